@@ -1,0 +1,238 @@
+// phiscrub: redacts PHI from text streams (stdin or files) to stdout.
+// Thin front end: flags -> options, build the ruleset, move bytes.
+#include <fcntl.h>
+#include <getopt.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "phiscrub/ruleset.h"
+#include "stream_driver.h"
+
+namespace {
+
+// Documented exit codes.
+constexpr int kExitOk = 0;
+constexpr int kExitFindings = 1;  // --check found something
+constexpr int kExitError = 2;     // usage, I/O or runtime error
+constexpr int kExitConfig = 78;   // invalid configuration (EX_CONFIG)
+
+constexpr const char* kVersion = "phiscrub 0.1.0";
+
+const char* kUsage = R"(Usage: phiscrub [OPTIONS] [FILE...]
+       phiscrub validate [--rules DIR] [--policy FILE] [--hash-key-file FILE]
+
+Redacts PHI (SSNs, phone numbers, email addresses, ...) from text, one record
+per line, reading FILEs (or stdin when none or "-") and writing to stdout.
+Output is flushed whenever input drains, so `tail -f app.log | phiscrub` works.
+
+Options:
+  --rules DIR           add pattern packs from DIR (*.yaml); may repeat. A rule
+                        with a built-in id replaces it; `disabled: true` removes it
+  --policy FILE         redaction policy (label, mask, partial, hash, drop per entity)
+  --hash-key-file FILE  HMAC key for `hash` actions (or $PHISCRUB_HASH_KEY_FILE)
+  --threads N           worker threads (default: number of cores); output is
+                        byte-identical for every N
+  --max-record BYTES    longer lines become a placeholder line (default 1048576)
+  --scan-invalid-utf8   scan lines with invalid UTF-8 as bytes instead of
+                        replacing them with a placeholder (the default)
+  --line-buffered       write every record as soon as it is redacted
+  --findings FILE       write findings as JSON lines (record, offsets, entity,
+                        rule, score, action; never the matched text)
+  --stats               print a summary on stderr at exit
+  --check               exit 1 if anything was found (CI gate)
+  --version             print the version
+  -h, --help            this help
+
+Exit codes: 0 ok, 1 findings with --check, 2 usage, I/O or runtime error,
+78 invalid configuration.
+
+Examples:
+  printf 'SSN 123-45-6789, call (415) 555-0132\n' | phiscrub
+  tail -f /var/log/app.log | phiscrub --line-buffered >> /var/log/app.clean.log
+  phiscrub --check --stats export.csv >/dev/null || echo "PHI found"
+  phiscrub --policy policy.yaml --hash-key-file /run/secrets/phi-key app.log
+  phiscrub validate --rules ./my-rules
+)";
+
+struct CliOptions {
+  phiscrub::RulesetOptions rules;
+  phiscrub::cli::DriverOptions driver;
+  std::string findings_path;
+  bool stats = false;
+  bool check = false;
+  std::vector<std::string> inputs;
+};
+
+void PrintDiagnostics(const std::vector<phiscrub::Diagnostic>& diags) {
+  for (const auto& d : diags) fprintf(stderr, "phiscrub: %s\n", d.ToString().c_str());
+}
+
+bool ParseSize(const char* s, size_t* out) {
+  char* end = nullptr;
+  errno = 0;
+  unsigned long long v = strtoull(s, &end, 10);
+  if (errno != 0 || end == s || *end != '\0' || v == 0) return false;
+  *out = static_cast<size_t>(v);
+  return true;
+}
+
+// Returns -1 to continue, or an exit code.
+int ParseArgs(int argc, char** argv, CliOptions* o) {
+  enum {
+    kRules = 256, kPolicy, kHashKey, kThreads, kMaxRecord, kScanInvalid,
+    kLineBuffered, kFindings, kStats, kCheck, kVersionOpt
+  };
+  static const struct option kLong[] = {
+      {"rules", required_argument, nullptr, kRules},
+      {"policy", required_argument, nullptr, kPolicy},
+      {"hash-key-file", required_argument, nullptr, kHashKey},
+      {"threads", required_argument, nullptr, kThreads},
+      {"max-record", required_argument, nullptr, kMaxRecord},
+      {"scan-invalid-utf8", no_argument, nullptr, kScanInvalid},
+      {"line-buffered", no_argument, nullptr, kLineBuffered},
+      {"findings", required_argument, nullptr, kFindings},
+      {"stats", no_argument, nullptr, kStats},
+      {"check", no_argument, nullptr, kCheck},
+      {"version", no_argument, nullptr, kVersionOpt},
+      {"help", no_argument, nullptr, 'h'},
+      {nullptr, 0, nullptr, 0}};
+  unsigned cores = std::thread::hardware_concurrency();
+  o->driver.threads = cores > 0 ? static_cast<int>(cores) : 1;
+  opterr = 0;
+  int c;
+  while ((c = getopt_long(argc, argv, "+h", kLong, nullptr)) != -1) {
+    switch (c) {
+      case kRules: o->rules.rule_dirs.push_back(optarg); break;
+      case kPolicy: o->rules.policy_file = optarg; break;
+      case kHashKey: o->rules.hash_key_file = optarg; break;
+      case kThreads: {
+        size_t n = 0;
+        if (!ParseSize(optarg, &n) || n > 256) {
+          fprintf(stderr, "phiscrub: --threads takes 1..256\n");
+          return kExitError;
+        }
+        o->driver.threads = static_cast<int>(n);
+        break;
+      }
+      case kMaxRecord:
+        if (!ParseSize(optarg, &o->driver.text.max_record) ||
+            o->driver.text.max_record > (size_t{1} << 30)) {
+          fprintf(stderr, "phiscrub: --max-record takes 1..1073741824 bytes\n");
+          return kExitError;
+        }
+        break;
+      case kScanInvalid: o->driver.text.scan_invalid_utf8 = true; break;
+      case kLineBuffered: o->driver.line_buffered = true; break;
+      case kFindings: o->findings_path = optarg; break;
+      case kStats: o->stats = true; break;
+      case kCheck: o->check = true; break;
+      case kVersionOpt: printf("%s\n", kVersion); return kExitOk;
+      case 'h': fputs(kUsage, stdout); return kExitOk;
+      default:
+        fprintf(stderr, "phiscrub: unknown or incomplete option '%s'\n%s",
+                argv[optind - 1], "Try 'phiscrub --help'.\n");
+        return kExitError;
+    }
+  }
+  for (int i = optind; i < argc; ++i) o->inputs.push_back(argv[i]);
+  if (o->inputs.empty()) o->inputs.push_back("-");
+  return -1;
+}
+
+void PrintStats(const phiscrub::Ruleset& rules, const phiscrub::Counters& c,
+                double seconds) {
+  double mb = static_cast<double>(c.bytes_in) / 1e6;
+  fprintf(stderr,
+          "phiscrub: records=%llu bytes_in=%llu bytes_out=%llu findings=%llu "
+          "records_with_findings=%llu failed_closed=%llu seconds=%.3f "
+          "MB/s=%.1f\n",
+          (unsigned long long)c.records, (unsigned long long)c.bytes_in,
+          (unsigned long long)c.bytes_out, (unsigned long long)c.findings(),
+          (unsigned long long)c.records_with_findings,
+          (unsigned long long)c.failed_closed(), seconds,
+          seconds > 0 ? mb / seconds : 0.0);
+  std::string line = "phiscrub: findings_by_entity";
+  for (size_t i = 0; i < rules.entities().size(); ++i) {
+    uint64_t n = i < c.findings_by_entity.size() ? c.findings_by_entity[i] : 0;
+    line += " " + rules.entities()[i] + "=" + std::to_string(n);
+  }
+  fprintf(stderr, "%s\n", line.c_str());
+  line = "phiscrub: failed_closed_by_reason";
+  for (int i = 0; i < static_cast<int>(phiscrub::FailReason::kCount); ++i) {
+    line += " ";
+    line += phiscrub::FailReasonName(static_cast<phiscrub::FailReason>(i));
+    line += "=" + std::to_string(c.fail_closed[i]);
+  }
+  fprintf(stderr, "%s\n", line.c_str());
+}
+
+int Validate(int argc, char** argv) {
+  CliOptions o;
+  int rc = ParseArgs(argc, argv, &o);
+  if (rc >= 0) return rc;
+  std::vector<phiscrub::Diagnostic> diags;
+  auto rules = phiscrub::Ruleset::Compile(o.rules, &diags);
+  if (rules) {
+    auto ex = phiscrub::CheckRuleExamples(rules);
+    diags.insert(diags.end(), ex.begin(), ex.end());
+  }
+  PrintDiagnostics(diags);
+  size_t errors = 0;
+  for (const auto& d : diags) {
+    errors += d.severity == phiscrub::Diagnostic::Severity::kError;
+  }
+  if (!rules || errors > 0) {
+    fprintf(stderr, "phiscrub: configuration invalid: %zu error(s)\n", errors);
+    return kExitConfig;
+  }
+  printf("ok: %zu rules, %zu entities\n", rules->rule_count(),
+         rules->entities().size());
+  return kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // A closed stdout must end us quietly through EPIPE, not kill us.
+  signal(SIGPIPE, SIG_IGN);
+  if (argc > 1 && std::strcmp(argv[1], "validate") == 0) {
+    return Validate(argc - 1, argv + 1);
+  }
+  CliOptions o;
+  int rc = ParseArgs(argc, argv, &o);
+  if (rc >= 0) return rc;
+
+  std::vector<phiscrub::Diagnostic> diags;
+  auto rules = phiscrub::Ruleset::Compile(o.rules, &diags);
+  PrintDiagnostics(diags);
+  if (!rules) return kExitConfig;
+
+  int findings_fd = -1;
+  if (!o.findings_path.empty()) {
+    findings_fd = ::open(o.findings_path.c_str(),
+                         O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (findings_fd < 0) {
+      fprintf(stderr, "phiscrub: cannot open findings file %s: %s\n",
+              o.findings_path.c_str(), strerror(errno));
+      return kExitError;
+    }
+  }
+  o.driver.findings_fd = findings_fd;
+
+  auto t0 = std::chrono::steady_clock::now();
+  auto res = phiscrub::cli::RunDriver(rules, o.inputs, STDOUT_FILENO, o.driver);
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  if (findings_fd >= 0) ::close(findings_fd);
+  if (o.stats) PrintStats(*rules, res.counters, secs);
+  if (res.io_error) return kExitError;
+  if (o.check && res.counters.findings() > 0) return kExitFindings;
+  return kExitOk;
+}

@@ -1,0 +1,34 @@
+// Moves bytes from input descriptors through the text pipeline to stdout,
+// keeping record order with any number of worker threads.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "phiscrub/pipeline.h"
+#include "phiscrub/ruleset.h"
+
+namespace phiscrub::cli {
+
+struct DriverOptions {
+  int threads = 1;
+  bool line_buffered = false;
+  TextOptions text;
+  int findings_fd = -1;  // JSON lines of findings, or -1
+  size_t batch_bytes = 256 * 1024;
+};
+
+struct DriverResult {
+  Counters counters;
+  bool io_error = false;     // an input could not be read (named on stderr)
+  bool broken_pipe = false;  // stdout closed by the reader: a quiet end
+};
+
+// Processes every input in order ("-" is stdin) and writes to out_fd.
+DriverResult RunDriver(const std::shared_ptr<const Ruleset>& rules,
+                       const std::vector<std::string>& inputs, int out_fd,
+                       const DriverOptions& options);
+
+}  // namespace phiscrub::cli

@@ -1,0 +1,74 @@
+// Scanner: finds PHI spans in one record and renders the redacted record.
+//
+// Lifetime: per thread. Holds Hyperscan scratch and reusable buffers; never
+// share one between threads (debug builds abort on re-entry). Create one per
+// worker from the shared Ruleset; it keeps the Ruleset alive.
+//
+// Pipeline per record: Hyperscan candidates (end offsets) -> RE2 confirm on a
+// bounded window (finds the start) -> validator -> context scoring ->
+// overlap resolution -> spans sorted by start. Render applies every span in a
+// single pass.
+//
+// Usage:
+//   phiscrub::Scanner scanner(rules);
+//   std::vector<phiscrub::Span> spans;
+//   std::string out;
+//   if (scanner.Redact(line, &out, &spans).ok()) write(out);
+//   else write(placeholder);   // fail closed, never `line`
+//
+// Cost: linear in the record for the candidate pass; the confirm, validate and
+// context stages run only around candidates.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "phiscrub/status.h"
+
+namespace phiscrub {
+
+class Ruleset;
+
+// A redaction decision: [start, end) byte offsets in the scanned record.
+// Carries no text, so it is safe to log.
+struct Span {
+  uint32_t start = 0;
+  uint32_t end = 0;
+  uint16_t rule = 0;    // index into Ruleset::rule()
+  uint16_t entity = 0;  // index into Ruleset::entities()
+  float score = 0;
+};
+
+class Scanner {
+ public:
+  explicit Scanner(std::shared_ptr<const Ruleset> ruleset);
+  ~Scanner();
+  Scanner(const Scanner&) = delete;
+  Scanner& operator=(const Scanner&) = delete;
+
+  // Finds the spans to redact in `text`. *spans is cleared first; on success
+  // it holds non-overlapping spans sorted by start; on failure it is empty and
+  // the caller must not emit `text`.
+  Status Scan(std::string_view text, std::vector<Span>* spans);
+
+  // Scan, then render the record with the policy into *out (appended). On
+  // failure nothing is appended and *spans is empty.
+  Status Redact(std::string_view text, std::string* out,
+                std::vector<Span>* spans);
+
+  const Ruleset& ruleset() const { return *ruleset_; }
+  const std::shared_ptr<const Ruleset>& shared_ruleset() const {
+    return ruleset_;
+  }
+
+  struct State;
+
+ private:
+  std::shared_ptr<const Ruleset> ruleset_;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace phiscrub

@@ -1,0 +1,431 @@
+// Ruleset::Compile: packs + policy -> Hyperscan databases, RE2 finders,
+// validators and the context lexicon. Every problem is reported, not just the
+// first, and each names its file, rule id and pattern.
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <unordered_map>
+
+#include "match/ruleset_impl.h"
+#include "pack/pack.h"
+
+namespace phiscrub {
+
+using internal::Action;
+using internal::CompiledRule;
+using internal::RawRule;
+
+namespace {
+
+Diagnostic Problem(const std::string& file, const std::string& rule_id,
+                   std::string message, std::string pattern = {}) {
+  Diagnostic d;
+  d.file = file;
+  d.rule_id = rule_id;
+  d.message = std::move(message);
+  d.pattern = std::move(pattern);
+  return d;
+}
+
+bool HasError(const std::vector<Diagnostic>& diags) {
+  return std::any_of(diags.begin(), diags.end(), [](const Diagnostic& d) {
+    return d.severity == Diagnostic::Severity::kError;
+  });
+}
+
+// Lower-cases and collapses blanks, so "Social  Security" == "social security".
+std::string NormalizeWord(const std::string& w) {
+  std::string out;
+  bool space = false;
+  for (char c : w) {
+    if (c == ' ' || c == '\t') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back((c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c);
+  }
+  return out;
+}
+
+bool IsWordChar(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+         (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+// A hotword as a Hyperscan expression: whole words, any run of blanks,
+// underscores or dashes between the words of a phrase ("social_security").
+std::string HotwordExpression(const std::string& w) {
+  static const char kHex[] = "0123456789abcdef";
+  std::string re;
+  if (IsWordChar(w.front())) re += "\\b";
+  for (char c : w) {
+    if (c == ' ') {
+      re += "[\\s_-]+";
+    } else if (IsWordChar(c)) {
+      re.push_back(c);
+    } else {
+      re += "\\x";
+      re.push_back(kHex[(c >> 4) & 0xF]);
+      re.push_back(kHex[c & 0xF]);
+    }
+  }
+  if (IsWordChar(w.back())) re += "\\b";
+  return re;
+}
+
+void LoadPacks(const RulesetOptions& options, std::vector<RawRule>* rules,
+               std::vector<Diagnostic>* diags) {
+  std::vector<RawRule> loaded;
+  if (options.builtin_packs) {
+    for (size_t i = 0; i < internal::kBuiltinPackCount; ++i) {
+      const auto& p = internal::kBuiltinPacks[i];
+      internal::ParsePack(std::string("<builtin>/") + p.name, p.text, &loaded,
+                          diags);
+    }
+  }
+  namespace fs = std::filesystem;
+  for (const auto& dir : options.rule_dirs) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) {
+      diags->push_back(Problem(dir, "", "rules directory not found"));
+      continue;
+    }
+    std::vector<std::string> files;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+      auto ext = entry.path().extension().string();
+      if (entry.is_regular_file() && (ext == ".yaml" || ext == ".yml")) {
+        files.push_back(entry.path().string());
+      }
+    }
+    std::sort(files.begin(), files.end());  // deterministic order
+    for (const auto& f : files) {
+      std::string text;
+      if (!internal::ReadSmallFile(f, &text)) {
+        diags->push_back(Problem(f, "", "cannot read pack file"));
+        continue;
+      }
+      internal::ParsePack(f, text, &loaded, diags);
+    }
+  }
+  // Later definitions of an id replace earlier ones in place; disabled rules
+  // are removed. Duplicate ids inside one file are an error.
+  std::unordered_map<std::string, size_t> index;
+  for (auto& r : loaded) {
+    auto it = index.find(r.id);
+    if (it == index.end()) {
+      index.emplace(r.id, rules->size());
+      rules->push_back(std::move(r));
+      continue;
+    }
+    RawRule& prev = (*rules)[it->second];
+    if (prev.file == r.file) {
+      diags->push_back(Problem(r.file, r.id, "duplicate rule id in one pack"));
+    }
+    prev = std::move(r);
+  }
+  rules->erase(std::remove_if(rules->begin(), rules->end(),
+                              [](const RawRule& r) { return r.disabled; }),
+               rules->end());
+}
+
+bool ParseAction(const std::string& s, Action* a) {
+  static const std::map<std::string, Action> kActions = {
+      {"label", Action::kLabel},     {"mask", Action::kMask},
+      {"partial", Action::kPartial}, {"hash", Action::kHash},
+      {"drop", Action::kDrop}};
+  auto it = kActions.find(s);
+  if (it == kActions.end()) return false;
+  *a = it->second;
+  return true;
+}
+
+void ApplyEntityPolicy(const internal::RawEntityPolicy& raw,
+                       const std::string& file, internal::EntityPolicy* p,
+                       std::vector<Diagnostic>* diags) {
+  if (!raw.action.empty() && !ParseAction(raw.action, &p->action)) {
+    diags->push_back(Problem(file, raw.entity,
+                             "unknown action '" + raw.action +
+                                 "' (label, mask, partial, hash, drop)"));
+  }
+  if (!raw.label_template.empty()) p->label_template = raw.label_template;
+  if (raw.keep >= 0) p->keep = raw.keep;
+}
+
+}  // namespace
+
+Ruleset::Ruleset(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Ruleset::~Ruleset() = default;
+
+size_t Ruleset::rule_count() const { return impl_->rules.size(); }
+const RuleInfo& Ruleset::rule(size_t i) const { return impl_->rules[i].info; }
+const std::vector<std::string>& Ruleset::entities() const {
+  return impl_->entities;
+}
+const char* Ruleset::action_name(uint16_t entity) const {
+  return internal::ActionName(impl_->policy.per_entity[entity].action);
+}
+
+std::shared_ptr<const Ruleset> Ruleset::Compile(
+    const RulesetOptions& options, std::vector<Diagnostic>* diags) {
+  std::vector<Diagnostic> local;
+  if (diags == nullptr) diags = &local;
+  auto impl = std::make_unique<Impl>();
+
+  std::vector<RawRule> raw;
+  LoadPacks(options, &raw, diags);
+  if (raw.empty() && !HasError(*diags)) {
+    diags->push_back(Problem("", "", "no rules loaded"));
+  }
+  if (raw.size() > 65535) {
+    diags->push_back(Problem("", "", "more than 65535 rules"));
+    return nullptr;
+  }
+
+  std::unordered_map<std::string, uint16_t> entity_index;
+  std::unordered_map<std::string, uint32_t> word_index;
+  auto word_id = [&](const std::string& w) -> uint32_t {
+    std::string n = NormalizeWord(w);
+    auto [it, inserted] =
+        word_index.emplace(n, static_cast<uint32_t>(impl->hotwords.size()));
+    if (inserted) {
+      impl->hotwords.push_back({n, static_cast<uint32_t>(n.size())});
+    }
+    return it->second;
+  };
+
+  std::vector<const char*> exprs;
+  std::vector<unsigned> flags;
+  std::vector<unsigned> ids;
+  for (auto& r : raw) {
+    size_t before = diags->size();
+    CompiledRule c;
+    if (r.entity.empty()) {
+      diags->push_back(Problem(r.file, r.id, "rule has no entity"));
+    }
+    if (r.pattern.empty()) {
+      diags->push_back(Problem(r.file, r.id, "rule has no pattern"));
+      continue;
+    }
+    if (r.score < 0 || r.score > 1 || r.min_score < 0 || r.min_score > 1) {
+      diags->push_back(Problem(r.file, r.id, "score and min_score must be in [0, 1]"));
+    }
+    unsigned hs_flags = HS_FLAG_DOTALL;
+    if (r.caseless) hs_flags |= HS_FLAG_CASELESS;
+    hs_expr_info_t* info = nullptr;
+    hs_compile_error_t* err = nullptr;
+    if (hs_expression_info(r.pattern.c_str(), hs_flags, &info, &err) !=
+        HS_SUCCESS) {
+      internal::HsCompileError owned(err);
+      diags->push_back(Problem(r.file, r.id,
+                               std::string("Hyperscan: ") + err->message,
+                               r.pattern));
+      continue;
+    }
+    c.max_width = info->max_width;
+    bool empty_ok = info->min_width == 0;
+    free(info);
+    if (empty_ok) {
+      diags->push_back(Problem(r.file, r.id, "pattern can match empty text", r.pattern));
+    }
+    if (r.max_width > 0) {
+      c.max_width = std::min(c.max_width, r.max_width);
+    } else if (c.max_width == UINT_MAX) {
+      diags->push_back(Problem(
+          r.file, r.id,
+          "pattern has no maximum length: bound it or set max_width",
+          r.pattern));
+    }
+    RE2::Options re_opts;
+    re_opts.set_log_errors(false);
+    re_opts.set_longest_match(true);
+    re_opts.set_dot_nl(true);
+    re_opts.set_case_sensitive(!r.caseless);
+    c.finder = std::make_unique<RE2>(r.pattern, re_opts);
+    if (!c.finder->ok()) {
+      diags->push_back(Problem(r.file, r.id, "RE2: " + c.finder->error(), r.pattern));
+    }
+    if (!r.confirm.empty()) {
+      RE2::Options copts;
+      copts.set_log_errors(false);
+      copts.set_case_sensitive(!r.caseless);
+      c.confirm = std::make_unique<RE2>(r.confirm, copts);
+      if (!c.confirm->ok()) {
+        diags->push_back(Problem(r.file, r.id,
+                                 "confirm RE2: " + c.confirm->error(), r.confirm));
+      }
+    }
+    if (!r.validator.empty()) {
+      c.validator = internal::FindValidator(r.validator);
+      if (c.validator == nullptr) {
+        diags->push_back(Problem(r.file, r.id,
+                                 "unknown validator '" + r.validator +
+                                     "' (known: " + internal::ValidatorNames() + ")"));
+      }
+    }
+    if (r.min_score > r.score && r.words.empty()) {
+      diags->push_back(Problem(r.file, r.id,
+                               "min_score above score but no context words: "
+                               "the rule can never fire"));
+    }
+    if (r.before < 0 || r.after < 0 || r.before > 4096 || r.after > 4096) {
+      diags->push_back(Problem(r.file, r.id, "context windows must be 0..4096 bytes"));
+    }
+    for (const auto& w : r.words) {
+      if (NormalizeWord(w).empty()) {
+        diags->push_back(Problem(r.file, r.id, "empty context word"));
+      } else {
+        c.words.push_back(word_id(w));
+      }
+    }
+    for (const auto& w : r.negative_words) {
+      if (NormalizeWord(w).empty()) {
+        diags->push_back(Problem(r.file, r.id, "empty negative context word"));
+      } else {
+        c.negative_words.push_back(word_id(w));
+      }
+    }
+    if (diags->size() != before && HasError(*diags)) continue;
+
+    auto [eit, inserted] = entity_index.emplace(
+        r.entity, static_cast<uint16_t>(impl->entities.size()));
+    if (inserted) impl->entities.push_back(r.entity);
+    c.entity = eit->second;
+    c.digit_boundary = r.digit_boundary;
+    c.score = static_cast<float>(r.score);
+    c.min_score = static_cast<float>(r.min_score);
+    c.before = r.before;
+    c.after = r.after;
+    c.boost = static_cast<float>(r.boost);
+    c.penalty = static_cast<float>(r.penalty);
+    c.info.id = r.id;
+    c.info.entity = r.entity;
+    c.info.file = r.file;
+    c.info.pattern = r.pattern;
+    c.info.match_examples = r.match_examples;
+    c.info.no_match_examples = r.no_match_examples;
+    flags.push_back(hs_flags);
+    ids.push_back(static_cast<unsigned>(impl->rules.size()));
+    impl->rules.push_back(std::move(c));
+  }
+
+  // Policy.
+  internal::RawPolicy raw_policy;
+  if (!options.policy_file.empty()) {
+    std::string text;
+    if (!internal::ReadSmallFile(options.policy_file, &text)) {
+      diags->push_back(Problem(options.policy_file, "", "cannot read policy file"));
+    } else {
+      internal::ParsePolicy(options.policy_file, text, &raw_policy, diags);
+    }
+  }
+  auto& policy = impl->policy;
+  ApplyEntityPolicy(raw_policy.default_policy, raw_policy.file,
+                    &policy.default_policy, diags);
+  policy.per_entity.assign(impl->entities.size(), policy.default_policy);
+  for (const auto& e : raw_policy.entities) {
+    auto it = entity_index.find(e.entity);
+    if (it == entity_index.end()) {
+      Diagnostic d = Problem(raw_policy.file, e.entity,
+                             "policy names an entity no rule produces");
+      d.severity = Diagnostic::Severity::kWarning;
+      diags->push_back(d);
+      continue;
+    }
+    ApplyEntityPolicy(e, raw_policy.file, &policy.per_entity[it->second], diags);
+  }
+  if (!raw_policy.key_id.empty()) policy.key_id = raw_policy.key_id;
+  if (raw_policy.hash_hex_chars != 0) {
+    if (raw_policy.hash_hex_chars < 8 || raw_policy.hash_hex_chars > 64) {
+      diags->push_back(Problem(raw_policy.file, "", "hash length must be 8..64 hex chars"));
+    } else {
+      policy.hash_hex_chars = raw_policy.hash_hex_chars;
+    }
+  }
+  if (!raw_policy.placeholder.empty()) policy.placeholder = raw_policy.placeholder;
+  for (char c : policy.key_id) {
+    if (!IsWordChar(c) && c != '-') {
+      diags->push_back(Problem(raw_policy.file, "", "hash key_id must be [A-Za-z0-9_-]"));
+      break;
+    }
+  }
+
+  bool hashes = std::any_of(policy.per_entity.begin(), policy.per_entity.end(),
+                            [](const auto& p) { return p.action == Action::kHash; });
+  if (hashes) {
+    std::string key_file = options.hash_key_file;
+    if (key_file.empty()) {
+      const char* env = std::getenv("PHISCRUB_HASH_KEY_FILE");
+      if (env) key_file = env;
+    }
+    if (key_file.empty()) {
+      diags->push_back(Problem(raw_policy.file, "",
+                               "policy uses 'hash' but no key: pass --hash-key-file "
+                               "or set PHISCRUB_HASH_KEY_FILE"));
+    } else if (!internal::ReadSmallFile(key_file, &impl->hash_key)) {
+      diags->push_back(Problem(key_file, "", "cannot read hash key file"));
+    } else {
+      while (!impl->hash_key.empty() &&
+             (impl->hash_key.back() == '\n' || impl->hash_key.back() == '\r')) {
+        impl->hash_key.pop_back();
+      }
+      if (impl->hash_key.size() < 16) {
+        diags->push_back(Problem(key_file, "", "hash key must be at least 16 bytes"));
+      }
+    }
+  }
+
+  if (HasError(*diags)) return nullptr;
+
+  // Hyperscan databases.
+  exprs.clear();
+  for (const auto& c : impl->rules) exprs.push_back(c.info.pattern.c_str());
+  hs_database_t* db = nullptr;
+  hs_compile_error_t* err = nullptr;
+  if (hs_compile_multi(exprs.data(), flags.data(), ids.data(),
+                       static_cast<unsigned>(exprs.size()), HS_MODE_BLOCK,
+                       nullptr, &db, &err) != HS_SUCCESS) {
+    internal::HsCompileError owned(err);
+    std::string rule_id, pattern, file;
+    if (err->expression >= 0 && static_cast<size_t>(err->expression) < impl->rules.size()) {
+      const auto& c = impl->rules[err->expression];
+      rule_id = c.info.id;
+      pattern = c.info.pattern;
+      file = c.info.file;
+    }
+    diags->push_back(Problem(file, rule_id, std::string("Hyperscan: ") + err->message, pattern));
+    return nullptr;
+  }
+  impl->rules_db.reset(db);
+
+  if (!impl->hotwords.empty()) {
+    std::vector<std::string> hw_exprs;
+    std::vector<const char*> hw_ptrs;
+    std::vector<unsigned> hw_flags, hw_ids;
+    for (size_t i = 0; i < impl->hotwords.size(); ++i) {
+      hw_exprs.push_back(HotwordExpression(impl->hotwords[i].text));
+      hw_flags.push_back(HS_FLAG_CASELESS);
+      hw_ids.push_back(static_cast<unsigned>(i));
+    }
+    for (const auto& e : hw_exprs) hw_ptrs.push_back(e.c_str());
+    db = nullptr;
+    err = nullptr;
+    if (hs_compile_multi(hw_ptrs.data(), hw_flags.data(), hw_ids.data(),
+                         static_cast<unsigned>(hw_ptrs.size()), HS_MODE_BLOCK,
+                         nullptr, &db, &err) != HS_SUCCESS) {
+      internal::HsCompileError owned(err);
+      std::string word = err->expression >= 0
+                             ? impl->hotwords[err->expression].text
+                             : std::string();
+      diags->push_back(Problem("", "", std::string("Hyperscan (context word): ") +
+                                           err->message, word));
+      return nullptr;
+    }
+    impl->context_db.reset(db);
+  }
+  return std::shared_ptr<const Ruleset>(new Ruleset(std::move(impl)));
+}
+
+}  // namespace phiscrub

@@ -1,0 +1,73 @@
+// Internal layout of a compiled Ruleset (see phiscrub/ruleset.h).
+#pragma once
+
+#include <re2/re2.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "match/hs_handles.h"
+#include "phiscrub/ruleset.h"
+#include "validate/validators.h"
+
+namespace phiscrub {
+
+namespace internal {
+
+enum class Action : uint8_t { kLabel, kMask, kPartial, kHash, kDrop };
+const char* ActionName(Action action);
+
+struct EntityPolicy {
+  Action action = Action::kLabel;
+  std::string label_template = "[{type}]";  // for kLabel; {type} = entity
+  int keep = 4;                              // for kPartial
+};
+
+struct Policy {
+  EntityPolicy default_policy;
+  std::vector<EntityPolicy> per_entity;  // indexed by entity
+  std::string key_id = "k1";
+  int hash_hex_chars = 12;
+  std::string placeholder = "[PHISCRUB_WITHHELD reason={reason}]";
+};
+
+struct CompiledRule {
+  RuleInfo info;
+  uint16_t entity = 0;
+  std::unique_ptr<RE2> finder;   // the pattern, to find the start
+  std::unique_ptr<RE2> confirm;  // optional: must match the whole span
+  Validator validator = nullptr;
+  bool digit_boundary = false;
+  unsigned max_width = 0;
+  float score = 0.5f;
+  float min_score = 0.5f;
+  // Context: word ids into Impl::hotwords.
+  std::vector<uint32_t> words;
+  std::vector<uint32_t> negative_words;
+  int before = 48;
+  int after = 24;
+  float boost = 0.35f;
+  float penalty = 0.5f;
+  bool has_context() const { return !words.empty() || !negative_words.empty(); }
+};
+
+struct Hotword {
+  std::string text;    // lower-cased, single spaces
+  uint32_t length = 0; // bytes of `text`, to estimate a hit's start
+};
+
+}  // namespace internal
+
+struct Ruleset::Impl {
+  std::vector<internal::CompiledRule> rules;
+  std::vector<std::string> entities;
+  std::vector<internal::Hotword> hotwords;
+  internal::HsDatabase rules_db;    // one pattern per rule, id = rule index
+  internal::HsDatabase context_db;  // one literal per hotword; may be null
+  internal::Policy policy;
+  std::string hash_key;  // raw key bytes; empty unless a policy hashes
+};
+
+}  // namespace phiscrub

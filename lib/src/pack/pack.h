@@ -1,0 +1,72 @@
+// Pattern packs and policy as loaded from YAML, before compilation.
+// Only this layer knows yaml-cpp.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "phiscrub/ruleset.h"
+
+namespace phiscrub::internal {
+
+struct RawRule {
+  std::string file;
+  std::string id;
+  std::string entity;
+  std::string pattern;
+  std::string confirm;
+  std::string validator;
+  bool caseless = false;
+  bool disabled = false;
+  bool digit_boundary = false;
+  double score = 0.8;
+  double min_score = 0.5;
+  unsigned max_width = 0;  // 0: from the pattern (must be bounded)
+  std::vector<std::string> words;
+  std::vector<std::string> negative_words;
+  int before = 48;
+  int after = 24;
+  double boost = 0.35;
+  double penalty = 0.5;
+  std::vector<std::string> match_examples;
+  std::vector<std::string> no_match_examples;
+};
+
+struct RawEntityPolicy {
+  std::string entity;  // empty for the default
+  std::string action;  // label, mask, partial, hash, drop
+  std::string label_template;
+  int keep = -1;
+};
+
+struct RawPolicy {
+  std::string file;
+  RawEntityPolicy default_policy;
+  std::vector<RawEntityPolicy> entities;
+  std::string key_id;
+  int hash_hex_chars = 0;
+  std::string placeholder;
+};
+
+struct BuiltinPack {
+  const char* name;
+  const char* text;
+};
+// Generated at build time from patterns/*.yaml.
+extern const BuiltinPack kBuiltinPacks[];
+extern const size_t kBuiltinPackCount;
+
+// Parses one pack; appends its rules (in file order) and any problems.
+void ParsePack(const std::string& file, std::string_view text,
+               std::vector<RawRule>* rules,
+               std::vector<Diagnostic>* diagnostics);
+
+// Parses a policy file into *policy; appends any problems.
+void ParsePolicy(const std::string& file, std::string_view text,
+                 RawPolicy* policy, std::vector<Diagnostic>* diagnostics);
+
+// Reads a whole (small, configuration) file. False when it cannot.
+bool ReadSmallFile(const std::string& path, std::string* out);
+
+}  // namespace phiscrub::internal

@@ -1,0 +1,170 @@
+#include <cstring>
+
+#include "format/utf8.h"
+#include "match/ruleset_impl.h"
+#include "phiscrub/pipeline.h"
+#include "phiscrub/ruleset.h"
+
+namespace phiscrub {
+
+void RecordBatch::Clear() {
+  first_record = 0;
+  data.clear();
+  records.clear();
+}
+
+LineFramer::LineFramer(size_t max_record, uint64_t first_record)
+    : max_record_(max_record), next_record_(first_record) {}
+
+void LineFramer::Emit(RecordBatch* batch, std::string_view bytes,
+                      bool newline) {
+  if (batch->records.empty()) batch->first_record = next_record_;
+  RecordBatch::Record r;
+  r.newline = newline;
+  if (discarding_) {
+    r.oversize = true;
+    r.offset = batch->data.size();
+  } else {
+    r.offset = batch->data.size();
+    r.length = carry_.size() + bytes.size();
+    batch->data.append(carry_);
+    batch->data.append(bytes);
+  }
+  carry_.clear();
+  discarding_ = false;
+  ++next_record_;
+  batch->records.push_back(r);
+}
+
+void LineFramer::Feed(std::string_view chunk, RecordBatch* batch) {
+  while (!chunk.empty()) {
+    const void* nl = std::memchr(chunk.data(), '\n', chunk.size());
+    size_t len = nl ? static_cast<const char*>(nl) - chunk.data() : chunk.size();
+    std::string_view part = chunk.substr(0, len);
+    if (!discarding_ && carry_.size() + part.size() > max_record_) {
+      // Fail closed: forget what we held, skip to the end of this record.
+      discarding_ = true;
+      carry_.clear();
+      carry_.shrink_to_fit();
+    }
+    if (nl == nullptr) {
+      if (!discarding_) carry_.append(part);
+      return;
+    }
+    Emit(batch, discarding_ ? std::string_view() : part, true);
+    chunk.remove_prefix(len + 1);
+  }
+}
+
+void LineFramer::Finish(RecordBatch* batch) {
+  if (discarding_ || !carry_.empty()) Emit(batch, std::string_view(), false);
+}
+
+const char* FailReasonName(FailReason reason) {
+  switch (reason) {
+    case FailReason::kOversize: return "oversize";
+    case FailReason::kInvalidUtf8: return "invalid_utf8";
+    case FailReason::kEngine: return "engine_error";
+    case FailReason::kCount: break;
+  }
+  return "unknown";
+}
+
+void Counters::Add(const Counters& o) {
+  records += o.records;
+  bytes_in += o.bytes_in;
+  bytes_out += o.bytes_out;
+  records_with_findings += o.records_with_findings;
+  for (int i = 0; i < static_cast<int>(FailReason::kCount); ++i) {
+    fail_closed[i] += o.fail_closed[i];
+  }
+  if (findings_by_entity.size() < o.findings_by_entity.size()) {
+    findings_by_entity.resize(o.findings_by_entity.size());
+  }
+  for (size_t i = 0; i < o.findings_by_entity.size(); ++i) {
+    findings_by_entity[i] += o.findings_by_entity[i];
+  }
+}
+
+uint64_t Counters::findings() const {
+  uint64_t n = 0;
+  for (auto v : findings_by_entity) n += v;
+  return n;
+}
+
+uint64_t Counters::failed_closed() const {
+  uint64_t n = 0;
+  for (auto v : fail_closed) n += v;
+  return n;
+}
+
+void BatchResult::Clear() {
+  output.clear();
+  findings.clear();
+  counters = Counters();
+}
+
+BatchRedactor::BatchRedactor(std::shared_ptr<const Ruleset> ruleset,
+                             TextOptions options)
+    : scanner_(std::move(ruleset)), options_(options) {}
+
+std::string BatchRedactor::Placeholder(FailReason reason) const {
+  const std::string& tmpl = scanner_.ruleset().impl().policy.placeholder;
+  std::string out;
+  const std::string key = "{reason}";
+  size_t pos = 0;
+  while (true) {
+    size_t at = tmpl.find(key, pos);
+    if (at == std::string::npos) break;
+    out.append(tmpl, pos, at - pos);
+    out.append(FailReasonName(reason));
+    pos = at + key.size();
+  }
+  out.append(tmpl, pos, std::string::npos);
+  return out;
+}
+
+void BatchRedactor::Withhold(FailReason reason, BatchResult* result) {
+  result->output += Placeholder(reason);
+  ++result->counters.fail_closed[static_cast<int>(reason)];
+}
+
+void BatchRedactor::Process(const RecordBatch& batch, BatchResult* result,
+                            bool collect_findings) {
+  Counters& c = result->counters;
+  size_t entities = scanner_.ruleset().entities().size();
+  if (c.findings_by_entity.size() < entities) {
+    c.findings_by_entity.resize(entities);
+  }
+  size_t out_before = result->output.size();
+  for (size_t i = 0; i < batch.records.size(); ++i) {
+    const auto& rec = batch.records[i];
+    ++c.records;
+    c.bytes_in += rec.length + (rec.newline ? 1 : 0);
+    std::string_view text(batch.data.data() + rec.offset, rec.length);
+    if (rec.oversize) {
+      Withhold(FailReason::kOversize, result);
+    } else if (!options_.scan_invalid_utf8 && !internal::ValidUtf8(text)) {
+      Withhold(FailReason::kInvalidUtf8, result);
+    } else {
+      size_t mark = result->output.size();
+      Status st = scanner_.Redact(text, &result->output, &spans_);
+      if (!st.ok()) {
+        result->output.resize(mark);
+        Withhold(FailReason::kEngine, result);
+      } else if (!spans_.empty()) {
+        ++c.records_with_findings;
+        for (const Span& sp : spans_) {
+          ++c.findings_by_entity[sp.entity];
+          if (collect_findings) {
+            result->findings.push_back({batch.first_record + i, sp});
+          }
+        }
+      }
+    }
+    if (rec.newline) result->output.push_back('\n');
+  }
+  c.bytes_out += result->output.size() - out_before;
+}
+
+}  // namespace phiscrub

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages phiscrub needs to build and test.
+# As root: installs whatever is missing with apt-get. Otherwise: prints the
+# exact apt-get line and exits 1, so nothing half-works on a fresh machine.
+set -euo pipefail
+
+PKGS=(
+  build-essential cmake pkg-config
+  libhyperscan-dev libre2-dev libsimdjson-dev libyaml-cpp-dev libssl-dev
+  libboost-dev libgtest-dev libgmock-dev libbenchmark-dev
+)
+
+missing=()
+for p in "${PKGS[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "phiscrub: missing Debian packages. Run as root:" >&2
+  echo "  apt-get update && apt-get install -y --no-install-recommends ${missing[*]}" >&2
+  exit 1
+fi
+
+echo "phiscrub: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
