@@ -51,6 +51,8 @@ struct RecordBatch {
     bool oversize = false;  // longer than max_record: bytes were discarded
   };
   uint64_t first_record = 0;  // 0-based number of records[0] in the stream
+  // Record bytes, each record followed by one '\n' separator (whether or not
+  // the input record had one), so a whole batch can be scanned in one pass.
   std::string data;
   std::vector<Record> records;
 
@@ -130,6 +132,8 @@ class BatchRedactor {
   Scanner scanner_;
   TextOptions options_;
   std::vector<Span> spans_;
+  std::vector<Scanner::Candidate> candidates_;
+  std::vector<Scanner::Candidate> record_candidates_;
 };
 
 }  // namespace phiscrub

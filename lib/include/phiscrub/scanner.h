@@ -59,6 +59,20 @@ class Scanner {
   Status Redact(std::string_view text, std::string* out,
                 std::vector<Span>* spans);
 
+  // Batch form, used by pipelines: one candidate pass over many records.
+  // `block` holds records separated by '\n'; *ends receives, per rule hit,
+  // the rule index and the end offset in `block` (unsorted, may repeat).
+  struct Candidate {
+    uint32_t rule;
+    uint32_t end;
+  };
+  Status FindCandidates(std::string_view block, std::vector<Candidate>* out);
+  // Confirms candidates whose ends lie in `record` (offsets relative to the
+  // record) and renders it like Redact. `candidates` is reordered.
+  Status RedactCandidates(std::string_view record,
+                          std::vector<Candidate>* candidates, std::string* out,
+                          std::vector<Span>* spans);
+
   const Ruleset& ruleset() const { return *ruleset_; }
   const std::shared_ptr<const Ruleset>& shared_ruleset() const {
     return ruleset_;
@@ -67,6 +81,11 @@ class Scanner {
   struct State;
 
  private:
+  Status Confirm(std::string_view text, std::vector<Candidate>* candidates,
+                 std::vector<Span>* spans);
+  void Render(std::string_view text, const std::vector<Span>& spans,
+              std::string* out) const;
+
   std::shared_ptr<const Ruleset> ruleset_;
   std::unique_ptr<State> state_;
 };

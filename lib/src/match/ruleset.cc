@@ -63,7 +63,7 @@ std::string HotwordExpression(const std::string& w) {
   if (IsWordChar(w.front())) re += "\\b";
   for (char c : w) {
     if (c == ' ') {
-      re += "[\\s_-]+";
+      re += "[ \\t_-]+";
     } else if (IsWordChar(c)) {
       re.push_back(c);
     } else {
@@ -212,7 +212,7 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
     if (r.score < 0 || r.score > 1 || r.min_score < 0 || r.min_score > 1) {
       diags->push_back(Problem(r.file, r.id, "score and min_score must be in [0, 1]"));
     }
-    unsigned hs_flags = HS_FLAG_DOTALL;
+    unsigned hs_flags = HS_FLAG_DOTALL | HS_FLAG_MULTILINE;
     if (r.caseless) hs_flags |= HS_FLAG_CASELESS;
     hs_expr_info_t* info = nullptr;
     hs_compile_error_t* err = nullptr;
@@ -224,6 +224,7 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
                                r.pattern));
       continue;
     }
+    c.hs_expression = r.pattern;
     c.max_width = info->max_width;
     bool empty_ok = info->min_width == 0;
     free(info);
@@ -237,6 +238,22 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
           r.file, r.id,
           "pattern has no maximum length: bound it or set max_width",
           r.pattern));
+    }
+    if (!r.candidate.empty()) {
+      // The candidate replaces the pattern in Hyperscan only; it must report
+      // (at least) every end offset of the pattern.
+      hs_expr_info_t* cinfo = nullptr;
+      hs_compile_error_t* cerr = nullptr;
+      if (hs_expression_info(r.candidate.c_str(), hs_flags, &cinfo, &cerr) !=
+          HS_SUCCESS) {
+        internal::HsCompileError owned(cerr);
+        diags->push_back(Problem(r.file, r.id,
+                                 std::string("Hyperscan (candidate): ") + cerr->message,
+                                 r.candidate));
+      } else {
+        free(cinfo);
+        c.hs_expression = r.candidate;
+      }
     }
     RE2::Options re_opts;
     re_opts.set_log_errors(false);
@@ -294,6 +311,7 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
     if (inserted) impl->entities.push_back(r.entity);
     c.entity = eit->second;
     c.digit_boundary = r.digit_boundary;
+    c.anchored = r.min_score > r.score;
     c.score = static_cast<float>(r.score);
     c.min_score = static_cast<float>(r.min_score);
     c.before = r.before;
@@ -379,26 +397,44 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
 
   if (HasError(*diags)) return nullptr;
 
-  // Hyperscan databases.
-  exprs.clear();
-  for (const auto& c : impl->rules) exprs.push_back(c.info.pattern.c_str());
-  hs_database_t* db = nullptr;
-  hs_compile_error_t* err = nullptr;
-  if (hs_compile_multi(exprs.data(), flags.data(), ids.data(),
-                       static_cast<unsigned>(exprs.size()), HS_MODE_BLOCK,
-                       nullptr, &db, &err) != HS_SUCCESS) {
-    internal::HsCompileError owned(err);
-    std::string rule_id, pattern, file;
-    if (err->expression >= 0 && static_cast<size_t>(err->expression) < impl->rules.size()) {
-      const auto& c = impl->rules[err->expression];
-      rule_id = c.info.id;
-      pattern = c.info.pattern;
-      file = c.info.file;
+  // Hyperscan databases: rules that fire alone are scanned everywhere; rules
+  // that need context only around their hotwords.
+  for (auto& c : impl->rules) {
+    if (!c.anchored) continue;
+    for (uint32_t w : c.words) {
+      auto& hw = impl->hotwords[w];
+      hw.reach_left = std::max<uint32_t>(hw.reach_left, c.after + c.max_width + 1);
+      hw.reach_right = std::max<uint32_t>(hw.reach_right, c.before + c.max_width + 1);
     }
-    diags->push_back(Problem(file, rule_id, std::string("Hyperscan: ") + err->message, pattern));
-    return nullptr;
   }
-  impl->rules_db.reset(db);
+  for (bool anchored : {false, true}) {
+    exprs.clear();
+    std::vector<unsigned> db_flags, db_ids;
+    for (size_t i = 0; i < impl->rules.size(); ++i) {
+      if (impl->rules[i].anchored != anchored) continue;
+      exprs.push_back(impl->rules[i].hs_expression.c_str());
+      db_flags.push_back(flags[i]);
+      db_ids.push_back(ids[i]);
+    }
+    if (exprs.empty()) continue;
+    hs_database_t* db = nullptr;
+    hs_compile_error_t* err = nullptr;
+    if (hs_compile_multi(exprs.data(), db_flags.data(), db_ids.data(),
+                         static_cast<unsigned>(exprs.size()), HS_MODE_BLOCK,
+                         nullptr, &db, &err) != HS_SUCCESS) {
+      internal::HsCompileError owned(err);
+      std::string rule_id, pattern, file;
+      if (err->expression >= 0 && static_cast<size_t>(err->expression) < db_ids.size()) {
+        const auto& c = impl->rules[db_ids[err->expression]];
+        rule_id = c.info.id;
+        pattern = c.hs_expression;
+        file = c.info.file;
+      }
+      diags->push_back(Problem(file, rule_id, std::string("Hyperscan: ") + err->message, pattern));
+      return nullptr;
+    }
+    (anchored ? impl->anchored_db : impl->rules_db).reset(db);
+  }
 
   if (!impl->hotwords.empty()) {
     std::vector<std::string> hw_exprs;
@@ -410,8 +446,8 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
       hw_ids.push_back(static_cast<unsigned>(i));
     }
     for (const auto& e : hw_exprs) hw_ptrs.push_back(e.c_str());
-    db = nullptr;
-    err = nullptr;
+    hs_database_t* db = nullptr;
+    hs_compile_error_t* err = nullptr;
     if (hs_compile_multi(hw_ptrs.data(), hw_flags.data(), hw_ids.data(),
                          static_cast<unsigned>(hw_ptrs.size()), HS_MODE_BLOCK,
                          nullptr, &db, &err) != HS_SUCCESS) {

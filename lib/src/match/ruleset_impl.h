@@ -37,6 +37,7 @@ struct CompiledRule {
   RuleInfo info;
   uint16_t entity = 0;
   std::unique_ptr<RE2> finder;   // the pattern, to find the start
+  std::string hs_expression;     // what Hyperscan scans for (candidate or pattern)
   std::unique_ptr<RE2> confirm;  // optional: must match the whole span
   Validator validator = nullptr;
   bool digit_boundary = false;
@@ -50,12 +51,18 @@ struct CompiledRule {
   int after = 24;
   float boost = 0.35f;
   float penalty = 0.5f;
+  // Below min_score without a context boost: scanned only near hotwords.
+  bool anchored = false;
   bool has_context() const { return !words.empty() || !negative_words.empty(); }
 };
 
 struct Hotword {
   std::string text;    // lower-cased, single spaces
   uint32_t length = 0; // bytes of `text`, to estimate a hit's start
+  // How far from a hit an anchored rule using this word can match: the
+  // window [hit_start - reach_left, hit_end + reach_right] holds all of them.
+  uint32_t reach_left = 0;
+  uint32_t reach_right = 0;
 };
 
 }  // namespace internal
@@ -64,7 +71,10 @@ struct Ruleset::Impl {
   std::vector<internal::CompiledRule> rules;
   std::vector<std::string> entities;
   std::vector<internal::Hotword> hotwords;
-  internal::HsDatabase rules_db;    // one pattern per rule, id = rule index
+  // Rules that can fire on their own, scanned over every byte; id = rule index.
+  internal::HsDatabase rules_db;
+  // Rules that need context, scanned only in windows around hotword hits.
+  internal::HsDatabase anchored_db;
   internal::HsDatabase context_db;  // one literal per hotword; may be null
   internal::Policy policy;
   std::string hash_key;  // raw key bytes; empty unless a policy hashes

@@ -13,16 +13,15 @@ using internal::CompiledRule;
 
 struct Scanner::State {
   internal::HsScratch scratch;
-  struct Candidate {
-    uint32_t rule;
-    uint32_t end;
-  };
+  using Candidate = Scanner::Candidate;
   struct Hit {
     uint32_t word;
     uint32_t end;
   };
   std::vector<Candidate> candidates;
   std::vector<Hit> hits;
+  std::vector<Hit> block_hits;
+  std::vector<std::pair<uint32_t, uint32_t>> windows;
   std::vector<Span> confirmed;
   bool context_scanned = false;
   bool in_use = false;  // re-entry guard (checked in debug builds)
@@ -32,15 +31,15 @@ namespace {
 
 int OnCandidate(unsigned int id, unsigned long long, unsigned long long to,
                 unsigned int, void* ctx) {
-  auto* s = static_cast<Scanner::State*>(ctx);
-  s->candidates.push_back({id, static_cast<uint32_t>(to)});
+  auto* out = static_cast<std::vector<Scanner::Candidate>*>(ctx);
+  out->push_back({id, static_cast<uint32_t>(to)});
   return 0;
 }
 
 int OnHotword(unsigned int id, unsigned long long, unsigned long long to,
               unsigned int, void* ctx) {
-  auto* s = static_cast<Scanner::State*>(ctx);
-  s->hits.push_back({id, static_cast<uint32_t>(to)});
+  auto* hits = static_cast<std::vector<Scanner::State::Hit>*>(ctx);
+  hits->push_back({id, static_cast<uint32_t>(to)});
   return 0;
 }
 
@@ -76,10 +75,13 @@ Scanner::Scanner(std::shared_ptr<const Ruleset> ruleset)
     : ruleset_(std::move(ruleset)), state_(std::make_unique<State>()) {
   const auto& impl = ruleset_->impl();
   hs_scratch_t* scratch = nullptr;
+  bool ok = true;
   // Allocation failure here is out-of-memory; Scan reports kEngine then.
-  if (hs_alloc_scratch(impl.rules_db.get(), &scratch) == HS_SUCCESS &&
-      (!impl.context_db ||
-       hs_alloc_scratch(impl.context_db.get(), &scratch) == HS_SUCCESS)) {
+  for (const hs_database_t* db :
+       {impl.rules_db.get(), impl.anchored_db.get(), impl.context_db.get()}) {
+    if (db && hs_alloc_scratch(db, &scratch) != HS_SUCCESS) ok = false;
+  }
+  if (ok) {
     state_->scratch.reset(scratch);
   } else if (scratch) {
     hs_free_scratch(scratch);
@@ -88,7 +90,79 @@ Scanner::Scanner(std::shared_ptr<const Ruleset> ruleset)
 
 Scanner::~Scanner() = default;
 
+Status Scanner::FindCandidates(std::string_view block,
+                               std::vector<Candidate>* out) {
+  out->clear();
+  State& s = *state_;
+  if (!s.scratch) return Status(ErrorCode::kEngine, "no Hyperscan scratch");
+  if (block.size() >= UINT32_MAX) {
+    return Status(ErrorCode::kOversize, "block exceeds 4 GiB");
+  }
+  const auto& impl = ruleset_->impl();
+  auto failed = [out](const char* what, hs_error_t rc) {
+    out->clear();
+    return Status(ErrorCode::kEngine,
+                  std::string(what) + " failed with code " + std::to_string(rc));
+  };
+  if (impl.rules_db) {
+    hs_error_t rc = hs_scan(impl.rules_db.get(), block.data(),
+                            static_cast<unsigned>(block.size()), 0,
+                            s.scratch.get(), OnCandidate, out);
+    if (rc != HS_SUCCESS) return failed("hs_scan", rc);
+  }
+  if (!impl.anchored_db) return Status::Ok();
+  // Context-only rules: find hotwords (a fast literal pass), then scan just
+  // the windows in which a rule using that word could match.
+  s.block_hits.clear();
+  hs_error_t rc = hs_scan(impl.context_db.get(), block.data(),
+                          static_cast<unsigned>(block.size()), 0,
+                          s.scratch.get(), OnHotword, &s.block_hits);
+  if (rc != HS_SUCCESS) return failed("context hs_scan", rc);
+  s.windows.clear();
+  const uint64_t size = block.size();
+  for (const auto& hit : s.block_hits) {
+    const auto& hw = impl.hotwords[hit.word];
+    if (hw.reach_left == 0 && hw.reach_right == 0) continue;
+    uint64_t hs = hit.end - std::min<uint64_t>(hit.end, hw.length);
+    uint64_t lo = hs > hw.reach_left ? hs - hw.reach_left : 0;
+    uint64_t hi = std::min<uint64_t>(size, uint64_t{hit.end} + hw.reach_right);
+    s.windows.emplace_back(static_cast<uint32_t>(lo), static_cast<uint32_t>(hi));
+  }
+  // Merge overlapping windows so no byte is scanned twice.
+  std::sort(s.windows.begin(), s.windows.end());
+  size_t merged = 0;
+  for (size_t i = 0; i < s.windows.size(); ++i) {
+    if (merged > 0 && s.windows[i].first <= s.windows[merged - 1].second) {
+      s.windows[merged - 1].second =
+          std::max(s.windows[merged - 1].second, s.windows[i].second);
+    } else {
+      s.windows[merged++] = s.windows[i];
+    }
+  }
+  s.windows.resize(merged);
+  for (const auto& [lo, hi] : s.windows) {
+    size_t first = out->size();
+    rc = hs_scan(impl.anchored_db.get(), block.data() + lo, hi - lo, 0,
+                 s.scratch.get(), OnCandidate, out);
+    if (rc != HS_SUCCESS) return failed("anchored hs_scan", rc);
+    for (size_t i = first; i < out->size(); ++i) (*out)[i].end += lo;
+  }
+  return Status::Ok();
+}
+
 Status Scanner::Scan(std::string_view text, std::vector<Span>* spans) {
+  spans->clear();
+  Status st = FindCandidates(text, &state_->candidates);
+  if (!st.ok()) return st;
+  std::vector<Candidate> cands;
+  cands.swap(state_->candidates);
+  st = Confirm(text, &cands, spans);
+  cands.swap(state_->candidates);
+  return st;
+}
+
+Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
+                        std::vector<Span>* spans) {
   spans->clear();
   State& s = *state_;
   assert(!s.in_use && "Scanner used from two threads at once");
@@ -97,38 +171,25 @@ Status Scanner::Scan(std::string_view text, std::vector<Span>* spans) {
     State& s;
     ~Release() { s.in_use = false; }
   } release{s};
-
   if (!s.scratch) return Status(ErrorCode::kEngine, "no Hyperscan scratch");
-  if (text.size() >= UINT32_MAX) {
-    return Status(ErrorCode::kOversize, "record exceeds 4 GiB");
-  }
   const auto& impl = ruleset_->impl();
-  s.candidates.clear();
   s.confirmed.clear();
   s.hits.clear();
   s.context_scanned = false;
+  hs_error_t rc = HS_SUCCESS;
+  if (cands->empty()) return Status::Ok();
 
-  hs_error_t rc = hs_scan(impl.rules_db.get(), text.data(),
-                          static_cast<unsigned>(text.size()), 0,
-                          s.scratch.get(), OnCandidate, &s);
-  if (rc != HS_SUCCESS) {
-    return Status(ErrorCode::kEngine,
-                  "hs_scan failed with code " + std::to_string(rc));
-  }
-  if (s.candidates.empty()) return Status::Ok();
-
-  std::sort(s.candidates.begin(), s.candidates.end(),
-            [](const State::Candidate& a, const State::Candidate& b) {
+  std::sort(cands->begin(), cands->end(),
+            [](const Candidate& a, const Candidate& b) {
               return a.rule != b.rule ? a.rule < b.rule : a.end < b.end;
             });
-  s.candidates.erase(
-      std::unique(s.candidates.begin(), s.candidates.end(),
-                  [](const State::Candidate& a, const State::Candidate& b) {
-                    return a.rule == b.rule && a.end == b.end;
-                  }),
-      s.candidates.end());
+  cands->erase(std::unique(cands->begin(), cands->end(),
+                           [](const Candidate& a, const Candidate& b) {
+                             return a.rule == b.rule && a.end == b.end;
+                           }),
+               cands->end());
 
-  for (const auto& cand : s.candidates) {
+  for (const auto& cand : *cands) {
     const CompiledRule& rule = impl.rules[cand.rule];
     uint32_t start = 0;
     if (!FindStart(rule, text, cand.end, &start)) continue;
@@ -144,7 +205,7 @@ Status Scanner::Scan(std::string_view text, std::vector<Span>* spans) {
         s.context_scanned = true;
         rc = hs_scan(impl.context_db.get(), text.data(),
                      static_cast<unsigned>(text.size()), 0, s.scratch.get(),
-                     OnHotword, &s);
+                     OnHotword, &s.hits);
         if (rc != HS_SUCCESS) {
           return Status(ErrorCode::kEngine,
                         "context hs_scan failed with code " + std::to_string(rc));
@@ -204,16 +265,30 @@ Status Scanner::Redact(std::string_view text, std::string* out,
                        std::vector<Span>* spans) {
   Status st = Scan(text, spans);
   if (!st.ok()) return st;
+  Render(text, *spans, out);
+  return Status::Ok();
+}
+
+Status Scanner::RedactCandidates(std::string_view record,
+                                 std::vector<Candidate>* candidates,
+                                 std::string* out, std::vector<Span>* spans) {
+  Status st = Confirm(record, candidates, spans);
+  if (!st.ok()) return st;
+  Render(record, *spans, out);
+  return Status::Ok();
+}
+
+void Scanner::Render(std::string_view text, const std::vector<Span>& spans,
+                     std::string* out) const {
   const auto& impl = ruleset_->impl();
   size_t pos = 0;
-  for (const Span& sp : *spans) {
+  for (const Span& sp : spans) {
     out->append(text.data() + pos, sp.start - pos);
     internal::RenderReplacement(impl, sp,
                                 text.substr(sp.start, sp.end - sp.start), out);
     pos = sp.end;
   }
   out->append(text.data() + pos, text.size() - pos);
-  return Status::Ok();
 }
 
 }  // namespace phiscrub

@@ -15,6 +15,7 @@ struct RawRule {
   std::string id;
   std::string entity;
   std::string pattern;
+  std::string candidate;  // cheaper Hyperscan expression; same end offsets
   std::string confirm;
   std::string validator;
   bool caseless = false;

@@ -65,12 +65,13 @@ void ParseRule(const std::string& file, const YAML::Node& node,
   }
   r.id = node["id"].as<std::string>();
   static const std::set<std::string> kRuleKeys = {
-      "id",        "entity",    "pattern",  "confirm",   "validator",
+      "id",        "entity",    "pattern",  "candidate",  "confirm",   "validator",
       "caseless",  "disabled",  "boundary", "score",     "min_score",
       "max_width", "context",   "examples", "description"};
   CheckKeys(node, kRuleKeys, file, r.id, diags);
   r.entity = node["entity"] ? node["entity"].as<std::string>() : default_entity;
   if (node["pattern"]) r.pattern = node["pattern"].as<std::string>();
+  if (node["candidate"]) r.candidate = node["candidate"].as<std::string>();
   if (node["confirm"]) r.confirm = node["confirm"].as<std::string>();
   if (node["validator"]) r.validator = node["validator"].as<std::string>();
   if (node["caseless"]) r.caseless = node["caseless"].as<bool>();

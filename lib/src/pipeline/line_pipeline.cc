@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cstring>
 
 #include "format/utf8.h"
@@ -29,6 +30,7 @@ void LineFramer::Emit(RecordBatch* batch, std::string_view bytes,
     r.length = carry_.size() + bytes.size();
     batch->data.append(carry_);
     batch->data.append(bytes);
+    batch->data.push_back('\n');
   }
   carry_.clear();
   discarding_ = false;
@@ -137,18 +139,45 @@ void BatchRedactor::Process(const RecordBatch& batch, BatchResult* result,
     c.findings_by_entity.resize(entities);
   }
   size_t out_before = result->output.size();
+  std::string_view data(batch.data);
+  // One candidate pass and one UTF-8 check for the whole batch; per-record
+  // work only where something was found.
+  bool all_utf8 = options_.scan_invalid_utf8 || internal::ValidUtf8(data);
+  Status scan = scanner_.FindCandidates(data, &candidates_);
+  std::sort(candidates_.begin(), candidates_.end(),
+            [](const Scanner::Candidate& a, const Scanner::Candidate& b) {
+              return a.end < b.end;
+            });
+  size_t ci = 0;
   for (size_t i = 0; i < batch.records.size(); ++i) {
     const auto& rec = batch.records[i];
     ++c.records;
     c.bytes_in += rec.length + (rec.newline ? 1 : 0);
-    std::string_view text(batch.data.data() + rec.offset, rec.length);
+    std::string_view text(data.data() + rec.offset, rec.length);
+    // Candidates ending inside this record (or on its separator).
+    record_candidates_.clear();
+    if (!rec.oversize) {
+      const uint32_t lo = static_cast<uint32_t>(rec.offset);
+      const uint32_t hi = static_cast<uint32_t>(rec.offset + rec.length);
+      while (ci < candidates_.size() && candidates_[ci].end <= lo) ++ci;
+      while (ci < candidates_.size() && candidates_[ci].end <= hi) {
+        record_candidates_.push_back(
+            {candidates_[ci].rule, candidates_[ci].end - lo});
+        ++ci;
+      }
+    }
     if (rec.oversize) {
       Withhold(FailReason::kOversize, result);
-    } else if (!options_.scan_invalid_utf8 && !internal::ValidUtf8(text)) {
+    } else if (!all_utf8 && !internal::ValidUtf8(text)) {
       Withhold(FailReason::kInvalidUtf8, result);
+    } else if (!scan.ok()) {
+      Withhold(FailReason::kEngine, result);
+    } else if (record_candidates_.empty()) {
+      result->output.append(text);
     } else {
       size_t mark = result->output.size();
-      Status st = scanner_.Redact(text, &result->output, &spans_);
+      Status st = scanner_.RedactCandidates(text, &record_candidates_,
+                                            &result->output, &spans_);
       if (!st.ok()) {
         result->output.resize(mark);
         Withhold(FailReason::kEngine, result);

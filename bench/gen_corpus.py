@@ -1,0 +1,101 @@
+#!/usr/bin/env python3
+"""Deterministic, digit-dense application-log corpus for throughput benches.
+
+Mixed access lines, app lines and JSON lines, like a real service log: full of
+timestamps, ids, IPs, latencies and byte counts. About --phi-rate of the lines
+carry a fictitious SSN, phone (555-01xx) or email. Same seed, same bytes.
+
+  gen_corpus.py --size-mb 200 --seed 42 --phi-rate 0.05 > corpus.log
+"""
+import argparse
+import random
+import sys
+
+PATHS = ["/api/v1/patients", "/api/v1/appointments", "/healthz", "/static/app.js",
+         "/api/v2/claims", "/login", "/api/v1/orders", "/metrics"]
+METHODS = ["GET", "POST", "PUT", "DELETE"]
+LEVELS = ["INFO", "DEBUG", "WARN", "ERROR"]
+SERVICES = ["scheduler", "billing", "intake", "gateway", "notifier"]
+FIRST = ["Dana", "Alex", "Jordan", "Casey", "Riley", "Morgan"]
+LAST = ["Reyes", "Okafor", "Lindqvist", "Tanaka", "Moreau", "Haddad"]
+
+
+def ts(r):
+    return "2026-%02d-%02dT%02d:%02d:%02d.%03dZ" % (
+        r.randint(1, 12), r.randint(1, 28), r.randint(0, 23),
+        r.randint(0, 59), r.randint(0, 59), r.randint(0, 999))
+
+
+def ip(r):
+    return "10.%d.%d.%d" % (r.randint(0, 255), r.randint(0, 255), r.randint(1, 254))
+
+
+def ssn(r):
+    while True:
+        a = r.randint(1, 899)
+        if a != 666:
+            return "%03d-%02d-%04d" % (a, r.randint(1, 99), r.randint(1, 9999))
+
+
+def phone(r):
+    return r.choice(["(415) 555-01%02d", "415-555-01%02d", "+1 212 555 01%02d",
+                     "212.555.01%02d"]) % r.randint(0, 99)
+
+
+def email(r):
+    return "%s.%s%d@example.%s" % (r.choice(FIRST).lower(), r.choice(LAST).lower(),
+                                   r.randint(1, 99), r.choice(["com", "org", "net"]))
+
+
+def phi(r):
+    k = r.randint(0, 2)
+    if k == 0:
+        return "ssn=" + ssn(r)
+    if k == 1:
+        return "callback " + phone(r)
+    return "contact " + email(r)
+
+
+def line(r, phi_rate):
+    kind = r.random()
+    extra = (" " + phi(r)) if r.random() < phi_rate else ""
+    if kind < 0.4:
+        return '%s - - [%s] "%s %s/%d HTTP/1.1" %d %d %dms%s' % (
+            ip(r), ts(r), r.choice(METHODS), r.choice(PATHS), r.randint(1, 99999),
+            r.choice([200, 200, 201, 204, 304, 404, 500]), r.randint(0, 99999),
+            r.randint(1, 2500), extra)
+    if kind < 0.75:
+        return "%s %s [%s] pid=%d tid=%d req=%08x-%04x order=%d took %d.%03dms bytes=%d%s" % (
+            ts(r), r.choice(LEVELS), r.choice(SERVICES), r.randint(100, 65535),
+            r.randint(1, 99999), r.getrandbits(32), r.getrandbits(16),
+            r.randint(10**6, 10**9), r.randint(0, 999), r.randint(0, 999),
+            r.randint(0, 10**7), extra)
+    return ('{"ts":"%s","level":"%s","svc":"%s","latency_ms":%d,"status":%d,'
+            '"trace":"%016x","msg":"job %d done%s"}') % (
+        ts(r), r.choice(LEVELS).lower(), r.choice(SERVICES), r.randint(1, 5000),
+        r.choice([200, 202, 500]), r.getrandbits(64), r.randint(1, 10**6), extra)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--size-mb", type=float, default=100)
+    ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--phi-rate", type=float, default=0.05)
+    a = ap.parse_args()
+    r = random.Random(a.seed)
+    target = int(a.size_mb * 1e6)
+    out = sys.stdout
+    written = 0
+    buf = []
+    while written < target:
+        s = line(r, a.phi_rate) + "\n"
+        buf.append(s)
+        written += len(s)
+        if len(buf) >= 10000:
+            out.write("".join(buf))
+            buf = []
+    out.write("".join(buf))
+
+
+if __name__ == "__main__":
+    main()
