@@ -1,0 +1,125 @@
+#include "phiscrub/scanner.h"
+
+#include <gtest/gtest.h>
+
+#include "phiscrub/ruleset.h"
+#include "test_util.h"
+
+namespace phiscrub {
+namespace {
+
+using testing::CompileOrDie;
+using testing::TempDir;
+
+std::string Redact(const std::shared_ptr<const Ruleset>& rules,
+                   std::string_view text) {
+  Scanner scanner(rules);
+  std::vector<Span> spans;
+  std::string out;
+  Status st = scanner.Redact(text, &out, &spans);
+  EXPECT_TRUE(st.ok()) << st.ToString();
+  return out;
+}
+
+class ScannerTest : public ::testing::Test {
+ protected:
+  void SetUp() override { rules_ = CompileOrDie(); }
+  std::shared_ptr<const Ruleset> rules_;
+};
+
+TEST_F(ScannerTest, IssueExample) {
+  EXPECT_EQ(Redact(rules_, "SSN 123-45-6789, call (415) 555-0132"),
+            "SSN [US_SSN], call [PHONE_NUMBER]");
+}
+
+TEST_F(ScannerTest, SpansAreSortedNonOverlappingWithOffsets) {
+  Scanner scanner(rules_);
+  std::vector<Span> spans;
+  std::string text = "a 123-45-6789 b dana@example.com c 415-555-0132";
+  ASSERT_TRUE(scanner.Scan(text, &spans).ok());
+  ASSERT_EQ(spans.size(), 3u);
+  EXPECT_EQ(text.substr(spans[0].start, spans[0].end - spans[0].start), "123-45-6789");
+  EXPECT_EQ(text.substr(spans[1].start, spans[1].end - spans[1].start), "dana@example.com");
+  EXPECT_EQ(text.substr(spans[2].start, spans[2].end - spans[2].start), "415-555-0132");
+  EXPECT_EQ(rules_->entities()[spans[0].entity], "US_SSN");
+  EXPECT_EQ(rules_->rule(spans[0].rule).id, "us_ssn.formatted");
+}
+
+TEST_F(ScannerTest, WholeExtensionIsOneSpan) {
+  EXPECT_EQ(Redact(rules_, "call +1 212 555 0175 ext. 12 now"), "call [PHONE_NUMBER] now");
+  EXPECT_EQ(Redact(rules_, "tel 415.555.0132 x204."), "tel [PHONE_NUMBER].");
+}
+
+TEST_F(ScannerTest, ContextDecidesBareNumbers) {
+  EXPECT_EQ(Redact(rules_, "SSN: 123456789"), "SSN: [US_SSN]");
+  EXPECT_EQ(Redact(rules_, "order 123456789"), "order 123456789");
+  // Context after the value counts too.
+  EXPECT_EQ(Redact(rules_, "123456789 is my social"), "[US_SSN] is my social");
+  // Too far away: the before window is 48 bytes.
+  std::string far = "SSN " + std::string(60, 'x') + " 123456789";
+  EXPECT_EQ(Redact(rules_, far), far);
+  // Positive context beats negative context.
+  EXPECT_EQ(Redact(rules_, "SSN for order 123-45-6789"), "SSN for order [US_SSN]");
+  EXPECT_EQ(Redact(rules_, "order 123-45-6789"), "order 123-45-6789");
+}
+
+TEST_F(ScannerTest, LogNoiseSurvives) {
+  const char* keep[] = {
+      "2026-11-22T10:31:02.118Z INFO pid=4121 tid=77 took 238.517ms bytes=445199",
+      "10.12.4.7 - - [22/Nov/2026:10:31:19 +0000] \"GET /a/18234 HTTP/1.1\" 200 2326 14ms",
+      "ts=1732300000 order=482913557 invoice 2024-118-77 total=129.50",
+      "version 1.123.45.6789 build 2024-123-45-6789",
+      "trace 4bf92f3577b34da6a3ce929d0e0e4736 span 00f067aa0ba902b7",
+  };
+  for (const char* line : keep) EXPECT_EQ(Redact(rules_, line), line);
+}
+
+TEST_F(ScannerTest, EmptyAndBinaryInput) {
+  EXPECT_EQ(Redact(rules_, ""), "");
+  std::string bin("\x00\xff\x01SSN 123-45-6789\x00", 20);
+  std::string out = Redact(rules_, bin);
+  EXPECT_EQ(out.find("123-45-6789"), std::string::npos);
+}
+
+std::shared_ptr<const Ruleset> WithPolicy(const TempDir& dir,
+                                          const std::string& policy) {
+  RulesetOptions opts;
+  opts.policy_file = dir.Write("policy.yaml", policy);
+  opts.hash_key_file = dir.Write("key", "0123456789abcdef0123456789abcdef");
+  return CompileOrDie(opts);
+}
+
+TEST(RenderTest, Policies) {
+  TempDir dir;
+  EXPECT_EQ(Redact(WithPolicy(dir, "default: mask\n"), "SSN 123-45-6789"), "SSN ***-**-****");
+  EXPECT_EQ(Redact(WithPolicy(dir, "entities: {US_SSN: {action: partial, keep: 4}}\n"),
+                   "SSN 123-45-6789"),
+            "SSN ***-**-6789");
+  EXPECT_EQ(Redact(WithPolicy(dir, "default: drop\n"), "SSN 123-45-6789!"), "SSN !");
+  EXPECT_EQ(Redact(WithPolicy(dir, "default: {action: label, template: '<{type}>'}\n"),
+                   "SSN 123-45-6789"),
+            "SSN <US_SSN>");
+  EXPECT_EQ(Redact(WithPolicy(dir, "default: mask\n"), "mail dana@example.com"),
+            "mail ****@*******.***");
+}
+
+TEST(RenderTest, HashTokensJoinAcrossFormatsAndDependOnKey) {
+  TempDir dir;
+  auto rules = WithPolicy(dir, "default: hash\nhash: {key_id: k7}\n");
+  std::string a = Redact(rules, "SSN 123-45-6789");
+  std::string b = Redact(rules, "SSN: 123456789");
+  ASSERT_EQ(a.substr(0, 4), "SSN ");
+  std::string token = a.substr(4);
+  EXPECT_EQ(token.size(), std::string("<US_SSN:k7:").size() + 12 + 1);
+  EXPECT_EQ(token.rfind("<US_SSN:k7:", 0), 0u);
+  EXPECT_EQ(b, "SSN: " + token);
+  EXPECT_NE(Redact(rules, "SSN 123-45-6780"), a);
+  // Another key gives another token.
+  RulesetOptions opts;
+  opts.policy_file = dir.path() + "/policy.yaml";
+  opts.hash_key_file = dir.Write("key2", "fedcba9876543210fedcba9876543210");
+  EXPECT_NE(Redact(CompileOrDie(opts), "SSN 123-45-6789"), a);
+}
+
+}  // namespace
+}  // namespace phiscrub

@@ -1,0 +1,148 @@
+// Chunk invariance and fail-closed behaviour of the text pipeline: any split
+// of the input (1-byte chunks, random, whole) and any batching must give the
+// same bytes out.
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "phiscrub/pipeline.h"
+#include "phiscrub/ruleset.h"
+#include "test_util.h"
+
+namespace phiscrub {
+namespace {
+
+// Deterministic input mixing PHI, noise, empty and CRLF lines.
+std::string Corpus(int lines, uint32_t seed) {
+  std::mt19937 rng(seed);
+  const char* phi[] = {"SSN 123-45-6789", "call (415) 555-0132", "dana@example.com",
+                       "SSN: 219099999", "+1 212 555 0175 ext. 12"};
+  std::string s;
+  for (int i = 0; i < lines; ++i) {
+    switch (rng() % 6) {
+      case 0: s += ""; break;
+      case 1: s += "2026-11-22T10:31:02.118Z INFO pid=" + std::to_string(rng() % 99999); break;
+      case 2: s += "note " + std::string(phi[rng() % 5]) + " end\r"; break;
+      default: s += "x " + std::string(phi[rng() % 5]) + " y " + std::to_string(rng()); break;
+    }
+    s += '\n';
+  }
+  s += "last line without newline 123-45-6789";
+  return s;
+}
+
+struct RunResult {
+  std::string output;
+  Counters counters;
+};
+
+// Feeds `input` in the given chunk sizes, submitting a batch every
+// `batch_records` records.
+RunResult Process(const std::shared_ptr<const Ruleset>& rules, std::string_view input,
+            const std::vector<size_t>& chunks, size_t max_record,
+            size_t batch_records) {
+  TextOptions opts;
+  opts.max_record = max_record;
+  LineFramer framer(max_record);
+  BatchRedactor redactor(rules, opts);
+  RecordBatch batch;
+  BatchResult result;
+  size_t pos = 0, ci = 0;
+  while (pos < input.size()) {
+    size_t n = std::min(chunks[ci++ % chunks.size()], input.size() - pos);
+    framer.Feed(input.substr(pos, n), &batch);
+    pos += n;
+    if (batch.size() >= batch_records) {
+      redactor.Process(batch, &result);
+      batch.Clear();
+    }
+  }
+  framer.Finish(&batch);
+  redactor.Process(batch, &result);
+  return {result.output, result.counters};
+}
+
+class PipelineTest : public ::testing::Test {
+ protected:
+  void SetUp() override { rules_ = testing::CompileOrDie(); }
+  std::shared_ptr<const Ruleset> rules_;
+};
+
+TEST_F(PipelineTest, ChunkAndBatchInvariance) {
+  std::string input = Corpus(400, 7);
+  RunResult whole = Process(rules_, input, {input.size()}, 1 << 20, 1 << 30);
+  EXPECT_EQ(whole.output.find("123-45-6789"), std::string::npos);
+  EXPECT_EQ(whole.output.find("555-0132"), std::string::npos);
+  EXPECT_EQ(whole.counters.records, 401u);
+  RunResult ones = Process(rules_, input, {1}, 1 << 20, 1);
+  EXPECT_EQ(ones.output, whole.output);
+  std::mt19937 rng(11);
+  for (int trial = 0; trial < 20; ++trial) {
+    std::vector<size_t> chunks;
+    for (int i = 0; i < 50; ++i) chunks.push_back(1 + rng() % 97);
+    RunResult r = Process(rules_, input, chunks, 1 << 20, 1 + rng() % 64);
+    ASSERT_EQ(r.output, whole.output) << "trial " << trial;
+    EXPECT_EQ(r.counters.findings(), whole.counters.findings());
+  }
+}
+
+TEST_F(PipelineTest, BytesOutsideSpansUnchangedAndLineCountKept) {
+  std::string input = Corpus(200, 3);
+  RunResult r = Process(rules_, input, {4096}, 1 << 20, 50);
+  auto count = [](const std::string& s) { return std::count(s.begin(), s.end(), '\n'); };
+  EXPECT_EQ(count(r.output), count(input));
+  EXPECT_NE(r.output.back(), '\n');  // last input line had no newline
+}
+
+TEST_F(PipelineTest, OversizeRecordIsWithheldAtEveryChunking) {
+  std::string secret = "SSN 123-45-6789 SECRETMARKER";
+  std::string input = "short one\n" + secret + std::string(100, 'z') + "\nshort two\n";
+  for (size_t chunk : {size_t{1}, size_t{3}, size_t{64}, input.size()}) {
+    RunResult r = Process(rules_, input, {chunk}, 40, 1);
+    EXPECT_EQ(r.output,
+              "short one\n[PHISCRUB_WITHHELD reason=oversize]\nshort two\n")
+        << chunk;
+    EXPECT_EQ(r.counters.fail_closed[static_cast<int>(FailReason::kOversize)], 1u);
+    EXPECT_EQ(r.counters.records, 3u);
+  }
+  // The minimal bound: a 1-byte limit withholds every longer line.
+  RunResult r = Process(rules_, "a\nbb\n\n", {1}, 1, 1);
+  EXPECT_EQ(r.output, "a\n[PHISCRUB_WITHHELD reason=oversize]\n\n");
+  // A trailing oversize line without newline is withheld too.
+  r = Process(rules_, "ok\n" + secret, {2}, 10, 1);
+  EXPECT_EQ(r.output, "ok\n[PHISCRUB_WITHHELD reason=oversize]");
+}
+
+TEST_F(PipelineTest, InvalidUtf8FailsClosedByDefault) {
+  std::string input = "fine 123-45-6789\nbad \xff\xfe SSN 123-45-6789\nfine\n";
+  RunResult r = Process(rules_, input, {5}, 1 << 20, 2);
+  EXPECT_EQ(r.output,
+            "fine [US_SSN]\n[PHISCRUB_WITHHELD reason=invalid_utf8]\nfine\n");
+  EXPECT_EQ(r.counters.fail_closed[static_cast<int>(FailReason::kInvalidUtf8)], 1u);
+
+  TextOptions opts;
+  opts.scan_invalid_utf8 = true;
+  LineFramer framer(1 << 20);
+  BatchRedactor redactor(rules_, opts);
+  RecordBatch batch;
+  BatchResult result;
+  framer.Feed(input, &batch);
+  redactor.Process(batch, &result);
+  EXPECT_EQ(result.output, "fine [US_SSN]\nbad \xff\xfe SSN [US_SSN]\nfine\n");
+}
+
+TEST_F(PipelineTest, FindingsCarryRecordNumbersAndOffsets) {
+  LineFramer framer(1 << 20);
+  BatchRedactor redactor(rules_, TextOptions());
+  RecordBatch batch;
+  BatchResult result;
+  framer.Feed("nothing\nSSN 123-45-6789\n", &batch);
+  redactor.Process(batch, &result, /*collect_findings=*/true);
+  ASSERT_EQ(result.findings.size(), 1u);
+  EXPECT_EQ(result.findings[0].record, 1u);
+  EXPECT_EQ(result.findings[0].span.start, 4u);
+  EXPECT_EQ(result.findings[0].span.end, 15u);
+}
+
+}  // namespace
+}  // namespace phiscrub

@@ -1,0 +1,46 @@
+// Helpers shared by the unit tests: temp pack/policy files and compiling.
+#pragma once
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "phiscrub/ruleset.h"
+
+namespace phiscrub::testing {
+
+// A temporary directory removed at destruction.
+class TempDir {
+ public:
+  TempDir() {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "phiscrub-test-XXXXXX").string();
+    path_ = mkdtemp(tmpl.data());
+  }
+  ~TempDir() { std::filesystem::remove_all(path_); }
+  const std::string& path() const { return path_; }
+  std::string Write(const std::string& name, const std::string& text) const {
+    std::string p = path_ + "/" + name;
+    std::ofstream(p, std::ios::binary) << text;
+    return p;
+  }
+
+ private:
+  std::string path_;
+};
+
+inline std::shared_ptr<const Ruleset> CompileOrDie(
+    const RulesetOptions& opts = RulesetOptions()) {
+  std::vector<Diagnostic> diags;
+  auto rules = Ruleset::Compile(opts, &diags);
+  std::string all;
+  for (const auto& d : diags) all += d.ToString() + "\n";
+  EXPECT_NE(rules, nullptr) << all;
+  return rules;
+}
+
+}  // namespace phiscrub::testing

@@ -1,0 +1,131 @@
+#include "validate/validators.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace phiscrub::internal {
+namespace {
+
+// The whole area x group x serial space: 898 areas (001-899 minus 666),
+// 99 groups, 9999 serials are valid, nothing else.
+TEST(SsnDigitsValid, ExhaustiveCountOverWholeSpace) {
+  uint64_t valid = 0;
+  for (int area = 0; area < 1000; ++area) {
+    for (int group = 0; group < 100; ++group) {
+      for (int serial = 0; serial < 10000; ++serial) {
+        valid += SsnDigitsValid(area, group, serial);
+      }
+    }
+  }
+  EXPECT_EQ(valid, uint64_t{898} * 99 * 9999);
+}
+
+TEST(SsnDigitsValid, EachInvalidClass) {
+  EXPECT_FALSE(SsnDigitsValid(0, 12, 3456));
+  EXPECT_FALSE(SsnDigitsValid(666, 12, 3456));
+  for (int area = 900; area < 1000; ++area) EXPECT_FALSE(SsnDigitsValid(area, 12, 3456));
+  EXPECT_FALSE(SsnDigitsValid(123, 0, 3456));
+  EXPECT_FALSE(SsnDigitsValid(123, 45, 0));
+  EXPECT_TRUE(SsnDigitsValid(899, 99, 9999));
+  EXPECT_TRUE(SsnDigitsValid(1, 1, 1));
+  EXPECT_TRUE(SsnDigitsValid(665, 1, 1));
+  EXPECT_TRUE(SsnDigitsValid(667, 1, 1));
+}
+
+TEST(ValidSsn, Table) {
+  struct Case {
+    const char* value;
+    bool valid;
+  } cases[] = {
+      {"123-45-6789", true},  {"123.45.6789", true},  {"123 45 6789", true},
+      {"123456789", true},    {"123-45.6789", false}, {"123-45 6789", false},
+      {"000-45-6789", false}, {"666-45-6789", false}, {"900-45-6789", false},
+      {"123-00-6789", false}, {"123-45-0000", false}, {"12-345-6789", false},
+      {"123-456-789", false}, {"1234567890", false},  {"12345678", false},
+      {"123_45_6789", false}, {"abc-de-fghi", false}, {"", false},
+  };
+  for (const auto& c : cases) EXPECT_EQ(ValidSsn(c.value), c.valid) << c.value;
+}
+
+TEST(ValidNanp, Table) {
+  struct Case {
+    const char* value;
+    bool valid;
+  } cases[] = {
+      {"(415) 555-0132", true},   {"415-555-0132", true},
+      {"415.555.0132", true},     {"+1 415 555 0132", true},
+      {"1-800-555-0199", true},   {"+14155550132", true},
+      {"4155550132", true},       {"415-555-0132 x204", true},
+      {"(212)555-0175 ext. 12", true},
+      {"115-555-0132", false},    // NPA starts with 1
+      {"015-555-0132", false},    // NPA starts with 0
+      {"415-155-0132", false},    // NXX starts with 1
+      {"415-055-0132", false},    // NXX starts with 0
+      {"911-555-0132", false},    // N11 NPA
+      {"415-411-0132", false},    // N11 NXX
+      {"2-415-555-0132", false},  // 11 digits not starting with 1
+      {"415-555-013", false},     // 9 digits
+      {"415-555-01322", false},   // 11 digits, no leading 1
+  };
+  for (const auto& c : cases) EXPECT_EQ(ValidNanp(c.value), c.valid) << c.value;
+}
+
+TEST(LuhnValid, Table) {
+  EXPECT_TRUE(LuhnValid("4111111111111111"));
+  EXPECT_TRUE(LuhnValid("4111 1111 1111 1111"));
+  EXPECT_TRUE(LuhnValid("79927398713"));
+  EXPECT_FALSE(LuhnValid("4111111111111112"));
+  EXPECT_FALSE(LuhnValid("79927398710"));
+  EXPECT_FALSE(LuhnValid("0"));
+  EXPECT_FALSE(LuhnValid(""));
+  // Every single-digit change of a valid number breaks it.
+  std::string n = "79927398713";
+  for (size_t i = 0; i < n.size(); ++i) {
+    for (char d = '0'; d <= '9'; ++d) {
+      if (d == n[i]) continue;
+      std::string m = n;
+      m[i] = d;
+      EXPECT_FALSE(LuhnValid(m)) << m;
+    }
+  }
+}
+
+TEST(ValidEmail, Table) {
+  EXPECT_TRUE(ValidEmail("dana.reyes@example.com"));
+  EXPECT_TRUE(ValidEmail("j_doe+intake@mail.clinic-example.org"));
+  EXPECT_FALSE(ValidEmail("dana..reyes@example.com"));
+  EXPECT_FALSE(ValidEmail(".dana@example.com"));
+  EXPECT_FALSE(ValidEmail("dana.@example.com"));
+  EXPECT_FALSE(ValidEmail("dana@example"));
+  EXPECT_FALSE(ValidEmail("dana@example.c0m"));
+  EXPECT_FALSE(ValidEmail("dana@.example.com"));
+  EXPECT_FALSE(ValidEmail(std::string(65, 'a') + "@example.com"));
+  EXPECT_TRUE(ValidEmail(std::string(64, 'a') + "@example.com"));
+  EXPECT_FALSE(ValidEmail("a@" + std::string(64, 'b') + ".com"));
+  EXPECT_FALSE(ValidEmail("@example.com"));
+}
+
+TEST(GluedToDigits, Table) {
+  std::string r = "x 2024-123-45-6789 y";
+  EXPECT_TRUE(GluedToDigits(r, 7, 18));
+  r = "SSN 123-45-6789.";
+  EXPECT_FALSE(GluedToDigits(r, 4, 15));
+  r = "v1.123.45.6789";
+  EXPECT_TRUE(GluedToDigits(r, 3, 14));
+  r = "123-45-6789-1";
+  EXPECT_TRUE(GluedToDigits(r, 0, 11));
+  r = "123-45-67891";
+  EXPECT_TRUE(GluedToDigits(r, 0, 11));
+}
+
+TEST(FindValidator, KnownAndUnknown) {
+  EXPECT_NE(FindValidator("ssn"), nullptr);
+  EXPECT_NE(FindValidator("nanp"), nullptr);
+  EXPECT_NE(FindValidator("luhn"), nullptr);
+  EXPECT_NE(FindValidator("email"), nullptr);
+  EXPECT_EQ(FindValidator("nope"), nullptr);
+}
+
+}  // namespace
+}  // namespace phiscrub::internal
