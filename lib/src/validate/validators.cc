@@ -1,6 +1,9 @@
 #include "validate/validators.h"
 
+#include <arpa/inet.h>
+
 #include <cstring>
+#include <string>
 
 namespace phiscrub::internal {
 namespace {
@@ -42,6 +45,36 @@ bool EmailRecord(std::string_view r, size_t s, size_t e) {
   return ValidEmail(r.substr(s, e - s));
 }
 
+bool ItinRecord(std::string_view r, size_t s, size_t e) {
+  return !GluedToDigits(r, s, e) && ValidItin(r.substr(s, e - s));
+}
+bool NpiRecord(std::string_view r, size_t s, size_t e) {
+  return !GluedToDigits(r, s, e) && ValidNpi(r.substr(s, e - s));
+}
+bool DeaRecord(std::string_view r, size_t s, size_t e) {
+  return ValidDea(r.substr(s, e - s));
+}
+bool CardRecord(std::string_view r, size_t s, size_t e) {
+  return !GluedToDigits(r, s, e) && ValidCard(r.substr(s, e - s));
+}
+bool Ipv4Record(std::string_view r, size_t s, size_t e) {
+  // "1.2.3.4.5" and "v1.2.3.4" are not addresses.
+  if (s > 0 && (r[s - 1] == '.' || IsAlpha(r[s - 1]))) return false;
+  if (e < r.size() && r[e] == '.' && e + 1 < r.size() && IsDigit(r[e + 1])) {
+    return false;
+  }
+  return ValidIpv4(r.substr(s, e - s));
+}
+bool Ipv6Record(std::string_view r, size_t s, size_t e) {
+  auto word = [](char c) { return IsDigit(c) || IsAlpha(c) || c == '_' || c == ':'; };
+  if (s > 0 && word(r[s - 1])) return false;
+  if (e < r.size() && word(r[e])) return false;
+  return ValidIpv6(r.substr(s, e - s));
+}
+bool DateRecord(std::string_view r, size_t s, size_t e) {
+  return !GluedToDigits(r, s, e) && ValidDate(r.substr(s, e - s));
+}
+
 struct Entry {
   const char* name;
   Validator fn;
@@ -51,6 +84,13 @@ constexpr Entry kValidators[] = {
     {"nanp", NanpRecord},
     {"luhn", LuhnRecord},
     {"email", EmailRecord},
+    {"itin", ItinRecord},
+    {"npi", NpiRecord},
+    {"dea", DeaRecord},
+    {"card", CardRecord},
+    {"ipv4", Ipv4Record},
+    {"ipv6", Ipv6Record},
+    {"date", DateRecord},
 };
 
 }  // namespace
@@ -62,7 +102,9 @@ Validator FindValidator(std::string_view name) {
   return nullptr;
 }
 
-const char* ValidatorNames() { return "ssn, nanp, luhn, email"; }
+const char* ValidatorNames() {
+  return "ssn, nanp, luhn, email, itin, npi, dea, card, ipv4, ipv6, date";
+}
 
 bool SsnDigitsValid(int area, int group, int serial) {
   if (area == 0 || area == 666 || area >= 900) return false;
@@ -164,6 +206,176 @@ bool ValidEmail(std::string_view v) {
     if (!IsAlpha(c)) return false;
   }
   return true;
+}
+
+bool ValidItin(std::string_view v) {
+  char d[10];
+  if (Digits(v, d, sizeof d) != 9 || d[0] != '9') return false;
+  for (char c : v) {
+    if (!IsDigit(c) && c != '-' && c != ' ' && c != '.') return false;
+  }
+  int mid = (d[3] - '0') * 10 + (d[4] - '0');
+  return (mid >= 50 && mid <= 65) || (mid >= 70 && mid <= 88) ||
+         (mid >= 90 && mid <= 92) || (mid >= 94 && mid <= 99);
+}
+
+bool ValidNpi(std::string_view v) {
+  char d[11];
+  if (Digits(v, d, sizeof d) != 10) return false;
+  if (d[0] != '1' && d[0] != '2') return false;
+  std::string full = "80840" + std::string(d, 10);
+  return LuhnValid(full);
+}
+
+bool ValidDea(std::string_view v) {
+  if (v.size() != 9) return false;
+  static const char kFirst[] = "ABCDEFGHJKLMPRSTUX";
+  char f = static_cast<char>(v[0] & ~0x20);
+  if (std::strchr(kFirst, f) == nullptr || f == '\0') return false;
+  if (!IsAlpha(v[1]) && v[1] != '9') return false;
+  int d[7];
+  for (int i = 0; i < 7; ++i) {
+    if (!IsDigit(v[2 + i])) return false;
+    d[i] = v[2 + i] - '0';
+  }
+  int sum = d[0] + d[2] + d[4] + 2 * (d[1] + d[3] + d[5]);
+  return sum % 10 == d[6];
+}
+
+bool ValidCard(std::string_view v) {
+  char d[20];
+  size_t n = Digits(v, d, sizeof d);
+  if (n < 13 || n > 19 || !LuhnValid(v)) return false;
+  auto prefix = [&](int len) { return ToInt(d, len); };
+  if (d[0] == '4') return n == 13 || n == 16 || n == 19;                  // Visa
+  int p2 = prefix(2), p3 = prefix(3), p4 = prefix(4), p6 = prefix(6);
+  if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) return n == 16;  // Mastercard
+  if (p2 == 34 || p2 == 37) return n == 15;                                  // Amex
+  if (p4 == 6011 || p2 == 65 || (p3 >= 644 && p3 <= 649) ||
+      (p6 >= 622126 && p6 <= 622925)) {
+    return n >= 16 && n <= 19;                                               // Discover
+  }
+  if (p4 >= 3528 && p4 <= 3589) return n >= 16 && n <= 19;                   // JCB
+  if ((p3 >= 300 && p3 <= 305) || p2 == 36 || p2 == 38 || p2 == 39) {
+    return n >= 14 && n <= 19;                                               // Diners
+  }
+  return false;
+}
+
+bool ValidIpv4(std::string_view v) {
+  int parts = 0;
+  size_t i = 0;
+  while (true) {
+    size_t start = i;
+    int value = 0;
+    while (i < v.size() && IsDigit(v[i]) && i - start < 3) value = value * 10 + (v[i++] - '0');
+    size_t len = i - start;
+    if (len == 0 || value > 255 || (len > 1 && v[start] == '0')) return false;
+    ++parts;
+    if (i == v.size()) break;
+    if (v[i] != '.' || parts == 4) return false;
+    ++i;
+  }
+  return parts == 4;
+}
+
+bool ValidIpv6(std::string_view v) {
+  if (v.size() < 3 || v.size() > 45) return false;
+  if (v == "::") return false;
+  std::string s(v);
+  unsigned char buf[16];
+  return inet_pton(AF_INET6, s.c_str(), buf) == 1;
+}
+
+bool ValidCalendarDate(int year, int month, int day) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12 || day < 1) return false;
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  int max = kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+  return day <= max;
+}
+
+namespace {
+
+// Month from the first three letters of a month name; 0 if none.
+int MonthFromName(std::string_view w) {
+  static const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                  "jul", "aug", "sep", "oct", "nov", "dec"};
+  if (w.size() < 3) return 0;
+  char m[3];
+  for (int i = 0; i < 3; ++i) m[i] = static_cast<char>(w[i] | 0x20);
+  for (int i = 0; i < 12; ++i) {
+    if (std::memcmp(m, kMonths[i], 3) == 0) return i + 1;
+  }
+  return 0;
+}
+
+}  // namespace
+
+bool ValidDate(std::string_view v) {
+  // Split into numeric fields and at most one month name.
+  int nums[3];
+  int lens[3];
+  int count = 0;
+  int month_name = 0;
+  for (size_t i = 0; i < v.size();) {
+    if (IsDigit(v[i])) {
+      int value = 0;
+      size_t start = i;
+      while (i < v.size() && IsDigit(v[i])) value = value * 10 + (v[i++] - '0');
+      if (count == 3 || i - start > 4) return false;
+      lens[count] = static_cast<int>(i - start);
+      nums[count++] = value;
+      // An ordinal suffix ("15th") belongs to the number.
+      if (i + 1 < v.size() && IsAlpha(v[i]) && IsAlpha(v[i + 1]) &&
+          (i + 2 == v.size() || !IsAlpha(v[i + 2]))) {
+        char x = static_cast<char>(v[i] | 0x20), y = static_cast<char>(v[i + 1] | 0x20);
+        if ((x == 's' && y == 't') || (x == 'n' && y == 'd') ||
+            (x == 'r' && y == 'd') || (x == 't' && y == 'h')) {
+          i += 2;
+        }
+      }
+    } else if (IsAlpha(v[i])) {
+      size_t j = i;
+      while (j < v.size() && IsAlpha(v[j])) ++j;
+      std::string_view word = v.substr(i, j - i);
+      if (word.size() == 2 && (word[0] | 0x20) == 'o' && (word[1] | 0x20) == 'f') {
+        i = j;  // "1st of January"
+        continue;
+      }
+      int m = MonthFromName(word);
+      if (m == 0) return false;
+      if (month_name != 0) return false;
+      month_name = m;
+      i = j;
+    } else if (v[i] == '/' || v[i] == '-' || v[i] == '.' || v[i] == ',' ||
+               v[i] == ' ') {
+      ++i;
+    } else {
+      return false;  // "10:31:02" is a time, not a date
+    }
+  }
+  auto year_ok = [](int y, int len) {
+    return len == 2 || (len == 4 && y >= 1900 && y <= 2099);
+  };
+  auto full_year = [](int y, int len) { return len == 2 ? 2000 + y : y; };
+  if (month_name != 0) {
+    // "March 15, 1985" or "15 Mar 1985": one day, one year.
+    if (count != 2) return false;
+    int day = nums[0], year = nums[1];
+    if (lens[1] != 4 || !year_ok(year, 4) || lens[0] > 2) return false;
+    return ValidCalendarDate(year, month_name, day);
+  }
+  if (count != 3) return false;
+  if (lens[0] == 4) {  // 1985-03-15
+    return year_ok(nums[0], 4) && lens[1] <= 2 && lens[2] <= 2 &&
+           ValidCalendarDate(nums[0], nums[1], nums[2]);
+  }
+  if (lens[0] > 2 || lens[1] > 2 || !year_ok(nums[2], lens[2])) return false;
+  int y = full_year(nums[2], lens[2]);
+  // US month/day first; day/month (15.03.1985) when the first field > 12.
+  return ValidCalendarDate(y, nums[0], nums[1]) ||
+         ValidCalendarDate(y, nums[1], nums[0]);
 }
 
 bool GluedToDigits(std::string_view r, size_t s, size_t e) {

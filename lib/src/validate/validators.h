@@ -12,7 +12,7 @@ namespace phiscrub::internal {
 
 using Validator = bool (*)(std::string_view record, size_t start, size_t end);
 
-// Looks a validator up by its pack name ("ssn", "nanp", "luhn", "email");
+// Looks a validator up by its pack name (see ValidatorNames());
 // nullptr when unknown.
 Validator FindValidator(std::string_view name);
 // Comma-separated list of known names, for diagnostics.
@@ -30,6 +30,24 @@ bool ValidNanp(std::string_view value);
 bool LuhnValid(std::string_view value);
 // RFC 5321 lengths: local part <= 64, domain <= 255, labels 1-63, no "..".
 bool ValidEmail(std::string_view value);
+
+// ITIN: 9xx, then the IRS ranges for digits 4-5: 50-65, 70-88, 90-92, 94-99.
+bool ValidItin(std::string_view value);
+// NPI: 10 digits starting 1 or 2; Luhn over "80840" + the number.
+bool ValidNpi(std::string_view value);
+// DEA registration: 2 letters + 7 digits, (d1+d3+d5) + 2*(d2+d4+d6) ends in d7.
+bool ValidDea(std::string_view value);
+// Payment card: 13-19 digits, Luhn, and a known issuer prefix with a length
+// that issuer uses (Visa, Mastercard, Amex, Discover, JCB, Diners).
+bool ValidCard(std::string_view value);
+// Dotted-quad IPv4, octets 0-255 without leading zeros.
+bool ValidIpv4(std::string_view value);
+// IPv6 as inet_pton accepts it, with at least one ':'-group besides "::".
+bool ValidIpv6(std::string_view value);
+// A calendar date in one of the numeric or month-name forms the DOB rules
+// find; years 1900-2099 (two-digit years any), leap years checked.
+bool ValidDate(std::string_view value);
+bool ValidCalendarDate(int year, int month, int day);
 
 // True when [start, end) is glued to another digit group, e.g. the SSN-shaped
 // middle of "2024-123-45-6789" or a phone inside "1.415.555.0132.7".

@@ -129,3 +129,99 @@ TEST(FindValidator, KnownAndUnknown) {
 
 }  // namespace
 }  // namespace phiscrub::internal
+
+namespace phiscrub::internal {
+namespace {
+
+TEST(ValidItin, IrsRanges) {
+  int valid = 0;
+  for (int mid = 0; mid < 100; ++mid) {
+    char buf[16];
+    snprintf(buf, sizeof buf, "912-%02d-3456", mid);
+    valid += ValidItin(buf);
+  }
+  EXPECT_EQ(valid, 16 + 19 + 3 + 6);  // 50-65, 70-88, 90-92, 94-99
+  EXPECT_TRUE(ValidItin("912703456"));
+  EXPECT_FALSE(ValidItin("812-70-3456"));
+  EXPECT_FALSE(ValidItin("912-93-3456"));
+}
+
+TEST(ValidNpi, CmsCheckDigit) {
+  EXPECT_TRUE(ValidNpi("1234567893"));   // the CMS worked example
+  EXPECT_FALSE(ValidNpi("1234567890"));
+  EXPECT_FALSE(ValidNpi("3234567893"));  // must start with 1 or 2
+  int valid = 0;
+  for (int check = 0; check < 10; ++check) {
+    valid += ValidNpi("123456789" + std::to_string(check));
+  }
+  EXPECT_EQ(valid, 1);
+}
+
+TEST(ValidDea, Checksum) {
+  EXPECT_TRUE(ValidDea("AB1234563"));  // 1+3+5 + 2*(2+4+6) = 33 -> 3
+  EXPECT_TRUE(ValidDea("F91234563"));
+  EXPECT_FALSE(ValidDea("AB1234564"));
+  EXPECT_FALSE(ValidDea("ZB1234563"));  // Z is not a registrant type
+  EXPECT_FALSE(ValidDea("AB123456"));
+}
+
+TEST(ValidCard, IssuerLengthAndLuhn) {
+  EXPECT_TRUE(ValidCard("4111 1111 1111 1111"));
+  EXPECT_TRUE(ValidCard("5555-5555-5555-4444"));
+  EXPECT_TRUE(ValidCard("2223003122003222"));
+  EXPECT_TRUE(ValidCard("378282246310005"));
+  EXPECT_TRUE(ValidCard("6011111111111117"));
+  EXPECT_TRUE(ValidCard("3530111333300000"));
+  EXPECT_TRUE(ValidCard("30569309025904"));
+  EXPECT_FALSE(ValidCard("4111111111111112"));   // Luhn
+  EXPECT_FALSE(ValidCard("378282246310005000"));  // Amex is 15 digits
+  EXPECT_FALSE(ValidCard("9111111111111111"));   // no issuer
+  EXPECT_FALSE(ValidCard("411111111111"));       // too short
+}
+
+TEST(ValidIpv4, Table) {
+  EXPECT_TRUE(ValidIpv4("10.0.0.1"));
+  EXPECT_TRUE(ValidIpv4("255.255.255.255"));
+  EXPECT_TRUE(ValidIpv4("0.0.0.0"));
+  EXPECT_FALSE(ValidIpv4("256.1.1.1"));
+  EXPECT_FALSE(ValidIpv4("10.01.0.1"));
+  EXPECT_FALSE(ValidIpv4("10.0.0"));
+  EXPECT_FALSE(ValidIpv4("10.0.0.1.5"));
+  EXPECT_FALSE(ValidIpv4("1234.1.1.1"));
+}
+
+TEST(ValidIpv6, Table) {
+  EXPECT_TRUE(ValidIpv6("2001:db8::1"));
+  EXPECT_TRUE(ValidIpv6("2001:0db8:0000:0000:0000:ff00:0042:8329"));
+  EXPECT_TRUE(ValidIpv6("::1"));
+  EXPECT_TRUE(ValidIpv6("fe80::1ff:fe23:4567:890a"));
+  EXPECT_FALSE(ValidIpv6("::"));
+  EXPECT_FALSE(ValidIpv6("10:31:02"));
+  EXPECT_FALSE(ValidIpv6("2001:db8:::1"));
+  EXPECT_FALSE(ValidIpv6("12345::1"));
+}
+
+TEST(ValidCalendarDate, LeapYearsOverFourCenturies) {
+  int feb29 = 0;
+  for (int y = 1600; y < 2000; ++y) feb29 += ValidCalendarDate(y, 2, 29);
+  EXPECT_EQ(feb29, 97);  // 100 - 3 century years per 400 years
+  int days = 0;
+  for (int m = 0; m <= 13; ++m) {
+    for (int d = 0; d <= 32; ++d) days += ValidCalendarDate(2023, m, d);
+  }
+  EXPECT_EQ(days, 365);
+}
+
+TEST(ValidDate, Forms) {
+  const char* valid[] = {"03/15/1985", "3-15-85", "1985-03-15", "15.03.1985",
+                         "March 15, 1985", "15 Mar 1985", "Mar. 15th, 1985",
+                         "February 29, 2000", "1st of January 1990"};
+  for (const char* d : valid) EXPECT_TRUE(ValidDate(d)) << d;
+  const char* invalid[] = {"02/30/1985", "13/13/1985", "February 29, 1900",
+                           "1985-13-01", "03/15/1885", "Smarch 15, 1985",
+                           "March 32, 1985", "03/15", "10:31:02"};
+  for (const char* d : invalid) EXPECT_FALSE(ValidDate(d)) << d;
+}
+
+}  // namespace
+}  // namespace phiscrub::internal
