@@ -66,12 +66,26 @@ TEST_F(ScannerTest, ContextDecidesBareNumbers) {
 TEST_F(ScannerTest, LogNoiseSurvives) {
   const char* keep[] = {
       "2026-11-22T10:31:02.118Z INFO pid=4121 tid=77 took 238.517ms bytes=445199",
-      "10.12.4.7 - - [22/Nov/2026:10:31:19 +0000] \"GET /a/18234 HTTP/1.1\" 200 2326 14ms",
+      "- - [22/Nov/2026:10:31:19 +0000] \"GET /a/18234 HTTP/1.1\" 200 2326 14ms",
+      "agent/1.2.3.4 build 4.12.0.1 version 10.0.0.1 oid 1.3.6.1.4.1",
+      "appointment 03/15/2026 at 2pm, port 8443, 120/80, 10 mg",
       "ts=1732300000 order=482913557 invoice 2024-118-77 total=129.50",
       "version 1.123.45.6789 build 2024-123-45-6789",
       "trace 4bf92f3577b34da6a3ce929d0e0e4736 span 00f067aa0ba902b7",
   };
   for (const char* line : keep) EXPECT_EQ(Redact(rules_, line), line);
+}
+
+TEST_F(ScannerTest, IssueThreeEntities) {
+  EXPECT_EQ(Redact(rules_, "client 10.12.4.7 - - GET"), "client [IP_ADDRESS] - - GET");
+  EXPECT_EQ(Redact(rules_, "MBI 1EG4-TE5-MK73"), "MBI [US_MBI]");
+  EXPECT_EQ(Redact(rules_, "card 4111 1111 1111 1111"), "card [CREDIT_CARD]");
+  EXPECT_EQ(Redact(rules_, "DOB: 03/15/1985"), "DOB: [DATE_OF_BIRTH]");
+  EXPECT_EQ(Redact(rules_, "MRN: 00123456"), "MRN: [MRN]");
+  EXPECT_EQ(Redact(rules_, "NPI 1234567893"), "NPI [US_NPI]");
+  EXPECT_EQ(Redact(rules_, "SSN 078-05-1120"), "SSN [US_SSN]");
+  EXPECT_EQ(Redact(rules_, "SSN 000-05-1120"), "SSN [US_SSN]");
+  EXPECT_EQ(Redact(rules_, "id 000-05-1120"), "id 000-05-1120");
 }
 
 TEST_F(ScannerTest, EmptyAndBinaryInput) {
