@@ -60,6 +60,10 @@ bool CardRecord(std::string_view r, size_t s, size_t e) {
 bool Ipv4Record(std::string_view r, size_t s, size_t e) {
   // "1.2.3.4.5" and "v1.2.3.4" are not addresses.
   if (s > 0 && (r[s - 1] == '.' || IsAlpha(r[s - 1]))) return false;
+  // "curl/7.68.0.1" is a product version; "http://10.0.0.1/" is a host.
+  if (s > 1 && r[s - 1] == '/' && (IsAlpha(r[s - 2]) || IsDigit(r[s - 2]))) {
+    return false;
+  }
   if (e < r.size() && r[e] == '.' && e + 1 < r.size() && IsDigit(r[e + 1])) {
     return false;
   }
