@@ -27,7 +27,7 @@ constexpr int kExitConfig = 78;   // invalid configuration (EX_CONFIG)
 constexpr const char* kVersion = "phiscrub 0.1.0";
 
 const char* kUsage = R"(Usage: phiscrub [OPTIONS] [FILE...]
-       phiscrub validate [--rules DIR] [--policy FILE] [--hash-key-file FILE]
+       phiscrub validate [--rules DIR] [--entities LIST] [--policy FILE] [--hash-key-file FILE]
 
 Redacts PHI (SSNs, phone numbers, email addresses, ...) from text, one record
 per line, reading FILEs (or stdin when none or "-") and writing to stdout.
@@ -36,6 +36,8 @@ Output is flushed whenever input drains, so `tail -f app.log | phiscrub` works.
 Options:
   --rules DIR           add pattern packs from DIR (*.yaml); may repeat. A rule
                         with a built-in id replaces it; `disabled: true` removes it
+  --entities LIST       only these entity types, comma-separated
+                        (e.g. US_SSN,PHONE_NUMBER); default: all
   --policy FILE         redaction policy (label, mask, partial, hash, drop per entity)
   --hash-key-file FILE  HMAC key for `hash` actions (or $PHISCRUB_HASH_KEY_FILE)
   --threads N           worker threads (default: number of cores); output is
@@ -87,11 +89,12 @@ bool ParseSize(const char* s, size_t* out) {
 // Returns -1 to continue, or an exit code.
 int ParseArgs(int argc, char** argv, CliOptions* o) {
   enum {
-    kRules = 256, kPolicy, kHashKey, kThreads, kMaxRecord, kScanInvalid,
+    kRules = 256, kEntities, kPolicy, kHashKey, kThreads, kMaxRecord, kScanInvalid,
     kLineBuffered, kFindings, kStats, kCheck, kVersionOpt
   };
   static const struct option kLong[] = {
       {"rules", required_argument, nullptr, kRules},
+      {"entities", required_argument, nullptr, kEntities},
       {"policy", required_argument, nullptr, kPolicy},
       {"hash-key-file", required_argument, nullptr, kHashKey},
       {"threads", required_argument, nullptr, kThreads},
@@ -111,6 +114,17 @@ int ParseArgs(int argc, char** argv, CliOptions* o) {
   while ((c = getopt_long(argc, argv, "+h", kLong, nullptr)) != -1) {
     switch (c) {
       case kRules: o->rules.rule_dirs.push_back(optarg); break;
+      case kEntities: {
+        std::string list = optarg;
+        size_t pos = 0;
+        while (pos <= list.size()) {
+          size_t comma = list.find(',', pos);
+          if (comma == std::string::npos) comma = list.size();
+          if (comma > pos) o->rules.entities.push_back(list.substr(pos, comma - pos));
+          pos = comma + 1;
+        }
+        break;
+      }
       case kPolicy: o->rules.policy_file = optarg; break;
       case kHashKey: o->rules.hash_key_file = optarg; break;
       case kThreads: {

@@ -5,7 +5,7 @@
 set -euo pipefail
 
 PKGS=(
-  build-essential cmake pkg-config
+  build-essential cmake pkg-config python3 time
   libhyperscan-dev libre2-dev libsimdjson-dev libyaml-cpp-dev libssl-dev
   libboost-dev libgtest-dev libgmock-dev libbenchmark-dev
 )

@@ -103,4 +103,10 @@ check "stats per entity" grep -q 'findings_by_entity.*US_SSN=1' "$TMP/stats"
 check "stats MB/s" grep -q 'MB/s=' "$TMP/stats"
 check "stats carry no input" bash -c "! grep -q -e 6789 -e dana -e nothing '$TMP/stats'"
 
+# --entities: only the named types; an unknown type is a config error.
+out=$(printf 'SSN 123-45-6789, call (415) 555-0132, dana@example.com\n' | "$BIN" --entities US_SSN,EMAIL_ADDRESS)
+expect_eq "--entities filters" "SSN [US_SSN], call (415) 555-0132, [EMAIL_ADDRESS]" "$out"
+printf 'x\n' | "$BIN" --entities US_SSN,NO_SUCH > /dev/null 2> "$TMP/err"; expect_eq "--entities unknown" 78 $?
+check "--entities unknown named" grep -q "NO_SUCH" "$TMP/err"
+
 finish

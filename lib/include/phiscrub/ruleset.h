@@ -42,6 +42,9 @@ struct RulesetOptions {
   // order. A rule whose id already exists replaces it; `disabled: true`
   // removes it.
   std::vector<std::string> rule_dirs;
+  // When not empty, only rules of these entity types are kept (others are
+  // dropped as if disabled). Naming an entity no rule produces is an error.
+  std::vector<std::string> entities;
   // Policy YAML; empty means the built-in default (label every entity).
   std::string policy_file;
   // HMAC key for `hash` actions. Empty: $PHISCRUB_HASH_KEY_FILE. A policy

@@ -176,6 +176,20 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
 
   std::vector<RawRule> raw;
   LoadPacks(options, &raw, diags);
+  if (!options.entities.empty()) {
+    for (const auto& e : options.entities) {
+      bool known = std::any_of(raw.begin(), raw.end(),
+                               [&](const RawRule& r) { return r.entity == e; });
+      if (!known) diags->push_back(Problem("", "", "no rule produces entity '" + e + "'"));
+    }
+    raw.erase(std::remove_if(raw.begin(), raw.end(),
+                             [&](const RawRule& r) {
+                               return std::find(options.entities.begin(),
+                                                options.entities.end(),
+                                                r.entity) == options.entities.end();
+                             }),
+              raw.end());
+  }
   if (raw.empty() && !HasError(*diags)) {
     diags->push_back(Problem("", "", "no rules loaded"));
   }
