@@ -13,7 +13,8 @@ namespace {
 
 // Digit-dense application log lines; `phi_per_mille` of them carry PHI.
 std::string MakeLog(size_t bytes, int phi_per_mille, uint32_t seed = 42) {
-  std::mt19937 rng(seed);
+  std::mt19937 engine(seed);
+  auto rng = [&engine]() { return static_cast<unsigned>(engine()); };
   const char* phi[] = {" ssn=123-45-6789", " callback (415) 555-0132",
                        " contact dana.reyes@example.com", " SSN: 219099999"};
   std::string s;

@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace phiscrub {
@@ -45,6 +46,10 @@ struct RulesetOptions {
   // When not empty, only rules of these entity types are kept (others are
   // dropped as if disabled). Naming an entity no rule produces is an error.
   std::vector<std::string> entities;
+  // Entity types registered even when no rule produces them, so a policy
+  // applies when a front end redacts a whole value by other means (a JSON key
+  // such as "diagnosis"). Their spans come from Scanner::RenderWhole.
+  std::vector<std::string> extra_entities;
   // Policy YAML; empty means the built-in default (label every entity).
   std::string policy_file;
   // HMAC key for `hash` actions. Empty: $PHISCRUB_HASH_KEY_FILE. A policy
@@ -78,6 +83,8 @@ class Ruleset {
   const RuleInfo& rule(size_t index) const;
   // Entity names, indexed by Span::entity.
   const std::vector<std::string>& entities() const;
+  // Index of an entity name in entities(), or -1.
+  int FindEntity(std::string_view name) const;
   // Policy action name ("label", "mask", ...) for an entity index.
   const char* action_name(uint16_t entity) const;
 

@@ -59,6 +59,22 @@ class Scanner {
   Status Redact(std::string_view text, std::string* out,
                 std::vector<Span>* spans);
 
+  // Scan with `context` as text that precedes `text` (e.g. a JSON key name):
+  // its hotwords count as context, but spans lie only in `text` (offsets
+  // relative to `text`).
+  Status ScanWithContext(std::string_view context, std::string_view text,
+                         std::vector<Span>* spans);
+
+  // Appends `text` with every span replaced per the policy (spans sorted,
+  // non-overlapping, as Scan returns them).
+  void RenderSpans(std::string_view text, const std::vector<Span>& spans,
+                   std::string* out) const;
+
+  // Appends the replacement of a whole value as entity `entity` (an index
+  // into Ruleset::entities()), per the policy.
+  void RenderWhole(uint16_t entity, std::string_view value,
+                   std::string* out) const;
+
   // Batch form, used by pipelines: one candidate pass over many records.
   // `block` holds records separated by '\n'; *ends receives, per rule hit,
   // the rule index and the end offset in `block` (unsorted, may repeat).
@@ -83,8 +99,6 @@ class Scanner {
  private:
   Status Confirm(std::string_view text, std::vector<Candidate>* candidates,
                  std::vector<Span>* spans);
-  void Render(std::string_view text, const std::vector<Span>& spans,
-              std::string* out) const;
 
   std::shared_ptr<const Ruleset> ruleset_;
   std::unique_ptr<State> state_;

@@ -164,6 +164,13 @@ const RuleInfo& Ruleset::rule(size_t i) const { return impl_->rules[i].info; }
 const std::vector<std::string>& Ruleset::entities() const {
   return impl_->entities;
 }
+
+int Ruleset::FindEntity(std::string_view name) const {
+  for (size_t i = 0; i < impl_->entities.size(); ++i) {
+    if (impl_->entities[i] == name) return static_cast<int>(i);
+  }
+  return -1;
+}
 const char* Ruleset::action_name(uint16_t entity) const {
   return internal::ActionName(impl_->policy.per_entity[entity].action);
 }
@@ -341,6 +348,12 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
     flags.push_back(hs_flags);
     ids.push_back(static_cast<unsigned>(impl->rules.size()));
     impl->rules.push_back(std::move(c));
+  }
+
+  for (const auto& e : options.extra_entities) {
+    auto [eit, inserted] = entity_index.emplace(
+        e, static_cast<uint16_t>(impl->entities.size()));
+    if (inserted) impl->entities.push_back(e);
   }
 
   // Policy.

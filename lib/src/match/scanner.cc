@@ -23,6 +23,7 @@ struct Scanner::State {
   std::vector<Hit> block_hits;
   std::vector<std::pair<uint32_t, uint32_t>> windows;
   std::vector<Span> confirmed;
+  std::string joined;  // ScanWithContext's buffer
   bool context_scanned = false;
   bool in_use = false;  // re-entry guard (checked in debug builds)
 };
@@ -265,7 +266,7 @@ Status Scanner::Redact(std::string_view text, std::string* out,
                        std::vector<Span>* spans) {
   Status st = Scan(text, spans);
   if (!st.ok()) return st;
-  Render(text, *spans, out);
+  RenderSpans(text, *spans, out);
   return Status::Ok();
 }
 
@@ -274,11 +275,42 @@ Status Scanner::RedactCandidates(std::string_view record,
                                  std::string* out, std::vector<Span>* spans) {
   Status st = Confirm(record, candidates, spans);
   if (!st.ok()) return st;
-  Render(record, *spans, out);
+  RenderSpans(record, *spans, out);
   return Status::Ok();
 }
 
-void Scanner::Render(std::string_view text, const std::vector<Span>& spans,
+void Scanner::RenderWhole(uint16_t entity, std::string_view value,
+                          std::string* out) const {
+  Span sp;
+  sp.end = static_cast<uint32_t>(value.size());
+  sp.entity = entity;
+  sp.score = 1.0f;
+  internal::RenderReplacement(ruleset_->impl(), sp, value, out);
+}
+
+Status Scanner::ScanWithContext(std::string_view context, std::string_view text,
+                                std::vector<Span>* spans) {
+  if (context.empty()) return Scan(text, spans);
+  std::string& buf = state_->joined;
+  buf.assign(context);
+  buf.append(": ");
+  const uint32_t shift = static_cast<uint32_t>(buf.size());
+  buf.append(text);
+  Status st = Scan(buf, spans);
+  if (!st.ok()) return st;
+  size_t kept = 0;
+  for (const Span& sp : *spans) {
+    if (sp.start < shift) continue;  // a span in the context itself
+    Span moved = sp;
+    moved.start -= shift;
+    moved.end -= shift;
+    (*spans)[kept++] = moved;
+  }
+  spans->resize(kept);
+  return Status::Ok();
+}
+
+void Scanner::RenderSpans(std::string_view text, const std::vector<Span>& spans,
                      std::string* out) const {
   const auto& impl = ruleset_->impl();
   size_t pos = 0;

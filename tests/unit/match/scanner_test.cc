@@ -135,5 +135,38 @@ TEST(RenderTest, HashTokensJoinAcrossFormatsAndDependOnKey) {
   EXPECT_NE(Redact(CompileOrDie(opts), "SSN 123-45-6789"), a);
 }
 
+TEST_F(ScannerTest, ContextPrefixCountsButSpansStayInText) {
+  Scanner scanner(rules_);
+  std::vector<Span> spans;
+  // A bare nine-digit run needs SSN context; the key name supplies it.
+  ASSERT_TRUE(scanner.ScanWithContext("ssn", "123456789", &spans).ok());
+  ASSERT_EQ(spans.size(), 1u);
+  EXPECT_EQ(spans[0].start, 0u);
+  EXPECT_EQ(spans[0].end, 9u);
+  ASSERT_TRUE(scanner.ScanWithContext("order", "123456789", &spans).ok());
+  EXPECT_TRUE(spans.empty());
+  ASSERT_TRUE(scanner.ScanWithContext("", "123-45-6789", &spans).ok());
+  EXPECT_EQ(spans.size(), 1u);
+}
+
+TEST_F(ScannerTest, RenderWholeUsesEntityPolicy) {
+  RulesetOptions opts;
+  opts.extra_entities = {"DIAGNOSIS"};
+  auto rules = CompileOrDie(opts);
+  int diag = rules->FindEntity("DIAGNOSIS");
+  ASSERT_GE(diag, 0);
+  EXPECT_EQ(rules->FindEntity("NO_SUCH"), -1);
+  Scanner scanner(rules);
+  std::string out;
+  scanner.RenderWhole(static_cast<uint16_t>(diag), "type 2 diabetes", &out);
+  EXPECT_EQ(out, "[DIAGNOSIS]");
+  std::string text = "x 123-45-6789 y";
+  std::vector<Span> spans;
+  ASSERT_TRUE(scanner.Scan(text, &spans).ok());
+  out.clear();
+  scanner.RenderSpans(text, spans, &out);
+  EXPECT_EQ(out, "x [US_SSN] y");
+}
+
 }  // namespace
 }  // namespace phiscrub
