@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -38,6 +39,11 @@ Options:
                         with a built-in id replaces it; `disabled: true` removes it
   --entities LIST       only these entity types, comma-separated
                         (e.g. US_SSN,PHONE_NUMBER); default: all
+  --dict [TYPE=]FILE    redact the entries of a word list (one per line; TYPE
+                        defaults to PERSON, e.g. PROVIDER=providers.txt):
+                        case-insensitive, whole words, "Last, First" too
+  --dates birth|all     birth (default): dates with birth context (DOB, born);
+                        all: every date (HIPAA Safe Harbor), entity DATE
   --policy FILE         redaction policy (label, mask, partial, hash, drop per entity)
   --hash-key-file FILE  HMAC key for `hash` actions (or $PHISCRUB_HASH_KEY_FILE)
   --threads N           worker threads (default: number of cores); output is
@@ -89,12 +95,14 @@ bool ParseSize(const char* s, size_t* out) {
 // Returns -1 to continue, or an exit code.
 int ParseArgs(int argc, char** argv, CliOptions* o) {
   enum {
-    kRules = 256, kEntities, kPolicy, kHashKey, kThreads, kMaxRecord, kScanInvalid,
+    kRules = 256, kEntities, kDict, kDates, kPolicy, kHashKey, kThreads, kMaxRecord, kScanInvalid,
     kLineBuffered, kFindings, kStats, kCheck, kVersionOpt
   };
   static const struct option kLong[] = {
       {"rules", required_argument, nullptr, kRules},
       {"entities", required_argument, nullptr, kEntities},
+      {"dict", required_argument, nullptr, kDict},
+      {"dates", required_argument, nullptr, kDates},
       {"policy", required_argument, nullptr, kPolicy},
       {"hash-key-file", required_argument, nullptr, kHashKey},
       {"threads", required_argument, nullptr, kThreads},
@@ -122,6 +130,37 @@ int ParseArgs(int argc, char** argv, CliOptions* o) {
           if (comma == std::string::npos) comma = list.size();
           if (comma > pos) o->rules.entities.push_back(list.substr(pos, comma - pos));
           pos = comma + 1;
+        }
+        break;
+      }
+      case kDict: {
+        // FILE or TYPE=FILE; TYPE is upper-case letters, digits and '_'.
+        std::string arg = optarg;
+        phiscrub::DictionarySource src;
+        size_t eq = arg.find('=');
+        bool typed = eq != std::string::npos && eq > 0 &&
+                     std::all_of(arg.begin(), arg.begin() + eq, [](char ch) {
+                       return (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+                              ch == '_';
+                     });
+        if (typed) {
+          src.entity = arg.substr(0, eq);
+          src.path = arg.substr(eq + 1);
+        } else {
+          src.path = arg;
+        }
+        o->rules.dictionaries.push_back(src);
+        break;
+      }
+      case kDates: {
+        std::string v = optarg;
+        if (v == "all") {
+          o->rules.dates_all = true;
+        } else if (v == "birth") {
+          o->rules.dates_all = false;
+        } else {
+          fprintf(stderr, "phiscrub: --dates takes 'birth' or 'all'\n");
+          return kExitError;
         }
         break;
       }

@@ -109,4 +109,17 @@ expect_eq "--entities filters" "SSN [US_SSN], call (415) 555-0132, [EMAIL_ADDRES
 printf 'x\n' | "$BIN" --entities US_SSN,NO_SUCH > /dev/null 2> "$TMP/err"; expect_eq "--entities unknown" 78 $?
 check "--entities unknown named" grep -q "NO_SUCH" "$TMP/err"
 
+# --dict: names (PERSON by default, TYPE=FILE for others).
+printf 'Dana Reyes\n' > "$TMP/names.txt"; printf 'Kim Oduya\n' > "$TMP/prov.txt"
+out=$(printf 'call from dana reyes for Dr. Kim Oduya\n' | "$BIN" --dict "$TMP/names.txt" --dict PROVIDER="$TMP/prov.txt")
+expect_eq "--dict" "call from [PERSON] for Dr. [PROVIDER]" "$out"
+printf 'x\n' | "$BIN" --dict "$TMP/nope.txt" > /dev/null 2> "$TMP/err"; expect_eq "--dict missing file" 78 $?
+
+# --dates: birth (default) keeps other dates; all redacts every date.
+out=$(printf 'DOB 03/15/1985, seen 2026-03-15\n' | "$BIN")
+expect_eq "--dates birth" "DOB [DATE_OF_BIRTH], seen 2026-03-15" "$out"
+out=$(printf 'DOB 03/15/1985, seen 2026-03-15\n' | "$BIN" --dates all)
+expect_eq "--dates all" "DOB [DATE_OF_BIRTH], seen [DATE]" "$out"
+"$BIN" --dates some < /dev/null > /dev/null 2>&1; expect_eq "--dates bad" 2 $?
+
 finish

@@ -36,6 +36,13 @@ struct Diagnostic {
   std::string ToString() const;
 };
 
+// A word list whose entries are redacted wherever they occur as whole words
+// (case-insensitive; multi-word entries; "Last, First" variants added).
+struct DictionarySource {
+  std::string entity = "PERSON";
+  std::string path;  // one entry per line; blank lines and '#' comments skipped
+};
+
 struct RulesetOptions {
   // Load the packs compiled into the binary (patterns/*.yaml at build time).
   bool builtin_packs = true;
@@ -50,6 +57,12 @@ struct RulesetOptions {
   // applies when a front end redacts a whole value by other means (a JSON key
   // such as "diagnosis"). Their spans come from Scanner::RenderWhole.
   std::vector<std::string> extra_entities;
+  // Custom dictionaries (e.g. patient or provider names), compiled into one
+  // Hyperscan literal database. Each entity gets a rule "dict.<ENTITY>".
+  std::vector<DictionarySource> dictionaries;
+  // HIPAA Safe Harbor dates: also load rules marked `enabled_by: dates_all`
+  // (every date, entity DATE), not only dates of birth with context.
+  bool dates_all = false;
   // Policy YAML; empty means the built-in default (label every entity).
   std::string policy_file;
   // HMAC key for `hash` actions. Empty: $PHISCRUB_HASH_KEY_FILE. A policy

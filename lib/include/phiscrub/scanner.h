@@ -81,6 +81,7 @@ class Scanner {
   struct Candidate {
     uint32_t rule;
     uint32_t end;
+    uint32_t length = 0;  // known match length (dictionary words); 0: find it
   };
   Status FindCandidates(std::string_view block, std::vector<Candidate>* out);
   // Confirms candidates whose ends lie in `record` (offsets relative to the

@@ -7,6 +7,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "match/dictionary.h"
 #include "match/ruleset_impl.h"
 #include "pack/pack.h"
 
@@ -127,7 +128,11 @@ void LoadPacks(const RulesetOptions& options, std::vector<RawRule>* rules,
     prev = std::move(r);
   }
   rules->erase(std::remove_if(rules->begin(), rules->end(),
-                              [](const RawRule& r) { return r.disabled; }),
+                              [&](const RawRule& r) {
+                                return r.disabled ||
+                                       (r.enabled_by == "dates_all" &&
+                                        !options.dates_all);
+                              }),
                rules->end());
 }
 
@@ -186,7 +191,9 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
   if (!options.entities.empty()) {
     for (const auto& e : options.entities) {
       bool known = std::any_of(raw.begin(), raw.end(),
-                               [&](const RawRule& r) { return r.entity == e; });
+                               [&](const RawRule& r) { return r.entity == e; }) ||
+                   std::any_of(options.dictionaries.begin(), options.dictionaries.end(),
+                               [&](const DictionarySource& d) { return d.entity == e; });
       if (!known) diags->push_back(Problem("", "", "no rule produces entity '" + e + "'"));
     }
     raw.erase(std::remove_if(raw.begin(), raw.end(),
@@ -197,7 +204,7 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
                              }),
               raw.end());
   }
-  if (raw.empty() && !HasError(*diags)) {
+  if (raw.empty() && options.dictionaries.empty() && !HasError(*diags)) {
     diags->push_back(Problem("", "", "no rules loaded"));
   }
   if (raw.size() > 65535) {
@@ -350,6 +357,28 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
     impl->rules.push_back(std::move(c));
   }
 
+  // Dictionaries: one pseudo-rule per entity type.
+  std::vector<internal::DictWords> dicts;
+  internal::DictTokens dict_tokens;
+  std::vector<uint32_t> rule_of_dict;
+  internal::LoadDictionaries(options.dictionaries, &dicts, &dict_tokens,
+                             &impl->dict_max_words, diags);
+  for (const auto& d : dicts) {
+    CompiledRule c;
+    auto [eit, inserted] = entity_index.emplace(
+        d.entity, static_cast<uint16_t>(impl->entities.size()));
+    if (inserted) impl->entities.push_back(d.entity);
+    c.entity = eit->second;
+    c.dictionary = true;
+    c.score = 0.9f;
+    c.min_score = 0.5f;
+    c.info.id = "dict." + d.entity;
+    c.info.entity = d.entity;
+    c.info.file = d.file;
+    rule_of_dict.push_back(static_cast<uint32_t>(impl->rules.size()));
+    impl->rules.push_back(std::move(c));
+  }
+
   for (const auto& e : options.extra_entities) {
     auto [eit, inserted] = entity_index.emplace(
         e, static_cast<uint16_t>(impl->entities.size()));
@@ -438,6 +467,7 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
     exprs.clear();
     std::vector<unsigned> db_flags, db_ids;
     for (size_t i = 0; i < impl->rules.size(); ++i) {
+      if (impl->rules[i].dictionary) continue;
       if (impl->rules[i].anchored != anchored) continue;
       exprs.push_back(impl->rules[i].hs_expression.c_str());
       db_flags.push_back(flags[i]);
@@ -487,6 +517,9 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
       return nullptr;
     }
     impl->context_db.reset(db);
+  }
+  if (!internal::CompileDictionaryDb(std::move(dicts), dict_tokens, rule_of_dict, impl.get(), diags)) {
+    return nullptr;
   }
   return std::shared_ptr<const Ruleset>(new Ruleset(std::move(impl)));
 }

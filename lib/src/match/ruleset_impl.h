@@ -53,6 +53,9 @@ struct CompiledRule {
   float penalty = 0.5f;
   // Below min_score without a context boost: scanned only near hotwords.
   bool anchored = false;
+  // A dictionary pseudo-rule: candidates come from Impl::dict_db with their
+  // length; there is no finder and it is in neither rules_db nor anchored_db.
+  bool dictionary = false;
   bool has_context() const { return !words.empty() || !negative_words.empty(); }
 };
 
@@ -76,6 +79,19 @@ struct Ruleset::Impl {
   // Rules that need context, scanned only in windows around hotword hits.
   internal::HsDatabase anchored_db;
   internal::HsDatabase context_db;  // one literal per hotword; may be null
+  // Dictionaries: every distinct word of every entry is one caseless
+  // Hyperscan literal (id = index into dict_token_length); whole entries are
+  // then confirmed by assembling adjacent word hits into a phrase and looking
+  // it up in the entity's set. Words, not entries, keep a million-entry
+  // dictionary compiling in seconds.
+  internal::HsDatabase dict_db;
+  std::vector<uint32_t> dict_token_length;
+  struct DictSet {
+    uint32_t rule;  // the dictionary pseudo-rule (entity, rule id)
+    std::vector<uint64_t> hashes;  // sorted DictHash of each normalised entry
+  };
+  std::vector<DictSet> dict_sets;
+  uint32_t dict_max_words = 0;  // most words in any entry
   internal::Policy policy;
   std::string hash_key;  // raw key bytes; empty unless a policy hashes
 };

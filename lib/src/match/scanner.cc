@@ -4,6 +4,7 @@
 #include <cassert>
 #include <climits>
 
+#include "match/dictionary.h"
 #include "match/ruleset_impl.h"
 #include "redact/render.h"
 
@@ -22,8 +23,11 @@ struct Scanner::State {
   std::vector<Hit> hits;
   std::vector<Hit> block_hits;
   std::vector<std::pair<uint32_t, uint32_t>> windows;
-  std::vector<Span> confirmed;
+  std::vector<Span> pending;    // confirmed and validated, not yet scored
+  std::vector<Span> confirmed;  // scored at or above min_score
   std::string joined;  // ScanWithContext's buffer
+  std::vector<std::pair<uint32_t, uint32_t>> dict_words;  // whole-word hits
+  std::string phrase;
   bool context_scanned = false;
   bool in_use = false;  // re-entry guard (checked in debug builds)
 };
@@ -35,6 +39,26 @@ int OnCandidate(unsigned int id, unsigned long long, unsigned long long to,
   auto* out = static_cast<std::vector<Scanner::Candidate>*>(ctx);
   out->push_back({id, static_cast<uint32_t>(to)});
   return 0;
+}
+
+struct DictContext {
+  std::vector<Scanner::Candidate>* out;
+  const std::vector<uint32_t>* token_length;
+  uint32_t rule;
+};
+
+int OnDictWord(unsigned int id, unsigned long long, unsigned long long to,
+               unsigned int, void* ctx) {
+  auto* c = static_cast<DictContext*>(ctx);
+  c->out->push_back({c->rule, static_cast<uint32_t>(to), (*c->token_length)[id]});
+  return 0;
+}
+
+// Word bytes for whole-word dictionary matching; any non-ASCII byte counts as
+// a letter, so "Jos" never matches inside "José".
+bool IsWordByte(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+         (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
 }
 
 int OnHotword(unsigned int id, unsigned long long, unsigned long long to,
@@ -66,8 +90,69 @@ bool FindStart(const CompiledRule& rule, std::string_view text, uint32_t end,
   return false;
 }
 
+// Appends the separator between two dictionary words as it appears in an
+// entry ("dana reyes", "reyes, dana"), or returns false if `gap` is not one.
+bool AppendSeparator(std::string_view gap, std::string* phrase) {
+  size_t i = 0;
+  bool comma = false;
+  if (i < gap.size() && gap[i] == ',') {
+    comma = true;
+    ++i;
+  }
+  size_t blanks = 0;
+  while (i < gap.size() && (gap[i] == ' ' || gap[i] == '\t')) ++i, ++blanks;
+  if (i != gap.size() || (!comma && blanks == 0) || blanks > 4) return false;
+  phrase->append(comma ? ", " : " ");
+  return true;
+}
+
 bool Overlaps(const Span& a, const Span& b) {
   return a.start < b.end && b.start < a.end;
+}
+
+// Dictionary entries from whole-word hits: from each word, the longest run of
+// adjacent words (single blanks or ", " between them) whose lower-cased
+// phrase is an entry of some dictionary becomes a span of its entity.
+void MatchDictionaryEntries(std::string_view text, const Ruleset::Impl& impl,
+                            Scanner::State* state) {
+  auto& words = state->dict_words;
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  std::string& phrase = state->phrase;
+  for (size_t i = 0; i < words.size(); ++i) {
+    phrase.clear();
+    uint32_t best_end = 0;
+    int best_set = -1;
+    size_t prev = i;
+    for (size_t j = i; j < words.size() && j - i < impl.dict_max_words; ++j) {
+      if (j > i) {
+        // The next word must start after the previous one ends.
+        if (words[j].first < words[prev].second) continue;
+        std::string_view gap =
+            text.substr(words[prev].second, words[j].first - words[prev].second);
+        if (!AppendSeparator(gap, &phrase)) break;
+      }
+      for (uint32_t k = words[j].first; k < words[j].second; ++k) {
+        char c = text[k];
+        phrase.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
+      }
+      prev = j;
+      for (size_t d = 0; d < impl.dict_sets.size(); ++d) {
+        const auto& hashes = impl.dict_sets[d].hashes;
+        if (std::binary_search(hashes.begin(), hashes.end(),
+                               internal::DictHash(phrase))) {
+          best_end = words[j].second;
+          best_set = static_cast<int>(d);
+          break;
+        }
+      }
+    }
+    if (best_set < 0) continue;
+    const CompiledRule& rule = impl.rules[impl.dict_sets[best_set].rule];
+    state->confirmed.push_back({words[i].first, best_end,
+                                static_cast<uint16_t>(impl.dict_sets[best_set].rule),
+                                rule.entity, rule.score});
+  }
 }
 
 }  // namespace
@@ -79,7 +164,8 @@ Scanner::Scanner(std::shared_ptr<const Ruleset> ruleset)
   bool ok = true;
   // Allocation failure here is out-of-memory; Scan reports kEngine then.
   for (const hs_database_t* db :
-       {impl.rules_db.get(), impl.anchored_db.get(), impl.context_db.get()}) {
+       {impl.rules_db.get(), impl.anchored_db.get(), impl.context_db.get(),
+        impl.dict_db.get()}) {
     if (db && hs_alloc_scratch(db, &scratch) != HS_SUCCESS) ok = false;
   }
   if (ok) {
@@ -110,6 +196,13 @@ Status Scanner::FindCandidates(std::string_view block,
                             static_cast<unsigned>(block.size()), 0,
                             s.scratch.get(), OnCandidate, out);
     if (rc != HS_SUCCESS) return failed("hs_scan", rc);
+  }
+  if (impl.dict_db) {
+    DictContext ctx{out, &impl.dict_token_length, impl.dict_sets[0].rule};
+    hs_error_t rc = hs_scan(impl.dict_db.get(), block.data(),
+                            static_cast<unsigned>(block.size()), 0,
+                            s.scratch.get(), OnDictWord, &ctx);
+    if (rc != HS_SUCCESS) return failed("dictionary hs_scan", rc);
   }
   if (!impl.anchored_db) return Status::Ok();
   // Context-only rules: find hotwords (a fast literal pass), then scan just
@@ -175,6 +268,8 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
   if (!s.scratch) return Status(ErrorCode::kEngine, "no Hyperscan scratch");
   const auto& impl = ruleset_->impl();
   s.confirmed.clear();
+  s.pending.clear();
+  s.dict_words.clear();
   s.hits.clear();
   s.context_scanned = false;
   hs_error_t rc = HS_SUCCESS;
@@ -182,17 +277,29 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
 
   std::sort(cands->begin(), cands->end(),
             [](const Candidate& a, const Candidate& b) {
-              return a.rule != b.rule ? a.rule < b.rule : a.end < b.end;
+              if (a.rule != b.rule) return a.rule < b.rule;
+              if (a.end != b.end) return a.end < b.end;
+              return a.length < b.length;
             });
   cands->erase(std::unique(cands->begin(), cands->end(),
                            [](const Candidate& a, const Candidate& b) {
-                             return a.rule == b.rule && a.end == b.end;
+                             return a.rule == b.rule && a.end == b.end &&
+                                    a.length == b.length;
                            }),
                cands->end());
 
   for (const auto& cand : *cands) {
     const CompiledRule& rule = impl.rules[cand.rule];
     uint32_t start = 0;
+    if (rule.dictionary) {
+      // Whole dictionary words; entries are assembled from them below.
+      if (cand.length == 0 || cand.length > cand.end) continue;
+      start = cand.end - cand.length;
+      if (start > 0 && IsWordByte(text[start - 1])) continue;
+      if (cand.end < text.size() && IsWordByte(text[cand.end])) continue;
+      s.dict_words.emplace_back(start, cand.end);
+      continue;
+    }
     if (!FindStart(rule, text, cand.end, &start)) continue;
     std::string_view value = text.substr(start, cand.end - start);
     if (rule.confirm && !RE2::FullMatch(value, *rule.confirm)) continue;
@@ -200,6 +307,25 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
     if (rule.digit_boundary && internal::GluedToDigits(text, start, cand.end)) {
       continue;
     }
+    s.pending.push_back(
+        {start, cand.end, static_cast<uint16_t>(cand.rule), rule.entity, rule.score});
+  }
+
+  // Context scoring. A hotword speaks for the nearest value of the entity on
+  // its side: in "DOB 03/15/1985, seen 2026-03-15" only the first date is
+  // boosted, because another date of the same entity lies between.
+  auto blocked = [&s](const Span& p, uint32_t lo, uint32_t hi) {
+    for (const Span& o : s.pending) {
+      if (o.entity == p.entity && o.start >= lo && o.end <= hi &&
+          (o.start != p.start || o.end != p.end)) {
+        return true;
+      }
+    }
+    return false;
+  };
+  for (const Span& p : s.pending) {
+    const CompiledRule& rule = impl.rules[p.rule];
+    const uint32_t start = p.start;
     float score = rule.score;
     if (rule.has_context()) {
       if (!s.context_scanned) {
@@ -216,9 +342,12 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
       bool negative = false;
       for (const auto& hit : s.hits) {
         uint32_t hit_start = hit.end - std::min(hit.end, impl.hotwords[hit.word].length);
-        bool near = (hit.end <= start && hit.end + rule.before >= start) ||
-                    (hit_start >= cand.end && hit_start <= cand.end + rule.after);
-        if (!near) continue;
+        bool before = hit.end <= start && hit.end + rule.before >= start;
+        bool after = hit_start >= p.end && hit_start <= p.end + rule.after;
+        if (!before && !after) continue;
+        if (before ? blocked(p, hit.end, start) : blocked(p, p.end, hit_start)) {
+          continue;
+        }
         if (!positive && std::find(rule.words.begin(), rule.words.end(),
                                    hit.word) != rule.words.end()) {
           positive = true;
@@ -237,9 +366,12 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
       }
     }
     if (score < rule.min_score) continue;
-    s.confirmed.push_back(
-        {start, cand.end, static_cast<uint16_t>(cand.rule), rule.entity, score});
+    Span kept = p;
+    kept.score = score;
+    s.confirmed.push_back(kept);
   }
+
+  if (!s.dict_words.empty()) MatchDictionaryEntries(text, impl, &s);
 
   // Deterministic overlap resolution: higher score, then longer, then
   // earlier, then lower rule index wins.

@@ -20,6 +20,8 @@ struct RawRule {
   std::string validator;
   bool caseless = false;
   bool disabled = false;
+  // When set, the rule is loaded only with that option ("dates_all").
+  std::string enabled_by;
   bool digit_boundary = false;
   double score = 0.8;
   double min_score = 0.5;

@@ -67,7 +67,7 @@ void ParseRule(const std::string& file, const YAML::Node& node,
   static const std::set<std::string> kRuleKeys = {
       "id",        "entity",    "pattern",  "candidate",  "confirm",   "validator",
       "caseless",  "disabled",  "boundary", "score",     "min_score",
-      "max_width", "context",   "examples", "description"};
+      "max_width", "context",   "examples", "description", "enabled_by"};
   CheckKeys(node, kRuleKeys, file, r.id, diags);
   r.entity = node["entity"] ? node["entity"].as<std::string>() : default_entity;
   if (node["pattern"]) r.pattern = node["pattern"].as<std::string>();
@@ -76,6 +76,13 @@ void ParseRule(const std::string& file, const YAML::Node& node,
   if (node["validator"]) r.validator = node["validator"].as<std::string>();
   if (node["caseless"]) r.caseless = node["caseless"].as<bool>();
   if (node["disabled"]) r.disabled = node["disabled"].as<bool>();
+  if (node["enabled_by"]) {
+    r.enabled_by = node["enabled_by"].as<std::string>();
+    if (r.enabled_by != "dates_all") {
+      diags->push_back(Error(file, r.id,
+                             "enabled_by must be 'dates_all', not '" + r.enabled_by + "'"));
+    }
+  }
   if (node["boundary"]) {
     std::string b = node["boundary"].as<std::string>();
     if (b == "digits") {

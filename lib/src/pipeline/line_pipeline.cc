@@ -162,7 +162,8 @@ void BatchRedactor::Process(const RecordBatch& batch, BatchResult* result,
       while (ci < candidates_.size() && candidates_[ci].end <= lo) ++ci;
       while (ci < candidates_.size() && candidates_[ci].end <= hi) {
         record_candidates_.push_back(
-            {candidates_[ci].rule, candidates_[ci].end - lo});
+            {candidates_[ci].rule, candidates_[ci].end - lo,
+             candidates_[ci].length});
         ++ci;
       }
     }

@@ -168,5 +168,50 @@ TEST_F(ScannerTest, RenderWholeUsesEntityPolicy) {
   EXPECT_EQ(out, "x [US_SSN] y");
 }
 
+TEST(DictionaryTest, WholeWordsCaseInsensitiveMultiWordAndLastFirst) {
+  testing::TempDir dir;
+  std::string names = dir.Write("names.txt",
+                                "# patients\nDana Reyes\n\nAlvarez\nMaría López\nx\n");
+  std::string providers = dir.Write("prov.txt", "Kim Oduya\n");
+  RulesetOptions opts;
+  opts.dictionaries = {{"PERSON", names}, {"PROVIDER", providers}};
+  auto rules = CompileOrDie(opts);
+  EXPECT_EQ(Redact(rules, "patient Dana Reyes called"), "patient [PERSON] called");
+  EXPECT_EQ(Redact(rules, "DANA REYES; reyes, dana; Reyes,Dana"),
+            "[PERSON]; [PERSON]; [PERSON]");
+  EXPECT_EQ(Redact(rules, "Dana  Reyes"), "[PERSON]");
+  EXPECT_EQ(Redact(rules, "Dr. Alvarez and Dr. Kim Oduya"),
+            "Dr. [PERSON] and Dr. [PROVIDER]");
+  // Not inside other words, not a lone word of a multi-word entry.
+  EXPECT_EQ(Redact(rules, "Alvarezz Danareyes Reyes Dana"),
+            "Alvarezz Danareyes Reyes Dana");
+  EXPECT_EQ(Redact(rules, "María López ok"), "[PERSON] ok");
+  EXPECT_EQ(Redact(rules, "Xavier x"), "Xavier x");  // one-letter entry skipped
+  // Dictionary spans coexist with pattern rules.
+  EXPECT_EQ(Redact(rules, "Dana Reyes 123-45-6789"), "[PERSON] [US_SSN]");
+}
+
+TEST(DictionaryTest, UnreadableFileIsAConfigErrorThatNamesTheFile) {
+  RulesetOptions opts;
+  opts.dictionaries = {{"PERSON", "/nonexistent/names.txt"}};
+  std::vector<Diagnostic> diags;
+  EXPECT_EQ(Ruleset::Compile(opts, &diags), nullptr);
+  ASSERT_FALSE(diags.empty());
+  EXPECT_NE(diags[0].ToString().find("/nonexistent/names.txt"), std::string::npos);
+}
+
+TEST(DictionaryTest, DiagnosticsNeverCarryEntries) {
+  testing::TempDir dir;
+  std::string names = dir.Write("names.txt", "Dana Reyes\nQ\n");
+  RulesetOptions opts;
+  opts.dictionaries = {{"PERSON", names}};
+  std::vector<Diagnostic> diags;
+  ASSERT_NE(Ruleset::Compile(opts, &diags), nullptr);
+  for (const auto& d : diags) {
+    EXPECT_EQ(d.ToString().find("Dana"), std::string::npos);
+    EXPECT_EQ(d.ToString().find("Q\n"), std::string::npos);
+  }
+}
+
 }  // namespace
 }  // namespace phiscrub

@@ -21,6 +21,23 @@ TEST(PackExamples, EveryBuiltinExampleHolds) {
   }
 }
 
+// Rules loaded only with --dates all run their examples too.
+TEST(PackExamples, DatesAllExamplesHold) {
+  RulesetOptions opts;
+  opts.dates_all = true;
+  auto rules = testing::CompileOrDie(opts);
+  ASSERT_NE(rules, nullptr);
+  bool has_date = false;
+  for (size_t i = 0; i < rules->rule_count(); ++i) {
+    if (rules->rule(i).entity == "DATE") has_date = true;
+  }
+  EXPECT_TRUE(has_date);
+  EXPECT_LT(testing::CompileOrDie()->FindEntity("DATE"), 0);
+  for (const auto& d : CheckRuleExamples(rules)) {
+    ADD_FAILURE() << d.ToString();
+  }
+}
+
 // The checker itself must notice a wrong example, or the test above proves
 // nothing.
 TEST(PackExamples, CheckerReportsWrongExamples) {
