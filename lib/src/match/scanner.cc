@@ -325,7 +325,7 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
   };
   for (const Span& p : s.pending) {
     const CompiledRule& rule = impl.rules[p.rule];
-    const uint32_t start = p.start;
+    uint32_t start = p.start;
     float score = rule.score;
     if (rule.has_context()) {
       if (!s.context_scanned) {
@@ -340,6 +340,21 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
       }
       bool positive = false;
       bool negative = false;
+      // A value never includes its own cue: when a positive hotword opens
+      // the span ("Thanks Dana" for a name pattern), the span starts after
+      // it and the cue counts as context before.
+      for (const auto& hit : s.hits) {
+        uint32_t hit_start = hit.end - std::min(hit.end, impl.hotwords[hit.word].length);
+        if (hit_start != start || hit.end >= p.end) continue;
+        if (std::find(rule.words.begin(), rule.words.end(), hit.word) ==
+            rule.words.end()) {
+          continue;
+        }
+        uint32_t s2 = hit.end;
+        while (s2 < p.end && !IsWordByte(text[s2])) ++s2;
+        if (s2 < p.end) start = s2;
+        break;
+      }
       for (const auto& hit : s.hits) {
         uint32_t hit_start = hit.end - std::min(hit.end, impl.hotwords[hit.word].length);
         bool before = hit.end <= start && hit.end + rule.before >= start;
@@ -367,6 +382,7 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
     }
     if (score < rule.min_score) continue;
     Span kept = p;
+    kept.start = start;
     kept.score = score;
     s.confirmed.push_back(kept);
   }
