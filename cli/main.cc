@@ -42,6 +42,7 @@ Options:
   --dict [TYPE=]FILE    redact the entries of a word list (one per line; TYPE
                         defaults to PERSON, e.g. PROVIDER=providers.txt):
                         case-insensitive, whole words, "Last, First" too
+  --url-keep-host       URLs keep scheme and host: https://host/[URL]
   --dates birth|all     birth (default): dates with birth context (DOB, born);
                         all: every date (HIPAA Safe Harbor), entity DATE
   --policy FILE         redaction policy (label, mask, partial, hash, drop per entity)
@@ -95,7 +96,7 @@ bool ParseSize(const char* s, size_t* out) {
 // Returns -1 to continue, or an exit code.
 int ParseArgs(int argc, char** argv, CliOptions* o) {
   enum {
-    kRules = 256, kEntities, kDict, kDates, kPolicy, kHashKey, kThreads, kMaxRecord, kScanInvalid,
+    kRules = 256, kEntities, kDict, kDates, kUrlKeepHost, kPolicy, kHashKey, kThreads, kMaxRecord, kScanInvalid,
     kLineBuffered, kFindings, kStats, kCheck, kVersionOpt
   };
   static const struct option kLong[] = {
@@ -103,6 +104,7 @@ int ParseArgs(int argc, char** argv, CliOptions* o) {
       {"entities", required_argument, nullptr, kEntities},
       {"dict", required_argument, nullptr, kDict},
       {"dates", required_argument, nullptr, kDates},
+      {"url-keep-host", no_argument, nullptr, kUrlKeepHost},
       {"policy", required_argument, nullptr, kPolicy},
       {"hash-key-file", required_argument, nullptr, kHashKey},
       {"threads", required_argument, nullptr, kThreads},
@@ -164,6 +166,7 @@ int ParseArgs(int argc, char** argv, CliOptions* o) {
         }
         break;
       }
+      case kUrlKeepHost: o->rules.url_keep_host = true; break;
       case kPolicy: o->rules.policy_file = optarg; break;
       case kHashKey: o->rules.hash_key_file = optarg; break;
       case kThreads: {

@@ -63,6 +63,9 @@ struct RulesetOptions {
   // HIPAA Safe Harbor dates: also load rules marked `enabled_by: dates_all`
   // (every date, entity DATE), not only dates of birth with context.
   bool dates_all = false;
+  // URL spans keep their scheme and host (like `keep_host: true` in the
+  // policy for entity URL).
+  bool url_keep_host = false;
   // Policy YAML; empty means the built-in default (label every entity).
   std::string policy_file;
   // HMAC key for `hash` actions. Empty: $PHISCRUB_HASH_KEY_FILE. A policy

@@ -90,6 +90,10 @@ class Scanner {
                           std::vector<Candidate>* candidates, std::string* out,
                           std::vector<Span>* spans);
 
+  // True when `record` holds a percent escape (%40, %2D): such records are
+  // also scanned as a decoded view (see below) even without candidates.
+  static bool NeedsDecodedView(std::string_view record);
+
   const Ruleset& ruleset() const { return *ruleset_; }
   const std::shared_ptr<const Ruleset>& shared_ruleset() const {
     return ruleset_;
@@ -100,6 +104,10 @@ class Scanner {
  private:
   Status Confirm(std::string_view text, std::vector<Candidate>* candidates,
                  std::vector<Span>* spans);
+  // URL-encoded PHI ("email=dana%40example.com"): scans the percent-decoded
+  // view of `text` and adds the spans found there, mapped back to the
+  // original bytes, where they do not overlap *spans.
+  Status AddDecodedSpans(std::string_view text, std::vector<Span>* spans);
 
   std::shared_ptr<const Ruleset> ruleset_;
   std::unique_ptr<State> state_;

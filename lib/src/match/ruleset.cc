@@ -157,6 +157,7 @@ void ApplyEntityPolicy(const internal::RawEntityPolicy& raw,
   }
   if (!raw.label_template.empty()) p->label_template = raw.label_template;
   if (raw.keep >= 0) p->keep = raw.keep;
+  if (raw.keep_host >= 0) p->keep_host = raw.keep_host == 1;
 }
 
 }  // namespace
@@ -302,6 +303,17 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
                                  "confirm RE2: " + c.confirm->error(), r.confirm));
       }
     }
+    if (!r.extend.empty()) {
+      RE2::Options eopts;
+      eopts.set_log_errors(false);
+      eopts.set_longest_match(true);
+      eopts.set_case_sensitive(!r.caseless);
+      c.extend = std::make_unique<RE2>(r.extend, eopts);
+      if (!c.extend->ok()) {
+        diags->push_back(Problem(r.file, r.id,
+                                 "extend RE2: " + c.extend->error(), r.extend));
+      }
+    }
     if (!r.validator.empty()) {
       c.validator = internal::FindValidator(r.validator);
       if (c.validator == nullptr) {
@@ -339,6 +351,7 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
     if (inserted) impl->entities.push_back(r.entity);
     c.entity = eit->second;
     c.digit_boundary = r.digit_boundary;
+    c.maximal = r.maximal;
     c.anchored = r.min_score > r.score;
     c.score = static_cast<float>(r.score);
     c.min_score = static_cast<float>(r.min_score);
@@ -409,6 +422,10 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
       continue;
     }
     ApplyEntityPolicy(e, raw_policy.file, &policy.per_entity[it->second], diags);
+  }
+  if (options.url_keep_host) {
+    auto it = entity_index.find("URL");
+    if (it != entity_index.end()) policy.per_entity[it->second].keep_host = true;
   }
   if (!raw_policy.key_id.empty()) policy.key_id = raw_policy.key_id;
   if (raw_policy.hash_hex_chars != 0) {

@@ -23,6 +23,7 @@ struct EntityPolicy {
   Action action = Action::kLabel;
   std::string label_template = "[{type}]";  // for kLabel; {type} = entity
   int keep = 4;                              // for kPartial
+  bool keep_host = false;  // URLs: keep scheme://host/, redact the rest
 };
 
 struct Policy {
@@ -39,6 +40,7 @@ struct CompiledRule {
   std::unique_ptr<RE2> finder;   // the pattern, to find the start
   std::string hs_expression;     // what Hyperscan scans for (candidate or pattern)
   std::unique_ptr<RE2> confirm;  // optional: must match the whole span
+  std::unique_ptr<RE2> extend;   // optional: grows the span at its end
   Validator validator = nullptr;
   bool digit_boundary = false;
   unsigned max_width = 0;
@@ -56,6 +58,7 @@ struct CompiledRule {
   // A dictionary pseudo-rule: candidates come from Impl::dict_db with their
   // length; there is no finder and it is in neither rules_db nor anchored_db.
   bool dictionary = false;
+  bool maximal = false;  // see RawRule::maximal
   bool has_context() const { return !words.empty() || !negative_words.empty(); }
 };
 

@@ -26,6 +26,12 @@ struct Scanner::State {
   std::vector<Span> pending;    // confirmed and validated, not yet scored
   std::vector<Span> confirmed;  // scored at or above min_score
   std::string joined;  // ScanWithContext's buffer
+  // Percent-decoded view: bytes, and per byte its offset in the original
+  // (plus one entry for the end).
+  std::string decoded;
+  std::vector<uint32_t> decoded_map;
+  std::vector<Candidate> decoded_candidates;
+  std::vector<Span> decoded_spans;
   std::vector<std::pair<uint32_t, uint32_t>> dict_words;  // whole-word hits
   std::string phrase;
   bool context_scanned = false;
@@ -104,6 +110,13 @@ bool AppendSeparator(std::string_view gap, std::string* phrase) {
   if (i != gap.size() || (!comma && blanks == 0) || blanks > 4) return false;
   phrase->append(comma ? ", " : " ");
   return true;
+}
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
 }
 
 bool Overlaps(const Span& a, const Span& b) {
@@ -252,7 +265,52 @@ Status Scanner::Scan(std::string_view text, std::vector<Span>* spans) {
   cands.swap(state_->candidates);
   st = Confirm(text, &cands, spans);
   cands.swap(state_->candidates);
+  if (st.ok() && NeedsDecodedView(text)) st = AddDecodedSpans(text, spans);
+  if (!st.ok()) spans->clear();
   return st;
+}
+
+bool Scanner::NeedsDecodedView(std::string_view t) {
+  for (size_t i = t.find('%'); i != std::string_view::npos && i + 2 < t.size();
+       i = t.find('%', i + 1)) {
+    if (HexValue(t[i + 1]) >= 0 && HexValue(t[i + 2]) >= 0) return true;
+  }
+  return false;
+}
+
+Status Scanner::AddDecodedSpans(std::string_view text, std::vector<Span>* spans) {
+  State& s = *state_;
+  s.decoded.clear();
+  s.decoded_map.clear();
+  for (size_t i = 0; i < text.size();) {
+    s.decoded_map.push_back(static_cast<uint32_t>(i));
+    int hi = 0, lo = 0;
+    if (text[i] == '%' && i + 2 < text.size() &&
+        (hi = HexValue(text[i + 1])) >= 0 && (lo = HexValue(text[i + 2])) >= 0) {
+      s.decoded.push_back(static_cast<char>(hi * 16 + lo));
+      i += 3;
+    } else {
+      // '+' is a space in form-encoded query strings.
+      s.decoded.push_back(text[i] == '+' ? ' ' : text[i]);
+      ++i;
+    }
+  }
+  s.decoded_map.push_back(static_cast<uint32_t>(text.size()));
+  Status st = FindCandidates(s.decoded, &s.decoded_candidates);
+  if (!st.ok()) return st;
+  st = Confirm(s.decoded, &s.decoded_candidates, &s.decoded_spans);
+  if (!st.ok()) return st;
+  for (Span d : s.decoded_spans) {
+    d.start = s.decoded_map[d.start];
+    d.end = s.decoded_map[d.end];
+    auto it = std::lower_bound(
+        spans->begin(), spans->end(), d,
+        [](const Span& a, const Span& b) { return a.start < b.start; });
+    if (it != spans->end() && Overlaps(*it, d)) continue;
+    if (it != spans->begin() && Overlaps(*(it - 1), d)) continue;
+    spans->insert(it, d);
+  }
+  return Status::Ok();
 }
 
 Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
@@ -288,8 +346,14 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
                            }),
                cands->end());
 
-  for (const auto& cand : *cands) {
+  for (size_t ci = 0; ci < cands->size(); ++ci) {
+    const Candidate& cand = (*cands)[ci];
     const CompiledRule& rule = impl.rules[cand.rule];
+    if (rule.maximal && ci + 1 < cands->size() &&
+        (*cands)[ci + 1].rule == cand.rule &&
+        (*cands)[ci + 1].end == cand.end + 1) {
+      continue;  // the match goes on: confirm only its longest end
+    }
     uint32_t start = 0;
     if (rule.dictionary) {
       // Whole dictionary words; entries are assembled from them below.
@@ -307,8 +371,16 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
     if (rule.digit_boundary && internal::GluedToDigits(text, start, cand.end)) {
       continue;
     }
+    uint32_t end = cand.end;
+    if (rule.extend) {
+      re2::StringPiece m;
+      size_t limit = std::min<size_t>(text.size(), size_t{end} + 512);
+      if (rule.extend->Match(text, end, limit, RE2::ANCHOR_START, &m, 1)) {
+        end += static_cast<uint32_t>(m.size());
+      }
+    }
     s.pending.push_back(
-        {start, cand.end, static_cast<uint16_t>(cand.rule), rule.entity, rule.score});
+        {start, end, static_cast<uint16_t>(cand.rule), rule.entity, rule.score});
   }
 
   // Context scoring. A hotword speaks for the nearest value of the entity on
@@ -422,7 +494,11 @@ Status Scanner::RedactCandidates(std::string_view record,
                                  std::vector<Candidate>* candidates,
                                  std::string* out, std::vector<Span>* spans) {
   Status st = Confirm(record, candidates, spans);
-  if (!st.ok()) return st;
+  if (st.ok() && NeedsDecodedView(record)) st = AddDecodedSpans(record, spans);
+  if (!st.ok()) {
+    spans->clear();
+    return st;
+  }
   RenderSpans(record, *spans, out);
   return Status::Ok();
 }

@@ -22,6 +22,12 @@ struct RawRule {
   bool disabled = false;
   // When set, the rule is loaded only with that option ("dates_all").
   std::string enabled_by;
+  // Open-ended patterns (URLs): only the longest of consecutive candidate
+  // ends is confirmed, so a 200-byte URL costs one confirmation, not 200.
+  bool maximal = false;
+  // Optional RE2 applied at the end of a confirmed span; what it matches
+  // there (longest) joins the span (an address's unit, city, state and ZIP).
+  std::string extend;
   bool digit_boundary = false;
   double score = 0.8;
   double min_score = 0.5;
@@ -41,6 +47,7 @@ struct RawEntityPolicy {
   std::string action;  // label, mask, partial, hash, drop
   std::string label_template;
   int keep = -1;
+  int keep_host = -1;  // -1 unset, 0 false, 1 true
 };
 
 struct RawPolicy {

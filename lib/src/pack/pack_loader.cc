@@ -67,7 +67,7 @@ void ParseRule(const std::string& file, const YAML::Node& node,
   static const std::set<std::string> kRuleKeys = {
       "id",        "entity",    "pattern",  "candidate",  "confirm",   "validator",
       "caseless",  "disabled",  "boundary", "score",     "min_score",
-      "max_width", "context",   "examples", "description", "enabled_by"};
+      "max_width", "context",   "examples", "description", "enabled_by", "maximal", "extend"};
   CheckKeys(node, kRuleKeys, file, r.id, diags);
   r.entity = node["entity"] ? node["entity"].as<std::string>() : default_entity;
   if (node["pattern"]) r.pattern = node["pattern"].as<std::string>();
@@ -76,6 +76,8 @@ void ParseRule(const std::string& file, const YAML::Node& node,
   if (node["validator"]) r.validator = node["validator"].as<std::string>();
   if (node["caseless"]) r.caseless = node["caseless"].as<bool>();
   if (node["disabled"]) r.disabled = node["disabled"].as<bool>();
+  if (node["maximal"]) r.maximal = node["maximal"].as<bool>();
+  if (node["extend"]) r.extend = node["extend"].as<std::string>();
   if (node["enabled_by"]) {
     r.enabled_by = node["enabled_by"].as<std::string>();
     if (r.enabled_by != "dates_all") {
@@ -149,11 +151,12 @@ void ParsePolicy(const std::string& file, std::string_view text,
       p.action = n.as<std::string>();
       return p;
     }
-    static const std::set<std::string> kKeys = {"action", "template", "keep"};
+    static const std::set<std::string> kKeys = {"action", "template", "keep", "keep_host"};
     CheckKeys(n, kKeys, file, entity, diags);
     if (n["action"]) p.action = n["action"].as<std::string>();
     if (n["template"]) p.label_template = n["template"].as<std::string>();
     if (n["keep"]) p.keep = n["keep"].as<int>();
+    if (n["keep_host"]) p.keep_host = n["keep_host"].as<bool>() ? 1 : 0;
     return p;
   };
   try {

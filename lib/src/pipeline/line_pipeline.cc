@@ -173,7 +173,7 @@ void BatchRedactor::Process(const RecordBatch& batch, BatchResult* result,
       Withhold(FailReason::kInvalidUtf8, result);
     } else if (!scan.ok()) {
       Withhold(FailReason::kEngine, result);
-    } else if (record_candidates_.empty()) {
+    } else if (record_candidates_.empty() && !Scanner::NeedsDecodedView(text)) {
       result->output.append(text);
     } else {
       size_t mark = result->output.size();

@@ -103,6 +103,18 @@ void RenderReplacement(const Ruleset::Impl& rules, const Span& span,
                        std::string_view value, std::string* out) {
   const EntityPolicy& p = rules.policy.per_entity[span.entity];
   const std::string& entity = rules.entities[span.entity];
+  if (p.keep_host) {
+    // scheme://host[:port]/ stays; the policy applies to the rest.
+    size_t scheme = value.find("://");
+    size_t rest = scheme == std::string_view::npos
+                      ? std::string_view::npos
+                      : value.find_first_of("/?#", scheme + 3);
+    if (rest != std::string_view::npos) {
+      if (value[rest] == '/') ++rest;
+      out->append(value.data(), rest);
+      value.remove_prefix(rest);
+    }
+  }
   switch (p.action) {
     case Action::kLabel:
       Substitute(p.label_template, "{type}", entity, out);

@@ -75,6 +75,12 @@ bool Ipv6Record(std::string_view r, size_t s, size_t e) {
   if (e < r.size() && word(r[e])) return false;
   return ValidIpv6(r.substr(s, e - s));
 }
+bool MbiRecord(std::string_view r, size_t s, size_t e) {
+  return ValidMbi(r.substr(s, e - s));
+}
+bool UrlRecord(std::string_view r, size_t s, size_t e) {
+  return UrlCarriesIds(r.substr(s, e - s));
+}
 bool DateRecord(std::string_view r, size_t s, size_t e) {
   return !GluedToDigits(r, s, e) && ValidDate(r.substr(s, e - s));
 }
@@ -95,6 +101,8 @@ constexpr Entry kValidators[] = {
     {"ipv4", Ipv4Record},
     {"ipv6", Ipv6Record},
     {"date", DateRecord},
+    {"mbi", MbiRecord},
+    {"url_ids", UrlRecord},
 };
 
 }  // namespace
@@ -107,7 +115,7 @@ Validator FindValidator(std::string_view name) {
 }
 
 const char* ValidatorNames() {
-  return "ssn, nanp, luhn, email, itin, npi, dea, card, ipv4, ipv6, date";
+  return "ssn, nanp, luhn, email, itin, npi, dea, card, ipv4, ipv6, date, mbi, url_ids";
 }
 
 bool SsnDigitsValid(int area, int group, int serial) {
@@ -393,6 +401,74 @@ bool GluedToDigits(std::string_view r, size_t s, size_t e) {
     char n = r[e];
     if (IsDigit(n)) return true;
     if (joiner(n) && e + 1 < r.size() && IsDigit(r[e + 1])) return true;
+  }
+  return false;
+}
+
+namespace {
+bool MbiLetter(char c) {
+  return c >= 'A' && c <= 'Z' && c != 'S' && c != 'L' && c != 'O' &&
+         c != 'I' && c != 'B' && c != 'Z';
+}
+}  // namespace
+
+bool ValidMbi(std::string_view v) {
+  char m[11];
+  size_t n = 0;
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (v[i] == '-') {
+      // Dashes only after the 4th and 7th characters.
+      if (n != 4 && n != 7) return false;
+      if (i > 0 && v[i - 1] == '-') return false;
+      continue;
+    }
+    if (n == 11) return false;
+    m[n++] = v[i];
+  }
+  if (n != 11) return false;
+  if (m[0] < '1' || m[0] > '9') return false;
+  for (int i : {1, 4, 7, 8}) {
+    if (!MbiLetter(m[i])) return false;
+  }
+  for (int i : {2, 5}) {
+    if (!MbiLetter(m[i]) && !IsDigit(m[i])) return false;
+  }
+  for (int i : {3, 6, 9, 10}) {
+    if (!IsDigit(m[i])) return false;
+  }
+  return true;
+}
+
+bool UrlCarriesIds(std::string_view url) {
+  size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return false;
+  size_t rest = url.find_first_of("/?#", scheme + 3);
+  if (rest == std::string_view::npos) return false;
+  std::string lower(url.substr(rest));
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  int run = 0;
+  for (char c : lower) {
+    run = IsDigit(c) ? run + 1 : 0;
+    if (run >= 4) return true;
+  }
+  if (lower.find('@') != std::string::npos ||
+      lower.find("%40") != std::string::npos) {
+    return true;
+  }
+  static const char* const kKeys[] = {
+      "email", "mail", "phone", "tel", "mobile", "ssn", "dob", "birth",
+      "name", "first", "last", "patient", "member", "mrn", "account",
+      "address", "zip", "user", "token", "session"};
+  for (size_t i = 0; i < lower.size(); ++i) {
+    if (lower[i] != '?' && lower[i] != '&' && lower[i] != ';') continue;
+    size_t eq = lower.find('=', i + 1);
+    if (eq == std::string::npos) break;
+    std::string_view key(lower.data() + i + 1, eq - i - 1);
+    for (const char* k : kKeys) {
+      if (key.find(k) != std::string_view::npos) return true;
+    }
   }
   return false;
 }

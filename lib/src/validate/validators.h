@@ -47,6 +47,15 @@ bool ValidIpv6(std::string_view value);
 // A calendar date in one of the numeric or month-name forms the DOB rules
 // find; years 1900-2099 (two-digit years any), leap years checked.
 bool ValidDate(std::string_view value);
+// Medicare Beneficiary Identifier (CMS): 11 characters, dashes optional after
+// positions 4 and 7 ("1EG4-TE5-MK73"). Position 1 is 1-9; positions 2, 5, 8
+// and 9 are letters; 3 and 6 letter or digit; 4, 7, 10 and 11 digits; letters
+// exclude S, L, O, I, B and Z.
+bool ValidMbi(std::string_view value);
+// A URL whose path or query carries an identifier: a run of 4+ digits, an
+// e-mail ('@' or %40), or a query key that names a person or record (email,
+// phone, ssn, dob, name, patient, mrn, member, account, ...).
+bool UrlCarriesIds(std::string_view url);
 bool ValidCalendarDate(int year, int month, int day);
 
 // True when [start, end) is glued to another digit group, e.g. the SSN-shaped

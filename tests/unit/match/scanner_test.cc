@@ -21,9 +21,14 @@ std::string Redact(const std::shared_ptr<const Ruleset>& rules,
   return out;
 }
 
+// The built-in ruleset is compiled once for the suite (it is immutable and
+// shared, as in production).
 class ScannerTest : public ::testing::Test {
  protected:
-  void SetUp() override { rules_ = CompileOrDie(); }
+  static void SetUpTestSuite() { shared_ = CompileOrDie(); }
+  static void TearDownTestSuite() { shared_.reset(); }
+  void SetUp() override { rules_ = shared_; }
+  static inline std::shared_ptr<const Ruleset> shared_;
   std::shared_ptr<const Ruleset> rules_;
 };
 
@@ -211,6 +216,55 @@ TEST(DictionaryTest, DiagnosticsNeverCarryEntries) {
     EXPECT_EQ(d.ToString().find("Dana"), std::string::npos);
     EXPECT_EQ(d.ToString().find("Q\n"), std::string::npos);
   }
+}
+
+TEST_F(ScannerTest, PercentEncodedPhiIsFoundAndMappedToOriginalBytes) {
+  EXPECT_EQ(Redact(rules_, "GET /s?email=dana%40example.com&phone=415%2D555%2D0132 200"),
+            "GET /s?email=[EMAIL_ADDRESS]&phone=[PHONE_NUMBER] 200");
+  EXPECT_EQ(Redact(rules_, "q=ssn+123%2D45%2D6789"), "q=ssn+[US_SSN]");
+  // Escapes without PHI stay byte-identical.
+  EXPECT_EQ(Redact(rules_, "100%25 done, path=%2Fhome%2Fx"),
+            "100%25 done, path=%2Fhome%2Fx");
+  Scanner scanner(rules_);
+  std::vector<Span> spans;
+  std::string text = "e=dana%40example.com";
+  ASSERT_TRUE(scanner.Scan(text, &spans).ok());
+  ASSERT_EQ(spans.size(), 1u);
+  EXPECT_EQ(spans[0].start, 2u);
+  EXPECT_EQ(spans[0].end, text.size());
+}
+
+TEST_F(ScannerTest, UrlsWithIdsAndKeepHost) {
+  EXPECT_EQ(Redact(rules_, "see https://portal.example.com/patients/48213/chart. ok"),
+            "see [URL]. ok");
+  EXPECT_EQ(Redact(rules_, "docs https://example.com/docs/start ok"),
+            "docs https://example.com/docs/start ok");
+  RulesetOptions opts;
+  opts.url_keep_host = true;
+  auto rules = CompileOrDie(opts);
+  EXPECT_EQ(Redact(rules, "GET https://portal.example.com:8443/patients/48213?x=1 done"),
+            "GET https://portal.example.com:8443/[URL] done");
+}
+
+TEST_F(ScannerTest, StreetAddressIsOneSpanWithUnitCityStateZip) {
+  EXPECT_EQ(Redact(rules_, "I live at 1234 N Main St Apt 5B, Springfield, IL 62704 since May"),
+            "I live at [STREET_ADDRESS] since May");
+  EXPECT_EQ(Redact(rules_, "mail to P.O. Box 4521, Austin, TX 78701 please"),
+            "mail to [STREET_ADDRESS] please");
+  EXPECT_EQ(Redact(rules_, "waited 2 hours on the Way home"),
+            "waited 2 hours on the Way home");
+}
+
+TEST_F(ScannerTest, NamesAfterCuesNotTheCueItself) {
+  EXPECT_EQ(Redact(rules_, "Thanks Dana, I have your birthday"),
+            "Thanks [PERSON], I have your birthday");
+  EXPECT_EQ(Redact(rules_, "Patient: Reyes, Dana"), "Patient: [PERSON]");
+  EXPECT_EQ(Redact(rules_, "Dana Reyes called"), "Dana Reyes called");
+}
+
+TEST_F(ScannerTest, HotwordBoostsOnlyTheNearestValue) {
+  EXPECT_EQ(Redact(rules_, "DOB 03/15/1985, appointment 2026-03-15"),
+            "DOB [DATE_OF_BIRTH], appointment 2026-03-15");
 }
 
 }  // namespace

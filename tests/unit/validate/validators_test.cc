@@ -223,5 +223,49 @@ TEST(ValidDate, Forms) {
   for (const char* d : invalid) EXPECT_FALSE(ValidDate(d)) << d;
 }
 
+TEST(ValidMbi, CmsGrammar) {
+  const char* valid[] = {"1EG4-TE5-MK73", "1EG4TE5MK73", "9AA0-AA0-AA00",
+                         "1E94-T95-MK73"};
+  for (const char* v : valid) EXPECT_TRUE(ValidMbi(v)) << v;
+  const char* invalid[] = {
+      "0EG4-TE5-MK73",   // position 1 is 1-9
+      "1SG4-TE5-MK73",   // S excluded
+      "1EL4-TE5-MK73",   // L excluded
+      "1EG4-OE5-MK73",   // O excluded
+      "1EG4-TE5-IK73",   // I excluded
+      "1EG4-TE5-MB73",   // B excluded
+      "1EG4-TE5-MZ73",   // Z excluded
+      "1E4G-TE5-MK73",   // position 4 is a digit
+      "1EG4-TE5-MK7",    // too short
+      "1EG4-TE5-MK733",  // too long
+      "1EG-4TE5-MK73",   // dash in the wrong place
+      "1EG4--TE5MK73",   // double dash
+      "1eg4-te5-mk73"};  // upper case only
+  for (const char* v : invalid) EXPECT_FALSE(ValidMbi(v)) << v;
+  // Every letter position accepts exactly the 20 allowed letters.
+  int letters = 0;
+  for (char c = 'A'; c <= 'Z'; ++c) {
+    std::string m = "1EG4TE5MK73";
+    m[1] = c;
+    letters += ValidMbi(m);
+  }
+  EXPECT_EQ(letters, 20);
+}
+
+TEST(UrlCarriesIds, Table) {
+  const char* ids[] = {"https://portal.example.com/patients/48213/chart",
+                       "https://a.example.com/verify?email=dana%40example.com",
+                       "http://x.example.com/u/dana@example.com",
+                       "https://x.example.com/find?patient_name=reyes",
+                       "https://x.example.com/cb?Phone=x"};
+  for (const char* u : ids) EXPECT_TRUE(UrlCarriesIds(u)) << u;
+  const char* plain[] = {"https://example.com/docs/getting-started",
+                         "https://api.example.com/healthz",
+                         "https://example.com",
+                         "https://example.com/search?page=2&sort=asc",
+                         "https://example.com/v1/items/123"};
+  for (const char* u : plain) EXPECT_FALSE(UrlCarriesIds(u)) << u;
+}
+
 }  // namespace
 }  // namespace phiscrub::internal

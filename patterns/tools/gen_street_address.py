@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+# Generates patterns/street_address.yaml from the USPS Publication 28 suffix
+# (C1), unit (C2) and state lists:  python3 patterns/tools/gen_street_address.py > patterns/street_address.yaml
+sfx = """Alley Aly Allee Ally Annex Anx Arcade Arc Avenue Ave Av Aven Avenu Avn Avnue Bayou Byu Beach Bch Bend Bnd
+Bluff Blf Bluffs Blfs Bottom Btm Boulevard Blvd Boul Boulv Branch Br Brnch Bridge Brg Brook Brk Burg Bg Bypass Byp
+Camp Cp Canyon Cyn Cape Cpe Causeway Cswy Center Ctr Centre Cntr Circle Cir Circ Cliff Clf Cliffs Clfs Club Clb Common Cmn
+Corner Cor Corners Cors Course Crse Court Ct Courts Cts Cove Cv Creek Crk Crescent Cres Crest Crst Crossing Xing Curve Curv
+Dale Dl Dam Dm Divide Dv Drive Dr Drv Drives Drs Estate Est Estates Ests Expressway Expy Expwy Extension Ext Falls Fls
+Ferry Fry Field Fld Fields Flds Flat Flt Ford Frd Forest Frst Forge Frg Fork Frk Fort Ft Freeway Fwy Garden Gdn Gardens Gdns
+Gateway Gtwy Glen Gln Green Grn Grove Grv Harbor Hbr Haven Hvn Heights Hts Highway Hwy Hill Hl Hills Hls Hollow Holw
+Inlet Inlt Island Is Isle Junction Jct Key Ky Knoll Knl Lake Lk Lakes Lks Landing Lndg Lane Ln Light Lgt Loop Mall Manor Mnr
+Meadow Mdw Meadows Mdws Mill Ml Mission Msn Motorway Mtwy Mount Mt Mountain Mtn Neck Nck Orchard Orch Oval Overpass Opas
+Park Parkway Pkwy Pky Pass Path Pike Pine Pne Pines Pnes Place Pl Plain Pln Plaza Plz Point Pt Port Prt Prairie Pr Radial Radl
+Ranch Rnch Rapid Rpd Rest Rst Ridge Rdg River Riv Road Rd Roads Rds Route Rte Row Run Shoal Shl Shore Shr Skyway Skwy
+Spring Spg Springs Spgs Square Sq Station Sta Stream Strm Street St Str Strt Streets Sts Summit Smt Terrace Ter Terr
+Trace Trce Track Trak Trail Trl Tunnel Tunl Turnpike Tpke Underpass Upas Union Un Valley Vly Viaduct Via View Vw
+Village Vlg Ville Vl Vista Vis Walk Wall Way Wy Well Wl Wells Wls""".split()
+assert len(set(sfx)) == len(sfx), [s for s in sfx if sfx.count(s) > 1]
+forms = []
+for s in sfx:
+    forms += [s.lower()]
+forms = sorted(set(forms), key=lambda x: (-len(x), x))
+SUFFIX = "(?i:" + "|".join(forms) + ")"
+states = """AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA PR RI SC SD TN TX UT VT VA WA WV WI WY""".split()
+full = ["Alabama","Alaska","Arizona","Arkansas","California","Colorado","Connecticut","Delaware","District of Columbia","Florida","Georgia","Hawaii","Idaho","Illinois","Indiana","Iowa","Kansas","Kentucky","Louisiana","Maine","Maryland","Massachusetts","Michigan","Minnesota","Mississippi","Missouri","Montana","Nebraska","Nevada","New Hampshire","New Jersey","New Mexico","New York","North Carolina","North Dakota","Ohio","Oklahoma","Oregon","Pennsylvania","Puerto Rico","Rhode Island","South Carolina","South Dakota","Tennessee","Texas","Utah","Vermont","Virginia","Washington","West Virginia","Wisconsin","Wyoming"]
+STATE = "(?:" + "|".join(sorted(full, key=lambda x: -len(x)) + states) + ")"
+DIR = "(?:Northeast|Northwest|Southeast|Southwest|North|South|East|West|NE|NW|SE|SW|N|S|E|W)\\.?"
+NUM = "\\d{1,6}(?:-\\d{1,4})?(?: ?[A-Z])?(?: 1/2)?"
+WORD = "(?:[A-Z][A-Za-z']{1,20}|\\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH)|[A-Z]\\.)"
+UNITS_NUM = "(?:Apartment|Apt|APT|Suite|Ste|STE|Unit|UNIT|Building|Bldg|BLDG|Floor|Fl|FL|Room|Rm|RM|Department|Dept|Lot|LOT|Space|Spc|Trailer|Trlr|Hangar|Hngr|Pier|Slip|Stop|Key|Office|Ofc|Penthouse|PH)"
+UNITS_BARE = "(?:Basement|Bsmt|Front|Frnt|Lobby|Lbby|Lower|Lowr|Rear|Side|Upper|Uppr)"
+UNIT = "(?:,? (?:" + UNITS_NUM + "\\.? ?#? ?[A-Za-z0-9-]{1,6}|" + UNITS_BARE + "|# ?[A-Za-z0-9-]{1,6}))"
+CITY = "(?:[A-Z][a-z]{1,20}|[A-Z]{2,20}|St\\.|Ft\\.|Mt\\.)(?: (?:[A-Z][a-z]{1,20}|[A-Z]{2,20})){0,2}"
+TAIL = "(?:,? " + CITY + ",? " + STATE + "(?:,? \\d{5}(?:-\\d{4})?)?)?"
+street = "\\b" + NUM + " (?:" + DIR + " )?" + WORD + "(?: " + WORD + "){0,3} " + SUFFIX + "\\b\\.?(?: " + DIR + "\\b)?"
+EXT = UNIT + "?" + TAIL + "\\b"
+pobox = "\\b(?:P\\.? ?O\\.?|[Pp]ost [Oo]ffice|PO|po) ?(?:Box|BOX|box) #? ?\\d{1,8}\\b"
+rural = "\\b(?:RR|R\\.R\\.|Rural Route|RURAL ROUTE|HC|Highway Contract|Star Route) ?\\d{1,4},? (?:Box|BOX) \\d{1,6}\\b"
+EXT2 = TAIL + "\\b"
+def q(s): return "'" + s.replace("'", "''") + "'"
+print("""# Street addresses after USPS Publication 28: house number (with a letter or
+# 1/2), optional directional, one to four capitalised name words (or an
+# ordinal: 5th), a street suffix from Appendix C1 in every common spelling,
+# optional post-directional and unit designator from Appendix C2 with its
+# number, then optionally city, state (code or name) and ZIP/ZIP+4 -- all one
+# span, so no fragment of the street survives. PO boxes and rural routes too.
+# Generated from the suffix, unit and state lists; edit with care.
+pack: street_address
+entity: STREET_ADDRESS
+rules:
+  - id: address.street
+    description: House number + street name + Pub 28 suffix [+ unit] [+ city, state ZIP].
+    pattern: """ + q(street) + """
+    extend: """ + q(EXT) + """
+    score: 0.75
+    examples:
+      match:
+        - "I live at 1234 N Main St Apt 5B, Springfield, IL 62704 since May"
+        - "ship to 221 1/2 West 5th Avenue, Suite 300"
+        - "address: 77 Martin Luther King Jr Blvd, New York, New York 10027-1234"
+        - "at 9 O'Connell Road"
+        - "12 ELM STREET, BOSTON, MA 02108"
+      no_match:
+        - "waited 2 hours on the way"
+        - "processed 500 Records"
+        - "took 3 Steps"
+        - "version 2 Release Notes"
+  - id: address.po_box
+    description: PO Box, with optional city, state and ZIP.
+    pattern: """ + q(pobox) + """
+    extend: """ + q(EXT2) + """
+    score: 0.75
+    examples:
+      match:
+        - "mail to P.O. Box 4521, Austin, TX 78701"
+        - "PO Box 12"
+      no_match:
+        - "box 12 of 40"
+  - id: address.rural_route
+    description: Rural route or highway contract box.
+    pattern: """ + q(rural) + """
+    extend: """ + q(EXT2) + """
+    score: 0.75
+    examples:
+      match:
+        - "RR 2, Box 152, Plainview, NE 68769"
+        - "Rural Route 4 Box 17"
+      no_match:
+        - "RR 2 ok"
+""")
