@@ -303,6 +303,12 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
                                  "confirm RE2: " + c.confirm->error(), r.confirm));
       }
     }
+    if (r.value_group < 0 ||
+        (c.finder->ok() && r.value_group > c.finder->NumberOfCapturingGroups())) {
+      diags->push_back(Problem(r.file, r.id,
+                               "value_group names no capturing group of the pattern",
+                               r.pattern));
+    }
     if (!r.extend.empty()) {
       RE2::Options eopts;
       eopts.set_log_errors(false);
@@ -352,6 +358,7 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
     c.entity = eit->second;
     c.digit_boundary = r.digit_boundary;
     c.maximal = r.maximal;
+    c.value_group = r.value_group;
     c.anchored = r.min_score > r.score;
     c.score = static_cast<float>(r.score);
     c.min_score = static_cast<float>(r.min_score);

@@ -41,6 +41,7 @@ struct CompiledRule {
   std::string hs_expression;     // what Hyperscan scans for (candidate or pattern)
   std::unique_ptr<RE2> confirm;  // optional: must match the whole span
   std::unique_ptr<RE2> extend;   // optional: grows the span at its end
+  int value_group = 0;           // > 0: the span is this group of finder
   Validator validator = nullptr;
   bool digit_boundary = false;
   unsigned max_width = 0;

@@ -365,13 +365,25 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
       continue;
     }
     if (!FindStart(rule, text, cand.end, &start)) continue;
-    std::string_view value = text.substr(start, cand.end - start);
+    uint32_t match_end = cand.end;
+    if (rule.value_group > 0) {
+      re2::StringPiece groups[8];
+      int n = std::min(rule.value_group + 1, 8);
+      if (!rule.finder->Match(text, start, cand.end, RE2::ANCHOR_BOTH, groups, n) ||
+          groups[rule.value_group].data() == nullptr ||
+          groups[rule.value_group].empty()) {
+        continue;
+      }
+      start = static_cast<uint32_t>(groups[rule.value_group].data() - text.data());
+      match_end = start + static_cast<uint32_t>(groups[rule.value_group].size());
+    }
+    std::string_view value = text.substr(start, match_end - start);
     if (rule.confirm && !RE2::FullMatch(value, *rule.confirm)) continue;
-    if (rule.validator && !rule.validator(text, start, cand.end)) continue;
-    if (rule.digit_boundary && internal::GluedToDigits(text, start, cand.end)) {
+    if (rule.validator && !rule.validator(text, start, match_end)) continue;
+    if (rule.digit_boundary && internal::GluedToDigits(text, start, match_end)) {
       continue;
     }
-    uint32_t end = cand.end;
+    uint32_t end = match_end;
     if (rule.extend) {
       re2::StringPiece m;
       size_t limit = std::min<size_t>(text.size(), size_t{end} + 512);

@@ -28,6 +28,9 @@ struct RawRule {
   // Optional RE2 applied at the end of a confirmed span; what it matches
   // there (longest) joins the span (an address's unit, city, state and ZIP).
   std::string extend;
+  // When > 0, the span is this capturing group of the pattern; the rest of
+  // the match is context ("Springfield, IL (62704)").
+  int value_group = 0;
   bool digit_boundary = false;
   double score = 0.8;
   double min_score = 0.5;

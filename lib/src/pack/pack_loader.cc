@@ -67,7 +67,7 @@ void ParseRule(const std::string& file, const YAML::Node& node,
   static const std::set<std::string> kRuleKeys = {
       "id",        "entity",    "pattern",  "candidate",  "confirm",   "validator",
       "caseless",  "disabled",  "boundary", "score",     "min_score",
-      "max_width", "context",   "examples", "description", "enabled_by", "maximal", "extend"};
+      "max_width", "context",   "examples", "description", "enabled_by", "maximal", "extend", "value_group"};
   CheckKeys(node, kRuleKeys, file, r.id, diags);
   r.entity = node["entity"] ? node["entity"].as<std::string>() : default_entity;
   if (node["pattern"]) r.pattern = node["pattern"].as<std::string>();
@@ -78,6 +78,7 @@ void ParseRule(const std::string& file, const YAML::Node& node,
   if (node["disabled"]) r.disabled = node["disabled"].as<bool>();
   if (node["maximal"]) r.maximal = node["maximal"].as<bool>();
   if (node["extend"]) r.extend = node["extend"].as<std::string>();
+  if (node["value_group"]) r.value_group = node["value_group"].as<int>();
   if (node["enabled_by"]) {
     r.enabled_by = node["enabled_by"].as<std::string>();
     if (r.enabled_by != "dates_all") {

@@ -267,5 +267,43 @@ TEST_F(ScannerTest, HotwordBoostsOnlyTheNearestValue) {
             "DOB [DATE_OF_BIRTH], appointment 2026-03-15");
 }
 
+// Issue 3 section 3: what must survive, one line per category.
+TEST_F(ScannerTest, LogNoiseSurvivesEveryCategory) {
+  const std::pair<const char*, const char*> kCases[] = {
+      {"timestamps ISO 8601", "2026-11-22T10:31:02.123Z INFO request done"},
+      {"timestamps with millis", "2026-11-22 10:31:02,123 WARN pool exhausted"},
+      {"syslog", "Nov 22 10:31:02 web01 sshd[4821]: Accepted publickey"},
+      {"Apache", "web01 - - [22/Nov/2026:10:31:02 +0000] \"GET /index.html HTTP/1.1\" 200 5123"},
+      {"epoch milliseconds", "ts=1763807462123 event=login"},
+      {"durations", "took 1234ms, retry in 250 ms, timeout 30s, elapsed 00:01:23"},
+      {"times", "meeting at 2pm, call back at 14:30 or 9:15am"},
+      {"HTTP status codes", "HTTP/1.1 404 Not Found status=503"},
+      {"byte counts", "sent 1048576 bytes, received 524288 bytes"},
+      {"ports, PIDs, thread ids", "listening on port 8443, pid=48213 tid=139812"},
+      {"trace ids", "trace_id=4bf92f3577b34da6a3ce929d0e0e4736 span_id=00f067aa0ba902b7"},
+      {"UUIDs", "request 123e4567-e89b-12d3-a456-426614174000 completed"},
+      {"version strings", "phiscrub v1.2.3.4 built with openssl 3.0.11, version 10.0.0.1"},
+      {"order and invoice numbers", "order 123456789 shipped, invoice INV-20261122-0042"},
+      {"doses", "take 10 mg twice daily, 500mg tablet, 2.5 ml"},
+      {"vitals", "BP 120/80, pulse 72, temp 98.6"},
+      {"prices", "total $1,234.56 charged, refund 19.99 USD"},
+      {"room numbers", "room 412, bed 2, floor 3"},
+      {"ages under 90", "patient is 45 years old, age 67"},
+  };
+  Scanner scanner(rules_);
+  std::vector<Span> spans;
+  for (const auto& [what, line] : kCases) {
+    ASSERT_TRUE(scanner.Scan(line, &spans).ok());
+    EXPECT_TRUE(spans.empty()) << what << ": " << spans.size() << " span(s), first rule "
+                               << (spans.empty() ? "" : rules_->rule(spans[0].rule).id);
+  }
+}
+
+TEST_F(ScannerTest, ZipNeedsAddressContext) {
+  EXPECT_EQ(Redact(rules_, "Springfield, IL 62704"), "Springfield, IL [ZIP_CODE]");
+  EXPECT_EQ(Redact(rules_, "zip code 62704-1234"), "zip code [ZIP_CODE]");
+  EXPECT_EQ(Redact(rules_, "processed 62704 rows"), "processed 62704 rows");
+}
+
 }  // namespace
 }  // namespace phiscrub
