@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "phiscrub/ruleset.h"
+#include "bench.h"
 #include "stream_driver.h"
 
 namespace {
@@ -29,6 +30,7 @@ constexpr const char* kVersion = "phiscrub 0.1.0";
 
 const char* kUsage = R"(Usage: phiscrub [OPTIONS] [FILE...]
        phiscrub validate [--rules DIR] [--entities LIST] [--policy FILE] [--hash-key-file FILE]
+       phiscrub bench [--json] [OPTIONS] FILE...
 
 Redacts PHI (SSNs, phone numbers, email addresses, ...) from text, one record
 per line, reading FILEs (or stdin when none or "-") and writing to stdout.
@@ -69,6 +71,11 @@ Examples:
   phiscrub --check --stats export.csv >/dev/null || echo "PHI found"
   phiscrub --policy policy.yaml --hash-key-file /run/secrets/phi-key app.log
   phiscrub validate --rules ./my-rules
+  phiscrub bench --threads 1 my-app.log    # MB/s, latency, findings; no output
+
+`phiscrub bench` runs the whole pipeline over FILEs without writing the
+redacted text and prints MB/s, records/s, per-record latency (p50, p99, max),
+findings per entity and peak memory (--json: one JSON object).
 )";
 
 struct CliOptions {
@@ -77,6 +84,7 @@ struct CliOptions {
   std::string findings_path;
   bool stats = false;
   bool check = false;
+  bool json = false;  // bench --json
   std::vector<std::string> inputs;
 };
 
@@ -97,12 +105,13 @@ bool ParseSize(const char* s, size_t* out) {
 int ParseArgs(int argc, char** argv, CliOptions* o) {
   enum {
     kRules = 256, kEntities, kDict, kDates, kUrlKeepHost, kPolicy, kHashKey, kThreads, kMaxRecord, kScanInvalid,
-    kLineBuffered, kFindings, kStats, kCheck, kVersionOpt
+    kLineBuffered, kFindings, kStats, kCheck, kVersionOpt, kJson
   };
   static const struct option kLong[] = {
       {"rules", required_argument, nullptr, kRules},
       {"entities", required_argument, nullptr, kEntities},
       {"dict", required_argument, nullptr, kDict},
+      {"json", no_argument, nullptr, kJson},
       {"dates", required_argument, nullptr, kDates},
       {"url-keep-host", no_argument, nullptr, kUrlKeepHost},
       {"policy", required_argument, nullptr, kPolicy},
@@ -166,6 +175,7 @@ int ParseArgs(int argc, char** argv, CliOptions* o) {
         }
         break;
       }
+      case kJson: o->json = true; break;
       case kUrlKeepHost: o->rules.url_keep_host = true; break;
       case kPolicy: o->rules.policy_file = optarg; break;
       case kHashKey: o->rules.hash_key_file = optarg; break;
@@ -254,6 +264,23 @@ int Validate(int argc, char** argv) {
   return kExitOk;
 }
 
+int Bench(int argc, char** argv) {
+  CliOptions o;
+  int rc = ParseArgs(argc, argv, &o);
+  if (rc >= 0) return rc;
+  auto t0 = std::chrono::steady_clock::now();
+  std::vector<phiscrub::Diagnostic> diags;
+  auto rules = phiscrub::Ruleset::Compile(o.rules, &diags);
+  PrintDiagnostics(diags);
+  if (!rules) return kExitConfig;
+  phiscrub::cli::BenchOptions b;
+  b.driver = o.driver;
+  b.json = o.json;
+  b.compile_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return phiscrub::cli::RunBench(rules, o.inputs, b);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -261,6 +288,9 @@ int main(int argc, char** argv) {
   signal(SIGPIPE, SIG_IGN);
   if (argc > 1 && std::strcmp(argv[1], "validate") == 0) {
     return Validate(argc - 1, argv + 1);
+  }
+  if (argc > 1 && std::strcmp(argv[1], "bench") == 0) {
+    return Bench(argc - 1, argv + 1);
   }
   CliOptions o;
   int rc = ParseArgs(argc, argv, &o);

@@ -122,4 +122,15 @@ out=$(printf 'DOB 03/15/1985, seen 2026-03-15\n' | "$BIN" --dates all)
 expect_eq "--dates all" "DOB [DATE_OF_BIRTH], seen [DATE]" "$out"
 "$BIN" --dates some < /dev/null > /dev/null 2>&1; expect_eq "--dates bad" 2 $?
 
+# bench: measures a file, prints numbers and never its text; JSON form parses.
+printf 'SSN 123-45-6789 for Dana\nplain line\n' > "$TMP/b.log"
+"$BIN" bench --threads 1 "$TMP/b.log" > "$TMP/bench" 2>&1; expect_eq "bench exit" 0 $?
+check "bench MB/s" grep -q 'MB/s' "$TMP/bench"
+check "bench latency" grep -q 'p99' "$TMP/bench"
+check "bench findings" grep -q 'US_SSN=1' "$TMP/bench"
+check "bench carries no input" bash -c "! grep -q -e 6789 -e Dana -e plain '$TMP/bench'"
+"$BIN" bench --json "$TMP/b.log" > "$TMP/bench.json"
+check "bench --json parses" python3 -c "import json,sys; d=json.load(open('$TMP/bench.json')); assert d['records']==2 and d['findings_by_entity']['US_SSN']==1"
+"$BIN" bench - < "$TMP/b.log" > /dev/null 2>&1; expect_eq "bench refuses stdin" 2 $?
+
 finish
