@@ -27,7 +27,8 @@ test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 bench: build
-	bash bench/compare_sed.sh
+	@bash scripts/deps.sh --bench
+	python3 bench/run_bench.py
 
 clean:
 	rm -rf $(BUILD)

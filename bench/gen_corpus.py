@@ -6,6 +6,12 @@ timestamps, ids, IPs, latencies and byte counts. About --phi-rate of the lines
 carry a fictitious SSN, phone (555-01xx) or email. Same seed, same bytes.
 
   gen_corpus.py --size-mb 200 --seed 42 --phi-rate 0.05 > corpus.log
+
+Other kinds (--kind): ndjson (structured log objects, PHI in string fields),
+transcript (call-center speaker turns, names after cues, spoken-style PHI
+written as digits), payload (one voice-agent end-of-call JSON per line).
+--record-bytes N joins lines into records of about N bytes (record-size
+sweeps).
 """
 import argparse
 import random
@@ -76,19 +82,89 @@ def line(r, phi_rate):
         r.choice([200, 202, 500]), r.getrandbits(64), r.randint(1, 10**6), extra)
 
 
+def ndjson_line(r, phi_rate):
+    fields = ['"ts":"%s"' % ts(r), '"level":"%s"' % r.choice(LEVELS).lower(),
+              '"svc":"%s"' % r.choice(SERVICES), '"req_id":"%08x-%04x"' % (
+                  r.getrandbits(32), r.getrandbits(16)),
+              '"latency_ms":%d' % r.randint(1, 5000), '"status":%d' % r.choice([200, 201, 404, 500]),
+              '"bytes":%d' % r.randint(0, 10**6), '"client_ip":"%s"' % ip(r)]
+    msg = "appointment %d updated" % r.randint(1, 10**6)
+    if r.random() < phi_rate:
+        msg += " " + phi(r)
+    fields.append('"msg":"%s"' % msg)
+    if r.random() < phi_rate:
+        fields.append('"patient":{"name":"%s %s","phone":"%s"}' % (
+            r.choice(FIRST), r.choice(LAST), phone(r)))
+    return "{" + ",".join(fields) + "}"
+
+
+TURNS = ["I'd like to reschedule my appointment for next %s.",
+         "Sure, can you confirm the date of your visit?",
+         "It was on the %dth, around %d pm.",
+         "Thanks, one moment while I pull that up.",
+         "Your copay will be $%d.%02d.",
+         "Is there anything else I can help you with today?"]
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+
+
+def transcript_line(r, phi_rate):
+    speaker = r.choice(["Agent", "Caller"])
+    t = r.choice(TURNS)
+    n = t.count("%")
+    args = {0: (), 1: (r.choice(DAYS),), 2: (r.randint(1, 28), r.randint(1, 5))}.get(n)
+    if "$" in t:
+        args = (r.randint(5, 80), r.randint(0, 99))
+    text = t % args if args else t
+    if r.random() < phi_rate * 4:
+        k = r.randint(0, 3)
+        if k == 0:
+            text = "Hi, my name is %s %s and I need help." % (r.choice(FIRST), r.choice(LAST))
+        elif k == 1:
+            text = "My date of birth is %02d/%02d/19%02d." % (
+                r.randint(1, 12), r.randint(1, 28), r.randint(40, 99))
+        elif k == 2:
+            text = "You can reach me at %s." % phone(r)
+        else:
+            text = "My social is %s." % ssn(r)
+    return "%s: %s" % (speaker, text)
+
+
+def payload_line(r, phi_rate):
+    first, last = r.choice(FIRST), r.choice(LAST)
+    turns = [transcript_line(r, phi_rate) for _ in range(r.randint(4, 10))]
+    transcript = "\\n".join(t.replace('"', "'") for t in turns)
+    msgs = ",".join('{"role":"%s","message":"%s","time":%d}' % (
+        "user" if t.startswith("Caller") else "bot", t.split(": ", 1)[1].replace('"', "'"),
+        1763807462000 + i * 1500) for i, t in enumerate(turns))
+    return ('{"message":{"type":"end-of-call-report","call":{"id":"%08x-%04x","customer":'
+            '{"number":"+1415555%04d","name":"%s %s"}},"artifact":{"transcript":"%s",'
+            '"messages":[%s]},"analysis":{"summary":"Caller %s asked to reschedule."},'
+            '"durationSeconds":%d}}') % (
+        r.getrandbits(32), r.getrandbits(16), r.randint(100, 199), first, last, transcript,
+        msgs, first, r.randint(30, 900))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--size-mb", type=float, default=100)
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--phi-rate", type=float, default=0.05)
+    ap.add_argument("--kind", choices=["applog", "ndjson", "transcript", "payload"],
+                    default="applog")
+    ap.add_argument("--record-bytes", type=int, default=0)
     a = ap.parse_args()
+    make = {"applog": line, "ndjson": ndjson_line, "transcript": transcript_line,
+            "payload": payload_line}[a.kind]
     r = random.Random(a.seed)
     target = int(a.size_mb * 1e6)
     out = sys.stdout
     written = 0
     buf = []
     while written < target:
-        s = line(r, a.phi_rate) + "\n"
+        s = make(r, a.phi_rate)
+        while a.record_bytes and len(s) < a.record_bytes:
+            s += " | " + make(r, a.phi_rate)
+        s += "\n"
         buf.append(s)
         written += len(s)
         if len(buf) >= 10000:

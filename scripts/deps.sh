@@ -2,6 +2,10 @@
 # Installs the Debian 12 packages phiscrub needs to build and test.
 # As root: installs whatever is missing with apt-get. Otherwise: prints the
 # exact apt-get line and exits 1, so nothing half-works on a fresh machine.
+#
+#   scripts/deps.sh           build and test dependencies
+#   scripts/deps.sh --bench   also the tools `make bench` compares against
+#                             (ripgrep, syslog-ng, perl) and gnuplot for plots
 set -euo pipefail
 
 PKGS=(
@@ -9,6 +13,9 @@ PKGS=(
   libhyperscan-dev libre2-dev libsimdjson-dev libyaml-cpp-dev libssl-dev
   libboost-dev libgtest-dev libgmock-dev libbenchmark-dev
 )
+if [ "${1:-}" = "--bench" ]; then
+  PKGS+=(perl ripgrep syslog-ng-core gnuplot-nox)
+fi
 
 missing=()
 for p in "${PKGS[@]}"; do
