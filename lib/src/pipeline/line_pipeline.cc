@@ -14,8 +14,21 @@ void RecordBatch::Clear() {
   records.clear();
 }
 
-LineFramer::LineFramer(size_t max_record, uint64_t first_record)
-    : max_record_(max_record), next_record_(first_record) {}
+LineFramer::LineFramer(size_t max_record, uint64_t first_record,
+                       bool whole_input)
+    : max_record_(max_record),
+      whole_input_(whole_input),
+      next_record_(first_record) {}
+
+void LineFramer::NoteLead(std::string_view bytes) {
+  if (lead_ != 0) return;
+  for (char c : bytes) {
+    if (c != ' ' && c != '\t') {
+      lead_ = c;
+      return;
+    }
+  }
+}
 
 void LineFramer::Emit(RecordBatch* batch, std::string_view bytes,
                       bool newline) {
@@ -24,6 +37,7 @@ void LineFramer::Emit(RecordBatch* batch, std::string_view bytes,
   r.newline = newline;
   if (discarding_) {
     r.oversize = true;
+    r.lead = lead_;
     r.offset = batch->data.size();
   } else {
     r.offset = batch->data.size();
@@ -34,21 +48,38 @@ void LineFramer::Emit(RecordBatch* batch, std::string_view bytes,
   }
   carry_.clear();
   discarding_ = false;
+  lead_ = 0;
   ++next_record_;
   batch->records.push_back(r);
 }
 
 void LineFramer::Feed(std::string_view chunk, RecordBatch* batch) {
+  if (whole_input_) {
+    if (!discarding_ && carry_.size() + chunk.size() > max_record_) {
+      NoteLead(carry_);
+      discarding_ = true;
+      carry_.clear();
+      carry_.shrink_to_fit();
+    }
+    if (discarding_) {
+      NoteLead(chunk);
+    } else {
+      carry_.append(chunk);
+    }
+    return;
+  }
   while (!chunk.empty()) {
     const void* nl = std::memchr(chunk.data(), '\n', chunk.size());
     size_t len = nl ? static_cast<const char*>(nl) - chunk.data() : chunk.size();
     std::string_view part = chunk.substr(0, len);
     if (!discarding_ && carry_.size() + part.size() > max_record_) {
       // Fail closed: forget what we held, skip to the end of this record.
+      NoteLead(carry_);
       discarding_ = true;
       carry_.clear();
       carry_.shrink_to_fit();
     }
+    if (discarding_) NoteLead(part);
     if (nl == nullptr) {
       if (!discarding_) carry_.append(part);
       return;
@@ -67,6 +98,7 @@ const char* FailReasonName(FailReason reason) {
     case FailReason::kOversize: return "oversize";
     case FailReason::kInvalidUtf8: return "invalid_utf8";
     case FailReason::kEngine: return "engine_error";
+    case FailReason::kMalformedJson: return "malformed_json";
     case FailReason::kCount: break;
   }
   return "unknown";
@@ -106,11 +138,40 @@ void BatchResult::Clear() {
   counters = Counters();
 }
 
+namespace {
+
+bool JsonLead(char c) { return c == '{' || c == '['; }
+
+// First byte that is not ' ' or '\t', or 0.
+char Lead(std::string_view text) {
+  for (char c : text) {
+    if (c != ' ' && c != '\t') return c;
+  }
+  return 0;
+}
+
+bool Blank(std::string_view text) {
+  for (char c : text) {
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 BatchRedactor::BatchRedactor(std::shared_ptr<const Ruleset> ruleset,
                              TextOptions options)
-    : scanner_(std::move(ruleset)), options_(options) {}
+    : scanner_(std::move(ruleset)), options_(std::move(options)) {
+  if (options_.format != RecordFormat::kText && options_.json) {
+    json_ = std::make_unique<JsonRedactor>(options_.json);
+  }
+}
 
-std::string BatchRedactor::Placeholder(FailReason reason) const {
+std::string BatchRedactor::Placeholder(FailReason reason, bool json) const {
+  if (json) {
+    if (options_.json) return options_.json->ErrorPlaceholder(FailReasonName(reason));
+    return std::string("{\"phiscrub_error\":\"") + FailReasonName(reason) + "\"}";
+  }
   const std::string& tmpl = scanner_.ruleset().impl().policy.placeholder;
   std::string out;
   const std::string key = "{reason}";
@@ -126,9 +187,69 @@ std::string BatchRedactor::Placeholder(FailReason reason) const {
   return out;
 }
 
-void BatchRedactor::Withhold(FailReason reason, BatchResult* result) {
-  result->output += Placeholder(reason);
+void BatchRedactor::Withhold(FailReason reason, bool json, BatchResult* result) {
+  result->output += Placeholder(reason, json);
   ++result->counters.fail_closed[static_cast<int>(reason)];
+}
+
+void BatchRedactor::CountSpans(uint64_t record, BatchResult* result,
+                               bool collect_findings) {
+  if (spans_.empty()) return;
+  Counters& c = result->counters;
+  ++c.records_with_findings;
+  for (const Span& sp : spans_) {
+    ++c.findings_by_entity[sp.entity];
+    if (collect_findings) result->findings.push_back({record, sp, {}, {}});
+  }
+}
+
+void BatchRedactor::ProcessText(std::string_view text, uint64_t record,
+                                BatchResult* result, bool collect_findings) {
+  size_t mark = result->output.size();
+  Status st = scanner_.Redact(text, &result->output, &spans_);
+  if (!st.ok()) {
+    result->output.resize(mark);
+    Withhold(FailReason::kEngine, false, result);
+    return;
+  }
+  CountSpans(record, result, collect_findings);
+}
+
+bool BatchRedactor::ProcessJson(std::string_view text, uint64_t record,
+                                bool fallback, BatchResult* result,
+                                bool collect_findings) {
+  if (!json_) {
+    Withhold(FailReason::kEngine, true, result);
+    return true;
+  }
+  size_t mark = result->output.size();
+  Status st = json_->Redact(text, &result->output, &json_findings_);
+  if (st.ok()) {
+    Counters& c = result->counters;
+    if (!json_findings_.empty()) ++c.records_with_findings;
+    for (JsonFinding& f : json_findings_) {
+      ++c.findings_by_entity[f.span.entity];
+      if (collect_findings) {
+        result->findings.push_back(
+            {record, f.span, std::move(f.path), f.key_rule});
+      }
+    }
+    return true;
+  }
+  result->output.resize(mark);
+  if (fallback && (st.code() == ErrorCode::kMalformed ||
+                   st.code() == ErrorCode::kInvalidUtf8)) {
+    return false;  // kAuto: not JSON after all; scan as text
+  }
+  FailReason reason = FailReason::kEngine;
+  switch (st.code()) {
+    case ErrorCode::kMalformed: reason = FailReason::kMalformedJson; break;
+    case ErrorCode::kInvalidUtf8: reason = FailReason::kInvalidUtf8; break;
+    case ErrorCode::kOversize: reason = FailReason::kOversize; break;
+    default: break;
+  }
+  Withhold(reason, true, result);
+  return true;
 }
 
 void BatchRedactor::Process(const RecordBatch& batch, BatchResult* result,
@@ -140,23 +261,51 @@ void BatchRedactor::Process(const RecordBatch& batch, BatchResult* result,
   }
   size_t out_before = result->output.size();
   std::string_view data(batch.data);
-  // One candidate pass and one UTF-8 check for the whole batch; per-record
-  // work only where something was found.
+  const RecordFormat format = options_.format;
+  const bool text_only = format == RecordFormat::kText;
+  // One UTF-8 check for the whole batch and, in text mode, one candidate
+  // pass; per-record work only where something was found.
   bool all_utf8 = options_.scan_invalid_utf8 || internal::ValidUtf8(data);
-  Status scan = scanner_.FindCandidates(data, &candidates_);
-  std::sort(candidates_.begin(), candidates_.end(),
-            [](const Scanner::Candidate& a, const Scanner::Candidate& b) {
-              return a.end < b.end;
-            });
+  Status scan;
+  candidates_.clear();
+  if (text_only) {
+    scan = scanner_.FindCandidates(data, &candidates_);
+    std::sort(candidates_.begin(), candidates_.end(),
+              [](const Scanner::Candidate& a, const Scanner::Candidate& b) {
+                return a.end < b.end;
+              });
+  }
   size_t ci = 0;
   for (size_t i = 0; i < batch.records.size(); ++i) {
     const auto& rec = batch.records[i];
+    const uint64_t record = batch.first_record + i;
     ++c.records;
     c.bytes_in += rec.length + (rec.newline ? 1 : 0);
     std::string_view text(data.data() + rec.offset, rec.length);
-    // Candidates ending inside this record (or on its separator).
-    record_candidates_.clear();
-    if (!rec.oversize) {
+    // Whether a placeholder for this record should be JSON.
+    auto json_placeholder = [&](char lead) {
+      return format == RecordFormat::kNdjson || format == RecordFormat::kJson ||
+             (format == RecordFormat::kAuto && JsonLead(lead));
+    };
+    if (rec.oversize) {
+      Withhold(FailReason::kOversize, json_placeholder(rec.lead), result);
+    } else if (!all_utf8 && !internal::ValidUtf8(text)) {
+      Withhold(FailReason::kInvalidUtf8, json_placeholder(Lead(text)), result);
+    } else if (!text_only) {
+      if (format == RecordFormat::kAuto) {
+        if (!JsonLead(Lead(text)) ||
+            !ProcessJson(text, record, /*fallback=*/true, result,
+                         collect_findings)) {
+          ProcessText(text, record, result, collect_findings);
+        }
+      } else if (Blank(text)) {
+        result->output.append(text);  // nothing to parse, nothing to hide
+      } else {
+        ProcessJson(text, record, /*fallback=*/false, result, collect_findings);
+      }
+    } else {
+      // Candidates ending inside this record (or on its separator).
+      record_candidates_.clear();
       const uint32_t lo = static_cast<uint32_t>(rec.offset);
       const uint32_t hi = static_cast<uint32_t>(rec.offset + rec.length);
       while (ci < candidates_.size() && candidates_[ci].end <= lo) ++ci;
@@ -165,29 +314,19 @@ void BatchRedactor::Process(const RecordBatch& batch, BatchResult* result,
             {candidates_[ci].rule, candidates_[ci].end - lo});
         ++ci;
       }
-    }
-    if (rec.oversize) {
-      Withhold(FailReason::kOversize, result);
-    } else if (!all_utf8 && !internal::ValidUtf8(text)) {
-      Withhold(FailReason::kInvalidUtf8, result);
-    } else if (!scan.ok()) {
-      Withhold(FailReason::kEngine, result);
-    } else if (record_candidates_.empty()) {
-      result->output.append(text);
-    } else {
-      size_t mark = result->output.size();
-      Status st = scanner_.RedactCandidates(text, &record_candidates_,
-                                            &result->output, &spans_);
-      if (!st.ok()) {
-        result->output.resize(mark);
-        Withhold(FailReason::kEngine, result);
-      } else if (!spans_.empty()) {
-        ++c.records_with_findings;
-        for (const Span& sp : spans_) {
-          ++c.findings_by_entity[sp.entity];
-          if (collect_findings) {
-            result->findings.push_back({batch.first_record + i, sp});
-          }
+      if (!scan.ok()) {
+        Withhold(FailReason::kEngine, false, result);
+      } else if (record_candidates_.empty()) {
+        result->output.append(text);
+      } else {
+        size_t mark = result->output.size();
+        Status st = scanner_.RedactCandidates(text, &record_candidates_,
+                                              &result->output, &spans_);
+        if (!st.ok()) {
+          result->output.resize(mark);
+          Withhold(FailReason::kEngine, false, result);
+        } else {
+          CountSpans(record, result, collect_findings);
         }
       }
     }

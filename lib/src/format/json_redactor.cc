@@ -1,0 +1,1102 @@
+// JSON redaction (see phiscrub/json.h).
+//
+// simdjson's DOM parser validates each document completely (structure,
+// strings, numbers, UTF-8, depth). The rewrite then walks the *validated*
+// bytes with a small token walker: it only has to find token boundaries, so
+// every byte outside a rewritten string token is copied from the input.
+//
+// Strings to scan are decoded and appended to one block as
+// "<humanised key>: <decoded value>\n" segments -- what
+// Scanner::ScanWithContext would scan for each -- so one Hyperscan candidate
+// pass covers the record; only segments with candidates are confirmed and
+// rendered.
+#include <simdjson.h>
+
+#include <algorithm>
+#include <cassert>
+#include <cstring>
+#include <unordered_map>
+
+#include "format/json_internal.h"
+#include "phiscrub/json.h"
+
+namespace phiscrub {
+namespace {
+
+using Action = JsonKeyRule::Action;
+
+// JSON-in-string is followed at most this many levels deep.
+constexpr int kMaxNestedJson = 4;
+// Scan the collected strings once the block holds this much.
+constexpr size_t kBlockFlush = 256 * 1024;
+// Context: at most this many trailing bytes of the key name.
+constexpr size_t kMaxContext = 64;
+
+struct HipaaKey {
+  const char* canonical;
+  const char* entity;
+  std::vector<const char*> names;  // normalised: lower-case letters, digits
+};
+
+const std::vector<HipaaKey>& HipaaKeys() {
+  static const std::vector<HipaaKey> kKeys = {
+      {"ssn", "US_SSN",
+       {"ssn", "socialsecurity", "socialsecuritynumber", "socialsecurityno",
+        "socialsecuritynum", "ssnumber"}},
+      {"dob", "DATE_OF_BIRTH",
+       {"dob", "dateofbirth", "birthdate", "birthday", "birthdt"}},
+      {"phone", "PHONE_NUMBER",
+       {"phone", "phones", "phonenumber", "phonenumbers", "phoneno",
+        "phonenum", "telephone", "telephonenumber", "homephone", "workphone",
+        "mobilephone", "cellphone", "mobilenumber", "cellnumber",
+        "faxnumber"}},
+      {"address", "STREET_ADDRESS",
+       {"address", "addresses", "streetaddress", "homeaddress",
+        "mailingaddress", "postaladdress", "addressline1", "addressline2",
+        "address1", "address2"}},
+      {"mrn", "MRN",
+       {"mrn", "medicalrecord", "medicalrecordnumber", "medicalrecordno",
+        "medicalrecordnum", "medicalrecords"}},
+      {"diagnosis", "DIAGNOSIS",
+       {"diagnosis", "diagnoses", "diagnosiscode", "diagnosiscodes"}},
+      {"prescription", "PRESCRIPTION", {"prescription", "prescriptions"}},
+  };
+  return kKeys;
+}
+
+bool IsWs(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+bool IsScalarEnd(char c) { return c == ',' || c == '}' || c == ']' || IsWs(c); }
+
+// Lower-cased letters and digits of `key` into `buf`; false when longer than
+// `cap` (no rule key is that long).
+bool NormaliseKey(std::string_view key, char* buf, size_t cap, size_t* len) {
+  size_t n = 0;
+  for (unsigned char c : key) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      if (n == cap) return false;
+      buf[n++] = static_cast<char>(c);
+    }
+  }
+  *len = n;
+  return true;
+}
+
+// A key printed in finding paths: plain identifiers only, so a key that is
+// itself data (a phone number used as a map key) never reaches a side channel.
+bool PrintableKey(std::string_view key) {
+  if (key.empty() || key.size() > 64) return false;
+  int digits = 0;
+  for (unsigned char c : key) {
+    bool digit = c >= '0' && c <= '9';
+    digits += digit;
+    if (!(digit || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+          c == '_' || c == '-')) {
+      return false;
+    }
+  }
+  return digits < 4;
+}
+
+void AppendUtf8(uint32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+bool Hex4(std::string_view s, size_t at, uint32_t* v) {
+  if (at + 4 > s.size()) return false;
+  uint32_t r = 0;
+  for (size_t k = 0; k < 4; ++k) {
+    int h = HexValue(s[at + k]);
+    if (h < 0) return false;
+    r = (r << 4) | static_cast<uint32_t>(h);
+  }
+  *v = r;
+  return true;
+}
+
+}  // namespace
+
+namespace internal {
+
+bool DecodeJsonString(std::string_view content, std::string* out) {
+  size_t i = 0;
+  while (i < content.size()) {
+    const void* bs = std::memchr(content.data() + i, '\\', content.size() - i);
+    size_t run = bs ? static_cast<const char*>(bs) - (content.data() + i)
+                    : content.size() - i;
+    out->append(content.data() + i, run);
+    i += run;
+    if (i >= content.size()) break;
+    if (i + 1 >= content.size()) return false;
+    char e = content[i + 1];
+    i += 2;
+    switch (e) {
+      case '"': out->push_back('"'); break;
+      case '\\': out->push_back('\\'); break;
+      case '/': out->push_back('/'); break;
+      case 'b': out->push_back('\b'); break;
+      case 'f': out->push_back('\f'); break;
+      case 'n': out->push_back('\n'); break;
+      case 'r': out->push_back('\r'); break;
+      case 't': out->push_back('\t'); break;
+      case 'u': {
+        uint32_t cp = 0;
+        if (!Hex4(content, i, &cp)) return false;
+        i += 4;
+        if (cp >= 0xD800 && cp < 0xDC00) {
+          uint32_t lo = 0;
+          if (i + 1 < content.size() && content[i] == '\\' &&
+              content[i + 1] == 'u' && Hex4(content, i + 2, &lo) &&
+              lo >= 0xDC00 && lo < 0xE000) {
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+            i += 6;
+          } else {
+            cp = 0xFFFD;  // a lone surrogate has no UTF-8 form
+          }
+        } else if (cp >= 0xDC00 && cp < 0xE000) {
+          cp = 0xFFFD;
+        }
+        AppendUtf8(cp, out);
+        break;
+      }
+      default: return false;
+    }
+  }
+  return true;
+}
+
+void AppendJsonString(std::string_view text, std::string* out) {
+  static const char kHex[] = "0123456789abcdef";
+  out->push_back('"');
+  size_t run = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out->append(text.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"': out->append("\\\""); break;
+      case '\\': out->append("\\\\"); break;
+      case '\n': out->append("\\n"); break;
+      case '\r': out->append("\\r"); break;
+      case '\t': out->append("\\t"); break;
+      case '\b': out->append("\\b"); break;
+      case '\f': out->append("\\f"); break;
+      default:
+        out->append("\\u00");
+        out->push_back(kHex[c >> 4]);
+        out->push_back(kHex[c & 0xF]);
+    }
+  }
+  out->append(text.data() + run, text.size() - run);
+  out->push_back('"');
+}
+
+size_t JsonStringEnd(std::string_view doc, size_t open) {
+  size_t j = open + 1;
+  while (j < doc.size()) {
+    const void* q = std::memchr(doc.data() + j, '"', doc.size() - j);
+    if (q == nullptr) return std::string_view::npos;
+    size_t at = static_cast<const char*>(q) - doc.data();
+    size_t backslashes = 0;
+    while (at - backslashes > open + 1 && doc[at - backslashes - 1] == '\\') {
+      ++backslashes;
+    }
+    if (backslashes % 2 == 0) return at + 1;
+    j = at + 1;
+  }
+  return std::string_view::npos;
+}
+
+void HumaniseKey(std::string_view key, std::string* out) {
+  out->clear();
+  if (key.size() > kMaxContext) {
+    key.remove_prefix(key.size() - kMaxContext);
+    while (!key.empty() && (static_cast<unsigned char>(key[0]) & 0xC0) == 0x80) {
+      key.remove_prefix(1);
+    }
+  }
+  char prev = 0;
+  for (char c : key) {
+    if (c == '_' || c == '-' || c == '.') {
+      out->push_back(' ');
+    } else {
+      bool upper = c >= 'A' && c <= 'Z';
+      bool prev_lower = (prev >= 'a' && prev <= 'z') || (prev >= '0' && prev <= '9');
+      if (upper && prev_lower) out->push_back(' ');
+      out->push_back(c);
+    }
+    prev = c;
+  }
+}
+
+}  // namespace internal
+
+// ---------------------------------------------------------------------------
+// JsonRules
+
+namespace {
+
+struct TransparentHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const {
+    return std::hash<std::string_view>()(s);
+  }
+};
+
+}  // namespace
+
+struct JsonRules::Impl {
+  struct Rule {
+    Action action = Action::kScan;
+    uint16_t entity = 0;
+    std::string id;
+  };
+  struct Segment {
+    enum class Kind : uint8_t { kKey, kIndex, kAnyKey, kAnyIndex };
+    Kind kind = Kind::kKey;
+    std::string key;
+    uint64_t index = 0;
+  };
+  struct PathRule {
+    std::vector<Segment> segments;
+    int rule = 0;
+  };
+
+  std::shared_ptr<const Ruleset> ruleset;
+  JsonOptions options;
+  std::vector<Rule> rules;
+  std::vector<PathRule> path_rules;
+  // Normalised key -> index into rules.
+  std::unordered_map<std::string, int, TransparentHash, std::equal_to<>>
+      key_rules;
+  size_t max_key = 0;
+};
+
+namespace {
+
+// Parses `$.a['b'][3][*].*` into segments; false with *error set otherwise.
+bool ParseJsonPath(std::string_view path,
+                   std::vector<JsonRules::Impl::Segment>* out,
+                   std::string* error) {
+  using Segment = JsonRules::Impl::Segment;
+  out->clear();
+  if (path.empty() || path[0] != '$') {
+    *error = "a path starts with '$'";
+    return false;
+  }
+  size_t i = 1;
+  while (i < path.size()) {
+    Segment seg;
+    if (path[i] == '.') {
+      ++i;
+      size_t j = i;
+      while (j < path.size() && path[j] != '.' && path[j] != '[') ++j;
+      if (j == i) {
+        *error = "empty name after '.' (recursive '..' is not supported)";
+        return false;
+      }
+      std::string_view name = path.substr(i, j - i);
+      if (name == "*") {
+        seg.kind = Segment::Kind::kAnyKey;
+      } else {
+        seg.key = std::string(name);
+      }
+      i = j;
+    } else if (path[i] == '[') {
+      ++i;
+      if (i < path.size() && (path[i] == '\'' || path[i] == '"')) {
+        char q = path[i++];
+        size_t j = path.find(q, i);
+        if (j == std::string_view::npos || j + 1 >= path.size() ||
+            path[j + 1] != ']') {
+          *error = "unterminated quoted name";
+          return false;
+        }
+        seg.key = std::string(path.substr(i, j - i));
+        i = j + 2;
+      } else {
+        size_t j = path.find(']', i);
+        if (j == std::string_view::npos || j == i) {
+          *error = "unterminated or empty '[]'";
+          return false;
+        }
+        std::string_view idx = path.substr(i, j - i);
+        if (idx == "*") {
+          seg.kind = Segment::Kind::kAnyIndex;
+        } else {
+          seg.kind = Segment::Kind::kIndex;
+          for (char c : idx) {
+            if (c < '0' || c > '9' || seg.index > (uint64_t{1} << 40)) {
+              *error = "an index is '*' or a non-negative integer";
+              return false;
+            }
+            seg.index = seg.index * 10 + static_cast<uint64_t>(c - '0');
+          }
+        }
+        i = j + 1;
+      }
+    } else {
+      *error = "expected '.' or '[' at byte " + std::to_string(i);
+      return false;
+    }
+    out->push_back(std::move(seg));
+  }
+  return true;
+}
+
+}  // namespace
+
+JsonRules::JsonRules(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+JsonRules::~JsonRules() = default;
+
+const std::shared_ptr<const Ruleset>& JsonRules::ruleset() const {
+  return impl_->ruleset;
+}
+const JsonOptions& JsonRules::options() const { return impl_->options; }
+
+std::string JsonRules::ErrorPlaceholder(std::string_view reason) const {
+  return internal::SubstituteReason(impl_->options.placeholder, reason);
+}
+
+namespace internal {
+
+std::string SubstituteReason(const std::string& tmpl, std::string_view reason) {
+  std::string out;
+  const std::string_view key = "{reason}";
+  size_t pos = 0;
+  while (true) {
+    size_t at = tmpl.find(key, pos);
+    if (at == std::string::npos) break;
+    out.append(tmpl, pos, at - pos);
+    out.append(reason);
+    pos = at + key.size();
+  }
+  out.append(tmpl, pos, std::string::npos);
+  return out;
+}
+
+}  // namespace internal
+
+std::vector<std::string> JsonRequiredEntities(const JsonOptions& options) {
+  std::vector<std::string> out;
+  auto add = [&out](const std::string& e) {
+    if (!e.empty() && std::find(out.begin(), out.end(), e) == out.end()) {
+      out.push_back(e);
+    }
+  };
+  if (options.hipaa_keys) {
+    for (const auto& k : HipaaKeys()) add(k.entity);
+  }
+  for (const auto& r : options.rules) {
+    if (r.action == Action::kRedact) add(r.entity);
+  }
+  return out;
+}
+
+std::shared_ptr<const JsonRules> JsonRules::Compile(
+    std::shared_ptr<const Ruleset> ruleset, const JsonOptions& options,
+    std::vector<Diagnostic>* diags) {
+  auto impl = std::make_unique<Impl>();
+  impl->ruleset = ruleset;
+  impl->options = options;
+  bool ok = true;
+  std::string source = "<json key rules>";
+  auto problem = [&](const std::string& rule_id, std::string message) {
+    Diagnostic d;
+    d.file = source;
+    d.rule_id = rule_id;
+    d.message = std::move(message);
+    diags->push_back(std::move(d));
+    ok = false;
+  };
+  if (!ruleset) {
+    problem("", "no ruleset");
+    return nullptr;
+  }
+  auto entity_of = [&](const std::string& id, const std::string& name,
+                       uint16_t* index) {
+    int e = ruleset->FindEntity(name);
+    if (e < 0) {
+      problem(id, "entity '" + name +
+                      "' is not registered in the ruleset (add it to "
+                      "RulesetOptions::extra_entities)");
+      return false;
+    }
+    *index = static_cast<uint16_t>(e);
+    return true;
+  };
+  char norm[256];
+  for (size_t i = 0; i < options.rules.size(); ++i) {
+    const JsonKeyRule& r = options.rules[i];
+    source = r.source.empty() ? "<json key rules>" : r.source;
+    Impl::Rule rule;
+    rule.action = r.action;
+    rule.id = r.id.empty() ? "json.rule." + std::to_string(i + 1) : r.id;
+    if (r.action == Action::kRedact) {
+      if (r.entity.empty()) {
+        problem(rule.id, "action 'redact' needs an entity");
+      } else {
+        entity_of(rule.id, r.entity, &rule.entity);
+      }
+    }
+    int index = static_cast<int>(impl->rules.size());
+    if (r.path.empty() == r.key.empty()) {
+      problem(rule.id, "a rule has exactly one of 'path' and 'key'");
+      continue;
+    }
+    if (!r.path.empty()) {
+      Impl::PathRule pr;
+      std::string error;
+      if (!ParseJsonPath(r.path, &pr.segments, &error)) {
+        problem(rule.id, "invalid path '" + r.path + "': " + error);
+        continue;
+      }
+      pr.rule = index;
+      impl->path_rules.push_back(std::move(pr));
+    } else {
+      size_t len = 0;
+      if (!NormaliseKey(r.key, norm, sizeof norm, &len) || len == 0) {
+        problem(rule.id, "key '" + r.key +
+                             "' needs 1 to 256 letters or digits");
+        continue;
+      }
+      // First rule for a key wins.
+      impl->key_rules.emplace(std::string(norm, len), index);
+      impl->max_key = std::max(impl->max_key, len);
+    }
+    impl->rules.push_back(std::move(rule));
+  }
+  source = "<json key rules>";
+  if (options.hipaa_keys) {
+    for (const auto& k : HipaaKeys()) {
+      Impl::Rule rule;
+      rule.action = Action::kRedact;
+      rule.id = std::string("json.hipaa.") + k.canonical;
+      if (!entity_of(rule.id, k.entity, &rule.entity)) continue;
+      int index = static_cast<int>(impl->rules.size());
+      impl->rules.push_back(std::move(rule));
+      for (const char* name : k.names) {
+        // A key file rule for the same key takes precedence.
+        impl->key_rules.emplace(name, index);
+        impl->max_key = std::max(impl->max_key, std::strlen(name));
+      }
+    }
+  }
+  // The placeholder must be one line of valid JSON for every reason.
+  {
+    std::string sample =
+        internal::SubstituteReason(options.placeholder, "malformed_json");
+    simdjson::dom::parser parser;
+    if (sample.find('\n') != std::string::npos ||
+        parser.parse(sample).error() != simdjson::SUCCESS) {
+      problem("", "placeholder is not one line of valid JSON: " +
+                      options.placeholder);
+    }
+  }
+  if (!ok) return nullptr;
+  return std::shared_ptr<const JsonRules>(new JsonRules(std::move(impl)));
+}
+
+// ---------------------------------------------------------------------------
+// JsonRedactor
+
+namespace {
+
+// The rule that applies to one value.
+struct ValueRule {
+  Action action = Action::kScan;
+  uint16_t entity = 0;
+  int rule = -1;  // index into JsonRules::Impl::rules, or -1 (default scan)
+};
+
+struct Frame {
+  bool object = false;
+  uint64_t index = 0;        // current element (arrays)
+  uint32_t key_begin = 0;    // current member key in Level::keys (objects)
+  uint32_t key_end = 0;
+  uint32_t ctx_begin = 0;    // key naming this array's elements (arrays)
+  uint32_t ctx_end = 0;
+  uint32_t keys_mark = 0;    // Level::keys size when pushed
+  uint32_t path_mark = 0;    // Level::path size when pushed
+  ValueRule rule;            // inherited by the values inside
+};
+
+struct Rewrite {
+  uint32_t begin = 0;  // token range in the document
+  uint32_t end = 0;
+  uint32_t repl_begin = 0;  // replacement token in Level::repl
+  uint32_t repl_end = 0;
+  bool keep = false;  // false: unchanged (or not yet scanned)
+};
+
+struct Pending {
+  uint32_t rewrite = 0;  // index into Level::rewrites
+  uint32_t seg_begin = 0;  // segment in Level::block
+  uint32_t shift = 0;      // bytes of context before the value
+  uint32_t seg_end = 0;
+  uint32_t path_begin = 0;  // in Level::pending_paths
+  uint32_t path_end = 0;
+};
+
+// Buffers for one level of JSON-in-string nesting (level 0: the record).
+struct Level {
+  std::vector<Frame> frames;
+  std::string keys;
+  std::string path;
+  std::string block;
+  std::vector<Pending> pending;
+  std::string pending_paths;
+  std::vector<Rewrite> rewrites;
+  std::string repl;
+  std::string dec;
+  std::string tmp;
+  std::string ctx;
+  std::string inner_out;
+  std::vector<JsonFinding> inner_findings;
+  std::vector<Scanner::Candidate> cands;
+  std::vector<Scanner::Candidate> unit_cands;
+  std::vector<Span> spans;
+  std::vector<Span> kept;
+
+  void Reset() {
+    frames.clear();
+    keys.clear();
+    path.clear();
+    block.clear();
+    pending.clear();
+    pending_paths.clear();
+    rewrites.clear();
+    repl.clear();
+  }
+};
+
+Status MapParseError(simdjson::error_code err) {
+  switch (err) {
+    case simdjson::UTF8_ERROR:
+      return Status(ErrorCode::kInvalidUtf8, "JSON is not valid UTF-8");
+    case simdjson::DEPTH_ERROR:
+      return Status(ErrorCode::kMalformed, "JSON nested deeper than 1024 levels");
+    case simdjson::MEMALLOC:
+    case simdjson::CAPACITY:
+      return Status(ErrorCode::kEngine, simdjson::error_message(err));
+    default:
+      return Status(ErrorCode::kMalformed,
+                    std::string("malformed JSON: ") + simdjson::error_message(err));
+  }
+}
+
+Status Bug(const char* what) {
+  return Status(ErrorCode::kInternal, std::string("JSON walker: ") + what);
+}
+
+}  // namespace
+
+struct JsonRedactor::State {
+  explicit State(std::shared_ptr<const Ruleset> ruleset)
+      : scanner(std::move(ruleset)) {}
+
+  Scanner scanner;
+  simdjson::dom::parser parser;
+  std::vector<std::unique_ptr<Level>> levels;
+  bool in_use = false;
+};
+
+namespace {
+
+// One document at one nesting level. Holds references only.
+class Walker {
+ public:
+  Walker(const JsonRules::Impl& rules, JsonRedactor::State& state, int depth,
+         bool collect)
+      : rules_(rules), state_(state), depth_(depth), collect_(collect) {
+    while (state_.levels.size() <= static_cast<size_t>(depth)) {
+      state_.levels.push_back(std::make_unique<Level>());
+    }
+    lv_ = state_.levels[depth].get();
+  }
+
+  // Appends the redacted document to *out and findings to *findings (both
+  // untouched on failure).
+  Status Run(std::string_view doc, std::string* out,
+             std::vector<JsonFinding>* findings) {
+    if (doc.size() >= UINT32_MAX) {
+      return Status(ErrorCode::kOversize, "JSON document exceeds 4 GiB");
+    }
+    simdjson::error_code err =
+        state_.parser.parse(doc.data(), doc.size(), true).error();
+    if (err != simdjson::SUCCESS) return MapParseError(err);
+    doc_ = doc;
+    lv_->Reset();
+    findings_ = findings;
+    first_finding_ = findings ? findings->size() : 0;
+    Status st = Walk();
+    if (st.ok()) st = Flush();
+    if (!st.ok()) {
+      if (findings) findings->resize(first_finding_);
+      return st;
+    }
+    size_t pos = 0;
+    for (const Rewrite& rw : lv_->rewrites) {
+      if (!rw.keep) continue;
+      out->append(doc.data() + pos, rw.begin - pos);
+      out->append(lv_->repl, rw.repl_begin, rw.repl_end - rw.repl_begin);
+      pos = rw.end;
+    }
+    out->append(doc.data() + pos, doc.size() - pos);
+    if (findings) {
+      std::stable_sort(findings->begin() + first_finding_, findings->end(),
+                       [](const JsonFinding& a, const JsonFinding& b) {
+                         return a.token < b.token;
+                       });
+    }
+    return Status::Ok();
+  }
+
+ private:
+  enum class Expect { kValue, kAfterValue, kKey };
+
+  void SkipWs() {
+    while (i_ < doc_.size() && IsWs(doc_[i_])) ++i_;
+  }
+
+  std::string_view Key(uint32_t b, uint32_t e) const {
+    return std::string_view(lv_->keys).substr(b, e - b);
+  }
+
+  // The key naming the value about to be walked, for context.
+  std::string_view ContextKey() const {
+    if (lv_->frames.empty()) return {};
+    const Frame& f = lv_->frames.back();
+    return f.object ? Key(f.key_begin, f.key_end) : Key(f.ctx_begin, f.ctx_end);
+  }
+
+  bool PathMatches(const JsonRules::Impl::PathRule& pr) const {
+    using Kind = JsonRules::Impl::Segment::Kind;
+    if (pr.segments.size() != lv_->frames.size()) return false;
+    for (size_t k = 0; k < pr.segments.size(); ++k) {
+      const auto& seg = pr.segments[k];
+      const Frame& f = lv_->frames[k];
+      switch (seg.kind) {
+        case Kind::kKey:
+          if (!f.object || Key(f.key_begin, f.key_end) != seg.key) return false;
+          break;
+        case Kind::kAnyKey:
+          if (!f.object) return false;
+          break;
+        case Kind::kIndex:
+          if (f.object || f.index != seg.index) return false;
+          break;
+        case Kind::kAnyIndex:
+          if (f.object) return false;
+          break;
+      }
+    }
+    return true;
+  }
+
+  ValueRule Resolve() const {
+    ValueRule r;
+    if (!lv_->frames.empty()) r = lv_->frames.back().rule;
+    int explicit_rule = -1;
+    if (depth_ == 0) {
+      for (const auto& pr : rules_.path_rules) {
+        if (PathMatches(pr)) {
+          explicit_rule = pr.rule;
+          break;
+        }
+      }
+    }
+    if (explicit_rule < 0 && !rules_.key_rules.empty() && !lv_->frames.empty() &&
+        lv_->frames.back().object) {
+      const Frame& f = lv_->frames.back();
+      char norm[256];
+      size_t len = 0;
+      if (NormaliseKey(Key(f.key_begin, f.key_end), norm,
+                       std::min(sizeof norm, rules_.max_key), &len)) {
+        auto it = rules_.key_rules.find(std::string_view(norm, len));
+        if (it != rules_.key_rules.end()) explicit_rule = it->second;
+      }
+    }
+    if (explicit_rule >= 0) {
+      const auto& rule = rules_.rules[explicit_rule];
+      r.action = rule.action;
+      r.entity = rule.entity;
+      r.rule = explicit_rule;
+    }
+    return r;
+  }
+
+  // Decodes a string token's content; the view lives until the next call.
+  bool Decode(size_t open, size_t end, std::string_view* out) {
+    std::string_view content = doc_.substr(open + 1, end - open - 2);
+    if (std::memchr(content.data(), '\\', content.size()) == nullptr) {
+      *out = content;
+      return true;
+    }
+    lv_->dec.clear();
+    if (!internal::DecodeJsonString(content, &lv_->dec)) return false;
+    *out = lv_->dec;
+    return true;
+  }
+
+  void AddRewrite(size_t begin, size_t end, std::string_view replacement,
+                  bool as_string) {
+    Rewrite rw;
+    rw.begin = static_cast<uint32_t>(begin);
+    rw.end = static_cast<uint32_t>(end);
+    rw.repl_begin = static_cast<uint32_t>(lv_->repl.size());
+    if (as_string) {
+      internal::AppendJsonString(replacement, &lv_->repl);
+    } else {
+      lv_->repl.append(replacement);
+    }
+    rw.repl_end = static_cast<uint32_t>(lv_->repl.size());
+    rw.keep = true;
+    lv_->rewrites.push_back(rw);
+  }
+
+  void AddFinding(std::string_view path, size_t token, const Span& span,
+                  int rule) {
+    if (!findings_) return;
+    JsonFinding f;
+    f.path.assign(path);
+    f.token = token;
+    f.span = span;
+    if (rule >= 0) f.key_rule = rules_.rules[rule].id;
+    findings_->push_back(std::move(f));
+  }
+
+  void RedactWhole(size_t begin, size_t end, std::string_view value,
+                   const ValueRule& r) {
+    lv_->tmp.clear();
+    state_.scanner.RenderWhole(r.entity, value, &lv_->tmp);
+    AddRewrite(begin, end, lv_->tmp, /*as_string=*/true);
+    Span sp;
+    sp.start = 0;
+    sp.end = static_cast<uint32_t>(value.size());
+    sp.entity = r.entity;
+    sp.score = 1.0f;
+    AddFinding(lv_->path, begin, sp, r.rule);
+  }
+
+  // True when `v` may be a JSON document (first non-blank byte).
+  static bool LooksLikeJson(std::string_view v) {
+    for (char c : v) {
+      if (IsWs(c)) continue;
+      return c == '{' || c == '[';
+    }
+    return false;
+  }
+
+  Status OnString(size_t begin, size_t end, const ValueRule& r) {
+    if (r.action == Action::kSkip) return Status::Ok();
+    std::string_view value;
+    if (!Decode(begin, end, &value)) return Bug("bad escape in validated JSON");
+    if (value.empty()) return Status::Ok();
+    if (r.action == Action::kRedact) {
+      RedactWhole(begin, end, value, r);
+      return Status::Ok();
+    }
+    if (rules_.options.nested_json && depth_ + 1 < kMaxNestedJson &&
+        LooksLikeJson(value)) {
+      bool handled = false;
+      Status st = TryNested(begin, end, value, &handled);
+      if (!st.ok() || handled) return st;
+    }
+    // Queue for the candidate pass.
+    Pending p;
+    p.rewrite = static_cast<uint32_t>(lv_->rewrites.size());
+    Rewrite rw;
+    rw.begin = static_cast<uint32_t>(begin);
+    rw.end = static_cast<uint32_t>(end);
+    lv_->rewrites.push_back(rw);
+    internal::HumaniseKey(ContextKey(), &lv_->ctx);
+    p.seg_begin = static_cast<uint32_t>(lv_->block.size());
+    if (!lv_->ctx.empty()) {
+      lv_->block += lv_->ctx;
+      lv_->block += ": ";
+    }
+    p.shift = static_cast<uint32_t>(lv_->block.size()) - p.seg_begin;
+    lv_->block.append(value);
+    p.seg_end = static_cast<uint32_t>(lv_->block.size());
+    lv_->block.push_back('\n');
+    if (collect_) {
+      p.path_begin = static_cast<uint32_t>(lv_->pending_paths.size());
+      lv_->pending_paths += lv_->path;
+      p.path_end = static_cast<uint32_t>(lv_->pending_paths.size());
+    }
+    lv_->pending.push_back(p);
+    if (lv_->block.size() >= kBlockFlush) return Flush();
+    return Status::Ok();
+  }
+
+  // JSON inside a string: redacted by the next level; *handled is false when
+  // it does not parse (the caller scans it as text).
+  Status TryNested(size_t begin, size_t end, std::string_view value,
+                   bool* handled) {
+    // Levels live on the heap: growing state_.levels keeps lv_ valid.
+    Walker inner(rules_, state_, depth_ + 1, collect_);
+    std::string& out = lv_->inner_out;
+    out.clear();
+    auto& nested = lv_->inner_findings;
+    nested.clear();
+    Status st = inner.Run(value, &out, collect_ ? &nested : nullptr);
+    if (st.code() == ErrorCode::kMalformed) return Status::Ok();
+    if (!st.ok()) return st;
+    *handled = true;
+    if (out != value) {
+      AddRewrite(begin, end, out, /*as_string=*/true);
+    }
+    for (auto& f : nested) {
+      f.path = lv_->path + "|" + f.path;
+      f.token = begin;
+      if (findings_) findings_->push_back(std::move(f));
+    }
+    return Status::Ok();
+  }
+
+  Status OnScalar(size_t begin, size_t end, const ValueRule& r) {
+    if (r.action != Action::kRedact) return Status::Ok();
+    std::string_view token = doc_.substr(begin, end - begin);
+    if (token == "null") return Status::Ok();
+    RedactWhole(begin, end, token, r);
+    return Status::Ok();
+  }
+
+  // Runs the candidate pass over the queued strings and renders those with
+  // findings.
+  Status Flush() {
+    Level& lv = *lv_;
+    if (lv.pending.empty()) return Status::Ok();
+    Scanner& scanner = state_.scanner;
+    Status st = scanner.FindCandidates(lv.block, &lv.cands);
+    if (!st.ok()) return st;
+    std::sort(lv.cands.begin(), lv.cands.end(),
+              [](const Scanner::Candidate& a, const Scanner::Candidate& b) {
+                return a.end < b.end;
+              });
+    size_t ci = 0;
+    for (const Pending& p : lv.pending) {
+      const uint32_t lo = p.seg_begin, hi = p.seg_end;
+      while (ci < lv.cands.size() && lv.cands[ci].end <= lo) ++ci;
+      lv.unit_cands.clear();
+      while (ci < lv.cands.size() && lv.cands[ci].end <= hi) {
+        lv.unit_cands.push_back({lv.cands[ci].rule, lv.cands[ci].end - lo});
+        ++ci;
+      }
+      if (lv.unit_cands.empty()) continue;
+      std::string_view seg = std::string_view(lv.block).substr(lo, hi - lo);
+      lv.tmp.clear();
+      st = scanner.RedactCandidates(seg, &lv.unit_cands, &lv.tmp, &lv.spans);
+      if (!st.ok()) return st;
+      // Spans in the context itself are not in the value (as ScanWithContext).
+      lv.kept.clear();
+      for (Span sp : lv.spans) {
+        if (sp.start < p.shift) continue;
+        sp.start -= p.shift;
+        sp.end -= p.shift;
+        lv.kept.push_back(sp);
+      }
+      if (lv.kept.empty()) continue;
+      std::string_view value = seg.substr(p.shift);
+      lv.tmp.clear();
+      scanner.RenderSpans(value, lv.kept, &lv.tmp);
+      Rewrite& rw = lv.rewrites[p.rewrite];
+      rw.repl_begin = static_cast<uint32_t>(lv.repl.size());
+      internal::AppendJsonString(lv.tmp, &lv.repl);
+      rw.repl_end = static_cast<uint32_t>(lv.repl.size());
+      rw.keep = true;
+      std::string_view path = std::string_view(lv.pending_paths)
+                                  .substr(p.path_begin, p.path_end - p.path_begin);
+      for (const Span& sp : lv.kept) AddFinding(path, rw.begin, sp, -1);
+    }
+    lv.block.clear();
+    lv.pending.clear();
+    lv.pending_paths.clear();
+    lv.rewrites.erase(std::remove_if(lv.rewrites.begin(), lv.rewrites.end(),
+                                     [](const Rewrite& r) { return !r.keep; }),
+                      lv.rewrites.end());
+    return Status::Ok();
+  }
+
+  void SetKeySegment(Frame& f) {
+    if (!collect_) return;
+    std::string& path = lv_->path;
+    path.resize(f.path_mark);
+    std::string_view key = Key(f.key_begin, f.key_end);
+    path.push_back('.');
+    if (PrintableKey(key)) {
+      path.append(key);
+    } else {
+      path.push_back('*');
+    }
+  }
+
+  void SetIndexSegment(Frame& f) {
+    if (!collect_) return;
+    std::string& path = lv_->path;
+    path.resize(f.path_mark);
+    path.push_back('[');
+    path.append(std::to_string(f.index));
+    path.push_back(']');
+  }
+
+  Status Walk() {
+    Level& lv = *lv_;
+    const size_t n = doc_.size();
+    if (collect_) lv.path.assign("$");
+    i_ = 0;
+    Expect expect = Expect::kValue;
+    while (true) {
+      SkipWs();
+      if (expect == Expect::kValue) {
+        if (i_ >= n) return Bug("value expected");
+        ValueRule r = Resolve();
+        char c = doc_[i_];
+        if (c == '{' || c == '[') {
+          Frame f;
+          f.object = c == '{';
+          f.rule = r;
+          if (!f.object) {
+            std::string_view ctx = ContextKey();
+            if (!ctx.empty()) {
+              f.ctx_begin = static_cast<uint32_t>(ctx.data() - lv.keys.data());
+              f.ctx_end = static_cast<uint32_t>(f.ctx_begin + ctx.size());
+            }
+          }
+          f.keys_mark = static_cast<uint32_t>(lv.keys.size());
+          f.path_mark = static_cast<uint32_t>(lv.path.size());
+          lv.frames.push_back(f);
+          ++i_;
+          SkipWs();
+          if (i_ < n && doc_[i_] == (f.object ? '}' : ']')) {
+            ++i_;
+            lv.frames.pop_back();
+            expect = Expect::kAfterValue;
+          } else if (f.object) {
+            expect = Expect::kKey;
+          } else {
+            SetIndexSegment(lv.frames.back());
+          }
+          continue;
+        }
+        if (c == '"') {
+          size_t end = internal::JsonStringEnd(doc_, i_);
+          if (end == std::string_view::npos) return Bug("unterminated string");
+          Status st = OnString(i_, end, r);
+          if (!st.ok()) return st;
+          i_ = end;
+        } else {
+          size_t j = i_;
+          while (j < n && !IsScalarEnd(doc_[j])) ++j;
+          Status st = OnScalar(i_, j, r);
+          if (!st.ok()) return st;
+          i_ = j;
+        }
+        expect = Expect::kAfterValue;
+        continue;
+      }
+      if (expect == Expect::kAfterValue) {
+        if (lv.frames.empty()) {
+          if (i_ != n) return Bug("bytes after the document");
+          return Status::Ok();
+        }
+        if (i_ >= n) return Bug("unterminated container");
+        Frame& f = lv.frames.back();
+        char c = doc_[i_++];
+        if (c == ',') {
+          if (f.object) {
+            expect = Expect::kKey;
+          } else {
+            ++f.index;
+            SetIndexSegment(f);
+            expect = Expect::kValue;
+          }
+        } else if (c == (f.object ? '}' : ']')) {
+          lv.keys.resize(f.keys_mark);
+          if (collect_) lv.path.resize(f.path_mark);
+          lv.frames.pop_back();
+        } else {
+          return Bug("unexpected byte after a value");
+        }
+        continue;
+      }
+      // Expect::kKey
+      if (i_ >= n || doc_[i_] != '"') return Bug("key expected");
+      size_t end = internal::JsonStringEnd(doc_, i_);
+      if (end == std::string_view::npos) return Bug("unterminated key");
+      Frame& f = lv.frames.back();
+      lv.keys.resize(f.keys_mark);
+      std::string_view content = doc_.substr(i_ + 1, end - i_ - 2);
+      if (std::memchr(content.data(), '\\', content.size()) == nullptr) {
+        lv.keys.append(content);
+      } else if (!internal::DecodeJsonString(content, &lv.keys)) {
+        return Bug("bad escape in a validated key");
+      }
+      f.key_begin = f.keys_mark;
+      f.key_end = static_cast<uint32_t>(lv.keys.size());
+      SetKeySegment(f);
+      i_ = end;
+      SkipWs();
+      if (i_ >= n || doc_[i_] != ':') return Bug("':' expected");
+      ++i_;
+      expect = Expect::kValue;
+    }
+  }
+
+  const JsonRules::Impl& rules_;
+  JsonRedactor::State& state_;
+  int depth_;
+  bool collect_;
+  Level* lv_ = nullptr;
+  std::string_view doc_;
+  size_t i_ = 0;
+  std::vector<JsonFinding>* findings_ = nullptr;
+  size_t first_finding_ = 0;
+};
+
+}  // namespace
+
+JsonRedactor::JsonRedactor(std::shared_ptr<const JsonRules> rules)
+    : rules_(std::move(rules)),
+      state_(std::make_unique<State>(rules_->ruleset())) {}
+
+JsonRedactor::~JsonRedactor() = default;
+
+Status JsonRedactor::Redact(std::string_view json, std::string* out,
+                            std::vector<JsonFinding>* findings) {
+  assert(!state_->in_use && "JsonRedactor used from two threads at once");
+  state_->in_use = true;
+  struct Release {
+    State& s;
+    ~Release() { s.in_use = false; }
+  } release{*state_};
+  if (findings) findings->clear();
+  Walker walker(rules_->impl(), *state_, 0, findings != nullptr);
+  return walker.Run(json, out, findings);
+}
+
+}  // namespace phiscrub
