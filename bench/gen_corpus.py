@@ -6,7 +6,16 @@ timestamps, ids, IPs, latencies and byte counts. About --phi-rate of the lines
 carry a fictitious SSN, phone (555-01xx) or email. Same seed, same bytes.
 
   gen_corpus.py --size-mb 200 --seed 42 --phi-rate 0.05 > corpus.log
+
+--format ndjson writes structured-log records instead: one JSON object per
+line with nested request/user objects, numbers, booleans, escapes, arrays and
+an occasional tool-call `arguments` string holding JSON. PHI appears in free
+text (`msg`), under HIPAA keys (`user.phone`, `user.dob`) and inside the
+tool-call arguments.
+
+  gen_corpus.py --format ndjson --size-mb 200 --seed 42 > corpus.ndjson
 """
+import json
 import argparse
 import random
 import sys
@@ -76,19 +85,64 @@ def line(r, phi_rate):
         r.choice([200, 202, 500]), r.getrandbits(64), r.randint(1, 10**6), extra)
 
 
+MSGS = ["request completed", "cache miss for key session:%d", "retrying upstream call (attempt %d)",
+        "appointment slot held for 15 minutes", "claim %d queued for adjudication",
+        "user said \"thanks, that's all\" and hung up", "transcript chunk %d received"]
+
+
+def ndjson_line(r, phi_rate):
+    has_phi = r.random() < phi_rate
+    msg = r.choice(MSGS)
+    if "%d" in msg:
+        msg = msg % r.randint(1, 10**6)
+    if has_phi:
+        msg += " " + phi(r)
+    rec = {
+        "ts": ts(r),
+        "level": r.choice(LEVELS).lower(),
+        "svc": r.choice(SERVICES),
+        "trace_id": "%032x" % r.getrandbits(128),
+        "span_id": "%016x" % r.getrandbits(64),
+        "http": {"method": r.choice(METHODS), "path": r.choice(PATHS),
+                 "status": r.choice([200, 200, 201, 204, 404, 500]),
+                 "latency_ms": round(r.random() * 900, 3), "bytes": r.randint(0, 99999),
+                 "client_ip": ip(r)},
+        "msg": msg,
+        "retry": r.random() < 0.1,
+        "tags": [r.choice(["web", "api", "batch", "voice"]), "v%d" % r.randint(1, 9)],
+    }
+    k = r.random()
+    if k < 0.3:
+        user = {"id": r.randint(10**5, 10**8), "name": "%s %s" % (r.choice(FIRST), r.choice(LAST))}
+        if has_phi:
+            user["phone"] = phone(r)
+            user["dob"] = "19%02d-%02d-%02d" % (r.randint(30, 99), r.randint(1, 12), r.randint(1, 28))
+        rec["user"] = user
+    elif k < 0.4:
+        args = {"date": "2026-%02d-%02d" % (r.randint(1, 12), r.randint(1, 28)),
+                "slot": r.randint(8, 17), "note": "caf\u00e9 visit"}
+        if has_phi:
+            args["callback"] = phone(r)
+        rec["tool_call"] = {"name": "book_appointment",
+                            "arguments": json.dumps(args, separators=(",", ":"))}
+    return json.dumps(rec, separators=(",", ":"), ensure_ascii=False)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--size-mb", type=float, default=100)
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--phi-rate", type=float, default=0.05)
+    ap.add_argument("--format", choices=["text", "ndjson"], default="text")
     a = ap.parse_args()
     r = random.Random(a.seed)
+    make = ndjson_line if a.format == "ndjson" else line
     target = int(a.size_mb * 1e6)
     out = sys.stdout
     written = 0
     buf = []
     while written < target:
-        s = line(r, a.phi_rate) + "\n"
+        s = make(r, a.phi_rate) + "\n"
         buf.append(s)
         written += len(s)
         if len(buf) >= 10000:

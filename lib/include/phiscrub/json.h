@@ -184,8 +184,12 @@ class JsonRedactor {
   //   kInvalidUtf8  not valid UTF-8;
   //   kEngine       Hyperscan/RE2 or memory failure;
   //   kInternal     a bug.
+  //
+  // `with_paths` false leaves JsonFinding::path empty (cheaper when only
+  // counts are needed).
   [[nodiscard]] Status Redact(std::string_view json, std::string* out,
-                              std::vector<JsonFinding>* findings);
+                              std::vector<JsonFinding>* findings,
+                              bool with_paths = true);
 
   const JsonRules& rules() const { return *rules_; }
 

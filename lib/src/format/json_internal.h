@@ -20,7 +20,7 @@ void AppendJsonString(std::string_view text, std::string* out);
 // npos. `doc` must be valid JSON.
 size_t JsonStringEnd(std::string_view doc, size_t open);
 
-// Key name as context text: its last 64 bytes with `_`, `-`, `.` and camelCase
+// Appends a key name as context text: its last 64 bytes with `_`, `-`, `.` and camelCase
 // boundaries turned into spaces ("dateOfBirth" -> "date Of Birth"), so
 // hotwords such as "date of birth" match.
 void HumaniseKey(std::string_view key, std::string* out);

@@ -231,25 +231,29 @@ size_t JsonStringEnd(std::string_view doc, size_t open) {
 }
 
 void HumaniseKey(std::string_view key, std::string* out) {
-  out->clear();
   if (key.size() > kMaxContext) {
     key.remove_prefix(key.size() - kMaxContext);
     while (!key.empty() && (static_cast<unsigned char>(key[0]) & 0xC0) == 0x80) {
       key.remove_prefix(1);
     }
   }
+  // At most one inserted space per byte.
+  size_t at = out->size();
+  out->resize(at + 2 * key.size());
+  char* w = out->data() + at;
   char prev = 0;
   for (char c : key) {
     if (c == '_' || c == '-' || c == '.') {
-      out->push_back(' ');
+      *w++ = ' ';
     } else {
       bool upper = c >= 'A' && c <= 'Z';
       bool prev_lower = (prev >= 'a' && prev <= 'z') || (prev >= '0' && prev <= '9');
-      if (upper && prev_lower) out->push_back(' ');
-      out->push_back(c);
+      if (upper && prev_lower) *w++ = ' ';
+      *w++ = c;
     }
     prev = c;
   }
+  out->resize(static_cast<size_t>(w - out->data()));
 }
 
 }  // namespace internal
@@ -293,6 +297,21 @@ struct JsonRules::Impl {
   std::unordered_map<std::string, int, TransparentHash, std::equal_to<>>
       key_rules;
   size_t max_key = 0;
+  // Cheap pre-filter before hashing: per first character (a-z, 0-9), a bit
+  // per normalised length (63: longer) that some rule key has.
+  uint64_t first_len[36] = {};
+
+  static int CharSlot(char c) {
+    return c >= 'a' && c <= 'z' ? c - 'a' : c - '0' + 26;
+  }
+  void NoteKey(std::string_view norm) {
+    first_len[CharSlot(norm[0])] |= uint64_t{1} << std::min<size_t>(norm.size(), 63);
+    max_key = std::max(max_key, norm.size());
+  }
+  bool MayMatch(std::string_view norm) const {
+    return !norm.empty() &&
+           (first_len[CharSlot(norm[0])] >> std::min<size_t>(norm.size(), 63)) & 1;
+  }
 };
 
 namespace {
@@ -485,7 +504,7 @@ std::shared_ptr<const JsonRules> JsonRules::Compile(
       }
       // First rule for a key wins.
       impl->key_rules.emplace(std::string(norm, len), index);
-      impl->max_key = std::max(impl->max_key, len);
+      impl->NoteKey(std::string_view(norm, len));
     }
     impl->rules.push_back(std::move(rule));
   }
@@ -501,7 +520,7 @@ std::shared_ptr<const JsonRules> JsonRules::Compile(
       for (const char* name : k.names) {
         // A key file rule for the same key takes precedence.
         impl->key_rules.emplace(name, index);
-        impl->max_key = std::max(impl->max_key, std::strlen(name));
+        impl->NoteKey(name);
       }
     }
   }
@@ -573,7 +592,6 @@ struct Level {
   std::string repl;
   std::string dec;
   std::string tmp;
-  std::string ctx;
   std::string inner_out;
   std::vector<JsonFinding> inner_findings;
   std::vector<Scanner::Candidate> cands;
@@ -630,8 +648,8 @@ namespace {
 class Walker {
  public:
   Walker(const JsonRules::Impl& rules, JsonRedactor::State& state, int depth,
-         bool collect)
-      : rules_(rules), state_(state), depth_(depth), collect_(collect) {
+         bool paths)
+      : rules_(rules), state_(state), depth_(depth), paths_(paths) {
     while (state_.levels.size() <= static_cast<size_t>(depth)) {
       state_.levels.push_back(std::make_unique<Level>());
     }
@@ -735,7 +753,8 @@ class Walker {
       char norm[256];
       size_t len = 0;
       if (NormaliseKey(Key(f.key_begin, f.key_end), norm,
-                       std::min(sizeof norm, rules_.max_key), &len)) {
+                       std::min(sizeof norm, rules_.max_key), &len) &&
+          rules_.MayMatch(std::string_view(norm, len))) {
         auto it = rules_.key_rules.find(std::string_view(norm, len));
         if (it != rules_.key_rules.end()) explicit_rule = it->second;
       }
@@ -833,17 +852,17 @@ class Walker {
     rw.begin = static_cast<uint32_t>(begin);
     rw.end = static_cast<uint32_t>(end);
     lv_->rewrites.push_back(rw);
-    internal::HumaniseKey(ContextKey(), &lv_->ctx);
     p.seg_begin = static_cast<uint32_t>(lv_->block.size());
-    if (!lv_->ctx.empty()) {
-      lv_->block += lv_->ctx;
+    std::string_view key = ContextKey();
+    if (!key.empty()) {
+      internal::HumaniseKey(key, &lv_->block);
       lv_->block += ": ";
     }
     p.shift = static_cast<uint32_t>(lv_->block.size()) - p.seg_begin;
     lv_->block.append(value);
     p.seg_end = static_cast<uint32_t>(lv_->block.size());
     lv_->block.push_back('\n');
-    if (collect_) {
+    if (paths_) {
       p.path_begin = static_cast<uint32_t>(lv_->pending_paths.size());
       lv_->pending_paths += lv_->path;
       p.path_end = static_cast<uint32_t>(lv_->pending_paths.size());
@@ -858,12 +877,12 @@ class Walker {
   Status TryNested(size_t begin, size_t end, std::string_view value,
                    bool* handled) {
     // Levels live on the heap: growing state_.levels keeps lv_ valid.
-    Walker inner(rules_, state_, depth_ + 1, collect_);
+    Walker inner(rules_, state_, depth_ + 1, paths_);
     std::string& out = lv_->inner_out;
     out.clear();
     auto& nested = lv_->inner_findings;
     nested.clear();
-    Status st = inner.Run(value, &out, collect_ ? &nested : nullptr);
+    Status st = inner.Run(value, &out, findings_ ? &nested : nullptr);
     if (st.code() == ErrorCode::kMalformed) return Status::Ok();
     if (!st.ok()) return st;
     *handled = true;
@@ -871,7 +890,7 @@ class Walker {
       AddRewrite(begin, end, out, /*as_string=*/true);
     }
     for (auto& f : nested) {
-      f.path = lv_->path + "|" + f.path;
+      if (paths_) f.path.insert(0, lv_->path + "|");
       f.token = begin;
       if (findings_) findings_->push_back(std::move(f));
     }
@@ -943,7 +962,7 @@ class Walker {
   }
 
   void SetKeySegment(Frame& f) {
-    if (!collect_) return;
+    if (!paths_) return;
     std::string& path = lv_->path;
     path.resize(f.path_mark);
     std::string_view key = Key(f.key_begin, f.key_end);
@@ -956,18 +975,26 @@ class Walker {
   }
 
   void SetIndexSegment(Frame& f) {
-    if (!collect_) return;
+    if (!paths_) return;
     std::string& path = lv_->path;
     path.resize(f.path_mark);
-    path.push_back('[');
-    path.append(std::to_string(f.index));
-    path.push_back(']');
+    char buf[24];
+    char* e = buf + sizeof buf;
+    char* p = e;
+    *--p = ']';
+    uint64_t v = f.index;
+    do {
+      *--p = static_cast<char>('0' + v % 10);
+      v /= 10;
+    } while (v != 0);
+    *--p = '[';
+    path.append(p, static_cast<size_t>(e - p));
   }
 
   Status Walk() {
     Level& lv = *lv_;
     const size_t n = doc_.size();
-    if (collect_) lv.path.assign("$");
+    if (paths_) lv.path.assign("$");
     i_ = 0;
     Expect expect = Expect::kValue;
     while (true) {
@@ -1037,7 +1064,7 @@ class Walker {
           }
         } else if (c == (f.object ? '}' : ']')) {
           lv.keys.resize(f.keys_mark);
-          if (collect_) lv.path.resize(f.path_mark);
+          if (paths_) lv.path.resize(f.path_mark);
           lv.frames.pop_back();
         } else {
           return Bug("unexpected byte after a value");
@@ -1070,7 +1097,7 @@ class Walker {
   const JsonRules::Impl& rules_;
   JsonRedactor::State& state_;
   int depth_;
-  bool collect_;
+  bool paths_;
   Level* lv_ = nullptr;
   std::string_view doc_;
   size_t i_ = 0;
@@ -1087,7 +1114,8 @@ JsonRedactor::JsonRedactor(std::shared_ptr<const JsonRules> rules)
 JsonRedactor::~JsonRedactor() = default;
 
 Status JsonRedactor::Redact(std::string_view json, std::string* out,
-                            std::vector<JsonFinding>* findings) {
+                            std::vector<JsonFinding>* findings,
+                            bool with_paths) {
   assert(!state_->in_use && "JsonRedactor used from two threads at once");
   state_->in_use = true;
   struct Release {
@@ -1095,7 +1123,7 @@ Status JsonRedactor::Redact(std::string_view json, std::string* out,
     ~Release() { s.in_use = false; }
   } release{*state_};
   if (findings) findings->clear();
-  Walker walker(rules_->impl(), *state_, 0, findings != nullptr);
+  Walker walker(rules_->impl(), *state_, 0, findings != nullptr && with_paths);
   return walker.Run(json, out, findings);
 }
 

@@ -223,7 +223,8 @@ bool BatchRedactor::ProcessJson(std::string_view text, uint64_t record,
     return true;
   }
   size_t mark = result->output.size();
-  Status st = json_->Redact(text, &result->output, &json_findings_);
+  Status st = json_->Redact(text, &result->output, &json_findings_,
+                            /*with_paths=*/collect_findings);
   if (st.ok()) {
     Counters& c = result->counters;
     if (!json_findings_.empty()) ++c.records_with_findings;
