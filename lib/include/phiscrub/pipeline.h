@@ -168,9 +168,8 @@ class BatchRedactor {
 
  private:
   void Withhold(FailReason reason, bool json, BatchResult* result);
-  // JSON formats: one record. False when it is not JSON after all (kAuto).
-  bool ProcessJson(std::string_view text, uint64_t record, bool fallback,
-                   BatchResult* result, bool collect_findings);
+  void ProcessStructured(const RecordBatch& batch, BatchResult* result,
+                         bool collect_findings);
   void ProcessText(std::string_view text, uint64_t record,
                    BatchResult* result, bool collect_findings);
   void CountSpans(uint64_t record, BatchResult* result, bool collect_findings);
@@ -178,7 +177,16 @@ class BatchRedactor {
   Scanner scanner_;
   TextOptions options_;
   std::unique_ptr<JsonRedactor> json_;
+  // JSON formats: per record of the batch, what to do with it.
+  struct Plan {
+    uint8_t kind = 0;  // see line_pipeline.cc
+    uint8_t reason = 0;
+    bool json_placeholder = false;
+  };
+  std::vector<Plan> plan_;
+  std::string json_out_;
   std::vector<JsonFinding> json_findings_;
+  std::vector<JsonRedactor::BatchItem> json_items_;
   std::vector<Span> spans_;
   std::vector<Scanner::Candidate> candidates_;
   std::vector<Scanner::Candidate> record_candidates_;

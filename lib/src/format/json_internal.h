@@ -17,6 +17,11 @@ bool DecodeJsonString(std::string_view content, std::string* out);
 void AppendJsonString(std::string_view text, std::string* out);
 
 // Index one past the closing quote of the string token opening at `open`, or
+// npos; *escaped tells whether the token holds a backslash escape. `doc` must
+// be valid JSON.
+size_t JsonStringToken(std::string_view doc, size_t open, bool* escaped);
+
+// Index one past the closing quote of the string token opening at `open`, or
 // npos. `doc` must be valid JSON.
 size_t JsonStringEnd(std::string_view doc, size_t open);
 

@@ -214,6 +214,24 @@ void AppendJsonString(std::string_view text, std::string* out) {
   out->push_back('"');
 }
 
+size_t JsonStringToken(std::string_view doc, size_t open, bool* escaped) {
+  const char* p = doc.data();
+  const size_t n = doc.size();
+  bool esc = false;
+  for (size_t j = open + 1; j < n; ++j) {
+    char c = p[j];
+    if (c == '"') {
+      *escaped = esc;
+      return j + 1;
+    }
+    if (c == '\\') {
+      esc = true;
+      ++j;
+    }
+  }
+  return std::string_view::npos;
+}
+
 size_t JsonStringEnd(std::string_view doc, size_t open) {
   size_t j = open + 1;
   while (j < doc.size()) {
@@ -237,23 +255,23 @@ void HumaniseKey(std::string_view key, std::string* out) {
       key.remove_prefix(1);
     }
   }
-  // At most one inserted space per byte.
-  size_t at = out->size();
-  out->resize(at + 2 * key.size());
-  char* w = out->data() + at;
   char prev = 0;
-  for (char c : key) {
+  size_t run = 0;  // bytes of `key` not yet appended
+  for (size_t i = 0; i < key.size(); ++i) {
+    char c = key[i];
     if (c == '_' || c == '-' || c == '.') {
-      *w++ = ' ';
-    } else {
-      bool upper = c >= 'A' && c <= 'Z';
-      bool prev_lower = (prev >= 'a' && prev <= 'z') || (prev >= '0' && prev <= '9');
-      if (upper && prev_lower) *w++ = ' ';
-      *w++ = c;
+      out->append(key.data() + run, i - run);
+      out->push_back(' ');
+      run = i + 1;
+    } else if (c >= 'A' && c <= 'Z' &&
+               ((prev >= 'a' && prev <= 'z') || (prev >= '0' && prev <= '9'))) {
+      out->append(key.data() + run, i - run);
+      out->push_back(' ');
+      run = i;
     }
     prev = c;
   }
-  out->resize(static_cast<size_t>(w - out->data()));
+  out->append(key.data() + run, key.size() - run);
 }
 
 }  // namespace internal
@@ -563,16 +581,20 @@ struct Frame {
   ValueRule rule;            // inherited by the values inside
 };
 
+// A string or scalar token to replace; sorted by (doc, begin) before output.
 struct Rewrite {
+  uint32_t doc = 0;    // index into Level::docs
   uint32_t begin = 0;  // token range in the document
   uint32_t end = 0;
   uint32_t repl_begin = 0;  // replacement token in Level::repl
   uint32_t repl_end = 0;
-  bool keep = false;  // false: unchanged (or not yet scanned)
 };
 
+// A string queued for the candidate pass.
 struct Pending {
-  uint32_t rewrite = 0;  // index into Level::rewrites
+  uint32_t doc = 0;
+  uint32_t begin = 0;      // token range in the document
+  uint32_t end = 0;
   uint32_t seg_begin = 0;  // segment in Level::block
   uint32_t shift = 0;      // bytes of context before the value
   uint32_t seg_end = 0;
@@ -580,8 +602,15 @@ struct Pending {
   uint32_t path_end = 0;
 };
 
-// Buffers for one level of JSON-in-string nesting (level 0: the record).
+struct Doc {
+  std::string_view json;
+  Status status;
+};
+
+// Buffers for one level of JSON-in-string nesting (level 0: the records of
+// a batch). Reused across batches.
 struct Level {
+  std::vector<Doc> docs;
   std::vector<Frame> frames;
   std::string keys;
   std::string path;
@@ -594,12 +623,19 @@ struct Level {
   std::string tmp;
   std::string inner_out;
   std::vector<JsonFinding> inner_findings;
+  std::vector<JsonRedactor::BatchItem> inner_items;
+  std::vector<JsonFinding> found;
+  std::vector<uint32_t> found_doc;
+  std::vector<uint32_t> order;
   std::vector<Scanner::Candidate> cands;
   std::vector<Scanner::Candidate> unit_cands;
   std::vector<Span> spans;
   std::vector<Span> kept;
+  bool paths = false;
 
-  void Reset() {
+  void Reset(bool with_paths) {
+    paths = with_paths;
+    docs.clear();
     frames.clear();
     keys.clear();
     path.clear();
@@ -608,6 +644,8 @@ struct Level {
     pending_paths.clear();
     rewrites.clear();
     repl.clear();
+    found.clear();
+    found_doc.clear();
   }
 };
 
@@ -638,59 +676,107 @@ struct JsonRedactor::State {
 
   Scanner scanner;
   simdjson::dom::parser parser;
+  // levels[0]: the batch; levels[k]: JSON inside strings, k deep.
   std::vector<std::unique_ptr<Level>> levels;
-  bool in_use = false;
+  bool in_use = false;     // re-entry guard (checked in debug builds)
+  bool in_batch = false;   // between BeginBatch and FinishBatch
 };
 
 namespace {
 
-// One document at one nesting level. Holds references only.
-class Walker {
+// Redacts the documents of one Level: Begin, Add each document (walked at
+// once; its strings queued), Finish (last candidate pass, then output).
+class LevelRunner {
  public:
-  Walker(const JsonRules::Impl& rules, JsonRedactor::State& state, int depth,
-         bool paths)
-      : rules_(rules), state_(state), depth_(depth), paths_(paths) {
+  LevelRunner(const JsonRules::Impl& rules, JsonRedactor::State& state, int depth)
+      : rules_(rules), state_(state), depth_(depth) {
     while (state_.levels.size() <= static_cast<size_t>(depth)) {
       state_.levels.push_back(std::make_unique<Level>());
     }
     lv_ = state_.levels[depth].get();
   }
 
-  // Appends the redacted document to *out and findings to *findings (both
-  // untouched on failure).
-  Status Run(std::string_view doc, std::string* out,
-             std::vector<JsonFinding>* findings) {
-    if (doc.size() >= UINT32_MAX) {
-      return Status(ErrorCode::kOversize, "JSON document exceeds 4 GiB");
+  void Begin(bool with_paths) { lv_->Reset(with_paths); }
+
+  void Add(std::string_view json) {
+    const uint32_t index = static_cast<uint32_t>(lv_->docs.size());
+    lv_->docs.push_back({json, Status::Ok()});
+    Status st;
+    if (json.size() >= UINT32_MAX) {
+      st = Status(ErrorCode::kOversize, "JSON document exceeds 4 GiB");
+    } else {
+      simdjson::error_code err =
+          state_.parser.parse(json.data(), json.size(), true).error();
+      if (err != simdjson::SUCCESS) st = MapParseError(err);
     }
-    simdjson::error_code err =
-        state_.parser.parse(doc.data(), doc.size(), true).error();
-    if (err != simdjson::SUCCESS) return MapParseError(err);
-    doc_ = doc;
-    lv_->Reset();
-    findings_ = findings;
-    first_finding_ = findings ? findings->size() : 0;
-    Status st = Walk();
-    if (st.ok()) st = Flush();
-    if (!st.ok()) {
-      if (findings) findings->resize(first_finding_);
-      return st;
+    if (st.ok()) {
+      doc_ = json;
+      doc_index_ = index;
+      pending_mark_ = lv_->pending.size();
+      block_mark_ = lv_->block.size();
+      paths_mark_ = lv_->pending_paths.size();
+      st = Walk();
+      if (!st.ok() && lv_->docs[index].status.ok()) {
+        // Unqueue what this document left for the candidate pass.
+        if (lv_->pending.size() > pending_mark_) {
+          lv_->pending.resize(pending_mark_);
+          lv_->block.resize(block_mark_);
+          lv_->pending_paths.resize(paths_mark_);
+        }
+      }
     }
-    size_t pos = 0;
-    for (const Rewrite& rw : lv_->rewrites) {
-      if (!rw.keep) continue;
-      out->append(doc.data() + pos, rw.begin - pos);
-      out->append(lv_->repl, rw.repl_begin, rw.repl_end - rw.repl_begin);
-      pos = rw.end;
+    if (!st.ok() && lv_->docs[index].status.ok()) lv_->docs[index].status = st;
+  }
+
+  // Appends every document that succeeded to *out (in order), its findings
+  // to *findings (when not null) and one item per document to *items.
+  void Finish(std::string* out, std::vector<JsonFinding>* findings,
+              std::vector<JsonRedactor::BatchItem>* items) {
+    Level& lv = *lv_;
+    (void)Flush();  // a failure marks the documents concerned
+    std::sort(lv.rewrites.begin(), lv.rewrites.end(),
+              [](const Rewrite& a, const Rewrite& b) {
+                return a.doc != b.doc ? a.doc < b.doc : a.begin < b.begin;
+              });
+    items->clear();
+    items->resize(lv.docs.size());
+    size_t r = 0;
+    for (uint32_t d = 0; d < lv.docs.size(); ++d) {
+      const Doc& doc = lv.docs[d];
+      auto& item = (*items)[d];
+      item.status = doc.status;
+      item.out_begin = item.out_end = out->size();
+      if (!doc.status.ok()) {
+        while (r < lv.rewrites.size() && lv.rewrites[r].doc == d) ++r;
+        continue;
+      }
+      size_t pos = 0;
+      for (; r < lv.rewrites.size() && lv.rewrites[r].doc == d; ++r) {
+        const Rewrite& rw = lv.rewrites[r];
+        out->append(doc.json.data() + pos, rw.begin - pos);
+        out->append(lv.repl, rw.repl_begin, rw.repl_end - rw.repl_begin);
+        pos = rw.end;
+      }
+      out->append(doc.json.data() + pos, doc.json.size() - pos);
+      item.out_end = out->size();
     }
-    out->append(doc.data() + pos, doc.size() - pos);
-    if (findings) {
-      std::stable_sort(findings->begin() + first_finding_, findings->end(),
-                       [](const JsonFinding& a, const JsonFinding& b) {
-                         return a.token < b.token;
-                       });
+    // Findings in (document, token) order, those of failed documents dropped.
+    lv.order.resize(lv.found.size());
+    for (uint32_t i = 0; i < lv.order.size(); ++i) lv.order[i] = i;
+    std::stable_sort(lv.order.begin(), lv.order.end(), [&lv](uint32_t a, uint32_t b) {
+      if (lv.found_doc[a] != lv.found_doc[b]) return lv.found_doc[a] < lv.found_doc[b];
+      return lv.found[a].token < lv.found[b].token;
+    });
+    size_t k = 0;
+    for (uint32_t d = 0; d < lv.docs.size(); ++d) {
+      auto& item = (*items)[d];
+      item.findings_begin = item.findings_end = findings ? findings->size() : 0;
+      for (; k < lv.order.size() && lv.found_doc[lv.order[k]] == d; ++k) {
+        if (!lv.docs[d].status.ok() || findings == nullptr) continue;
+        findings->push_back(std::move(lv.found[lv.order[k]]));
+      }
+      if (findings) item.findings_end = findings->size();
     }
-    return Status::Ok();
   }
 
  private:
@@ -769,9 +855,9 @@ class Walker {
   }
 
   // Decodes a string token's content; the view lives until the next call.
-  bool Decode(size_t open, size_t end, std::string_view* out) {
+  bool Decode(size_t open, size_t end, bool escaped, std::string_view* out) {
     std::string_view content = doc_.substr(open + 1, end - open - 2);
-    if (std::memchr(content.data(), '\\', content.size()) == nullptr) {
+    if (!escaped) {
       *out = content;
       return true;
     }
@@ -781,44 +867,39 @@ class Walker {
     return true;
   }
 
-  void AddRewrite(size_t begin, size_t end, std::string_view replacement,
-                  bool as_string) {
-    Rewrite rw;
+  void AddRewrite(uint32_t doc, size_t begin, size_t end,
+                  std::string_view replacement) {
+    Rewrite& rw = lv_->rewrites.emplace_back();
+    rw.doc = doc;
     rw.begin = static_cast<uint32_t>(begin);
     rw.end = static_cast<uint32_t>(end);
     rw.repl_begin = static_cast<uint32_t>(lv_->repl.size());
-    if (as_string) {
-      internal::AppendJsonString(replacement, &lv_->repl);
-    } else {
-      lv_->repl.append(replacement);
-    }
+    internal::AppendJsonString(replacement, &lv_->repl);
     rw.repl_end = static_cast<uint32_t>(lv_->repl.size());
-    rw.keep = true;
-    lv_->rewrites.push_back(rw);
   }
 
-  void AddFinding(std::string_view path, size_t token, const Span& span,
-                  int rule) {
-    if (!findings_) return;
+  void AddFinding(uint32_t doc, std::string_view path, size_t token,
+                  const Span& span, int rule) {
     JsonFinding f;
     f.path.assign(path);
     f.token = token;
     f.span = span;
     if (rule >= 0) f.key_rule = rules_.rules[rule].id;
-    findings_->push_back(std::move(f));
+    lv_->found.push_back(std::move(f));
+    lv_->found_doc.push_back(doc);
   }
 
   void RedactWhole(size_t begin, size_t end, std::string_view value,
                    const ValueRule& r) {
     lv_->tmp.clear();
     state_.scanner.RenderWhole(r.entity, value, &lv_->tmp);
-    AddRewrite(begin, end, lv_->tmp, /*as_string=*/true);
+    AddRewrite(doc_index_, begin, end, lv_->tmp);
     Span sp;
     sp.start = 0;
     sp.end = static_cast<uint32_t>(value.size());
     sp.entity = r.entity;
     sp.score = 1.0f;
-    AddFinding(lv_->path, begin, sp, r.rule);
+    AddFinding(doc_index_, lv_->path, begin, sp, r.rule);
   }
 
   // True when `v` may be a JSON document (first non-blank byte).
@@ -830,10 +911,10 @@ class Walker {
     return false;
   }
 
-  Status OnString(size_t begin, size_t end, const ValueRule& r) {
+  Status OnString(size_t begin, size_t end, bool escaped, const ValueRule& r) {
     if (r.action == Action::kSkip) return Status::Ok();
     std::string_view value;
-    if (!Decode(begin, end, &value)) return Bug("bad escape in validated JSON");
+    if (!Decode(begin, end, escaped, &value)) return Bug("bad escape in validated JSON");
     if (value.empty()) return Status::Ok();
     if (r.action == Action::kRedact) {
       RedactWhole(begin, end, value, r);
@@ -846,29 +927,27 @@ class Walker {
       if (!st.ok() || handled) return st;
     }
     // Queue for the candidate pass.
-    Pending p;
-    p.rewrite = static_cast<uint32_t>(lv_->rewrites.size());
-    Rewrite rw;
-    rw.begin = static_cast<uint32_t>(begin);
-    rw.end = static_cast<uint32_t>(end);
-    lv_->rewrites.push_back(rw);
-    p.seg_begin = static_cast<uint32_t>(lv_->block.size());
+    Level& lv = *lv_;
+    Pending& p = lv.pending.emplace_back();
+    p.doc = doc_index_;
+    p.begin = static_cast<uint32_t>(begin);
+    p.end = static_cast<uint32_t>(end);
+    p.seg_begin = static_cast<uint32_t>(lv.block.size());
     std::string_view key = ContextKey();
     if (!key.empty()) {
-      internal::HumaniseKey(key, &lv_->block);
-      lv_->block += ": ";
+      internal::HumaniseKey(key, &lv.block);
+      lv.block += ": ";
     }
-    p.shift = static_cast<uint32_t>(lv_->block.size()) - p.seg_begin;
-    lv_->block.append(value);
-    p.seg_end = static_cast<uint32_t>(lv_->block.size());
-    lv_->block.push_back('\n');
-    if (paths_) {
-      p.path_begin = static_cast<uint32_t>(lv_->pending_paths.size());
-      lv_->pending_paths += lv_->path;
-      p.path_end = static_cast<uint32_t>(lv_->pending_paths.size());
+    p.shift = static_cast<uint32_t>(lv.block.size()) - p.seg_begin;
+    lv.block.append(value);
+    p.seg_end = static_cast<uint32_t>(lv.block.size());
+    lv.block.push_back('\n');
+    if (lv.paths) {
+      p.path_begin = static_cast<uint32_t>(lv.pending_paths.size());
+      lv.pending_paths += lv.path;
+      p.path_end = static_cast<uint32_t>(lv.pending_paths.size());
     }
-    lv_->pending.push_back(p);
-    if (lv_->block.size() >= kBlockFlush) return Flush();
+    if (lv.block.size() >= kBlockFlush) return Flush();
     return Status::Ok();
   }
 
@@ -877,22 +956,23 @@ class Walker {
   Status TryNested(size_t begin, size_t end, std::string_view value,
                    bool* handled) {
     // Levels live on the heap: growing state_.levels keeps lv_ valid.
-    Walker inner(rules_, state_, depth_ + 1, paths_);
-    std::string& out = lv_->inner_out;
-    out.clear();
-    auto& nested = lv_->inner_findings;
-    nested.clear();
-    Status st = inner.Run(value, &out, findings_ ? &nested : nullptr);
+    LevelRunner inner(rules_, state_, depth_ + 1);
+    Level& lv = *lv_;
+    lv.inner_out.clear();
+    lv.inner_findings.clear();
+    inner.Begin(lv.paths);
+    inner.Add(value);
+    inner.Finish(&lv.inner_out, &lv.inner_findings, &lv.inner_items);
+    const Status& st = lv.inner_items[0].status;
     if (st.code() == ErrorCode::kMalformed) return Status::Ok();
     if (!st.ok()) return st;
     *handled = true;
-    if (out != value) {
-      AddRewrite(begin, end, out, /*as_string=*/true);
-    }
-    for (auto& f : nested) {
-      if (paths_) f.path.insert(0, lv_->path + "|");
+    if (lv.inner_out != value) AddRewrite(doc_index_, begin, end, lv.inner_out);
+    for (auto& f : lv.inner_findings) {
+      if (lv.paths) f.path.insert(0, lv.path + "|");
       f.token = begin;
-      if (findings_) findings_->push_back(std::move(f));
+      lv.found.push_back(std::move(f));
+      lv.found_doc.push_back(doc_index_);
     }
     return Status::Ok();
   }
@@ -905,11 +985,27 @@ class Walker {
     return Status::Ok();
   }
 
-  // Runs the candidate pass over the queued strings and renders those with
-  // findings.
+  // Runs the candidate pass over the queued strings (of every document so
+  // far) and renders those with findings. On failure every document with a
+  // queued string is marked failed.
   Status Flush() {
     Level& lv = *lv_;
     if (lv.pending.empty()) return Status::Ok();
+    Status st = Scan();
+    if (!st.ok()) {
+      for (const Pending& p : lv.pending) {
+        if (lv.docs[p.doc].status.ok()) lv.docs[p.doc].status = st;
+      }
+    }
+    lv.block.clear();
+    lv.pending.clear();
+    lv.pending_paths.clear();
+    pending_mark_ = block_mark_ = paths_mark_ = 0;
+    return st;
+  }
+
+  Status Scan() {
+    Level& lv = *lv_;
     Scanner& scanner = state_.scanner;
     Status st = scanner.FindCandidates(lv.block, &lv.cands);
     if (!st.ok()) return st;
@@ -943,26 +1039,16 @@ class Walker {
       std::string_view value = seg.substr(p.shift);
       lv.tmp.clear();
       scanner.RenderSpans(value, lv.kept, &lv.tmp);
-      Rewrite& rw = lv.rewrites[p.rewrite];
-      rw.repl_begin = static_cast<uint32_t>(lv.repl.size());
-      internal::AppendJsonString(lv.tmp, &lv.repl);
-      rw.repl_end = static_cast<uint32_t>(lv.repl.size());
-      rw.keep = true;
+      AddRewrite(p.doc, p.begin, p.end, lv.tmp);
       std::string_view path = std::string_view(lv.pending_paths)
                                   .substr(p.path_begin, p.path_end - p.path_begin);
-      for (const Span& sp : lv.kept) AddFinding(path, rw.begin, sp, -1);
+      for (const Span& sp : lv.kept) AddFinding(p.doc, path, p.begin, sp, -1);
     }
-    lv.block.clear();
-    lv.pending.clear();
-    lv.pending_paths.clear();
-    lv.rewrites.erase(std::remove_if(lv.rewrites.begin(), lv.rewrites.end(),
-                                     [](const Rewrite& r) { return !r.keep; }),
-                      lv.rewrites.end());
     return Status::Ok();
   }
 
   void SetKeySegment(Frame& f) {
-    if (!paths_) return;
+    if (!lv_->paths) return;
     std::string& path = lv_->path;
     path.resize(f.path_mark);
     std::string_view key = Key(f.key_begin, f.key_end);
@@ -975,7 +1061,7 @@ class Walker {
   }
 
   void SetIndexSegment(Frame& f) {
-    if (!paths_) return;
+    if (!lv_->paths) return;
     std::string& path = lv_->path;
     path.resize(f.path_mark);
     char buf[24];
@@ -994,7 +1080,10 @@ class Walker {
   Status Walk() {
     Level& lv = *lv_;
     const size_t n = doc_.size();
-    if (paths_) lv.path.assign("$");
+    lv.frames.clear();
+    lv.keys.clear();
+    lv.path.clear();
+    if (lv.paths) lv.path.assign("$");
     i_ = 0;
     Expect expect = Expect::kValue;
     while (true) {
@@ -1004,19 +1093,16 @@ class Walker {
         ValueRule r = Resolve();
         char c = doc_[i_];
         if (c == '{' || c == '[') {
-          Frame f;
+          std::string_view ctx = ContextKey();
+          Frame& f = lv.frames.emplace_back();
           f.object = c == '{';
           f.rule = r;
-          if (!f.object) {
-            std::string_view ctx = ContextKey();
-            if (!ctx.empty()) {
-              f.ctx_begin = static_cast<uint32_t>(ctx.data() - lv.keys.data());
-              f.ctx_end = static_cast<uint32_t>(f.ctx_begin + ctx.size());
-            }
+          if (!f.object && !ctx.empty()) {
+            f.ctx_begin = static_cast<uint32_t>(ctx.data() - lv.keys.data());
+            f.ctx_end = static_cast<uint32_t>(f.ctx_begin + ctx.size());
           }
           f.keys_mark = static_cast<uint32_t>(lv.keys.size());
           f.path_mark = static_cast<uint32_t>(lv.path.size());
-          lv.frames.push_back(f);
           ++i_;
           SkipWs();
           if (i_ < n && doc_[i_] == (f.object ? '}' : ']')) {
@@ -1026,14 +1112,15 @@ class Walker {
           } else if (f.object) {
             expect = Expect::kKey;
           } else {
-            SetIndexSegment(lv.frames.back());
+            SetIndexSegment(f);
           }
           continue;
         }
         if (c == '"') {
-          size_t end = internal::JsonStringEnd(doc_, i_);
+          bool escaped = false;
+          size_t end = internal::JsonStringToken(doc_, i_, &escaped);
           if (end == std::string_view::npos) return Bug("unterminated string");
-          Status st = OnString(i_, end, r);
+          Status st = OnString(i_, end, escaped, r);
           if (!st.ok()) return st;
           i_ = end;
         } else {
@@ -1064,7 +1151,7 @@ class Walker {
           }
         } else if (c == (f.object ? '}' : ']')) {
           lv.keys.resize(f.keys_mark);
-          if (paths_) lv.path.resize(f.path_mark);
+          if (lv.paths) lv.path.resize(f.path_mark);
           lv.frames.pop_back();
         } else {
           return Bug("unexpected byte after a value");
@@ -1073,12 +1160,13 @@ class Walker {
       }
       // Expect::kKey
       if (i_ >= n || doc_[i_] != '"') return Bug("key expected");
-      size_t end = internal::JsonStringEnd(doc_, i_);
+      bool escaped = false;
+      size_t end = internal::JsonStringToken(doc_, i_, &escaped);
       if (end == std::string_view::npos) return Bug("unterminated key");
       Frame& f = lv.frames.back();
       lv.keys.resize(f.keys_mark);
       std::string_view content = doc_.substr(i_ + 1, end - i_ - 2);
-      if (std::memchr(content.data(), '\\', content.size()) == nullptr) {
+      if (!escaped) {
         lv.keys.append(content);
       } else if (!internal::DecodeJsonString(content, &lv.keys)) {
         return Bug("bad escape in a validated key");
@@ -1097,12 +1185,13 @@ class Walker {
   const JsonRules::Impl& rules_;
   JsonRedactor::State& state_;
   int depth_;
-  bool paths_;
   Level* lv_ = nullptr;
   std::string_view doc_;
+  uint32_t doc_index_ = 0;
   size_t i_ = 0;
-  std::vector<JsonFinding>* findings_ = nullptr;
-  size_t first_finding_ = 0;
+  size_t pending_mark_ = 0;
+  size_t block_mark_ = 0;
+  size_t paths_mark_ = 0;
 };
 
 }  // namespace
@@ -1116,15 +1205,32 @@ JsonRedactor::~JsonRedactor() = default;
 Status JsonRedactor::Redact(std::string_view json, std::string* out,
                             std::vector<JsonFinding>* findings,
                             bool with_paths) {
+  if (findings) findings->clear();
+  BeginBatch(with_paths && findings != nullptr);
+  AddToBatch(json);
+  FinishBatch(out, findings, &items_);
+  return items_[0].status;
+}
+
+void JsonRedactor::BeginBatch(bool with_paths) {
   assert(!state_->in_use && "JsonRedactor used from two threads at once");
   state_->in_use = true;
-  struct Release {
-    State& s;
-    ~Release() { s.in_use = false; }
-  } release{*state_};
-  if (findings) findings->clear();
-  Walker walker(rules_->impl(), *state_, 0, findings != nullptr && with_paths);
-  return walker.Run(json, out, findings);
+  state_->in_batch = true;
+  LevelRunner(rules_->impl(), *state_, 0).Begin(with_paths);
+}
+
+void JsonRedactor::AddToBatch(std::string_view json) {
+  assert(state_->in_batch);
+  LevelRunner(rules_->impl(), *state_, 0).Add(json);
+}
+
+void JsonRedactor::FinishBatch(std::string* out,
+                               std::vector<JsonFinding>* findings,
+                               std::vector<BatchItem>* items) {
+  assert(state_->in_batch);
+  LevelRunner(rules_->impl(), *state_, 0).Finish(out, findings, items);
+  state_->in_batch = false;
+  state_->in_use = false;
 }
 
 }  // namespace phiscrub

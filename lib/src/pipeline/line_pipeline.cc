@@ -215,42 +215,114 @@ void BatchRedactor::ProcessText(std::string_view text, uint64_t record,
   CountSpans(record, result, collect_findings);
 }
 
-bool BatchRedactor::ProcessJson(std::string_view text, uint64_t record,
-                                bool fallback, BatchResult* result,
-                                bool collect_findings) {
-  if (!json_) {
-    Withhold(FailReason::kEngine, true, result);
-    return true;
+namespace {
+
+// What BatchRedactor does with one record in a JSON format.
+enum PlanKind : uint8_t {
+  kPlanWithhold,  // write the placeholder for Plan::reason
+  kPlanCopy,      // blank: write as is
+  kPlanJson,      // added to the JSON batch (next JSON item)
+  kPlanText,      // kAuto: scan as text
+};
+
+FailReason ReasonFor(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kMalformed: return FailReason::kMalformedJson;
+    case ErrorCode::kInvalidUtf8: return FailReason::kInvalidUtf8;
+    case ErrorCode::kOversize: return FailReason::kOversize;
+    default: return FailReason::kEngine;
   }
-  size_t mark = result->output.size();
-  Status st = json_->Redact(text, &result->output, &json_findings_,
-                            /*with_paths=*/collect_findings);
-  if (st.ok()) {
-    Counters& c = result->counters;
-    if (!json_findings_.empty()) ++c.records_with_findings;
-    for (JsonFinding& f : json_findings_) {
-      ++c.findings_by_entity[f.span.entity];
-      if (collect_findings) {
-        result->findings.push_back(
-            {record, f.span, std::move(f.path), f.key_rule});
+}
+
+}  // namespace
+
+// JSON formats: every JSON record of the batch goes through one JsonRedactor
+// batch (one candidate pass), then records are written in order.
+void BatchRedactor::ProcessStructured(const RecordBatch& batch,
+                                      BatchResult* result,
+                                      bool collect_findings) {
+  Counters& c = result->counters;
+  std::string_view data(batch.data);
+  const RecordFormat format = options_.format;
+  const bool all_utf8 = options_.scan_invalid_utf8 || internal::ValidUtf8(data);
+  auto json_placeholder = [format](char lead) {
+    return format != RecordFormat::kAuto || JsonLead(lead);
+  };
+  plan_.assign(batch.records.size(), Plan());
+  if (json_) json_->BeginBatch(collect_findings);
+  for (size_t i = 0; i < batch.records.size(); ++i) {
+    const auto& rec = batch.records[i];
+    Plan& p = plan_[i];
+    std::string_view text(data.data() + rec.offset, rec.length);
+    if (rec.oversize) {
+      p.kind = kPlanWithhold;
+      p.reason = static_cast<uint8_t>(FailReason::kOversize);
+      p.json_placeholder = json_placeholder(rec.lead);
+    } else if (!all_utf8 && !internal::ValidUtf8(text)) {
+      p.kind = kPlanWithhold;
+      p.reason = static_cast<uint8_t>(FailReason::kInvalidUtf8);
+      p.json_placeholder = json_placeholder(Lead(text));
+    } else if (format == RecordFormat::kAuto && !JsonLead(Lead(text))) {
+      p.kind = kPlanText;
+    } else if (format != RecordFormat::kAuto && Blank(text)) {
+      p.kind = kPlanCopy;  // nothing to parse, nothing to hide
+    } else if (!json_) {
+      p.kind = kPlanWithhold;  // no key rules given: cannot redact JSON
+      p.reason = static_cast<uint8_t>(FailReason::kEngine);
+      p.json_placeholder = true;
+    } else {
+      p.kind = kPlanJson;
+      json_->AddToBatch(text);
+    }
+  }
+  json_out_.clear();
+  json_findings_.clear();
+  json_items_.clear();
+  if (json_) json_->FinishBatch(&json_out_, &json_findings_, &json_items_);
+
+  size_t item = 0;
+  for (size_t i = 0; i < batch.records.size(); ++i) {
+    const auto& rec = batch.records[i];
+    const uint64_t record = batch.first_record + i;
+    ++c.records;
+    c.bytes_in += rec.length + (rec.newline ? 1 : 0);
+    std::string_view text(data.data() + rec.offset, rec.length);
+    const Plan& p = plan_[i];
+    switch (p.kind) {
+      case kPlanWithhold:
+        Withhold(static_cast<FailReason>(p.reason), p.json_placeholder, result);
+        break;
+      case kPlanCopy:
+        result->output.append(text);
+        break;
+      case kPlanText:
+        ProcessText(text, record, result, collect_findings);
+        break;
+      case kPlanJson: {
+        const auto& it = json_items_[item++];
+        if (it.status.ok()) {
+          result->output.append(json_out_, it.out_begin, it.out_end - it.out_begin);
+          if (it.findings_end > it.findings_begin) ++c.records_with_findings;
+          for (size_t f = it.findings_begin; f < it.findings_end; ++f) {
+            JsonFinding& jf = json_findings_[f];
+            ++c.findings_by_entity[jf.span.entity];
+            if (collect_findings) {
+              result->findings.push_back(
+                  {record, jf.span, std::move(jf.path), jf.key_rule});
+            }
+          }
+        } else if (format == RecordFormat::kAuto &&
+                   (it.status.code() == ErrorCode::kMalformed ||
+                    it.status.code() == ErrorCode::kInvalidUtf8)) {
+          ProcessText(text, record, result, collect_findings);  // not JSON after all
+        } else {
+          Withhold(ReasonFor(it.status.code()), true, result);
+        }
+        break;
       }
     }
-    return true;
+    if (rec.newline) result->output.push_back('\n');
   }
-  result->output.resize(mark);
-  if (fallback && (st.code() == ErrorCode::kMalformed ||
-                   st.code() == ErrorCode::kInvalidUtf8)) {
-    return false;  // kAuto: not JSON after all; scan as text
-  }
-  FailReason reason = FailReason::kEngine;
-  switch (st.code()) {
-    case ErrorCode::kMalformed: reason = FailReason::kMalformedJson; break;
-    case ErrorCode::kInvalidUtf8: reason = FailReason::kInvalidUtf8; break;
-    case ErrorCode::kOversize: reason = FailReason::kOversize; break;
-    default: break;
-  }
-  Withhold(reason, true, result);
-  return true;
 }
 
 void BatchRedactor::Process(const RecordBatch& batch, BatchResult* result,
@@ -261,52 +333,29 @@ void BatchRedactor::Process(const RecordBatch& batch, BatchResult* result,
     c.findings_by_entity.resize(entities);
   }
   size_t out_before = result->output.size();
-  std::string_view data(batch.data);
-  const RecordFormat format = options_.format;
-  const bool text_only = format == RecordFormat::kText;
-  // One UTF-8 check for the whole batch and, in text mode, one candidate
-  // pass; per-record work only where something was found.
-  bool all_utf8 = options_.scan_invalid_utf8 || internal::ValidUtf8(data);
-  Status scan;
-  candidates_.clear();
-  if (text_only) {
-    scan = scanner_.FindCandidates(data, &candidates_);
-    std::sort(candidates_.begin(), candidates_.end(),
-              [](const Scanner::Candidate& a, const Scanner::Candidate& b) {
-                return a.end < b.end;
-              });
+  if (options_.format != RecordFormat::kText) {
+    ProcessStructured(batch, result, collect_findings);
+    c.bytes_out += result->output.size() - out_before;
+    return;
   }
+  std::string_view data(batch.data);
+  // One candidate pass and one UTF-8 check for the whole batch; per-record
+  // work only where something was found.
+  bool all_utf8 = options_.scan_invalid_utf8 || internal::ValidUtf8(data);
+  Status scan = scanner_.FindCandidates(data, &candidates_);
+  std::sort(candidates_.begin(), candidates_.end(),
+            [](const Scanner::Candidate& a, const Scanner::Candidate& b) {
+              return a.end < b.end;
+            });
   size_t ci = 0;
   for (size_t i = 0; i < batch.records.size(); ++i) {
     const auto& rec = batch.records[i];
-    const uint64_t record = batch.first_record + i;
     ++c.records;
     c.bytes_in += rec.length + (rec.newline ? 1 : 0);
     std::string_view text(data.data() + rec.offset, rec.length);
-    // Whether a placeholder for this record should be JSON.
-    auto json_placeholder = [&](char lead) {
-      return format == RecordFormat::kNdjson || format == RecordFormat::kJson ||
-             (format == RecordFormat::kAuto && JsonLead(lead));
-    };
-    if (rec.oversize) {
-      Withhold(FailReason::kOversize, json_placeholder(rec.lead), result);
-    } else if (!all_utf8 && !internal::ValidUtf8(text)) {
-      Withhold(FailReason::kInvalidUtf8, json_placeholder(Lead(text)), result);
-    } else if (!text_only) {
-      if (format == RecordFormat::kAuto) {
-        if (!JsonLead(Lead(text)) ||
-            !ProcessJson(text, record, /*fallback=*/true, result,
-                         collect_findings)) {
-          ProcessText(text, record, result, collect_findings);
-        }
-      } else if (Blank(text)) {
-        result->output.append(text);  // nothing to parse, nothing to hide
-      } else {
-        ProcessJson(text, record, /*fallback=*/false, result, collect_findings);
-      }
-    } else {
-      // Candidates ending inside this record (or on its separator).
-      record_candidates_.clear();
+    // Candidates ending inside this record (or on its separator).
+    record_candidates_.clear();
+    if (!rec.oversize) {
       const uint32_t lo = static_cast<uint32_t>(rec.offset);
       const uint32_t hi = static_cast<uint32_t>(rec.offset + rec.length);
       while (ci < candidates_.size() && candidates_[ci].end <= lo) ++ci;
@@ -315,20 +364,24 @@ void BatchRedactor::Process(const RecordBatch& batch, BatchResult* result,
             {candidates_[ci].rule, candidates_[ci].end - lo});
         ++ci;
       }
-      if (!scan.ok()) {
+    }
+    if (rec.oversize) {
+      Withhold(FailReason::kOversize, false, result);
+    } else if (!all_utf8 && !internal::ValidUtf8(text)) {
+      Withhold(FailReason::kInvalidUtf8, false, result);
+    } else if (!scan.ok()) {
+      Withhold(FailReason::kEngine, false, result);
+    } else if (record_candidates_.empty()) {
+      result->output.append(text);
+    } else {
+      size_t mark = result->output.size();
+      Status st = scanner_.RedactCandidates(text, &record_candidates_,
+                                            &result->output, &spans_);
+      if (!st.ok()) {
+        result->output.resize(mark);
         Withhold(FailReason::kEngine, false, result);
-      } else if (record_candidates_.empty()) {
-        result->output.append(text);
       } else {
-        size_t mark = result->output.size();
-        Status st = scanner_.RedactCandidates(text, &record_candidates_,
-                                              &result->output, &spans_);
-        if (!st.ok()) {
-          result->output.resize(mark);
-          Withhold(FailReason::kEngine, false, result);
-        } else {
-          CountSpans(record, result, collect_findings);
-        }
+        CountSpans(batch.first_record + i, result, collect_findings);
       }
     }
     if (rec.newline) result->output.push_back('\n');
