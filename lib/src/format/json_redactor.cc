@@ -10,6 +10,7 @@
 // Scanner::ScanWithContext would scan for each -- so one Hyperscan candidate
 // pass covers the record; only segments with candidates are confirmed and
 // rendered.
+#include <emmintrin.h>
 #include <simdjson.h>
 
 #include <algorithm>
@@ -68,16 +69,28 @@ bool IsWs(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 bool IsScalarEnd(char c) { return c == ',' || c == '}' || c == ']' || IsWs(c); }
 
+// Byte -> its lower-case letter or digit, or 0 for every other byte.
+struct KeyFold {
+  char map[256] = {};
+  constexpr KeyFold() {
+    for (int c = 0; c < 256; ++c) {
+      if (c >= 'a' && c <= 'z') map[c] = static_cast<char>(c);
+      if (c >= '0' && c <= '9') map[c] = static_cast<char>(c);
+      if (c >= 'A' && c <= 'Z') map[c] = static_cast<char>(c - 'A' + 'a');
+    }
+  }
+};
+constexpr KeyFold kKeyFold;
+
 // Lower-cased letters and digits of `key` into `buf`; false when longer than
 // `cap` (no rule key is that long).
 bool NormaliseKey(std::string_view key, char* buf, size_t cap, size_t* len) {
   size_t n = 0;
   for (unsigned char c : key) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      if (n == cap) return false;
-      buf[n++] = static_cast<char>(c);
-    }
+    char f = kKeyFold.map[c];
+    if (f == 0) continue;
+    if (n == cap) return false;
+    buf[n++] = f;
   }
   *len = n;
   return true;
@@ -218,7 +231,26 @@ size_t JsonStringToken(std::string_view doc, size_t open, bool* escaped) {
   const char* p = doc.data();
   const size_t n = doc.size();
   bool esc = false;
-  for (size_t j = open + 1; j < n; ++j) {
+  size_t j = open + 1;
+  // 16 bytes at a time (SSE2 is x86-64 baseline) until a quote or backslash.
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  while (j + 16 <= n) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + j));
+    unsigned q = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, quote)));
+    unsigned b = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, backslash)));
+    if ((q | b) == 0) {
+      j += 16;
+      continue;
+    }
+    if (b == 0 || (q != 0 && __builtin_ctz(q) < __builtin_ctz(b))) {
+      *escaped = esc;
+      return j + __builtin_ctz(q) + 1;
+    }
+    esc = true;
+    j += __builtin_ctz(b) + 2;  // the backslash and the byte it escapes
+  }
+  for (; j < n; ++j) {
     char c = p[j];
     if (c == '"') {
       *escaped = esc;
@@ -255,23 +287,23 @@ void HumaniseKey(std::string_view key, std::string* out) {
       key.remove_prefix(1);
     }
   }
+  // At most one inserted space per byte: build on the stack, append once.
+  char buf[2 * kMaxContext];
+  char* w = buf;
   char prev = 0;
-  size_t run = 0;  // bytes of `key` not yet appended
-  for (size_t i = 0; i < key.size(); ++i) {
-    char c = key[i];
+  for (char c : key) {
     if (c == '_' || c == '-' || c == '.') {
-      out->append(key.data() + run, i - run);
-      out->push_back(' ');
-      run = i + 1;
-    } else if (c >= 'A' && c <= 'Z' &&
-               ((prev >= 'a' && prev <= 'z') || (prev >= '0' && prev <= '9'))) {
-      out->append(key.data() + run, i - run);
-      out->push_back(' ');
-      run = i;
+      *w++ = ' ';
+    } else {
+      if (c >= 'A' && c <= 'Z' &&
+          ((prev >= 'a' && prev <= 'z') || (prev >= '0' && prev <= '9'))) {
+        *w++ = ' ';
+      }
+      *w++ = c;
     }
     prev = c;
   }
-  out->append(key.data() + run, key.size() - run);
+  out->append(buf, static_cast<size_t>(w - buf));
 }
 
 }  // namespace internal

@@ -498,6 +498,32 @@ TEST(JsonInternalTest, DecodeAndEncodeRoundTrip) {
   EXPECT_EQ(internal::JsonStringEnd(R"("a\"b\\" x)", 0), 8u);
 }
 
+TEST(JsonInternalTest, StringTokenAgreesWithTheSimpleScanAtEveryAlignment) {
+  // Quotes and backslashes on both sides of the 16-byte steps.
+  std::mt19937 rng(9);
+  const char alphabet[] = {'a', 'b', '"', '\\', ' ', '\xC3', '\xA9'};
+  for (int trial = 0; trial < 20000; ++trial) {
+    std::string body;
+    size_t len = rng() % 70;
+    for (size_t i = 0; i < len; ++i) {
+      char c = alphabet[rng() % sizeof alphabet];
+      if (c == '\\') {
+        body += "\\";
+        body.push_back("\"\\/nt"[rng() % 5]);
+      } else if (c != '"') {
+        body.push_back(c);
+      }
+    }
+    std::string doc = std::string(rng() % 20, ' ') + "\"" + body + "\"" + std::string(rng() % 40, 'x');
+    size_t open = doc.find('"');
+    bool escaped = false;
+    size_t end = internal::JsonStringToken(doc, open, &escaped);
+    ASSERT_EQ(end, internal::JsonStringEnd(doc, open)) << doc;
+    ASSERT_EQ(end, open + body.size() + 2) << doc;
+    EXPECT_EQ(escaped, body.find('\\') != std::string::npos) << doc;
+  }
+}
+
 // ---------------------------------------------------------------------------
 // Through the pipeline
 
