@@ -362,6 +362,43 @@ TEST_F(JsonTest, PolicyAppliesToWholeValues) {
   EXPECT_EQ(Redact(R"({"ssn":123456789})"), R"({"ssn":"*****6789"})");
 }
 
+TEST_F(JsonTest, MutatedDocumentsEitherRedactCleanlyOrFailAsMalformed) {
+  // The walker must agree with simdjson on every input simdjson accepts: no
+  // kInternal, valid output with the same skeleton, or a clean kMalformed.
+  const std::string seed =
+      R"({"a":[1,2.5e-3,true,null,{"ssn":"123-45-6789"}],"b":"x\u00e9\"y\\","c":{"d":[[],{}]},)"
+      R"("e":"{\"phone\":\"415-555-0132\"}","f":"SSN 219-09-9999"})";
+  std::mt19937 rng(17);
+  const char bytes[] = "{}[]\",:\\ 0123456789eE.-+tfnulr\t\nax\x80\xC3\xA9";
+  int ok = 0;
+  for (int trial = 0; trial < 3000; ++trial) {
+    std::string doc = seed;
+    int edits = 1 + rng() % 3;
+    for (int e = 0; e < edits; ++e) {
+      size_t at = rng() % doc.size();
+      char b = bytes[rng() % (sizeof bytes - 1)];
+      switch (rng() % 3) {
+        case 0: doc[at] = b; break;
+        case 1: doc.insert(doc.begin() + at, b); break;
+        default: doc.erase(at, 1 + rng() % 3); break;
+      }
+    }
+    std::string out;
+    Status st = redactor_->Redact(doc, &out, &findings_);
+    if (st.ok()) {
+      ++ok;
+      ASSERT_EQ(Skeleton(out), Skeleton(doc)) << doc;
+      EXPECT_EQ(Paths(out).size(), Paths(doc).size()) << doc;
+    } else {
+      ASSERT_TRUE(st.code() == ErrorCode::kMalformed ||
+                  st.code() == ErrorCode::kInvalidUtf8)
+          << st.ToString() << " for " << doc;
+      EXPECT_TRUE(out.empty());
+    }
+  }
+  EXPECT_GT(ok, 100);  // the mutations left enough valid documents
+}
+
 // ---------------------------------------------------------------------------
 // Key files
 
