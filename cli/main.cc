@@ -43,8 +43,15 @@ Options:
                         --max-record bytes);
                         auto: lines starting with { or [ that parse are JSON,
                         all other lines text
+                        signalwire|vapi|retell|deepgram|transcribe: one vendor
+                        payload per input, with that profile (see --profile)
+  --profile NAME        vendor profile for JSON records: which fields are
+                        routing identities (always redacted), recording URLs
+                        (entity RECORDING_URL) and transcript/word lists
+                        (kept in step, audio times in --findings)
   --json-keys FILE      YAML key rules for JSON: redact, scan or skip values
-                        by JSON path or key name (see README)
+                        by JSON path or key name (see README); they win over
+                        the profile's
   --json-placeholder T  JSON record written instead of a record that cannot
                         be redacted; {reason} is substituted
                         (default {"phiscrub_error":"{reason}"})
@@ -83,6 +90,7 @@ Examples:
 struct CliOptions {
   phiscrub::RulesetOptions rules;
   std::string json_keys;
+  std::string profile;
   std::string json_placeholder;
   bool json_placeholder_set = false;
   phiscrub::cli::DriverOptions driver;
@@ -105,12 +113,19 @@ bool ParseSize(const char* s, size_t* out) {
   return true;
 }
 
+bool IsProfile(const std::string& name) {
+  for (const auto& p : phiscrub::JsonProfileNames()) {
+    if (p == name) return true;
+  }
+  return false;
+}
+
 // Returns -1 to continue, or an exit code.
 int ParseArgs(int argc, char** argv, CliOptions* o) {
   enum {
     kRules = 256, kEntities, kPolicy, kHashKey, kThreads, kMaxRecord, kScanInvalid,
     kLineBuffered, kFindings, kStats, kCheck, kVersionOpt, kFormat, kJsonKeys,
-    kJsonPlaceholder
+    kJsonPlaceholder, kProfile
   };
   static const struct option kLong[] = {
       {"rules", required_argument, nullptr, kRules},
@@ -127,6 +142,7 @@ int ParseArgs(int argc, char** argv, CliOptions* o) {
       {"version", no_argument, nullptr, kVersionOpt},
       {"format", required_argument, nullptr, kFormat},
       {"json-keys", required_argument, nullptr, kJsonKeys},
+      {"profile", required_argument, nullptr, kProfile},
       {"json-placeholder", required_argument, nullptr, kJsonPlaceholder},
       {"help", no_argument, nullptr, 'h'},
       {nullptr, 0, nullptr, 0}};
@@ -183,13 +199,26 @@ int ParseArgs(int argc, char** argv, CliOptions* o) {
           fmt = RecordFormat::kJson;
         } else if (f == "auto") {
           fmt = RecordFormat::kAuto;
+        } else if (IsProfile(f)) {
+          fmt = RecordFormat::kJson;  // one payload per input
+          o->profile = f;
         } else {
-          fprintf(stderr, "phiscrub: --format takes text, ndjson, json or auto\n");
+          fprintf(stderr,
+                  "phiscrub: --format takes text, ndjson, json, auto or a profile "
+                  "(signalwire, vapi, retell, deepgram, transcribe)\n");
           return kExitError;
         }
         break;
       }
       case kJsonKeys: o->json_keys = optarg; break;
+      case kProfile:
+        if (!IsProfile(optarg)) {
+          fprintf(stderr, "phiscrub: unknown --profile '%s' (signalwire, vapi, retell, "
+                          "deepgram, transcribe)\n", optarg);
+          return kExitError;
+        }
+        o->profile = optarg;
+        break;
       case kJsonPlaceholder:
         o->json_placeholder = optarg;
         o->json_placeholder_set = true;
@@ -218,6 +247,7 @@ bool LoadJson(CliOptions* o, phiscrub::JsonOptions* jopts,
       !phiscrub::LoadJsonKeyFile(o->json_keys, jopts, diags)) {
     return false;
   }
+  if (!o->profile.empty()) phiscrub::AddJsonProfile(o->profile, jopts);
   if (o->json_placeholder_set) jopts->placeholder = o->json_placeholder;
   for (auto& e : phiscrub::JsonRequiredEntities(*jopts)) {
     o->rules.extra_entities.push_back(e);
@@ -258,7 +288,7 @@ int Validate(int argc, char** argv) {
   if (rc >= 0) return rc;
   std::vector<phiscrub::Diagnostic> diags;
   phiscrub::JsonOptions jopts;
-  bool json = !o.json_keys.empty() || JsonMode(o);
+  bool json = !o.json_keys.empty() || !o.profile.empty() || JsonMode(o);
   bool json_ok = !json || LoadJson(&o, &jopts, &diags);
   auto rules = phiscrub::Ruleset::Compile(o.rules, &diags);
   if (rules) {
@@ -296,9 +326,10 @@ int main(int argc, char** argv) {
 
   std::vector<phiscrub::Diagnostic> diags;
   phiscrub::JsonOptions jopts;
-  if (!JsonMode(o) && (!o.json_keys.empty() || o.json_placeholder_set)) {
-    fprintf(stderr, "phiscrub: warning: --json-keys and --json-placeholder "
-                    "have no effect with --format text\n");
+  if (!JsonMode(o) &&
+      (!o.json_keys.empty() || o.json_placeholder_set || !o.profile.empty())) {
+    fprintf(stderr, "phiscrub: warning: --json-keys, --json-placeholder and "
+                    "--profile have no effect with --format text\n");
   }
   if (JsonMode(o) && !LoadJson(&o, &jopts, &diags)) {
     PrintDiagnostics(diags);

@@ -59,6 +59,11 @@ void AppendFindings(const Ruleset& rules, const std::vector<Finding>& findings,
     out->push_back('"');
     snprintf(buf, sizeof buf, ",\"score\":%.2f", f.span.score);
     *out += buf;
+    if (f.audio_start >= 0 && f.audio_end >= 0) {
+      snprintf(buf, sizeof buf, ",\"audio_start\":%.3f,\"audio_end\":%.3f",
+               f.audio_start, f.audio_end);
+      *out += buf;
+    }
     *out += ",\"action\":\"";
     *out += rules.action_name(f.span.entity);
     *out += "\"}\n";

@@ -115,4 +115,23 @@ expect_eq "validate key file" 0 $?
 "$BIN" validate --json-keys "$TMP/bad.yaml" > /dev/null 2>&1
 expect_eq "validate bad key file" 78 $?
 
+# Profiles: --format <profile> takes one payload per input; --profile adds
+# a profile to ndjson; aligned transcripts give audio times in findings.
+G="$(dirname "$0")/../golden"
+"$BIN" --format deepgram --findings "$TMP/fdg.jsonl" "$G/deepgram/prerecorded.in" > /dev/null
+check "deepgram audio times" grep -q '"audio_start":1.600,"audio_end":3.900' "$TMP/fdg.jsonl"
+check "deepgram findings are JSON" valid_json_lines "$TMP/fdg.jsonl"
+check "no number in deepgram findings" bash -c "! grep -q '555' '$TMP/fdg.jsonl'"
+tr -d '\n' < "$G/retell/call_analyzed.in" > "$TMP/retell.ndjson"; echo >> "$TMP/retell.ndjson"
+tr -d '\n' < "$G/retell/call_analyzed.in" >> "$TMP/retell.ndjson"; echo >> "$TMP/retell.ndjson"
+"$BIN" --format ndjson --profile retell "$TMP/retell.ndjson" > "$TMP/o_retell"
+expect_eq "retell ndjson lines" 2 "$(wc -l < "$TMP/o_retell")"
+check "retell ndjson valid" valid_json_lines "$TMP/o_retell"
+check "retell ndjson redacted" bash -c "! grep -q '219-09-9999\|555-0132\|+1415' '$TMP/o_retell'"
+check "retell words aligned" grep -q '"word": "\[US_SSN\]", "start": 3.7' "$TMP/o_retell"
+"$BIN" --format ndjson --profile twilio < /dev/null > /dev/null 2>&1
+expect_eq "unknown profile exit" 2 $?
+"$BIN" validate --profile vapi > /dev/null 2>&1
+expect_eq "validate profile" 0 $?
+
 finish

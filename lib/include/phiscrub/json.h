@@ -88,6 +88,26 @@ struct JsonKeyRule {
   std::string source;
 };
 
+// Keeps a speech-to-text transcript and its word list in step. The
+// transcript string is scanned as usual; each word is located in it, and
+// every word inside a span gets the span's replacement (the same label the
+// transcript shows), its timings kept. The transcript's findings carry the
+// audio start and end of those words. A word that cannot be located, and the
+// words of a group without a transcript, are scanned on their own.
+//
+// Paths below `group` are relative ("transcript", "transcripts[0].transcript",
+// "alternatives[0].content"). Alignment applies to the outer document only.
+struct JsonWordAlignment {
+  std::string group;       // e.g. "$.results.channels[*].alternatives[*]"
+  std::string transcript;  // below the group: "transcript"
+  std::string words;       // the word array below the group: "words"
+  // Below a word: its text tokens, all rewritten ("word", "punctuated_word").
+  std::vector<std::string> word_text;
+  std::string start;  // below a word: start time, seconds (number or string)
+  std::string end;    // below a word: end time
+  std::string id;     // reported as the rule of nothing; for diagnostics
+};
+
 struct JsonOptions {
   // Apply the built-in HIPAA key rules (see the file comment).
   bool hipaa_keys = true;
@@ -95,6 +115,8 @@ struct JsonOptions {
   std::vector<JsonKeyRule> rules;
   // Redact JSON found inside string values.
   bool nested_json = true;
+  // Transcript/word-list pairs kept in step (speech-to-text profiles).
+  std::vector<JsonWordAlignment> alignments;
   // Record written in JSON modes instead of a record that cannot be
   // redacted; `{reason}` becomes the FailReason name. Must yield valid JSON.
   std::string placeholder = R"({"phiscrub_error":"{reason}"})";
@@ -113,6 +135,28 @@ struct JsonOptions {
 //     - {key: trace_id, action: skip}
 bool LoadJsonKeyFile(const std::string& path, JsonOptions* options,
                      std::vector<Diagnostic>* diagnostics);
+
+// Built-in payload profiles: the names AddJsonProfile accepts.
+//   signalwire  SWML AI post_prompt_url payloads and SWAIG function requests:
+//               caller_id_name/caller_id_number/caller_id_num always redacted;
+//               ids skipped; call_log, swaig_log, post_prompt_data scanned
+//               (JSON inside command_arg, arguments, raw decoded).
+//   vapi        server messages (end-of-call-report, ...): customer number and
+//               name always redacted; recording and log URLs are entity
+//               RECORDING_URL; ids skipped.
+//   retell      call webhooks (call_analyzed, ...): from_number/to_number
+//               always redacted; recording and log URLs are RECORDING_URL;
+//               transcript_object[].words[] aligned with each utterance.
+//   deepgram    pre-recorded and streaming results: every alternative's (and
+//               utterance's) words[] aligned with its transcript.
+//   transcribe  Amazon Transcribe batch output (results.items[] with
+//               results.transcripts[0]) and streaming events (Items[] with
+//               Transcript).
+const std::vector<std::string>& JsonProfileNames();
+
+// Appends the key rules and alignments of profile `name` to *options (after
+// any rules already there, which therefore win). False for an unknown name.
+bool AddJsonProfile(std::string_view name, JsonOptions* options);
 
 // Entity names the key rules redact to (HIPAA keys and `redact` rules), to be
 // registered with RulesetOptions::extra_entities before compiling the
@@ -165,6 +209,10 @@ struct JsonFinding {
   // empty when a pattern rule found the span. Points into the JsonRules,
   // valid while it lives.
   std::string_view key_rule;
+  // Transcript spans of a JsonWordAlignment: start of the first and end of
+  // the last word inside the span, in seconds; -1 when unknown.
+  double audio_start = -1;
+  double audio_end = -1;
 };
 
 // Per thread. Not thread-safe (debug builds abort on re-entry); keeps its

@@ -120,6 +120,8 @@ struct Finding {
   // id when a key rule redacted the whole value (points into the JsonRules).
   std::string path;
   std::string_view key_rule;
+  double audio_start = -1;  // seconds, for aligned transcripts; -1 unknown
+  double audio_end = -1;
 };
 
 // Why a record was withheld; index into Counters::fail_closed.

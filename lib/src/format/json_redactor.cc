@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cstdlib>
 #include <cstring>
 #include <unordered_map>
 
@@ -327,6 +328,7 @@ struct JsonRules::Impl {
     Action action = Action::kScan;
     uint16_t entity = 0;
     std::string id;
+    bool hipaa = false;  // built-in: yields to a skip inherited from a rule
   };
   struct Segment {
     enum class Kind : uint8_t { kKey, kIndex, kAnyKey, kAnyIndex };
@@ -339,10 +341,21 @@ struct JsonRules::Impl {
     int rule = 0;
   };
 
+  // A JsonWordAlignment with every path made absolute.
+  struct Alignment {
+    std::vector<Segment> transcript;
+    std::vector<std::vector<Segment>> text;  // group + words + [*] + text
+    std::vector<Segment> start;
+    std::vector<Segment> end;
+    size_t group_len = 0;  // frames[group_len] is the group's container
+    size_t words_len = 0;  // frames[words_len] is the word array
+  };
+
   std::shared_ptr<const Ruleset> ruleset;
   JsonOptions options;
   std::vector<Rule> rules;
   std::vector<PathRule> path_rules;
+  std::vector<Alignment> alignments;
   // Normalised key -> index into rules.
   std::unordered_map<std::string, int, TransparentHash, std::equal_to<>>
       key_rules;
@@ -564,6 +577,7 @@ std::shared_ptr<const JsonRules> JsonRules::Compile(
       Impl::Rule rule;
       rule.action = Action::kRedact;
       rule.id = std::string("json.hipaa.") + k.canonical;
+      rule.hipaa = true;
       if (!entity_of(rule.id, k.entity, &rule.entity)) continue;
       int index = static_cast<int>(impl->rules.size());
       impl->rules.push_back(std::move(rule));
@@ -574,6 +588,55 @@ std::shared_ptr<const JsonRules> JsonRules::Compile(
       }
     }
   }
+  for (const JsonWordAlignment& a : options.alignments) {
+    source = "<json word alignment " + a.id + ">";
+    Impl::Alignment al;
+    std::vector<Impl::Segment> group, words, rel;
+    std::string error;
+    auto relative = [](const std::string& r) {
+      return (!r.empty() && r[0] == '[') ? "$" + r : "$." + r;
+    };
+    if (!ParseJsonPath(a.group, &group, &error) ||
+        !ParseJsonPath(relative(a.words), &words, &error)) {
+      problem(a.id, "invalid group or words path: " + error);
+      continue;
+    }
+    al.group_len = group.size();
+    auto join = [](std::vector<Impl::Segment> base, const std::vector<Impl::Segment>& tail) {
+      base.insert(base.end(), tail.begin(), tail.end());
+      return base;
+    };
+    std::vector<Impl::Segment> word = join(group, words);
+    al.words_len = word.size();
+    Impl::Segment any;
+    any.kind = Impl::Segment::Kind::kAnyIndex;
+    word.push_back(any);
+    bool ok_paths = ParseJsonPath(relative(a.transcript), &rel, &error);
+    if (ok_paths) al.transcript = join(group, rel);
+    for (const auto& t : a.word_text) {
+      if (!ok_paths || !ParseJsonPath(relative(t), &rel, &error)) {
+        ok_paths = false;
+        break;
+      }
+      al.text.push_back(join(word, rel));
+    }
+    if (ok_paths && ParseJsonPath(relative(a.start), &rel, &error)) {
+      al.start = join(word, rel);
+    } else {
+      ok_paths = false;
+    }
+    if (ok_paths && ParseJsonPath(relative(a.end), &rel, &error)) {
+      al.end = join(word, rel);
+    } else {
+      ok_paths = false;
+    }
+    if (!ok_paths || al.text.empty()) {
+      problem(a.id, "invalid transcript, word text or time path: " + error);
+      continue;
+    }
+    impl->alignments.push_back(std::move(al));
+  }
+  source = "<json key rules>";
   // The placeholder must be one line of valid JSON for every reason.
   {
     std::string sample =
@@ -610,6 +673,7 @@ struct Frame {
   uint32_t ctx_end = 0;
   uint32_t keys_mark = 0;    // Level::keys size when pushed
   uint32_t path_mark = 0;    // Level::path size when pushed
+  uint32_t open = 0;         // offset of its '{' or '[' in the document
   ValueRule rule;            // inherited by the values inside
 };
 
@@ -632,6 +696,29 @@ struct Pending {
   uint32_t seg_end = 0;
   uint32_t path_begin = 0;  // in Level::pending_paths
   uint32_t path_end = 0;
+  int32_t group = -1;  // the transcript of Level::groups[group]
+};
+
+// Word alignment state of one group instance (see JsonWordAlignment).
+struct WordText {
+  uint32_t begin = 0, end = 0;  // its string token
+  std::string text;             // decoded
+  std::string path;             // when paths are kept
+};
+struct AlignWord {
+  uint64_t index = 0;
+  std::vector<WordText> texts;
+  double start = -1, end = -1;
+};
+struct AlignGroup {
+  uint32_t doc = 0;
+  int alignment = 0;
+  uint32_t open = 0;  // its container's offset: identifies the instance
+  bool has_transcript = false;
+  std::string transcript;  // decoded
+  std::vector<Span> spans;          // found in the transcript
+  std::vector<uint32_t> findings;   // their findings, in Level::found
+  std::vector<AlignWord> words;
 };
 
 struct Doc {
@@ -663,6 +750,7 @@ struct Level {
   std::vector<Scanner::Candidate> unit_cands;
   std::vector<Span> spans;
   std::vector<Span> kept;
+  std::vector<AlignGroup> groups;
   bool paths = false;
 
   void Reset(bool with_paths) {
@@ -678,6 +766,7 @@ struct Level {
     repl.clear();
     found.clear();
     found_doc.clear();
+    groups.clear();
   }
 };
 
@@ -766,6 +855,10 @@ class LevelRunner {
               std::vector<JsonRedactor::BatchItem>* items) {
     Level& lv = *lv_;
     (void)Flush();  // a failure marks the documents concerned
+    if (!lv.groups.empty()) {
+      ResolveGroups();
+      (void)Flush();  // words that could not be aligned
+    }
     std::sort(lv.rewrites.begin(), lv.rewrites.end(),
               [](const Rewrite& a, const Rewrite& b) {
                 return a.doc != b.doc ? a.doc < b.doc : a.begin < b.begin;
@@ -830,10 +923,14 @@ class LevelRunner {
   }
 
   bool PathMatches(const JsonRules::Impl::PathRule& pr) const {
+    return SegmentsMatch(pr.segments);
+  }
+
+  bool SegmentsMatch(const std::vector<JsonRules::Impl::Segment>& segments) const {
     using Kind = JsonRules::Impl::Segment::Kind;
-    if (pr.segments.size() != lv_->frames.size()) return false;
-    for (size_t k = 0; k < pr.segments.size(); ++k) {
-      const auto& seg = pr.segments[k];
+    if (segments.size() != lv_->frames.size()) return false;
+    for (size_t k = 0; k < segments.size(); ++k) {
+      const auto& seg = segments[k];
       const Frame& f = lv_->frames[k];
       switch (seg.kind) {
         case Kind::kKey:
@@ -876,6 +973,12 @@ class LevelRunner {
         auto it = rules_.key_rules.find(std::string_view(norm, len));
         if (it != rules_.key_rules.end()) explicit_rule = it->second;
       }
+    }
+    // A subtree a key file or profile skips stays skipped, built-in HIPAA
+    // keys inside included (a JSON Schema's "ssn" property is no SSN).
+    if (explicit_rule >= 0 && rules_.rules[explicit_rule].hipaa &&
+        r.action == Action::kSkip) {
+      explicit_rule = -1;
     }
     if (explicit_rule >= 0) {
       const auto& rule = rules_.rules[explicit_rule];
@@ -943,29 +1046,118 @@ class LevelRunner {
     return false;
   }
 
+  enum class Role { kNone, kTranscript, kWordText, kStart, kEnd };
+
+  // What the value about to be walked is to a word alignment.
+  Role AlignmentRole(int* alignment) const {
+    if (depth_ != 0) return Role::kNone;
+    const size_t depth = lv_->frames.size();
+    for (size_t a = 0; a < rules_.alignments.size(); ++a) {
+      const auto& al = rules_.alignments[a];
+      if (depth <= al.group_len) continue;
+      *alignment = static_cast<int>(a);
+      if (SegmentsMatch(al.transcript)) return Role::kTranscript;
+      if (depth <= al.words_len) continue;
+      for (const auto& t : al.text) {
+        if (SegmentsMatch(t)) return Role::kWordText;
+      }
+      if (SegmentsMatch(al.start)) return Role::kStart;
+      if (SegmentsMatch(al.end)) return Role::kEnd;
+    }
+    return Role::kNone;
+  }
+
+  AlignGroup& Group(int alignment) {
+    const auto& al = rules_.alignments[alignment];
+    const uint32_t open = lv_->frames[al.group_len].open;
+    auto& groups = lv_->groups;
+    for (size_t g = groups.size(); g-- > 0;) {
+      if (groups[g].doc != doc_index_) break;
+      if (groups[g].alignment == alignment && groups[g].open == open) return groups[g];
+    }
+    AlignGroup& g = groups.emplace_back();
+    g.doc = doc_index_;
+    g.alignment = alignment;
+    g.open = open;
+    return g;
+  }
+
+  AlignWord& Word(int alignment) {
+    AlignGroup& g = Group(alignment);
+    const uint64_t index = lv_->frames[rules_.alignments[alignment].words_len].index;
+    for (size_t w = g.words.size(); w-- > 0;) {
+      if (g.words[w].index == index) return g.words[w];
+    }
+    AlignWord& w = g.words.emplace_back();
+    w.index = index;
+    return w;
+  }
+
+  static double ParseSeconds(std::string_view text) {
+    char buf[64];
+    if (text.empty() || text.size() >= sizeof buf) return -1;
+    std::memcpy(buf, text.data(), text.size());
+    buf[text.size()] = '\0';
+    char* endp = nullptr;
+    double v = std::strtod(buf, &endp);
+    return (endp == buf || v < 0) ? -1 : v;
+  }
+
+  void NoteTime(Role role, int alignment, std::string_view text) {
+    AlignWord& w = Word(alignment);
+    (role == Role::kStart ? w.start : w.end) = ParseSeconds(text);
+  }
+
   Status OnString(size_t begin, size_t end, bool escaped, const ValueRule& r) {
     if (r.action == Action::kSkip) return Status::Ok();
     std::string_view value;
     if (!Decode(begin, end, escaped, &value)) return Bug("bad escape in validated JSON");
+    int alignment = -1;
+    Role role = rules_.alignments.empty() || r.action != Action::kScan
+                    ? Role::kNone
+                    : AlignmentRole(&alignment);
+    if (role == Role::kStart || role == Role::kEnd) NoteTime(role, alignment, value);
     if (value.empty()) return Status::Ok();
     if (r.action == Action::kRedact) {
       RedactWhole(begin, end, value, r);
       return Status::Ok();
     }
-    if (rules_.options.nested_json && depth_ + 1 < kMaxNestedJson &&
-        LooksLikeJson(value)) {
+    if (role == Role::kWordText) {
+      // Decided with the transcript in ResolveGroups.
+      WordText& t = Word(alignment).texts.emplace_back();
+      t.begin = static_cast<uint32_t>(begin);
+      t.end = static_cast<uint32_t>(end);
+      t.text.assign(value);
+      if (lv_->paths) t.path = lv_->path;
+      return Status::Ok();
+    }
+    int32_t group = -1;
+    if (role == Role::kTranscript) {
+      AlignGroup& g = Group(alignment);
+      g.has_transcript = true;
+      g.transcript.assign(value);
+      group = static_cast<int32_t>(&g - lv_->groups.data());
+    } else if (rules_.options.nested_json && depth_ + 1 < kMaxNestedJson &&
+               LooksLikeJson(value)) {
       bool handled = false;
       Status st = TryNested(begin, end, value, &handled);
       if (!st.ok() || handled) return st;
     }
-    // Queue for the candidate pass.
+    Queue(begin, end, value, ContextKey(), lv_->path, group);
+    if (lv_->block.size() >= kBlockFlush) return Flush();
+    return Status::Ok();
+  }
+
+  // Queues a string for the candidate pass.
+  void Queue(size_t begin, size_t end, std::string_view value,
+             std::string_view key, std::string_view path, int32_t group) {
     Level& lv = *lv_;
     Pending& p = lv.pending.emplace_back();
     p.doc = doc_index_;
+    p.group = group;
     p.begin = static_cast<uint32_t>(begin);
     p.end = static_cast<uint32_t>(end);
     p.seg_begin = static_cast<uint32_t>(lv.block.size());
-    std::string_view key = ContextKey();
     if (!key.empty()) {
       internal::HumaniseKey(key, &lv.block);
       lv.block += ": ";
@@ -976,11 +1168,82 @@ class LevelRunner {
     lv.block.push_back('\n');
     if (lv.paths) {
       p.path_begin = static_cast<uint32_t>(lv.pending_paths.size());
-      lv.pending_paths += lv.path;
+      lv.pending_paths += path;
       p.path_end = static_cast<uint32_t>(lv.pending_paths.size());
     }
-    if (lv.block.size() >= kBlockFlush) return Flush();
-    return Status::Ok();
+  }
+
+  // Case-insensitive (ASCII) search for `needle` in `hay` from `from`.
+  static size_t FindCaseless(std::string_view hay, std::string_view needle,
+                             size_t from) {
+    if (needle.empty() || needle.size() > hay.size()) return std::string_view::npos;
+    auto lower = [](char c) {
+      return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    };
+    for (size_t i = from; i + needle.size() <= hay.size(); ++i) {
+      size_t k = 0;
+      while (k < needle.size() && lower(hay[i + k]) == lower(needle[k])) ++k;
+      if (k == needle.size()) return i;
+    }
+    return std::string_view::npos;
+  }
+
+  // After the candidate pass: locates each group's words in its transcript,
+  // gives the words inside a span the span's replacement and the span's
+  // finding their audio times; queues words it cannot place.
+  void ResolveGroups() {
+    Level& lv = *lv_;
+    for (AlignGroup& g : lv.groups) {
+      if (!lv.docs[g.doc].status.ok()) continue;
+      doc_index_ = g.doc;
+      std::sort(g.words.begin(), g.words.end(),
+                [](const AlignWord& a, const AlignWord& b) { return a.index < b.index; });
+      std::vector<std::pair<size_t, size_t>> range(g.words.size(),
+                                                   {std::string_view::npos, 0});
+      size_t cursor = 0;
+      for (size_t w = 0; w < g.words.size(); ++w) {
+        if (!g.has_transcript) break;
+        size_t best = std::string_view::npos, len = 0;
+        for (const WordText& t : g.words[w].texts) {
+          size_t at = FindCaseless(g.transcript, t.text, cursor);
+          if (at < best) {
+            best = at;
+            len = t.text.size();
+          }
+        }
+        if (best == std::string_view::npos) continue;
+        range[w] = {best, best + len};
+        cursor = best + len;
+      }
+      for (size_t w = 0; w < g.words.size(); ++w) {
+        if (range[w].first != std::string_view::npos) continue;
+        for (const WordText& t : g.words[w].texts) {
+          Queue(t.begin, t.end, t.text, "word", t.path, -1);
+        }
+      }
+      for (size_t s = 0; s < g.spans.size(); ++s) {
+        const Span& sp = g.spans[s];
+        double start = -1, end = -1;
+        for (size_t w = 0; w < g.words.size(); ++w) {
+          if (range[w].first == std::string_view::npos ||
+              range[w].first >= sp.end || range[w].second <= sp.start) {
+            continue;
+          }
+          const AlignWord& word = g.words[w];
+          for (const WordText& t : word.texts) {
+            lv.tmp.clear();
+            state_.scanner.RenderWhole(sp.entity, t.text, &lv.tmp);
+            AddRewrite(g.doc, t.begin, t.end, lv.tmp);
+          }
+          if (word.start >= 0 && (start < 0 || word.start < start)) start = word.start;
+          if (word.end >= 0 && word.end > end) end = word.end;
+        }
+        if (s < g.findings.size()) {
+          lv.found[g.findings[s]].audio_start = start;
+          lv.found[g.findings[s]].audio_end = end;
+        }
+      }
+    }
   }
 
   // JSON inside a string: redacted by the next level; *handled is false when
@@ -1010,6 +1273,13 @@ class LevelRunner {
   }
 
   Status OnScalar(size_t begin, size_t end, const ValueRule& r) {
+    if (!rules_.alignments.empty() && r.action != Action::kRedact) {
+      int alignment = -1;
+      Role role = AlignmentRole(&alignment);
+      if (role == Role::kStart || role == Role::kEnd) {
+        NoteTime(role, alignment, doc_.substr(begin, end - begin));
+      }
+    }
     if (r.action != Action::kRedact) return Status::Ok();
     std::string_view token = doc_.substr(begin, end - begin);
     if (token == "null") return Status::Ok();
@@ -1074,7 +1344,12 @@ class LevelRunner {
       AddRewrite(p.doc, p.begin, p.end, lv.tmp);
       std::string_view path = std::string_view(lv.pending_paths)
                                   .substr(p.path_begin, p.path_end - p.path_begin);
-      for (const Span& sp : lv.kept) AddFinding(p.doc, path, p.begin, sp, -1);
+      AlignGroup* group = p.group >= 0 ? &lv.groups[p.group] : nullptr;
+      if (group) group->spans = lv.kept;
+      for (const Span& sp : lv.kept) {
+        if (group) group->findings.push_back(static_cast<uint32_t>(lv.found.size()));
+        AddFinding(p.doc, path, p.begin, sp, -1);
+      }
     }
     return Status::Ok();
   }
@@ -1135,6 +1410,7 @@ class LevelRunner {
           }
           f.keys_mark = static_cast<uint32_t>(lv.keys.size());
           f.path_mark = static_cast<uint32_t>(lv.path.size());
+          f.open = static_cast<uint32_t>(i_);
           ++i_;
           SkipWs();
           if (i_ < n && doc_[i_] == (f.object ? '}' : ']')) {

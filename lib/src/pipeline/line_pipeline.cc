@@ -199,7 +199,7 @@ void BatchRedactor::CountSpans(uint64_t record, BatchResult* result,
   ++c.records_with_findings;
   for (const Span& sp : spans_) {
     ++c.findings_by_entity[sp.entity];
-    if (collect_findings) result->findings.push_back({record, sp, {}, {}});
+    if (collect_findings) result->findings.push_back({record, sp, {}, {}, -1, -1});
   }
 }
 
@@ -307,8 +307,9 @@ void BatchRedactor::ProcessStructured(const RecordBatch& batch,
             JsonFinding& jf = json_findings_[f];
             ++c.findings_by_entity[jf.span.entity];
             if (collect_findings) {
-              result->findings.push_back(
-                  {record, jf.span, std::move(jf.path), jf.key_rule});
+              result->findings.push_back({record, jf.span, std::move(jf.path),
+                                          jf.key_rule, jf.audio_start,
+                                          jf.audio_end});
             }
           }
         } else if (format == RecordFormat::kAuto &&

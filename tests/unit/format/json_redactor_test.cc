@@ -82,6 +82,17 @@ std::string Skeleton(std::string_view json) {
   return out;
 }
 
+struct PipeOut {
+  std::string output;
+  Counters counters;
+  std::vector<Finding> findings;
+};
+
+PipeOut RunPipeline(const std::shared_ptr<const Ruleset>& rules,
+                    const std::shared_ptr<const JsonRules>& json, RecordFormat format,
+                    std::string_view input, const std::vector<size_t>& chunks,
+                    size_t batch_records, size_t max_record = 1 << 20);
+
 class JsonTest : public ::testing::Test {
  protected:
   void SetUp() override { Build(JsonOptions()); }
@@ -429,9 +440,10 @@ rules:
   // A key file rule beats the HIPAA key of the same name.
   EXPECT_EQ(Redact(R"({"address":"the host, SSN 219-09-9999"})"),
             R"({"address":"the host, SSN [US_SSN]"})");
-  // Skip covers a subtree; a more specific rule inside wins.
-  EXPECT_EQ(Redact(R"({"meta":{"a":"SSN 219-09-9999","ssn":"SSN 219-09-9999"}})"),
-            R"({"meta":{"a":"SSN 219-09-9999","ssn":"SSN [US_SSN]"}})");
+  // Skip covers a subtree, built-in HIPAA keys inside included; a more
+  // specific key file rule inside wins.
+  EXPECT_EQ(Redact(R"({"meta":{"a":"SSN 219-09-9999","ssn":"SSN 219-09-9999","dob":"x"}})"),
+            R"({"meta":{"a":"SSN 219-09-9999","ssn":"SSN [US_SSN]","dob":"x"}})");
 }
 
 TEST_F(JsonTest, HipaaKeysCanBeTurnedOff) {
@@ -504,6 +516,98 @@ TEST_F(JsonTest, CompileRejectsBadPathsEntitiesAndPlaceholders) {
 }
 
 // ---------------------------------------------------------------------------
+// Word alignment and profiles
+
+JsonOptions WithAlignment() {
+  JsonOptions opts;
+  JsonWordAlignment a;
+  a.group = "$.alts[*]";
+  a.transcript = "transcript";
+  a.words = "words";
+  a.word_text = {"punctuated", "w"};
+  a.start = "start";
+  a.end = "end";
+  a.id = "test.words";
+  opts.alignments.push_back(a);
+  return opts;
+}
+
+TEST_F(JsonTest, WordsInsideATranscriptSpanGetItsPlaceholderAndTimes) {
+  Build(WithAlignment());
+  std::string doc =
+      R"({"alts":[{"words":[{"w":"call","start":1.0,"end":1.2},{"w":"415","start":1.2,"end":1.6},)"
+      R"({"w":"555","start":1.6,"end":2.0},{"w":"0132","punctuated":"0132.","start":2.0,"end":2.5},)"
+      R"({"w":"thanks","start":3.0,"end":3.4}],"transcript":"Call 415-555-0132. Thanks"}]})";
+  std::string out = RedactChecked(doc);
+  EXPECT_EQ(out,
+            R"({"alts":[{"words":[{"w":"call","start":1.0,"end":1.2},{"w":"[PHONE_NUMBER]","start":1.2,"end":1.6},)"
+            R"({"w":"[PHONE_NUMBER]","start":1.6,"end":2.0},{"w":"[PHONE_NUMBER]","punctuated":"[PHONE_NUMBER]","start":2.0,"end":2.5},)"
+            R"({"w":"thanks","start":3.0,"end":3.4}],"transcript":"Call [PHONE_NUMBER]. Thanks"}]})");
+  ASSERT_EQ(findings_.size(), 1u);  // one per transcript span, none per word
+  EXPECT_EQ(findings_[0].path, "$.alts[0].transcript");
+  EXPECT_DOUBLE_EQ(findings_[0].audio_start, 1.2);
+  EXPECT_DOUBLE_EQ(findings_[0].audio_end, 2.5);
+}
+
+TEST_F(JsonTest, WordsThatCannotBePlacedAreScannedAlone) {
+  Build(WithAlignment());
+  // The second word is not in the transcript; the second group has none.
+  std::string doc =
+      R"({"alts":[{"transcript":"hello there","words":[{"w":"hello"},{"w":"219-09-9999"},{"w":"there"}]},)"
+      R"({"words":[{"w":"dana@example.com","start":"4.5","end":"5"}]}]})";
+  EXPECT_EQ(RedactChecked(doc),
+            R"({"alts":[{"transcript":"hello there","words":[{"w":"hello"},{"w":"[US_SSN]"},{"w":"there"}]},)"
+            R"({"words":[{"w":"[EMAIL_ADDRESS]","start":"4.5","end":"5"}]}]})");
+  ASSERT_EQ(findings_.size(), 2u);
+  EXPECT_EQ(findings_[0].path, "$.alts[0].words[1].w");
+  EXPECT_LT(findings_[0].audio_start, 0);
+}
+
+TEST_F(JsonTest, AlignmentIsPerGroupInstanceAndPerDocumentInABatch) {
+  Build(WithAlignment());
+  std::string input =
+      R"({"alts":[{"transcript":"SSN 219-09-9999","words":[{"w":"SSN"},{"w":"219-09-9999","start":0.5,"end":1.5}]},)"
+      R"({"transcript":"fine","words":[{"w":"fine"}]}]})" "\n"
+      R"({"alts":[{"words":[{"w":"ok"},{"w":"123-45-6789","start":7,"end":8}],"transcript":"ok 123-45-6789"}]})" "\n";
+  PipeOut r = RunPipeline(rules_, json_rules_, RecordFormat::kNdjson, input, {input.size()}, 100);
+  EXPECT_EQ(r.output,
+            R"({"alts":[{"transcript":"SSN [US_SSN]","words":[{"w":"SSN"},{"w":"[US_SSN]","start":0.5,"end":1.5}]},)"
+            R"({"transcript":"fine","words":[{"w":"fine"}]}]})" "\n"
+            R"({"alts":[{"words":[{"w":"ok"},{"w":"[US_SSN]","start":7,"end":8}],"transcript":"ok [US_SSN]"}]})" "\n");
+  ASSERT_EQ(r.findings.size(), 2u);
+  EXPECT_EQ(r.findings[0].record, 0u);
+  EXPECT_DOUBLE_EQ(r.findings[0].audio_start, 0.5);
+  EXPECT_EQ(r.findings[1].record, 1u);
+  EXPECT_DOUBLE_EQ(r.findings[1].audio_end, 8);
+}
+
+TEST_F(JsonTest, ProfilesAddRulesAndAlignments) {
+  for (const auto& name : JsonProfileNames()) {
+    JsonOptions opts;
+    ASSERT_TRUE(AddJsonProfile(name, &opts)) << name;
+    EXPECT_TRUE(!opts.rules.empty() || !opts.alignments.empty()) << name;
+    Build(opts);  // every profile compiles against its required entities
+  }
+  JsonOptions opts;
+  EXPECT_FALSE(AddJsonProfile("twilio", &opts));
+  ASSERT_TRUE(AddJsonProfile("signalwire", &opts));
+  Build(opts);
+  EXPECT_EQ(Redact(R"({"caller_id_name":"Dana Reyes","caller_id_number":"+14155550132","call_id":"219-09-9999"})"),
+            R"({"caller_id_name":"[PERSON_NAME]","caller_id_number":"[PHONE_NUMBER]","call_id":"219-09-9999"})");
+}
+
+TEST_F(JsonTest, BadAlignmentPathsAreReported) {
+  JsonOptions opts = WithAlignment();
+  opts.alignments[0].words = "words[";
+  auto rules = CompileOrDie();
+  std::vector<Diagnostic> diags;
+  opts.hipaa_keys = false;
+  EXPECT_EQ(JsonRules::Compile(rules, opts, &diags), nullptr);
+  ASSERT_FALSE(diags.empty());
+  EXPECT_NE(diags[0].file.find("test.words"), std::string::npos);
+}
+
+// ---------------------------------------------------------------------------
 // Helpers
 
 TEST(JsonInternalTest, HumaniseKey) {
@@ -564,16 +668,10 @@ TEST(JsonInternalTest, StringTokenAgreesWithTheSimpleScanAtEveryAlignment) {
 // ---------------------------------------------------------------------------
 // Through the pipeline
 
-struct PipeOut {
-  std::string output;
-  Counters counters;
-  std::vector<Finding> findings;
-};
-
 PipeOut RunPipeline(const std::shared_ptr<const Ruleset>& rules,
                     const std::shared_ptr<const JsonRules>& json, RecordFormat format,
                     std::string_view input, const std::vector<size_t>& chunks,
-                    size_t batch_records, size_t max_record = 1 << 20) {
+                    size_t batch_records, size_t max_record) {
   TextOptions opts;
   opts.max_record = max_record;
   opts.format = format;
