@@ -42,7 +42,7 @@ Options:
                         json: each input is one JSON document (at most
                         --max-record bytes);
                         auto: lines starting with { or [ that parse are JSON,
-                        all other lines text
+                        all other lines text;
                         signalwire|vapi|retell|deepgram|transcribe: one vendor
                         payload per input, with that profile (see --profile)
   --profile NAME        vendor profile for JSON records: which fields are
