@@ -41,8 +41,9 @@ Options:
                         malformed lines replaced by {"phiscrub_error":...});
                         json: each input is one JSON document (at most
                         --max-record bytes);
-                        auto: lines starting with { or [ that parse are JSON,
-                        all other lines text;
+                        auto: lines starting with { or [ that parse are JSON
+                        (vendor payloads get their profile), all other lines
+                        text;
                         signalwire|vapi|retell|deepgram|transcribe: one vendor
                         payload per input, with that profile (see --profile)
   --profile NAME        vendor profile for JSON records: which fields are
@@ -247,7 +248,11 @@ bool LoadJson(CliOptions* o, phiscrub::JsonOptions* jopts,
       !phiscrub::LoadJsonKeyFile(o->json_keys, jopts, diags)) {
     return false;
   }
-  if (!o->profile.empty()) phiscrub::AddJsonProfile(o->profile, jopts);
+  if (!o->profile.empty()) {
+    phiscrub::AddJsonProfile(o->profile, jopts);
+  } else if (o->driver.text.format == phiscrub::RecordFormat::kAuto) {
+    jopts->detect_profiles = true;  // vendor payloads get their profile
+  }
   if (o->json_placeholder_set) jopts->placeholder = o->json_placeholder;
   for (auto& e : phiscrub::JsonRequiredEntities(*jopts)) {
     o->rules.extra_entities.push_back(e);

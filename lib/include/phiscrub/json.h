@@ -117,6 +117,10 @@ struct JsonOptions {
   bool nested_json = true;
   // Transcript/word-list pairs kept in step (speech-to-text profiles).
   std::vector<JsonWordAlignment> alignments;
+  // Give each document that unambiguously is a known vendor payload (see
+  // JsonProfileNames) that profile's rules on top of these options; others
+  // get these options only. For mixed streams (--format auto).
+  bool detect_profiles = false;
   // Record written in JSON modes instead of a record that cannot be
   // redacted; `{reason}` becomes the FailReason name. Must yield valid JSON.
   std::string placeholder = R"({"phiscrub_error":"{reason}"})";

@@ -5,7 +5,15 @@
 #include <string>
 #include <string_view>
 
+namespace simdjson::dom {
+class element;
+}  // namespace simdjson::dom
+
 namespace phiscrub::internal {
+
+// The profile (JsonProfileNames) a parsed document unambiguously belongs to,
+// or "" (json_profiles.cc).
+std::string_view DetectJsonProfile(const simdjson::dom::element& root);
 
 // Appends the decoded form of a JSON string token's content (between the
 // quotes) to *out. Lone surrogates become U+FFFD. False on a bad escape (out

@@ -1,8 +1,11 @@
 // Built-in voice-agent and speech-to-text payload profiles (see
 // AddJsonProfile in phiscrub/json.h). A profile is key rules plus word
 // alignments; field names follow each vendor's documented payloads.
+#include <simdjson.h>
+
 #include <algorithm>
 
+#include "format/json_internal.h"
 #include "phiscrub/json.h"
 
 namespace phiscrub {
@@ -143,6 +146,49 @@ void Transcribe(JsonOptions* o) {
 }
 
 }  // namespace
+
+namespace internal {
+
+// Only shapes no other profile (or ordinary log record) shares.
+std::string_view DetectJsonProfile(const simdjson::dom::element& root) {
+  if (!root.is_object()) return "";
+  auto str = [](simdjson::simdjson_result<simdjson::dom::element> e) {
+    std::string_view v;
+    return e.get(v) == simdjson::SUCCESS ? v : std::string_view();
+  };
+  auto has = [](simdjson::simdjson_result<simdjson::dom::element> e) {
+    return e.error() == simdjson::SUCCESS;
+  };
+  // SignalWire: post_prompt_url callbacks and SWAIG function requests.
+  if (str(root["action"]) == "post_conversation" ||
+      (has(root["ai_session_id"]) &&
+       (has(root["caller_id_number"]) || has(root["caller_id_num"])))) {
+    return "signalwire";
+  }
+  // Vapi server messages: {"message": {"type": ..., "call" | "artifact"}}.
+  if (!str(root["message"]["type"]).empty() &&
+      (has(root["message"]["call"]) || has(root["message"]["artifact"]))) {
+    return "vapi";
+  }
+  // Retell webhooks: {"event": ..., "call": {"call_id", "agent_id", ...}}.
+  if ((has(root["event"]) || has(root["event_type"])) &&
+      has(root["call"]["call_id"]) && has(root["call"]["agent_id"])) {
+    return "retell";
+  }
+  // Deepgram: pre-recorded results, or a streaming Results message.
+  if ((has(root["results"]["channels"]) && has(root["metadata"]["request_id"])) ||
+      (str(root["type"]) == "Results" && has(root["channel"]["alternatives"]))) {
+    return "deepgram";
+  }
+  // Amazon Transcribe: batch output, or a streaming TranscriptEvent.
+  if ((has(root["jobName"]) && has(root["results"]["transcripts"])) ||
+      has(root["Transcript"]["Results"])) {
+    return "transcribe";
+  }
+  return "";
+}
+
+}  // namespace internal
 
 const std::vector<std::string>& JsonProfileNames() {
   static const std::vector<std::string> kNames = {"signalwire", "vapi", "retell",

@@ -356,6 +356,8 @@ struct JsonRules::Impl {
   std::vector<Rule> rules;
   std::vector<PathRule> path_rules;
   std::vector<Alignment> alignments;
+  // JsonOptions::detect_profiles: profile name -> these options plus it.
+  std::vector<std::pair<std::string, std::shared_ptr<const JsonRules>>> detected;
   // Normalised key -> index into rules.
   std::unordered_map<std::string, int, TransparentHash, std::equal_to<>>
       key_rules;
@@ -494,6 +496,14 @@ std::vector<std::string> JsonRequiredEntities(const JsonOptions& options) {
   }
   for (const auto& r : options.rules) {
     if (r.action == Action::kRedact) add(r.entity);
+  }
+  if (options.detect_profiles) {
+    for (const std::string& name : JsonProfileNames()) {
+      JsonOptions sub;
+      sub.hipaa_keys = false;
+      AddJsonProfile(name, &sub);
+      for (const auto& e : JsonRequiredEntities(sub)) add(e);
+    }
   }
   return out;
 }
@@ -637,6 +647,19 @@ std::shared_ptr<const JsonRules> JsonRules::Compile(
     impl->alignments.push_back(std::move(al));
   }
   source = "<json key rules>";
+  if (options.detect_profiles) {
+    for (const std::string& name : JsonProfileNames()) {
+      JsonOptions sub = options;
+      sub.detect_profiles = false;
+      AddJsonProfile(name, &sub);
+      auto compiled = Compile(ruleset, sub, diags);
+      if (!compiled) {
+        problem("", "profile " + name + " does not compile with these options");
+        continue;
+      }
+      impl->detected.emplace_back(name, std::move(compiled));
+    }
+  }
   // The placeholder must be one line of valid JSON for every reason.
   {
     std::string sample =
@@ -810,7 +833,7 @@ namespace {
 class LevelRunner {
  public:
   LevelRunner(const JsonRules::Impl& rules, JsonRedactor::State& state, int depth)
-      : rules_(rules), state_(state), depth_(depth) {
+      : rules_(&rules), state_(state), depth_(depth) {
     while (state_.levels.size() <= static_cast<size_t>(depth)) {
       state_.levels.push_back(std::make_unique<Level>());
     }
@@ -826,9 +849,18 @@ class LevelRunner {
     if (json.size() >= UINT32_MAX) {
       st = Status(ErrorCode::kOversize, "JSON document exceeds 4 GiB");
     } else {
+      simdjson::dom::element root;
       simdjson::error_code err =
-          state_.parser.parse(json.data(), json.size(), true).error();
-      if (err != simdjson::SUCCESS) st = MapParseError(err);
+          state_.parser.parse(json.data(), json.size(), true).get(root);
+      if (err != simdjson::SUCCESS) {
+        st = MapParseError(err);
+      } else if (depth_ == 0 && !rules_->detected.empty()) {
+        // A vendor payload gets its profile's rules.
+        std::string_view profile = internal::DetectJsonProfile(root);
+        for (const auto& [name, rules] : rules_->detected) {
+          if (name == profile) rules_ = &rules->impl();
+        }
+      }
     }
     if (st.ok()) {
       doc_ = json;
@@ -955,33 +987,33 @@ class LevelRunner {
     if (!lv_->frames.empty()) r = lv_->frames.back().rule;
     int explicit_rule = -1;
     if (depth_ == 0) {
-      for (const auto& pr : rules_.path_rules) {
+      for (const auto& pr : rules_->path_rules) {
         if (PathMatches(pr)) {
           explicit_rule = pr.rule;
           break;
         }
       }
     }
-    if (explicit_rule < 0 && !rules_.key_rules.empty() && !lv_->frames.empty() &&
+    if (explicit_rule < 0 && !rules_->key_rules.empty() && !lv_->frames.empty() &&
         lv_->frames.back().object) {
       const Frame& f = lv_->frames.back();
       char norm[256];
       size_t len = 0;
       if (NormaliseKey(Key(f.key_begin, f.key_end), norm,
-                       std::min(sizeof norm, rules_.max_key), &len) &&
-          rules_.MayMatch(std::string_view(norm, len))) {
-        auto it = rules_.key_rules.find(std::string_view(norm, len));
-        if (it != rules_.key_rules.end()) explicit_rule = it->second;
+                       std::min(sizeof norm, rules_->max_key), &len) &&
+          rules_->MayMatch(std::string_view(norm, len))) {
+        auto it = rules_->key_rules.find(std::string_view(norm, len));
+        if (it != rules_->key_rules.end()) explicit_rule = it->second;
       }
     }
     // A subtree a key file or profile skips stays skipped, built-in HIPAA
     // keys inside included (a JSON Schema's "ssn" property is no SSN).
-    if (explicit_rule >= 0 && rules_.rules[explicit_rule].hipaa &&
+    if (explicit_rule >= 0 && rules_->rules[explicit_rule].hipaa &&
         r.action == Action::kSkip) {
       explicit_rule = -1;
     }
     if (explicit_rule >= 0) {
-      const auto& rule = rules_.rules[explicit_rule];
+      const auto& rule = rules_->rules[explicit_rule];
       r.action = rule.action;
       r.entity = rule.entity;
       r.rule = explicit_rule;
@@ -1019,7 +1051,7 @@ class LevelRunner {
     f.path.assign(path);
     f.token = token;
     f.span = span;
-    if (rule >= 0) f.key_rule = rules_.rules[rule].id;
+    if (rule >= 0) f.key_rule = rules_->rules[rule].id;
     lv_->found.push_back(std::move(f));
     lv_->found_doc.push_back(doc);
   }
@@ -1052,8 +1084,8 @@ class LevelRunner {
   Role AlignmentRole(int* alignment) const {
     if (depth_ != 0) return Role::kNone;
     const size_t depth = lv_->frames.size();
-    for (size_t a = 0; a < rules_.alignments.size(); ++a) {
-      const auto& al = rules_.alignments[a];
+    for (size_t a = 0; a < rules_->alignments.size(); ++a) {
+      const auto& al = rules_->alignments[a];
       if (depth <= al.group_len) continue;
       *alignment = static_cast<int>(a);
       if (SegmentsMatch(al.transcript)) return Role::kTranscript;
@@ -1068,7 +1100,7 @@ class LevelRunner {
   }
 
   AlignGroup& Group(int alignment) {
-    const auto& al = rules_.alignments[alignment];
+    const auto& al = rules_->alignments[alignment];
     const uint32_t open = lv_->frames[al.group_len].open;
     auto& groups = lv_->groups;
     for (size_t g = groups.size(); g-- > 0;) {
@@ -1084,7 +1116,7 @@ class LevelRunner {
 
   AlignWord& Word(int alignment) {
     AlignGroup& g = Group(alignment);
-    const uint64_t index = lv_->frames[rules_.alignments[alignment].words_len].index;
+    const uint64_t index = lv_->frames[rules_->alignments[alignment].words_len].index;
     for (size_t w = g.words.size(); w-- > 0;) {
       if (g.words[w].index == index) return g.words[w];
     }
@@ -1113,7 +1145,7 @@ class LevelRunner {
     std::string_view value;
     if (!Decode(begin, end, escaped, &value)) return Bug("bad escape in validated JSON");
     int alignment = -1;
-    Role role = rules_.alignments.empty() || r.action != Action::kScan
+    Role role = rules_->alignments.empty() || r.action != Action::kScan
                     ? Role::kNone
                     : AlignmentRole(&alignment);
     if (role == Role::kStart || role == Role::kEnd) NoteTime(role, alignment, value);
@@ -1137,7 +1169,7 @@ class LevelRunner {
       g.has_transcript = true;
       g.transcript.assign(value);
       group = static_cast<int32_t>(&g - lv_->groups.data());
-    } else if (rules_.options.nested_json && depth_ + 1 < kMaxNestedJson &&
+    } else if (rules_->options.nested_json && depth_ + 1 < kMaxNestedJson &&
                LooksLikeJson(value)) {
       bool handled = false;
       Status st = TryNested(begin, end, value, &handled);
@@ -1251,7 +1283,7 @@ class LevelRunner {
   Status TryNested(size_t begin, size_t end, std::string_view value,
                    bool* handled) {
     // Levels live on the heap: growing state_.levels keeps lv_ valid.
-    LevelRunner inner(rules_, state_, depth_ + 1);
+    LevelRunner inner(*rules_, state_, depth_ + 1);
     Level& lv = *lv_;
     lv.inner_out.clear();
     lv.inner_findings.clear();
@@ -1273,7 +1305,7 @@ class LevelRunner {
   }
 
   Status OnScalar(size_t begin, size_t end, const ValueRule& r) {
-    if (!rules_.alignments.empty() && r.action != Action::kRedact) {
+    if (!rules_->alignments.empty() && r.action != Action::kRedact) {
       int alignment = -1;
       Role role = AlignmentRole(&alignment);
       if (role == Role::kStart || role == Role::kEnd) {
@@ -1490,7 +1522,7 @@ class LevelRunner {
     }
   }
 
-  const JsonRules::Impl& rules_;
+  const JsonRules::Impl* rules_;  // per document when profiles are detected
   JsonRedactor::State& state_;
   int depth_;
   Level* lv_ = nullptr;
