@@ -12,7 +12,13 @@ transcript (call-center speaker turns, names after cues, spoken-style PHI
 written as digits), payload (one voice-agent end-of-call JSON per line).
 --record-bytes N joins lines into records of about N bytes (record-size
 sweeps).
+--format ndjson is the same as --kind ndjson. The ndjson kind writes
+structured-log records: nested request/user objects, numbers, booleans,
+escapes, arrays and an occasional tool-call `arguments` string holding JSON;
+PHI in free text (`msg`), under HIPAA keys (`user.phone`, `user.dob`) and
+inside the tool-call arguments.
 """
+import json
 import argparse
 import random
 import sys
@@ -82,20 +88,47 @@ def line(r, phi_rate):
         r.choice([200, 202, 500]), r.getrandbits(64), r.randint(1, 10**6), extra)
 
 
+MSGS = ["request completed", "cache miss for key session:%d", "retrying upstream call (attempt %d)",
+        "appointment slot held for 15 minutes", "claim %d queued for adjudication",
+        "user said \"thanks, that's all\" and hung up", "transcript chunk %d received"]
+
+
 def ndjson_line(r, phi_rate):
-    fields = ['"ts":"%s"' % ts(r), '"level":"%s"' % r.choice(LEVELS).lower(),
-              '"svc":"%s"' % r.choice(SERVICES), '"req_id":"%08x-%04x"' % (
-                  r.getrandbits(32), r.getrandbits(16)),
-              '"latency_ms":%d' % r.randint(1, 5000), '"status":%d' % r.choice([200, 201, 404, 500]),
-              '"bytes":%d' % r.randint(0, 10**6), '"client_ip":"%s"' % ip(r)]
-    msg = "appointment %d updated" % r.randint(1, 10**6)
-    if r.random() < phi_rate:
+    has_phi = r.random() < phi_rate
+    msg = r.choice(MSGS)
+    if "%d" in msg:
+        msg = msg % r.randint(1, 10**6)
+    if has_phi:
         msg += " " + phi(r)
-    fields.append('"msg":"%s"' % msg)
-    if r.random() < phi_rate:
-        fields.append('"patient":{"name":"%s %s","phone":"%s"}' % (
-            r.choice(FIRST), r.choice(LAST), phone(r)))
-    return "{" + ",".join(fields) + "}"
+    rec = {
+        "ts": ts(r),
+        "level": r.choice(LEVELS).lower(),
+        "svc": r.choice(SERVICES),
+        "trace_id": "%032x" % r.getrandbits(128),
+        "span_id": "%016x" % r.getrandbits(64),
+        "http": {"method": r.choice(METHODS), "path": r.choice(PATHS),
+                 "status": r.choice([200, 200, 201, 204, 404, 500]),
+                 "latency_ms": round(r.random() * 900, 3), "bytes": r.randint(0, 99999),
+                 "client_ip": ip(r)},
+        "msg": msg,
+        "retry": r.random() < 0.1,
+        "tags": [r.choice(["web", "api", "batch", "voice"]), "v%d" % r.randint(1, 9)],
+    }
+    k = r.random()
+    if k < 0.3:
+        user = {"id": r.randint(10**5, 10**8), "name": "%s %s" % (r.choice(FIRST), r.choice(LAST))}
+        if has_phi:
+            user["phone"] = phone(r)
+            user["dob"] = "19%02d-%02d-%02d" % (r.randint(30, 99), r.randint(1, 12), r.randint(1, 28))
+        rec["user"] = user
+    elif k < 0.4:
+        args = {"date": "2026-%02d-%02d" % (r.randint(1, 12), r.randint(1, 28)),
+                "slot": r.randint(8, 17), "note": "caf\u00e9 visit"}
+        if has_phi:
+            args["callback"] = phone(r)
+        rec["tool_call"] = {"name": "book_appointment",
+                            "arguments": json.dumps(args, separators=(",", ":"))}
+    return json.dumps(rec, separators=(",", ":"), ensure_ascii=False)
 
 
 TURNS = ["I'd like to reschedule my appointment for next %s.",
@@ -152,9 +185,13 @@ def main():
     ap.add_argument("--kind", choices=["applog", "ndjson", "transcript", "payload"],
                     default="applog")
     ap.add_argument("--record-bytes", type=int, default=0)
+    ap.add_argument("--format", choices=["text", "ndjson"], default="text",
+                    help="ndjson is --kind ndjson")
     a = ap.parse_args()
     make = {"applog": line, "ndjson": ndjson_line, "transcript": transcript_line,
             "payload": payload_line}[a.kind]
+    if a.format == "ndjson":
+        make = ndjson_line
     r = random.Random(a.seed)
     target = int(a.size_mb * 1e6)
     out = sys.stdout

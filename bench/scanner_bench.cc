@@ -5,6 +5,7 @@
 #include <random>
 #include <string>
 
+#include "phiscrub/json.h"
 #include "phiscrub/pipeline.h"
 #include "phiscrub/ruleset.h"
 #include "phiscrub/scanner.h"
@@ -87,6 +88,94 @@ BENCHMARK(BM_RedactBatch)
     ->Args({500, 256 << 10})
     ->Args({50, 16 << 10})
     ->Args({50, 4 << 20});
+
+// Structured-log NDJSON records (nested objects, numbers, booleans, arrays,
+// an escaped string, sometimes a tool call with JSON in a string);
+// `phi_per_mille` of them carry PHI in free text and under HIPAA keys.
+std::string MakeNdjson(size_t bytes, int phi_per_mille, uint32_t seed = 42) {
+  std::mt19937 engine(seed);
+  auto rng = [&engine]() { return static_cast<unsigned>(engine()); };
+  std::string s;
+  while (s.size() < bytes) {
+    bool phi = static_cast<int>(rng() % 1000) < phi_per_mille;
+    char buf[768];
+    snprintf(buf, sizeof buf,
+             "{\"ts\":\"2026-%02u-%02uT%02u:%02u:%02u.%03uZ\",\"level\":\"info\","
+             "\"svc\":\"intake\",\"trace_id\":\"%08x%08x%08x%08x\","
+             "\"http\":{\"method\":\"POST\",\"path\":\"/api/v1/patients\","
+             "\"status\":%u,\"latency_ms\":%u.%03u,\"bytes\":%u,"
+             "\"client_ip\":\"10.%u.%u.%u\"},\"msg\":\"request \\\"%u\\\" done%s\","
+             "\"retry\":false,\"tags\":[\"api\",\"v%u\"]",
+             rng() % 12 + 1, rng() % 28 + 1, rng() % 24, rng() % 60, rng() % 60,
+             rng() % 1000, rng(), rng(), rng(), rng(), 200 + rng() % 300,
+             rng() % 1000, rng() % 1000, rng() % 100000, rng() % 256, rng() % 256,
+             rng() % 256, rng() % 1000000, phi ? " callback (415) 555-0132" : "",
+             rng() % 9 + 1);
+    s += buf;
+    if (phi) s += ",\"user\":{\"name\":\"Dana Reyes\",\"ssn\":219099999,\"dob\":\"1990-03-03\"}";
+    if (rng() % 10 == 0) {
+      s += ",\"tool_call\":{\"name\":\"book\",\"arguments\":\"{\\\"slot\\\":9,\\\"note\\\":\\\"";
+      s += phi ? "SSN 123-45-6789" : "follow-up";
+      s += "\\\"}\"}";
+    }
+    s += "}\n";
+  }
+  return s;
+}
+
+// BatchRedactor in --format ndjson: JSON validation, token walk, one candidate
+// pass per batch. Arg 0: PHI records per mille; arg 1: batch bytes.
+void BM_RedactNdjson(benchmark::State& state) {
+  std::string log = MakeNdjson(static_cast<size_t>(state.range(1)),
+                               static_cast<int>(state.range(0)));
+  static auto rules = [] {
+    phiscrub::RulesetOptions opts;
+    opts.extra_entities = phiscrub::JsonRequiredEntities(phiscrub::JsonOptions());
+    std::vector<phiscrub::Diagnostic> diags;
+    return phiscrub::Ruleset::Compile(opts, &diags);
+  }();
+  std::vector<phiscrub::Diagnostic> diags;
+  phiscrub::TextOptions opts;
+  opts.format = phiscrub::RecordFormat::kNdjson;
+  opts.json = phiscrub::JsonRules::Compile(rules, phiscrub::JsonOptions(), &diags);
+  phiscrub::LineFramer framer(1 << 20);
+  phiscrub::RecordBatch batch;
+  framer.Feed(log, &batch);
+  phiscrub::BatchRedactor redactor(rules, opts);
+  phiscrub::BatchResult result;
+  for (auto _ : state) {
+    result.Clear();
+    redactor.Process(batch, &result);
+    benchmark::DoNotOptimize(result.output.data());
+  }
+  if (result.counters.failed_closed() != 0) state.SkipWithError("records withheld");
+  state.SetBytesProcessed(state.iterations() * log.size());
+  state.SetItemsProcessed(state.iterations() * batch.size());
+}
+BENCHMARK(BM_RedactNdjson)
+    ->Args({0, 256 << 10})
+    ->Args({50, 256 << 10})
+    ->Args({500, 256 << 10})
+    ->Args({50, 16 << 10});
+
+// The same NDJSON records through text mode, for the cost of structure.
+void BM_RedactNdjsonAsText(benchmark::State& state) {
+  std::string log = MakeNdjson(static_cast<size_t>(state.range(1)),
+                               static_cast<int>(state.range(0)));
+  phiscrub::LineFramer framer(1 << 20);
+  phiscrub::RecordBatch batch;
+  framer.Feed(log, &batch);
+  phiscrub::BatchRedactor redactor(Rules(), phiscrub::TextOptions());
+  phiscrub::BatchResult result;
+  for (auto _ : state) {
+    result.Clear();
+    redactor.Process(batch, &result);
+    benchmark::DoNotOptimize(result.output.data());
+  }
+  state.SetBytesProcessed(state.iterations() * log.size());
+  state.SetItemsProcessed(state.iterations() * batch.size());
+}
+BENCHMARK(BM_RedactNdjsonAsText)->Args({50, 256 << 10});
 
 void BM_CompileBuiltinRuleset(benchmark::State& state) {
   for (auto _ : state) {

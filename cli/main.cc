@@ -14,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "phiscrub/json.h"
 #include "phiscrub/ruleset.h"
 #include "bench.h"
 #include "stream_driver.h"
@@ -37,6 +38,27 @@ per line, reading FILEs (or stdin when none or "-") and writing to stdout.
 Output is flushed whenever input drains, so `tail -f app.log | phiscrub` works.
 
 Options:
+  --format FMT          text (default): every line is text;
+                        ndjson: every line is one JSON document (string
+                        values redacted, everything else byte-identical,
+                        malformed lines replaced by {"phiscrub_error":...});
+                        json: each input is one JSON document (at most
+                        --max-record bytes);
+                        auto: lines starting with { or [ that parse are JSON
+                        (vendor payloads get their profile), all other lines
+                        text;
+                        signalwire|vapi|retell|deepgram|transcribe: one vendor
+                        payload per input, with that profile (see --profile)
+  --profile NAME        vendor profile for JSON records: which fields are
+                        routing identities (always redacted), recording URLs
+                        (entity RECORDING_URL) and transcript/word lists
+                        (kept in step, audio times in --findings)
+  --json-keys FILE      YAML key rules for JSON: redact, scan or skip values
+                        by JSON path or key name (see README); they win over
+                        the profile's
+  --json-placeholder T  JSON record written instead of a record that cannot
+                        be redacted; {reason} is substituted
+                        (default {"phiscrub_error":"{reason}"})
   --rules DIR           add pattern packs from DIR (*.yaml); may repeat. A rule
                         with a built-in id replaces it; `disabled: true` removes it
   --entities LIST       only these entity types, comma-separated
@@ -51,12 +73,13 @@ Options:
   --hash-key-file FILE  HMAC key for `hash` actions (or $PHISCRUB_HASH_KEY_FILE)
   --threads N           worker threads (default: number of cores); output is
                         byte-identical for every N
-  --max-record BYTES    longer lines become a placeholder line (default 1048576)
+  --max-record BYTES    longer lines (or --format json documents) become a
+                        placeholder (default 1048576)
   --scan-invalid-utf8   scan lines with invalid UTF-8 as bytes instead of
                         replacing them with a placeholder (the default)
   --line-buffered       write every record as soon as it is redacted
-  --findings FILE       write findings as JSON lines (record, offsets, entity,
-                        rule, score, action; never the matched text)
+  --findings FILE       write findings as JSON lines (record, JSON path, offsets,
+                        entity, rule, score, action; never the matched text)
   --stats               print a summary on stderr at exit
   --check               exit 1 if anything was found (CI gate)
   --version             print the version
@@ -70,6 +93,7 @@ Examples:
   tail -f /var/log/app.log | phiscrub --line-buffered >> /var/log/app.clean.log
   phiscrub --check --stats export.csv >/dev/null || echo "PHI found"
   phiscrub --policy policy.yaml --hash-key-file /run/secrets/phi-key app.log
+  phiscrub --format ndjson --json-keys keys.yaml app.ndjson > app.clean.ndjson
   phiscrub validate --rules ./my-rules
   phiscrub bench --threads 1 my-app.log    # MB/s, latency, findings; no output
 
@@ -80,6 +104,10 @@ findings per entity and peak memory (--json: one JSON object).
 
 struct CliOptions {
   phiscrub::RulesetOptions rules;
+  std::string json_keys;
+  std::string profile;
+  std::string json_placeholder;
+  bool json_placeholder_set = false;
   phiscrub::cli::DriverOptions driver;
   std::string findings_path;
   bool stats = false;
@@ -101,11 +129,19 @@ bool ParseSize(const char* s, size_t* out) {
   return true;
 }
 
+bool IsProfile(const std::string& name) {
+  for (const auto& p : phiscrub::JsonProfileNames()) {
+    if (p == name) return true;
+  }
+  return false;
+}
+
 // Returns -1 to continue, or an exit code.
 int ParseArgs(int argc, char** argv, CliOptions* o) {
   enum {
     kRules = 256, kEntities, kDict, kDates, kUrlKeepHost, kPolicy, kHashKey, kThreads, kMaxRecord, kScanInvalid,
-    kLineBuffered, kFindings, kStats, kCheck, kVersionOpt, kJson
+    kLineBuffered, kFindings, kStats, kCheck, kVersionOpt, kJson, kFormat, kJsonKeys,
+    kJsonPlaceholder, kProfile
   };
   static const struct option kLong[] = {
       {"rules", required_argument, nullptr, kRules},
@@ -124,6 +160,10 @@ int ParseArgs(int argc, char** argv, CliOptions* o) {
       {"stats", no_argument, nullptr, kStats},
       {"check", no_argument, nullptr, kCheck},
       {"version", no_argument, nullptr, kVersionOpt},
+      {"format", required_argument, nullptr, kFormat},
+      {"json-keys", required_argument, nullptr, kJsonKeys},
+      {"profile", required_argument, nullptr, kProfile},
+      {"json-placeholder", required_argument, nullptr, kJsonPlaceholder},
       {"help", no_argument, nullptr, 'h'},
       {nullptr, 0, nullptr, 0}};
   unsigned cores = std::thread::hardware_concurrency();
@@ -200,6 +240,42 @@ int ParseArgs(int argc, char** argv, CliOptions* o) {
       case kFindings: o->findings_path = optarg; break;
       case kStats: o->stats = true; break;
       case kCheck: o->check = true; break;
+      case kFormat: {
+        using phiscrub::RecordFormat;
+        std::string f = optarg;
+        RecordFormat& fmt = o->driver.text.format;
+        if (f == "text") {
+          fmt = RecordFormat::kText;
+        } else if (f == "ndjson") {
+          fmt = RecordFormat::kNdjson;
+        } else if (f == "json") {
+          fmt = RecordFormat::kJson;
+        } else if (f == "auto") {
+          fmt = RecordFormat::kAuto;
+        } else if (IsProfile(f)) {
+          fmt = RecordFormat::kJson;  // one payload per input
+          o->profile = f;
+        } else {
+          fprintf(stderr,
+                  "phiscrub: --format takes text, ndjson, json, auto or a profile "
+                  "(signalwire, vapi, retell, deepgram, transcribe)\n");
+          return kExitError;
+        }
+        break;
+      }
+      case kJsonKeys: o->json_keys = optarg; break;
+      case kProfile:
+        if (!IsProfile(optarg)) {
+          fprintf(stderr, "phiscrub: unknown --profile '%s' (signalwire, vapi, retell, "
+                          "deepgram, transcribe)\n", optarg);
+          return kExitError;
+        }
+        o->profile = optarg;
+        break;
+      case kJsonPlaceholder:
+        o->json_placeholder = optarg;
+        o->json_placeholder_set = true;
+        break;
       case kVersionOpt: printf("%s\n", kVersion); return kExitOk;
       case 'h': fputs(kUsage, stdout); return kExitOk;
       default:
@@ -211,6 +287,29 @@ int ParseArgs(int argc, char** argv, CliOptions* o) {
   for (int i = optind; i < argc; ++i) o->inputs.push_back(argv[i]);
   if (o->inputs.empty()) o->inputs.push_back("-");
   return -1;
+}
+
+bool JsonMode(const CliOptions& o) {
+  return o.driver.text.format != phiscrub::RecordFormat::kText;
+}
+
+// Loads the key file (before the ruleset: its entities must be registered).
+bool LoadJson(CliOptions* o, phiscrub::JsonOptions* jopts,
+              std::vector<phiscrub::Diagnostic>* diags) {
+  if (!o->json_keys.empty() &&
+      !phiscrub::LoadJsonKeyFile(o->json_keys, jopts, diags)) {
+    return false;
+  }
+  if (!o->profile.empty()) {
+    phiscrub::AddJsonProfile(o->profile, jopts);
+  } else if (o->driver.text.format == phiscrub::RecordFormat::kAuto) {
+    jopts->detect_profiles = true;  // vendor payloads get their profile
+  }
+  if (o->json_placeholder_set) jopts->placeholder = o->json_placeholder;
+  for (auto& e : phiscrub::JsonRequiredEntities(*jopts)) {
+    o->rules.extra_entities.push_back(e);
+  }
+  return true;
 }
 
 void PrintStats(const phiscrub::Ruleset& rules, const phiscrub::Counters& c,
@@ -245,17 +344,23 @@ int Validate(int argc, char** argv) {
   int rc = ParseArgs(argc, argv, &o);
   if (rc >= 0) return rc;
   std::vector<phiscrub::Diagnostic> diags;
+  phiscrub::JsonOptions jopts;
+  bool json = !o.json_keys.empty() || !o.profile.empty() || JsonMode(o);
+  bool json_ok = !json || LoadJson(&o, &jopts, &diags);
   auto rules = phiscrub::Ruleset::Compile(o.rules, &diags);
   if (rules) {
     auto ex = phiscrub::CheckRuleExamples(rules);
     diags.insert(diags.end(), ex.begin(), ex.end());
+    if (json && json_ok && !phiscrub::JsonRules::Compile(rules, jopts, &diags)) {
+      json_ok = false;
+    }
   }
   PrintDiagnostics(diags);
   size_t errors = 0;
   for (const auto& d : diags) {
     errors += d.severity == phiscrub::Diagnostic::Severity::kError;
   }
-  if (!rules || errors > 0) {
+  if (!rules || !json_ok || errors > 0) {
     fprintf(stderr, "phiscrub: configuration invalid: %zu error(s)\n", errors);
     return kExitConfig;
   }
@@ -297,7 +402,24 @@ int main(int argc, char** argv) {
   if (rc >= 0) return rc;
 
   std::vector<phiscrub::Diagnostic> diags;
+  phiscrub::JsonOptions jopts;
+  if (!JsonMode(o) &&
+      (!o.json_keys.empty() || o.json_placeholder_set || !o.profile.empty())) {
+    fprintf(stderr, "phiscrub: warning: --json-keys, --json-placeholder and "
+                    "--profile have no effect with --format text\n");
+  }
+  if (JsonMode(o) && !LoadJson(&o, &jopts, &diags)) {
+    PrintDiagnostics(diags);
+    return kExitConfig;
+  }
   auto rules = phiscrub::Ruleset::Compile(o.rules, &diags);
+  if (rules && JsonMode(o)) {
+    o.driver.text.json = phiscrub::JsonRules::Compile(rules, jopts, &diags);
+    if (!o.driver.text.json) {
+      PrintDiagnostics(diags);
+      return kExitConfig;
+    }
+  }
   PrintDiagnostics(diags);
   if (!rules) return kExitConfig;
 

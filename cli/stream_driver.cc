@@ -30,18 +30,41 @@ bool WriteAll(int fd, const char* data, size_t n) {
   return true;
 }
 
+// Paths hold only identifier-like keys (see JsonFinding), but escape anyway.
+void AppendJsonText(std::string_view s, std::string* out) {
+  for (char c : s) {
+    if (c == '"' || c == '\\') out->push_back('\\');
+    if (static_cast<unsigned char>(c) < 0x20) continue;
+    out->push_back(c);
+  }
+}
+
 void AppendFindings(const Ruleset& rules, const std::vector<Finding>& findings,
                     std::string* out) {
   char buf[64];
   for (const Finding& f : findings) {
-    const RuleInfo& rule = rules.rule(f.span.rule);
     *out += "{\"record\":" + std::to_string(f.record);
+    if (!f.path.empty()) {
+      *out += ",\"path\":\"";
+      AppendJsonText(f.path, out);
+      out->push_back('"');
+      *out += ",\"token\":" + std::to_string(f.token);
+    }
     *out += ",\"start\":" + std::to_string(f.span.start);
     *out += ",\"end\":" + std::to_string(f.span.end);
     *out += ",\"entity\":\"" + rules.entities()[f.span.entity] + "\"";
-    *out += ",\"rule\":\"" + rule.id + "\"";
+    *out += ",\"rule\":\"";
+    AppendJsonText(f.key_rule.empty() ? std::string_view(rules.rule(f.span.rule).id)
+                                      : f.key_rule,
+                   out);
+    out->push_back('"');
     snprintf(buf, sizeof buf, ",\"score\":%.2f", f.span.score);
     *out += buf;
+    if (f.audio_start >= 0 && f.audio_end >= 0) {
+      snprintf(buf, sizeof buf, ",\"audio_start\":%.3f,\"audio_end\":%.3f",
+               f.audio_start, f.audio_end);
+      *out += buf;
+    }
     *out += ",\"action\":\"";
     *out += rules.action_name(f.span.entity);
     *out += "\"}\n";
@@ -213,7 +236,9 @@ DriverResult RunDriver(const std::shared_ptr<const Ruleset>& rules,
         continue;
       }
     }
-    LineFramer framer(options.text.max_record, record_base);
+    // --format json: each input is one document.
+    LineFramer framer(options.text.max_record, record_base,
+                      options.text.format == RecordFormat::kJson);
     while (!driver.broken_pipe()) {
       if (WouldBlock(fd)) {
         // Input drained: everything read so far goes out before we block.

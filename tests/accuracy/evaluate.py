@@ -92,6 +92,54 @@ def run_phiscrub(binary, texts, args):
         return findings
 
 
+def decoded_to_raw(raw, token):
+    """Maps byte offsets in the decoded JSON string whose token (opening quote)
+    is at raw[token] to byte offsets in raw. Returns a list m with
+    m[decoded_offset] = raw offset (one past the end included)."""
+    m = []
+    i = token + 1
+    while i < len(raw) and raw[i] != 0x22:  # '"'
+        if raw[i] != 0x5C:  # not a backslash
+            m.append(i)
+            i += 1
+            continue
+        esc = raw[i + 1]
+        if esc != 0x75:  # \n, \", \\ ...: one decoded byte
+            m.append(i)
+            i += 2
+            continue
+        cp = int(raw[i + 2:i + 6], 16)
+        n = 6
+        if 0xD800 <= cp < 0xDC00 and raw[i + 6:i + 8] == b"\\u":
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (int(raw[i + 8:i + 12], 16) - 0xDC00)
+            n = 12
+        m.extend([i] * len(chr(cp).encode("utf-8", "surrogatepass")))
+        i += n
+    m.append(i)
+    return m
+
+
+def to_raw_offsets(raw, findings):
+    """JSON findings carry offsets in the decoded string and the token's byte
+    offset in the record: turn them into byte offsets in the raw record."""
+    out = []
+    for f in findings:
+        tok = f.get("token", -1)
+        if tok is None or tok < 0 or "|" in f.get("path", ""):
+            out.append(f)  # text record, or JSON inside a string (not in this corpus)
+            continue
+        f = dict(f)
+        if raw[tok] == 0x22:
+            m = decoded_to_raw(raw, tok)
+            f["start"] = m[min(f["start"], len(m) - 1)]
+            f["end"] = m[min(f["end"], len(m) - 1)]
+        else:  # number, boolean or null redacted whole
+            f["start"] += tok
+            f["end"] += tok
+        out.append(f)
+    return out
+
+
 def covered(intervals, start, end):
     """Bytes of [start, end) covered by the union of intervals, as a sorted merged list."""
     clipped = sorted((max(s, start), min(e, end)) for s, e in intervals if s < end and e > start)
@@ -355,7 +403,8 @@ def main():
             continue
         got = run_phiscrub(args.bin, [records[i]["text"] for i in idxs], base_args + fmt_args)
         for local, fs in got.items():
-            findings[idxs[local]] = fs
+            raw = records[idxs[local]]["text"].encode("utf-8")
+            findings[idxs[local]] = to_raw_offsets(raw, fs)
 
     res = evaluate(records, findings)
     print("phiscrub %s %s\n" % (" ".join(base_args), "(ndjson records with --format ndjson)"

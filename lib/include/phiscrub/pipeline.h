@@ -1,4 +1,5 @@
-// Text-mode pipeline: frames a byte stream into line records and redacts them.
+// Record pipeline: frames a byte stream into line records (or one whole-input
+// JSON document) and redacts them as text, JSON or NDJSON.
 //
 // Two pieces, split so records can be redacted on several threads while the
 // output keeps input order:
@@ -15,6 +16,14 @@
 //   framer.Feed(chunk, &batch); ... framer.Finish(&batch);
 //   redactor.Process(batch, &result);   // result.output: redacted bytes
 //
+// Formats (TextOptions::format): kText scans each line as text; kNdjson
+// redacts each line as one JSON document (phiscrub/json.h; blank lines pass
+// through); kAuto treats a line whose first non-blank byte is `{` or `[` as
+// JSON and falls back to text when it does not parse, other lines as text;
+// kJson is kNdjson over records framed with LineFramer(..., whole_input).
+// In JSON formats a withheld record becomes the JsonRules placeholder
+// (`{"phiscrub_error":"<reason>"}`), so the output stays valid JSON.
+//
 // Memory: a framer holds at most max_record bytes of carry-over; a batch
 // holds what its caller feeds it before processing.
 #pragma once
@@ -26,11 +35,14 @@
 #include <string_view>
 #include <vector>
 
+#include "phiscrub/json.h"
 #include "phiscrub/scanner.h"
 
 namespace phiscrub {
 
 class Ruleset;
+
+enum class RecordFormat : uint8_t { kText, kNdjson, kJson, kAuto };
 
 struct TextOptions {
   // A record (line, without its newline) longer than this is replaced by a
@@ -38,7 +50,14 @@ struct TextOptions {
   size_t max_record = 1 << 20;
   // Invalid UTF-8 fails closed by default (placeholder). When true the record
   // is scanned as bytes and invalid sequences pass through outside spans.
+  // JSON records never parse with invalid UTF-8: in kNdjson/kJson they are
+  // withheld either way; in kAuto they are scanned as text.
   bool scan_invalid_utf8 = false;
+  RecordFormat format = RecordFormat::kText;
+  // Key rules for JSON records; required unless format is kText (without
+  // them every JSON record is withheld as engine_error). Its ruleset must be
+  // the one given to BatchRedactor.
+  std::shared_ptr<const JsonRules> json;
 };
 
 // Complete records framed from a stream, copied so the batch can move to a
@@ -49,6 +68,9 @@ struct RecordBatch {
     size_t length = 0;   // bytes kept (0 for oversize records)
     bool newline = false;   // the input record ended with '\n'
     bool oversize = false;  // longer than max_record: bytes were discarded
+    // Oversize records only: first non-blank byte (' ', '\t') seen, or 0,
+    // so a placeholder can match the record's format.
+    char lead = 0;
   };
   uint64_t first_record = 0;  // 0-based number of records[0] in the stream
   // Record bytes, each record followed by one '\n' separator (whether or not
@@ -64,7 +86,10 @@ struct RecordBatch {
 class LineFramer {
  public:
   // `first_record` numbers records continuously across several inputs.
-  explicit LineFramer(size_t max_record, uint64_t first_record = 0);
+  // `whole_input`: newlines do not end records; the whole stream (up to
+  // Finish) is one record, newlines included (for one JSON document).
+  explicit LineFramer(size_t max_record, uint64_t first_record = 0,
+                      bool whole_input = false);
 
   // Appends every record completed by `chunk` to *batch. Any split of the same
   // stream into chunks yields the same records.
@@ -77,20 +102,39 @@ class LineFramer {
  private:
   void Emit(RecordBatch* batch, std::string_view bytes, bool newline);
 
+  void NoteLead(std::string_view bytes);
+
   size_t max_record_;
+  bool whole_input_ = false;
   std::string carry_;
   bool discarding_ = false;  // inside an oversize record
+  char lead_ = 0;            // of the oversize record being discarded
   uint64_t next_record_ = 0;
 };
 
 // A finding, safe for side channels: positions and ids, never text.
 struct Finding {
   uint64_t record = 0;  // 0-based record number in the stream
-  Span span;            // offsets within the record
+  Span span;            // offsets within the record (JSON: within the string)
+  // JSON records only (see JsonFinding): the value's path, and the key rule
+  // id when a key rule redacted the whole value (points into the JsonRules).
+  std::string path;
+  std::string_view key_rule;
+  double audio_start = -1;  // seconds, for aligned transcripts; -1 unknown
+  double audio_end = -1;
+  // JSON records only: byte offset in the record of the value's token (its
+  // opening quote; for JSON inside a string, the outer string's token).
+  int64_t token = -1;
 };
 
 // Why a record was withheld; index into Counters::fail_closed.
-enum class FailReason : uint8_t { kOversize = 0, kInvalidUtf8, kEngine, kCount };
+enum class FailReason : uint8_t {
+  kOversize = 0,   // longer than max_record
+  kInvalidUtf8,    // not UTF-8 (and not scanned as bytes)
+  kEngine,         // Hyperscan/RE2 (or an internal) failure
+  kMalformedJson,  // a JSON record that does not parse (or nests too deep)
+  kCount
+};
 const char* FailReasonName(FailReason reason);
 
 struct Counters {
@@ -123,14 +167,31 @@ class BatchRedactor {
   void Process(const RecordBatch& batch, BatchResult* result,
                bool collect_findings = false);
 
-  // The placeholder written for a withheld record (no newline).
-  std::string Placeholder(FailReason reason) const;
+  // The placeholder written for a withheld record (no newline): the policy's
+  // text placeholder, or the JSON one when `json`.
+  std::string Placeholder(FailReason reason, bool json = false) const;
 
  private:
-  void Withhold(FailReason reason, BatchResult* result);
+  void Withhold(FailReason reason, bool json, BatchResult* result);
+  void ProcessStructured(const RecordBatch& batch, BatchResult* result,
+                         bool collect_findings);
+  void ProcessText(std::string_view text, uint64_t record,
+                   BatchResult* result, bool collect_findings);
+  void CountSpans(uint64_t record, BatchResult* result, bool collect_findings);
 
   Scanner scanner_;
   TextOptions options_;
+  std::unique_ptr<JsonRedactor> json_;
+  // JSON formats: per record of the batch, what to do with it.
+  struct Plan {
+    uint8_t kind = 0;  // see line_pipeline.cc
+    uint8_t reason = 0;
+    bool json_placeholder = false;
+  };
+  std::vector<Plan> plan_;
+  std::string json_out_;
+  std::vector<JsonFinding> json_findings_;
+  std::vector<JsonRedactor::BatchItem> json_items_;
   std::vector<Span> spans_;
   std::vector<Scanner::Candidate> candidates_;
   std::vector<Scanner::Candidate> record_candidates_;

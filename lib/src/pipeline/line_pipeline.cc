@@ -14,8 +14,21 @@ void RecordBatch::Clear() {
   records.clear();
 }
 
-LineFramer::LineFramer(size_t max_record, uint64_t first_record)
-    : max_record_(max_record), next_record_(first_record) {}
+LineFramer::LineFramer(size_t max_record, uint64_t first_record,
+                       bool whole_input)
+    : max_record_(max_record),
+      whole_input_(whole_input),
+      next_record_(first_record) {}
+
+void LineFramer::NoteLead(std::string_view bytes) {
+  if (lead_ != 0) return;
+  for (char c : bytes) {
+    if (c != ' ' && c != '\t') {
+      lead_ = c;
+      return;
+    }
+  }
+}
 
 void LineFramer::Emit(RecordBatch* batch, std::string_view bytes,
                       bool newline) {
@@ -24,6 +37,7 @@ void LineFramer::Emit(RecordBatch* batch, std::string_view bytes,
   r.newline = newline;
   if (discarding_) {
     r.oversize = true;
+    r.lead = lead_;
     r.offset = batch->data.size();
   } else {
     r.offset = batch->data.size();
@@ -34,21 +48,38 @@ void LineFramer::Emit(RecordBatch* batch, std::string_view bytes,
   }
   carry_.clear();
   discarding_ = false;
+  lead_ = 0;
   ++next_record_;
   batch->records.push_back(r);
 }
 
 void LineFramer::Feed(std::string_view chunk, RecordBatch* batch) {
+  if (whole_input_) {
+    if (!discarding_ && carry_.size() + chunk.size() > max_record_) {
+      NoteLead(carry_);
+      discarding_ = true;
+      carry_.clear();
+      carry_.shrink_to_fit();
+    }
+    if (discarding_) {
+      NoteLead(chunk);
+    } else {
+      carry_.append(chunk);
+    }
+    return;
+  }
   while (!chunk.empty()) {
     const void* nl = std::memchr(chunk.data(), '\n', chunk.size());
     size_t len = nl ? static_cast<const char*>(nl) - chunk.data() : chunk.size();
     std::string_view part = chunk.substr(0, len);
     if (!discarding_ && carry_.size() + part.size() > max_record_) {
       // Fail closed: forget what we held, skip to the end of this record.
+      NoteLead(carry_);
       discarding_ = true;
       carry_.clear();
       carry_.shrink_to_fit();
     }
+    if (discarding_) NoteLead(part);
     if (nl == nullptr) {
       if (!discarding_) carry_.append(part);
       return;
@@ -67,6 +98,7 @@ const char* FailReasonName(FailReason reason) {
     case FailReason::kOversize: return "oversize";
     case FailReason::kInvalidUtf8: return "invalid_utf8";
     case FailReason::kEngine: return "engine_error";
+    case FailReason::kMalformedJson: return "malformed_json";
     case FailReason::kCount: break;
   }
   return "unknown";
@@ -106,11 +138,40 @@ void BatchResult::Clear() {
   counters = Counters();
 }
 
+namespace {
+
+bool JsonLead(char c) { return c == '{' || c == '['; }
+
+// First byte that is not ' ' or '\t', or 0.
+char Lead(std::string_view text) {
+  for (char c : text) {
+    if (c != ' ' && c != '\t') return c;
+  }
+  return 0;
+}
+
+bool Blank(std::string_view text) {
+  for (char c : text) {
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 BatchRedactor::BatchRedactor(std::shared_ptr<const Ruleset> ruleset,
                              TextOptions options)
-    : scanner_(std::move(ruleset)), options_(options) {}
+    : scanner_(std::move(ruleset)), options_(std::move(options)) {
+  if (options_.format != RecordFormat::kText && options_.json) {
+    json_ = std::make_unique<JsonRedactor>(options_.json);
+  }
+}
 
-std::string BatchRedactor::Placeholder(FailReason reason) const {
+std::string BatchRedactor::Placeholder(FailReason reason, bool json) const {
+  if (json) {
+    if (options_.json) return options_.json->ErrorPlaceholder(FailReasonName(reason));
+    return std::string("{\"phiscrub_error\":\"") + FailReasonName(reason) + "\"}";
+  }
   const std::string& tmpl = scanner_.ruleset().impl().policy.placeholder;
   std::string out;
   const std::string key = "{reason}";
@@ -126,9 +187,144 @@ std::string BatchRedactor::Placeholder(FailReason reason) const {
   return out;
 }
 
-void BatchRedactor::Withhold(FailReason reason, BatchResult* result) {
-  result->output += Placeholder(reason);
+void BatchRedactor::Withhold(FailReason reason, bool json, BatchResult* result) {
+  result->output += Placeholder(reason, json);
   ++result->counters.fail_closed[static_cast<int>(reason)];
+}
+
+void BatchRedactor::CountSpans(uint64_t record, BatchResult* result,
+                               bool collect_findings) {
+  if (spans_.empty()) return;
+  Counters& c = result->counters;
+  ++c.records_with_findings;
+  for (const Span& sp : spans_) {
+    ++c.findings_by_entity[sp.entity];
+    if (collect_findings) result->findings.push_back({record, sp, {}, {}, -1, -1});
+  }
+}
+
+void BatchRedactor::ProcessText(std::string_view text, uint64_t record,
+                                BatchResult* result, bool collect_findings) {
+  size_t mark = result->output.size();
+  Status st = scanner_.Redact(text, &result->output, &spans_);
+  if (!st.ok()) {
+    result->output.resize(mark);
+    Withhold(FailReason::kEngine, false, result);
+    return;
+  }
+  CountSpans(record, result, collect_findings);
+}
+
+namespace {
+
+// What BatchRedactor does with one record in a JSON format.
+enum PlanKind : uint8_t {
+  kPlanWithhold,  // write the placeholder for Plan::reason
+  kPlanCopy,      // blank: write as is
+  kPlanJson,      // added to the JSON batch (next JSON item)
+  kPlanText,      // kAuto: scan as text
+};
+
+FailReason ReasonFor(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kMalformed: return FailReason::kMalformedJson;
+    case ErrorCode::kInvalidUtf8: return FailReason::kInvalidUtf8;
+    case ErrorCode::kOversize: return FailReason::kOversize;
+    default: return FailReason::kEngine;
+  }
+}
+
+}  // namespace
+
+// JSON formats: every JSON record of the batch goes through one JsonRedactor
+// batch (one candidate pass), then records are written in order.
+void BatchRedactor::ProcessStructured(const RecordBatch& batch,
+                                      BatchResult* result,
+                                      bool collect_findings) {
+  Counters& c = result->counters;
+  std::string_view data(batch.data);
+  const RecordFormat format = options_.format;
+  const bool all_utf8 = options_.scan_invalid_utf8 || internal::ValidUtf8(data);
+  auto json_placeholder = [format](char lead) {
+    return format != RecordFormat::kAuto || JsonLead(lead);
+  };
+  plan_.assign(batch.records.size(), Plan());
+  if (json_) json_->BeginBatch(collect_findings);
+  for (size_t i = 0; i < batch.records.size(); ++i) {
+    const auto& rec = batch.records[i];
+    Plan& p = plan_[i];
+    std::string_view text(data.data() + rec.offset, rec.length);
+    if (rec.oversize) {
+      p.kind = kPlanWithhold;
+      p.reason = static_cast<uint8_t>(FailReason::kOversize);
+      p.json_placeholder = json_placeholder(rec.lead);
+    } else if (!all_utf8 && !internal::ValidUtf8(text)) {
+      p.kind = kPlanWithhold;
+      p.reason = static_cast<uint8_t>(FailReason::kInvalidUtf8);
+      p.json_placeholder = json_placeholder(Lead(text));
+    } else if (format == RecordFormat::kAuto && !JsonLead(Lead(text))) {
+      p.kind = kPlanText;
+    } else if (format != RecordFormat::kAuto && Blank(text)) {
+      p.kind = kPlanCopy;  // nothing to parse, nothing to hide
+    } else if (!json_) {
+      p.kind = kPlanWithhold;  // no key rules given: cannot redact JSON
+      p.reason = static_cast<uint8_t>(FailReason::kEngine);
+      p.json_placeholder = true;
+    } else {
+      p.kind = kPlanJson;
+      json_->AddToBatch(text);
+    }
+  }
+  json_out_.clear();
+  json_findings_.clear();
+  json_items_.clear();
+  if (json_) json_->FinishBatch(&json_out_, &json_findings_, &json_items_);
+
+  size_t item = 0;
+  for (size_t i = 0; i < batch.records.size(); ++i) {
+    const auto& rec = batch.records[i];
+    const uint64_t record = batch.first_record + i;
+    ++c.records;
+    c.bytes_in += rec.length + (rec.newline ? 1 : 0);
+    std::string_view text(data.data() + rec.offset, rec.length);
+    const Plan& p = plan_[i];
+    switch (p.kind) {
+      case kPlanWithhold:
+        Withhold(static_cast<FailReason>(p.reason), p.json_placeholder, result);
+        break;
+      case kPlanCopy:
+        result->output.append(text);
+        break;
+      case kPlanText:
+        ProcessText(text, record, result, collect_findings);
+        break;
+      case kPlanJson: {
+        const auto& it = json_items_[item++];
+        if (it.status.ok()) {
+          result->output.append(json_out_, it.out_begin, it.out_end - it.out_begin);
+          if (it.findings_end > it.findings_begin) ++c.records_with_findings;
+          for (size_t f = it.findings_begin; f < it.findings_end; ++f) {
+            JsonFinding& jf = json_findings_[f];
+            ++c.findings_by_entity[jf.span.entity];
+            if (collect_findings) {
+              result->findings.push_back({record, jf.span, std::move(jf.path),
+                                          jf.key_rule, jf.audio_start,
+                                          jf.audio_end,
+                                          static_cast<int64_t>(jf.token)});
+            }
+          }
+        } else if (format == RecordFormat::kAuto &&
+                   (it.status.code() == ErrorCode::kMalformed ||
+                    it.status.code() == ErrorCode::kInvalidUtf8)) {
+          ProcessText(text, record, result, collect_findings);  // not JSON after all
+        } else {
+          Withhold(ReasonFor(it.status.code()), true, result);
+        }
+        break;
+      }
+    }
+    if (rec.newline) result->output.push_back('\n');
+  }
 }
 
 void BatchRedactor::Process(const RecordBatch& batch, BatchResult* result,
@@ -139,6 +335,11 @@ void BatchRedactor::Process(const RecordBatch& batch, BatchResult* result,
     c.findings_by_entity.resize(entities);
   }
   size_t out_before = result->output.size();
+  if (options_.format != RecordFormat::kText) {
+    ProcessStructured(batch, result, collect_findings);
+    c.bytes_out += result->output.size() - out_before;
+    return;
+  }
   std::string_view data(batch.data);
   // One candidate pass and one UTF-8 check for the whole batch; per-record
   // work only where something was found.
@@ -168,11 +369,11 @@ void BatchRedactor::Process(const RecordBatch& batch, BatchResult* result,
       }
     }
     if (rec.oversize) {
-      Withhold(FailReason::kOversize, result);
+      Withhold(FailReason::kOversize, false, result);
     } else if (!all_utf8 && !internal::ValidUtf8(text)) {
-      Withhold(FailReason::kInvalidUtf8, result);
+      Withhold(FailReason::kInvalidUtf8, false, result);
     } else if (!scan.ok()) {
-      Withhold(FailReason::kEngine, result);
+      Withhold(FailReason::kEngine, false, result);
     } else if (record_candidates_.empty() && !Scanner::NeedsDecodedView(text)) {
       result->output.append(text);
     } else {
@@ -181,15 +382,9 @@ void BatchRedactor::Process(const RecordBatch& batch, BatchResult* result,
                                             &result->output, &spans_);
       if (!st.ok()) {
         result->output.resize(mark);
-        Withhold(FailReason::kEngine, result);
-      } else if (!spans_.empty()) {
-        ++c.records_with_findings;
-        for (const Span& sp : spans_) {
-          ++c.findings_by_entity[sp.entity];
-          if (collect_findings) {
-            result->findings.push_back({batch.first_record + i, sp});
-          }
-        }
+        Withhold(FailReason::kEngine, false, result);
+      } else {
+        CountSpans(batch.first_record + i, result, collect_findings);
       }
     }
     if (rec.newline) result->output.push_back('\n');
