@@ -130,10 +130,10 @@ check "retell ndjson valid" valid_json_lines "$TMP/o_retell"
 check "retell ndjson redacted" bash -c "! grep -q '219-09-9999\|555-0132\|+1415' '$TMP/o_retell'"
 check "retell words aligned" grep -q '"word": "\[US_SSN\]", "start": 3.7' "$TMP/o_retell"
 # auto: vendor payloads get their profile, other JSON lines do not.
-{ tr -d '\n' < "$G/vapi/end_of_call_report.in"; echo; echo '{"caller_id_name":"Dana Reyes"}'; } \
+{ tr -d '\n' < "$G/vapi/end_of_call_report.in"; echo; echo '{"caller_id_name":"front desk"}'; } \
   | "$BIN" --format auto > "$TMP/o_auto_vendor"
 check "auto detects vapi" bash -c "head -1 '$TMP/o_auto_vendor' | grep -q '\"name\": \"\[PERSON_NAME\]\"'"
-expect_eq "auto leaves plain JSON" '{"caller_id_name":"Dana Reyes"}' "$(sed -n 2p "$TMP/o_auto_vendor")"
+expect_eq "auto leaves plain JSON" '{"caller_id_name":"front desk"}' "$(sed -n 2p "$TMP/o_auto_vendor")"
 "$BIN" --format ndjson --profile twilio < /dev/null > /dev/null 2>&1
 expect_eq "unknown profile exit" 2 $?
 "$BIN" validate --profile vapi > /dev/null 2>&1

@@ -1353,7 +1353,7 @@ class LevelRunner {
       while (ci < lv.cands.size() && lv.cands[ci].end <= lo) ++ci;
       lv.unit_cands.clear();
       while (ci < lv.cands.size() && lv.cands[ci].end <= hi) {
-        lv.unit_cands.push_back({lv.cands[ci].rule, lv.cands[ci].end - lo});
+        lv.unit_cands.push_back({lv.cands[ci].rule, lv.cands[ci].end - lo, lv.cands[ci].length});
         ++ci;
       }
       if (lv.unit_cands.empty()) continue;

@@ -57,23 +57,42 @@ bool IsWordChar(char c) {
 }
 
 // A hotword as a Hyperscan expression: whole words, any run of blanks,
-// underscores or dashes between the words of a phrase ("social_security").
+// underscores or dashes between the words of a phrase ("social_security"),
+// or none at a case change ("socialSecurity"). Words inside compound keys
+// count too: `member_ssn`, `patientSsn`, `ssn_last4`, `chart_no`. The
+// expression may take one character before or after the word (the `_` or
+// the camel-case letter), which only widens the context window by one.
 std::string HotwordExpression(const std::string& w) {
   static const char kHex[] = "0123456789abcdef";
-  std::string re;
-  if (IsWordChar(w.front())) re += "\\b";
+  auto is_alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  auto upper = [](char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; };
+  std::string body;
+  bool first = true;
   for (char c : w) {
     if (c == ' ') {
-      re += "[ \\t_-]+";
+      body += "[ \\t_-]*";
     } else if (IsWordChar(c)) {
-      re.push_back(c);
+      if (!first || !is_alpha(c)) body.push_back(c);
     } else {
-      re += "\\x";
-      re.push_back(kHex[(c >> 4) & 0xF]);
-      re.push_back(kHex[c & 0xF]);
+      body += "\\x";
+      body.push_back(kHex[(c >> 4) & 0xF]);
+      body.push_back(kHex[c & 0xF]);
     }
+    first = false;
   }
-  if (IsWordChar(w.back())) re += "\\b";
+  std::string re;
+  if (is_alpha(w.front())) {
+    // "(?:\b|_)s" or a lower-case letter then "S" (case-sensitive), then the rest.
+    re += "(?:(?:\\b|_)";
+    re.push_back(w.front());
+    re += "|(?-i:[a-z0-9]";
+    re.push_back(upper(w.front()));
+    re += "))";
+  } else if (IsWordChar(w.front())) {
+    re += "(?:\\b|_)";
+  }
+  re += body;
+  if (IsWordChar(w.back())) re += "(?:\\b|_)";
   return re;
 }
 
@@ -284,7 +303,11 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
         c.hs_expression = r.candidate;
       }
     }
+    // Patterns are byte-oriented, as Hyperscan reads them (no HS_FLAG_UTF8):
+    // RE2 parses and matches them as Latin-1 so both engines agree on what
+    // `\xc3[\x80-\xbf]` or `\b` next to a UTF-8 letter means.
     RE2::Options re_opts;
+    re_opts.set_encoding(RE2::Options::EncodingLatin1);
     re_opts.set_log_errors(false);
     re_opts.set_longest_match(true);
     re_opts.set_dot_nl(true);
@@ -295,6 +318,7 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
     }
     if (!r.confirm.empty()) {
       RE2::Options copts;
+      copts.set_encoding(RE2::Options::EncodingLatin1);
       copts.set_log_errors(false);
       copts.set_case_sensitive(!r.caseless);
       c.confirm = std::make_unique<RE2>(r.confirm, copts);
@@ -311,6 +335,7 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
     }
     if (!r.extend.empty()) {
       RE2::Options eopts;
+      eopts.set_encoding(RE2::Options::EncodingLatin1);
       eopts.set_log_errors(false);
       eopts.set_longest_match(true);
       eopts.set_case_sensitive(!r.caseless);

@@ -67,6 +67,16 @@ bool IsWordByte(unsigned char c) {
          (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
 }
 
+// True when text[lo, hi) holds a run of three or more digits.
+bool HasNumber(std::string_view text, uint32_t lo, uint32_t hi) {
+  int run = 0;
+  for (uint32_t i = lo; i < hi && i < text.size(); ++i) {
+    run = (text[i] >= '0' && text[i] <= '9') ? run + 1 : 0;
+    if (run >= 3) return true;
+  }
+  return false;
+}
+
 int OnHotword(unsigned int id, unsigned long long, unsigned long long to,
               unsigned int, void* ctx) {
   auto* hits = static_cast<std::vector<Scanner::State::Hit>*>(ctx);
@@ -407,6 +417,32 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
     }
     return false;
   };
+  // Is another value of p's entity nearer to the cue `word` at [hs, he) on
+  // the cue's other side than p is (`dist` bytes), and within its own rule's
+  // reach of that cue?
+  auto owned_elsewhere = [&s, &impl](const Span& p, uint32_t word, uint32_t hs, uint32_t he,
+                                     uint32_t dist, bool cue_before) {
+    for (const Span& o : s.pending) {
+      if (o.entity != p.entity || (o.start == p.start && o.end == p.end)) continue;
+      const CompiledRule& orule = impl.rules[o.rule];
+      uint32_t gap;
+      if (cue_before) {
+        if (o.end > hs) continue;
+        gap = hs - o.end;
+        if (gap > orule.after) continue;
+      } else {
+        if (o.start < he) continue;
+        gap = o.start - he;
+        if (gap > orule.before) continue;
+      }
+      // A tie goes to the value after the cue: "pid=1377833 chart_no=1558268844".
+      if ((cue_before ? gap < dist : gap <= dist) &&
+          std::find(orule.words.begin(), orule.words.end(), word) != orule.words.end()) {
+        return true;
+      }
+    }
+    return false;
+  };
   for (const Span& p : s.pending) {
     const CompiledRule& rule = impl.rules[p.rule];
     uint32_t start = p.start;
@@ -424,6 +460,7 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
       }
       bool positive = false;
       bool negative = false;
+      uint32_t pos_dist = UINT32_MAX, neg_dist = UINT32_MAX;
       // A value never includes its own cue: when a positive hotword opens
       // the span ("Thanks Dana" for a name pattern), the span starts after
       // it and the cue counts as context before.
@@ -439,26 +476,57 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
         if (s2 < p.end) start = s2;
         break;
       }
+      auto is_negative = [&rule](uint32_t word) {
+        return std::find(rule.negative_words.begin(), rule.negative_words.end(), word) !=
+               rule.negative_words.end();
+      };
       for (const auto& hit : s.hits) {
         uint32_t hit_start = hit.end - std::min(hit.end, impl.hotwords[hit.word].length);
         bool before = hit.end <= start && hit.end + rule.before >= start;
         bool after = hit_start >= p.end && hit_start <= p.end + rule.after;
         if (!before && !after) continue;
-        if (before ? blocked(p, hit.end, start) : blocked(p, p.end, hit_start)) {
-          continue;
+        uint32_t gap_lo = before ? hit.end : p.end;
+        uint32_t gap_hi = before ? start : hit_start;
+        if (blocked(p, gap_lo, gap_hi)) continue;
+        // A cue with a value of the entity on its other side, nearer than
+        // this one, speaks for that value: in "appt=2025-11-13
+        // date_of_birth=1980-02-01" the cue belongs to the second date.
+        if (owned_elsewhere(p, hit.word, hit_start, hit.end, gap_hi - gap_lo, before)) continue;
+        const uint32_t dist = gap_hi - gap_lo;
+        if (std::find(rule.words.begin(), rule.words.end(), hit.word) != rule.words.end()) {
+          // "order number is 4155550132": a negative word that opens the
+          // phrase ("order") turns the cue ("number is") into its own.
+          bool cancelled = false;
+          const std::string& cue = impl.hotwords[hit.word].text;
+          for (const auto& h2 : s.hits) {
+            if (cue.compare(0, 6, "number") != 0) break;
+            if (h2.end <= hit_start && h2.end + 2 >= hit_start && is_negative(h2.word)) {
+              cancelled = true;
+              break;
+            }
+          }
+          if (!cancelled) {
+            positive = true;
+            pos_dist = std::min(pos_dist, dist);
+          }
         }
-        if (!positive && std::find(rule.words.begin(), rule.words.end(),
-                                   hit.word) != rule.words.end()) {
-          positive = true;
-        }
-        if (!negative &&
-            std::find(rule.negative_words.begin(), rule.negative_words.end(),
-                      hit.word) != rule.negative_words.end()) {
+        // A negative word speaks for the number next to it: in "order
+        // #4895354966; updated 266-15-0010" it labels the order number, not
+        // the SSN after it.
+        // So does one after the value with its own number ("updated
+        // 792-47-0802; invoice 3828521").
+        bool own_number = !before && HasNumber(text, hit.end, hit.end + 4);
+        if (is_negative(hit.word) && !own_number && !HasNumber(text, gap_lo, gap_hi)) {
           negative = true;
+          neg_dist = std::min(neg_dist, dist);
         }
       }
-      // Positive context wins: "SSN for order 123-45-6789" stays redacted.
-      if (positive) {
+      // A value whose format alone is enough (score >= min_score): positive
+      // context wins ("SSN for order 123-45-6789" stays redacted). A value
+      // that needs context (a bare digit run): the nearer word decides
+      // ("callback scheduled; order 6239054489" is an order number).
+      bool strong = rule.score >= rule.min_score;
+      if (positive && (strong || !negative || pos_dist <= neg_dist)) {
         score = std::min(1.0f, score + rule.boost);
       } else if (negative) {
         score = std::max(0.0f, score - rule.penalty);

@@ -2,6 +2,7 @@
 
 #include <arpa/inet.h>
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 
@@ -78,6 +79,9 @@ bool Ipv6Record(std::string_view r, size_t s, size_t e) {
 bool MbiRecord(std::string_view r, size_t s, size_t e) {
   return ValidMbi(r.substr(s, e - s));
 }
+bool PersonRecord(std::string_view r, size_t s, size_t e) {
+  return ValidPersonName(r.substr(s, e - s));
+}
 bool UrlRecord(std::string_view r, size_t s, size_t e) {
   return UrlCarriesIds(r.substr(s, e - s));
 }
@@ -103,6 +107,7 @@ constexpr Entry kValidators[] = {
     {"date", DateRecord},
     {"mbi", MbiRecord},
     {"url_ids", UrlRecord},
+    {"person_name", PersonRecord},
 };
 
 }  // namespace
@@ -115,7 +120,67 @@ Validator FindValidator(std::string_view name) {
 }
 
 const char* ValidatorNames() {
-  return "ssn, nanp, luhn, email, itin, npi, dea, card, ipv4, ipv6, date, mbi, url_ids";
+  return "ssn, nanp, luhn, email, itin, npi, dea, card, ipv4, ipv6, date, mbi, url_ids, "
+         "person_name";
+}
+
+// Capitalised words that follow name cues without being names: discourse
+// fillers ("Caller: Okay"), pronouns and articles, titles, days, and words of
+// the healthcare domain. Sorted, lower case, for binary search.
+constexpr std::string_view kNotNames[] = {
+    "about", "account", "actually", "afternoon", "agent", "all", "alright", "also",
+    "an", "and", "any", "appointment", "are", "as", "at", "be", "billing", "but",
+    "by", "caller", "calling", "can", "claim", "clinic", "could", "customer",
+    "dear", "department", "did", "do", "doctor", "does", "dr", "evening", "for",
+    "friday", "from", "good", "great", "had", "has", "have", "he", "hello", "her",
+    "here", "hey", "hi", "his", "hmm", "hospital", "how", "i", "if", "in",
+    "insurance", "is", "it", "just", "let", "main", "maybe", "me", "medicaid",
+    "medicare", "miss", "monday", "morning", "mr", "mrs", "ms", "mx", "my", "no",
+    "nope", "not", "now", "nurse", "of", "office", "oh", "ok", "okay", "on",
+    "one", "or", "our", "patient", "perfect", "pharmacy", "please", "pt",
+    "regarding", "right", "room", "saturday", "scheduling", "she", "so", "sorry",
+    "speaking", "still", "sunday", "support", "sure", "team", "thank", "thanks",
+    "that", "the", "their", "then", "there", "they", "this", "thursday", "to",
+    "today", "tomorrow", "tuesday", "uh", "um", "unknown", "was", "we",
+    "wednesday", "well", "what", "when", "where", "who", "why", "will", "with",
+    "would", "yeah", "yep", "yes", "yesterday", "you", "your",
+};
+
+// Greetings and titles that are name cues themselves: the scanner trims them
+// off the front of the span ("Thanks Dana" -> "Dana"), so they may lead it.
+constexpr std::string_view kLeadingCues[] = {
+    "dear", "doctor", "dr", "hello", "hey", "hi", "miss", "mr", "mrs", "ms", "mx",
+    "nurse", "patient", "pt", "thanks",
+};
+
+bool ValidPersonName(std::string_view v) {
+  size_t i = 0;
+  bool leading = true;
+  int words = 0;
+  while (i < v.size()) {
+    while (i < v.size() && (v[i] == ' ' || v[i] == ',' || v[i] == '.')) ++i;
+    size_t j = i;
+    while (j < v.size() && v[j] != ' ' && v[j] != ',' && v[j] != '.') ++j;
+    if (j > i && j - i <= 12) {
+      char word[12];
+      for (size_t k = i; k < j; ++k) {
+        char c = v[k];
+        word[k - i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      }
+      std::string_view w(word, j - i);
+      if (leading &&
+          std::binary_search(std::begin(kLeadingCues), std::end(kLeadingCues), w)) {
+        i = j;
+        continue;
+      }
+      leading = false;
+      if (std::binary_search(std::begin(kNotNames), std::end(kNotNames), w)) return false;
+    }
+    leading = false;
+    ++words;
+    i = j;
+  }
+  return words > 0;
 }
 
 bool SsnDigitsValid(int area, int group, int serial) {

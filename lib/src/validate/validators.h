@@ -52,6 +52,11 @@ bool ValidDate(std::string_view value);
 // and 9 are letters; 3 and 6 letter or digit; 4, 7, 10 and 11 digits; letters
 // exclude S, L, O, I, B and Z.
 bool ValidMbi(std::string_view value);
+
+// A name found after a cue ("Dana Reyes", "Reyes, Dana", "Mary-Jane O'Brien")
+// is not made of words that open a sentence or name a role: "Okay", "Sure",
+// "Medicare", "Dr", "Room"... (case-insensitive, any word of the span).
+bool ValidPersonName(std::string_view value);
 // A URL whose path or query carries an identifier: a run of 4+ digits, an
 // e-mail ('@' or %40), or a query key that names a person or record (email,
 // phone, ssn, dob, name, patient, mrn, member, account, ...).

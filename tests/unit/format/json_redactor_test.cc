@@ -605,7 +605,7 @@ TEST_F(JsonTest, DetectedProfilesApplyPerDocument) {
       R"("transcript_object":[{"content":"SSN 219-09-9999","words":[{"word":"SSN"},{"word":"219-09-9999","start":1,"end":2}]}]}})" "\n"
       R"({"from_number":"x","msg":"no vendor shape"})" "\n"
       R"({"action":"post_conversation","caller_id_name":"Dana Reyes","call_log":[]})" "\n"
-      R"({"caller_id_name":"Dana Reyes"})" "\n"
+      R"({"caller_id_name":"front desk"})" "\n"
       R"({"Transcript":{"Results":[{"Alternatives":[{"Transcript":"call 415-555-0132","Items":[{"Content":"call"},{"Content":"415-555-0132","StartTime":0.5,"EndTime":1.5}]}]}]}})" "\n";
   PipeOut r = RunPipeline(rules_, json_rules_, RecordFormat::kAuto, input, {input.size()}, 100);
   EXPECT_EQ(r.output,
@@ -613,7 +613,7 @@ TEST_F(JsonTest, DetectedProfilesApplyPerDocument) {
             R"("transcript_object":[{"content":"SSN [US_SSN]","words":[{"word":"SSN"},{"word":"[US_SSN]","start":1,"end":2}]}]}})" "\n"
             R"({"from_number":"x","msg":"no vendor shape"})" "\n"
             R"({"action":"post_conversation","caller_id_name":"[PERSON_NAME]","call_log":[]})" "\n"
-            R"({"caller_id_name":"Dana Reyes"})" "\n"
+            R"({"caller_id_name":"front desk"})" "\n"
             R"({"Transcript":{"Results":[{"Alternatives":[{"Transcript":"call [PHONE_NUMBER]","Items":[{"Content":"call"},{"Content":"[PHONE_NUMBER]","StartTime":0.5,"EndTime":1.5}]}]}]}})" "\n");
   bool timed = false;
   for (const auto& f : r.findings) timed |= f.record == 4 && f.audio_start == 0.5;

@@ -267,6 +267,59 @@ TEST_F(ScannerTest, HotwordBoostsOnlyTheNearestValue) {
             "DOB [DATE_OF_BIRTH], appointment 2026-03-15");
 }
 
+// Context words inside compound keys: snake_case, camelCase, kebab-case.
+TEST_F(ScannerTest, CuesInsideCompoundKeys) {
+  EXPECT_EQ(Redact(rules_, "provider_npi=1234567893 status=200"),
+            "provider_npi=[US_NPI] status=200");
+  EXPECT_EQ(Redact(rules_, "chart_no=00457677 latency_ms=12"), "chart_no=[MRN] latency_ms=12");
+  EXPECT_EQ(Redact(rules_, "medicalRecordNumber=5512034"), "medicalRecordNumber=[MRN]");
+  EXPECT_EQ(Redact(rules_, "member_ssn=123456789 ok"), "member_ssn=[US_SSN] ok");
+  // ...but not inside unrelated words: "snpi" is no NPI cue.
+  EXPECT_EQ(Redact(rules_, "snpi=1234567893"), "snpi=1234567893");
+}
+
+// A cue belongs to the value on its own side when that one is at least as
+// near: "pid=1377833 chart_no=1558268844" redacts only the chart number.
+TEST_F(ScannerTest, CueBelongsToItsOwnValue) {
+  EXPECT_EQ(Redact(rules_, "pid=1377833 chart_no=1558268844"), "pid=1377833 chart_no=[MRN]");
+  EXPECT_EQ(Redact(rules_, "appt=2025-11-13 date_of_birth=1980-02-01"),
+            "appt=2025-11-13 date_of_birth=[DATE_OF_BIRTH]");
+  EXPECT_EQ(Redact(rules_, "order_id=3972976878 mobile=4155550132"),
+            "order_id=3972976878 mobile=[PHONE_NUMBER]");
+}
+
+// A negative word speaks for the number next to it, not for a value further
+// away; a weak value (bare digits) goes with the nearer word.
+TEST_F(ScannerTest, NegativeWordsLabelTheirOwnNumber) {
+  EXPECT_EQ(Redact(rules_, "order #4895354966; updated 266-15-0010; slot 11am"),
+            "order #4895354966; updated [US_SSN]; slot 11am");
+  EXPECT_EQ(Redact(rules_, "updated 792-47-0802; invoice 3828521"),
+            "updated [US_SSN]; invoice 3828521");
+  EXPECT_EQ(Redact(rules_, "callback scheduled rows=777944 invoice 9706967519"),
+            "callback scheduled rows=777944 invoice 9706967519");
+  EXPECT_EQ(Redact(rules_, "my order number is 4155550132"), "my order number is 4155550132");
+  EXPECT_EQ(Redact(rules_, "my number is 4155550132"), "my number is [PHONE_NUMBER]");
+  EXPECT_EQ(Redact(rules_, "SSN for order 123-45-6789"), "SSN for order [US_SSN]");
+}
+
+// Names with Latin-1 letters; fillers after speaker labels are not names.
+TEST_F(ScannerTest, AccentedNamesAndFillers) {
+  EXPECT_EQ(Redact(rules_, "and my name is Renée Ramirez if that helps"),
+            "and my name is [PERSON] if that helps");
+  EXPECT_EQ(Redact(rules_, "name=\"José Quintero\" status=200"), "name=\"[PERSON]\" status=200");
+  EXPECT_EQ(Redact(rules_, "Dr. Élodie Marchand will call"), "Dr. [PERSON] will call");
+  EXPECT_EQ(Redact(rules_, "Caller: Okay so I wanted to ask"), "Caller: Okay so I wanted to ask");
+  EXPECT_EQ(Redact(rules_, "Caller: Sure, Medicare is my plan"),
+            "Caller: Sure, Medicare is my plan");
+}
+
+TEST_F(ScannerTest, CardsWithoutContextNeedLuhnAndIssuer) {
+  EXPECT_EQ(Redact(rules_, "and it's 4012886424137321."), "and it's [CREDIT_CARD].");
+  EXPECT_EQ(Redact(rules_, "pan=\"3056 930902 5904\""), "pan=\"[CREDIT_CARD]\"");
+  EXPECT_EQ(Redact(rules_, "id 4012886424137322"), "id 4012886424137322");      // Luhn fails
+  EXPECT_EQ(Redact(rules_, "order 4012886424137321 shipped"), "order 4012886424137321 shipped");
+}
+
 // Issue 3 section 3: what must survive, one line per category.
 TEST_F(ScannerTest, LogNoiseSurvivesEveryCategory) {
   const std::pair<const char*, const char*> kCases[] = {

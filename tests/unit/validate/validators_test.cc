@@ -267,5 +267,14 @@ TEST(UrlCarriesIds, Table) {
   for (const char* u : plain) EXPECT_FALSE(UrlCarriesIds(u)) << u;
 }
 
+TEST(ValidPersonName, FillersAndRoleWordsAreNotNames) {
+  const char* names[] = {"Dana Reyes", "Reyes, Dana", "Mary-Jane O'Brien", "McKay",
+                         "Thanks Dana", "Dr. Alvarez", "Jos\xc3\xa9 Quintero", "Dana R."};
+  for (const char* v : names) EXPECT_TRUE(ValidPersonName(v)) << v;
+  const char* not_names[] = {"Okay", "So", "Um", "Yes", "Sure", "Yeah", "Right", "Sure, Medicare",
+                             "Yes, Dr", "Room", "My", "Thanks", "Dr", "Monday", "OKAY"};
+  for (const char* v : not_names) EXPECT_FALSE(ValidPersonName(v)) << v;
+}
+
 }  // namespace
 }  // namespace phiscrub::internal
