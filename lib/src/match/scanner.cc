@@ -515,7 +515,7 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
         // the SSN after it.
         // So does one after the value with its own number ("updated
         // 792-47-0802; invoice 3828521").
-        bool own_number = !before && HasNumber(text, hit.end, hit.end + 4);
+        bool own_number = !before && HasNumber(text, hit.end, hit.end + 8);
         if (is_negative(hit.word) && !own_number && !HasNumber(text, gap_lo, gap_hi)) {
           negative = true;
           neg_dist = std::min(neg_dist, dist);
