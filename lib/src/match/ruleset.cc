@@ -56,44 +56,39 @@ bool IsWordChar(char c) {
          (c >= 'A' && c <= 'Z') || c == '_';
 }
 
-// A hotword as a Hyperscan expression: whole words, any run of blanks,
-// underscores or dashes between the words of a phrase ("social_security"),
-// or none at a case change ("socialSecurity"). Words inside compound keys
-// count too: `member_ssn`, `patientSsn`, `ssn_last4`, `chart_no`. The
-// expression may take one character before or after the word (the `_` or
-// the camel-case letter), which only widens the context window by one.
-std::string HotwordExpression(const std::string& w) {
+// A hotword as Hyperscan expressions: whole words, any run of blanks,
+// underscores or dashes between the words of a phrase ("social_security").
+// A word also counts inside a snake_case key (`member_ssn`, `ssn_last4`,
+// `chart_no`; words of three letters or more): each edge is a word boundary or an underscore. The edges are
+// separate expressions, not an alternation, so each stays a plain literal
+// for Hyperscan's literal matcher (an alternation with \b halves the scan
+// rate). A `_` edge makes the match one byte longer, which only widens the
+// context window by one.
+std::vector<std::string> HotwordExpressions(const std::string& w) {
   static const char kHex[] = "0123456789abcdef";
-  auto is_alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
-  auto upper = [](char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; };
-  std::string body;
-  bool first = true;
+  std::string core;
   for (char c : w) {
     if (c == ' ') {
-      body += "[ \\t_-]*";
+      core += "[ \\t_-]+";
     } else if (IsWordChar(c)) {
-      if (!first || !is_alpha(c)) body.push_back(c);
+      core.push_back(c);
     } else {
-      body += "\\x";
-      body.push_back(kHex[(c >> 4) & 0xF]);
-      body.push_back(kHex[c & 0xF]);
+      core += "\\x";
+      core.push_back(kHex[(c >> 4) & 0xF]);
+      core.push_back(kHex[c & 0xF]);
     }
-    first = false;
   }
-  std::string re;
-  if (is_alpha(w.front())) {
-    // "(?:\b|_)s" or a lower-case letter then "S" (case-sensitive), then the rest.
-    re += "(?:(?:\\b|_)";
-    re.push_back(w.front());
-    re += "|(?-i:[a-z0-9]";
-    re.push_back(upper(w.front()));
-    re += "))";
-  } else if (IsWordChar(w.front())) {
-    re += "(?:\\b|_)";
+  // Two-letter words ("ms", "id", "dr") would hit every `latency_ms` and
+  // `trace_id`: they need real word boundaries.
+  const bool snake = w.size() >= 3;
+  std::vector<std::string> heads = {""}, tails = {""};
+  if (IsWordChar(w.front())) heads = snake ? std::vector<std::string>{"\\b", "_"} : std::vector<std::string>{"\\b"};
+  if (IsWordChar(w.back())) tails = snake ? std::vector<std::string>{"\\b", "_"} : std::vector<std::string>{"\\b"};
+  std::vector<std::string> out;
+  for (const auto& h : heads) {
+    for (const auto& t : tails) out.push_back(h + core + t);
   }
-  re += body;
-  if (IsWordChar(w.back())) re += "(?:\\b|_)";
-  return re;
+  return out;
 }
 
 void LoadPacks(const RulesetOptions& options, std::vector<RawRule>* rules,
@@ -547,9 +542,11 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
     std::vector<const char*> hw_ptrs;
     std::vector<unsigned> hw_flags, hw_ids;
     for (size_t i = 0; i < impl->hotwords.size(); ++i) {
-      hw_exprs.push_back(HotwordExpression(impl->hotwords[i].text));
-      hw_flags.push_back(HS_FLAG_CASELESS);
-      hw_ids.push_back(static_cast<unsigned>(i));
+      for (auto& e : HotwordExpressions(impl->hotwords[i].text)) {
+        hw_exprs.push_back(std::move(e));
+        hw_flags.push_back(HS_FLAG_CASELESS);
+        hw_ids.push_back(static_cast<unsigned>(i));
+      }
     }
     for (const auto& e : hw_exprs) hw_ptrs.push_back(e.c_str());
     hs_database_t* db = nullptr;
@@ -559,7 +556,7 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
                          nullptr, &db, &err) != HS_SUCCESS) {
       internal::HsCompileError owned(err);
       std::string word = err->expression >= 0
-                             ? impl->hotwords[err->expression].text
+                             ? impl->hotwords[hw_ids[err->expression]].text
                              : std::string();
       diags->push_back(Problem("", "", std::string("Hyperscan (context word): ") +
                                            err->message, word));

