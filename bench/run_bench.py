@@ -330,6 +330,37 @@ def main():
             r["ratio_to_cat"] = r["mb_per_s"] / cat
             r["phiscrub_1t_over_this"] = p1 / r["mb_per_s"]
 
+        log("NDJSON: phiscrub --format ndjson vs text mode vs jq -c .")
+        nd = corpus("ndjson", a.sweep_mb)
+        nd_size = os.path.getsize(nd)
+        nd_tools = {"cat": ["cat"],
+                    "phiscrub --format ndjson, 1 thread": [BIN, "--format", "ndjson",
+                                                           "--threads", "1"],
+                    "phiscrub text mode, 1 thread": [BIN, "--threads", "1"],
+                    "phiscrub --format ndjson, %d threads" % cores: [
+                        BIN, "--format", "ndjson", "--threads", str(cores)]}
+        if shutil.which("jq"):
+            nd_tools["jq -c . (parse and print only)"] = ["jq", "-c", "."]
+        nd_times = {n: [] for n in nd_tools}
+        for run in range(a.runs):
+            order = list(nd_tools) if run % 2 == 0 else list(reversed(list(nd_tools)))
+            for name in order:
+                secs, _ = timed(nd_tools[name], nd, os.path.join(work, "nd-out"))
+                nd_times[name].append(secs)
+                if name.startswith("phiscrub --format ndjson, 1"):
+                    bad = 0
+                    with open(os.path.join(work, "nd-out"), "rb") as f:
+                        for line in f:
+                            try:
+                                json.loads(line)
+                            except ValueError:
+                                bad += 1
+                    results["ndjson_invalid_lines"] = bad
+        results["ndjson"] = [{"tool": n, "mb_per_s": nd_size / 1e6 / statistics.median(v)}
+                             for n, v in nd_times.items()]
+        results["ndjson_inprocess"] = median_bench(
+            BIN, [nd], ["--threads", "1", "--format", "ndjson"], a.runs)["mb_per_s"]
+
         sweep_c = corpus("applog", a.sweep_mb)
         log("sweep: threads")
         results["sweeps"]["threads"] = []
@@ -434,6 +465,41 @@ def cpu_model():
     return "unknown"
 
 
+def targets(res):
+    """The issue's targets next to what this run measured."""
+    by = {r["tool"]: r for r in res["tools"]}
+    p1 = by.get("phiscrub 1 thread", {}).get("mb_per_s", 0)
+    full1 = by.get("phiscrub full pack, 1 thread", {}).get("mb_per_s", 0)
+    sed = by.get("sed -E", {}).get("mb_per_s", 0)
+    t = res["sweeps"].get("threads", [])
+    scale = t[-1]["mb_per_s"] / t[0]["mb_per_s"] if len(t) > 1 else 0
+    mem = res["sweeps"].get("memory", [])
+    rows = [("text logs, 1 thread, SSN/phone/e-mail set", ">= 1000 MB/s", "%.1f MB/s" % p1),
+            ("text logs, 1 thread, full pack", ">= 1000 MB/s", "%.1f MB/s" % full1),
+            ("ratio to GNU sed -E (same set)", ">= 80x", "%.1fx" % (p1 / sed if sed else 0)),
+            ("NDJSON, 1 thread (in-process)", ">= 500 MB/s",
+             "%.1f MB/s" % res.get("ndjson_inprocess", 0)),
+            ("scaling 1 -> %d threads" % (t[-1]["threads"] if t else 0), ">= 1.8x",
+             "%.2fx" % scale)]
+    if len(mem) == 2:
+        rows.append(("peak RSS, %.0f MB vs %.0f MB input" % (mem[0]["input_mb"], mem[1]["input_mb"]),
+                     "equal", "%.1f vs %.1f MB" % (mem[0]["peak_rss_mb"], mem[1]["peak_rss_mb"])))
+    out = ["## Targets (issue 6) and this run", "", "| target | goal | measured | met |",
+           "|---|---|---:|---|"]
+    for name, goal, got in rows:
+        met = ""
+        try:
+            v = float(got.split()[0].rstrip("x"))
+            if goal.startswith(">="):
+                met = "yes" if v >= float(goal.split()[1].rstrip("x")) else "no"
+        except ValueError:
+            pass
+        if goal == "equal" and len(mem) == 2:
+            met = "yes" if abs(mem[0]["peak_rss_mb"] - mem[1]["peak_rss_mb"]) < 2 else "no"
+        out.append("| %s | %s | %s | %s |" % (name, goal, got, met))
+    return out + [""]
+
+
 def render(res):
     c = res["corpus"]
     out = ["# phiscrub benchmark report", "",
@@ -455,7 +521,17 @@ def render(res):
             "the sweeps below are in-process `phiscrub bench` figures without it. "
             "redact-pii uses its own rules (it also rewrites timestamps and ids, hence more "
             "replacements). Replacement counts differ where tools lack validators." % EQUIV_ENTITIES,
-            "", "## Sweeps (phiscrub bench, full pack)", "", "| threads | MB/s |", "|---:|---:|"]
+            ""]
+    if res.get("ndjson"):
+        out += ["## NDJSON (structured logs, `gen_corpus.py --kind ndjson`, full pack)", "",
+                "| command | MB/s (wall clock, start-up included) |", "|---|---:|"]
+        for r in res["ndjson"]:
+            out.append("| %s | %.1f |" % (r["tool"], r["mb_per_s"]))
+        out += ["", "In-process (`phiscrub bench --format ndjson --threads 1`, no start-up): "
+                "%.1f MB/s. Output lines that are not valid JSON: %d." % (
+                    res["ndjson_inprocess"], res.get("ndjson_invalid_lines", -1)), ""]
+    out += targets(res)
+    out += ["## Sweeps (phiscrub bench, full pack)", "", "| threads | MB/s |", "|---:|---:|"]
     for r in res["sweeps"]["threads"]:
         out.append("| %d | %.1f |" % (r["threads"], r["mb_per_s"]))
     t = res["sweeps"]["threads"]

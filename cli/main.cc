@@ -375,7 +375,19 @@ int Bench(int argc, char** argv) {
   if (rc >= 0) return rc;
   auto t0 = std::chrono::steady_clock::now();
   std::vector<phiscrub::Diagnostic> diags;
+  phiscrub::JsonOptions jopts;
+  if (JsonMode(o) && !LoadJson(&o, &jopts, &diags)) {
+    PrintDiagnostics(diags);
+    return kExitConfig;
+  }
   auto rules = phiscrub::Ruleset::Compile(o.rules, &diags);
+  if (rules && JsonMode(o)) {
+    o.driver.text.json = phiscrub::JsonRules::Compile(rules, jopts, &diags);
+    if (!o.driver.text.json) {
+      PrintDiagnostics(diags);
+      return kExitConfig;
+    }
+  }
   PrintDiagnostics(diags);
   if (!rules) return kExitConfig;
   phiscrub::cli::BenchOptions b;

@@ -132,5 +132,9 @@ check "bench carries no input" bash -c "! grep -q -e 6789 -e Dana -e plain '$TMP
 "$BIN" bench --json "$TMP/b.log" > "$TMP/bench.json"
 check "bench --json parses" python3 -c "import json,sys; d=json.load(open('$TMP/bench.json')); assert d['records']==2 and d['findings_by_entity']['US_SSN']==1"
 "$BIN" bench - < "$TMP/b.log" > /dev/null 2>&1; expect_eq "bench refuses stdin" 2 $?
+# bench --format ndjson runs the JSON redactor (nothing fails closed) and times it.
+printf '{"user":{"ssn":"123-45-6789"},"msg":"call 415-555-0132"}\n{"ok":true}\n' > "$TMP/b.ndjson"
+"$BIN" bench --json --format ndjson "$TMP/b.ndjson" > "$TMP/bench-nd.json"
+check "bench --format ndjson redacts JSON" python3 -c "import json; d=json.load(open('$TMP/bench-nd.json')); assert d['failed_closed']==0 and d['findings_by_entity']['US_SSN']==1 and d['findings_by_entity']['PHONE_NUMBER']==1 and d['latency_ns']['sampled']==2, d"
 
 finish
