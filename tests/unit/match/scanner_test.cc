@@ -321,6 +321,14 @@ TEST_F(ScannerTest, CardsWithoutContextNeedLuhnAndIssuer) {
   EXPECT_EQ(Redact(rules_, "order 4012886424137321 shipped"), "order 4012886424137321 shipped");
 }
 
+TEST_F(ScannerTest, LocalNumbersMemberIdsAndCardLastFour) {
+  EXPECT_EQ(Redact(rules_, "my phone is 555-0134."), "my phone is [PHONE_NUMBER].");
+  EXPECT_EQ(Redact(rules_, "rows 200-1000 scanned"), "rows 200-1000 scanned");
+  EXPECT_EQ(Redact(rules_, "member id W123456789"), "member id [HEALTH_PLAN_ID]");
+  EXPECT_EQ(Redact(rules_, "card ending in 4242, exp 12/27"), "card ending in 4242, exp 12/27");
+  EXPECT_EQ(Redact(rules_, "last four of my social is 6789"), "last four of my social is [US_SSN]");
+}
+
 // Issue 3 section 3: what must survive, one line per category.
 TEST_F(ScannerTest, LogNoiseSurvivesEveryCategory) {
   const std::pair<const char*, const char*> kCases[] = {
