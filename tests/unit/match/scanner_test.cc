@@ -327,6 +327,8 @@ TEST_F(ScannerTest, LocalNumbersMemberIdsAndCardLastFour) {
   EXPECT_EQ(Redact(rules_, "member id W123456789"), "member id [HEALTH_PLAN_ID]");
   EXPECT_EQ(Redact(rules_, "card ending in 4242, exp 12/27"), "card ending in 4242, exp 12/27");
   EXPECT_EQ(Redact(rules_, "last four of my social is 6789"), "last four of my social is [US_SSN]");
+  EXPECT_EQ(Redact(rules_, "Patient is 92 years old, age 45 spouse"),
+            "Patient is [AGE_OVER_89] years old, age 45 spouse");
 }
 
 // Issue 3 section 3: what must survive, one line per category.
