@@ -29,6 +29,7 @@
 #include <deque>
 #include <fstream>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -371,7 +372,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<kTls>> {
   void DoRead() {
     parser_.emplace();
     parser_->header_limit(16 * 1024);
-    parser_->body_limit(svc_.config.max_body);
+    // The body limit is set once the endpoint is known (a 413 needs it).
+    parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
     Lowest().expires_after(Seconds(svc_.config.header_timeout));
     http::async_read_header(
         stream_, buffer_, *parser_,
@@ -486,6 +488,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<kTls>> {
   }
 
   void ReadBody() {
+    parser_->body_limit(svc_.config.max_body);
     Lowest().expires_after(Seconds(svc_.config.body_timeout));
     http::async_read(stream_, buffer_, *parser_,
                      beast::bind_front_handler(&HttpSession::OnBody, this->shared_from_this()));
@@ -710,6 +713,11 @@ class Relay : public std::enable_shared_from_this<Relay> {
                                 if (ec) return self->Retry();
                                 self->connecting_ = false;
                                 self->connected_ = true;
+                                // Bounded kernel buffering too: what is held
+                                // for the downstream is mostly ours, counted.
+                                beast::error_code ignored;
+                                self->socket_.set_option(
+                                    asio::socket_base::send_buffer_size(256 * 1024), ignored);
                                 self->backoff_ms_ = 100;
                                 self->svc_.metrics.RelayConnected(true);
                                 self->Watch();
@@ -1191,6 +1199,10 @@ class Server {
     tcp_->async_accept(NextContext(), [this](beast::error_code ec, tcp::socket s) {
       if (ec == asio::error::operation_aborted) return;
       if (!ec && Admit(s)) {
+        // A fixed receive buffer (no autotuning to tens of MiB) keeps what a
+        // stalled relay leaves in the kernel small, so back-pressure reaches
+        // the sender.
+        s.set_option(asio::socket_base::receive_buffer_size(256 * 1024), ec);
         auto exec = s.get_executor();
         auto session = std::make_shared<TcpSession>(svc_, std::move(s));
         asio::post(exec, [session] { session->Start(); });
