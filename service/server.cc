@@ -1139,6 +1139,8 @@ class Server {
     for (auto& c : ctxs_) c->stop();
     for (auto& t : threads_) t.join();
     if (reload_thread_.joinable()) reload_thread_.join();
+    // The relay's socket and timer belong to control_, which dies with us.
+    svc_.relay.reset();
     fprintf(stderr, "phiscrubd: stopped (exit %d)\n", exit_code_);
     return exit_code_;
   }
