@@ -5,7 +5,8 @@
 #
 #   scripts/deps.sh           build and test dependencies
 #   scripts/deps.sh --bench   also the tools `make bench` compares against
-#                             (ripgrep, syslog-ng, perl) and gnuplot for plots
+#                             (ripgrep, syslog-ng, perl), gnuplot for plots and
+#                             wrk for the phiscrubd load benchmark
 set -euo pipefail
 
 PKGS=(
@@ -14,7 +15,7 @@ PKGS=(
   libboost-dev libgtest-dev libgmock-dev libbenchmark-dev
 )
 if [ "${1:-}" = "--bench" ]; then
-  PKGS+=(perl ripgrep syslog-ng-core gnuplot-nox)
+  PKGS+=(perl ripgrep syslog-ng-core gnuplot-nox wrk)
 fi
 
 missing=()

@@ -1,0 +1,905 @@
+#!/usr/bin/env python3
+"""Integration tests for phiscrubd: start the real binary on port 0 and talk to
+it over 127.0.0.1 (HTTP with http.client and raw sockets, TCP framings, a
+downstream relay target). Python 3 standard library only.
+
+  phiscrubd_test.py PATH/TO/phiscrubd TEST_NAME     (one test, as ctest runs them)
+  phiscrubd_test.py PATH/TO/phiscrubd all
+
+All data is fictitious: 555-01xx phone numbers, made-up SSNs and names.
+"""
+import http.client
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+BIN = None
+TMP = None
+
+# Fictitious PHI sent in requests; none of it may come back or land in logs.
+PHI = ["123-45-6789", "(415) 555-0132", "415-555-0148", "dana.fict@example.com", "Zyxwell"]
+TOKEN = "test-token-0123456789abcdef"
+
+
+def fail(msg):
+    raise AssertionError(msg)
+
+
+def check(cond, msg):
+    if not cond:
+        fail(msg)
+
+
+def no_phi(text, where):
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    for p in PHI:
+        check(p not in text, "PHI %r leaked in %s: %s" % (p, where, text[:300]))
+
+
+class Server:
+    def __init__(self, *args, env=None, wait=True):
+        global TMP
+        self.dir = tempfile.mkdtemp(dir=TMP)
+        self.port_file = os.path.join(self.dir, "port")
+        self.tcp_port_file = os.path.join(self.dir, "tcp_port")
+        self.audit = os.path.join(self.dir, "audit.jsonl")
+        self.stderr_path = os.path.join(self.dir, "stderr")
+        self.args = [BIN, "--listen", "127.0.0.1:0", "--port-file", self.port_file,
+                     "--tcp-port-file", self.tcp_port_file, "--audit-log", self.audit,
+                     "--threads", "2"] + list(args)
+        e = {k: v for k, v in os.environ.items() if not k.startswith("PHISCRUB_")}
+        e.update(env or {})
+        self.err = open(self.stderr_path, "wb")
+        self.proc = subprocess.Popen(self.args, stderr=self.err, stdout=subprocess.DEVNULL, env=e)
+        self.port = None
+        self.tcp_port = None
+        if wait:
+            self.wait_ready()
+
+    def wait_ready(self):
+        deadline = time.time() + 10
+        while time.time() < deadline:
+            if self.proc.poll() is not None:
+                fail("phiscrubd exited early (%s): %s" % (self.proc.returncode, self.stderr()))
+            if os.path.exists(self.port_file):
+                self.port = int(open(self.port_file).read())
+                if os.path.exists(self.tcp_port_file):
+                    self.tcp_port = int(open(self.tcp_port_file).read())
+                return
+            time.sleep(0.02)
+        fail("phiscrubd did not start")
+
+    def stderr(self):
+        self.err.flush()
+        return open(self.stderr_path, "rb").read().decode("utf-8", "replace")
+
+    def audit_lines(self):
+        if not os.path.exists(self.audit):
+            return []
+        return [json.loads(l) for l in open(self.audit) if l.strip()]
+
+    def conn(self, timeout=5):
+        return http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+
+    def request(self, method, path, body=None, headers=None, conn=None):
+        c = conn or self.conn()
+        h = {"Content-Type": "application/json"}
+        h.update(headers or {})
+        if isinstance(body, (dict, list)):
+            body = json.dumps(body)
+        c.request(method, path, body=body, headers=h)
+        r = c.getresponse()
+        data = r.read()
+        if conn is None:
+            c.close()
+        return r.status, dict(r.getheaders()), data
+
+    def post(self, path, body, **kw):
+        return self.request("POST", path, body, **kw)
+
+    def get(self, path, **kw):
+        return self.request("GET", path, **kw)
+
+    def metrics(self, headers=None):
+        st, _, body = self.get("/metrics", headers=headers)
+        check(st == 200, "metrics status %d" % st)
+        return body.decode()
+
+    def stop(self, sig=signal.SIGTERM, timeout=10):
+        if self.proc.poll() is None:
+            self.proc.send_signal(sig)
+        try:
+            rc = self.proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            fail("phiscrubd did not stop")
+        no_phi(self.stderr(), "stderr")
+        for line in open(self.audit).read() if os.path.exists(self.audit) else []:
+            pass
+        if os.path.exists(self.audit):
+            no_phi(open(self.audit).read(), "audit log")
+        return rc
+
+    def kill(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+
+
+def metric(text, name, labels=None):
+    """Value of one sample, or None."""
+    for line in text.splitlines():
+        if line.startswith("#"):
+            continue
+        m = re.match(r"^([a-z_]+)(\{[^}]*\})? (\S+)$", line)
+        if not m or m.group(1) != name:
+            continue
+        if labels:
+            ls = m.group(2) or ""
+            if not all('%s="%s"' % (k, v) in ls for k, v in labels.items()):
+                continue
+        return float(m.group(3))
+    return None
+
+
+def read_response(f):
+    """Reads one HTTP/1.1 response from a buffered socket file: (status,
+    headers, body). Handles Content-Length and chunked bodies."""
+    status_line = f.readline()
+    if not status_line:
+        return None
+    status = int(status_line.split()[1])
+    headers = {}
+    while True:
+        line = f.readline()
+        if line in (b"\r\n", b"\n", b""):
+            break
+        k, v = line.decode().split(":", 1)
+        headers[k.strip().lower()] = v.strip()
+    body = b""
+    if headers.get("transfer-encoding", "").lower() == "chunked":
+        while True:
+            size = int(f.readline().strip().split(b";")[0], 16)
+            if size == 0:
+                f.readline()
+                break
+            body += f.read(size)
+            f.readline()
+    else:
+        body = f.read(int(headers.get("content-length", "0")))
+    return status, headers, body
+
+
+# ---------------------------------------------------------------------------
+def test_endpoints():
+    s = Server()
+    try:
+        st, h, body = s.get("/healthz")
+        check(st == 200 and json.loads(body)["status"] == "ok", "healthz")
+        st, h, body = s.get("/readyz")
+        check(st == 200 and json.loads(body)["status"] == "ready", "readyz %s" % body)
+
+        st, h, body = s.post("/v1/redact", {"text": "SSN 123-45-6789, call (415) 555-0132, "
+                                                    "mail dana.fict@example.com"})
+        check(st == 200, "redact text status %d" % st)
+        out = json.loads(body)
+        check(out["text"] == "SSN [US_SSN], call [PHONE_NUMBER], mail [EMAIL_ADDRESS]",
+              "redact text: %r" % out["text"])
+        ents = sorted(f["entity"] for f in out["findings"])
+        check(ents == ["EMAIL_ADDRESS", "PHONE_NUMBER", "US_SSN"], "findings %s" % ents)
+        f0 = out["findings"][0]
+        check(set(f0) == {"path", "start", "end", "entity", "rule", "score"}, "finding keys %s" % f0)
+        check((f0["start"], f0["end"]) == (4, 15), "offsets %s" % f0)
+        check(out["overview"]["findings_by_entity"]["US_SSN"] == 1, "overview")
+        check("X-Request-Id" in h, "request id header")
+        no_phi(body, "redact text response")
+
+        # JSON payload: structure kept, HIPAA key and scanned string redacted.
+        payload = {"user": {"phone": "415-555-0148", "note": "ssn 123-45-6789"}, "ms": 12}
+        st, _, body = s.post("/v1/redact", {"payload": payload, "format": "json"})
+        out = json.loads(body)
+        check(st == 200 and out["payload"] == {"user": {"phone": "[PHONE_NUMBER]",
+                                                        "note": "ssn [US_SSN]"}, "ms": 12},
+              "payload: %s" % body)
+        paths = sorted(f["path"] for f in out["findings"])
+        check(paths == ["$.user.note", "$.user.phone"], "paths %s" % paths)
+        no_phi(body, "payload response")
+
+        # Payload bytes outside rewritten strings are kept as sent.
+        raw = '{"payload": {"a" : 1.50, "b":"SSN 123-45-6789" }, "format":"auto"}'
+        st, _, body = s.post("/v1/redact", raw)
+        check(st == 200 and b'{"a" : 1.50, "b":"SSN [US_SSN]" }' in body, "raw bytes: %s" % body)
+
+        # Vendor profile: caller number always redacted.
+        vapi = {"message": {"type": "end-of-call-report", "call": {"customer": {
+            "number": "+14155550148"}}, "artifact": {"transcript": "my SSN is 123-45-6789"}}}
+        st, _, body = s.post("/v1/redact", {"payload": vapi, "format": "vapi"})
+        check(st == 200 and b"5550148" not in body and b"123-45-6789" not in body,
+              "vapi: %s" % body)
+
+        # Report mode: findings only, no content.
+        st, _, body = s.post("/v1/redact", {"text": "SSN 123-45-6789", "mode": "report"})
+        out = json.loads(body)
+        check(st == 200 and "text" not in out and len(out["findings"]) == 1, "report %s" % body)
+
+        # NDJSON payload as a string: per-line, malformed line withheld.
+        nd = '{"msg":"SSN 123-45-6789"}\n{broken 415-555-0148\n{"ok":1}\n'
+        st, _, body = s.post("/v1/redact", {"payload": nd, "format": "ndjson"})
+        out = json.loads(body)
+        lines = out["payload"].split("\n")
+        check(st == 200 and lines[0] == '{"msg":"SSN [US_SSN]"}' and
+              lines[1] == '{"phiscrub_error":"malformed_json"}' and lines[2] == '{"ok":1}',
+              "ndjson payload %s" % body)
+        no_phi(body, "ndjson response")
+
+        # Stream endpoint: chunked NDJSON, one record out per record in.
+        recs = ['{"i":%d,"msg":"call (415) 555-0132"}' % i for i in range(200)]
+        recs[50] = "not json SSN 123-45-6789"
+        st, h, body = s.post("/v1/redact/stream", "\n".join(recs) + "\n",
+                             headers={"Content-Type": "application/x-ndjson"})
+        check(st == 200, "stream status %d" % st)
+        check(h.get("Transfer-Encoding") == "chunked", "stream not chunked: %s" % h)
+        outl = body.decode().split("\n")
+        check(len(outl) == 201 and outl[-1] == "", "stream records %d" % len(outl))
+        check(outl[3] == '{"i":3,"msg":"call [PHONE_NUMBER]"}', "stream rec %s" % outl[3])
+        check(outl[50] == "not json SSN [US_SSN]", "stream text rec %s" % outl[50])
+        check(all('"i":%d,' % i in outl[i] for i in range(200) if i != 50), "order")
+        no_phi(body, "stream response")
+        st, _, body = s.post("/v1/redact/stream?format=ndjson", "not json 123-45-6789\n",
+                             headers={"Content-Type": "application/x-ndjson"})
+        check(body == b'{"phiscrub_error":"malformed_json"}\n', "stream ndjson %s" % body)
+
+        # Presidio /analyze: code point offsets, mapped entity names.
+        st, _, body = s.post("/analyze", {"text": "Zoë DOB 03/03/1990 SSN 123-45-6789",
+                                          "language": "en"})
+        res = json.loads(body)
+        check(st == 200 and isinstance(res, list), "analyze %s" % body)
+        types = {r["entity_type"]: (r["start"], r["end"]) for r in res}
+        check(types.get("US_SSN") == (23, 34), "analyze SSN offsets %s" % types)
+        check("DATE_TIME" in types, "DOB -> DATE_TIME %s" % types)
+        st, _, body = s.post("/analyze", {"text": "SSN 123-45-6789 dana.fict@example.com",
+                                          "language": "en", "entities": ["EMAIL_ADDRESS"]})
+        check([r["entity_type"] for r in json.loads(body)] == ["EMAIL_ADDRESS"], "filter %s" % body)
+        st, _, body = s.post("/analyze", {"text": "x", "language": "de"})
+        check(st == 422, "analyze language %d" % st)
+
+        # Presidio /anonymize with its results.
+        st, _, body = s.post("/anonymize", {
+            "text": "Zoë SSN 123-45-6789 mail dana.fict@example.com",
+            "analyzer_results": [
+                {"start": 8, "end": 19, "score": 1.0, "entity_type": "US_SSN"},
+                {"start": 25, "end": 46, "score": 1.0, "entity_type": "EMAIL_ADDRESS"}],
+            "anonymizers": {"DEFAULT": {"type": "replace", "new_value": "<PII>"},
+                            "US_SSN": {"type": "mask", "masking_char": "*", "chars_to_mask": 11,
+                                       "from_end": False}}})
+        out = json.loads(body)
+        check(st == 200 and out["text"] == "Zoë SSN *********** mail <PII>", "anonymize %s" % body)
+        check([(i["start"], i["end"], i["operator"]) for i in out["items"]] ==
+              [(8, 19, "mask"), (25, 30, "replace")], "items %s" % out["items"])
+
+        st, _, body = s.get("/nope/123-45-6789")
+        check(st == 404, "404: %d" % st)
+        m = s.metrics()
+        check(metric(m, "phiscrub_requests_total", {"endpoint": "redact", "code": "200"}) >= 6,
+              "requests_total")
+        check(metric(m, "phiscrub_requests_total", {"endpoint": "other", "code": "404"}) == 1,
+              "other/404")
+        check(metric(m, "phiscrub_findings_total", {"entity": "US_SSN"}) >= 5, "findings_total")
+        check(metric(m, "phiscrub_fail_closed_total", {"reason": "malformed_json"}) == 2,
+              "fail_closed malformed_json")
+        check(metric(m, "phiscrub_records_total") >= 200, "records_total")
+        check(metric(m, "phiscrub_request_duration_seconds_count", {"endpoint": "redact"}) >= 6,
+              "histogram")
+        check(metric(m, "phiscrub_build_info") == 1, "build_info")
+        check(metric(m, "phiscrub_inflight_requests") == 1, "inflight (this scrape)")
+        check("/nope" not in m, "unbounded label")
+        no_phi(m, "metrics")
+        audit = s.audit_lines()
+        check(any(a["endpoint"] == "redact" and a["findings_by_entity"].get("US_SSN")
+                  for a in audit), "audit findings")
+        check(all("request_id" in a and "source" in a for a in audit), "audit fields")
+    finally:
+        check(s.stop() == 0, "exit code")
+
+
+def test_errors():
+    s = Server("--max-body", "4096")
+    try:
+        secret = "SSN 123-45-6789"
+        cases = [
+            ("/v1/redact", '{"text": "%s"' % secret, {}, 400),           # truncated JSON
+            ("/v1/redact", '{"text": "%s"} trailing' % secret, {}, 400),
+            ("/v1/redact", '["%s"]' % secret, {}, 400),
+            ("/v1/redact", '{"text": 5}', {}, 400),
+            ("/v1/redact", json.dumps({"text": secret, "payload": {"a": secret}}), {}, 400),
+            ("/v1/redact", json.dumps({"payload": {"a": secret}, "format": "fax"}), {}, 422),
+            ("/v1/redact", json.dumps({"text": secret, "mode": "shout"}), {}, 422),
+            ("/v1/redact", json.dumps({"text": secret}), {"Content-Type": "text/plain"}, 415),
+            ("/v1/redact/stream", secret, {"Content-Type": "application/json"}, 415),
+            ("/v1/redact/stream?format=xml", secret,
+             {"Content-Type": "application/x-ndjson"}, 422),
+            ("/analyze", json.dumps({"text": secret}), {}, 400),
+            ("/anonymize", json.dumps({"text": secret, "analyzer_results": [
+                {"start": 4, "end": 99, "entity_type": "US_SSN", "score": 1}]}), {}, 400),
+            ("/anonymize", json.dumps({"text": secret, "analyzer_results": [], "anonymizers": {
+                "DEFAULT": {"type": "encrypt", "key": "k"}}}), {}, 422),
+            ("/v1/redact", json.dumps({"text": secret + "x" * 5000}), {}, 413),
+        ]
+        for path, body, hdrs, want in cases:
+            st, h, data = s.post(path, body, headers=hdrs)
+            check(st == want, "%s %r -> %d, want %d (%s)" % (path, body[:40], st, want, data))
+            no_phi(data, "error body")
+            if st != 413:
+                json.loads(data)  # error bodies are JSON
+        # 413 also for a chunked body over the limit (no Content-Length).
+        sock = socket.create_connection(("127.0.0.1", s.port), timeout=5)
+        sock.sendall(b"POST /v1/redact HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                     b"Transfer-Encoding: chunked\r\n\r\n")
+        for _ in range(3):
+            sock.sendall(b"800\r\n" + b"a" * 0x800 + b"\r\n")
+        r = read_response(sock.makefile("rb"))
+        check(r and r[0] == 413, "chunked 413: %s" % (r,))
+        sock.close()
+        st, h, _ = s.request("GET", "/v1/redact")
+        check(st == 405 and h.get("Allow") == "POST", "405 %d %s" % (st, h))
+        st, _, _ = s.request("POST", "/healthz", "{}")
+        check(st == 405, "405 healthz")
+        # Malformed HTTP.
+        sock = socket.create_connection(("127.0.0.1", s.port), timeout=5)
+        sock.sendall(b"NOT HTTP AT ALL 123-45-6789\r\n\r\n")
+        r = read_response(sock.makefile("rb"))
+        check(r and r[0] == 400 and b"123-45-6789" not in r[2], "malformed http %s" % (r,))
+        m = s.metrics()
+        for code in ("400", "413", "415", "422"):
+            check(metric(m, "phiscrub_requests_total", {"endpoint": "redact", "code": code}),
+                  "metric for %s" % code)
+        no_phi(m, "metrics")
+    finally:
+        check(s.stop() == 0, "exit code")
+
+
+def test_auth():
+    tok = os.path.join(TMP, "tokens")
+    with open(tok, "w") as f:
+        f.write("# clients\nagent-a %s\n" % TOKEN)
+    # Non-loopback without a token: refused.
+    d = tempfile.mkdtemp(dir=TMP)
+    p = subprocess.run([BIN, "--listen", "0.0.0.0:0", "--port-file", os.path.join(d, "p")],
+                       capture_output=True, timeout=10)
+    check(p.returncode == 78 and b"non-loopback" in p.stderr, "non-loopback: %s" % p.stderr)
+    s = Server(env={"PHISCRUB_AUTH_TOKEN_FILE": tok})
+    try:
+        body = {"text": "SSN 123-45-6789"}
+        st, h, data = s.post("/v1/redact", body)
+        check(st == 401 and "Bearer" in h.get("WWW-Authenticate", ""), "no token %d" % st)
+        st, _, _ = s.post("/v1/redact", body, headers={"Authorization": "Bearer wrong-token-xyzxyzxyz"})
+        check(st == 401, "wrong token")
+        st, _, _ = s.post("/v1/redact", body, headers={"Authorization": "Bearer " + TOKEN[:-1]})
+        check(st == 401, "prefix of token")
+        st, _, _ = s.get("/metrics")
+        check(st == 401, "metrics need the token")
+        st, _, data = s.post("/v1/redact", body, headers={"Authorization": "Bearer " + TOKEN})
+        check(st == 200 and b"[US_SSN]" in data, "good token %d" % st)
+        st, _, _ = s.get("/healthz")
+        check(st == 200, "healthz open")
+        st, _, _ = s.get("/readyz")
+        check(st == 200, "readyz open")
+        m = s.metrics(headers={"Authorization": "Bearer " + TOKEN})
+        check(metric(m, "phiscrub_auth_failures_total") == 4, "auth failures metric")
+        audit = s.audit_lines()
+        fails = [a for a in audit if a["event"] == "auth_failure"]
+        check(len(fails) == 4 and all(a["source"].startswith("127.0.0.1:") for a in fails),
+              "audit auth failures %s" % fails)
+        ok = [a for a in audit if a["event"] == "request" and a["status"] == 200]
+        check(ok and ok[0]["client"] == "agent-a", "audit client id %s" % ok)
+        raw = open(s.audit).read()
+        check(TOKEN not in raw and "wrong-token" not in raw, "token in audit")
+    finally:
+        check(s.stop() == 0, "exit code")
+
+
+def test_timeouts():
+    s = Server("--header-timeout", "0.5", "--body-timeout", "0.5")
+    try:
+        # Slow headers.
+        a = socket.create_connection(("127.0.0.1", s.port), timeout=5)
+        a.sendall(b"POST /v1/redact HTTP/1.1\r\nHost: x\r\n")
+        # Slow body.
+        b = socket.create_connection(("127.0.0.1", s.port), timeout=5)
+        b.sendall(b"POST /v1/redact HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                  b"Content-Length: 100\r\n\r\n{\"text\": \"SSN 123-45")
+        t0 = time.time()
+        for sock in (a, b):
+            try:
+                data = sock.recv(4096)
+            except ConnectionResetError:
+                data = b""
+            check(data == b"" or b"123-45" not in data, "closed: %r" % data)
+        check(time.time() - t0 < 3, "timed out promptly")
+        # An idle keep-alive connection is closed too; a fresh one still works.
+        st, _, _ = s.get("/healthz")
+        check(st == 200, "alive")
+        m = s.metrics()
+        check(metric(m, "phiscrub_requests_total", {"endpoint": "redact", "code": "408"}) == 1,
+              "408 body timeout counted: %s" % [l for l in m.splitlines() if "408" in l])
+    finally:
+        check(s.stop() == 0, "exit code")
+
+
+def test_pipelining_and_chunked():
+    s = Server()
+    try:
+        sock = socket.create_connection(("127.0.0.1", s.port), timeout=5)
+        reqs = b""
+        for i in range(5):
+            body = json.dumps({"text": "req %d SSN 123-45-6789" % i}).encode()
+            reqs += (b"POST /v1/redact HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                     b"Content-Length: %d\r\n\r\n" % len(body)) + body
+        reqs += b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
+        sock.sendall(reqs)  # all at once, before reading anything
+        f = sock.makefile("rb")
+        for i in range(5):
+            st, h, body = read_response(f)
+            check(st == 200 and json.loads(body)["text"] == "req %d SSN [US_SSN]" % i,
+                  "pipelined %d: %s" % (i, body))
+        st, _, body = read_response(f)
+        check(st == 200 and b"ok" in body, "pipelined healthz")
+        # Chunked request body, split inside the SSN, same connection.
+        body = json.dumps({"text": "chunked SSN 123-45-6789 end"}).encode()
+        parts = [body[:20], body[20:25], body[25:]]
+        msg = (b"POST /v1/redact HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+               b"Transfer-Encoding: chunked\r\n\r\n")
+        for p in parts:
+            msg += b"%x\r\n%s\r\n" % (len(p), p)
+        msg += b"0\r\n\r\n"
+        sock.sendall(msg)
+        st, _, body = read_response(f)
+        check(st == 200 and json.loads(body)["text"] == "chunked SSN [US_SSN] end",
+              "chunked: %s" % body)
+        # Expect: 100-continue.
+        body = json.dumps({"text": "SSN 123-45-6789"}).encode()
+        sock.sendall(b"POST /v1/redact HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                     b"Expect: 100-continue\r\nContent-Length: %d\r\n\r\n" % len(body))
+        check(f.readline().startswith(b"HTTP/1.1 100"), "100 continue")
+        f.readline()
+        sock.sendall(body)
+        st, _, data = read_response(f)
+        check(st == 200 and b"[US_SSN]" in data, "after 100-continue")
+        sock.close()
+    finally:
+        check(s.stop() == 0, "exit code")
+
+
+def tcp_exchange(port, payload, expect_bytes, timeout=5):
+    sock = socket.create_connection(("127.0.0.1", port), timeout=timeout)
+    sock.sendall(payload)
+    sock.shutdown(socket.SHUT_WR)
+    data = b""
+    while True:
+        chunk = sock.recv(65536)
+        if not chunk:
+            break
+        data += chunk
+    sock.close()
+    return data
+
+
+def test_tcp_reply():
+    lines = ["SSN 123-45-6789 line %d" % i for i in range(1000)]
+    s = Server("--listen-tcp", "127.0.0.1:0", "--framing", "lines", "--max-record", "200")
+    try:
+        payload = ("\n".join(lines) + "\n" + "x" * 500 + " 123-45-6789\nlast (415) 555-0132")
+        out = tcp_exchange(s.tcp_port, payload.encode(), None).decode()
+        got = out.split("\n")
+        check(len(got) == 1002, "lines count %d" % len(got))
+        check(got[7] == "SSN [US_SSN] line 7", "line 7: %s" % got[7])
+        check(got[1000] == "[PHISCRUB_WITHHELD reason=oversize]", "oversize %s" % got[1000])
+        check(got[1001] == "last [PHONE_NUMBER]", "unterminated last line %s" % got[1001])
+        no_phi(out, "tcp reply")
+        m = s.metrics()
+        check(metric(m, "phiscrub_fail_closed_total", {"reason": "oversize"}) == 1, "oversize metric")
+    finally:
+        check(s.stop() == 0, "exit code")
+    s = Server("--listen-tcp", "127.0.0.1:0", "--framing", "ndjson")
+    try:
+        recs = ['{"i":%d,"ssn":"123-45-6789"}' % i for i in range(100)] + ["{bad 123-45-6789"]
+        out = tcp_exchange(s.tcp_port, ("\n".join(recs) + "\n").encode(), None).decode()
+        got = out.strip("\n").split("\n")
+        check(len(got) == 101 and got[5] == '{"i":5,"ssn":"[US_SSN]"}', "ndjson %s" % got[5])
+        check(got[100] == '{"phiscrub_error":"malformed_json"}', "malformed %s" % got[100])
+    finally:
+        check(s.stop() == 0, "exit code")
+    s = Server("--listen-tcp", "127.0.0.1:0", "--framing", "octet-counted", "--max-record", "300")
+    try:
+        msgs = ["<34>1 2026-01-01T00:00:00Z host app - - - SSN 123-45-6789 n=%d\n" % i
+                for i in range(50)]
+        msgs.append("<34>1 host app - - - multi\nline 415-555-0148\n")
+        msgs.append("<34>1 " + "y" * 400 + "\n")  # oversize
+        msgs.append("<34>1 no trailing newline 123-45-6789")
+        payload = "".join("%d %s" % (len(m.encode()), m) for m in msgs).encode()
+        # Send in odd pieces so frames split across reads.
+        sock = socket.create_connection(("127.0.0.1", s.tcp_port), timeout=5)
+        for i in range(0, len(payload), 37):
+            sock.sendall(payload[i:i + 37])
+        sock.shutdown(socket.SHUT_WR)
+        data = b""
+        while True:
+            c = sock.recv(65536)
+            if not c:
+                break
+            data += c
+        # Parse the reply frames and check each count.
+        out = []
+        i = 0
+        while i < len(data):
+            sp = data.index(b" ", i)
+            n = int(data[i:sp])
+            out.append(data[sp + 1:sp + 1 + n].decode())
+            i = sp + 1 + n
+        check(len(out) == 53, "octet frames %d" % len(out))
+        check(out[3] == "<34>1 2026-01-01T00:00:00Z host app - - - SSN [US_SSN] n=3\n",
+              "octet msg %r" % out[3])
+        check(out[50] == "<34>1 host app - - - multi\nline [PHONE_NUMBER]\n", "multi %r" % out[50])
+        check(out[51] == "[PHISCRUB_WITHHELD reason=oversize]\n", "oversize %r" % out[51])
+        check(out[52] == "<34>1 no trailing newline [US_SSN]", "no newline %r" % out[52])
+        no_phi(data, "octet reply")
+        # A broken frame closes the connection without echoing anything.
+        out = tcp_exchange(s.tcp_port, b"11 <34>1 ok 1\nxyz 123-45-6789\n", None)
+        check(out == b"11 <34>1 ok 1\n", "framing error: %r" % out)
+        m = s.metrics()
+        check(metric(m, "phiscrub_fail_closed_total", {"reason": "framing"}) == 1, "framing metric")
+    finally:
+        check(s.stop() == 0, "exit code")
+
+
+class Downstream:
+    """A relay target on a fixed port: collects lines; can stall (stop
+    reading) and be restarted."""
+
+    def __init__(self, port=0, rcvbuf=None):
+        self.lsock = socket.socket()
+        self.lsock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if rcvbuf:
+            self.lsock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, rcvbuf)
+        self.lsock.bind(("127.0.0.1", port))
+        self.lsock.listen(4)
+        self.port = self.lsock.getsockname()[1]
+        self.data = b""
+        self.reading = threading.Event()
+        self.reading.set()
+        self.stop_flag = False
+        self.conns = []
+        self.lock = threading.Lock()
+        self.t = threading.Thread(target=self.run, daemon=True)
+        self.t.start()
+
+    def run(self):
+        self.lsock.settimeout(0.1)
+        while not self.stop_flag:
+            try:
+                c, _ = self.lsock.accept()
+            except (socket.timeout, OSError):
+                continue
+            self.conns.append(c)
+            threading.Thread(target=self.serve, args=(c,), daemon=True).start()
+
+    def serve(self, c):
+        c.settimeout(0.1)
+        while not self.stop_flag:
+            if not self.reading.wait(0.1):
+                continue
+            try:
+                d = c.recv(65536)
+            except socket.timeout:
+                continue
+            except OSError:
+                return
+            if not d:
+                return
+            with self.lock:
+                self.data += d
+
+    def lines(self):
+        with self.lock:
+            return self.data.decode().split("\n")[:-1]
+
+    def close(self):
+        self.stop_flag = True
+        self.t.join()
+        for c in self.conns:
+            try:
+                c.close()
+            except OSError:
+                pass
+        self.lsock.close()
+
+
+def wait_for(pred, timeout, what):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if pred():
+            return
+        time.sleep(0.05)
+    fail("timed out waiting for " + what)
+
+
+def test_relay_backpressure():
+    ds = Downstream(rcvbuf=4096)
+    ds.reading.clear()  # stalled from the start
+    s = Server("--listen-tcp", "127.0.0.1:0", "--framing", "lines", "--tcp-mode", "relay",
+               "--downstream", "127.0.0.1:%d" % ds.port, "--relay-buffer", "65536",
+               "--shutdown-grace", "3")
+    try:
+        n = 300000
+        payload = "".join("rec %06d SSN 123-45-6789 pad pad pad pad\n" % i for i in range(n)).encode()
+        sock = socket.create_connection(("127.0.0.1", s.tcp_port), timeout=5)
+        sock.setblocking(False)
+        sent = 0
+        stalled_since = None
+        t0 = time.time()
+        while sent < len(payload) and time.time() - t0 < 15:
+            try:
+                sent += sock.send(payload[sent:sent + 65536])
+                stalled_since = None
+            except BlockingIOError:
+                if stalled_since is None:
+                    stalled_since = time.time()
+                elif time.time() - stalled_since > 1.0:
+                    break  # the sidecar stopped reading: back-pressure
+                time.sleep(0.01)
+        check(sent < len(payload), "no back-pressure: all %d bytes accepted" % sent)
+        m = s.metrics()
+        buffered = metric(m, "phiscrub_relay_buffered_bytes")
+        check(buffered is not None and buffered <= 65536 + 4096,
+              "relay buffer bounded: %s" % buffered)
+        # Downstream resumes: everything arrives, in order, nothing dropped.
+        ds.reading.set()
+        sock.setblocking(True)
+        sock.sendall(payload[sent:])
+        sock.shutdown(socket.SHUT_WR)
+        wait_for(lambda: len(ds.lines()) >= n, 20, "all relayed lines")
+        got = ds.lines()
+        check(len(got) == n, "relayed %d of %d" % (len(got), n))
+        check(all(got[i] == "rec %06d SSN [US_SSN] pad pad pad pad" % i for i in range(0, n, 997)),
+              "relayed order/content")
+        check(got[-1] == "rec %06d SSN [US_SSN] pad pad pad pad" % (n - 1), "last")
+        no_phi("\n".join(got[:1000]), "relayed lines")
+        sock.close()
+    finally:
+        rc = s.stop()
+        ds.close()
+        check(rc == 0, "exit code %s" % rc)
+
+
+def test_relay_restart():
+    ds = Downstream()
+    port = ds.port
+    s = Server("--listen-tcp", "127.0.0.1:0", "--framing", "lines", "--tcp-mode", "relay",
+               "--downstream", "127.0.0.1:%d" % port)
+    try:
+        sock = socket.create_connection(("127.0.0.1", s.tcp_port), timeout=5)
+        sock.sendall(b"".join(b"first %d 123-45-6789\n" % i for i in range(10)))
+        wait_for(lambda: len(ds.lines()) >= 10, 5, "first batch")
+        ds.close()  # downstream goes away
+        time.sleep(0.3)
+        sock.sendall(b"".join(b"second %d 123-45-6789\n" % i for i in range(10)))
+        time.sleep(0.5)
+        ds2 = Downstream(port=port)
+        try:
+            wait_for(lambda: len(ds2.lines()) >= 10, 10, "second batch after restart")
+            got = ds2.lines()
+            check(got == ["second %d [US_SSN]" % i for i in range(10)], "after restart: %s" % got)
+            m = s.metrics()
+            check(metric(m, "phiscrub_relay_reconnects_total") >= 1, "reconnect metric")
+            sock.close()
+        finally:
+            rc = s.stop()
+            ds2.close()
+        check(rc == 0, "exit code %s" % rc)
+    finally:
+        s.kill()
+
+
+def test_reload():
+    names = os.path.join(TMP, "names.txt")
+    with open(names, "w") as f:
+        f.write("Zyxwell\n")
+    cfg = os.path.join(TMP, "reload.yaml")
+    with open(cfg, "w") as f:
+        f.write("max-body: 1M\n")
+    s = Server("--config", cfg)
+    try:
+        body = {"text": "ref Zyxwell SSN 123-45-6789"}
+        old = s.conn()
+        st, _, data = s.post("/v1/redact", body, conn=old)
+        check(json.loads(data)["text"] == "ref Zyxwell SSN [US_SSN]", "before %s" % data)
+        with open(cfg, "w") as f:
+            f.write("dict: [%s]\n" % names)
+        s.proc.send_signal(signal.SIGHUP)
+        wait_for(lambda: metric(s.metrics(), "phiscrub_rules_generation") == 2, 10, "reload")
+        m = s.metrics()
+        check(metric(m, "phiscrub_reload_success") == 1, "reload success metric")
+        st, _, data = s.post("/v1/redact", body)
+        check(json.loads(data)["text"] == "ref [PERSON] SSN [US_SSN]", "after %s" % data)
+        # A connection keeps the rules it started with.
+        st, _, data = s.post("/v1/redact", body, conn=old)
+        check(json.loads(data)["text"] == "ref Zyxwell SSN [US_SSN]", "old conn %s" % data)
+        old.close()
+        # A broken config: the running rules stay, the metric says so.
+        with open(cfg, "w") as f:
+            f.write("dict: [%s]\npolicy: %s/missing-policy.yaml\n" % (names, TMP))
+        s.proc.send_signal(signal.SIGHUP)
+        wait_for(lambda: metric(s.metrics(), "phiscrub_reload_success") == 0, 10, "failed reload")
+        m = s.metrics()
+        check(metric(m, "phiscrub_reload_failures_total") == 1, "failures metric")
+        check(metric(m, "phiscrub_rules_generation") == 2, "generation kept")
+        st, _, data = s.post("/v1/redact", body)
+        check(st == 200 and json.loads(data)["text"] == "ref [PERSON] SSN [US_SSN]",
+              "old rules kept %s" % data)
+        check("reload failed" in s.stderr(), "reload failure logged")
+        # Reload under load: requests keep succeeding while rules swap.
+        with open(cfg, "w") as f:
+            f.write("dict: [%s]\n" % names)
+        errors = []
+
+        def load():
+            c = s.conn()
+            for _ in range(150):
+                st, _, d = s.post("/v1/redact", body, conn=c)
+                if st != 200 or b"123-45-6789" in d:
+                    errors.append(st)
+            c.close()
+        ts = [threading.Thread(target=load) for _ in range(3)]
+        for t in ts:
+            t.start()
+        for _ in range(3):
+            s.proc.send_signal(signal.SIGHUP)
+            time.sleep(0.1)
+        for t in ts:
+            t.join()
+        check(not errors, "errors under reload: %s" % errors[:5])
+        wait_for(lambda: metric(s.metrics(), "phiscrub_reload_success") == 1, 10, "reload ok")
+    finally:
+        check(s.stop() == 0, "exit code")
+
+
+def test_lockdown():
+    s = Server("--listen-tcp", "127.0.0.1:0", env={"PHISCRUB_LOCKDOWN": "true"})
+    try:
+        st, _, data = s.post("/v1/redact", {"text": "hello world"})
+        out = json.loads(data)
+        check(st == 200 and out["text"] == "[PHISCRUB_WITHHELD reason=lockdown]", "text %s" % data)
+        st, _, data = s.post("/v1/redact", {"payload": {"a": "hello"}, "format": "json"})
+        check(json.loads(data)["payload"] == {"phiscrub_error": "lockdown"}, "payload %s" % data)
+        st, _, data = s.post("/v1/redact/stream", "a\nb\n",
+                             headers={"Content-Type": "application/x-ndjson"})
+        check(data == b"[PHISCRUB_WITHHELD reason=lockdown]\n" * 2, "stream %s" % data)
+        out = tcp_exchange(s.tcp_port, b"plain line\n", None)
+        check(out == b"[PHISCRUB_WITHHELD reason=lockdown]\n", "tcp %s" % out)
+        st, _, data = s.get("/readyz")
+        check(st == 200 and json.loads(data)["lockdown"] is True, "readyz %s" % data)
+        m = s.metrics()
+        check(metric(m, "phiscrub_lockdown") == 1, "lockdown gauge")
+        check(metric(m, "phiscrub_fail_closed_total", {"reason": "lockdown"}) >= 4, "lockdown count")
+    finally:
+        check(s.stop() == 0, "exit code")
+    # Switched on by SIGHUP through the config file, and off again.
+    cfg = os.path.join(TMP, "lock.yaml")
+    with open(cfg, "w") as f:
+        f.write("lockdown: false\n")
+    s = Server("--config", cfg)
+    try:
+        st, _, data = s.post("/v1/redact", {"text": "SSN 123-45-6789"})
+        check(json.loads(data)["text"] == "SSN [US_SSN]", "before")
+        with open(cfg, "w") as f:
+            f.write("lockdown: true\n")
+        s.proc.send_signal(signal.SIGHUP)
+        wait_for(lambda: metric(s.metrics(), "phiscrub_lockdown") == 1, 10, "lockdown on")
+        st, _, data = s.post("/v1/redact", {"text": "SSN 123-45-6789"})
+        check(json.loads(data)["text"] == "[PHISCRUB_WITHHELD reason=lockdown]", "on %s" % data)
+        st, _, data = s.get("/readyz")
+        check(json.loads(data)["status"] == "lockdown", "readyz says lockdown")
+        with open(cfg, "w") as f:
+            f.write("lockdown: false\n")
+        s.proc.send_signal(signal.SIGHUP)
+        wait_for(lambda: metric(s.metrics(), "phiscrub_lockdown") == 0, 10, "lockdown off")
+    finally:
+        check(s.stop() == 0, "exit code")
+
+
+def test_drain():
+    s = Server("--shutdown-grace", "5")
+    try:
+        body = json.dumps({"text": "in flight SSN 123-45-6789"}).encode()
+        sock = socket.create_connection(("127.0.0.1", s.port), timeout=5)
+        sock.sendall(b"POST /v1/redact HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                     b"Content-Length: %d\r\n\r\n" % len(body) + body[:10])
+        wait_for(lambda: metric(s.metrics(), "phiscrub_inflight_requests") == 2, 5, "in flight")
+        s.proc.send_signal(signal.SIGTERM)
+        wait_for(lambda: s.get("/readyz")[0] == 503, 2, "readyz 503")
+        st, h, data = s.post("/v1/redact", {"text": "new"})
+        check(st == 503 and h.get("Retry-After"), "new request during drain: %d %s" % (st, h))
+        check(s.proc.poll() is None, "still draining")
+        sock.sendall(body[10:])
+        st, _, data = read_response(sock.makefile("rb"))
+        check(st == 200 and json.loads(data)["text"] == "in flight SSN [US_SSN]",
+              "in-flight finished: %s" % data)
+        rc = s.proc.wait(5)
+        check(rc == 0, "drained exit %d" % rc)
+    finally:
+        s.stop()
+    # Work still in flight at the end of the grace period: non-zero exit.
+    s = Server("--shutdown-grace", "0.5", "--body-timeout", "30")
+    try:
+        sock = socket.create_connection(("127.0.0.1", s.port), timeout=5)
+        sock.sendall(b"POST /v1/redact HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                     b"Content-Length: 100\r\n\r\n{")
+        wait_for(lambda: metric(s.metrics(), "phiscrub_inflight_requests") == 2, 5, "in flight")
+        t0 = time.time()
+        rc = s.stop()
+        check(rc == 1, "abandoned exit %d" % rc)
+        check(time.time() - t0 < 3, "grace honoured")
+    finally:
+        s.kill()
+
+
+def test_tls():
+    d = tempfile.mkdtemp(dir=TMP)
+    key, cert = os.path.join(d, "key.pem"), os.path.join(d, "cert.pem")
+    p = subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key,
+                        "-out", cert, "-days", "1", "-subj", "/CN=localhost"],
+                       capture_output=True, timeout=30)
+    if p.returncode != 0:
+        print("SKIP: openssl cannot make a certificate")
+        return
+    import ssl
+    s = Server("--tls-cert", cert, "--tls-key", key)
+    try:
+        ctx = ssl.create_default_context(cafile=cert)
+        ctx.check_hostname = False
+        c = http.client.HTTPSConnection("127.0.0.1", s.port, context=ctx, timeout=5)
+        st, _, data = s.post("/v1/redact", {"text": "SSN 123-45-6789"}, conn=c)
+        check(st == 200 and b"[US_SSN]" in data, "https %s" % data)
+        c.close()
+        ctx2 = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        ctx2.check_hostname = False
+        ctx2.verify_mode = ssl.CERT_NONE
+        ctx2.maximum_version = ssl.TLSVersion.TLSv1_1
+        try:
+            c = http.client.HTTPSConnection("127.0.0.1", s.port, context=ctx2, timeout=5)
+            c.request("GET", "/healthz")
+            c.getresponse()
+            fail("TLS 1.1 accepted")
+        except (ssl.SSLError, ConnectionError, OSError):
+            pass
+    finally:
+        check(s.stop() == 0, "exit code")
+
+
+TESTS = {name[5:]: fn for name, fn in globals().items() if name.startswith("test_")}
+
+
+def main():
+    global BIN, TMP
+    BIN = os.path.abspath(sys.argv[1])
+    names = sys.argv[2:] or ["all"]
+    if names == ["all"]:
+        names = list(TESTS)
+    with tempfile.TemporaryDirectory(prefix="phiscrubd-test-") as tmp:
+        TMP = tmp
+        for n in names:
+            t0 = time.time()
+            TESTS[n]()
+            print("ok %s (%.2fs)" % (n, time.time() - t0))
+
+
+if __name__ == "__main__":
+    main()
