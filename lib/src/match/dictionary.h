@@ -22,6 +22,9 @@ struct DictWords {
 
 // Every distinct word of every entry (what Hyperscan looks for).
 using DictTokens = std::unordered_set<std::string>;
+// Bytes of each dictionary word compiled as a Hyperscan literal; the scanner
+// extends a hit to the end of the word.
+constexpr size_t kDictPrefix = 4;
 
 // 64-bit hash of a normalised entry. Lookups compare hashes only: a
 // collision (about 1e-7 for a million entries) can only over-redact.

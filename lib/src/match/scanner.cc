@@ -366,12 +366,22 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
     }
     uint32_t start = 0;
     if (rule.dictionary) {
-      // Whole dictionary words; entries are assembled from them below.
+      // Hyperscan found the first bytes of a dictionary word (its
+      // kDictPrefix-byte prefix) at a word start; the word runs on to its
+      // end ("o'brien", "mary-jane" included). Entries are assembled from
+      // these words below and checked by hash, so a word that only shares
+      // the prefix matches nothing.
       if (cand.length == 0 || cand.length > cand.end) continue;
       start = cand.end - cand.length;
       if (start > 0 && IsWordByte(text[start - 1])) continue;
-      if (cand.end < text.size() && IsWordByte(text[cand.end])) continue;
-      s.dict_words.emplace_back(start, cand.end);
+      uint32_t end = cand.end;
+      while (end < text.size() &&
+             (IsWordByte(text[end]) ||
+              ((text[end] == '\'' || text[end] == '-') && end + 1 < text.size() &&
+               IsWordByte(text[end + 1])))) {
+        ++end;
+      }
+      s.dict_words.emplace_back(start, end);
       continue;
     }
     if (!FindStart(rule, text, cand.end, &start)) continue;

@@ -176,7 +176,7 @@ TEST_F(ScannerTest, RenderWholeUsesEntityPolicy) {
 TEST(DictionaryTest, WholeWordsCaseInsensitiveMultiWordAndLastFirst) {
   testing::TempDir dir;
   std::string names = dir.Write("names.txt",
-                                "# patients\nDana Reyes\n\nAlvarez\nMaría López\nx\n");
+                                "# patients\nDana Reyes\n\nAlvarez\nMaría López\nx\nMary-Jane O'Brien\n");
   std::string providers = dir.Write("prov.txt", "Kim Oduya\n");
   RulesetOptions opts;
   opts.dictionaries = {{"PERSON", names}, {"PROVIDER", providers}};
@@ -192,6 +192,12 @@ TEST(DictionaryTest, WholeWordsCaseInsensitiveMultiWordAndLastFirst) {
             "Alvarezz Danareyes Reyes Dana");
   EXPECT_EQ(Redact(rules, "María López ok"), "[PERSON] ok");
   EXPECT_EQ(Redact(rules, "Xavier x"), "Xavier x");  // one-letter entry skipped
+  // Words are found by their first bytes, then checked whole: sharing a
+  // prefix is not enough; hyphens and apostrophes stay inside a word.
+  EXPECT_EQ(Redact(rules, "Danae Reyes; Dana Reyesville; Dan Reyes"),
+            "Danae Reyes; Dana Reyesville; Dan Reyes");
+  EXPECT_EQ(Redact(rules, "seen: Mary-Jane O'Brien."), "seen: [PERSON].");
+  EXPECT_EQ(Redact(rules, "Mary-Janet O'Brien"), "Mary-Janet O'Brien");
   // Dictionary spans coexist with pattern rules.
   EXPECT_EQ(Redact(rules, "Dana Reyes 123-45-6789"), "[PERSON] [US_SSN]");
 }
