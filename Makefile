@@ -28,6 +28,7 @@ test: build
 
 bench: build
 	@bash scripts/deps.sh --bench
+	bash bench/wrk_bench.sh
 	python3 bench/run_bench.py
 
 clean:

@@ -278,7 +278,15 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--bin", default=BIN)
     ap.add_argument("--skip-dict-1m", action="store_true")
+    ap.add_argument("--render-only", action="store_true",
+                    help="rewrite report.md from latest.json (and wrk.json) without measuring")
     a = ap.parse_args()
+    if a.render_only:
+        with open(os.path.join(RESULTS, "latest.json")) as f:
+            res = json.load(f)
+        with open(os.path.join(RESULTS, "report.md"), "w") as f:
+            f.write(render(res))
+        return
     BIN = os.path.abspath(a.bin)
     if not os.access(BIN, os.X_OK):
         sys.exit("no phiscrub binary at %s (run make)" % BIN)
@@ -514,10 +522,10 @@ def render(res):
         out.append("| %s | %.1f | %.3f | %.1fx | %.1f | %d |" % (
             r["tool"], r["mb_per_s"], r["ratio_to_cat"], r["phiscrub_1t_over_this"],
             r["peak_rss_mb"], r["replacements"]))
-    out += ["", "`phiscrub full pack` runs every built-in entity (15 types); the other "
+    out += ["", "`phiscrub full pack` runs every built-in entity type; the other "
             "phiscrub rows use `--entities %s`, the set the other tools run. "
             "Tool rows are wall-clock per invocation, so phiscrub's rows include compiling "
-            "its rules at start-up (about 0.3 s for three entities, 0.7 s for the full pack); "
+            "its rules at start-up (about 0.3 s for three entities, 1 s for the full pack); "
             "the sweeps below are in-process `phiscrub bench` figures without it. "
             "redact-pii uses its own rules (it also rewrites timestamps and ids, hence more "
             "replacements). Replacement counts differ where tools lack validators." % EQUIV_ENTITIES,
@@ -557,6 +565,24 @@ def render(res):
     out += ["", "| input | peak RSS MB |", "|---:|---:|"]
     for r in res["sweeps"]["memory"]:
         out.append("| %.0f MB | %.1f |" % (r["input_mb"], r["peak_rss_mb"]))
+    wrk_path = os.path.join(RESULTS, "wrk.json")
+    if os.path.exists(wrk_path):
+        try:
+            with open(wrk_path) as f:
+                w = json.load(f)
+            out += ["", "## phiscrubd under load (`bench/wrk_bench.sh`, %s)" % w.get("date", ""),
+                    "", "wrk on the same 2-core host, POST /v1/redact with 1 KB transcript turns. "
+                    "Goal: %d requests/s with p99 <= %.0f ms." % (
+                        w["goal"]["requests_per_s"], w["goal"]["p99_us"] / 1000), "",
+                    "| server threads | connections | requests/s | p50 ms | p99 ms |",
+                    "|---:|---:|---:|---:|---:|"]
+            for r in w["runs"]:
+                lat = r["result"]["latency_us"]
+                out.append("| %d | %d | %.0f | %.2f | %.2f |" % (
+                    r["server_threads"], r["connections"], r["result"]["requests_per_s"],
+                    lat["p50"] / 1000, lat["p99"] / 1000))
+        except (OSError, ValueError, KeyError) as e:
+            log("wrk.json unreadable: %s" % e)
     out += ["", "## Accuracy (tests/accuracy, same build)", ""]
     out.append(res["accuracy"] or "Accuracy harness not available in this checkout.")
     if res.get("plots"):
