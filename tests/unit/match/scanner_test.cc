@@ -333,6 +333,10 @@ TEST_F(ScannerTest, LocalNumbersMemberIdsAndCardLastFour) {
   EXPECT_EQ(Redact(rules_, "member id W123456789"), "member id [HEALTH_PLAN_ID]");
   EXPECT_EQ(Redact(rules_, "card ending in 4242, exp 12/27"), "card ending in 4242, exp 12/27");
   EXPECT_EQ(Redact(rules_, "last four of my social is 6789"), "last four of my social is [US_SSN]");
+  EXPECT_EQ(Redact(rules_, "Patient Name: GARCIA, MARIA L"), "Patient Name: [PERSON]");
+  EXPECT_EQ(Redact(rules_, "Contact: +44 20 7946 0958"), "Contact: [PHONE_NUMBER]");
+  EXPECT_EQ(Redact(rules_, "2026-11-22T10:31:02+05:30 tz +0000"),
+            "2026-11-22T10:31:02+05:30 tz +0000");
   EXPECT_EQ(Redact(rules_, "Patient is 92 years old, age 45 spouse"),
             "Patient is [AGE_OVER_89] years old, age 45 spouse");
 }
