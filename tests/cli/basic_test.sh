@@ -113,6 +113,10 @@ check "--entities unknown named" grep -q "NO_SUCH" "$TMP/err"
 printf 'Dana Reyes\n' > "$TMP/names.txt"; printf 'Kim Oduya\n' > "$TMP/prov.txt"
 out=$(printf 'call from dana reyes for Dr. Kim Oduya\n' | "$BIN" --dict "$TMP/names.txt" --dict PROVIDER="$TMP/prov.txt")
 expect_eq "--dict" "call from [PERSON] for Dr. [PROVIDER]" "$out"
+out=$(printf 'dana reyes SSN 123-45-6789\n' | "$BIN" --dict "$TMP/names.txt" --entities US_SSN)
+expect_eq "--entities filters dictionaries" "dana reyes SSN [US_SSN]" "$out"
+out=$(printf 'dana reyes SSN 123-45-6789\n' | "$BIN" --dict "$TMP/names.txt" --entities PERSON)
+expect_eq "--entities keeps a named dictionary" "[PERSON] SSN 123-45-6789" "$out"
 printf 'x\n' | "$BIN" --dict "$TMP/nope.txt" > /dev/null 2> "$TMP/err"; expect_eq "--dict missing file" 78 $?
 
 # --dates: birth (default) keeps other dates; all redacts every date.

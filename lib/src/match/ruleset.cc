@@ -215,7 +215,13 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
                              }),
               raw.end());
   }
-  if (raw.empty() && options.dictionaries.empty() && !HasError(*diags)) {
+  const bool any_dict = std::any_of(
+      options.dictionaries.begin(), options.dictionaries.end(), [&](const DictionarySource& d) {
+        return options.entities.empty() ||
+               std::find(options.entities.begin(), options.entities.end(), d.entity) !=
+                   options.entities.end();
+      });
+  if (raw.empty() && !any_dict && !HasError(*diags)) {
     diags->push_back(Problem("", "", "no rules loaded"));
   }
   if (raw.size() > 65535) {
@@ -397,7 +403,17 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
   std::vector<internal::DictWords> dicts;
   internal::DictTokens dict_tokens;
   std::vector<uint32_t> rule_of_dict;
-  internal::LoadDictionaries(options.dictionaries, &dicts, &dict_tokens,
+  // --entities filters dictionaries too: a PERSON roster stays out of an
+  // `--entities US_SSN` run.
+  std::vector<DictionarySource> dict_sources;
+  for (const auto& d : options.dictionaries) {
+    if (options.entities.empty() ||
+        std::find(options.entities.begin(), options.entities.end(), d.entity) !=
+            options.entities.end()) {
+      dict_sources.push_back(d);
+    }
+  }
+  internal::LoadDictionaries(dict_sources, &dicts, &dict_tokens,
                              &impl->dict_max_words, diags);
   for (const auto& d : dicts) {
     CompiledRule c;
