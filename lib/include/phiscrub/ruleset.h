@@ -103,6 +103,9 @@ class Ruleset {
   int FindEntity(std::string_view name) const;
   // Policy action name ("label", "mask", ...) for an entity index.
   const char* action_name(uint16_t entity) const;
+  // The policy's placeholder for a withheld text record, with {reason}
+  // replaced ("[PHISCRUB_WITHHELD reason=oversize]").
+  std::string TextPlaceholder(std::string_view reason) const;
 
   // Internal representation, used by Scanner and the renderer.
   struct Impl;

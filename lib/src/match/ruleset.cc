@@ -7,6 +7,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "format/json_internal.h"
 #include "match/dictionary.h"
 #include "match/ruleset_impl.h"
 #include "pack/pack.h"
@@ -189,6 +190,10 @@ int Ruleset::FindEntity(std::string_view name) const {
 }
 const char* Ruleset::action_name(uint16_t entity) const {
   return internal::ActionName(impl_->policy.per_entity[entity].action);
+}
+
+std::string Ruleset::TextPlaceholder(std::string_view reason) const {
+  return internal::SubstituteReason(impl_->policy.placeholder, reason);
 }
 
 std::shared_ptr<const Ruleset> Ruleset::Compile(

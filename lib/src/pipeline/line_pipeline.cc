@@ -172,19 +172,7 @@ std::string BatchRedactor::Placeholder(FailReason reason, bool json) const {
     if (options_.json) return options_.json->ErrorPlaceholder(FailReasonName(reason));
     return std::string("{\"phiscrub_error\":\"") + FailReasonName(reason) + "\"}";
   }
-  const std::string& tmpl = scanner_.ruleset().impl().policy.placeholder;
-  std::string out;
-  const std::string key = "{reason}";
-  size_t pos = 0;
-  while (true) {
-    size_t at = tmpl.find(key, pos);
-    if (at == std::string::npos) break;
-    out.append(tmpl, pos, at - pos);
-    out.append(FailReasonName(reason));
-    pos = at + key.size();
-  }
-  out.append(tmpl, pos, std::string::npos);
-  return out;
+  return scanner_.ruleset().TextPlaceholder(FailReasonName(reason));
 }
 
 void BatchRedactor::Withhold(FailReason reason, bool json, BatchResult* result) {
