@@ -7,7 +7,6 @@
 #include <cstdio>
 #include <map>
 
-#include "match/ruleset_impl.h"
 
 namespace phiscrub::service {
 namespace {
@@ -223,19 +222,7 @@ std::shared_ptr<const Engine> Engine::Build(const ServiceConfig& config, uint64_
 }
 
 std::string Engine::TextPlaceholder(std::string_view reason) const {
-  const std::string& tmpl = rules_->impl().policy.placeholder;
-  std::string out;
-  const std::string key = "{reason}";
-  size_t pos = 0;
-  while (true) {
-    size_t at = tmpl.find(key, pos);
-    if (at == std::string::npos) break;
-    out.append(tmpl, pos, at - pos);
-    out.append(reason);
-    pos = at + key.size();
-  }
-  out.append(tmpl, pos, std::string::npos);
-  return out;
+  return rules_->TextPlaceholder(reason);
 }
 
 struct Worker::State {
