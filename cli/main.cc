@@ -369,26 +369,30 @@ int Validate(int argc, char** argv) {
   return kExitOk;
 }
 
+// The ruleset (and, for JSON formats, the JsonRules in o->driver) a redaction
+// run needs; diagnostics printed. nullptr: configuration error.
+std::shared_ptr<const phiscrub::Ruleset> CompileForRun(CliOptions* o) {
+  std::vector<phiscrub::Diagnostic> diags;
+  phiscrub::JsonOptions jopts;
+  if (JsonMode(*o) && !LoadJson(o, &jopts, &diags)) {
+    PrintDiagnostics(diags);
+    return nullptr;
+  }
+  auto rules = phiscrub::Ruleset::Compile(o->rules, &diags);
+  if (rules && JsonMode(*o)) {
+    o->driver.text.json = phiscrub::JsonRules::Compile(rules, jopts, &diags);
+    if (!o->driver.text.json) rules = nullptr;
+  }
+  PrintDiagnostics(diags);
+  return rules;
+}
+
 int Bench(int argc, char** argv) {
   CliOptions o;
   int rc = ParseArgs(argc, argv, &o);
   if (rc >= 0) return rc;
   auto t0 = std::chrono::steady_clock::now();
-  std::vector<phiscrub::Diagnostic> diags;
-  phiscrub::JsonOptions jopts;
-  if (JsonMode(o) && !LoadJson(&o, &jopts, &diags)) {
-    PrintDiagnostics(diags);
-    return kExitConfig;
-  }
-  auto rules = phiscrub::Ruleset::Compile(o.rules, &diags);
-  if (rules && JsonMode(o)) {
-    o.driver.text.json = phiscrub::JsonRules::Compile(rules, jopts, &diags);
-    if (!o.driver.text.json) {
-      PrintDiagnostics(diags);
-      return kExitConfig;
-    }
-  }
-  PrintDiagnostics(diags);
+  auto rules = CompileForRun(&o);
   if (!rules) return kExitConfig;
   phiscrub::cli::BenchOptions b;
   b.driver = o.driver;
@@ -413,26 +417,12 @@ int main(int argc, char** argv) {
   int rc = ParseArgs(argc, argv, &o);
   if (rc >= 0) return rc;
 
-  std::vector<phiscrub::Diagnostic> diags;
-  phiscrub::JsonOptions jopts;
   if (!JsonMode(o) &&
       (!o.json_keys.empty() || o.json_placeholder_set || !o.profile.empty())) {
     fprintf(stderr, "phiscrub: warning: --json-keys, --json-placeholder and "
                     "--profile have no effect with --format text\n");
   }
-  if (JsonMode(o) && !LoadJson(&o, &jopts, &diags)) {
-    PrintDiagnostics(diags);
-    return kExitConfig;
-  }
-  auto rules = phiscrub::Ruleset::Compile(o.rules, &diags);
-  if (rules && JsonMode(o)) {
-    o.driver.text.json = phiscrub::JsonRules::Compile(rules, jopts, &diags);
-    if (!o.driver.text.json) {
-      PrintDiagnostics(diags);
-      return kExitConfig;
-    }
-  }
-  PrintDiagnostics(diags);
+  auto rules = CompileForRun(&o);
   if (!rules) return kExitConfig;
 
   int findings_fd = -1;
