@@ -184,25 +184,9 @@ int ParseArgs(int argc, char** argv, CliOptions* o) {
         }
         break;
       }
-      case kDict: {
-        // FILE or TYPE=FILE; TYPE is upper-case letters, digits and '_'.
-        std::string arg = optarg;
-        phiscrub::DictionarySource src;
-        size_t eq = arg.find('=');
-        bool typed = eq != std::string::npos && eq > 0 &&
-                     std::all_of(arg.begin(), arg.begin() + eq, [](char ch) {
-                       return (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-                              ch == '_';
-                     });
-        if (typed) {
-          src.entity = arg.substr(0, eq);
-          src.path = arg.substr(eq + 1);
-        } else {
-          src.path = arg;
-        }
-        o->rules.dictionaries.push_back(src);
+      case kDict:
+        o->rules.dictionaries.push_back(phiscrub::ParseDictionaryArg(optarg));
         break;
-      }
       case kDates: {
         std::string v = optarg;
         if (v == "all") {

@@ -240,23 +240,7 @@ bool Apply(const std::string& name, const std::vector<std::string>& v,
   else if (name == "entities") c->rules.entities = v;
   else if (name == "dict") {
     c->rules.dictionaries.clear();
-    for (const std::string& arg : v) {
-      // FILE or TYPE=FILE, TYPE upper-case letters, digits and '_' (as the CLI).
-      DictionarySource src;
-      size_t eq = arg.find('=');
-      bool typed = eq != std::string::npos && eq > 0 &&
-                   std::all_of(arg.begin(), arg.begin() + eq, [](char ch) {
-                     return (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-                            ch == '_';
-                   });
-      if (typed) {
-        src.entity = arg.substr(0, eq);
-        src.path = arg.substr(eq + 1);
-      } else {
-        src.path = arg;
-      }
-      c->rules.dictionaries.push_back(src);
-    }
+    for (const std::string& arg : v) c->rules.dictionaries.push_back(ParseDictionaryArg(arg));
   } else if (name == "dates") {
     if (s == "all") c->rules.dates_all = true;
     else if (s == "birth") c->rules.dates_all = false;

@@ -42,6 +42,9 @@ struct DictionarySource {
   std::string entity = "PERSON";
   std::string path;  // one entry per line; blank lines and '#' comments skipped
 };
+// "FILE" or "TYPE=FILE" (TYPE: upper-case letters, digits, '_'), as --dict
+// and the sidecar's `dict` setting take it.
+DictionarySource ParseDictionaryArg(const std::string& arg);
 
 struct RulesetOptions {
   // Load the packs compiled into the binary (patterns/*.yaml at build time).

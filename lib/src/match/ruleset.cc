@@ -192,6 +192,22 @@ const char* Ruleset::action_name(uint16_t entity) const {
   return internal::ActionName(impl_->policy.per_entity[entity].action);
 }
 
+DictionarySource ParseDictionaryArg(const std::string& arg) {
+  DictionarySource src;
+  size_t eq = arg.find('=');
+  bool typed = eq != std::string::npos && eq > 0 &&
+               std::all_of(arg.begin(), arg.begin() + eq, [](char ch) {
+                 return (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_';
+               });
+  if (typed) {
+    src.entity = arg.substr(0, eq);
+    src.path = arg.substr(eq + 1);
+  } else {
+    src.path = arg;
+  }
+  return src;
+}
+
 std::string Ruleset::TextPlaceholder(std::string_view reason) const {
   return internal::SubstituteReason(impl_->policy.placeholder, reason);
 }
