@@ -3,7 +3,7 @@
 BUILD ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps build run test bench clean
+.PHONY: all deps build run test test-asan test-tsan bench clean
 
 all: build
 
@@ -25,6 +25,28 @@ run: build
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# AddressSanitizer + UndefinedBehaviorSanitizer (gcc): unit, CLI and service
+# tests against sanitised binaries, timeouts scaled for the slower build.
+ASAN_BUILD ?= build-asan
+test-asan: deps
+	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DPHISCRUB_SANITIZE=address,undefined -DPHISCRUB_TEST_TIMEOUT_SCALE=4 \
+	  -DPHISCRUB_BUILD_BENCH=OFF
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --output-on-failure -j $(JOBS) -L 'unit|cli|service'
+
+# ThreadSanitizer: the threaded pipeline and the sidecar.
+TSAN_BUILD ?= build-tsan
+test-tsan: deps
+	cmake -S . -B $(TSAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DPHISCRUB_SANITIZE=thread -DPHISCRUB_TEST_TIMEOUT_SCALE=4 \
+	  -DPHISCRUB_BUILD_BENCH=OFF
+	cmake --build $(TSAN_BUILD) -j $(JOBS)
+	cd $(TSAN_BUILD) && TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+	  ctest --output-on-failure -j $(JOBS) -L 'threads|service'
 
 bench: build
 	@bash scripts/deps.sh --bench

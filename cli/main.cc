@@ -74,7 +74,7 @@ Options:
   --threads N           worker threads (default: number of cores); output is
                         byte-identical for every N
   --max-record BYTES    longer lines (or --format json documents) become a
-                        placeholder (default 1048576)
+                        placeholder (default 1M; K, M, G suffixes allowed)
   --scan-invalid-utf8   scan lines with invalid UTF-8 as bytes instead of
                         replacing them with a placeholder (the default)
   --line-buffered       write every record as soon as it is redacted
@@ -170,7 +170,7 @@ int ParseArgs(int argc, char** argv, CliOptions* o) {
   o->driver.threads = cores > 0 ? static_cast<int>(cores) : 1;
   opterr = 0;
   int c;
-  while ((c = getopt_long(argc, argv, "+h", kLong, nullptr)) != -1) {
+  while ((c = getopt_long(argc, argv, "h", kLong, nullptr)) != -1) {
     switch (c) {
       case kRules: o->rules.rule_dirs.push_back(optarg); break;
       case kEntities: {
@@ -213,9 +213,9 @@ int ParseArgs(int argc, char** argv, CliOptions* o) {
         break;
       }
       case kMaxRecord:
-        if (!ParseSize(optarg, &o->driver.text.max_record) ||
+        if (!phiscrub::ParseByteSize(optarg, &o->driver.text.max_record) ||
             o->driver.text.max_record > (size_t{1} << 30)) {
-          fprintf(stderr, "phiscrub: --max-record takes 1..1073741824 bytes\n");
+          fprintf(stderr, "phiscrub: --max-record takes 1..1073741824 bytes (K, M, G suffixes allowed)\n");
           return kExitError;
         }
         break;
@@ -424,7 +424,10 @@ int main(int argc, char** argv) {
   auto t0 = std::chrono::steady_clock::now();
   auto res = phiscrub::cli::RunDriver(rules, o.inputs, STDOUT_FILENO, o.driver);
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  if (findings_fd >= 0) ::close(findings_fd);
+  if (findings_fd >= 0 && ::close(findings_fd) != 0) {
+    fprintf(stderr, "phiscrub: write error on the findings file: %s\n", strerror(errno));
+    res.io_error = true;
+  }
   if (o.stats) PrintStats(*rules, res.counters, secs);
   if (res.io_error) return kExitError;
   if (o.check && res.counters.findings() > 0) return kExitFindings;

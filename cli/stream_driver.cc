@@ -126,6 +126,11 @@ class Driver {
 
   const Counters& counters() const { return counters_; }
   bool broken_pipe() const { return broken_pipe_; }
+  // A write to stdout or the findings file failed for another reason than a
+  // closed reader (ENOSPC, EIO...): already reported on stderr.
+  bool write_error() const { return write_error_; }
+  // True once output has nowhere to go: stop reading.
+  bool stopped() const { return broken_pipe_ || write_error_; }
 
  private:
   void WorkerLoop() {
@@ -172,16 +177,25 @@ class Driver {
 
   void Write(const BatchResult& r) {
     counters_.Add(r.counters);
-    if (broken_pipe_) return;  // keep counting; output has nowhere to go
+    if (stopped()) return;  // keep counting; output has nowhere to go
     if (!WriteAll(out_fd_, r.output.data(), r.output.size())) {
-      broken_pipe_ = true;
+      if (errno == EPIPE) {
+        broken_pipe_ = true;  // the reader left: a quiet end
+      } else {
+        fprintf(stderr, "phiscrub: write error on stdout: %s\n", strerror(errno));
+        write_error_ = true;
+      }
       return;
     }
     if (options_.findings_fd >= 0 && !r.findings.empty()) {
       findings_buf_.clear();
       AppendFindings(*rules_, r.findings, &findings_buf_);
-      (void)WriteAll(options_.findings_fd, findings_buf_.data(),
-                     findings_buf_.size());
+      if (!WriteAll(options_.findings_fd, findings_buf_.data(),
+                    findings_buf_.size())) {
+        fprintf(stderr, "phiscrub: write error on the findings file: %s\n",
+                strerror(errno));
+        write_error_ = true;
+      }
     }
   }
 
@@ -193,6 +207,7 @@ class Driver {
   BatchResult result_;
   Counters counters_;
   bool broken_pipe_ = false;
+  bool write_error_ = false;
   std::string findings_buf_;
 
   std::mutex mu_;
@@ -239,7 +254,7 @@ DriverResult RunDriver(const std::shared_ptr<const Ruleset>& rules,
     // --format json: each input is one document.
     LineFramer framer(options.text.max_record, record_base,
                       options.text.format == RecordFormat::kJson);
-    while (!driver.broken_pipe()) {
+    while (!driver.stopped()) {
       if (WouldBlock(fd)) {
         // Input drained: everything read so far goes out before we block.
         driver.Submit(&batch);
@@ -281,6 +296,7 @@ DriverResult RunDriver(const std::shared_ptr<const Ruleset>& rules,
   driver.Flush();
   res.counters = driver.counters();
   res.broken_pipe = driver.broken_pipe();
+  res.io_error = res.io_error || driver.write_error();
   return res;
 }
 

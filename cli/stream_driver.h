@@ -22,7 +22,9 @@ struct DriverOptions {
 
 struct DriverResult {
   Counters counters;
-  bool io_error = false;     // an input could not be read (named on stderr)
+  // An input could not be read, or stdout / the findings file could not be
+  // written (named on stderr, never with content).
+  bool io_error = false;
   bool broken_pipe = false;  // stdout closed by the reader: a quiet end
 };
 

@@ -8,6 +8,8 @@
 #include <map>
 #include <thread>
 
+#include "phiscrub/pipeline.h"
+
 namespace phiscrub::service {
 namespace {
 
@@ -162,19 +164,14 @@ bool ReadYaml(const std::string& path, Values* out, std::string* error) {
   return true;
 }
 
+// As --max-record (phiscrub::ParseByteSize), plus "0" for settings where 0
+// means "off" or "default".
 bool ParseSizeValue(const std::string& s, size_t* out) {
-  if (s.empty()) return false;
-  char* end = nullptr;
-  errno = 0;
-  unsigned long long v = std::strtoull(s.c_str(), &end, 10);
-  if (errno != 0 || end == s.c_str()) return false;
-  std::string suffix = end;
-  if (suffix == "K" || suffix == "KiB") v <<= 10;
-  else if (suffix == "M" || suffix == "MiB") v <<= 20;
-  else if (suffix == "G" || suffix == "GiB") v <<= 30;
-  else if (!suffix.empty()) return false;
-  *out = static_cast<size_t>(v);
-  return true;
+  if (s == "0") {
+    *out = 0;
+    return true;
+  }
+  return phiscrub::ParseByteSize(s, out);
 }
 
 bool ParseBool(const std::string& s, bool* out) {

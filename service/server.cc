@@ -56,6 +56,11 @@ using tcp = asio::ip::tcp;
 using Clock = std::chrono::steady_clock;
 
 constexpr int kExitOk = 0, kExitAbandoned = 1, kExitError = 2, kExitConfig = 78;
+// Past max_connections, this many more connections are admitted for health
+// probes only, each closed if it sends no header within kProbeHeaderTimeout
+// seconds: a flood of idle connections never fails liveness.
+constexpr int64_t kProbeSlots = 16;
+constexpr double kProbeHeaderTimeout = 2.0;
 
 Clock::duration Seconds(double s) {
   return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(s));
@@ -209,6 +214,9 @@ struct Service {
   std::atomic<bool> ready{false};
   std::atomic<int64_t> tcp_busy{0};
   std::atomic<int64_t> connections{0};
+  // Connections admitted past max_connections for health probes only (see
+  // Server::Admit).
+  std::atomic<int64_t> probe_connections{0};
   std::atomic<uint64_t> next_id{0};
   std::string id_prefix;
   std::shared_ptr<Relay> relay;
@@ -329,8 +337,12 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<kTls>> {
       std::conditional_t<kTls, beast::ssl_stream<beast::tcp_stream>, beast::tcp_stream>;
 
  public:
-  HttpSession(Service& svc, tcp::socket&& socket, std::shared_ptr<ssl::context> tls)
+  // `probe_only`: admitted past the connection cap; it may ask for /healthz
+  // or /readyz once, within a short header timeout, and is then closed.
+  HttpSession(Service& svc, tcp::socket&& socket, std::shared_ptr<ssl::context> tls,
+              bool probe_only = false)
       : svc_(svc),
+        probe_only_(probe_only),
         source_(SourceOf(socket)),
         tls_(std::move(tls)),
         stream_(MakeStream(std::move(socket), tls_.get())),
@@ -340,7 +352,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<kTls>> {
   ~HttpSession() {
     if (inflight_) svc_.metrics.Inflight(-1);
     svc_.metrics.Connections(-1);
-    svc_.connections.fetch_sub(1);
+    (probe_only_ ? svc_.probe_connections : svc_.connections).fetch_sub(1);
   }
 
   void Run() {
@@ -374,7 +386,9 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<kTls>> {
     parser_->header_limit(16 * 1024);
     // The body limit is set once the endpoint is known (a 413 needs it).
     parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
-    Lowest().expires_after(Seconds(svc_.config.header_timeout));
+    Lowest().expires_after(probe_only_ ? std::min(Seconds(svc_.config.header_timeout),
+                                                  Seconds(kProbeHeaderTimeout))
+                                       : Seconds(svc_.config.header_timeout));
     http::async_read_header(
         stream_, buffer_, *parser_,
         beast::bind_front_handler(&HttpSession::OnHeader, this->shared_from_this()));
@@ -426,6 +440,13 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<kTls>> {
     bool has_body = parser_->chunked() ||
                     (parser_->content_length() && *parser_->content_length() > 0);
     bool probe = endpoint_ == Endpoint::kHealthz || endpoint_ == Endpoint::kReadyz;
+    if (probe_only_ && !probe) {
+      svc_.metrics.ConnectionRejected();
+      return Respond(503,
+                     R"({"error":"too_many_connections","message":"the connection limit is )"
+                     R"(reached; only /healthz and /readyz are answered"})",
+                     "application/json", true);
+    }
     if (svc_.draining.load() && !probe && endpoint_ != Endpoint::kMetrics) {
       return Respond(503, R"({"error":"draining"})", "application/json", true);
     }
@@ -474,8 +495,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<kTls>> {
       return Respond(413, R"({"error":"body_too_large"})", "application/json", true);
     }
     auto expect = req[http::field::expect];
-    if (has_body && strncasecmp(expect.data(), "100-continue", expect.size()) == 0 &&
-        expect.size() == 12) {
+    if (has_body && beast::iequals(expect, "100-continue")) {
       continue_.emplace(http::status::continue_, 11);
       Lowest().expires_after(Seconds(svc_.config.body_timeout));
       return http::async_write(stream_, *continue_,
@@ -586,7 +606,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<kTls>> {
       AuditEvent(svc_, "request", rid_, client_, source_, endpoint_, r.status, outcome,
                  engine_.get(), &o, Elapsed());
     }
-    bool close = !parser_->keep_alive() || svc_.draining.load();
+    bool close = !parser_->keep_alive() || svc_.draining.load() || probe_only_;
     Respond(r.status, std::move(r.body), r.content_type, close,
             endpoint_ == Endpoint::kStream && r.status == 200);
   }
@@ -643,6 +663,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<kTls>> {
   }
 
   Service& svc_;
+  bool probe_only_ = false;
   std::string source_;
   std::shared_ptr<ssl::context> tls_;
   Stream stream_;
@@ -1167,29 +1188,41 @@ class Server {
 
   asio::io_context& NextContext() { return *ctxs_[next_++ % ctxs_.size()]; }
 
-  bool Admit(tcp::socket& s) {
-    if (svc_.connections.fetch_add(1) >= static_cast<int64_t>(svc_.config.max_connections)) {
-      svc_.connections.fetch_sub(1);
-      svc_.metrics.ConnectionRejected();
-      beast::error_code ignored;
-      s.close(ignored);
-      return false;
+  enum class Admission { kRejected, kAdmitted, kProbeOnly };
+
+  // Counts a new connection against max_connections. HTTP listeners may admit
+  // kProbeSlots more for health probes only (`probes`).
+  Admission Admit(tcp::socket& s, bool probes) {
+    if (svc_.connections.fetch_add(1) < static_cast<int64_t>(svc_.config.max_connections)) {
+      return Admission::kAdmitted;
     }
-    return true;
+    svc_.connections.fetch_sub(1);
+    if (probes && svc_.probe_connections.fetch_add(1) < kProbeSlots) {
+      return Admission::kProbeOnly;
+    }
+    if (probes) svc_.probe_connections.fetch_sub(1);
+    svc_.metrics.ConnectionRejected();
+    beast::error_code ignored;
+    s.close(ignored);
+    return Admission::kRejected;
   }
 
   void AcceptHttp() {
     http_->async_accept(NextContext(), [this](beast::error_code ec, tcp::socket s) {
       if (ec == asio::error::operation_aborted) return;
-      if (!ec && Admit(s)) {
+      Admission admitted = ec ? Admission::kRejected : Admit(s, /*probes=*/true);
+      if (admitted != Admission::kRejected) {
+        bool probe_only = admitted == Admission::kProbeOnly;
         s.set_option(tcp::no_delay(true), ec);
         auto exec = s.get_executor();
         auto tls = svc_.tls();
         if (tls) {
-          auto session = std::make_shared<HttpSession<true>>(svc_, std::move(s), tls);
+          auto session =
+              std::make_shared<HttpSession<true>>(svc_, std::move(s), tls, probe_only);
           asio::post(exec, [session] { session->Run(); });
         } else {
-          auto session = std::make_shared<HttpSession<false>>(svc_, std::move(s), nullptr);
+          auto session =
+              std::make_shared<HttpSession<false>>(svc_, std::move(s), nullptr, probe_only);
           asio::post(exec, [session] { session->Run(); });
         }
       }
@@ -1200,7 +1233,7 @@ class Server {
   void AcceptTcp() {
     tcp_->async_accept(NextContext(), [this](beast::error_code ec, tcp::socket s) {
       if (ec == asio::error::operation_aborted) return;
-      if (!ec && Admit(s)) {
+      if (!ec && Admit(s, /*probes=*/false) == Admission::kAdmitted) {
         // A fixed receive buffer (no autotuning to tens of MiB) keeps what a
         // stalled relay leaves in the kernel small, so back-pressure reaches
         // the sender.
@@ -1311,10 +1344,12 @@ class Server {
   }
 
   Service& svc_;
-  asio::io_context control_{1};
-  asio::signal_set signals_;
+  // Declared before control_ so they outlive it: control_'s pending accepts
+  // hold sockets built on these contexts, destroyed with control_.
   std::vector<std::unique_ptr<asio::io_context>> ctxs_;
   std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards_;
+  asio::io_context control_{1};
+  asio::signal_set signals_;
   std::vector<std::thread> threads_;
   std::unique_ptr<tcp::acceptor> http_, tcp_;
   size_t next_ = 0;

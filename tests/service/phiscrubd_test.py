@@ -434,6 +434,45 @@ def test_timeouts():
         check(s.stop() == 0, "exit code")
 
 
+def test_probes_past_connection_cap():
+    """Regression (healthz_counts_against_connection_cap): an idle-connection
+    flood filling --max-connections must not fail liveness probes."""
+    s = Server("--max-connections", "4", "--header-timeout", "10")
+    idle = []
+    try:
+        for _ in range(4):
+            idle.append(socket.create_connection(("127.0.0.1", s.port), timeout=5))
+        time.sleep(0.2)
+        for path in ("/healthz", "/readyz"):
+            st, _, body = s.get(path)
+            check(st == 200, "%s past the cap: %d %r" % (path, st, body))
+        # A probe-only slot answers nothing else.
+        st, _, body = s.post("/v1/redact", {"text": "SSN 123-45-6789"})
+        check(st == 503, "redact past the cap: %d" % st)
+        check(json.loads(body).get("error") == "too_many_connections", "error body %r" % body)
+        check("message" in json.loads(body), "message field")
+        no_phi(body, "503 body")
+        # Idle probe-only connections are closed quickly and free their slot.
+        extra = socket.create_connection(("127.0.0.1", s.port), timeout=5)
+        t0 = time.time()
+        try:
+            data = extra.recv(100)
+        except ConnectionResetError:
+            data = b""
+        check(data == b"" and time.time() - t0 < 4, "idle probe slot closed")
+        for c in idle:
+            c.close()
+        time.sleep(0.2)
+        st, _, _ = s.post("/v1/redact", {"text": "SSN 123-45-6789"})
+        check(st == 200, "slots freed: %d" % st)
+        m = s.metrics()
+        check(metric(m, "phiscrub_connections_rejected_total", {}) >= 1, "rejection counted")
+    finally:
+        for c in idle:
+            c.close()
+        check(s.stop() == 0, "exit code")
+
+
 def test_pipelining_and_chunked():
     s = Server()
     try:

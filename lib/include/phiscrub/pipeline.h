@@ -44,6 +44,11 @@ class Ruleset;
 
 enum class RecordFormat : uint8_t { kText, kNdjson, kJson, kAuto };
 
+// Parses a byte count as --max-record and the sidecar's settings take it:
+// digits with an optional K/KiB, M/MiB or G/GiB suffix (powers of 1024).
+// False for anything else, for 0 and on overflow.
+bool ParseByteSize(std::string_view text, size_t* out);
+
 struct TextOptions {
   // A record (line, without its newline) longer than this is replaced by a
   // placeholder and counted; its bytes are never emitted.
@@ -108,6 +113,7 @@ class LineFramer {
   bool whole_input_ = false;
   std::string carry_;
   bool discarding_ = false;  // inside an oversize record
+  bool ends_newline_ = false;  // whole_input: the last byte fed was '\n'
   char lead_ = 0;            // of the oversize record being discarded
   uint64_t next_record_ = 0;
 };
@@ -177,6 +183,11 @@ class BatchRedactor {
                          bool collect_findings);
   void ProcessText(std::string_view text, uint64_t record,
                    BatchResult* result, bool collect_findings);
+  // kAuto: a record that looks like JSON but does not parse is scanned as
+  // text (JSON escapes decoded by the scanner's views) with the key rules
+  // applied loosely (internal::LooseKeyRuleSpans).
+  void ProcessLooseJson(std::string_view text, uint64_t record,
+                        BatchResult* result, bool collect_findings);
   void CountSpans(uint64_t record, BatchResult* result, bool collect_findings);
 
   Scanner scanner_;
@@ -193,6 +204,7 @@ class BatchRedactor {
   std::vector<JsonFinding> json_findings_;
   std::vector<JsonRedactor::BatchItem> json_items_;
   std::vector<Span> spans_;
+  std::vector<Span> merged_;
   std::vector<Scanner::Candidate> candidates_;
   std::vector<Scanner::Candidate> record_candidates_;
 };

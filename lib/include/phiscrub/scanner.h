@@ -31,6 +31,9 @@
 namespace phiscrub {
 
 class Ruleset;
+namespace internal {
+struct View;
+}
 
 // A redaction decision: [start, end) byte offsets in the scanned record.
 // Carries no text, so it is safe to log.
@@ -90,9 +93,15 @@ class Scanner {
                           std::vector<Candidate>* candidates, std::string* out,
                           std::vector<Span>* spans);
 
-  // True when `record` holds a percent escape (%40, %2D): such records are
-  // also scanned as a decoded view (see below) even without candidates.
-  static bool NeedsDecodedView(std::string_view record);
+  // Resolves overlapping spans (in any order) into their unions, each
+  // labelled by a span that contains the others, else by the highest score;
+  // sorts by start. Scan's results already are.
+  static void MergeOverlaps(std::vector<Span>* spans);
+
+  // True when `record` holds a percent escape (%40, %2D) or a JSON escape
+  // (\u002d, \"): such records are also scanned through decoded views even
+  // without candidates of their own.
+  static bool NeedsViews(std::string_view record);
 
   const Ruleset& ruleset() const { return *ruleset_; }
   const std::shared_ptr<const Ruleset>& shared_ruleset() const {
@@ -104,10 +113,11 @@ class Scanner {
  private:
   Status Confirm(std::string_view text, std::vector<Candidate>* candidates,
                  std::vector<Span>* spans);
-  // URL-encoded PHI ("email=dana%40example.com"): scans the percent-decoded
-  // view of `text` and adds the spans found there, mapped back to the
-  // original bytes, where they do not overlap *spans.
-  Status AddDecodedSpans(std::string_view text, std::vector<Span>* spans);
+  // Scans the views of `text` that apply (percent-decoded, JSON-unescaped;
+  // see normalize/view.h) and adds their spans, mapped back to whole
+  // original bytes, resolving overlaps with *spans as one union.
+  Status AddViewSpans(std::string_view text, std::vector<Span>* spans);
+  Status ScanView(const internal::View& view, std::vector<Span>* spans);
 
   std::shared_ptr<const Ruleset> ruleset_;
   std::unique_ptr<State> state_;

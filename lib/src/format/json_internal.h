@@ -2,12 +2,18 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace simdjson::dom {
 class element;
 }  // namespace simdjson::dom
+
+namespace phiscrub {
+class JsonRules;
+}
 
 namespace phiscrub::internal {
 
@@ -37,6 +43,23 @@ size_t JsonStringEnd(std::string_view doc, size_t open);
 // boundaries turned into spaces ("dateOfBirth" -> "date Of Birth"), so
 // hotwords such as "date of birth" match.
 void HumaniseKey(std::string_view key, std::string* out);
+
+// A value the key rules redact whole, found in text that only looks like JSON
+// (see LooseKeyRuleSpans).
+struct LooseKeySpan {
+  uint32_t start = 0, end = 0;  // the value: a string's content, or a token
+  uint16_t entity = 0;
+  std::string_view rule_id;  // points into `rules`
+};
+
+// For JSON that does not parse (`--format auto`): finds every `"key": value`
+// whose key a key rule or built-in HIPAA key redacts (path rules need a
+// document and are not applied) and appends the value's range. A string value
+// is its content up to the closing quote (or the end of the text), an object
+// or array value runs to its matching bracket, anything else to the next
+// `,` `}` `]` or blank. Appends nothing when `rules` has no key rules.
+void LooseKeyRuleSpans(const JsonRules& rules, std::string_view text,
+                       std::vector<LooseKeySpan>* out);
 
 // `tmpl` with every "{reason}" replaced by `reason`.
 std::string SubstituteReason(const std::string& tmpl, std::string_view reason);

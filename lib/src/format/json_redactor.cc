@@ -20,6 +20,7 @@
 #include <unordered_map>
 
 #include "format/json_internal.h"
+#include "normalize/view.h"
 #include "phiscrub/json.h"
 
 namespace phiscrub {
@@ -29,6 +30,19 @@ using Action = JsonKeyRule::Action;
 
 // JSON-in-string is followed at most this many levels deep.
 constexpr int kMaxNestedJson = 4;
+// Integers of at least this many digits may be identifiers (SSNs, phone
+// numbers, NPIs); shorter ones are ages, counts and codes, and fractions and
+// exponents are measurements.
+constexpr size_t kMinScannedDigits = 4;
+
+bool IsIdentifierNumber(std::string_view token) {
+  if (!token.empty() && token[0] == '-') token.remove_prefix(1);
+  if (token.size() < kMinScannedDigits) return false;
+  for (char c : token) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
 // Scan the collected strings once the block holds this much.
 constexpr size_t kBlockFlush = 256 * 1024;
 // Context: at most this many trailing bytes of the key name.
@@ -484,6 +498,76 @@ std::string SubstituteReason(const std::string& tmpl, std::string_view reason) {
 
 }  // namespace internal
 
+namespace internal {
+
+void LooseKeyRuleSpans(const JsonRules& rules, std::string_view text,
+                       std::vector<LooseKeySpan>* out) {
+  const JsonRules::Impl& impl = rules.impl();
+  if (impl.key_rules.empty()) return;
+  const size_t n = text.size();
+  // One past the closing quote of the string opening at `open` (or n).
+  auto string_end = [&](size_t open) {
+    size_t j = open + 1;
+    while (j < n && text[j] != '"') j += text[j] == '\\' ? 2 : 1;
+    return std::min(j + 1, n);
+  };
+  size_t i = 0;
+  while (i < n) {
+    size_t open = text.find('"', i);
+    if (open == std::string_view::npos) break;
+    size_t close = string_end(open);
+    size_t j = close;
+    while (j < n && IsWs(text[j])) ++j;
+    if (j >= n || text[j] != ':' || close - open < 2) {
+      i = close;
+      continue;
+    }
+    std::string_view key = text.substr(open + 1, close - open - 2);
+    char norm[256];
+    size_t len = 0;
+    int rule = -1;
+    if (NormaliseKey(key, norm, std::min(sizeof norm, impl.max_key), &len) &&
+        impl.MayMatch(std::string_view(norm, len))) {
+      auto it = impl.key_rules.find(std::string_view(norm, len));
+      if (it != impl.key_rules.end()) rule = it->second;
+    }
+    ++j;
+    while (j < n && IsWs(text[j])) ++j;
+    if (rule < 0 || impl.rules[rule].action != Action::kRedact || j >= n) {
+      i = j;
+      continue;
+    }
+    size_t vb = j, ve = j;
+    if (text[j] == '"') {
+      ve = string_end(j);
+      vb = j + 1;
+      if (ve > vb && text[ve - 1] == '"' && ve - 1 >= vb) --ve;
+    } else if (text[j] == '{' || text[j] == '[') {
+      int depth = 0;
+      for (ve = j; ve < n; ++ve) {
+        char c = text[ve];
+        if (c == '"') {
+          ve = string_end(ve) - 1;
+        } else if (c == '{' || c == '[') {
+          ++depth;
+        } else if ((c == '}' || c == ']') && --depth == 0) {
+          ++ve;
+          break;
+        }
+      }
+    } else {
+      while (ve < n && !IsScalarEnd(text[ve])) ++ve;
+    }
+    if (ve > vb && text.substr(vb, ve - vb) != "null") {
+      const auto& r = impl.rules[rule];
+      out->push_back({static_cast<uint32_t>(vb), static_cast<uint32_t>(ve), r.entity, r.id});
+    }
+    i = std::max(ve, j + 1);
+  }
+}
+
+}  // namespace internal
+
 std::vector<std::string> JsonRequiredEntities(const JsonOptions& options) {
   std::vector<std::string> out;
   auto add = [&out](const std::string& e) {
@@ -774,6 +858,8 @@ struct Level {
   std::vector<Span> spans;
   std::vector<Span> kept;
   std::vector<AlignGroup> groups;
+  internal::View view;  // past the nesting limit: the unescaped string
+  internal::View view_scratch;
   bool paths = false;
 
   void Reset(bool with_paths) {
@@ -1169,11 +1255,18 @@ class LevelRunner {
       g.has_transcript = true;
       g.transcript.assign(value);
       group = static_cast<int32_t>(&g - lv_->groups.data());
-    } else if (rules_->options.nested_json && depth_ + 1 < kMaxNestedJson &&
-               LooksLikeJson(value)) {
-      bool handled = false;
-      Status st = TryNested(begin, end, value, &handled);
-      if (!st.ok() || handled) return st;
+    } else if (rules_->options.nested_json && LooksLikeJson(value)) {
+      if (depth_ + 1 < kMaxNestedJson) {
+        bool handled = false;
+        Status st = TryNested(begin, end, value, &handled);
+        if (!st.ok() || handled) return st;
+      } else if (internal::JsonUnescapedView(value, internal::kMaxUnescapeRounds, &lv_->view,
+                                             &lv_->view_scratch)) {
+        // Past the nesting limit the string is scanned with every level of
+        // escaping decoded, never as raw escapes; if anything is found it is
+        // written back in that decoded form.
+        value = lv_->view.text;
+      }
     }
     Queue(begin, end, value, ContextKey(), lv_->path, group);
     if (lv_->block.size() >= kBlockFlush) return Flush();
@@ -1305,17 +1398,27 @@ class LevelRunner {
   }
 
   Status OnScalar(size_t begin, size_t end, const ValueRule& r) {
+    std::string_view token = doc_.substr(begin, end - begin);
     if (!rules_->alignments.empty() && r.action != Action::kRedact) {
       int alignment = -1;
       Role role = AlignmentRole(&alignment);
       if (role == Role::kStart || role == Role::kEnd) {
-        NoteTime(role, alignment, doc_.substr(begin, end - begin));
+        NoteTime(role, alignment, token);
+        return Status::Ok();
       }
     }
-    if (r.action != Action::kRedact) return Status::Ok();
-    std::string_view token = doc_.substr(begin, end - begin);
-    if (token == "null") return Status::Ok();
-    RedactWhole(begin, end, token, r);
+    if (r.action == Action::kSkip) return Status::Ok();
+    if (r.action == Action::kRedact) {
+      if (token != "null") RedactWhole(begin, end, token, r);
+      return Status::Ok();
+    }
+    // A number is scanned as its digits with the key as context, like a
+    // string: `"patient_ssn":123456789` is an SSN. A span turns the number
+    // into a JSON string ("[US_SSN]").
+    if (IsIdentifierNumber(token)) {
+      Queue(begin, end, token, ContextKey(), lv_->path, -1);
+      if (lv_->block.size() >= kBlockFlush) return Flush();
+    }
     return Status::Ok();
   }
 

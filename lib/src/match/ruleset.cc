@@ -167,7 +167,19 @@ void ApplyEntityPolicy(const internal::RawEntityPolicy& raw,
                                  "' (label, mask, partial, hash, drop)"));
   }
   if (!raw.label_template.empty()) p->label_template = raw.label_template;
-  if (raw.keep >= 0) p->keep = raw.keep;
+  if (raw.keep >= 0) {
+    // `partial` keeps at most the last kMaxPartialKeep characters (a card's or
+    // an SSN's last four are the common need); more would leave most short
+    // values readable.
+    if (raw.keep > internal::kMaxPartialKeep) {
+      diags->push_back(Problem(file, raw.entity,
+                               "keep: " + std::to_string(raw.keep) + " is more than " +
+                                   std::to_string(internal::kMaxPartialKeep) +
+                                   " characters; partial must hide most of a value"));
+    } else {
+      p->keep = raw.keep;
+    }
+  }
   if (raw.keep_host >= 0) p->keep_host = raw.keep_host == 1;
 }
 

@@ -19,10 +19,13 @@ namespace internal {
 enum class Action : uint8_t { kLabel, kMask, kPartial, kHash, kDrop };
 const char* ActionName(Action action);
 
+// Most trailing characters `partial` may keep (policy files are checked).
+constexpr int kMaxPartialKeep = 8;
+
 struct EntityPolicy {
   Action action = Action::kLabel;
   std::string label_template = "[{type}]";  // for kLabel; {type} = entity
-  int keep = 4;                              // for kPartial
+  int keep = 4;  // for kPartial; values of at most 2*keep characters are fully masked
   bool keep_host = false;  // URLs: keep scheme://host/, redact the rest
 };
 

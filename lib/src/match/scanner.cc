@@ -6,6 +6,7 @@
 
 #include "match/dictionary.h"
 #include "match/ruleset_impl.h"
+#include "normalize/view.h"
 #include "redact/render.h"
 
 namespace phiscrub {
@@ -26,12 +27,11 @@ struct Scanner::State {
   std::vector<Span> pending;    // confirmed and validated, not yet scored
   std::vector<Span> confirmed;  // scored at or above min_score
   std::string joined;  // ScanWithContext's buffer
-  // Percent-decoded view: bytes, and per byte its offset in the original
-  // (plus one entry for the end).
-  std::string decoded;
-  std::vector<uint32_t> decoded_map;
-  std::vector<Candidate> decoded_candidates;
-  std::vector<Span> decoded_spans;
+  // Views of the record (percent-decoded, JSON-unescaped) and their results.
+  internal::View view;
+  internal::View view_scratch;
+  std::vector<Candidate> view_candidates;
+  std::vector<Span> view_spans;
   std::vector<std::pair<uint32_t, uint32_t>> dict_words;  // whole-word hits
   std::string phrase;
   bool context_scanned = false;
@@ -122,15 +122,70 @@ bool AppendSeparator(std::string_view gap, std::string* phrase) {
   return true;
 }
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
+// True when the gap text[lo, hi) between a negative word and a value joins
+// them as one phrase: at most a few bytes of punctuation, blanks and
+// connecting words ("order #", "invoice number is", "ref no.").
+bool AttachedNegative(std::string_view text, uint32_t lo, uint32_t hi) {
+  if (hi < lo || hi - lo > 20) return false;
+  static constexpr std::string_view kJoiners[] = {"number", "num", "no", "nr", "id",
+                                                  "is", "was", "of", "code"};
+  uint32_t i = lo;
+  while (i < hi) {
+    if (!IsWordByte(static_cast<unsigned char>(text[i]))) {
+      ++i;
+      continue;
+    }
+    uint32_t j = i;
+    while (j < hi && IsWordByte(static_cast<unsigned char>(text[j]))) ++j;
+    std::string word(text.substr(i, j - i));
+    for (char& c : word) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    if (std::find(std::begin(kJoiners), std::end(kJoiners), word) == std::end(kJoiners)) {
+      return false;
+    }
+    i = j;
+  }
+  return true;
 }
 
-bool Overlaps(const Span& a, const Span& b) {
-  return a.start < b.end && b.start < a.end;
+// Which of two spans labels the text both cover: higher score, then longer,
+// then earlier, then lower rule index.
+bool Outranks(const Span& a, const Span& b) {
+  if (a.score != b.score) return a.score > b.score;
+  uint32_t la = a.end - a.start, lb = b.end - b.start;
+  if (la != lb) return la > lb;
+  if (a.start != b.start) return a.start < b.start;
+  return a.rule < b.rule;
+}
+
+// Overlap resolution, once: spans that overlap (directly or through a chain)
+// become one span covering their union, labelled by a span that contains
+// the others, else by the one that outranks them. Redacting the union never
+// leaves part of a value behind ("https://dana:123-45-6789@host/..." is one
+// URL span, not an e-mail span with the rest of the URL left). *spans ends
+// sorted by start.
+void ResolveOverlaps(std::vector<Span>* spans) {
+  if (spans->size() < 2) return;
+  std::sort(spans->begin(), spans->end(), [](const Span& a, const Span& b) {
+    if (a.start != b.start) return a.start < b.start;
+    return Outranks(a, b);
+  });
+  size_t out = 0;
+  for (size_t i = 1; i < spans->size(); ++i) {
+    Span& cur = (*spans)[out];
+    const Span& next = (*spans)[i];
+    if (next.start < cur.end) {
+      uint32_t start = cur.start, end = std::max(cur.end, next.end);
+      bool same = next.start == cur.start && next.end == cur.end;
+      bool next_contains = !same && next.start <= cur.start && next.end >= cur.end;
+      bool cur_contains = !same && cur.start <= next.start && cur.end >= next.end;
+      if (next_contains || (!cur_contains && Outranks(next, cur))) cur = next;
+      cur.start = start;
+      cur.end = end;
+    } else {
+      (*spans)[++out] = next;
+    }
+  }
+  spans->resize(out + 1);
 }
 
 // Dictionary entries from whole-word hits: from each word, the longest run of
@@ -275,51 +330,47 @@ Status Scanner::Scan(std::string_view text, std::vector<Span>* spans) {
   cands.swap(state_->candidates);
   st = Confirm(text, &cands, spans);
   cands.swap(state_->candidates);
-  if (st.ok() && NeedsDecodedView(text)) st = AddDecodedSpans(text, spans);
+  if (st.ok() && NeedsViews(text)) st = AddViewSpans(text, spans);
   if (!st.ok()) spans->clear();
   return st;
 }
 
-bool Scanner::NeedsDecodedView(std::string_view t) {
-  for (size_t i = t.find('%'); i != std::string_view::npos && i + 2 < t.size();
-       i = t.find('%', i + 1)) {
-    if (HexValue(t[i + 1]) >= 0 && HexValue(t[i + 2]) >= 0) return true;
-  }
-  return false;
+void Scanner::MergeOverlaps(std::vector<Span>* spans) { ResolveOverlaps(spans); }
+
+bool Scanner::NeedsViews(std::string_view t) {
+  return internal::HasPercentEscape(t) || internal::HasJsonEscape(t);
 }
 
-Status Scanner::AddDecodedSpans(std::string_view text, std::vector<Span>* spans) {
+Status Scanner::ScanView(const internal::View& view, std::vector<Span>* spans) {
   State& s = *state_;
-  s.decoded.clear();
-  s.decoded_map.clear();
-  for (size_t i = 0; i < text.size();) {
-    s.decoded_map.push_back(static_cast<uint32_t>(i));
-    int hi = 0, lo = 0;
-    if (text[i] == '%' && i + 2 < text.size() &&
-        (hi = HexValue(text[i + 1])) >= 0 && (lo = HexValue(text[i + 2])) >= 0) {
-      s.decoded.push_back(static_cast<char>(hi * 16 + lo));
-      i += 3;
-    } else {
-      // '+' is a space in form-encoded query strings.
-      s.decoded.push_back(text[i] == '+' ? ' ' : text[i]);
-      ++i;
-    }
-  }
-  s.decoded_map.push_back(static_cast<uint32_t>(text.size()));
-  Status st = FindCandidates(s.decoded, &s.decoded_candidates);
+  Status st = FindCandidates(view.text, &s.view_candidates);
   if (!st.ok()) return st;
-  st = Confirm(s.decoded, &s.decoded_candidates, &s.decoded_spans);
+  st = Confirm(view.text, &s.view_candidates, &s.view_spans);
   if (!st.ok()) return st;
-  for (Span d : s.decoded_spans) {
-    d.start = s.decoded_map[d.start];
-    d.end = s.decoded_map[d.end];
-    auto it = std::lower_bound(
-        spans->begin(), spans->end(), d,
-        [](const Span& a, const Span& b) { return a.start < b.start; });
-    if (it != spans->end() && Overlaps(*it, d)) continue;
-    if (it != spans->begin() && Overlaps(*(it - 1), d)) continue;
-    spans->insert(it, d);
+  for (Span d : s.view_spans) {
+    d.start = view.OriginalBegin(d.start);
+    d.end = view.OriginalEnd(d.end);
+    spans->push_back(d);
   }
+  return Status::Ok();
+}
+
+Status Scanner::AddViewSpans(std::string_view text, std::vector<Span>* spans) {
+  State& s = *state_;
+  size_t before = spans->size();
+  // URL-encoded PHI ("email=dana%40example.com").
+  if (internal::PercentDecodedView(text, &s.view)) {
+    Status st = ScanView(s.view, spans);
+    if (!st.ok()) return st;
+  }
+  // JSON escapes in text, or in JSON that did not parse
+  // ("123\u002d45\u002d6789"), decoded through every level of nesting.
+  if (internal::HasJsonEscape(text) &&
+      internal::JsonUnescapedView(text, internal::kMaxUnescapeRounds, &s.view, &s.view_scratch)) {
+    Status st = ScanView(s.view, spans);
+    if (!st.ok()) return st;
+  }
+  if (spans->size() > before) ResolveOverlaps(spans);
   return Status::Ok();
 }
 
@@ -439,11 +490,11 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
       if (cue_before) {
         if (o.end > hs) continue;
         gap = hs - o.end;
-        if (gap > orule.after) continue;
+        if (gap > static_cast<uint32_t>(orule.after)) continue;
       } else {
         if (o.start < he) continue;
         gap = o.start - he;
-        if (gap > orule.before) continue;
+        if (gap > static_cast<uint32_t>(orule.before)) continue;
       }
       // A tie goes to the value after the cue: "pid=1377833 chart_no=1558268844".
       if ((cue_before ? gap < dist : gap <= dist) &&
@@ -486,6 +537,8 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
         if (s2 < p.end) start = s2;
         break;
       }
+      // A value whose format alone is enough (score >= min_score).
+      const bool strong = rule.score >= rule.min_score;
       auto is_negative = [&rule](uint32_t word) {
         return std::find(rule.negative_words.begin(), rule.negative_words.end(), word) !=
                rule.negative_words.end();
@@ -520,22 +573,26 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
             pos_dist = std::min(pos_dist, dist);
           }
         }
-        // A negative word speaks for the number next to it: in "order
-        // #4895354966; updated 266-15-0010" it labels the order number, not
-        // the SSN after it.
-        // So does one after the value with its own number ("updated
-        // 792-47-0802; invoice 3828521").
-        bool own_number = !before && HasNumber(text, hit.end, hit.end + 8);
-        if (is_negative(hit.word) && !own_number && !HasNumber(text, gap_lo, gap_hi)) {
-          negative = true;
-          neg_dist = std::min(neg_dist, dist);
+        // A negative word labels only the number it is attached to: in
+        // "order #4895354966; updated 266-15-0010" the order number, not the
+        // SSN after it; one after the value with a number of its own ("the
+        // invoice number is 567825561") labels that one. A value whose
+        // format alone is enough is labelled only by a word right before it
+        // ("order 123-45-6789"), never by one that merely sits nearby ("my
+        // number is 123-45-6789 in case you need it").
+        if (is_negative(hit.word) && !HasNumber(text, gap_lo, gap_hi)) {
+          bool applies = strong ? before && AttachedNegative(text, hit.end, start)
+                                : before || !HasNumber(text, hit.end, hit.end + 32);
+          if (applies) {
+            negative = true;
+            neg_dist = std::min(neg_dist, dist);
+          }
         }
       }
-      // A value whose format alone is enough (score >= min_score): positive
-      // context wins ("SSN for order 123-45-6789" stays redacted). A value
-      // that needs context (a bare digit run): the nearer word decides
-      // ("callback scheduled; order 6239054489" is an order number).
-      bool strong = rule.score >= rule.min_score;
+      // A value whose format alone is enough: positive context wins ("SSN
+      // for order 123-45-6789" stays redacted). A value that needs context
+      // (a bare digit run): the nearer word decides ("callback scheduled;
+      // order 6239054489" is an order number).
       if (positive && (strong || !negative || pos_dist <= neg_dist)) {
         score = std::min(1.0f, score + rule.boost);
       } else if (negative) {
@@ -551,24 +608,8 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
 
   if (!s.dict_words.empty()) MatchDictionaryEntries(text, impl, &s);
 
-  // Deterministic overlap resolution: higher score, then longer, then
-  // earlier, then lower rule index wins.
-  std::sort(s.confirmed.begin(), s.confirmed.end(),
-            [](const Span& a, const Span& b) {
-              if (a.score != b.score) return a.score > b.score;
-              uint32_t la = a.end - a.start, lb = b.end - b.start;
-              if (la != lb) return la > lb;
-              if (a.start != b.start) return a.start < b.start;
-              return a.rule < b.rule;
-            });
-  for (const Span& c : s.confirmed) {
-    auto it = std::lower_bound(
-        spans->begin(), spans->end(), c,
-        [](const Span& a, const Span& b) { return a.start < b.start; });
-    if (it != spans->end() && Overlaps(*it, c)) continue;
-    if (it != spans->begin() && Overlaps(*(it - 1), c)) continue;
-    spans->insert(it, c);
-  }
+  spans->assign(s.confirmed.begin(), s.confirmed.end());
+  ResolveOverlaps(spans);
   return Status::Ok();
 }
 
@@ -584,7 +625,7 @@ Status Scanner::RedactCandidates(std::string_view record,
                                  std::vector<Candidate>* candidates,
                                  std::string* out, std::vector<Span>* spans) {
   Status st = Confirm(record, candidates, spans);
-  if (st.ok() && NeedsDecodedView(record)) st = AddDecodedSpans(record, spans);
+  if (st.ok() && NeedsViews(record)) st = AddViewSpans(record, spans);
   if (!st.ok()) {
     spans->clear();
     return st;

@@ -1,12 +1,32 @@
 #include <algorithm>
 #include <cstring>
 
+#include "format/json_internal.h"
 #include "format/utf8.h"
 #include "match/ruleset_impl.h"
 #include "phiscrub/pipeline.h"
 #include "phiscrub/ruleset.h"
 
 namespace phiscrub {
+
+bool ParseByteSize(std::string_view text, size_t* out) {
+  size_t i = 0;
+  uint64_t v = 0;
+  while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
+    if (v > (UINT64_MAX - 9) / 10) return false;
+    v = v * 10 + static_cast<uint64_t>(text[i++] - '0');
+  }
+  if (i == 0) return false;
+  std::string_view suffix = text.substr(i);
+  int shift = 0;
+  if (suffix == "K" || suffix == "KiB") shift = 10;
+  else if (suffix == "M" || suffix == "MiB") shift = 20;
+  else if (suffix == "G" || suffix == "GiB") shift = 30;
+  else if (!suffix.empty()) return false;
+  if (v == 0 || v > (uint64_t{SIZE_MAX} >> shift)) return false;
+  *out = static_cast<size_t>(v << shift);
+  return true;
+}
 
 void RecordBatch::Clear() {
   first_record = 0;
@@ -66,6 +86,7 @@ void LineFramer::Feed(std::string_view chunk, RecordBatch* batch) {
     } else {
       carry_.append(chunk);
     }
+    if (!chunk.empty()) ends_newline_ = chunk.back() == '\n';
     return;
   }
   while (!chunk.empty()) {
@@ -90,7 +111,12 @@ void LineFramer::Feed(std::string_view chunk, RecordBatch* batch) {
 }
 
 void LineFramer::Finish(RecordBatch* batch) {
-  if (discarding_ || !carry_.empty()) Emit(batch, std::string_view(), false);
+  if (!discarding_ && carry_.empty()) return;
+  // A whole-input document keeps its final newline outside the record, so a
+  // placeholder written instead of it still ends the output with one.
+  bool newline = whole_input_ && ends_newline_;
+  if (newline && !discarding_) carry_.pop_back();
+  Emit(batch, std::string_view(), newline);
 }
 
 const char* FailReasonName(FailReason reason) {
@@ -203,6 +229,45 @@ void BatchRedactor::ProcessText(std::string_view text, uint64_t record,
   CountSpans(record, result, collect_findings);
 }
 
+void BatchRedactor::ProcessLooseJson(std::string_view text, uint64_t record,
+                                     BatchResult* result, bool collect_findings) {
+  // The text scan decodes JSON escapes (a view), and key names count as
+  // context as in any text.
+  Status st = scanner_.Scan(text, &spans_);
+  if (!st.ok()) {
+    Withhold(FailReason::kEngine, false, result);
+    return;
+  }
+  // Rare (malformed input only): a local buffer is fine.
+  std::vector<internal::LooseKeySpan> loose;
+  if (json_) internal::LooseKeyRuleSpans(json_->rules(), text, &loose);
+  if (loose.empty()) {
+    scanner_.RenderSpans(text, spans_, &result->output);
+    CountSpans(record, result, collect_findings);
+    return;
+  }
+  // Findings: the key-rule values, and the text spans outside them.
+  Counters& c = result->counters;
+  ++c.records_with_findings;
+  merged_ = spans_;
+  for (const auto& k : loose) {
+    Span sp{k.start, k.end, 0, k.entity, 1.0f};
+    merged_.push_back(sp);
+    ++c.findings_by_entity[k.entity];
+    if (collect_findings) result->findings.push_back({record, sp, {}, k.rule_id, -1, -1});
+  }
+  for (const Span& sp : spans_) {
+    bool inside = std::any_of(loose.begin(), loose.end(), [&sp](const auto& k) {
+      return sp.start >= k.start && sp.end <= k.end;
+    });
+    if (inside) continue;
+    ++c.findings_by_entity[sp.entity];
+    if (collect_findings) result->findings.push_back({record, sp, {}, {}, -1, -1});
+  }
+  Scanner::MergeOverlaps(&merged_);
+  scanner_.RenderSpans(text, merged_, &result->output);
+}
+
 namespace {
 
 // What BatchRedactor does with one record in a JSON format.
@@ -304,7 +369,9 @@ void BatchRedactor::ProcessStructured(const RecordBatch& batch,
         } else if (format == RecordFormat::kAuto &&
                    (it.status.code() == ErrorCode::kMalformed ||
                     it.status.code() == ErrorCode::kInvalidUtf8)) {
-          ProcessText(text, record, result, collect_findings);  // not JSON after all
+          // Looks like JSON but does not parse: never emitted with an escaped
+          // value or a key-rule value intact.
+          ProcessLooseJson(text, record, result, collect_findings);
         } else {
           Withhold(ReasonFor(it.status.code()), true, result);
         }
@@ -362,7 +429,7 @@ void BatchRedactor::Process(const RecordBatch& batch, BatchResult* result,
       Withhold(FailReason::kInvalidUtf8, false, result);
     } else if (!scan.ok()) {
       Withhold(FailReason::kEngine, false, result);
-    } else if (record_candidates_.empty() && !Scanner::NeedsDecodedView(text)) {
+    } else if (record_candidates_.empty() && !Scanner::NeedsViews(text)) {
       result->output.append(text);
     } else {
       size_t mark = result->output.size();

@@ -16,13 +16,15 @@ bool IsAsciiAlnum(unsigned char c) {
 bool IsHidden(unsigned char c) { return IsAsciiAlnum(c) || c >= 0x80; }
 bool IsContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
-// Masks every hidden character except the last `keep` of them.
+// Masks every hidden character except the last `keep` of them. A value of
+// at most 2 * keep hidden characters is masked whole: partial always hides
+// more than it shows ("age 92" with keep 4 is "**", never "92").
 void Mask(std::string_view v, int keep, std::string* out) {
   int hidden_total = 0;
   for (unsigned char c : v) {
     if (IsHidden(c) && !IsContinuation(c)) ++hidden_total;
   }
-  int to_mask = hidden_total > keep ? hidden_total - keep : 0;
+  int to_mask = hidden_total > 2 * keep ? hidden_total - keep : hidden_total;
   int seen = 0;
   for (size_t i = 0; i < v.size(); ++i) {
     unsigned char c = v[i];

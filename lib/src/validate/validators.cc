@@ -510,6 +510,11 @@ bool UrlCarriesIds(std::string_view url) {
   size_t scheme = url.find("://");
   if (scheme == std::string_view::npos) return false;
   size_t rest = url.find_first_of("/?#", scheme + 3);
+  // Credentials (user:password@host) are always worth hiding.
+  if (url.substr(scheme + 3, rest == std::string_view::npos ? url.npos : rest - scheme - 3)
+          .find('@') != std::string_view::npos) {
+    return true;
+  }
   if (rest == std::string_view::npos) return false;
   std::string lower(url.substr(rest));
   for (char& c : lower) {

@@ -840,7 +840,14 @@ TEST_F(JsonTest, JsonModeTakesTheWholeInputAsOneDocument) {
   PipeOut ones = RunPipeline(rules_, json_rules_, RecordFormat::kJson, input, {1}, 1);
   EXPECT_EQ(ones.output, whole.output);
   PipeOut big = RunPipeline(rules_, json_rules_, RecordFormat::kJson, input, {5}, 1, 20);
-  EXPECT_EQ(big.output, "{\"phiscrub_error\":\"oversize\"}");
+  // The placeholder keeps the document's final newline (1 in, 1 out).
+  EXPECT_EQ(big.output, "{\"phiscrub_error\":\"oversize\"}\n");
+  std::string bare = input.substr(0, input.size() - 1);
+  PipeOut no_newline = RunPipeline(rules_, json_rules_, RecordFormat::kJson, bare, {5}, 1, 20);
+  EXPECT_EQ(no_newline.output, "{\"phiscrub_error\":\"oversize\"}");
+  PipeOut malformed =
+      RunPipeline(rules_, json_rules_, RecordFormat::kJson, "{\"a\":\n", {1}, 1);
+  EXPECT_EQ(malformed.output, "{\"phiscrub_error\":\"malformed_json\"}\n");
 }
 
 }  // namespace
