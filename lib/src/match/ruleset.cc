@@ -57,35 +57,23 @@ bool IsWordChar(char c) {
          (c >= 'A' && c <= 'Z') || c == '_';
 }
 
-// A hotword as Hyperscan expressions: whole words, any run of blanks,
-// underscores or dashes between the words of a phrase ("social_security").
-// A word of three letters or more also counts inside a snake_case key
-// (`member_ssn`, `ssn_last4`, `chart_no`): each edge is a word boundary or an
-// underscore. A `_` edge makes the match one byte longer, which only widens
-// the context window by one. (One expression per word: four expressions,
-// one per edge pair, doubled the compile time for no faster scan.)
-std::vector<std::string> HotwordExpressions(const std::string& w) {
+// The Hyperscan expression that finds where a hotword may be, for the windows
+// in which context-only rules are scanned: its longest token as a caseless
+// literal (cheap to compile and to scan); a token of three letters or fewer
+// would hit inside every other word, so it must stand alone.
+std::string AnchorExpression(const std::string& w) {
   static const char kHex[] = "0123456789abcdef";
+  std::string anchor = internal::ContextLexicon::AnchorOf(w);
   std::string core;
-  for (char c : w) {
-    if (c == ' ') {
-      core += "[ \\t_-]+";
-    } else if (IsWordChar(c)) {
-      core.push_back(c);
-    } else {
-      core += "\\x";
-      core.push_back(kHex[(c >> 4) & 0xF]);
-      core.push_back(kHex[c & 0xF]);
-    }
+  for (char c : anchor) {
+    core += "\\x";
+    core.push_back(kHex[(c >> 4) & 0xF]);
+    core.push_back(kHex[c & 0xF]);
   }
-  // Two-letter words ("ms", "id", "dr") would hit every `latency_ms` and
-  // `trace_id`: they need real word boundaries.
-  const bool snake = w.size() >= 3;
-  std::string head, tail;
-  if (IsWordChar(w.front())) head = snake ? "(?:\\b|_)" : "\\b";
-  if (IsWordChar(w.back())) tail = snake ? "(?:\\b|_)" : "\\b";
-  std::vector<std::string> out = {head + core + tail};
-  return out;
+  if (anchor.size() > 3 || anchor.empty()) return core;
+  std::string head = IsWordChar(anchor.front()) ? "(?:\\b|_)" : "";
+  std::string tail = IsWordChar(anchor.back()) ? "(?:\\b|_)" : "";
+  return head + core + tail;
 }
 
 void LoadPacks(const RulesetOptions& options, std::vector<RawRule>* rules,
@@ -587,11 +575,10 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
     std::vector<const char*> hw_ptrs;
     std::vector<unsigned> hw_flags, hw_ids;
     for (size_t i = 0; i < impl->hotwords.size(); ++i) {
-      for (auto& e : HotwordExpressions(impl->hotwords[i].text)) {
-        hw_exprs.push_back(std::move(e));
-        hw_flags.push_back(HS_FLAG_CASELESS);
-        hw_ids.push_back(static_cast<unsigned>(i));
-      }
+      if (!impl->lexicon.Add(impl->hotwords[i].text, static_cast<uint32_t>(i))) continue;
+      hw_exprs.push_back(AnchorExpression(impl->hotwords[i].text));
+      hw_flags.push_back(HS_FLAG_CASELESS);
+      hw_ids.push_back(static_cast<unsigned>(i));
     }
     for (const auto& e : hw_exprs) hw_ptrs.push_back(e.c_str());
     hs_database_t* db = nullptr;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "context/lexicon.h"
 #include "match/hs_handles.h"
 #include "phiscrub/ruleset.h"
 #include "validate/validators.h"
@@ -85,7 +86,12 @@ struct Ruleset::Impl {
   internal::HsDatabase rules_db;
   // Rules that need context, scanned only in windows around hotword hits.
   internal::HsDatabase anchored_db;
-  internal::HsDatabase context_db;  // one literal per hotword; may be null
+  // One literal per hotword (its longest token): where context-only rules
+  // may match. May be null.
+  internal::HsDatabase context_db;
+  // Every hotword as a phrase of context tokens, matched lazily near
+  // candidates (context/lexicon.h).
+  internal::ContextLexicon lexicon;
   // Dictionaries: every distinct word of every entry is one caseless
   // Hyperscan literal (id = index into dict_token_length); whole entries are
   // then confirmed by assembling adjacent word hits into a phrase and looking

@@ -21,7 +21,9 @@ struct Scanner::State {
     uint32_t end;
   };
   std::vector<Candidate> candidates;
-  std::vector<Hit> hits;
+  std::vector<internal::ContextHit> hits;  // context phrases in this record
+  std::vector<internal::ContextHit> rule_hits;  // those of the rule being scored
+  std::vector<internal::ContextToken> tokens;
   std::vector<Hit> block_hits;
   std::vector<std::pair<uint32_t, uint32_t>> windows;
   std::vector<Span> pending;    // confirmed and validated, not yet scored
@@ -122,6 +124,22 @@ bool AppendSeparator(std::string_view gap, std::string* phrase) {
   return true;
 }
 
+// True when the gap text[lo, hi) between a cue and the value after it is a
+// label separator: ':' or '=' with at most blanks, quotes and '#' around.
+bool BindsForward(std::string_view text, uint32_t lo, uint32_t hi) {
+  if (hi < lo || hi - lo > 6) return false;
+  bool sep = false;
+  for (uint32_t i = lo; i < hi; ++i) {
+    char c = text[i];
+    if (c == ':' || c == '=') {
+      sep = true;
+    } else if (c != ' ' && c != '\t' && c != '"' && c != '\'' && c != '#') {
+      return false;
+    }
+  }
+  return sep;
+}
+
 // True when the gap text[lo, hi) between a negative word and a value joins
 // them as one phrase: at most a few bytes of punctuation, blanks and
 // connecting words ("order #", "invoice number is", "ref no.").
@@ -186,6 +204,61 @@ void ResolveOverlaps(std::vector<Span>* spans) {
     }
   }
   spans->resize(out + 1);
+}
+
+// Context phrases near the values waiting to be scored: the text around each
+// (its rule's windows, plus room for a phrase) is tokenized once and matched
+// against the lexicon. A record without such values costs nothing.
+void FindContextHits(std::string_view text, const Ruleset::Impl& impl, Scanner::State* s) {
+  constexpr uint32_t kPhraseRoom = 64;  // bytes of a cue phrase itself
+  s->hits.clear();
+  s->windows.clear();
+  const uint32_t size = static_cast<uint32_t>(text.size());
+  for (const Span& p : s->pending) {
+    const CompiledRule& rule = impl.rules[p.rule];
+    if (!rule.has_context()) continue;
+    uint32_t reach = static_cast<uint32_t>(rule.before) + kPhraseRoom;
+    uint32_t lo = p.start > reach ? p.start - reach : 0;
+    uint32_t hi = std::min<uint32_t>(size, p.end + static_cast<uint32_t>(rule.after) + kPhraseRoom);
+    s->windows.emplace_back(lo, hi);
+  }
+  std::sort(s->windows.begin(), s->windows.end());
+  // Overlapping windows are tokenized as one, so no phrase is cut in two.
+  size_t w = 0;
+  while (w < s->windows.size()) {
+    uint32_t lo = s->windows[w].first, hi = s->windows[w].second;
+    for (++w; w < s->windows.size() && s->windows[w].first <= hi; ++w) {
+      hi = std::max(hi, s->windows[w].second);
+    }
+    internal::ExpandToWords(text, &lo, &hi);
+    s->tokens.clear();
+    internal::TokenizeContext(text, lo, hi, &s->tokens);
+    impl.lexicon.Match(s->tokens, &s->hits);
+  }
+}
+
+// The context hits that speak for or against `rule`, in *out. A phrase inside
+// a longer one of the same rule is read as the longer one: "medical record"
+// in "medical record number" is no cue of its own.
+void RuleHits(const CompiledRule& rule, const std::vector<internal::ContextHit>& hits,
+              std::vector<internal::ContextHit>* out) {
+  out->clear();
+  for (const auto& h : hits) {
+    if (std::find(rule.words.begin(), rule.words.end(), h.word) != rule.words.end() ||
+        std::find(rule.negative_words.begin(), rule.negative_words.end(), h.word) !=
+            rule.negative_words.end()) {
+      out->push_back(h);
+    }
+  }
+  auto inside = [out](const internal::ContextHit& h) {
+    for (const auto& o : *out) {
+      if (o.start <= h.start && o.end >= h.end && (o.end - o.start) > (h.end - h.start)) {
+        return true;
+      }
+    }
+    return false;
+  };
+  out->erase(std::remove_if(out->begin(), out->end(), inside), out->end());
 }
 
 // Dictionary entries from whole-word hits: from each word, the longest run of
@@ -391,7 +464,6 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
   s.dict_words.clear();
   s.hits.clear();
   s.context_scanned = false;
-  hs_error_t rc = HS_SUCCESS;
   if (cands->empty()) return Status::Ok();
 
   std::sort(cands->begin(), cands->end(),
@@ -481,8 +553,11 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
   // Is another value of p's entity nearer to the cue `word` at [hs, he) on
   // the cue's other side than p is (`dist` bytes), and within its own rule's
   // reach of that cue?
-  auto owned_elsewhere = [&s, &impl](const Span& p, uint32_t word, uint32_t hs, uint32_t he,
-                                     uint32_t dist, bool cue_before) {
+  auto owned_elsewhere = [&s, &impl, text](const Span& p, uint32_t word, uint32_t hs,
+                                           uint32_t he, uint32_t dist, bool cue_before) {
+    // "Date of Birth: 06/24/1962", "mrn=5678": a cue joined to the value
+    // after it by ':' or '=' labels that value, whatever lies before it.
+    if (cue_before && BindsForward(text, he, p.start)) return false;
     for (const Span& o : s.pending) {
       if (o.entity != p.entity || (o.start == p.start && o.end == p.end)) continue;
       const CompiledRule& orule = impl.rules[o.rule];
@@ -495,6 +570,10 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
         if (o.start < he) continue;
         gap = o.start - he;
         if (gap > static_cast<uint32_t>(orule.before)) continue;
+      }
+      if (!cue_before && BindsForward(text, he, o.start) &&
+          std::find(orule.words.begin(), orule.words.end(), word) != orule.words.end()) {
+        return true;
       }
       // A tie goes to the value after the cue: "pid=1377833 chart_no=1558268844".
       if ((cue_before ? gap < dist : gap <= dist) &&
@@ -511,23 +590,17 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
     if (rule.has_context()) {
       if (!s.context_scanned) {
         s.context_scanned = true;
-        rc = hs_scan(impl.context_db.get(), text.data(),
-                     static_cast<unsigned>(text.size()), 0, s.scratch.get(),
-                     OnHotword, &s.hits);
-        if (rc != HS_SUCCESS) {
-          return Status(ErrorCode::kEngine,
-                        "context hs_scan failed with code " + std::to_string(rc));
-        }
+        FindContextHits(text, impl, &s);
       }
+      RuleHits(rule, s.hits, &s.rule_hits);
       bool positive = false;
       bool negative = false;
       uint32_t pos_dist = UINT32_MAX, neg_dist = UINT32_MAX;
       // A value never includes its own cue: when a positive hotword opens
       // the span ("Thanks Dana" for a name pattern), the span starts after
       // it and the cue counts as context before.
-      for (const auto& hit : s.hits) {
-        uint32_t hit_start = hit.end - std::min(hit.end, impl.hotwords[hit.word].length);
-        if (hit_start != start || hit.end >= p.end) continue;
+      for (const auto& hit : s.rule_hits) {
+        if (hit.start != start || hit.end >= p.end) continue;
         if (std::find(rule.words.begin(), rule.words.end(), hit.word) ==
             rule.words.end()) {
           continue;
@@ -543,8 +616,8 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
         return std::find(rule.negative_words.begin(), rule.negative_words.end(), word) !=
                rule.negative_words.end();
       };
-      for (const auto& hit : s.hits) {
-        uint32_t hit_start = hit.end - std::min(hit.end, impl.hotwords[hit.word].length);
+      for (const auto& hit : s.rule_hits) {
+        const uint32_t hit_start = hit.start;
         bool before = hit.end <= start && hit.end + rule.before >= start;
         bool after = hit_start >= p.end && hit_start <= p.end + rule.after;
         if (!before && !after) continue;
@@ -561,7 +634,7 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
           // phrase ("order") turns the cue ("number is") into its own.
           bool cancelled = false;
           const std::string& cue = impl.hotwords[hit.word].text;
-          for (const auto& h2 : s.hits) {
+          for (const auto& h2 : s.rule_hits) {
             if (cue.compare(0, 6, "number") != 0) break;
             if (h2.end <= hit_start && h2.end + 2 >= hit_start && is_negative(h2.word)) {
               cancelled = true;
