@@ -28,6 +28,7 @@ std::vector<double> SampleLatencies(const std::shared_ptr<const Ruleset>& rules,
   if (fd < 0) return ns;
   BatchRedactor redactor(rules, options);
   LineFramer framer(options.max_record);
+  framer.ConfigureFor(options.format);
   RecordBatch batch, one;
   BatchResult result;
   std::vector<char> buf(1 << 16);

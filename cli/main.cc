@@ -44,9 +44,14 @@ Options:
                         malformed lines replaced by {"phiscrub_error":...});
                         json: each input is one JSON document (at most
                         --max-record bytes);
+                        transcript: every line is a turn of a conversation
+                        (a blank line between conversations): a question
+                        ("your date of birth?") makes the answers in the
+                        next turns values of that entity, spoken ones too;
                         auto: lines starting with { or [ that parse are JSON
-                        (vendor payloads get their profile), all other lines
-                        text;
+                        (vendor payloads get their profile), lines that look
+                        like turns ("Agent: ...", "[doctor] ...") are read as
+                        a conversation, all other lines text;
                         signalwire|vapi|retell|deepgram|transcribe: one vendor
                         payload per input, with that profile (see --profile)
   --profile NAME        vendor profile for JSON records: which fields are
@@ -236,12 +241,14 @@ int ParseArgs(int argc, char** argv, CliOptions* o) {
           fmt = RecordFormat::kJson;
         } else if (f == "auto") {
           fmt = RecordFormat::kAuto;
+        } else if (f == "transcript") {
+          fmt = RecordFormat::kTranscript;
         } else if (IsProfile(f)) {
           fmt = RecordFormat::kJson;  // one payload per input
           o->profile = f;
         } else {
           fprintf(stderr,
-                  "phiscrub: --format takes text, ndjson, json, auto or a profile "
+                  "phiscrub: --format takes text, transcript, ndjson, json, auto or a profile "
                   "(signalwire, vapi, retell, deepgram, transcribe)\n");
           return kExitError;
         }
@@ -274,7 +281,9 @@ int ParseArgs(int argc, char** argv, CliOptions* o) {
 }
 
 bool JsonMode(const CliOptions& o) {
-  return o.driver.text.format != phiscrub::RecordFormat::kText;
+  using phiscrub::RecordFormat;
+  RecordFormat f = o.driver.text.format;
+  return f == RecordFormat::kNdjson || f == RecordFormat::kJson || f == RecordFormat::kAuto;
 }
 
 // Loads the key file (before the ruleset: its entities must be registered).

@@ -254,6 +254,7 @@ DriverResult RunDriver(const std::shared_ptr<const Ruleset>& rules,
     // --format json: each input is one document.
     LineFramer framer(options.text.max_record, record_base,
                       options.text.format == RecordFormat::kJson);
+    framer.ConfigureFor(options.text.format);
     while (!driver.stopped()) {
       if (WouldBlock(fd)) {
         // Input drained: everything read so far goes out before we block.

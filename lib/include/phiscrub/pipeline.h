@@ -16,7 +16,10 @@
 //   framer.Feed(chunk, &batch); ... framer.Finish(&batch);
 //   redactor.Process(batch, &result);   // result.output: redacted bytes
 //
-// Formats (TextOptions::format): kText scans each line as text; kNdjson
+// Formats (TextOptions::format): kText scans each line as text; kTranscript
+// scans each line as a turn of a conversation, expecting what the turns
+// before it asked for (Scanner::ScanTurn; frame with
+// LineFramer::KeepConversationContext); kNdjson
 // redacts each line as one JSON document (phiscrub/json.h; blank lines pass
 // through); kAuto treats a line whose first non-blank byte is `{` or `[` as
 // JSON and falls back to text when it does not parse, other lines as text;
@@ -42,7 +45,7 @@ namespace phiscrub {
 
 class Ruleset;
 
-enum class RecordFormat : uint8_t { kText, kNdjson, kJson, kAuto };
+enum class RecordFormat : uint8_t { kText, kNdjson, kJson, kAuto, kTranscript };
 
 // Parses a byte count as --max-record and the sidecar's settings take it:
 // digits with an optional K/KiB, M/MiB or G/GiB suffix (powers of 1024).
@@ -76,12 +79,17 @@ struct RecordBatch {
     // Oversize records only: first non-blank byte (' ', '\t') seen, or 0,
     // so a placeholder can match the record's format.
     char lead = 0;
+    // Conversations (LineFramer with conversation context): the turns before
+    // this one in the same conversation, in RecordBatch::context.
+    size_t context_offset = 0;
+    size_t context_length = 0;
   };
   uint64_t first_record = 0;  // 0-based number of records[0] in the stream
   // Record bytes, each record followed by one '\n' separator (whether or not
   // the input record had one), so a whole batch can be scanned in one pass.
   std::string data;
   std::vector<Record> records;
+  std::string context;  // conversation context of the records (see Record)
 
   void Clear();
   size_t size() const { return records.size(); }
@@ -96,6 +104,19 @@ class LineFramer {
   explicit LineFramer(size_t max_record, uint64_t first_record = 0,
                       bool whole_input = false);
 
+  // Conversations: each record carries the turns before it in the same
+  // conversation (at most kContextTurns lines, each its last kContextBytes
+  // bytes; a blank line starts a new conversation). `all_lines`: every line
+  // is a turn (--format transcript); otherwise only lines that look like
+  // turns ("Agent: ...", "[doctor] ...", see LooksLikeTurn) carry and get
+  // context (--format auto).
+  void KeepConversationContext(bool all_lines);
+  // What `format` needs: conversation context for kTranscript (every line)
+  // and kAuto (lines that look like turns).
+  void ConfigureFor(RecordFormat format);
+  static constexpr size_t kContextTurns = 2;
+  static constexpr size_t kContextBytes = 2048;
+
   // Appends every record completed by `chunk` to *batch. Any split of the same
   // stream into chunks yields the same records.
   void Feed(std::string_view chunk, RecordBatch* batch);
@@ -108,6 +129,7 @@ class LineFramer {
   void Emit(RecordBatch* batch, std::string_view bytes, bool newline);
 
   void NoteLead(std::string_view bytes);
+  void NoteTurn(RecordBatch* batch, RecordBatch::Record* r, std::string_view line);
 
   size_t max_record_;
   bool whole_input_ = false;
@@ -116,7 +138,16 @@ class LineFramer {
   bool ends_newline_ = false;  // whole_input: the last byte fed was '\n'
   char lead_ = 0;            // of the oversize record being discarded
   uint64_t next_record_ = 0;
+  bool conversation_ = false;
+  bool all_turns_ = false;
+  std::string turns_[kContextTurns];  // older first
+  size_t turn_count_ = 0;
 };
+
+// True when `line` reads as a transcript turn: an optional [hh:mm:ss] or
+// (hh:mm:ss) stamp, then a speaker label ("Agent:", "Speaker 1:", "user:",
+// "[doctor]") before the words.
+bool LooksLikeTurn(std::string_view line);
 
 // A finding, safe for side channels: positions and ids, never text.
 struct Finding {
@@ -183,6 +214,10 @@ class BatchRedactor {
                          bool collect_findings);
   void ProcessText(std::string_view text, uint64_t record,
                    BatchResult* result, bool collect_findings);
+  // A turn of a conversation with the turns before it (may be empty).
+  void ProcessTurn(std::string_view previous, std::string_view text, uint64_t record,
+                   BatchResult* result, bool collect_findings);
+  void ProcessTranscript(const RecordBatch& batch, BatchResult* result, bool collect_findings);
   // kAuto: a record that looks like JSON but does not parse is scanned as
   // text (JSON escapes decoded by the scanner's views) with the key rules
   // applied loosely (internal::LooseKeyRuleSpans).

@@ -68,6 +68,24 @@ class Scanner {
   Status ScanWithContext(std::string_view context, std::string_view text,
                          std::vector<Span>* spans);
 
+  // Conversations. In a transcript a question in one turn ("can I have your
+  // date of birth?") makes the answer in the next turns ("march fifth
+  // nineteen eighty two", or a bare "oh three one five sixty one") a value of
+  // that entity, as a cue word next to it would; the same validators and
+  // shapes still decide. A read-back two turns later counts too.
+  //
+  // ScanTurn: `turn` is one turn; `previous` holds the turns before it in
+  // the same conversation (newest last, at most a few; may be empty). Spans
+  // lie in `turn`.
+  Status ScanTurn(std::string_view previous, std::string_view turn,
+                  std::vector<Span>* spans);
+  // ScanConversation: `text` holds a conversation, one turn per line; each
+  // line expects what the two lines before it asked (a blank line starts a
+  // new conversation).
+  Status ScanConversation(std::string_view text, std::vector<Span>* spans);
+  // The entities that `turns` ask for: bit i for entity index i (< 64).
+  uint64_t AskedEntities(std::string_view turns);
+
   // Appends `text` with every span replaced per the policy (spans sorted,
   // non-overlapping, as Scan returns them).
   void RenderSpans(std::string_view text, const std::vector<Span>& spans,

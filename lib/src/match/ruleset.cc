@@ -386,6 +386,13 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
         c.words.push_back(word_id(w));
       }
     }
+    for (const auto& w : r.asks) {
+      if (NormalizeWord(w).empty()) {
+        diags->push_back(Problem(r.file, r.id, "empty asks phrase"));
+      } else {
+        c.asks.push_back(word_id(w));
+      }
+    }
     for (const auto& w : r.negative_words) {
       if (NormalizeWord(w).empty()) {
         diags->push_back(Problem(r.file, r.id, "empty negative context word"));
@@ -400,6 +407,7 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
     if (inserted) impl->entities.push_back(r.entity);
     c.entity = eit->second;
     c.digit_boundary = r.digit_boundary;
+    c.conversation = r.conversation;
     c.maximal = r.maximal;
     c.value_group = r.value_group;
     c.anchored = r.min_score > r.score;
@@ -539,6 +547,12 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
       hw.reach_left = std::max<uint32_t>(hw.reach_left, c.after + c.max_width + 1);
       hw.reach_right = std::max<uint32_t>(hw.reach_right, c.before + c.max_width + 1);
     }
+  }
+  impl->asked_entities.assign(impl->hotwords.size(), 0);
+  for (const auto& c : impl->rules) {
+    if (c.entity >= 64) continue;
+    for (uint32_t w : c.words) impl->asked_entities[w] |= uint64_t{1} << c.entity;
+    for (uint32_t w : c.asks) impl->asked_entities[w] |= uint64_t{1} << c.entity;
   }
   for (bool anchored : {false, true}) {
     exprs.clear();

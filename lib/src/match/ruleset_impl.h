@@ -54,6 +54,8 @@ struct CompiledRule {
   // Context: word ids into Impl::hotwords.
   std::vector<uint32_t> words;
   std::vector<uint32_t> negative_words;
+  std::vector<uint32_t> asks;  // conversation cues (RawRule::asks)
+  bool conversation = true;    // RawRule::conversation
   int before = 48;
   int after = 24;
   float boost = 0.35f;
@@ -92,6 +94,9 @@ struct Ruleset::Impl {
   // Every hotword as a phrase of context tokens, matched lazily near
   // candidates (context/lexicon.h).
   internal::ContextLexicon lexicon;
+  // Per hotword: the entities (bit = entity index, first 64) a turn that says
+  // it asks for, so the next turns expect them (words and asks of rules).
+  std::vector<uint64_t> asked_entities;
   // Dictionaries: every distinct word of every entry is one caseless
   // Hyperscan literal (id = index into dict_token_length); whole entries are
   // then confirmed by assembling adjacent word hits into a phrase and looking

@@ -6,6 +6,7 @@
 
 #include "match/dictionary.h"
 #include "match/ruleset_impl.h"
+#include "normalize/spoken.h"
 #include "normalize/view.h"
 #include "redact/render.h"
 
@@ -29,6 +30,15 @@ struct Scanner::State {
   std::vector<Span> pending;    // confirmed and validated, not yet scored
   std::vector<Span> confirmed;  // scored at or above min_score
   std::string joined;  // ScanWithContext's buffer
+  // Conversation state for the scan under way: per range of the record, the
+  // entities the turns before it asked for (see Scanner::ScanTurn).
+  struct Expectation {
+    uint32_t begin, end;
+    uint64_t entities;
+  };
+  std::vector<Expectation> expect;
+  // While a view is confirmed: maps its offsets back to the record's.
+  const internal::View* confirming_view = nullptr;
   // Views of the record (percent-decoded, JSON-unescaped) and their results.
   internal::View view;
   internal::View view_scratch;
@@ -123,6 +133,10 @@ bool AppendSeparator(std::string_view gap, std::string* phrase) {
   phrase->append(comma ? ", " : " ");
   return true;
 }
+
+// How far off a question in an earlier turn counts as a cue (bytes), when a
+// negative word competes for the same value.
+constexpr uint32_t kExpectedDistance = 16;
 
 // True when the gap text[lo, hi) between a cue and the value after it is a
 // label separator: ':' or '=' with at most blanks, quotes and '#' around.
@@ -356,6 +370,15 @@ Status Scanner::FindCandidates(std::string_view block,
     if (rc != HS_SUCCESS) return failed("dictionary hs_scan", rc);
   }
   if (!impl.anchored_db) return Status::Ok();
+  if (!s.expect.empty()) {
+    // A conversation expects values with no cue of their own: rules that
+    // need context look at the whole text.
+    hs_error_t rc = hs_scan(impl.anchored_db.get(), block.data(),
+                            static_cast<unsigned>(block.size()), 0, s.scratch.get(),
+                            OnCandidate, out);
+    if (rc != HS_SUCCESS) return failed("anchored hs_scan", rc);
+    return Status::Ok();
+  }
   // Context-only rules: find hotwords (a fast literal pass), then scan just
   // the windows in which a rule using that word could match.
   s.block_hits.clear();
@@ -411,14 +434,17 @@ Status Scanner::Scan(std::string_view text, std::vector<Span>* spans) {
 void Scanner::MergeOverlaps(std::vector<Span>* spans) { ResolveOverlaps(spans); }
 
 bool Scanner::NeedsViews(std::string_view t) {
-  return internal::HasPercentEscape(t) || internal::HasJsonEscape(t);
+  return internal::HasPercentEscape(t) || internal::HasJsonEscape(t) ||
+         internal::HasSpokenSeed(t);
 }
 
 Status Scanner::ScanView(const internal::View& view, std::vector<Span>* spans) {
   State& s = *state_;
   Status st = FindCandidates(view.text, &s.view_candidates);
   if (!st.ok()) return st;
+  s.confirming_view = &view;
   st = Confirm(view.text, &s.view_candidates, &s.view_spans);
+  s.confirming_view = nullptr;
   if (!st.ok()) return st;
   for (Span d : s.view_spans) {
     d.start = view.OriginalBegin(d.start);
@@ -440,6 +466,12 @@ Status Scanner::AddViewSpans(std::string_view text, std::vector<Span>* spans) {
   // ("123\u002d45\u002d6789"), decoded through every level of nesting.
   if (internal::HasJsonEscape(text) &&
       internal::JsonUnescapedView(text, internal::kMaxUnescapeRounds, &s.view, &s.view_scratch)) {
+    Status st = ScanView(s.view, spans);
+    if (!st.ok()) return st;
+  }
+  // Spoken forms ("four one five, five five five...", "r e y e s", "dana
+  // dot reyes at gmail dot com").
+  if (internal::HasSpokenSeed(text) && internal::SpokenView(text, &s.view)) {
     Status st = ScanView(s.view, spans);
     if (!st.ok()) return st;
   }
@@ -662,6 +694,19 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
           }
         }
       }
+      // A conversation that asked for this entity speaks for the value, as a
+      // cue a little way off would (an attached negative word still wins:
+      // "my order number is ...").
+      if (!s.expect.empty() && rule.conversation && rule.entity < 64) {
+        uint32_t at = s.confirming_view ? s.confirming_view->OriginalBegin(p.start) : p.start;
+        for (const auto& e : s.expect) {
+          if (at >= e.begin && at < e.end && ((e.entities >> rule.entity) & 1)) {
+            positive = true;
+            pos_dist = std::min<uint32_t>(pos_dist, kExpectedDistance);
+            break;
+          }
+        }
+      }
       // A value whose format alone is enough: positive context wins ("SSN
       // for order 123-45-6789" stays redacted). A value that needs context
       // (a bare digit run): the nearer word decides ("callback scheduled;
@@ -705,6 +750,62 @@ Status Scanner::RedactCandidates(std::string_view record,
   }
   RenderSpans(record, *spans, out);
   return Status::Ok();
+}
+
+uint64_t Scanner::AskedEntities(std::string_view turns) {
+  State& s = *state_;
+  const auto& impl = ruleset_->impl();
+  // The last few KiB are plenty for two turns.
+  uint32_t lo = turns.size() > 4096 ? static_cast<uint32_t>(turns.size() - 4096) : 0;
+  uint32_t hi = static_cast<uint32_t>(turns.size());
+  internal::ExpandToWords(turns, &lo, &hi);
+  s.tokens.clear();
+  internal::TokenizeContext(turns, lo, hi, &s.tokens);
+  s.hits.clear();
+  impl.lexicon.Match(s.tokens, &s.hits);
+  uint64_t mask = 0;
+  for (const auto& h : s.hits) mask |= impl.asked_entities[h.word];
+  return mask;
+}
+
+Status Scanner::ScanTurn(std::string_view previous, std::string_view turn,
+                         std::vector<Span>* spans) {
+  State& s = *state_;
+  uint64_t asked = previous.empty() ? 0 : AskedEntities(previous);
+  s.expect.clear();
+  if (asked != 0) s.expect.push_back({0, static_cast<uint32_t>(turn.size()), asked});
+  Status st = Scan(turn, spans);
+  s.expect.clear();
+  return st;
+}
+
+Status Scanner::ScanConversation(std::string_view text, std::vector<Span>* spans) {
+  State& s = *state_;
+  s.expect.clear();
+  // Per line: what the two lines before it (in the same conversation) asked.
+  uint64_t asked1 = 0, asked2 = 0;  // the line before, the one before that
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = text.substr(pos, nl - pos);
+    bool blank = line.find_first_not_of(" \t\r") == std::string_view::npos;
+    if (blank) {
+      asked1 = asked2 = 0;
+    } else {
+      uint64_t expected = asked1 | asked2;
+      if (expected != 0) {
+        s.expect.push_back({static_cast<uint32_t>(pos), static_cast<uint32_t>(nl), expected});
+      }
+      asked2 = asked1;
+      asked1 = AskedEntities(line);
+    }
+    if (nl == text.size()) break;
+    pos = nl + 1;
+  }
+  Status st = Scan(text, spans);
+  s.expect.clear();
+  return st;
 }
 
 void Scanner::RenderWhole(uint16_t entity, std::string_view value,

@@ -37,6 +37,14 @@ struct RawRule {
   unsigned max_width = 0;  // 0: from the pattern (must be bounded)
   std::vector<std::string> words;
   std::vector<std::string> negative_words;
+  // Conversations: phrases that, said in a turn ("what's the best number to
+  // reach you?"), make the next turns expect this rule's entity, as its
+  // `words` do.
+  std::vector<std::string> asks;
+  // Whether a turn that asked for this entity speaks for this rule's values
+  // in the next turns (false for shapes too loose to rest on that alone,
+  // such as capitalised words for names).
+  bool conversation = true;
   int before = 48;
   int after = 24;
   double boost = 0.35;

@@ -100,10 +100,12 @@ void ParseRule(const std::string& file, const YAML::Node& node,
   if (node["max_width"]) r.max_width = node["max_width"].as<unsigned>();
   if (const auto& ctx = node["context"]) {
     static const std::set<std::string> kCtxKeys = {
-        "words", "negative", "before", "after", "boost", "penalty"};
+        "words", "negative", "asks", "conversation", "before", "after", "boost", "penalty"};
     CheckKeys(ctx, kCtxKeys, file, r.id, diags);
     r.words = StringList(ctx["words"]);
     r.negative_words = StringList(ctx["negative"]);
+    r.asks = StringList(ctx["asks"]);
+    if (ctx["conversation"]) r.conversation = ctx["conversation"].as<bool>();
     if (ctx["before"]) r.before = ctx["before"].as<int>();
     if (ctx["after"]) r.after = ctx["after"].as<int>();
     if (ctx["boost"]) r.boost = ctx["boost"].as<double>();

@@ -32,6 +32,92 @@ void RecordBatch::Clear() {
   first_record = 0;
   data.clear();
   records.clear();
+  context.clear();
+}
+
+bool LooksLikeTurn(std::string_view line) {
+  size_t i = 0;
+  auto skip_blanks = [&] {
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+  };
+  skip_blanks();
+  // [00:01:02] or (00:01:02) or 00:01:02 stamps.
+  if (i < line.size() && (line[i] == '[' || line[i] == '(')) {
+    size_t close = line.find(line[i] == '[' ? ']' : ')', i);
+    if (close != std::string_view::npos && close - i <= 14) {
+      bool stamp = true;
+      for (size_t k = i + 1; k < close; ++k) {
+        char c = line[k];
+        if (!((c >= '0' && c <= '9') || c == ':' || c == '.')) stamp = false;
+      }
+      if (stamp) {
+        i = close + 1;
+        skip_blanks();
+      }
+    }
+  }
+  if (i >= line.size()) return false;
+  if (line[i] == '[') {
+    // [doctor] / [patient] / [Speaker 1]
+    size_t close = line.find(']', i);
+    if (close == std::string_view::npos || close - i > 24 || close == i + 1) return false;
+    for (size_t k = i + 1; k < close; ++k) {
+      char c = line[k];
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+            c == ' ' || c == '_' || c == '-')) {
+        return false;
+      }
+    }
+    return true;
+  }
+  // Label: up to three words of letters and digits, then ':'.
+  size_t colon = line.find(':', i);
+  if (colon == std::string_view::npos || colon == i || colon - i > 24) return false;
+  int words = 1;
+  for (size_t k = i; k < colon; ++k) {
+    char c = line[k];
+    if (c == ' ') {
+      ++words;
+    } else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                 c == '_' || c == '-' || c == '.')) {
+      return false;
+    }
+  }
+  if (words > 3 || line[i] < 'A' || (line[i] > 'Z' && line[i] < 'a') || line[i] > 'z') return false;
+  // "http://", "12:30": not labels.
+  return colon + 1 >= line.size() || line[colon + 1] == ' ' || line[colon + 1] == '\t';
+}
+
+void LineFramer::ConfigureFor(RecordFormat format) {
+  if (format == RecordFormat::kTranscript) KeepConversationContext(true);
+  if (format == RecordFormat::kAuto) KeepConversationContext(false);
+}
+
+void LineFramer::KeepConversationContext(bool all_lines) {
+  conversation_ = true;
+  all_turns_ = all_lines;
+}
+
+void LineFramer::NoteTurn(RecordBatch* batch, RecordBatch::Record* r, std::string_view line) {
+  bool blank = line.find_first_not_of(" \t\r") == std::string_view::npos;
+  bool turn = !blank && !r->oversize && (all_turns_ || LooksLikeTurn(line));
+  if (!turn) {
+    turn_count_ = 0;  // a blank line (or a line that is no turn) ends it
+    return;
+  }
+  if (turn_count_ > 0) {
+    r->context_offset = batch->context.size();
+    for (size_t k = kContextTurns - turn_count_; k < kContextTurns; ++k) {
+      batch->context.append(turns_[k]);
+      batch->context.push_back('\n');
+    }
+    r->context_length = batch->context.size() - r->context_offset;
+  }
+  for (size_t k = 0; k + 1 < kContextTurns; ++k) turns_[k].swap(turns_[k + 1]);
+  std::string& last = turns_[kContextTurns - 1];
+  if (line.size() > kContextBytes) line.remove_prefix(line.size() - kContextBytes);
+  last.assign(line);
+  turn_count_ = std::min(turn_count_ + 1, kContextTurns);
 }
 
 LineFramer::LineFramer(size_t max_record, uint64_t first_record,
@@ -65,6 +151,9 @@ void LineFramer::Emit(RecordBatch* batch, std::string_view bytes,
     batch->data.append(carry_);
     batch->data.append(bytes);
     batch->data.push_back('\n');
+  }
+  if (conversation_) {
+    NoteTurn(batch, &r, std::string_view(batch->data).substr(r.offset, r.length));
   }
   carry_.clear();
   discarding_ = false;
@@ -229,6 +318,39 @@ void BatchRedactor::ProcessText(std::string_view text, uint64_t record,
   CountSpans(record, result, collect_findings);
 }
 
+void BatchRedactor::ProcessTurn(std::string_view previous, std::string_view text,
+                                uint64_t record, BatchResult* result, bool collect_findings) {
+  Status st = scanner_.ScanTurn(previous, text, &spans_);
+  if (!st.ok()) {
+    Withhold(FailReason::kEngine, false, result);
+    return;
+  }
+  scanner_.RenderSpans(text, spans_, &result->output);
+  CountSpans(record, result, collect_findings);
+}
+
+void BatchRedactor::ProcessTranscript(const RecordBatch& batch, BatchResult* result,
+                                      bool collect_findings) {
+  Counters& c = result->counters;
+  std::string_view data(batch.data);
+  const bool all_utf8 = options_.scan_invalid_utf8 || internal::ValidUtf8(data);
+  for (size_t i = 0; i < batch.records.size(); ++i) {
+    const auto& rec = batch.records[i];
+    ++c.records;
+    c.bytes_in += rec.length + (rec.newline ? 1 : 0);
+    std::string_view text(data.data() + rec.offset, rec.length);
+    if (rec.oversize) {
+      Withhold(FailReason::kOversize, false, result);
+    } else if (!all_utf8 && !internal::ValidUtf8(text)) {
+      Withhold(FailReason::kInvalidUtf8, false, result);
+    } else {
+      std::string_view previous(batch.context.data() + rec.context_offset, rec.context_length);
+      ProcessTurn(previous, text, batch.first_record + i, result, collect_findings);
+    }
+    if (rec.newline) result->output.push_back('\n');
+  }
+}
+
 void BatchRedactor::ProcessLooseJson(std::string_view text, uint64_t record,
                                      BatchResult* result, bool collect_findings) {
   // The text scan decodes JSON escapes (a view), and key names count as
@@ -349,7 +471,13 @@ void BatchRedactor::ProcessStructured(const RecordBatch& batch,
         result->output.append(text);
         break;
       case kPlanText:
-        ProcessText(text, record, result, collect_findings);
+        if (rec.context_length > 0) {
+          ProcessTurn(std::string_view(batch.context.data() + rec.context_offset,
+                                       rec.context_length),
+                      text, record, result, collect_findings);
+        } else {
+          ProcessText(text, record, result, collect_findings);
+        }
         break;
       case kPlanJson: {
         const auto& it = json_items_[item++];
@@ -390,6 +518,11 @@ void BatchRedactor::Process(const RecordBatch& batch, BatchResult* result,
     c.findings_by_entity.resize(entities);
   }
   size_t out_before = result->output.size();
+  if (options_.format == RecordFormat::kTranscript) {
+    ProcessTranscript(batch, result, collect_findings);
+    c.bytes_out += result->output.size() - out_before;
+    return;
+  }
   if (options_.format != RecordFormat::kText) {
     ProcessStructured(batch, result, collect_findings);
     c.bytes_out += result->output.size() - out_before;

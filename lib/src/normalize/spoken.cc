@@ -1,0 +1,953 @@
+#include "normalize/spoken.h"
+
+#include <array>
+#include <cstring>
+#include <string>
+#include <vector>
+
+namespace phiscrub::internal {
+namespace {
+
+// ---------------------------------------------------------------------------
+// Words
+
+enum class W : uint8_t {
+  kNone,
+  kDigit,     // zero..nine, oh, o: value
+  kTeen,      // ten..nineteen: value
+  kTens,      // twenty..ninety: value
+  kHundred,
+  kThousand,
+  kOrdinal,   // first..ninth, tenth..nineteenth, twentieth..ninetieth: value
+  kDouble,    // value 2 (double) or 3 (triple)
+  kSep,       // dash, hyphen, slash, dot, point, underscore: value = the char
+  kExtension, // extension, ext
+  kFiller,    // um, uh, er, ...
+  kAnd,
+  kAt,
+  kMonth,
+  kNato,      // value = the letter
+  kAs,
+  kIn,
+};
+
+struct WordInfo {
+  W kind = W::kNone;
+  int value = 0;
+};
+
+struct Entry {
+  const char* word;
+  W kind;
+  int value;
+};
+
+constexpr Entry kWords[] = {
+    {"zero", W::kDigit, 0},      {"oh", W::kDigit, 0},        {"o", W::kDigit, 0},
+    {"one", W::kDigit, 1},       {"two", W::kDigit, 2},       {"three", W::kDigit, 3},
+    {"four", W::kDigit, 4},      {"five", W::kDigit, 5},      {"six", W::kDigit, 6},
+    {"seven", W::kDigit, 7},     {"eight", W::kDigit, 8},     {"nine", W::kDigit, 9},
+    {"ten", W::kTeen, 10},       {"eleven", W::kTeen, 11},    {"twelve", W::kTeen, 12},
+    {"thirteen", W::kTeen, 13},  {"fourteen", W::kTeen, 14},  {"fifteen", W::kTeen, 15},
+    {"sixteen", W::kTeen, 16},   {"seventeen", W::kTeen, 17}, {"eighteen", W::kTeen, 18},
+    {"nineteen", W::kTeen, 19},  {"twenty", W::kTens, 20},    {"thirty", W::kTens, 30},
+    {"forty", W::kTens, 40},     {"fourty", W::kTens, 40},    {"fifty", W::kTens, 50},
+    {"sixty", W::kTens, 60},     {"seventy", W::kTens, 70},   {"eighty", W::kTens, 80},
+    {"ninety", W::kTens, 90},    {"hundred", W::kHundred, 100},
+    {"thousand", W::kThousand, 1000},
+    {"first", W::kOrdinal, 1},   {"second", W::kOrdinal, 2},  {"third", W::kOrdinal, 3},
+    {"fourth", W::kOrdinal, 4},  {"fifth", W::kOrdinal, 5},   {"sixth", W::kOrdinal, 6},
+    {"seventh", W::kOrdinal, 7}, {"eighth", W::kOrdinal, 8},  {"ninth", W::kOrdinal, 9},
+    {"tenth", W::kOrdinal, 10},  {"eleventh", W::kOrdinal, 11},
+    {"twelfth", W::kOrdinal, 12}, {"thirteenth", W::kOrdinal, 13},
+    {"fourteenth", W::kOrdinal, 14}, {"fifteenth", W::kOrdinal, 15},
+    {"sixteenth", W::kOrdinal, 16}, {"seventeenth", W::kOrdinal, 17},
+    {"eighteenth", W::kOrdinal, 18}, {"nineteenth", W::kOrdinal, 19},
+    {"twentieth", W::kOrdinal, 20}, {"thirtieth", W::kOrdinal, 30},
+    {"double", W::kDouble, 2},   {"triple", W::kDouble, 3},
+    {"dash", W::kSep, '-'},      {"hyphen", W::kSep, '-'},    {"slash", W::kSep, '/'},
+    {"dot", W::kSep, '.'},       {"point", W::kSep, '.'},     {"underscore", W::kSep, '_'},
+    {"extension", W::kExtension, 0}, {"ext", W::kExtension, 0},
+    {"um", W::kFiller, 0},       {"uh", W::kFiller, 0},       {"umm", W::kFiller, 0},
+    {"uhm", W::kFiller, 0},      {"er", W::kFiller, 0},       {"erm", W::kFiller, 0},
+    {"ah", W::kFiller, 0},       {"hmm", W::kFiller, 0},      {"mm", W::kFiller, 0},
+    {"and", W::kAnd, 0},         {"at", W::kAt, 0},           {"as", W::kAs, 0},
+    {"in", W::kIn, 0},
+    {"january", W::kMonth, 1},   {"february", W::kMonth, 2},  {"march", W::kMonth, 3},
+    {"april", W::kMonth, 4},     {"may", W::kMonth, 5},       {"june", W::kMonth, 6},
+    {"july", W::kMonth, 7},      {"august", W::kMonth, 8},    {"september", W::kMonth, 9},
+    {"october", W::kMonth, 10},  {"november", W::kMonth, 11}, {"december", W::kMonth, 12},
+    {"jan", W::kMonth, 1},       {"feb", W::kMonth, 2},       {"mar", W::kMonth, 3},
+    {"apr", W::kMonth, 4},       {"jun", W::kMonth, 6},       {"jul", W::kMonth, 7},
+    {"aug", W::kMonth, 8},       {"sep", W::kMonth, 9},       {"sept", W::kMonth, 9},
+    {"oct", W::kMonth, 10},      {"nov", W::kMonth, 11},      {"dec", W::kMonth, 12},
+    {"alpha", W::kNato, 'a'},    {"alfa", W::kNato, 'a'},     {"bravo", W::kNato, 'b'},
+    {"charlie", W::kNato, 'c'},  {"delta", W::kNato, 'd'},    {"echo", W::kNato, 'e'},
+    {"foxtrot", W::kNato, 'f'},  {"golf", W::kNato, 'g'},     {"hotel", W::kNato, 'h'},
+    {"india", W::kNato, 'i'},    {"juliet", W::kNato, 'j'},   {"juliett", W::kNato, 'j'},
+    {"kilo", W::kNato, 'k'},     {"lima", W::kNato, 'l'},     {"mike", W::kNato, 'm'},
+    {"oscar", W::kNato, 'o'},    {"papa", W::kNato, 'p'},     {"quebec", W::kNato, 'q'},
+    {"romeo", W::kNato, 'r'},    {"sierra", W::kNato, 's'},   {"tango", W::kNato, 't'},
+    {"uniform", W::kNato, 'u'},  {"victor", W::kNato, 'v'},   {"whiskey", W::kNato, 'w'},
+    {"xray", W::kNato, 'x'},     {"yankee", W::kNato, 'y'},   {"zulu", W::kNato, 'z'},
+};
+// "november" is a month and a NATO word; as a month it is looked up, and a
+// spelled run takes it as 'n' (IsLetterItem).
+
+// Top-level domains an e-mail spoken as words may end with.
+constexpr const char* kTlds[] = {"com", "net", "org",  "edu", "gov",    "io",  "us", "uk",
+                                 "co",  "info", "biz", "me", "ai", "health", "mil", "ca"};
+
+inline bool IsAsciiLetterLower(char c) { return c >= 'a' && c <= 'z'; }
+
+WordInfo Lookup(std::string_view lower) {
+  // Small table; a linear scan over ~150 entries is only paid for words of
+  // at most 11 letters that start like a table word.
+  static const auto* index = [] {
+    auto* idx = new std::array<std::vector<const Entry*>, 26>();
+    for (const Entry& e : kWords) (*idx)[e.word[0] - 'a'].push_back(&e);
+    return idx;
+  }();
+  if (lower.empty() || lower.size() > 11 || lower[0] < 'a' || lower[0] > 'z') return {};
+  for (const Entry* e : (*index)[lower[0] - 'a']) {
+    if (lower == e->word) return {e->kind, e->value};
+  }
+  return {};
+}
+
+// A known top-level domain, or any two-letter one (country codes).
+bool IsTld(std::string_view lower) {
+  for (const char* t : kTlds) {
+    if (lower == t) return true;
+  }
+  return lower.size() == 2 && IsAsciiLetterLower(lower[0]) && IsAsciiLetterLower(lower[1]);
+}
+
+// ---------------------------------------------------------------------------
+// Tokens
+
+enum class T : uint8_t { kWord, kDigits, kPunct, kBreak };
+
+struct Tok {
+  T type = T::kWord;
+  uint32_t b = 0, e = 0;
+  std::string lower;  // words: lower-cased; digits: the digits; punct: the char
+  WordInfo info;
+  bool space_before = false;  // whitespace between this and the previous token
+};
+
+inline bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+void Tokenize(std::string_view text, std::vector<Tok>* out) {
+  out->clear();
+  bool space = false;
+  size_t i = 0;
+  const size_t n = text.size();
+  while (i < n) {
+    char c = text[i];
+    if (c == ' ' || c == '\t') {
+      space = true;
+      ++i;
+      continue;
+    }
+    Tok t;
+    t.b = static_cast<uint32_t>(i);
+    t.space_before = space;
+    space = false;
+    if (c == '\n' || c == '\r') {
+      t.type = T::kBreak;
+      ++i;
+    } else if (IsDigit(c)) {
+      t.type = T::kDigits;
+      while (i < n && IsDigit(text[i])) t.lower.push_back(text[i++]);
+    } else if (IsAsciiLetter(c) || static_cast<unsigned char>(c) >= 0x80) {
+      t.type = T::kWord;
+      while (i < n) {
+        char d = text[i];
+        if (IsAsciiLetter(d)) {
+          t.lower.push_back(static_cast<char>(d >= 'A' && d <= 'Z' ? d - 'A' + 'a' : d));
+          ++i;
+        } else if (static_cast<unsigned char>(d) >= 0x80) {
+          t.lower.push_back(d);
+          ++i;
+        } else if (d == '\'' && i + 1 < n && IsAsciiLetter(text[i + 1]) && !t.lower.empty()) {
+          t.lower.push_back('\'');
+          ++i;
+        } else {
+          break;
+        }
+      }
+      t.info = Lookup(t.lower);
+    } else {
+      t.type = T::kPunct;
+      t.lower.push_back(c);
+      ++i;
+    }
+    t.e = static_cast<uint32_t>(i);
+    out->push_back(std::move(t));
+  }
+}
+
+bool IsNumberWord(const Tok& t) {
+  if (t.type != T::kWord) return false;
+  switch (t.info.kind) {
+    case W::kDigit:
+    case W::kTeen:
+    case W::kTens:
+    case W::kHundred:
+    case W::kThousand:
+    case W::kOrdinal:
+    case W::kDouble:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsSingleLetter(const Tok& t) {
+  return t.type == T::kWord && t.lower.size() == 1 && IsAsciiLetter(t.lower[0]);
+}
+
+// ---------------------------------------------------------------------------
+// Output: the view under construction.
+
+class Writer {
+ public:
+  explicit Writer(View* v) : v_(v) {}
+  void Copy(std::string_view text, uint32_t from, uint32_t to) {
+    for (uint32_t i = from; i < to; ++i) v_->Push(text[i], i, i + 1);
+  }
+  void Emit(std::string_view s, uint32_t b, uint32_t e) { v_->Append(s, b, e); }
+  void Emit(char c, uint32_t b, uint32_t e) { v_->Push(c, b, e); }
+
+ private:
+  View* v_;
+};
+
+// ---------------------------------------------------------------------------
+// Runs of spoken numbers and letters
+
+// One unit of a run: a number group, written digits, a letter, or a
+// separator.
+struct Atom {
+  enum Kind : uint8_t { kNumber, kWritten, kOrdinal, kLetter, kSeparator } kind;
+  std::string text;     // digits / letter / separator char(s)
+  uint32_t b = 0, e = 0;  // source bytes
+  // Number atoms: what it was said as, for the date reader.
+  enum Said : uint8_t { kOne, kOhOne, kTeen, kTens, kTensOne, kBig } said = kOne;
+  int value = 0;
+  bool pause = false;  // separator: a pause (comma, filler)
+};
+
+bool IsLetterToken(const std::vector<Tok>& toks, size_t i) {
+  const Tok& t = toks[i];
+  if (IsSingleLetter(t)) return true;
+  if (t.type == T::kWord && (t.info.kind == W::kNato || t.lower == "november")) return true;
+  return false;
+}
+
+char LetterOf(const Tok& t) {
+  if (IsSingleLetter(t)) return t.lower[0];
+  if (t.lower == "november") return 'n';
+  return static_cast<char>(t.info.value);
+}
+
+// Whether toks[i] may continue a run whose previous core token is a number or
+// a letter.
+bool IsCore(const std::vector<Tok>& toks, size_t i) {
+  const Tok& t = toks[i];
+  return IsNumberWord(t) || t.type == T::kDigits || IsLetterToken(toks, i);
+}
+
+// Parses the number words starting at toks[*i] into one number atom, moving
+// *i past them.
+Atom ParseNumber(const std::vector<Tok>& toks, size_t* i, size_t end) {
+  auto kind_at = [&](size_t k) { return k < end && toks[k].type == T::kWord ? toks[k].info.kind : W::kNone; };
+  auto value_at = [&](size_t k) { return toks[k].info.value; };
+  Atom a;
+  a.kind = Atom::kNumber;
+  a.b = toks[*i].b;
+  size_t k = *i;
+  W kind = kind_at(k);
+  int v = value_at(k);
+  // "double five", "triple oh".
+  if (kind == W::kDouble) {
+    if (kind_at(k + 1) == W::kDigit) {
+      a.text.assign(static_cast<size_t>(v), static_cast<char>('0' + value_at(k + 1)));
+      a.said = Atom::kBig;
+      a.e = toks[k + 1].e;
+      *i = k + 2;
+      return a;
+    }
+    *i = k + 1;
+    a.kind = Atom::kSeparator;  // a stray "double": nothing
+    a.text.clear();
+    a.e = toks[k].e;
+    return a;
+  }
+  // Rest after "hundred" / "thousand": [and] tens [digit] | teen | digit.
+  // An ordinal at the end makes the whole number one ("one hundred twenty
+  // first").
+  bool ordinal_tail = false;
+  auto tail = [&](size_t* p, int* out) {
+    size_t q = *p;
+    if (kind_at(q) == W::kAnd) ++q;
+    W kq = kind_at(q);
+    if (kq == W::kTens) {
+      *out = value_at(q);
+      ++q;
+      if (kind_at(q) == W::kDigit && value_at(q) > 0) {
+        *out += value_at(q++);
+      } else if (kind_at(q) == W::kOrdinal && value_at(q) < 10) {
+        *out += value_at(q++);
+        ordinal_tail = true;
+      }
+      *p = q;
+      return true;
+    }
+    if (kq == W::kOrdinal) {
+      *out = value_at(q);
+      *p = q + 1;
+      ordinal_tail = true;
+      return true;
+    }
+    if (kq == W::kTeen || (kq == W::kDigit && toks[q].lower != "o" && toks[q].lower != "oh")) {
+      *out = value_at(q);
+      *p = q + 1;
+      return true;
+    }
+    return false;
+  };
+  int value = v;
+  size_t next = k + 1;
+  if (kind == W::kTens && kind_at(next) == W::kDigit && value_at(next) > 0) {
+    value += value_at(next);
+    ++next;
+    a.said = Atom::kTensOne;
+  } else if (kind == W::kTens && kind_at(next) == W::kOrdinal && value_at(next) < 10) {
+    // "twenty third"
+    a.kind = Atom::kOrdinal;
+    value += value_at(next);
+    ++next;
+  } else if (kind == W::kOrdinal) {
+    a.kind = Atom::kOrdinal;
+  } else {
+    a.said = kind == W::kTeen ? Atom::kTeen : kind == W::kTens ? Atom::kTens : Atom::kOne;
+  }
+  if (a.kind == Atom::kNumber && (kind == W::kDigit || kind == W::kTeen || kind == W::kTens) &&
+      kind_at(next) == W::kHundred) {
+    // "two hundred and five", "twelve hundred", "twenty one hundred".
+    value *= 100;
+    ++next;
+    int rest = 0;
+    if (tail(&next, &rest)) value += rest;
+    if (kind_at(next) == W::kThousand) {
+      // "one hundred forty seven thousand four hundred fifty one".
+      value *= 1000;
+      ++next;
+      if (kind_at(next) == W::kDigit && kind_at(next + 1) == W::kHundred) {
+        value += value_at(next) * 100;
+        next += 2;
+      }
+      rest = 0;
+      if (tail(&next, &rest)) value += rest;
+    }
+    a.said = Atom::kBig;
+    a.text = std::to_string(value);
+    if (ordinal_tail) a.kind = Atom::kOrdinal;
+  } else if (a.kind == Atom::kNumber && (kind == W::kDigit || kind == W::kTeen || kind == W::kTens) &&
+             kind_at(next) == W::kThousand) {
+    // "two thousand nineteen", "two thousand four", "ten thousand".
+    value *= 1000;
+    ++next;
+    if (kind_at(next) == W::kDigit && kind_at(next + 1) == W::kHundred) {
+      value += value_at(next) * 100;
+      next += 2;
+    }
+    int rest = 0;
+    if (tail(&next, &rest)) value += rest;
+    a.said = Atom::kBig;
+    a.text = std::to_string(value);
+    if (ordinal_tail) a.kind = Atom::kOrdinal;
+  } else if (kind == W::kHundred || kind == W::kThousand) {
+    a.said = Atom::kBig;
+    a.text = std::to_string(v);
+  }
+  if (a.kind == Atom::kOrdinal) {
+    a.text = std::to_string(value);
+    int last = value % 10, tens = value % 100;
+    const char* suffix = (tens >= 11 && tens <= 13) ? "th"
+                         : last == 1                ? "st"
+                         : last == 2                ? "nd"
+                         : last == 3                ? "rd"
+                                                    : "th";
+    a.text += suffix;
+  } else if (a.text.empty()) {
+    a.text = std::to_string(value);
+  }
+  a.value = value;
+  a.e = toks[next - 1].e;
+  *i = next;
+  return a;
+}
+
+// Reads the number atoms nums[p..] as a year: "sixty one", "two thousand
+// four", "oh five", "nineteen eighty two", "nineteen oh five", "twenty
+// twelve", "twenty oh six".
+bool ReadYear(const std::vector<const Atom*>& nums, size_t p, std::string* y) {
+  if (p >= nums.size()) return false;
+  size_t left = nums.size() - p;
+  const Atom& a = *nums[p];
+  auto said = [&](size_t q) { return nums[p + q]->said; };
+  auto value = [&](size_t q) { return nums[p + q]->value; };
+  if (left == 1 && (a.said == Atom::kTens || a.said == Atom::kTensOne || a.said == Atom::kTeen)) {
+    *y = a.text;
+  } else if (left == 1 && a.said == Atom::kBig && a.value >= 1900 && a.value <= 2099) {
+    *y = a.text;
+  } else if (left == 2 && a.said == Atom::kOne && a.value == 0 && said(1) == Atom::kOne) {
+    *y = "0" + nums[p + 1]->text;
+  } else if (left == 2 && a.said == Atom::kTeen && (a.value == 19 || a.value == 18) &&
+             (said(1) == Atom::kTens || said(1) == Atom::kTensOne || said(1) == Atom::kTeen)) {
+    *y = a.text + nums[p + 1]->text;
+  } else if (left == 3 && a.said == Atom::kTeen && (a.value == 19 || a.value == 18) &&
+             said(1) == Atom::kOne && value(1) == 0 && said(2) == Atom::kOne) {
+    *y = a.text + "0" + nums[p + 2]->text;
+  } else if (left == 2 && a.said == Atom::kTens && a.value == 20 &&
+             (said(1) == Atom::kTeen || said(1) == Atom::kTens || said(1) == Atom::kTensOne)) {
+    *y = "20" + nums[p + 1]->text;
+  } else if (left == 3 && a.said == Atom::kTens && a.value == 20 && value(1) == 0 &&
+             said(1) == Atom::kOne && said(2) == Atom::kOne) {
+    *y = "200" + nums[p + 2]->text;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+// The number atoms of atoms[from, to), or false when the range holds anything
+// but numbers and pauses.
+bool NumberAtoms(const std::vector<Atom>& atoms, size_t from, size_t to,
+                 std::vector<const Atom*>* nums) {
+  nums->clear();
+  for (size_t k = from; k < to; ++k) {
+    const Atom& a = atoms[k];
+    if (a.kind == Atom::kSeparator) {
+      if (!a.pause && !a.text.empty() && a.text != " ") return false;
+      continue;
+    }
+    if (a.kind != Atom::kNumber) return false;
+    nums->push_back(&a);
+  }
+  return true;
+}
+
+// Reads atoms [from, to) as month / day / year: "oh three fifteen sixty one",
+// "three fifteen sixty one", "twelve oh three nineteen fifty". Fills
+// m, d, y (strings) and the atom index where day and year start.
+bool ReadDate(const std::vector<Atom>& atoms, size_t from, size_t to, std::string* m,
+              std::string* d, std::string* y, size_t* day_at, size_t* year_at) {
+  std::vector<const Atom*> nums;
+  if (!NumberAtoms(atoms, from, to, &nums)) return false;
+  size_t p = 0;
+  // Index in `atoms` of nums[q].
+  auto at = [&](size_t q) { return static_cast<size_t>(nums[q] - atoms.data()); };
+  // A one- or two-digit field: "oh three", "three", "fifteen", "twenty one".
+  auto field = [&](int lo, int hi, std::string* out) {
+    if (p >= nums.size()) return false;
+    const Atom& a = *nums[p];
+    if (a.said == Atom::kOne && a.value == 0 && p + 1 < nums.size() &&
+        nums[p + 1]->said == Atom::kOne && nums[p + 1]->value >= lo && nums[p + 1]->value <= hi &&
+        nums[p + 1]->value > 0) {
+      *out = "0" + nums[p + 1]->text;
+      p += 2;
+      return true;
+    }
+    if (a.said == Atom::kBig || a.value < lo || a.value > hi || a.value == 0) return false;
+    *out = a.value < 10 ? "0" + a.text : a.text;
+    ++p;
+    return true;
+  };
+  if (!field(1, 12, m)) return false;
+  *day_at = p < nums.size() ? at(p) : to;
+  if (!field(1, 31, d)) return false;
+  if (p >= nums.size()) return false;
+  *year_at = at(p);
+  if (!ReadYear(nums, p, y)) return false;
+  return true;
+}
+
+// Renders atoms [from, to) of one run.
+void RenderRun(const std::vector<Atom>& atoms, size_t from, size_t to, bool after_month,
+               Writer* w) {
+  bool has_digits = false;
+  for (size_t k = from; k < to; ++k) {
+    if (atoms[k].kind == Atom::kNumber || atoms[k].kind == Atom::kWritten) has_digits = true;
+  }
+  // Month, day, year said as three spoken groups.
+  std::string m, d, y;
+  size_t day_at = 0, year_at = 0;
+  if (!after_month && ReadDate(atoms, from, to, &m, &d, &y, &day_at, &year_at)) {
+    const Atom& first = atoms[from];
+    const Atom& last = atoms[to - 1];
+    w->Emit(m, first.b, atoms[day_at].b);
+    w->Emit('/', atoms[day_at].b, atoms[day_at].b);
+    w->Emit(d, atoms[day_at].b, atoms[year_at].b);
+    w->Emit('/', atoms[year_at].b, atoms[year_at].b);
+    w->Emit(y, atoms[year_at].b, last.e);
+    return;
+  }
+  Atom::Kind prev = Atom::kSeparator;
+  // After a month name the first number is the day ("march five nineteen
+  // eighty two"), unless the numbers are a year on their own ("june nineteen
+  // fifty").
+  bool first_number = after_month;
+  if (after_month) {
+    std::vector<const Atom*> nums;
+    std::string year;
+    if (NumberAtoms(atoms, from, to, &nums) && ReadYear(nums, 0, &year)) first_number = false;
+  }
+  for (size_t k = from; k < to; ++k) {
+    const Atom& a = atoms[k];
+    switch (a.kind) {
+      case Atom::kSeparator:
+        // Between spelled letters a dash or pause only separates letters:
+        // "s-m-i-t-h", "r, e, y".
+        if (prev == Atom::kLetter && k + 1 < to && atoms[k + 1].kind == Atom::kLetter &&
+            (a.pause || a.text == "-")) {
+          break;
+        }
+        if (!a.text.empty()) w->Emit(a.text, a.b, a.e);
+        prev = Atom::kSeparator;
+        break;
+      case Atom::kNumber:
+      case Atom::kWritten:
+      case Atom::kOrdinal:
+        // Spoken groups run together; written digits keep the blank that
+        // separated them from what is around ("four one five 555 0132");
+        // an ordinal ends a group ("march fifth nineteen eighty two").
+        if ((prev == Atom::kWritten || prev == Atom::kOrdinal ||
+             (a.kind == Atom::kWritten && prev != Atom::kSeparator && prev != Atom::kLetter)) &&
+            k > from) {
+          w->Emit(' ', a.b, a.b);
+        }
+        w->Emit(a.text, a.b, a.e);
+        if (first_number && a.kind == Atom::kNumber && a.value <= 31 && a.said != Atom::kBig) {
+          // After a month name the first number is the day.
+          w->Emit(' ', a.e, a.e);
+          prev = Atom::kSeparator;
+          first_number = false;
+          continue;
+        }
+        first_number = false;
+        prev = a.kind;
+        break;
+      case Atom::kLetter: {
+        if (prev == Atom::kOrdinal) w->Emit(' ', a.b, a.b);
+        char c = a.text[0];
+        if (has_digits && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+        w->Emit(c, a.b, a.e);
+        prev = Atom::kLetter;
+        break;
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// E-mail addresses said as words
+
+// A joiner inside an address: dot, underscore, dash/hyphen.
+char JoinerOf(const Tok& t) {
+  if (t.type == T::kWord && t.info.kind == W::kSep && t.info.value != '/') {
+    return static_cast<char>(t.info.value);
+  }
+  return 0;
+}
+
+bool IsAddressWord(const Tok& t) {
+  return (t.type == T::kWord && t.info.kind != W::kFiller && t.info.kind != W::kAnd &&
+          t.info.kind != W::kAt && t.info.kind != W::kSep) ||
+         t.type == T::kDigits;
+}
+
+// Tries "<local> at <domain> dot <tld>" around the "at" at toks[at]. On
+// success emits the address and returns the token range [*b, *e).
+bool ReadEmail(const std::vector<Tok>& toks, size_t at, size_t line_begin, size_t line_end,
+               std::string* out, size_t* b, size_t* e) {
+  // Domain: labels of words (spelled letters join) separated by "dot", the
+  // last one a top-level domain.
+  std::string domain;
+  size_t k = at + 1;
+  bool dotted = false;
+  std::string label;
+  std::string last_label;
+  size_t end = at + 1;
+  while (k < line_end) {
+    const Tok& t = toks[k];
+    if (t.type == T::kWord && t.info.kind == W::kSep && t.info.value == '.') {
+      if (label.empty()) break;
+      domain += label;
+      last_label = label;
+      label.clear();
+      domain.push_back('.');
+      dotted = true;
+      ++k;
+      continue;
+    }
+    if (!IsAddressWord(t) || t.info.kind == W::kMonth) break;
+    // Inside a label only spelled letters (or one word) run together.
+    if (!label.empty() && !(IsSingleLetter(t) && label.size() < 64) &&
+        !(IsSingleLetter(toks[k - 1]))) {
+      break;
+    }
+    label += t.lower;
+    ++k;
+    if (dotted && IsTld(label)) {
+      end = k;
+      last_label = label;
+    }
+  }
+  if (end == at + 1 || !dotted) return false;
+  // Rebuild the domain up to `end`.
+  domain.clear();
+  for (size_t q = at + 1; q < end; ++q) {
+    const Tok& t = toks[q];
+    if (t.type == T::kWord && t.info.kind == W::kSep && t.info.value == '.') {
+      domain.push_back('.');
+    } else {
+      domain += t.lower;
+    }
+  }
+  if (domain.empty() || domain.back() == '.' || domain.front() == '.') return false;
+  // Local part, backwards from "at": words, spelled letters and numbers
+  // joined by dot/underscore/dash; words without a joiner end it (only
+  // spelled letters and digits run together).
+  std::vector<std::string> parts;
+  size_t q = at;
+  bool need_word = true;
+  size_t start = at;
+  while (q > line_begin) {
+    const Tok& t = toks[q - 1];
+    char j = JoinerOf(t);
+    if (j) {
+      if (need_word) break;
+      parts.push_back(std::string(1, j));
+      need_word = true;
+      --q;
+      continue;
+    }
+    if (!IsAddressWord(t) && !IsNumberWord(t)) break;
+    if (!need_word) {
+      // Adjacent without a joiner: only letters and digits spelled out.
+      bool spelled = IsSingleLetter(t) || t.type == T::kDigits || IsNumberWord(t);
+      bool prev_spelled = IsSingleLetter(toks[q]) || toks[q].type == T::kDigits ||
+                          IsNumberWord(toks[q]);
+      if (!spelled || !prev_spelled) break;
+    }
+    if (IsNumberWord(t) && t.info.kind == W::kDigit) {
+      parts.push_back(std::to_string(t.info.value));
+    } else if (IsNumberWord(t)) {
+      break;
+    } else {
+      parts.push_back(t.lower);
+    }
+    need_word = false;
+    start = q - 1;
+    --q;
+  }
+  if (need_word && !parts.empty()) parts.pop_back();  // ended on a joiner
+  if (parts.empty()) return false;
+  std::string local;
+  for (auto it = parts.rbegin(); it != parts.rend(); ++it) local += *it;
+  if (local.empty() || local.front() == '.' || local.back() == '.') return false;
+  *out = local + "@" + domain;
+  *b = start;
+  *e = end;
+  return true;
+}
+
+}  // namespace
+
+bool HasSpokenSeed(std::string_view text) {
+  // Any number word, "double"/"triple", a spelled run ("r e y"), or an "at"
+  // followed later by "dot".
+  const size_t n = text.size();
+  size_t i = 0;
+  int single_letters = 0;
+  bool at = false;
+  while (i < n) {
+    if (!IsAsciiLetter(text[i])) {
+      if (text[i] != ' ' && text[i] != '-' && text[i] != ',') single_letters = 0;
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    char buf[12];
+    size_t len = 0;
+    while (j < n && IsAsciiLetter(text[j])) {
+      if (len < sizeof buf) {
+        char c = text[j];
+        buf[len] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      }
+      ++len;
+      ++j;
+    }
+    if (len == 1) {
+      if (++single_letters >= 3) return true;
+    } else {
+      single_letters = 0;
+      if (len <= 11) {
+        WordInfo w = Lookup(std::string_view(buf, len));
+        switch (w.kind) {
+          case W::kDigit:
+            if (len > 2) return true;  // not "oh"/"o" alone
+            break;
+          case W::kTeen:
+          case W::kTens:
+          case W::kDouble:
+          case W::kOrdinal:
+            return true;
+          case W::kAt:
+            at = true;
+            break;
+          case W::kSep:
+            if (at && w.value == '.') return true;
+            break;
+          default:
+            break;
+        }
+      }
+    }
+    i = j;
+  }
+  return false;
+}
+
+bool SpokenView(std::string_view text, View* out) {
+  out->Clear();
+  std::vector<Tok> toks;
+  Tokenize(text, &toks);
+  Writer w(out);
+  bool changed = false;
+  uint32_t copied = 0;  // original bytes before this are in the view
+  std::vector<Atom> atoms;
+  // E-mail addresses of the current line: token ranges and the address.
+  struct Email {
+    size_t b, e;
+    std::string addr;
+  };
+  std::vector<Email> emails;
+  size_t next_email = 0;
+  size_t line_end = 0;  // tokens of the current line end here
+  size_t i = 0;
+  auto copy_to = [&](uint32_t pos) {
+    if (pos > copied) w.Copy(text, copied, pos);
+    copied = std::max(copied, pos);
+  };
+  while (i < toks.size()) {
+    const Tok& t = toks[i];
+    if (t.type == T::kBreak) {
+      ++i;
+      continue;
+    }
+    if (i >= line_end) {
+      // A new line: find its e-mail addresses first ("... at ... dot com"),
+      // so a run of spelled letters never swallows a local part.
+      size_t line_begin = i;
+      line_end = i;
+      while (line_end < toks.size() && toks[line_end].type != T::kBreak) ++line_end;
+      emails.clear();
+      next_email = 0;
+      for (size_t k = line_begin; k < line_end; ++k) {
+        if (toks[k].type != T::kWord || toks[k].info.kind != W::kAt) continue;
+        Email em;
+        size_t floor = emails.empty() ? line_begin : emails.back().e;
+        if (ReadEmail(toks, k, floor, line_end, &em.addr, &em.b, &em.e)) {
+          emails.push_back(em);
+          k = em.e - 1;
+        }
+      }
+    }
+    if (next_email < emails.size() && i == emails[next_email].b) {
+      const Email& em = emails[next_email++];
+      copy_to(toks[em.b].b);
+      w.Emit(em.addr, toks[em.b].b, toks[em.e - 1].e);
+      copied = toks[em.e - 1].e;
+      changed = true;
+      i = em.e;
+      continue;
+    }
+    // Runs stop where the next address starts.
+    const size_t stop = next_email < emails.size() ? emails[next_email].b : line_end;
+    // A run of spoken numbers and letters.
+    if (!IsCore(toks, i)) {
+      ++i;
+      continue;
+    }
+    // Extent of the run: core tokens with separators between them.
+    size_t r = i;
+    size_t last_core = i;
+    while (r < stop) {
+      const Tok& x = toks[r];
+      bool core = IsCore(toks, r);
+      bool sep = (x.type == T::kWord && (x.info.kind == W::kSep || x.info.kind == W::kFiller ||
+                                         x.info.kind == W::kExtension ||
+                                         x.info.kind == W::kAnd || x.info.kind == W::kAs ||
+                                         x.info.kind == W::kIn)) ||
+                 (x.type == T::kPunct && (x.lower == "," || x.lower == "-" || x.lower == "/" ||
+                                          x.lower == "." || x.lower == "(" || x.lower == ")"));
+      if (core) {
+        last_core = r;
+        ++r;
+        continue;
+      }
+      if (!sep) break;
+      // "as in": the letter before it, the word after it is its example.
+      if (x.type == T::kWord && x.info.kind == W::kAs) {
+        if (r + 2 < stop && toks[r + 1].type == T::kWord && toks[r + 1].info.kind == W::kIn &&
+            toks[r + 2].type == T::kWord && IsSingleLetter(toks[last_core]) && last_core + 1 == r) {
+          last_core = r + 2;
+          r += 3;
+          continue;
+        }
+        break;
+      }
+      if (x.type == T::kWord && x.info.kind == W::kIn) break;
+      // "and" only inside a number ("two hundred and five").
+      if (x.type == T::kWord && x.info.kind == W::kAnd) {
+        W lk = toks[last_core].type == T::kWord ? toks[last_core].info.kind : W::kNone;
+        if (lk != W::kHundred && lk != W::kThousand) break;
+      }
+      // A separator must be followed (soon) by another core token.
+      size_t q = r + 1;
+      while (q < stop && q < r + 3 && !IsCore(toks, q) &&
+             ((toks[q].type == T::kPunct && toks[q].lower == ",") ||
+              (toks[q].type == T::kWord && toks[q].info.kind == W::kFiller))) {
+        ++q;
+      }
+      if (q >= stop || !IsCore(toks, q)) break;
+      r = q;
+    }
+    size_t run_end = last_core + 1;
+    // What the run holds.
+    int numbers = 0, letters = 0, written = 0;
+    for (size_t k = i; k < run_end; ++k) {
+      if (IsNumberWord(toks[k])) ++numbers;
+      else if (toks[k].type == T::kDigits) ++written;
+      else if (IsLetterToken(toks, k)) ++letters;
+    }
+    // Trim "a" / "i" / NATO words at the edges of runs that are not spelled
+    // words: "i have a four one five number".
+    auto trimmable = [&](size_t k) {
+      return (IsSingleLetter(toks[k]) && (toks[k].lower == "a" || toks[k].lower == "i")) ||
+             (toks[k].type == T::kWord && toks[k].info.kind == W::kNato) ||
+             toks[k].lower == "november";
+    };
+    size_t rb = i, re = run_end;
+    if (letters < 3 || numbers + written > 0) {
+      while (rb < re && trimmable(rb)) ++rb;
+      while (re > rb && trimmable(re - 1)) --re;
+      // Skip separators left at the edges.
+      while (rb < re && !IsCore(toks, rb)) ++rb;
+      while (re > rb && !IsCore(toks, re - 1)) --re;
+    }
+    numbers = letters = written = 0;
+    int digit_words = 0;
+    for (size_t k = rb; k < re; ++k) {
+      if (IsNumberWord(toks[k])) {
+        ++numbers;
+        if (toks[k].info.kind == W::kDigit && toks[k].lower.size() > 2) ++digit_words;
+      } else if (toks[k].type == T::kDigits) {
+        ++written;
+      } else if (IsLetterToken(toks, k)) {
+        ++letters;
+      }
+    }
+    // Worth rewriting: spoken numbers (not a lone "oh"/"o"), or a spelled
+    // word of three or more letters, or letters mixed with digits.
+    bool lone_oh = numbers == 1 && letters == 0 && written == 0 && digit_words == 0 &&
+                   toks[rb].info.kind == W::kDigit;
+    bool worth = (numbers > 0 && !lone_oh) || letters >= 3 || (letters > 0 && written > 0);
+    if (rb >= re || !worth) {
+      i = std::max(run_end, i + 1);
+      continue;
+    }
+    // Build atoms.
+    atoms.clear();
+    size_t k = rb;
+    while (k < re) {
+      const Tok& x = toks[k];
+      if (IsNumberWord(x) && !(letters > 0 && numbers == 0)) {
+        // "o" between letters is a letter ("t o m"); next to numbers, zero.
+        bool o_letter = x.lower == "o" && ((k > rb && IsSingleLetter(toks[k - 1])) ||
+                                           (k + 1 < re && IsSingleLetter(toks[k + 1])));
+        if (o_letter) {
+          Atom a{Atom::kLetter, "o", x.b, x.e};
+          atoms.push_back(a);
+          ++k;
+          continue;
+        }
+        atoms.push_back(ParseNumber(toks, &k, re));
+        continue;
+      }
+      if (x.type == T::kDigits) {
+        Atom a{Atom::kWritten, x.lower, x.b, x.e};
+        atoms.push_back(a);
+        ++k;
+        continue;
+      }
+      if (IsLetterToken(toks, k) || (IsNumberWord(x) && x.lower == "o")) {
+        Atom a{Atom::kLetter, std::string(1, x.lower == "o" ? 'o' : LetterOf(x)), x.b, x.e};
+        // "t as in tango": the example word is part of the letter.
+        if (k + 3 <= re && toks[k + 1].type == T::kWord && toks[k + 1].info.kind == W::kAs &&
+            toks[k + 2].info.kind == W::kIn) {
+          a.e = toks[k + 3].e;
+          k += 4;
+        } else {
+          ++k;
+        }
+        atoms.push_back(a);
+        continue;
+      }
+      // Separators.
+      Atom a{Atom::kSeparator, "", x.b, x.e};
+      if (x.type == T::kWord && x.info.kind == W::kSep) {
+        a.text = std::string(1, static_cast<char>(x.info.value));
+      } else if (x.type == T::kWord && x.info.kind == W::kExtension) {
+        a.text = " ext ";
+      } else if (x.type == T::kPunct && x.lower != ",") {
+        a.text = x.lower;
+      } else {
+        a.text = " ";
+        a.pause = true;  // comma, filler
+      }
+      // Runs of pauses collapse to one blank.
+      if (!atoms.empty() && atoms.back().kind == Atom::kSeparator && atoms.back().pause && a.pause) {
+        atoms.back().e = a.e;
+      } else {
+        atoms.push_back(a);
+      }
+      ++k;
+    }
+    // A run made only of written digits and blanks is already written.
+    if (numbers == 0 && letters == 0) {
+      i = re;
+      continue;
+    }
+    bool after_month = rb > 0 && toks[rb - 1].type == T::kWord && toks[rb - 1].info.kind == W::kMonth;
+    copy_to(toks[rb].b);
+    RenderRun(atoms, 0, atoms.size(), after_month, &w);
+    copied = toks[re - 1].e;
+    changed = true;
+    i = re;
+  }
+  if (!changed) {
+    out->Clear();
+    return false;
+  }
+  copy_to(static_cast<uint32_t>(text.size()));
+  return true;
+}
+
+}  // namespace phiscrub::internal
