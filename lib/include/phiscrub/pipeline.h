@@ -114,7 +114,7 @@ class LineFramer {
   // What `format` needs: conversation context for kTranscript (every line)
   // and kAuto (lines that look like turns).
   void ConfigureFor(RecordFormat format);
-  static constexpr size_t kContextTurns = 2;
+  static constexpr size_t kContextTurns = 3;
   static constexpr size_t kContextBytes = 2048;
 
   // Appends every record completed by `chunk` to *batch. Any split of the same

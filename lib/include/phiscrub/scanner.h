@@ -80,8 +80,8 @@ class Scanner {
   Status ScanTurn(std::string_view previous, std::string_view turn,
                   std::vector<Span>* spans);
   // ScanConversation: `text` holds a conversation, one turn per line; each
-  // line expects what the two lines before it asked (a blank line starts a
-  // new conversation).
+  // line expects what the three lines before it asked (an answer, a "sorry,
+  // one more time?", a read-back; a blank line starts a new conversation).
   Status ScanConversation(std::string_view text, std::vector<Span>* spans);
   // The entities that `turns` ask for: bit i for entity index i (< 64).
   uint64_t AskedEntities(std::string_view turns);

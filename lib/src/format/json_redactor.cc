@@ -22,6 +22,7 @@
 #include "format/json_internal.h"
 #include "normalize/view.h"
 #include "phiscrub/json.h"
+#include "phiscrub/pipeline.h"
 
 namespace phiscrub {
 namespace {
@@ -782,6 +783,10 @@ struct Frame {
   uint32_t path_mark = 0;    // Level::path size when pushed
   uint32_t open = 0;         // offset of its '{' or '[' in the document
   ValueRule rule;            // inherited by the values inside
+  // Structure as context (see StructureContext):
+  std::string label;      // objects: a sibling naming the value ("name": "dob")
+  std::string prev_item;  // arrays: the string element before ("--dob")
+  std::vector<std::string> turns;  // arrays of messages: recent turns, oldest first
 };
 
 // A string or scalar token to replace; sorted by (doc, begin) before output.
@@ -804,6 +809,10 @@ struct Pending {
   uint32_t path_begin = 0;  // in Level::pending_paths
   uint32_t path_end = 0;
   int32_t group = -1;  // the transcript of Level::groups[group]
+  // Conversations: a turn with the turns before it (in Level::turns), or a
+  // transcript string with one turn per line; scanned on its own.
+  uint32_t turns_begin = 0, turns_end = 0;
+  bool conversation = false;
 };
 
 // Word alignment state of one group instance (see JsonWordAlignment).
@@ -843,6 +852,9 @@ struct Level {
   std::string block;
   std::vector<Pending> pending;
   std::string pending_paths;
+  std::string turns;  // Pending::turns_begin/end
+  std::string extra;  // scratch: structure context of the value being queued
+  std::string previous;  // scratch: the turns before the value being queued
   std::vector<Rewrite> rewrites;
   std::string repl;
   std::string dec;
@@ -871,6 +883,7 @@ struct Level {
     block.clear();
     pending.clear();
     pending_paths.clear();
+    turns.clear();
     rewrites.clear();
     repl.clear();
     found.clear();
@@ -1268,23 +1281,50 @@ class LevelRunner {
         value = lv_->view.text;
       }
     }
-    Queue(begin, end, value, ContextKey(), lv_->path, group);
+    // Structure as context, and conversations.
+    std::string_view key = ContextKey();
+    lv_->extra.clear();
+    StructureContext(key, value, &lv_->extra);
+    std::string_view previous;
+    bool conversation = false;
+    if (group < 0 && ConversationTurn(key, value, &previous)) {
+      conversation = previous.empty() && IsTranscriptText(value);
+    } else if (group < 0) {
+      conversation = IsTranscriptText(value);
+    }
+    Queue(begin, end, value, key, lv_->path, group, lv_->extra, previous, conversation);
     if (lv_->block.size() >= kBlockFlush) return Flush();
     return Status::Ok();
   }
 
-  // Queues a string for the candidate pass.
+  // Queues a string for the candidate pass. `extra` is context from the
+  // structure around the value (StructureContext); `previous` the turns
+  // before it when it is a turn of a conversation.
   void Queue(size_t begin, size_t end, std::string_view value,
-             std::string_view key, std::string_view path, int32_t group) {
+             std::string_view key, std::string_view path, int32_t group,
+             std::string_view extra = {}, std::string_view previous = {},
+             bool conversation = false) {
     Level& lv = *lv_;
     Pending& p = lv.pending.emplace_back();
     p.doc = doc_index_;
     p.group = group;
     p.begin = static_cast<uint32_t>(begin);
     p.end = static_cast<uint32_t>(end);
+    p.conversation = conversation;
+    if (!previous.empty()) {
+      p.turns_begin = static_cast<uint32_t>(lv.turns.size());
+      lv.turns.append(previous);
+      p.turns_end = static_cast<uint32_t>(lv.turns.size());
+    }
     p.seg_begin = static_cast<uint32_t>(lv.block.size());
+    if (!extra.empty()) {
+      lv.block.append(extra);
+      lv.block.push_back(' ');
+    }
     if (!key.empty()) {
       internal::HumaniseKey(key, &lv.block);
+      lv.block += ": ";
+    } else if (!extra.empty()) {
       lv.block += ": ";
     }
     p.shift = static_cast<uint32_t>(lv.block.size()) - p.seg_begin;
@@ -1296,6 +1336,110 @@ class LevelRunner {
       lv.pending_paths += path;
       p.path_end = static_cast<uint32_t>(lv.pending_paths.size());
     }
+  }
+
+  // Lower-cased letters and digits of `key` (as key rules normalise keys).
+  static std::string NormKey(std::string_view key) {
+    char buf[64];
+    size_t len = 0;
+    if (!NormaliseKey(key, buf, sizeof buf, &len)) return {};
+    return std::string(buf, len);
+  }
+
+  // Context the structure around a string gives it, appended to *extra, and
+  // the structure state it updates:
+  //   - in an object, a sibling that names the value: [{"name": "dob",
+  //     "value": "..."}], {"system": ".../us-ssn", "value": "..."},
+  //     {"field": "ssn", "val": "..."}: the name (the last segment of a URL
+  //     or URN) is context for the object's value-like keys;
+  //   - in an array, the string element before it when it reads as a
+  //     label or a flag: ["--dob", "11/02/1959"], ["DOB:", "..."];
+  //   - the key of the enclosing object when this key says little
+  //     ("patient": {"value": ...}).
+  void StructureContext(std::string_view key, std::string_view value, std::string* extra) {
+    Level& lv = *lv_;
+    if (lv.frames.empty()) return;
+    Frame& f = lv.frames.back();
+    if (f.object) {
+      std::string k = NormKey(key);
+      static const char* const kNames[] = {"name", "field", "fieldname", "key", "type",
+                                           "system", "code", "label", "attribute",
+                                           "param", "parameter", "column", "property"};
+      static const char* const kValues[] = {"value", "val", "data", "valuestring",
+                                            "fieldvalue", "text", "v"};
+      bool names = std::find(std::begin(kNames), std::end(kNames), k) != std::end(kNames);
+      bool values = std::find(std::begin(kValues), std::end(kValues), k) != std::end(kValues);
+      if (values && !f.label.empty()) extra->append(f.label);
+      if (names && value.size() <= 128) {
+        std::string_view v = value;
+        size_t cut = v.find_last_of("/:#");
+        if (cut != std::string_view::npos && cut + 1 < v.size()) v.remove_prefix(cut + 1);
+        f.label.assign(v.substr(0, 48));
+      }
+      // A generic key inherits the name of its parent ("phone": {"value": ...}).
+      if ((values || k.empty()) && lv.frames.size() >= 2) {
+        const Frame& parent = lv.frames[lv.frames.size() - 2];
+        std::string_view pk = parent.object ? Key(parent.key_begin, parent.key_end)
+                                            : Key(parent.ctx_begin, parent.ctx_end);
+        if (!pk.empty()) {
+          if (!extra->empty()) extra->push_back(' ');
+          internal::HumaniseKey(pk, extra);
+        }
+      }
+      return;
+    }
+    // Arrays: the element before.
+    if (!f.prev_item.empty()) extra->append(f.prev_item);
+    f.prev_item.clear();
+    std::string_view v = value;
+    while (!v.empty() && v.front() == '-') v.remove_prefix(1);
+    bool flag = v.size() < value.size();
+    bool label = !value.empty() && (value.back() == ':' || value.back() == '=');
+    bool digits = std::any_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if ((flag || label) && !digits && v.size() <= 40) f.prev_item.assign(v);
+  }
+
+  // A string under a message key ("content", "message", "text",
+  // "transcript", "utterance") of an object inside an array is a turn of the
+  // conversation that array holds: *previous gets the turns before it (newest
+  // last), and it joins them. False when the string is no such turn.
+  bool ConversationTurn(std::string_view key, std::string_view value,
+                        std::string_view* previous) {
+    Level& lv = *lv_;
+    if (lv.frames.size() < 2 || !lv.frames.back().object) return false;
+    Frame& array = lv.frames[lv.frames.size() - 2];
+    if (array.object) return false;
+    std::string k = NormKey(key);
+    if (k != "content" && k != "message" && k != "text" && k != "transcript" &&
+        k != "utterance") {
+      return false;
+    }
+    lv.previous.clear();
+    for (const std::string& t : array.turns) {
+      lv.previous.append(t);
+      lv.previous.push_back('\n');
+    }
+    *previous = lv.previous;
+    constexpr size_t kTurns = 3, kTurnBytes = 2048;
+    if (array.turns.size() >= kTurns) array.turns.erase(array.turns.begin());
+    std::string_view tail = value.size() > kTurnBytes ? value.substr(value.size() - kTurnBytes)
+                                                      : value;
+    array.turns.emplace_back(tail);
+    return true;
+  }
+
+  // A transcript in one string: at least two lines that read as turns.
+  static bool IsTranscriptText(std::string_view value) {
+    if (value.find('\n') == std::string_view::npos) return false;
+    int turns = 0;
+    size_t pos = 0;
+    for (int line = 0; line < 6 && pos < value.size(); ++line) {
+      size_t nl = value.find('\n', pos);
+      if (nl == std::string_view::npos) nl = value.size();
+      if (LooksLikeTurn(value.substr(pos, nl - pos)) && ++turns >= 2) return true;
+      pos = nl + 1;
+    }
+    return false;
   }
 
   // Case-insensitive (ASCII) search for `needle` in `hay` from `from`.
@@ -1459,18 +1603,32 @@ class LevelRunner {
         lv.unit_cands.push_back({lv.cands[ci].rule, lv.cands[ci].end - lo, lv.cands[ci].length});
         ++ci;
       }
-      if (lv.unit_cands.empty()) continue;
       std::string_view seg = std::string_view(lv.block).substr(lo, hi - lo);
-      lv.tmp.clear();
-      st = scanner.RedactCandidates(seg, &lv.unit_cands, &lv.tmp, &lv.spans);
-      if (!st.ok()) return st;
-      // Spans in the context itself are not in the value (as ScanWithContext).
       lv.kept.clear();
-      for (Span sp : lv.spans) {
-        if (sp.start < p.shift) continue;
-        sp.start -= p.shift;
-        sp.end -= p.shift;
-        lv.kept.push_back(sp);
+      if (p.conversation || p.turns_end > p.turns_begin) {
+        // A turn (or a whole transcript) is scanned on its own, with what the
+        // turns before it asked for.
+        std::string_view value = seg.substr(p.shift);
+        if (p.conversation) {
+          st = scanner.ScanConversation(value, &lv.kept);
+        } else {
+          std::string_view previous =
+              std::string_view(lv.turns).substr(p.turns_begin, p.turns_end - p.turns_begin);
+          st = scanner.ScanTurn(previous, value, &lv.kept);
+        }
+        if (!st.ok()) return st;
+      } else {
+        if (lv.unit_cands.empty()) continue;
+        lv.tmp.clear();
+        st = scanner.RedactCandidates(seg, &lv.unit_cands, &lv.tmp, &lv.spans);
+        if (!st.ok()) return st;
+        // Spans in the context itself are not in the value (as ScanWithContext).
+        for (Span sp : lv.spans) {
+          if (sp.start < p.shift) continue;
+          sp.start -= p.shift;
+          sp.end -= p.shift;
+          lv.kept.push_back(sp);
+        }
       }
       if (lv.kept.empty()) continue;
       std::string_view value = seg.substr(p.shift);

@@ -782,8 +782,9 @@ Status Scanner::ScanTurn(std::string_view previous, std::string_view turn,
 Status Scanner::ScanConversation(std::string_view text, std::vector<Span>* spans) {
   State& s = *state_;
   s.expect.clear();
-  // Per line: what the two lines before it (in the same conversation) asked.
-  uint64_t asked1 = 0, asked2 = 0;  // the line before, the one before that
+  // Per line: what the three lines before it (in the same conversation)
+  // asked: an answer, a "sorry, one more time?" and a read-back.
+  uint64_t asked1 = 0, asked2 = 0, asked3 = 0;  // the line before, and before that
   size_t pos = 0;
   while (pos <= text.size()) {
     size_t nl = text.find('\n', pos);
@@ -791,12 +792,13 @@ Status Scanner::ScanConversation(std::string_view text, std::vector<Span>* spans
     std::string_view line = text.substr(pos, nl - pos);
     bool blank = line.find_first_not_of(" \t\r") == std::string_view::npos;
     if (blank) {
-      asked1 = asked2 = 0;
+      asked1 = asked2 = asked3 = 0;
     } else {
-      uint64_t expected = asked1 | asked2;
+      uint64_t expected = asked1 | asked2 | asked3;
       if (expected != 0) {
         s.expect.push_back({static_cast<uint32_t>(pos), static_cast<uint32_t>(nl), expected});
       }
+      asked3 = asked2;
       asked2 = asked1;
       asked1 = AskedEntities(line);
     }

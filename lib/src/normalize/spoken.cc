@@ -1,5 +1,6 @@
 #include "normalize/spoken.h"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <string>
@@ -442,52 +443,85 @@ bool NumberAtoms(const std::vector<Atom>& atoms, size_t from, size_t to,
   return true;
 }
 
+// One- or two-digit field alternatives at nums[p]: a group ("fifteen",
+// "twenty one", "three"), zero + digit ("oh three"), or two digits said
+// one by one ("one seven"). Calls `next(text, p_after)` for each until it
+// returns true.
+template <typename Next>
+bool Field(const std::vector<const Atom*>& nums, size_t p, int lo, int hi, Next next) {
+  if (p >= nums.size()) return false;
+  const Atom& a = *nums[p];
+  if (a.said != Atom::kBig && a.value >= lo && a.value <= hi && a.value > 0 &&
+      a.kind == Atom::kNumber) {
+    if (next(a.value < 10 ? "0" + a.text : a.text, p + 1)) return true;
+  }
+  if (p + 1 < nums.size() && a.said == Atom::kOne && nums[p + 1]->said == Atom::kOne) {
+    int v = a.value * 10 + nums[p + 1]->value;
+    if (v >= lo && v <= hi && v > 0 && next(a.text + nums[p + 1]->text, p + 2)) return true;
+  }
+  return false;
+}
+
 // Reads atoms [from, to) as month / day / year: "oh three fifteen sixty one",
-// "three fifteen sixty one", "twelve oh three nineteen fifty". Fills
-// m, d, y (strings) and the atom index where day and year start.
+// "three fifteen sixty one", "zero nine one seven zero nine", "twelve oh
+// three nineteen fifty". Fills m, d, y and the atom index where day and
+// year start.
 bool ReadDate(const std::vector<Atom>& atoms, size_t from, size_t to, std::string* m,
               std::string* d, std::string* y, size_t* day_at, size_t* year_at) {
   std::vector<const Atom*> nums;
-  if (!NumberAtoms(atoms, from, to, &nums)) return false;
-  size_t p = 0;
-  // Index in `atoms` of nums[q].
+  if (!NumberAtoms(atoms, from, to, &nums) || nums.size() < 3) return false;
   auto at = [&](size_t q) { return static_cast<size_t>(nums[q] - atoms.data()); };
-  // A one- or two-digit field: "oh three", "three", "fifteen", "twenty one".
-  auto field = [&](int lo, int hi, std::string* out) {
-    if (p >= nums.size()) return false;
-    const Atom& a = *nums[p];
-    if (a.said == Atom::kOne && a.value == 0 && p + 1 < nums.size() &&
-        nums[p + 1]->said == Atom::kOne && nums[p + 1]->value >= lo && nums[p + 1]->value <= hi &&
-        nums[p + 1]->value > 0) {
-      *out = "0" + nums[p + 1]->text;
-      p += 2;
+  return Field(nums, 0, 1, 12, [&](const std::string& month, size_t p1) {
+    return Field(nums, p1, 1, 31, [&](const std::string& day, size_t p2) {
+      if (p2 >= nums.size() || !ReadYear(nums, p2, y)) return false;
+      *m = month;
+      *d = day;
+      *day_at = at(p1);
+      *year_at = at(p2);
       return true;
-    }
-    if (a.said == Atom::kBig || a.value < lo || a.value > hi || a.value == 0) return false;
-    *out = a.value < 10 ? "0" + a.text : a.text;
-    ++p;
-    return true;
+    });
+  });
+}
+
+// Whether separator-joined segments of these lengths (digits and letters)
+// are a written shape worth keeping: phone 3-3-4 and 1-3-3-4, local 3-4,
+// SSN 3-2-4, cards 4-4-4-4 / 4-6-5 / 4-6-4, ZIP+4 5-4, MBI 4-3-4, dates
+// (1-2)-(1-2)-(2|4), IPv4 with dots. Speakers group digits as they like
+// ("eight five six. 555. 01. five one"); other groupings are dropped.
+bool KnownShape(const std::vector<size_t>& len, char sep) {
+  auto is = [&](std::initializer_list<size_t> want) {
+    return len.size() == want.size() && std::equal(want.begin(), want.end(), len.begin());
   };
-  if (!field(1, 12, m)) return false;
-  *day_at = p < nums.size() ? at(p) : to;
-  if (!field(1, 31, d)) return false;
-  if (p >= nums.size()) return false;
-  *year_at = at(p);
-  if (!ReadYear(nums, p, y)) return false;
-  return true;
+  if (len.size() == 3 && len[0] >= 1 && len[0] <= 2 && len[1] >= 1 && len[1] <= 2 &&
+      (len[2] == 2 || len[2] == 4)) {
+    return true;  // a date
+  }
+  if (sep == '/') return false;
+  if (sep == '.' && len.size() == 4 &&
+      std::all_of(len.begin(), len.end(), [](size_t n) { return n >= 1 && n <= 3; })) {
+    return true;  // IPv4
+  }
+  return is({3, 3, 4}) || is({1, 3, 3, 4}) || is({3, 4}) || is({3, 2, 4}) ||
+         is({4, 4, 4, 4}) || is({4, 6, 5}) || is({4, 6, 4}) || is({5, 4}) || is({4, 3, 4});
 }
 
 // Renders atoms [from, to) of one run.
 void RenderRun(const std::vector<Atom>& atoms, size_t from, size_t to, bool after_month,
                Writer* w) {
-  bool has_digits = false;
+  bool has_digits = false, has_ordinal = false;
   for (size_t k = from; k < to; ++k) {
     if (atoms[k].kind == Atom::kNumber || atoms[k].kind == Atom::kWritten) has_digits = true;
+    if (atoms[k].kind == Atom::kOrdinal) has_ordinal = true;
   }
-  // Month, day, year said as three spoken groups.
+  auto emit_letter = [&](const Atom& a) {
+    char c = a.text[0];
+    if (has_digits && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    w->Emit(c, a.b, a.e);
+  };
+  // Month, day, year said as groups.
   std::string m, d, y;
   size_t day_at = 0, year_at = 0;
-  if (!after_month && ReadDate(atoms, from, to, &m, &d, &y, &day_at, &year_at)) {
+  if (!after_month && !has_ordinal && ReadDate(atoms, from, to, &m, &d, &y, &day_at, &year_at)) {
     const Atom& first = atoms[from];
     const Atom& last = atoms[to - 1];
     w->Emit(m, first.b, atoms[day_at].b);
@@ -497,59 +531,92 @@ void RenderRun(const std::vector<Atom>& atoms, size_t from, size_t to, bool afte
     w->Emit(y, atoms[year_at].b, last.e);
     return;
   }
-  Atom::Kind prev = Atom::kSeparator;
-  // After a month name the first number is the day ("march five nineteen
-  // eighty two"), unless the numbers are a year on their own ("june nineteen
-  // fifty").
-  bool first_number = after_month;
-  if (after_month) {
-    std::vector<const Atom*> nums;
-    std::string year;
-    if (NumberAtoms(atoms, from, to, &nums) && ReadYear(nums, 0, &year)) first_number = false;
+  if (after_month || has_ordinal) {
+    // Dates with words around them: groups stay apart ("march 5th 1982",
+    // "the 23rd of june 1950").
+    Atom::Kind prev = Atom::kSeparator;
+    // After a month name the first number is the day ("march five nineteen
+    // eighty two"), unless the numbers are a year on their own ("june
+    // nineteen fifty").
+    bool first_number = after_month;
+    if (after_month) {
+      std::vector<const Atom*> nums;
+      std::string year;
+      if (NumberAtoms(atoms, from, to, &nums) && ReadYear(nums, 0, &year)) first_number = false;
+    }
+    for (size_t k = from; k < to; ++k) {
+      const Atom& a = atoms[k];
+      if (a.kind == Atom::kSeparator) {
+        if (!a.pause && !a.text.empty()) w->Emit(a.text, a.b, a.e);
+        if (!a.pause) prev = Atom::kSeparator;
+        continue;
+      }
+      if (a.kind == Atom::kLetter) {
+        if (prev == Atom::kOrdinal) w->Emit(' ', a.b, a.b);
+        emit_letter(a);
+        prev = Atom::kLetter;
+        continue;
+      }
+      if (k > from && (prev == Atom::kWritten || prev == Atom::kOrdinal ||
+                       (a.kind != Atom::kNumber && prev == Atom::kNumber))) {
+        w->Emit(' ', a.b, a.b);
+      }
+      w->Emit(a.text, a.b, a.e);
+      if (first_number && a.kind == Atom::kNumber && a.value <= 31 && a.said != Atom::kBig) {
+        w->Emit(' ', a.e, a.e);
+        prev = Atom::kSeparator;
+        first_number = false;
+        continue;
+      }
+      first_number = false;
+      prev = a.kind;
+    }
+    return;
+  }
+  // Digits and letters: pauses never count; explicit separators (dash,
+  // slash, dot) stay only where the groups make a written shape.
+  std::vector<size_t> lengths(1, 0);
+  char sep = 0;
+  bool mixed = false;
+  for (size_t k = from; k < to; ++k) {
+    const Atom& a = atoms[k];
+    if (a.kind == Atom::kSeparator) {
+      if (a.pause || a.text.empty() || a.text == " ext ") continue;
+      if (sep != 0 && sep != a.text[0]) mixed = true;
+      sep = a.text[0];
+      lengths.push_back(0);
+      continue;
+    }
+    lengths.back() += a.kind == Atom::kLetter ? 1 : a.text.size();
+  }
+  const bool keep = sep != 0 && !mixed && KnownShape(lengths, sep);
+  // "twelve thousand (steps)", "six thousand": an amount said as one number is
+  // no identifier (those are said digit by digit or in groups), so it is
+  // written with a thousands separator; years stay as they are.
+  if (to - from == 1 && atoms[from].kind == Atom::kNumber && atoms[from].said == Atom::kBig &&
+      atoms[from].value >= 1000 && !(atoms[from].value >= 1900 && atoms[from].value <= 2099)) {
+    const Atom& a = atoms[from];
+    std::string t = a.text;
+    for (int pos = static_cast<int>(t.size()) - 3; pos > 0; pos -= 3) t.insert(static_cast<size_t>(pos), ",");
+    w->Emit(t, a.b, a.e);
+    return;
   }
   for (size_t k = from; k < to; ++k) {
     const Atom& a = atoms[k];
     switch (a.kind) {
       case Atom::kSeparator:
-        // Between spelled letters a dash or pause only separates letters:
-        // "s-m-i-t-h", "r, e, y".
-        if (prev == Atom::kLetter && k + 1 < to && atoms[k + 1].kind == Atom::kLetter &&
-            (a.pause || a.text == "-")) {
-          break;
+        if (a.text == " ext ") {
+          w->Emit(a.text, a.b, a.e);
+        } else if (keep && !a.pause && !a.text.empty()) {
+          w->Emit(a.text, a.b, a.e);
         }
-        if (!a.text.empty()) w->Emit(a.text, a.b, a.e);
-        prev = Atom::kSeparator;
         break;
-      case Atom::kNumber:
-      case Atom::kWritten:
-      case Atom::kOrdinal:
-        // Spoken groups run together; written digits keep the blank that
-        // separated them from what is around ("four one five 555 0132");
-        // an ordinal ends a group ("march fifth nineteen eighty two").
-        if ((prev == Atom::kWritten || prev == Atom::kOrdinal ||
-             (a.kind == Atom::kWritten && prev != Atom::kSeparator && prev != Atom::kLetter)) &&
-            k > from) {
-          w->Emit(' ', a.b, a.b);
-        }
+      case Atom::kLetter:
+        emit_letter(a);
+        break;
+      default:
         w->Emit(a.text, a.b, a.e);
-        if (first_number && a.kind == Atom::kNumber && a.value <= 31 && a.said != Atom::kBig) {
-          // After a month name the first number is the day.
-          w->Emit(' ', a.e, a.e);
-          prev = Atom::kSeparator;
-          first_number = false;
-          continue;
-        }
-        first_number = false;
-        prev = a.kind;
         break;
-      case Atom::kLetter: {
-        if (prev == Atom::kOrdinal) w->Emit(' ', a.b, a.b);
-        char c = a.text[0];
-        if (has_digits && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-        w->Emit(c, a.b, a.e);
-        prev = Atom::kLetter;
-        break;
-      }
     }
   }
 }
@@ -821,8 +888,8 @@ bool SpokenView(std::string_view text, View* out) {
       }
       // A separator must be followed (soon) by another core token.
       size_t q = r + 1;
-      while (q < stop && q < r + 3 && !IsCore(toks, q) &&
-             ((toks[q].type == T::kPunct && toks[q].lower == ",") ||
+      while (q < stop && q < r + 5 && !IsCore(toks, q) &&
+             ((toks[q].type == T::kPunct && (toks[q].lower == "," || toks[q].lower == ".")) ||
               (toks[q].type == T::kWord && toks[q].info.kind == W::kFiller))) {
         ++q;
       }
@@ -916,6 +983,12 @@ bool SpokenView(std::string_view text, View* out) {
         a.text = std::string(1, static_cast<char>(x.info.value));
       } else if (x.type == T::kWord && x.info.kind == W::kExtension) {
         a.text = " ext ";
+      } else if (x.type == T::kPunct && x.lower == "." &&
+                 (k + 1 >= re || toks[k + 1].space_before ||
+                  (toks[k + 1].type == T::kPunct && toks[k + 1].lower == ".") ||
+                  (k > rb && toks[k - 1].type == T::kPunct && toks[k - 1].lower == "."))) {
+        a.text = " ";
+        a.pause = true;  // a sentence stop or "...": a pause
       } else if (x.type == T::kPunct && x.lower != ",") {
         a.text = x.lower;
       } else {

@@ -1,5 +1,7 @@
 #include "validate/validators.h"
 
+#include <time.h>
+
 #include <arpa/inet.h>
 
 #include <algorithm>
@@ -88,6 +90,21 @@ bool UrlRecord(std::string_view r, size_t s, size_t e) {
 bool DateRecord(std::string_view r, size_t s, size_t e) {
   return !GluedToDigits(r, s, e) && ValidDate(r.substr(s, e - s));
 }
+// A birth date with no cue: a full date at least kOldDateYears in the past
+// (appointment, visit and log dates are recent), never a timestamp.
+constexpr int kOldDateYears = 12;
+bool OldDateRecord(std::string_view r, size_t s, size_t e) {
+  if (GluedToDigits(r, s, e) || FollowedByTime(r, e)) return false;
+  int y = DateYear(r.substr(s, e - s));
+  return y >= 1900 && y <= CurrentYear() - kOldDateYears;
+}
+bool CompactDateRecord(std::string_view r, size_t s, size_t e) {
+  return CompactDateYear(r.substr(s, e - s)) != 0 && !FollowedByTime(r, e);
+}
+bool OldCompactDateRecord(std::string_view r, size_t s, size_t e) {
+  int y = CompactDateYear(r.substr(s, e - s));
+  return e - s == 8 && y >= 1900 && y <= CurrentYear() - kOldDateYears && !FollowedByTime(r, e);
+}
 
 struct Entry {
   const char* name;
@@ -105,6 +122,9 @@ constexpr Entry kValidators[] = {
     {"ipv4", Ipv4Record},
     {"ipv6", Ipv6Record},
     {"date", DateRecord},
+    {"date_old", OldDateRecord},
+    {"date_compact", CompactDateRecord},
+    {"date_compact_old", OldCompactDateRecord},
     {"mbi", MbiRecord},
     {"url_ids", UrlRecord},
     {"person_name", PersonRecord},
@@ -120,8 +140,8 @@ Validator FindValidator(std::string_view name) {
 }
 
 const char* ValidatorNames() {
-  return "ssn, nanp, luhn, email, itin, npi, dea, card, ipv4, ipv6, date, mbi, url_ids, "
-         "person_name";
+  return "ssn, nanp, luhn, email, itin, npi, dea, card, ipv4, ipv6, date, date_old, "
+         "date_compact, date_compact_old, mbi, url_ids, person_name";
 }
 
 // Capitalised words that follow name cues without being names: discourse
@@ -455,6 +475,70 @@ bool ValidDate(std::string_view v) {
   // US month/day first; day/month (15.03.1985) when the first field > 12.
   return ValidCalendarDate(y, nums[0], nums[1]) ||
          ValidCalendarDate(y, nums[1], nums[0]);
+}
+
+int DateYear(std::string_view v) {
+  if (!ValidDate(v)) return 0;
+  // The year is the four-digit field, or the last field.
+  int fields[3] = {0, 0, 0}, lens[3] = {0, 0, 0}, count = 0;
+  for (size_t i = 0; i < v.size() && count < 3;) {
+    if (!IsDigit(v[i])) {
+      ++i;
+      continue;
+    }
+    size_t start = i;
+    int value = 0;
+    while (i < v.size() && IsDigit(v[i])) value = value * 10 + (v[i++] - '0');
+    lens[count] = static_cast<int>(i - start);
+    fields[count++] = value;
+  }
+  for (int k = 0; k < count; ++k) {
+    if (lens[k] == 4) return fields[k];
+  }
+  if (count == 0 || lens[count - 1] != 2) return 0;
+  int yy = fields[count - 1];
+  int now = CurrentYear();
+  return 2000 + yy > now + 1 ? 1900 + yy : 2000 + yy;
+}
+
+int CompactDateYear(std::string_view v) {
+  if (v.size() != 8 && v.size() != 6) return 0;
+  for (char c : v) {
+    if (!IsDigit(c)) return 0;
+  }
+  auto num = [&](size_t at, size_t len) {
+    int n = 0;
+    for (size_t k = 0; k < len; ++k) n = n * 10 + (v[at + k] - '0');
+    return n;
+  };
+  if (v.size() == 8) {
+    int y = num(0, 4);  // YYYYMMDD
+    if (y >= 1900 && y <= 2099 && ValidCalendarDate(y, num(4, 2), num(6, 2))) return y;
+    y = num(4, 4);  // MMDDYYYY
+    if (y >= 1900 && y <= 2099 && ValidCalendarDate(y, num(0, 2), num(2, 2))) return y;
+    return 0;
+  }
+  int yy = num(4, 2);  // MMDDYY
+  int y = 2000 + yy > CurrentYear() + 1 ? 1900 + yy : 2000 + yy;
+  return ValidCalendarDate(y, num(0, 2), num(2, 2)) ? y : 0;
+}
+
+int CurrentYear() {
+  static const int year = [] {
+    time_t t = time(nullptr);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    return tm.tm_year + 1900;
+  }();
+  return year;
+}
+
+bool FollowedByTime(std::string_view r, size_t e) {
+  size_t i = e;
+  if (i < r.size() && (r[i] == 'T' || r[i] == ' ' || r[i] == '_')) ++i;
+  return i + 4 < r.size() + 1 && i + 2 < r.size() && IsDigit(r[i]) &&
+         ((r[i + 1] == ':' && i + 3 < r.size() && IsDigit(r[i + 2])) ||
+          (IsDigit(r[i + 1]) && r[i + 2] == ':'));
 }
 
 bool GluedToDigits(std::string_view r, size_t s, size_t e) {

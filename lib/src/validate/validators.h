@@ -67,4 +67,15 @@ bool ValidCalendarDate(int year, int month, int day);
 // middle of "2024-123-45-6789" or a phone inside "1.415.555.0132.7".
 bool GluedToDigits(std::string_view record, size_t start, size_t end);
 
+// The year of a date ValidDate accepts (two-digit years: the latest century
+// that is not in the future), or 0.
+int DateYear(std::string_view value);
+// The year of a compact date (YYYYMMDD, MMDDYYYY, MMDDYY) that is a real
+// calendar date, or 0.
+int CompactDateYear(std::string_view value);
+// This year (UTC), read once.
+int CurrentYear();
+// True when record[end..] starts a time of day ("T10:31", " 10:31", " 9:05").
+bool FollowedByTime(std::string_view record, size_t end);
+
 }  // namespace phiscrub::internal

@@ -16,7 +16,10 @@ std::string ViewOf(std::string_view text) {
 }
 
 TEST(SpokenView, Digits) {
-  EXPECT_EQ(ViewOf("four one five, five five five, oh one three two"), "415 555 0132");
+  // Pauses never count: speakers group digits as they like.
+  EXPECT_EQ(ViewOf("four one five, five five five, oh one three two"), "4155550132");
+  EXPECT_EQ(ViewOf("eight five six. 555. 01. Five one"), "8565550151");
+  EXPECT_EQ(ViewOf("two five three... five five five... 01... two one"), "2535550121");
   EXPECT_EQ(ViewOf("my social is one two three four five six seven eight nine"),
             "my social is 123456789");
   EXPECT_EQ(ViewOf("double five triple two zero"), "552220");
@@ -25,11 +28,15 @@ TEST(SpokenView, Digits) {
   EXPECT_EQ(ViewOf("seven oh three"), "703");
   EXPECT_EQ(ViewOf("two thousand nineteen"), "2019");
   EXPECT_EQ(ViewOf("two hundred and five"), "205");
-  EXPECT_EQ(ViewOf("four one five 555 0132"), "415 555 0132");
-  EXPECT_EQ(ViewOf("123 45 six seven eight nine"), "123 45 6789");
+  EXPECT_EQ(ViewOf("four one five 555 0132"), "4155550132");
+  EXPECT_EQ(ViewOf("123 45 six seven eight nine"), "123456789");
+  // Separators stay where they make a written shape, and only there.
+  EXPECT_EQ(ViewOf("649 hyphen seven nine hyphen 95 hyphen 26"), "649799526");
+  EXPECT_EQ(ViewOf("one two three dash four five dash six seven eight nine"), "123-45-6789");
+  EXPECT_EQ(ViewOf("oh nine dash 72"), "0972");
   EXPECT_EQ(ViewOf("four one five dash five five five dash oh one three two"), "415-555-0132");
   EXPECT_EQ(ViewOf("area code four one five, five five five, oh one three two extension two oh one"),
-            "area code 415 555 0132 ext 201");
+            "area code 4155550132 ext 201");
 }
 
 TEST(SpokenView, Dates) {
@@ -43,6 +50,8 @@ TEST(SpokenView, Dates) {
   EXPECT_EQ(ViewOf("nineteen eighty five"), "1985");
   EXPECT_EQ(ViewOf("two thousand four"), "2004");
   EXPECT_EQ(ViewOf("twenty oh six"), "2006");
+  EXPECT_EQ(ViewOf("zero nine... one seven... zero nine"), "09/17/09");
+  EXPECT_EQ(ViewOf("ten... twenty four... nineteen thirty three"), "10/24/1933");
 }
 
 TEST(SpokenView, Letters) {
@@ -73,7 +82,7 @@ TEST(SpokenView, MapsBackToWholeWords) {
   size_t at = v.text.find("415");
   ASSERT_NE(at, std::string::npos);
   uint32_t b = v.OriginalBegin(static_cast<uint32_t>(at));
-  uint32_t e = v.OriginalEnd(static_cast<uint32_t>(at + 12));
+  uint32_t e = v.OriginalEnd(static_cast<uint32_t>(at + 10));
   EXPECT_EQ(text.substr(b, e - b), "four one five, five five five, oh one three two");
 }
 
