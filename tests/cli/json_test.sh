@@ -22,7 +22,7 @@ valid_json_lines() {  # every non-blank line of $1 parses (jq when available)
 "$BIN" --format ndjson --stats --findings "$TMP/f.jsonl" "$TMP/in.ndjson" > "$TMP/out" 2> "$TMP/err"
 expect_eq "exit" 0 $?
 cat > "$TMP/want" <<'W'
-{"ts":"2026-11-22T10:31:02Z","msg":"Dana Reyes SSN [US_SSN]","latency_ms":12}
+{"ts":"2026-11-22T10:31:02Z","msg":"[PERSON] SSN [US_SSN]","latency_ms":12}
 {"user":{"phone":"[PHONE_NUMBER]","dob":"[DATE_OF_BIRTH]","email":"[EMAIL_ADDRESS]"}}
 {"phiscrub_error":"malformed_json"}
 

@@ -111,6 +111,10 @@ class Scanner {
                           std::vector<Candidate>* candidates, std::string* out,
                           std::vector<Span>* spans);
 
+  // True when a native detector (person names) looks at every record, so a
+  // record with no Hyperscan candidate must still be scanned.
+  bool ScansEveryRecord() const;
+
   // Resolves overlapping spans (in any order) into their unions, each
   // labelled by a span that contains the others, else by the highest score;
   // sorts by start. Scan's results already are.
@@ -136,6 +140,9 @@ class Scanner {
   // original bytes, resolving overlaps with *spans as one union.
   Status AddViewSpans(std::string_view text, std::vector<Span>* spans);
   Status ScanView(const internal::View& view, std::vector<Span>* spans);
+  // Native detectors (places, person names) on `text`; their spans join
+  // s->confirmed.
+  void RunDetectors(std::string_view text, State* s);
 
   std::shared_ptr<const Ruleset> ruleset_;
   std::unique_ptr<State> state_;

@@ -1618,7 +1618,10 @@ class LevelRunner {
         }
         if (!st.ok()) return st;
       } else {
-        if (lv.unit_cands.empty()) continue;
+        if (lv.unit_cands.empty() && !scanner.ScansEveryRecord() &&
+            !Scanner::NeedsViews(seg)) {
+          continue;
+        }
         lv.tmp.clear();
         st = scanner.RedactCandidates(seg, &lv.unit_cands, &lv.tmp, &lv.spans);
         if (!st.ok()) return st;

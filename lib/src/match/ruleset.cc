@@ -212,6 +212,42 @@ std::string Ruleset::TextPlaceholder(std::string_view reason) const {
   return internal::SubstituteReason(impl_->policy.placeholder, reason);
 }
 
+// The parts of a detector rule the pack gives: entity, scores, cue words.
+template <typename WordId>
+bool BuildNativeRule(const RawRule& r, CompiledRule* c, WordId& word_id,
+                     std::unordered_map<std::string, uint16_t>& entity_index,
+                     Ruleset::Impl* impl, std::vector<Diagnostic>* diags) {
+  if (r.entity.empty()) {
+    diags->push_back(Problem(r.file, r.id, "rule has no entity"));
+    return false;
+  }
+  for (const auto& w : r.words) {
+    if (!NormalizeWord(w).empty()) c->words.push_back(word_id(w));
+  }
+  for (const auto& w : r.negative_words) {
+    if (!NormalizeWord(w).empty()) c->negative_words.push_back(word_id(w));
+  }
+  for (const auto& w : r.asks) {
+    if (!NormalizeWord(w).empty()) c->asks.push_back(word_id(w));
+  }
+  auto [eit, inserted] =
+      entity_index.emplace(r.entity, static_cast<uint16_t>(impl->entities.size()));
+  if (inserted) impl->entities.push_back(r.entity);
+  c->entity = eit->second;
+  c->score = static_cast<float>(r.score);
+  c->min_score = static_cast<float>(r.min_score);
+  c->before = r.before;
+  c->after = r.after;
+  c->conversation = r.conversation;
+  c->info.id = r.id;
+  c->info.entity = r.entity;
+  c->info.file = r.file;
+  c->info.pattern = "detector: " + r.detector;
+  c->info.match_examples = r.match_examples;
+  c->info.no_match_examples = r.no_match_examples;
+  return true;
+}
+
 std::shared_ptr<const Ruleset> Ruleset::Compile(
     const RulesetOptions& options, std::vector<Diagnostic>* diags) {
   std::vector<Diagnostic> local;
@@ -270,6 +306,25 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
     CompiledRule c;
     if (r.entity.empty()) {
       diags->push_back(Problem(r.file, r.id, "rule has no entity"));
+    }
+    if (!r.detector.empty()) {
+      if (!r.pattern.empty()) {
+        diags->push_back(Problem(r.file, r.id, "a rule has a pattern or a detector, not both"));
+      }
+      if (r.detector != "names" && r.detector != "places") {
+        diags->push_back(Problem(r.file, r.id,
+                                 "unknown detector '" + r.detector + "' (known: names, places)"));
+        continue;
+      }
+      CompiledRule c;
+      c.detector = r.detector == "names" ? CompiledRule::Detector::kNames
+                                         : CompiledRule::Detector::kPlaces;
+      if (!BuildNativeRule(r, &c, word_id, entity_index, impl.get(), diags)) continue;
+      impl->detector_rules.push_back(static_cast<uint32_t>(impl->rules.size()));
+      flags.push_back(0);
+      ids.push_back(static_cast<unsigned>(impl->rules.size()));
+      impl->rules.push_back(std::move(c));
+      continue;
     }
     if (r.pattern.empty()) {
       diags->push_back(Problem(r.file, r.id, "rule has no pattern"));
@@ -559,6 +614,7 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
     std::vector<unsigned> db_flags, db_ids;
     for (size_t i = 0; i < impl->rules.size(); ++i) {
       if (impl->rules[i].dictionary) continue;
+      if (impl->rules[i].detector != CompiledRule::Detector::kNone) continue;
       if (impl->rules[i].anchored != anchored) continue;
       exprs.push_back(impl->rules[i].hs_expression.c_str());
       db_flags.push_back(flags[i]);

@@ -66,6 +66,9 @@ struct CompiledRule {
   // length; there is no finder and it is in neither rules_db nor anchored_db.
   bool dictionary = false;
   bool maximal = false;  // see RawRule::maximal
+  // A native detector instead of a pattern (RawRule::detector); it has no
+  // Hyperscan expression and runs on every scanned text.
+  enum class Detector : uint8_t { kNone, kNames, kPlaces } detector = Detector::kNone;
   bool has_context() const { return !words.empty() || !negative_words.empty(); }
 };
 
@@ -97,6 +100,8 @@ struct Ruleset::Impl {
   // Per hotword: the entities (bit = entity index, first 64) a turn that says
   // it asks for, so the next turns expect them (words and asks of rules).
   std::vector<uint64_t> asked_entities;
+  // Rules with a native detector (indexes into rules).
+  std::vector<uint32_t> detector_rules;
   // Dictionaries: every distinct word of every entry is one caseless
   // Hyperscan literal (id = index into dict_token_length); whole entries are
   // then confirmed by assembling adjacent word hits into a phrase and looking

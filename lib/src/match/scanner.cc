@@ -6,6 +6,8 @@
 
 #include "match/dictionary.h"
 #include "match/ruleset_impl.h"
+#include "names/names.h"
+#include "names/places.h"
 #include "normalize/spoken.h"
 #include "normalize/view.h"
 #include "redact/render.h"
@@ -39,6 +41,10 @@ struct Scanner::State {
   std::vector<Expectation> expect;
   // While a view is confirmed: maps its offsets back to the record's.
   const internal::View* confirming_view = nullptr;
+  // Native detectors (RunDetector).
+  std::vector<internal::ContextHit> detector_hits;
+  internal::NameScratch names;
+  std::vector<std::pair<uint32_t, uint32_t>> name_spans;
   // Views of the record (percent-decoded, JSON-unescaped) and their results.
   internal::View view;
   internal::View view_scratch;
@@ -322,6 +328,79 @@ void MatchDictionaryEntries(std::string_view text, const Ruleset::Impl& impl,
 
 }  // namespace
 
+bool Scanner::ScansEveryRecord() const {
+  return !ruleset_->impl().detector_rules.empty();
+}
+
+void Scanner::RunDetectors(std::string_view text, State* sp) {
+  State& s = *sp;
+  const auto& impl = ruleset_->impl();
+  if (impl.detector_rules.empty()) return;
+  internal::SplitWords(text, internal::NameGazetteer::Builtin(), &s.names);
+  // Cue words anywhere in the text, tokenized once (lazily, on the first
+  // question a detector asks).
+  bool hits_found = false;
+  auto hits = [&]() -> const std::vector<internal::ContextHit>& {
+    if (!hits_found) {
+      hits_found = true;
+      s.tokens.clear();
+      internal::TokenizeContext(text, 0, static_cast<uint32_t>(text.size()), &s.tokens);
+      s.detector_hits.clear();
+      impl.lexicon.Match(s.tokens, &s.detector_hits);
+    }
+    return s.detector_hits;
+  };
+  // Whether a cue word of `rule` ends right before pos: only blanks, ':',
+  // '=', quotes, '-' or ',' between.
+  auto cued = [&](const CompiledRule& rule, uint32_t pos) {
+    for (const auto& h : hits()) {
+      if (h.end > pos || pos - h.end > 4) continue;
+      if (std::find(rule.words.begin(), rule.words.end(), h.word) == rule.words.end()) continue;
+      bool joined = true;
+      for (uint32_t k = h.end; joined && k < pos; ++k) {
+        char c = text[k];
+        joined = c == ' ' || c == ':' || c == '=' || c == '"' || c == '\'' || c == '-' ||
+                 c == ',' || c == '\t';
+      }
+      if (joined) return true;
+    }
+    return false;
+  };
+  auto expected = [&](const CompiledRule& rule, uint32_t pos) {
+    if (s.expect.empty() || !rule.conversation || rule.entity >= 64) return false;
+    uint32_t at = s.confirming_view ? s.confirming_view->OriginalBegin(pos) : pos;
+    for (const auto& e : s.expect) {
+      if (at >= e.begin && at < e.end && ((e.entities >> rule.entity) & 1)) return true;
+    }
+    return false;
+  };
+  // Places first: their words are no names ("Des Moines", "Tacoma, WA").
+  for (auto kind : {CompiledRule::Detector::kPlaces, CompiledRule::Detector::kNames}) {
+    for (uint32_t r : impl.detector_rules) {
+      const CompiledRule& rule = impl.rules[r];
+      if (rule.detector != kind) continue;
+      s.name_spans.clear();
+      if (kind == CompiledRule::Detector::kPlaces) {
+        internal::FindPlaces(
+            text, [&](uint32_t pos) { return cued(rule, pos) || expected(rule, pos); }, &s.names,
+            &s.name_spans);
+      } else {
+        internal::FindNames(
+            text,
+            [&](uint32_t pos) {
+              if (cued(rule, pos)) return internal::NameCue::kStrong;
+              if (expected(rule, pos)) return internal::NameCue::kExpected;
+              return internal::NameCue::kNone;
+            },
+            &s.names, &s.name_spans);
+      }
+      for (const auto& [b, e] : s.name_spans) {
+        s.confirmed.push_back({b, e, static_cast<uint16_t>(r), rule.entity, rule.score});
+      }
+    }
+  }
+}
+
 Scanner::Scanner(std::shared_ptr<const Ruleset> ruleset)
     : ruleset_(std::move(ruleset)), state_(std::make_unique<State>()) {
   const auto& impl = ruleset_->impl();
@@ -496,7 +575,7 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
   s.dict_words.clear();
   s.hits.clear();
   s.context_scanned = false;
-  if (cands->empty()) return Status::Ok();
+  if (cands->empty() && impl.detector_rules.empty()) return Status::Ok();
 
   std::sort(cands->begin(), cands->end(),
             [](const Candidate& a, const Candidate& b) {
@@ -725,6 +804,7 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
   }
 
   if (!s.dict_words.empty()) MatchDictionaryEntries(text, impl, &s);
+  RunDetectors(text, &s);
 
   spans->assign(s.confirmed.begin(), s.confirmed.end());
   ResolveOverlaps(spans);

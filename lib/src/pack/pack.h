@@ -18,6 +18,9 @@ struct RawRule {
   std::string candidate;  // cheaper Hyperscan expression; same end offsets
   std::string confirm;
   std::string validator;
+  // A native detector instead of a pattern ("names": the name finder of
+  // names/names.h); context words are its cues.
+  std::string detector;
   bool caseless = false;
   bool disabled = false;
   // When set, the rule is loaded only with that option ("dates_all").

@@ -67,10 +67,12 @@ void ParseRule(const std::string& file, const YAML::Node& node,
   static const std::set<std::string> kRuleKeys = {
       "id",        "entity",    "pattern",  "candidate",  "confirm",   "validator",
       "caseless",  "disabled",  "boundary", "score",     "min_score",
-      "max_width", "context",   "examples", "description", "enabled_by", "maximal", "extend", "value_group"};
+      "max_width", "context",   "examples", "description", "enabled_by", "maximal", "extend", "value_group",
+      "detector"};
   CheckKeys(node, kRuleKeys, file, r.id, diags);
   r.entity = node["entity"] ? node["entity"].as<std::string>() : default_entity;
   if (node["pattern"]) r.pattern = node["pattern"].as<std::string>();
+  if (node["detector"]) r.detector = node["detector"].as<std::string>();
   if (node["candidate"]) r.candidate = node["candidate"].as<std::string>();
   if (node["confirm"]) r.confirm = node["confirm"].as<std::string>();
   if (node["validator"]) r.validator = node["validator"].as<std::string>();

@@ -562,7 +562,8 @@ void BatchRedactor::Process(const RecordBatch& batch, BatchResult* result,
       Withhold(FailReason::kInvalidUtf8, false, result);
     } else if (!scan.ok()) {
       Withhold(FailReason::kEngine, false, result);
-    } else if (record_candidates_.empty() && !Scanner::NeedsViews(text)) {
+    } else if (record_candidates_.empty() && !Scanner::NeedsViews(text) &&
+               !scanner_.ScansEveryRecord()) {
       result->output.append(text);
     } else {
       size_t mark = result->output.size();

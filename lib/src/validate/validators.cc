@@ -57,8 +57,16 @@ bool NpiRecord(std::string_view r, size_t s, size_t e) {
 bool DeaRecord(std::string_view r, size_t s, size_t e) {
   return ValidDea(r.substr(s, e - s));
 }
+// A number that ends an identifier ("blk_-4980916519894289629", "id_123")
+// is that identifier, not a value of its own.
+bool IdentifierSuffix(std::string_view r, size_t s) {
+  if (s == 0) return false;
+  char p = r[s - 1];
+  if (p == '_') return true;
+  return p == '-' && s >= 2 && (IsAlpha(r[s - 2]) || r[s - 2] == '_');
+}
 bool CardRecord(std::string_view r, size_t s, size_t e) {
-  return !GluedToDigits(r, s, e) && ValidCard(r.substr(s, e - s));
+  return !GluedToDigits(r, s, e) && !IdentifierSuffix(r, s) && ValidCard(r.substr(s, e - s));
 }
 bool Ipv4Record(std::string_view r, size_t s, size_t e) {
   // "1.2.3.4.5" and "v1.2.3.4" are not addresses.
@@ -95,6 +103,12 @@ bool DateRecord(std::string_view r, size_t s, size_t e) {
 constexpr int kOldDateYears = 12;
 bool OldDateRecord(std::string_view r, size_t s, size_t e) {
   if (GluedToDigits(r, s, e) || FollowedByTime(r, e)) return false;
+  // A path segment ("/openstack/2013-10-17/meta_data") or a log line's
+  // leading timestamp is no birth date.
+  if ((s > 0 && r[s - 1] == '/') || (e < r.size() && r[e] == '/')) return false;
+  size_t lead = 0;
+  while (lead < s && (r[lead] == ' ' || r[lead] == '[' || r[lead] == '\t')) ++lead;
+  if (lead == s) return false;
   int y = DateYear(r.substr(s, e - s));
   return y >= 1900 && y <= CurrentYear() - kOldDateYears;
 }
@@ -102,6 +116,15 @@ bool CompactDateRecord(std::string_view r, size_t s, size_t e) {
   return CompactDateYear(r.substr(s, e - s)) != 0 && !FollowedByTime(r, e);
 }
 bool OldCompactDateRecord(std::string_view r, size_t s, size_t e) {
+  // Without a cue, only as a field of a record (HL7 "|19891212|", X12
+  // "*19720314~", CSV, JSON, key=value), never in prose ("gcc version 3.3.3
+  // 20040412", "mtrr: v2.0 (20020519)").
+  auto field = [](char c) {
+    return c == '|' || c == '^' || c == '*' || c == '=' || c == ',' || c == '"' || c == '\t' ||
+           c == ';' || c == '~' || c == '\'';
+  };
+  if (s > 0 && !field(r[s - 1])) return false;
+  if (e < r.size() && !field(r[e])) return false;
   int y = CompactDateYear(r.substr(s, e - s));
   return e - s == 8 && y >= 1900 && y <= CurrentYear() - kOldDateYears && !FollowedByTime(r, e);
 }

@@ -252,7 +252,7 @@ TEST_F(JsonTest, JsonInsideAStringIsRedactedAndReserialised) {
   EXPECT_EQ(findings_[0].key_rule, "json.hipaa.ssn");
   EXPECT_EQ(findings_[1].path, "$.tool_calls[0].function.arguments|$.note");
   // Unchanged inner JSON keeps its original escaping.
-  std::string same = R"({"arguments":"{ \"city\" : \"Springfield\", \"e\":\"\\u00e9\" }"})";
+  std::string same = R"({"arguments":"{ \"plan\" : \"Gold PPO\", \"e\":\"\\u00e9\" }"})";
   EXPECT_EQ(Redact(same), same);
 }
 

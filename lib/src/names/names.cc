@@ -1,0 +1,484 @@
+#include "names/names.h"
+
+#include <algorithm>
+#include <cstring>
+#include <mutex>
+
+#include "names/embedded.h"
+
+namespace phiscrub::internal {
+namespace {
+
+struct FoldEntry {
+  uint8_t base;   // ASCII lower-case letter, or 0
+  uint8_t upper;  // 1 for an upper-case letter
+};
+#include "names/fold_table.inc"
+
+uint64_t Hash(std::string_view s) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ULL;
+  return h;
+}
+
+void LoadList(const char* text, std::vector<uint64_t>* out) {
+  const char* p = text;
+  while (*p) {
+    const char* nl = std::strchr(p, '\n');
+    size_t len = nl ? static_cast<size_t>(nl - p) : std::strlen(p);
+    std::string_view line(p, len);
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+    if (!line.empty() && line[0] != '#') out->push_back(Hash(line));
+    if (!nl) break;
+    p = nl + 1;
+  }
+  std::sort(out->begin(), out->end());
+  out->erase(std::unique(out->begin(), out->end()), out->end());
+}
+
+bool Has(const std::vector<uint64_t>& set, uint64_t h) {
+  return std::binary_search(set.begin(), set.end(), h);
+}
+
+// Decodes one UTF-8 code point at s[i]; *len gets its length (1 on a bad
+// sequence).
+uint32_t Decode(std::string_view s, size_t i, size_t* len) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    *len = 1;
+    return c;
+  }
+  int n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  if (n == 1 || i + n > s.size()) {
+    *len = 1;
+    return 0xFFFD;
+  }
+  uint32_t cp = c & (0x7F >> n);
+  for (int k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  *len = static_cast<size_t>(n);
+  return cp;
+}
+
+// A letter of the word: ASCII letters, and any code point from U+00C0 on
+// except the few punctuation marks people put in running text.
+bool IsLetter(uint32_t cp) {
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7) return false;
+  if (cp >= 0x2000 && cp <= 0x206F) return false;  // general punctuation (’ “ ” –)
+  if (cp >= 0x3000 && cp <= 0x303F) return false;  // CJK punctuation
+  if (cp == 0xFFFD) return false;
+  return true;
+}
+
+bool IsApostrophe(uint32_t cp) { return cp == '\'' || cp == 0x2019; }
+
+// Words that may stand inside a name in lower case.
+constexpr std::string_view kParticles[] = {"al", "bin", "da", "das", "de", "del", "della",
+                                           "den", "der", "di", "do", "dos", "du", "el",
+                                           "ibn", "la", "le", "st", "ten", "ter", "van",
+                                           "von", "y"};
+constexpr std::string_view kHonorifics[] = {"dr", "miss", "mr", "mrs", "ms", "mx", "prof"};
+constexpr std::string_view kSuffixes[] = {"ii", "iii", "iv", "jr", "sr"};
+// Function words that, right before a known name, point at a person.
+constexpr std::string_view kWeakCues[] = {"attn", "bye", "by", "cc", "dear", "for", "from",
+                                          "hello", "hey", "hi", "per", "thank", "thanks",
+                                          "to", "with"};
+
+template <size_t N>
+bool In(const std::string_view (&list)[N], std::string_view w) {
+  return std::find(std::begin(list), std::end(list), w) != std::end(list);
+}
+
+}  // namespace
+
+void FoldWord(std::string_view word, std::string* out, bool* first_upper, bool* all_upper) {
+  out->clear();
+  bool first = true;
+  bool any_lower = false, any_upper = false;
+  *first_upper = false;
+  for (size_t i = 0; i < word.size();) {
+    size_t len = 1;
+    uint32_t cp = Decode(word, i, &len);
+    char base = 0;
+    bool upper = false;
+    if (cp < 0x80) {
+      char c = static_cast<char>(cp);
+      if (c >= 'A' && c <= 'Z') {
+        base = static_cast<char>(c - 'A' + 'a');
+        upper = true;
+      } else {
+        base = c;
+      }
+    } else if (cp >= 0xC0 && cp < 0x250) {
+      base = static_cast<char>(kFoldLatin[cp - 0xC0].base);
+      upper = kFoldLatin[cp - 0xC0].upper;
+    } else if (cp >= 0x1E00 && cp < 0x1F00) {
+      base = static_cast<char>(kFoldLatinExtra[cp - 0x1E00].base);
+      upper = kFoldLatinExtra[cp - 0x1E00].upper;
+    }
+    bool letter = (base >= 'a' && base <= 'z');
+    if (base != 0) {
+      out->push_back(base);
+    } else {
+      out->append(word.substr(i, len));
+    }
+    if (letter) {
+      if (first) *first_upper = upper;
+      first = false;
+      (upper ? any_upper : any_lower) = true;
+    }
+    i += len;
+  }
+  *all_upper = any_upper && !any_lower;
+}
+
+NameGazetteer::NameGazetteer() {
+  for (size_t i = 0; i < kNameListsCount; ++i) {
+    std::string_view name = kNameLists[i].name;
+    if (name == "given.txt") LoadList(kNameLists[i].text, &given_);
+    if (name == "surnames.txt") LoadList(kNameLists[i].text, &surnames_);
+    if (name == "common_words.txt") LoadList(kNameLists[i].text, &common_);
+    if (name == "not_names.txt") LoadList(kNameLists[i].text, &not_names_);
+  }
+}
+
+const NameGazetteer& NameGazetteer::Builtin() {
+  static const NameGazetteer* g = new NameGazetteer();
+  return *g;
+}
+
+uint8_t NameGazetteer::Flags(std::string_view folded) const {
+  uint64_t h = Hash(folded);
+  uint8_t f = 0;
+  if (Has(given_, h)) f |= kGivenName;
+  if (Has(surnames_, h)) f |= kSurname;
+  if (Has(common_, h)) f |= kCommonWord;
+  if (Has(not_names_, h)) f |= kNotName;
+  // Hyphenated compounds and prefixes: "Ruiz-Tagle", "Ben-David",
+  // "Huynh-Navarro", "al-Masri", "O'Neil", "D'Angelo" are surnames when a
+  // part is a known name and no part is an everyday word ("x-ray",
+  // "mpi-service").
+  if ((f & (kGivenName | kSurname)) == 0 && folded.find_first_of("-'") != std::string_view::npos) {
+    bool any_known = false, any_common = false;
+    uint8_t part_flags = 0;
+    size_t b = 0;
+    while (b <= folded.size()) {
+      size_t e = folded.find_first_of("-'", b);
+      if (e == std::string_view::npos) e = folded.size();
+      std::string_view part = folded.substr(b, e - b);
+      bool prefix = folded[std::min(e, folded.size() - 1)] == '\'' && part.size() <= 2 &&
+                    e < folded.size();
+      if (!prefix && part.size() >= 2) {
+        uint64_t ph = Hash(part);
+        if (Has(given_, ph)) part_flags |= kGivenName;
+        if (Has(surnames_, ph)) part_flags |= kSurname;
+        if (Has(given_, ph) || Has(surnames_, ph)) any_known = true;
+        if (Has(common_, ph) || Has(not_names_, ph)) any_common = true;
+      } else if (!prefix) {
+        any_common = true;  // "x-ray", "t-shirt"
+      }
+      b = e + 1;
+    }
+    // "Mary-Jane" is a given name, "Smith-Jones" a surname.
+    if (any_known && !any_common) f |= part_flags;
+  }
+  return f;
+}
+
+void SplitWords(std::string_view text, const NameGazetteer& gaz, NameScratch* scratch) {
+  auto& words = scratch->words;
+  words.clear();
+  // Words: letters with apostrophes and hyphens inside ("O'Neil",
+  // "Ruiz-Tagle"), and digits (which end any name).
+  bool boundary = true;  // a sentence, line or field starts here
+  int line_words = 0;    // words so far on this line
+  const size_t n = text.size();
+  size_t i = 0;
+  while (i < n) {
+    size_t len = 1;
+    uint32_t cp = Decode(text, i, &len);
+    bool digit = cp >= '0' && cp <= '9';
+    if (!IsLetter(cp) && !digit) {
+      char c = static_cast<char>(cp);
+      if (c == '\n') line_words = 0;
+      if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == '|' || c == '"' ||
+          c == '=' || c == '[' || c == ']' || c == '{' || c == '}' || c == '\t' || c == ';' ||
+          c == '^' || c == '(' || c == ')') {
+        boundary = true;
+      }
+      // A speaker label ends at its colon.
+      if (c == ':' && !words.empty() && words.back().end == i && line_words <= 3) {
+        bool line_start = true;
+        for (size_t k = words.back().start; k > 0; --k) {
+          char p = text[k - 1];
+          if (p == '\n') break;
+          if (p != ' ' && p != '\t' && !(p >= '0' && p <= '9') && !IsLetter(static_cast<unsigned char>(p))) {
+            if (p != ']' && p != '[') line_start = false;
+          }
+        }
+        if (line_start) words.back().label = true;
+      }
+      i += len;
+      continue;
+    }
+    NameScratch::Word w;
+    ++line_words;
+    w.start = static_cast<uint32_t>(i);
+    w.sentence_start = boundary;
+    boundary = false;
+    while (i < n) {
+      uint32_t c = Decode(text, i, &len);
+      if (IsLetter(c) || (c >= '0' && c <= '9')) {
+        if (c >= '0' && c <= '9') w.digits = true;
+        i += len;
+        continue;
+      }
+      // Inner apostrophe or hyphen followed by a letter.
+      size_t l2 = 1;
+      if ((IsApostrophe(c) || c == '-') && i + len < n && IsLetter(Decode(text, i + len, &l2))) {
+        i += len;
+        continue;
+      }
+      break;
+    }
+    w.end = static_cast<uint32_t>(i);
+    bool first_upper = false, all_upper = false;
+    FoldWord(text.substr(w.start, w.end - w.start), &w.folded, &first_upper, &all_upper);
+    // Normalise the apostrophe form ("o’neil" -> "o'neil").
+    for (size_t k = 0; k + 2 < w.folded.size(); ++k) {
+      if (static_cast<unsigned char>(w.folded[k]) == 0xE2 && w.folded[k + 1] == '\x80' &&
+          w.folded[k + 2] == '\x99') {
+        w.folded.replace(k, 3, "'");
+      }
+    }
+    // Contractions and possessives: "that's", "I've", "don't", "Maria's".
+    // The base word is looked up; a contraction of an everyday word is no
+    // name, a possessive name still is one.
+    for (std::string_view tail : {"'s", "'ve", "'re", "'t", "'m", "'ll", "'d"}) {
+      if (w.folded.size() > tail.size() + 1 &&
+          w.folded.compare(w.folded.size() - tail.size(), tail.size(), tail) == 0) {
+        w.folded.resize(w.folded.size() - tail.size());
+        w.contraction = tail != "'s";
+        break;
+      }
+    }
+    size_t letters = w.folded.size();
+    w.upper = all_upper && letters >= 2;
+    w.title_case = first_upper && !w.upper;
+    w.lower = !first_upper;
+    w.initial = letters == 1 && first_upper && !(w.folded == "i" && !(i < n && text[i] == '.'));
+    if (w.initial && i < n && text[i] == '.') {
+      // "J." keeps its period.
+      ++i;
+      w.end = static_cast<uint32_t>(i);
+    }
+    // CamelCase ("SurfaceView", "PopupWindow") is an identifier; a capital
+    // inside a name follows a prefix (McKay, MacDonald, DeShawn, LaToya,
+    // DiCaprio, O'Neil, VanBuren).
+    if (w.title_case) {
+      std::string_view raw = text.substr(w.start, w.end - w.start);
+      for (size_t q = 1; q < raw.size(); ++q) {
+        if (raw[q] >= 'A' && raw[q] <= 'Z' && raw[q - 1] >= 'a' && raw[q - 1] <= 'z') {
+          std::string_view head = raw.substr(0, q);
+          static constexpr std::string_view kPrefixes[] = {"Mc", "Mac", "De", "La", "Di",
+                                                           "Le", "Van", "Von", "Da", "Du"};
+          if (std::find(std::begin(kPrefixes), std::end(kPrefixes), head) == std::end(kPrefixes)) {
+            w.flags |= kNotName;
+          }
+        }
+      }
+    }
+    w.particle = In(kParticles, w.folded);
+    w.honorific = In(kHonorifics, w.folded);
+    w.suffix = In(kSuffixes, w.folded);
+    if (!w.digits && letters >= 2) w.flags |= gaz.Flags(w.folded);
+    if (w.contraction) w.flags = kCommonWord;
+    // Acronyms ("DOB", "MRN", "HTTP") and state codes ("NV", "OR"): short
+    // capitals no gazetteer knows, or two capitals, are no names.
+    if (w.upper && ((letters <= 4 && !(w.flags & (kGivenName | kSurname))) || letters == 2)) {
+      w.flags |= kNotName;
+    }
+    // Parts of identifiers, paths, hosts and user agents ("Mozilla/5.0",
+    // "mpi_service", "portal.example.org", "Mac+OS").
+    auto glue = [](char c) { return c == '/' || c == '+' || c == '_' || c == '@' || c == '\\'; };
+    if ((w.start > 0 && (glue(text[w.start - 1]) ||
+                         (text[w.start - 1] == '.' && w.start > 1 && text[w.start - 2] != ' '))) ||
+        (i < n && (glue(text[i]) || (text[i] == '.' && i + 1 < n && text[i + 1] != ' ' &&
+                                     text[i + 1] != '\n' && text[i + 1] != '"')))) {
+      if (!w.initial) w.flags |= kNotName;
+    }
+    // "Dr." / "Mr." end no sentence.
+    if ((w.honorific || w.initial) && i < n && text[i] == '.') {
+      ++i;
+      if (w.honorific) w.end = static_cast<uint32_t>(i);
+    }
+    words.push_back(std::move(w));
+  }
+  // Capitals of three letters or fewer ("NIC", "PIO", "RAS") are acronyms,
+  // unless the words around them are capitals too (an ALL CAPS record: "WU
+  // HAO", "NG, ANH").
+  for (size_t k = 0; k < words.size(); ++k) {
+    auto& w = words[k];
+    if (!w.upper || w.folded.size() > 3) continue;
+    auto caps_word = [&](size_t q) {
+      return words[q].upper && words[q].folded.size() >= 2 && !words[q].digits;
+    };
+    bool prev = k > 0 && caps_word(k - 1) && w.start - words[k - 1].end <= 2;
+    bool next = k + 1 < words.size() && caps_word(k + 1) && words[k + 1].start - w.end <= 2;
+    if (!prev && !next) w.flags |= kNotName;
+  }
+}
+
+void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cue,
+               NameScratch* scratch, std::vector<std::pair<uint32_t, uint32_t>>* out) {
+  auto& words = scratch->words;
+  auto known = [](const NameScratch::Word& w) {
+    return (w.flags & (kGivenName | kSurname)) != 0 && (w.flags & kNotName) == 0;
+  };
+  auto everyday = [](const NameScratch::Word& w) { return (w.flags & kCommonWord) != 0; };
+  // Capitalised and able to be a name.
+  auto capital = [](const NameScratch::Word& w) {
+    return (w.title_case || w.upper) && !w.digits && (w.flags & kNotName) == 0 && !w.label;
+  };
+
+  for (size_t k = 0; k < words.size();) {
+    const auto& first = words[k];
+    if (first.digits || first.label || first.honorific || first.suffix || first.blocked ||
+        (first.flags & kNotName) != 0) {
+      ++k;
+      continue;
+    }
+    // Evidence before the name.
+    NameCue c = cue(first.start);
+    bool honorific = k > 0 && words[k - 1].honorific &&
+                     first.start - words[k - 1].end <= 2;
+    bool weak_word = k > 0 && In(kWeakCues, words[k - 1].folded) &&
+                     first.start - words[k - 1].end <= 2;
+    if (honorific) c = NameCue::kStrong;
+    if (c == NameCue::kNone && weak_word) c = NameCue::kWeak;
+    // A speaker label ("Patient:", "Caller:") is a role, not a cue: what
+    // follows is speech ("Patient: So I was..."), though a form field reads
+    // the same ("Patient: Dana"), so it takes known names only.
+    if (k > 0 && words[k - 1].label && c == NameCue::kStrong && !honorific) c = NameCue::kWeak;
+    const bool lower_ok = c == NameCue::kStrong || c == NameCue::kExpected;
+    // The run of name-like words from k: capitalised words, initials and
+    // particles (lower-case known names only after a strong cue), at most
+    // four, joined by single blanks (or ", " once, for "Last, First").
+    size_t e = k;
+    bool inverted = false;
+    while (e < words.size() && e - k < 4) {
+      const auto& w = words[e];
+      bool ok;
+      if (w.digits || w.label || w.honorific || w.blocked || (w.flags & kNotName)) {
+        ok = false;
+      } else if (w.initial) {
+        // "J." anywhere; a bare "J" inside a name ("Maria L Garcia").
+        ok = text[w.end - 1] == '.' || e > k;
+      } else if (w.folded.size() < 2) {
+        ok = false;  // "I", "a": never part of a name
+      } else if (w.particle && e > k) {
+        ok = true;
+      } else if (w.suffix && e > k) {
+        ok = true;
+      } else if (capital(w)) {
+        ok = true;
+      } else if (w.lower && lower_ok && known(w) && !everyday(w)) {
+        ok = true;
+      } else if (w.lower && !lower_ok && known(w) && !everyday(w) && e > k && words[k].lower &&
+                 known(words[k])) {
+        ok = true;  // "emre arslan": two known names in a row
+      } else {
+        ok = false;
+      }
+      if (!ok) break;
+      if (e > k) {
+        std::string_view gap = text.substr(words[e - 1].end, w.start - words[e - 1].end);
+        bool blank = gap == " " || gap == "  ";
+        bool comma = (gap == ", " || gap == ",") && !inverted && e == k + 1;
+        if (!blank && !comma) break;
+        if (comma) {
+          // "Walsh, Caroline": surname then given name only.
+          bool given = (w.flags & kGivenName) ||
+                       (c != NameCue::kNone && capital(w) && (w.flags & kCommonWord) == 0);
+          if (!(words[k].flags & kSurname) || !given || !capital(w)) break;
+          inverted = true;
+        }
+      }
+      ++e;
+    }
+    // Drop particles, suffixes and (lone) initials at the end.
+    while (e > k && (words[e - 1].particle || (words[e - 1].initial && e - 1 == k))) --e;
+    if (e == k) {
+      ++k;
+      continue;
+    }
+    // Judge the run.
+    int real = 0, known_n = 0, known_plain = 0, plain_unknown = 0, common_only = 0;
+    bool any_lower = false, all_upper = true;
+    for (size_t q = k; q < e; ++q) {
+      const auto& w = words[q];
+      if (w.initial || w.particle || w.suffix) continue;
+      ++real;
+      if (known(w)) {
+        ++known_n;
+        if (!everyday(w)) ++known_plain;
+      } else if (everyday(w)) {
+        ++common_only;
+      } else {
+        ++plain_unknown;
+      }
+      if (w.lower) any_lower = true;
+      if (!w.upper) all_upper = false;
+    }
+    bool has_initial = false;
+    for (size_t q = k; q < e; ++q) has_initial |= words[q].initial;
+    bool accept = false;
+    if (real == 0) {
+      accept = false;
+    } else if (c == NameCue::kStrong) {
+      // After "my name is", "Dr.", a name key or question: any capitalised
+      // word that is not everyday English, or known names in lower case.
+      accept = common_only == 0 && (known_plain > 0 || (plain_unknown > 0 && !any_lower) ||
+                                    (known_n > 0 && real >= 2));
+    } else if (c == NameCue::kExpected) {
+      accept = common_only == 0 && known_plain > 0;
+    } else if (c == NameCue::kWeak) {
+      accept = common_only == 0 && known_plain > 0 && !any_lower;
+    } else if (real >= 2 || (real == 1 && has_initial && e - k >= 2)) {
+      // No cue: a full name. First a given name (or an initial), a known
+      // surname somewhere, nothing that is only an everyday word; ALL CAPS
+      // records may put the surname first ("WALSH CAROLINE").
+      const auto& head = words[k];
+      bool given_first = head.initial || (head.flags & kGivenName);
+      bool surname_last = (words[e - 1].flags & kSurname) != 0 || inverted;
+      bool caps_pair = all_upper && known_n >= 2;
+      accept = common_only == 0 && known_plain >= 1 &&
+               ((given_first && (surname_last || plain_unknown > 0 || known_n >= 2)) ||
+                caps_pair || inverted) &&
+               !any_lower;
+      if (any_lower && known_plain >= 2 && real == 2 && common_only == 0) {
+        accept = true;  // lower-case ASR pair "emre arslan"
+      }
+    } else {
+      // One known given name in the middle of a sentence ("voicemail for
+      // Renata" has a weak cue; "we told Renata" has none).
+      // Only between lower-case words, as in a sentence ("Intel Mac OS" is
+      // a product, "Raleigh NC" a place).
+      const auto& w = words[k];
+      bool prose_before = k > 0 && words[k - 1].lower && !words[k - 1].label &&
+                          w.start - words[k - 1].end <= 2;
+      bool prose_after = k + 1 >= words.size() || !(words[k + 1].title_case || words[k + 1].upper) ||
+                         words[k + 1].start - w.end > 2;
+      accept = !w.sentence_start && w.title_case && (w.flags & kGivenName) && !everyday(w) &&
+               w.folded.size() >= 3 && prose_before && prose_after;
+    }
+    if (accept) {
+      out->emplace_back(words[k].start, words[e - 1].end);
+      k = e;
+    } else {
+      ++k;
+    }
+  }
+}
+
+}  // namespace phiscrub::internal

@@ -1,0 +1,191 @@
+#include "names/places.h"
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+
+#include "names/embedded.h"
+
+namespace phiscrub::internal {
+namespace {
+
+uint64_t Hash(std::string_view s) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ULL;
+  return h;
+}
+
+struct State {
+  const char* code;
+  const char* name;  // folded
+};
+// The 50 states, DC and the territories with ZIP codes.
+constexpr State kStates[] = {
+    {"AL", "alabama"},        {"AK", "alaska"},        {"AZ", "arizona"},
+    {"AR", "arkansas"},       {"CA", "california"},    {"CO", "colorado"},
+    {"CT", "connecticut"},    {"DE", "delaware"},      {"DC", "district of columbia"},
+    {"FL", "florida"},        {"GA", "georgia"},       {"HI", "hawaii"},
+    {"ID", "idaho"},          {"IL", "illinois"},      {"IN", "indiana"},
+    {"IA", "iowa"},           {"KS", "kansas"},        {"KY", "kentucky"},
+    {"LA", "louisiana"},      {"ME", "maine"},         {"MD", "maryland"},
+    {"MA", "massachusetts"},  {"MI", "michigan"},      {"MN", "minnesota"},
+    {"MS", "mississippi"},    {"MO", "missouri"},      {"MT", "montana"},
+    {"NE", "nebraska"},       {"NV", "nevada"},        {"NH", "new hampshire"},
+    {"NJ", "new jersey"},     {"NM", "new mexico"},    {"NY", "new york"},
+    {"NC", "north carolina"}, {"ND", "north dakota"},  {"OH", "ohio"},
+    {"OK", "oklahoma"},       {"OR", "oregon"},        {"PA", "pennsylvania"},
+    {"RI", "rhode island"},   {"SC", "south carolina"}, {"SD", "south dakota"},
+    {"TN", "tennessee"},      {"TX", "texas"},         {"UT", "utah"},
+    {"VT", "vermont"},        {"VA", "virginia"},      {"WA", "washington"},
+    {"WV", "west virginia"},  {"WI", "wisconsin"},     {"WY", "wyoming"},
+    {"PR", "puerto rico"},    {"GU", "guam"},          {"VI", "virgin islands"},
+    {"AS", "american samoa"}, {"MP", "northern mariana islands"},
+    {"FM", "micronesia"},     {"MH", "marshall islands"}, {"PW", "palau"},
+};
+constexpr int kStateCount = static_cast<int>(sizeof(kStates) / sizeof(kStates[0]));
+
+// Words a city name starts with that people abbreviate.
+std::string_view Expand(std::string_view w) {
+  if (w == "st") return "saint";
+  if (w == "ft") return "fort";
+  if (w == "mt") return "mount";
+  return w;
+}
+
+bool IsSeparator(std::string_view gap) {
+  // ", " " " "^" "|" "\t" ";" ","
+  if (gap.empty() || gap.size() > 3) return false;
+  for (char c : gap) {
+    if (c != ' ' && c != ',' && c != '^' && c != '|' && c != '\t' && c != ';') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+PlaceGazetteer::PlaceGazetteer() {
+  for (size_t i = 0; i < kNameListsCount; ++i) {
+    if (std::string_view(kNameLists[i].name) != "us_cities.txt") continue;
+    const char* p = kNameLists[i].text;
+    while (*p) {
+      const char* nl = std::strchr(p, '\n');
+      size_t len = nl ? static_cast<size_t>(nl - p) : std::strlen(p);
+      std::string_view line(p, len);
+      size_t bar = line.find('|');
+      if (bar != std::string_view::npos && line[0] != '#') {
+        int st = StateIndex(line.substr(bar + 1));
+        if (st >= 0) cities_.emplace_back(Hash(line.substr(0, bar)), uint64_t{1} << st);
+      }
+      if (!nl) break;
+      p = nl + 1;
+    }
+  }
+  std::sort(cities_.begin(), cities_.end());
+  // Merge the states of each city.
+  size_t out = 0;
+  for (size_t i = 0; i < cities_.size(); ++i) {
+    if (out > 0 && cities_[out - 1].first == cities_[i].first) {
+      cities_[out - 1].second |= cities_[i].second;
+    } else {
+      cities_[out++] = cities_[i];
+    }
+  }
+  cities_.resize(out);
+}
+
+const PlaceGazetteer& PlaceGazetteer::Builtin() {
+  static const PlaceGazetteer* g = new PlaceGazetteer();
+  return *g;
+}
+
+uint64_t PlaceGazetteer::States(std::string_view folded_city) const {
+  uint64_t h = Hash(folded_city);
+  auto it = std::lower_bound(cities_.begin(), cities_.end(), std::make_pair(h, uint64_t{0}));
+  return it != cities_.end() && it->first == h ? it->second : 0;
+}
+
+int PlaceGazetteer::StateIndex(std::string_view s) {
+  for (int i = 0; i < kStateCount; ++i) {
+    if (s == kStates[i].code || s == kStates[i].name) return i;
+  }
+  return -1;
+}
+
+void FindPlaces(std::string_view text, const std::function<bool(uint32_t)>& cue,
+                NameScratch* scratch, std::vector<std::pair<uint32_t, uint32_t>>* out) {
+  const PlaceGazetteer& gaz = PlaceGazetteer::Builtin();
+  auto& words = scratch->words;
+  std::string phrase;
+  for (size_t k = 0; k < words.size(); ++k) {
+    const auto& first = words[k];
+    if (first.digits || first.label || first.folded.size() < 2) continue;
+    bool capital = first.title_case || first.upper;
+    // The longest city name from here (at most four words, single blanks or
+    // hyphens between).
+    size_t best_end = 0;
+    uint64_t best_states = 0;
+    phrase.clear();
+    for (size_t e = k; e < words.size() && e - k < 4; ++e) {
+      const auto& w = words[e];
+      if (w.digits) break;
+      if (e > k) {
+        std::string_view gap = text.substr(words[e - 1].end, w.start - words[e - 1].end);
+        if (gap != " " && gap != "-") break;
+        if (!(w.title_case || w.upper) && capital) break;
+        phrase.push_back(' ');
+        phrase.append(w.folded);
+      } else {
+        std::string_view f = w.folded;
+        if (!f.empty() && f.back() == '.') f.remove_suffix(1);
+        phrase.append(Expand(f));
+      }
+      uint64_t st = gaz.States(phrase);
+      if (st != 0) {
+        best_end = e + 1;
+        best_states = st;
+      }
+    }
+    if (best_end == 0) continue;
+    // Evidence after it: a state of that city (code or name), before an
+    // optional ZIP.
+    bool state_after = false;
+    if (best_end < words.size()) {
+      const auto& next = words[best_end];
+      std::string_view gap = text.substr(words[best_end - 1].end, next.start - words[best_end - 1].end);
+      if (IsSeparator(gap)) {
+        std::string name;
+        for (size_t q = best_end; q < words.size() && q - best_end < 3; ++q) {
+          if (q > best_end) {
+            std::string_view g2 = text.substr(words[q - 1].end, words[q].start - words[q - 1].end);
+            if (g2 != " ") break;
+            name.push_back(' ');
+          }
+          name.append(words[q].folded);
+          int st = -1;
+          std::string_view raw = text.substr(words[best_end].start, words[q].end - words[best_end].start);
+          if (q == best_end && words[q].upper && raw.size() == 2) {
+            st = PlaceGazetteer::StateIndex(raw);
+          } else if (words[best_end].title_case || words[best_end].upper) {
+            st = PlaceGazetteer::StateIndex(name);
+          }
+          if (st >= 0 && ((best_states >> st) & 1)) {
+            state_after = true;
+            break;
+          }
+        }
+      }
+    }
+    bool cued = cue(first.start);
+    // Without a state, a cue; in lower case (speech) the city must also be
+    // more than everyday words ("normal", "mobile").
+    bool plain = false;
+    for (size_t q = k; q < best_end; ++q) plain |= (words[q].flags & kCommonWord) == 0;
+    bool accept = state_after || (cued && (capital || plain));
+    if (!accept) continue;
+    out->emplace_back(words[k].start, words[best_end - 1].end);
+    for (size_t q = k; q < best_end; ++q) words[q].blocked = true;
+    k = best_end - 1;
+  }
+}
+
+}  // namespace phiscrub::internal

@@ -1,0 +1,41 @@
+// US cities and towns (patterns/places/us_cities.txt, from the public US ZIP
+// code list) found in text next to what makes them a place: a state ("Joliet
+// IL", "Tacoma, WA", "Des Moines, Iowa"), an HL7 or CSV field order
+// ("^Flagstaff^AZ^"), or a cue ("city", "lives in"). A city alone in prose is
+// not taken: half of them are also names or words.
+//
+// Lifetime: PlaceGazetteer is built once and shared read-only; the words come
+// from names/names.h SplitWords (per-thread scratch).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "names/names.h"
+
+namespace phiscrub::internal {
+
+class PlaceGazetteer {
+ public:
+  static const PlaceGazetteer& Builtin();
+  // Bit i set when the city (folded, single blanks) exists in state i (index
+  // into the state table; 0 when unknown).
+  uint64_t States(std::string_view folded_city) const;
+  // Index of a state from its code ("IL") or name ("illinois", folded), or -1.
+  static int StateIndex(std::string_view code_or_folded_name);
+
+ private:
+  PlaceGazetteer();
+  std::vector<std::pair<uint64_t, uint64_t>> cities_;  // sorted (hash, state bits)
+};
+
+// Appends [start, end) of every city found among scratch->words of `text`
+// and marks its words `blocked` (so FindNames leaves them). `cue(pos)` tells
+// whether a place cue ("city", "lives in", a city key) ends right before pos.
+void FindPlaces(std::string_view text, const std::function<bool(uint32_t)>& cue,
+                NameScratch* scratch, std::vector<std::pair<uint32_t, uint32_t>>* out);
+
+}  // namespace phiscrub::internal
