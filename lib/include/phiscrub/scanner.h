@@ -140,6 +140,10 @@ class Scanner {
   // original bytes, resolving overlaps with *spans as one union.
   Status AddViewSpans(std::string_view text, std::vector<Span>* spans);
   Status ScanView(const internal::View& view, std::vector<Span>* spans);
+  // Words spelled out in the spoken view that the conversation asked for as
+  // a name.
+  void AddSpelledNames(std::string_view text, const internal::View& view,
+                       std::vector<Span>* spans);
   // Native detectors (places, person names) on `text`; their spans join
   // s->confirmed.
   void RunDetectors(std::string_view text, State* s);

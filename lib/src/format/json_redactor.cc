@@ -77,6 +77,20 @@ const std::vector<HipaaKey>& HipaaKeys() {
       {"diagnosis", "DIAGNOSIS",
        {"diagnosis", "diagnoses", "diagnosiscode", "diagnosiscodes"}},
       {"prescription", "PRESCRIPTION", {"prescription", "prescriptions"}},
+      {"name", "PERSON",
+       {"firstname", "fname", "givenname", "given", "lastname", "lname", "surname",
+        "familyname", "family", "middlename", "maidenname", "fullname", "patientname",
+        "membername", "subscribername", "guarantorname", "insuredname", "callername",
+        "contactname", "emergencycontactname", "cardholder", "cardholdername",
+        "spousename", "mothername", "fathername", "preferredname", "legalname",
+        "patientfirstname", "patientlastname", "ptname", "ptfirstname", "ptlastname",
+        "firstnm", "lastnm", "patientfullname"}},
+      {"city", "LOCATION",
+       {"city", "town", "addresscity", "addrcity", "homecity", "mailingcity", "cityname",
+        "patientcity"}},
+      {"zip", "ZIP_CODE",
+       {"zip", "zipcode", "postalcode", "postcode", "zip5", "addresszip", "addrzip",
+        "homezip", "mailingzip", "zipplus4"}},
   };
   return kKeys;
 }

@@ -533,6 +533,43 @@ Status Scanner::ScanView(const internal::View& view, std::vector<Span>* spans) {
   return Status::Ok();
 }
 
+void Scanner::AddSpelledNames(std::string_view text, const internal::View& view,
+                              std::vector<Span>* spans) {
+  if (view.spelled.empty()) return;
+  const auto& impl = ruleset_->impl();
+  const CompiledRule* names = nullptr;
+  uint32_t index = 0;
+  for (uint32_t r : impl.detector_rules) {
+    if (impl.rules[r].detector == CompiledRule::Detector::kNames) {
+      names = &impl.rules[r];
+      index = r;
+    }
+  }
+  if (names == nullptr) return;
+  const State& s = *state_;
+  // A word spelled letter by letter is a name when the conversation asked
+  // for one ("could you spell your last name?") or a "spell" word leads
+  // into it ("it's zeynep, spelled z e y...").
+  for (const auto& [b, e] : view.spelled) {
+    bool asked = false;
+    for (const auto& x : s.expect) {
+      if (b >= x.begin && b < x.end && names->entity < 64 && ((x.entities >> names->entity) & 1)) {
+        asked = true;
+      }
+    }
+    if (!asked) {
+      uint32_t lo = b > 80 ? b - 80 : 0;
+      std::string before(text.substr(lo, b - lo));
+      for (char& c : before) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      size_t nl = before.rfind('\n');
+      asked = before.find("spell", nl == std::string::npos ? 0 : nl) != std::string::npos;
+    }
+    if (asked) {
+      spans->push_back({b, e, static_cast<uint16_t>(index), names->entity, names->score});
+    }
+  }
+}
+
 Status Scanner::AddViewSpans(std::string_view text, std::vector<Span>* spans) {
   State& s = *state_;
   size_t before = spans->size();
@@ -553,6 +590,7 @@ Status Scanner::AddViewSpans(std::string_view text, std::vector<Span>* spans) {
   if (internal::HasSpokenSeed(text) && internal::SpokenView(text, &s.view)) {
     Status st = ScanView(s.view, spans);
     if (!st.ok()) return st;
+    AddSpelledNames(text, s.view, spans);
   }
   if (spans->size() > before) ResolveOverlaps(spans);
   return Status::Ok();

@@ -301,10 +301,14 @@ void SplitWords(std::string_view text, const NameGazetteer& gaz, NameScratch* sc
     // Parts of identifiers, paths, hosts and user agents ("Mozilla/5.0",
     // "mpi_service", "portal.example.org", "Mac+OS").
     auto glue = [](char c) { return c == '/' || c == '+' || c == '_' || c == '@' || c == '\\'; };
-    if ((w.start > 0 && (glue(text[w.start - 1]) ||
-                         (text[w.start - 1] == '.' && w.start > 1 && text[w.start - 2] != ' '))) ||
-        (i < n && (glue(text[i]) || (text[i] == '.' && i + 1 < n && text[i + 1] != ' ' &&
-                                     text[i + 1] != '\n' && text[i + 1] != '"')))) {
+    auto alnum = [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    };
+    bool glued_before = w.start > 0 && (glue(text[w.start - 1]) ||
+                                        (text[w.start - 1] == '.' && w.start > 1 &&
+                                         alnum(text[w.start - 2])));
+    bool glued_after = i < n && (glue(text[i]) || (text[i] == '.' && i + 1 < n && alnum(text[i + 1])));
+    if (glued_before || glued_after) {
       if (!w.initial) w.flags |= kNotName;
     }
     // "Dr." / "Mr." end no sentence.
@@ -354,6 +358,9 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
                      first.start - words[k - 1].end <= 2;
     bool weak_word = k > 0 && In(kWeakCues, words[k - 1].folded) &&
                      first.start - words[k - 1].end <= 2;
+    static constexpr std::string_view kGreetings[] = {"bye", "dear", "hello", "hey", "hi",
+                                                      "thank", "thanks"};
+    bool greeting = weak_word && In(kGreetings, words[k - 1].folded);
     if (honorific) c = NameCue::kStrong;
     if (c == NameCue::kNone && weak_word) c = NameCue::kWeak;
     // A speaker label ("Patient:", "Caller:") is a role, not a cue: what
@@ -382,10 +389,12 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
         ok = true;
       } else if (capital(w)) {
         ok = true;
-      } else if (w.lower && lower_ok && known(w) && !everyday(w)) {
+      } else if (w.lower && (lower_ok || greeting) && known(w) && !everyday(w)) {
         ok = true;
-      } else if (w.lower && !lower_ok && known(w) && !everyday(w) && e > k && words[k].lower &&
-                 known(words[k])) {
+      } else if (w.lower && !lower_ok && known(w) && !everyday(w) &&
+                 ((e > k && words[k].lower && known(words[k])) ||
+                  (e == k && e + 1 < words.size() && words[e + 1].lower && known(words[e + 1]) &&
+                   !everyday(words[e + 1]) && words[e + 1].start - w.end == 1))) {
         ok = true;  // "emre arslan": two known names in a row
       } else {
         ok = false;
@@ -432,46 +441,70 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
     }
     bool has_initial = false;
     for (size_t q = k; q < e; ++q) has_initial |= words[q].initial;
-    bool accept = false;
-    if (real == 0) {
-      accept = false;
-    } else if (c == NameCue::kStrong) {
-      // After "my name is", "Dr.", a name key or question: any capitalised
-      // word that is not everyday English, or known names in lower case.
-      accept = common_only == 0 && (known_plain > 0 || (plain_unknown > 0 && !any_lower) ||
-                                    (known_n > 0 && real >= 2));
-    } else if (c == NameCue::kExpected) {
-      accept = common_only == 0 && known_plain > 0;
-    } else if (c == NameCue::kWeak) {
-      accept = common_only == 0 && known_plain > 0 && !any_lower;
-    } else if (real >= 2 || (real == 1 && has_initial && e - k >= 2)) {
-      // No cue: a full name. First a given name (or an initial), a known
-      // surname somewhere, nothing that is only an everyday word; ALL CAPS
-      // records may put the surname first ("WALSH CAROLINE").
-      const auto& head = words[k];
+    // Each kind of evidence on its own; any one is enough.
+    const auto& head = words[k];
+    // A full name: first a given name (or an initial), a known surname
+    // somewhere, nothing that is only an everyday word; ALL CAPS records may
+    // put the surname first ("WALSH CAROLINE").
+    bool full_name = false;
+    if (real >= 2 || (real == 1 && has_initial && e - k >= 2)) {
       bool given_first = head.initial || (head.flags & kGivenName);
       bool surname_last = (words[e - 1].flags & kSurname) != 0 || inverted;
       bool caps_pair = all_upper && known_n >= 2;
-      accept = common_only == 0 && known_plain >= 1 &&
-               ((given_first && (surname_last || plain_unknown > 0 || known_n >= 2)) ||
-                caps_pair || inverted) &&
-               !any_lower;
-      if (any_lower && known_plain >= 2 && real == 2 && common_only == 0) {
-        accept = true;  // lower-case ASR pair "emre arslan"
-      }
-    } else {
-      // One known given name in the middle of a sentence ("voicemail for
-      // Renata" has a weak cue; "we told Renata" has none).
-      // Only between lower-case words, as in a sentence ("Intel Mac OS" is
-      // a product, "Raleigh NC" a place).
-      const auto& w = words[k];
-      bool prose_before = k > 0 && words[k - 1].lower && !words[k - 1].label &&
-                          w.start - words[k - 1].end <= 2;
-      bool prose_after = k + 1 >= words.size() || !(words[k + 1].title_case || words[k + 1].upper) ||
-                         words[k + 1].start - w.end > 2;
-      accept = !w.sentence_start && w.title_case && (w.flags & kGivenName) && !everyday(w) &&
-               w.folded.size() >= 3 && prose_before && prose_after;
+      full_name = common_only == 0 && known_plain >= 1 && !any_lower &&
+                  ((given_first && (surname_last || plain_unknown > 0 || known_n >= 2)) ||
+                   caps_pair || inverted);
     }
+    // Lower-case speech: two known names in a row ("emre arslan").
+    bool lower_pair = any_lower && known_plain >= 2 && real == 2 && common_only == 0;
+    // One word that is a whole field of a record: "|HARGROVE^GWENDOLYN|",
+    // a tab-separated column, a JSON string value.
+    auto field_edge = [](char c) {
+      return c == '\t' || c == '|' || c == '^' || c == '"' || c == ';' || c == '~' || c == '*';
+    };
+    bool whole_field = real == 1 && e - k == 1 && !head.lower && known_plain == 1 &&
+                       (head.start == 0 || field_edge(text[head.start - 1])) &&
+                       (head.end >= text.size() || field_edge(text[head.end]));
+    // A known given name told by the sentence around it: "we told Renata
+    // yesterday" (between lower-case words), "Renata says ..." (at the start,
+    // before a verb of speech or state).
+    bool in_prose = false;
+    if (real == 1 && e - k == 1 && head.title_case && (head.flags & kGivenName) &&
+        !everyday(head) && head.folded.size() >= 3) {
+      bool prose_before = k > 0 && words[k - 1].lower && !words[k - 1].label &&
+                          head.start - words[k - 1].end <= 2;
+      bool prose_after = k + 1 >= words.size() ||
+                         !(words[k + 1].title_case || words[k + 1].upper) ||
+                         words[k + 1].start - head.end > 2;
+      static constexpr std::string_view kVerbs[] = {
+          "says",    "said",   "reports",   "reported", "states",  "stated",    "called",
+          "calls",   "asked",  "asks",      "wants",    "needs",   "denies",    "complains",
+          "presents", "notes", "mentioned", "confirmed", "verified", "requested", "declined",
+          "agreed",  "is",     "was",       "has",      "had"};
+      bool verb_after = k + 1 < words.size() && words[k + 1].lower &&
+                        words[k + 1].start - head.end <= 2 && In(kVerbs, words[k + 1].folded);
+      in_prose = (!head.sentence_start && prose_before && prose_after) ||
+                 (head.sentence_start && verb_after);
+    }
+    bool accept = false;
+    switch (real == 0 ? NameCue::kNone : c) {
+      case NameCue::kStrong:
+        // After "my name is", "Dr.", a name key: any capitalised word that is
+        // not everyday English, or known names in lower case.
+        accept = common_only == 0 && (known_plain > 0 || (plain_unknown > 0 && !any_lower) ||
+                                      (known_n > 0 && real >= 2));
+        break;
+      case NameCue::kExpected:
+        accept = common_only == 0 && known_plain > 0;
+        break;
+      case NameCue::kWeak:
+        // "for Renata", "hi ashley" (a greeting takes lower case too).
+        accept = common_only == 0 && known_plain > 0 && (!any_lower || greeting);
+        break;
+      case NameCue::kNone:
+        break;
+    }
+    if (real > 0) accept = accept || full_name || lower_pair || whole_field || in_prose;
     if (accept) {
       out->emplace_back(words[k].start, words[e - 1].end);
       k = e;

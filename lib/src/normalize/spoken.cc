@@ -1009,6 +1009,7 @@ bool SpokenView(std::string_view text, View* out) {
       continue;
     }
     bool after_month = rb > 0 && toks[rb - 1].type == T::kWord && toks[rb - 1].info.kind == W::kMonth;
+    if (numbers == 0 && written == 0 && letters >= 2) out->spelled.emplace_back(toks[rb].b, toks[re - 1].e);
     copy_to(toks[rb].b);
     RenderRun(atoms, 0, atoms.size(), after_month, &w);
     copied = toks[re - 1].e;

@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace phiscrub::internal {
@@ -27,11 +28,15 @@ struct View {
   // Bytes made from one source unit share its range.
   std::vector<uint32_t> begin;
   std::vector<uint32_t> end;
+  // Spoken view: original byte ranges of words spelled out letter by letter
+  // ("r e y e s", "S as in Sam, A as in Apple..."), letters only.
+  std::vector<std::pair<uint32_t, uint32_t>> spelled;
 
   void Clear() {
     text.clear();
     begin.clear();
     end.clear();
+    spelled.clear();
   }
   size_t size() const { return text.size(); }
   // Appends `bytes`, all made from original [b, e).
