@@ -68,6 +68,7 @@ constexpr Entry kWords[] = {
     {"double", W::kDouble, 2},   {"triple", W::kDouble, 3},
     {"dash", W::kSep, '-'},      {"hyphen", W::kSep, '-'},    {"slash", W::kSep, '/'},
     {"dot", W::kSep, '.'},       {"point", W::kSep, '.'},     {"underscore", W::kSep, '_'},
+    {"period", W::kSep, '.'},
     {"extension", W::kExtension, 0}, {"ext", W::kExtension, 0},
     {"um", W::kFiller, 0},       {"uh", W::kFiller, 0},       {"umm", W::kFiller, 0},
     {"uhm", W::kFiller, 0},      {"er", W::kFiller, 0},       {"erm", W::kFiller, 0},
@@ -258,6 +259,11 @@ char LetterOf(const Tok& t) {
 // a letter.
 bool IsCore(const std::vector<Tok>& toks, size_t i) {
   const Tok& t = toks[i];
+  // "the last four", "first two digits": a count, not a digit of a value.
+  if (IsNumberWord(t) && i > 0 && toks[i - 1].type == T::kWord &&
+      (toks[i - 1].lower == "last" || toks[i - 1].lower == "first")) {
+    return false;
+  }
   return IsNumberWord(t) || t.type == T::kDigits || IsLetterToken(toks, i);
 }
 
@@ -420,6 +426,12 @@ bool ReadYear(const std::vector<const Atom*>& nums, size_t p, std::string* y) {
   } else if (left == 3 && a.said == Atom::kTens && a.value == 20 && value(1) == 0 &&
              said(1) == Atom::kOne && said(2) == Atom::kOne) {
     *y = "200" + nums[p + 2]->text;
+  } else if (left == 2 && a.said == Atom::kOne && said(1) == Atom::kOne) {
+    *y = a.text + nums[p + 1]->text;  // "six four", "zero nine"
+  } else if (left == 4 && std::all_of(nums.begin() + p, nums.end(),
+                                      [](const Atom* x) { return x->said == Atom::kOne; }) &&
+             ((a.value == 1 && value(1) == 9) || (a.value == 2 && value(1) == 0))) {
+    *y = a.text + nums[p + 1]->text + nums[p + 2]->text + nums[p + 3]->text;  // "one nine six four"
   } else {
     return false;
   }
@@ -640,93 +652,122 @@ bool IsAddressWord(const Tok& t) {
 
 // Tries "<local> at <domain> dot <tld>" around the "at" at toks[at]. On
 // success emits the address and returns the token range [*b, *e).
+// A dot in a domain: "dot", "period", "point" or a written '.'.
+bool IsDot(const Tok& t) {
+  return (t.type == T::kWord && t.info.kind == W::kSep && t.info.value == '.') ||
+         (t.type == T::kPunct && t.lower == ".");
+}
+
+// "at", "at sign" or a written '@'.
+bool IsAt(const std::vector<Tok>& toks, size_t k) {
+  return (toks[k].type == T::kWord && toks[k].info.kind == W::kAt) ||
+         (toks[k].type == T::kPunct && toks[k].lower == "@");
+}
+
+// Tries "<local> at <domain> dot <tld>" around the "at" at toks[at]. On
+// success emits the address and returns the token range [*b, *e).
 bool ReadEmail(const std::vector<Tok>& toks, size_t at, size_t line_begin, size_t line_end,
                std::string* out, size_t* b, size_t* e) {
-  // Domain: labels of words (spelled letters join) separated by "dot", the
+  // Domain: labels of words (spelled letters join) separated by dots, the
   // last one a top-level domain.
-  std::string domain;
   size_t k = at + 1;
+  if (k < line_end && toks[k].type == T::kWord && toks[k].lower == "sign") ++k;  // "at sign"
+  const size_t domain_begin = k;
   bool dotted = false;
   std::string label;
-  std::string last_label;
-  size_t end = at + 1;
+  size_t label_start = k;
+  size_t end = 0;
   while (k < line_end) {
     const Tok& t = toks[k];
-    if (t.type == T::kWord && t.info.kind == W::kSep && t.info.value == '.') {
+    if (IsDot(t)) {
       if (label.empty()) break;
-      domain += label;
-      last_label = label;
       label.clear();
-      domain.push_back('.');
       dotted = true;
       ++k;
       continue;
     }
     if (!IsAddressWord(t) || t.info.kind == W::kMonth) break;
-    // Inside a label only spelled letters (or one word) run together.
-    if (!label.empty() && !(IsSingleLetter(t) && label.size() < 64) &&
-        !(IsSingleLetter(toks[k - 1]))) {
+    if (t.lower == "the" || t.lower == "a" || t.lower == "an" || t.lower == "my" ||
+        t.lower == "your" || t.lower == "our" || t.lower == "this" || t.lower == "that") {
       break;
     }
+    // A label is one word, spelled letters, or a few words said apart
+    // ("hot mail", "g mail", "out look").
+    if (!label.empty() && (k - label_start) >= 3 && !IsSingleLetter(t)) break;
+    if (label.empty()) label_start = k;
     label += t.lower;
     ++k;
-    if (dotted && IsTld(label)) {
-      end = k;
-      last_label = label;
-    }
+    if (dotted && IsTld(label)) end = k;
   }
-  if (end == at + 1 || !dotted) return false;
-  // Rebuild the domain up to `end`.
-  domain.clear();
-  for (size_t q = at + 1; q < end; ++q) {
-    const Tok& t = toks[q];
-    if (t.type == T::kWord && t.info.kind == W::kSep && t.info.value == '.') {
+  if (end == 0) return false;
+  std::string domain;
+  for (size_t q = domain_begin; q < end; ++q) {
+    if (IsDot(toks[q])) {
       domain.push_back('.');
     } else {
-      domain += t.lower;
+      domain += toks[q].lower;
     }
   }
   if (domain.empty() || domain.back() == '.' || domain.front() == '.') return false;
   // Local part, backwards from "at": words, spelled letters and numbers
-  // joined by dot/underscore/dash; words without a joiner end it (only
-  // spelled letters and digits run together).
-  std::vector<std::string> parts;
+  // joined by dot/period/underscore/dash; two words without a joiner end it
+  // (only spelled letters and numbers run together).
+  auto joiner = [&](size_t q) -> int {  // tokens a joiner takes, or 0
+    const Tok& t = toks[q];
+    if (JoinerOf(t) || (t.type == T::kPunct && (t.lower == "." || t.lower == "_" || t.lower == "-"))) {
+      return 1;
+    }
+    if (t.type == T::kWord && t.lower == "score" && q > line_begin && toks[q - 1].lower == "under") {
+      return 2;
+    }
+    return 0;
+  };
+  auto numeric = [&](const Tok& t) { return t.type == T::kDigits || IsNumberWord(t); };
   size_t q = at;
   bool need_word = true;
   size_t start = at;
   while (q > line_begin) {
-    const Tok& t = toks[q - 1];
-    char j = JoinerOf(t);
-    if (j) {
+    int jn = joiner(q - 1);
+    if (jn) {
       if (need_word) break;
-      parts.push_back(std::string(1, j));
+      q -= static_cast<size_t>(jn);
       need_word = true;
-      --q;
       continue;
     }
+    const Tok& t = toks[q - 1];
     if (!IsAddressWord(t) && !IsNumberWord(t)) break;
-    if (!need_word) {
-      // Adjacent without a joiner: only letters and digits spelled out.
-      bool spelled = IsSingleLetter(t) || t.type == T::kDigits || IsNumberWord(t);
-      bool prev_spelled = IsSingleLetter(toks[q]) || toks[q].type == T::kDigits ||
-                          IsNumberWord(toks[q]);
-      if (!spelled || !prev_spelled) break;
-    }
-    if (IsNumberWord(t) && t.info.kind == W::kDigit) {
-      parts.push_back(std::to_string(t.info.value));
-    } else if (IsNumberWord(t)) {
+    // Without a joiner only spelled letters, or a word and a number
+    // ("ahmed sixty one"), run together.
+    if (!need_word && !((IsSingleLetter(t) || numeric(t)) && (IsSingleLetter(toks[q]) || numeric(toks[q]))) &&
+        !(numeric(t) || numeric(toks[q]))) {
       break;
-    } else {
-      parts.push_back(t.lower);
     }
-    need_word = false;
     start = q - 1;
+    need_word = false;
     --q;
   }
-  if (need_word && !parts.empty()) parts.pop_back();  // ended on a joiner
-  if (parts.empty()) return false;
+  if (start == at) return false;
+  // Render the local part forwards.
   std::string local;
-  for (auto it = parts.rbegin(); it != parts.rend(); ++it) local += *it;
+  for (size_t r = start; r < at;) {
+    const Tok& t = toks[r];
+    if (t.type == T::kWord && t.lower == "under" && r + 1 < at && toks[r + 1].lower == "score") {
+      local.push_back('_');
+      r += 2;
+    } else if (JoinerOf(t)) {
+      local.push_back(JoinerOf(t));
+      ++r;
+    } else if (t.type == T::kPunct) {
+      local += t.lower;
+      ++r;
+    } else if (IsNumberWord(t) && t.lower != "o") {
+      Atom a = ParseNumber(toks, &r, at);
+      local += a.text;
+    } else {
+      local += t.lower;
+      ++r;
+    }
+  }
   if (local.empty() || local.front() == '.' || local.back() == '.') return false;
   *out = local + "@" + domain;
   *b = start;
@@ -827,7 +868,7 @@ bool SpokenView(std::string_view text, View* out) {
       emails.clear();
       next_email = 0;
       for (size_t k = line_begin; k < line_end; ++k) {
-        if (toks[k].type != T::kWord || toks[k].info.kind != W::kAt) continue;
+        if (!IsAt(toks, k)) continue;
         Email em;
         size_t floor = emails.empty() ? line_begin : emails.back().e;
         if (ReadEmail(toks, k, floor, line_end, &em.addr, &em.b, &em.e)) {
@@ -890,7 +931,8 @@ bool SpokenView(std::string_view text, View* out) {
       size_t q = r + 1;
       while (q < stop && q < r + 5 && !IsCore(toks, q) &&
              ((toks[q].type == T::kPunct && (toks[q].lower == "," || toks[q].lower == ".")) ||
-              (toks[q].type == T::kWord && toks[q].info.kind == W::kFiller))) {
+              (toks[q].type == T::kWord && (toks[q].info.kind == W::kFiller ||
+                                            toks[q].info.kind == W::kExtension)))) {
         ++q;
       }
       if (q >= stop || !IsCore(toks, q)) break;
@@ -906,12 +948,23 @@ bool SpokenView(std::string_view text, View* out) {
     }
     // Trim "a" / "i" / NATO words at the edges of runs that are not spelled
     // words: "i have a four one five number".
+    // A NATO word leads an id ("whiskey dash six five..."), but one after the
+    // digits is a word again ("... nine, over").
     auto trimmable = [&](size_t k) {
       return (IsSingleLetter(toks[k]) && (toks[k].lower == "a" || toks[k].lower == "i")) ||
-             (toks[k].type == T::kWord && toks[k].info.kind == W::kNato) ||
-             toks[k].lower == "november";
+             (k + 1 == run_end && ((toks[k].type == T::kWord && toks[k].info.kind == W::kNato) ||
+                                   toks[k].lower == "november"));
     };
     size_t rb = i, re = run_end;
+    // "Oh, um, seven two...": an "oh" set off by a pause is an interjection.
+    auto interjection = [&](size_t k, size_t next) {
+      return toks[k].type == T::kWord && (toks[k].lower == "oh" || toks[k].lower == "o") &&
+             next < toks.size() && !IsCore(toks, next);
+    };
+    while (rb + 1 < re && interjection(rb, rb + 1)) {
+      ++rb;
+      while (rb < re && !IsCore(toks, rb)) ++rb;
+    }
     if (letters < 3 || numbers + written > 0) {
       while (rb < re && trimmable(rb)) ++rb;
       while (re > rb && trimmable(re - 1)) --re;

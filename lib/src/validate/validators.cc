@@ -65,6 +65,17 @@ bool IdentifierSuffix(std::string_view r, size_t s) {
   if (p == '_') return true;
   return p == '-' && s >= 2 && (IsAlpha(r[s - 2]) || r[s - 2] == '_');
 }
+// An id-shaped token: 6 to 20 letters, digits and dashes, at least three
+// digits, not a word or a plain small number.
+bool IdTokenRecord(std::string_view r, size_t s, size_t e) {
+  if (e - s < 6 || e - s > 24) return false;
+  int digits = 0, alnum = 0;
+  for (size_t i = s; i < e; ++i) {
+    if (IsDigit(r[i])) ++digits;
+    if (IsDigit(r[i]) || IsAlpha(r[i])) ++alnum;
+  }
+  return digits >= 3 && alnum >= 6 && !IdentifierSuffix(r, s);
+}
 bool CardRecord(std::string_view r, size_t s, size_t e) {
   return !GluedToDigits(r, s, e) && !IdentifierSuffix(r, s) && ValidCard(r.substr(s, e - s));
 }
@@ -146,6 +157,7 @@ constexpr Entry kValidators[] = {
     {"ipv6", Ipv6Record},
     {"date", DateRecord},
     {"date_old", OldDateRecord},
+    {"id_token", IdTokenRecord},
     {"date_compact", CompactDateRecord},
     {"date_compact_old", OldCompactDateRecord},
     {"mbi", MbiRecord},
@@ -164,7 +176,7 @@ Validator FindValidator(std::string_view name) {
 
 const char* ValidatorNames() {
   return "ssn, nanp, luhn, email, itin, npi, dea, card, ipv4, ipv6, date, date_old, "
-         "date_compact, date_compact_old, mbi, url_ids, person_name";
+         "date_compact, date_compact_old, id_token, mbi, url_ids, person_name";
 }
 
 // Capitalised words that follow name cues without being names: discourse
@@ -485,7 +497,10 @@ bool ValidDate(std::string_view v) {
     // "March 15, 1985" or "15 Mar 1985": one day, one year.
     if (count != 2) return false;
     int day = nums[0], year = nums[1];
-    if (lens[1] != 4 || !year_ok(year, 4) || lens[0] > 2) return false;
+    if ((lens[1] != 4 && lens[1] != 2) || !year_ok(year, lens[1]) || lens[0] > 2) return false;
+    // A two-digit year ("January 20th 41", as people say it) is the last
+    // century that is not in the future.
+    if (lens[1] == 2) year = 2000 + year > CurrentYear() + 1 ? 1900 + year : 2000 + year;
     return ValidCalendarDate(year, month_name, day);
   }
   if (count != 3) return false;
