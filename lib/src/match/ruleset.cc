@@ -264,9 +264,12 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
                                [&](const DictionarySource& d) { return d.entity == e; });
       if (!known) diags->push_back(Problem("", "", "no rule produces entity '" + e + "'"));
     }
+    // A segments rule reports many entities: it stays, limited to those
+    // asked for (see field_entities).
     raw.erase(std::remove_if(raw.begin(), raw.end(),
                              [&](const RawRule& r) {
-                               return std::find(options.entities.begin(),
+                               return r.detector != "segments" &&
+                                      std::find(options.entities.begin(),
                                                 options.entities.end(),
                                                 r.entity) == options.entities.end();
                              }),
@@ -311,15 +314,35 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
       if (!r.pattern.empty()) {
         diags->push_back(Problem(r.file, r.id, "a rule has a pattern or a detector, not both"));
       }
-      if (r.detector != "names" && r.detector != "places") {
-        diags->push_back(Problem(r.file, r.id,
-                                 "unknown detector '" + r.detector + "' (known: names, places)"));
+      if (r.detector != "names" && r.detector != "places" && r.detector != "segments") {
+        diags->push_back(Problem(r.file, r.id, "unknown detector '" + r.detector +
+                                                   "' (known: names, places, segments)"));
         continue;
       }
       CompiledRule c;
-      c.detector = r.detector == "names" ? CompiledRule::Detector::kNames
-                                         : CompiledRule::Detector::kPlaces;
+      c.detector = r.detector == "names"    ? CompiledRule::Detector::kNames
+                   : r.detector == "places" ? CompiledRule::Detector::kPlaces
+                                            : CompiledRule::Detector::kSegments;
       if (!BuildNativeRule(r, &c, word_id, entity_index, impl.get(), diags)) continue;
+      if (c.detector == CompiledRule::Detector::kSegments) {
+        // Each field cue reports its own entity (only those this run wants).
+        static const char* const kFieldEntities[] = {
+            "MRN", "US_SSN", "DATE_OF_BIRTH", "PERSON", "STREET_ADDRESS", "PHONE_NUMBER",
+            "HEALTH_PLAN_ID", "US_NPI", "ACCOUNT_NUMBER", "ZIP_CODE", "LOCATION", "US_ITIN"};
+        c.field_entities.fill(-1);
+        for (size_t f = 0; f < std::size(kFieldEntities); ++f) {
+          std::string e = kFieldEntities[f];
+          if (!options.entities.empty() &&
+              std::find(options.entities.begin(), options.entities.end(), e) ==
+                  options.entities.end()) {
+            continue;
+          }
+          auto [eit, inserted] =
+              entity_index.emplace(e, static_cast<uint16_t>(impl->entities.size()));
+          if (inserted) impl->entities.push_back(e);
+          c.field_entities[f] = eit->second;
+        }
+      }
       impl->detector_rules.push_back(static_cast<uint32_t>(impl->rules.size()));
       flags.push_back(0);
       ids.push_back(static_cast<unsigned>(impl->rules.size()));

@@ -3,6 +3,7 @@
 
 #include <re2/re2.h>
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -68,7 +69,10 @@ struct CompiledRule {
   bool maximal = false;  // see RawRule::maximal
   // A native detector instead of a pattern (RawRule::detector); it has no
   // Hyperscan expression and runs on every scanned text.
-  enum class Detector : uint8_t { kNone, kNames, kPlaces } detector = Detector::kNone;
+  enum class Detector : uint8_t { kNone, kNames, kPlaces, kSegments } detector = Detector::kNone;
+  // kSegments: the entity of each FieldCue (context/segments.h), or -1 when
+  // that entity is not in this run.
+  std::array<int32_t, 16> field_entities{};
   bool has_context() const { return !words.empty() || !negative_words.empty(); }
 };
 

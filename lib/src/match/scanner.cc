@@ -6,6 +6,7 @@
 
 #include "match/dictionary.h"
 #include "match/ruleset_impl.h"
+#include "context/segments.h"
 #include "names/names.h"
 #include "names/places.h"
 #include "normalize/spoken.h"
@@ -44,6 +45,7 @@ struct Scanner::State {
   // Native detectors (RunDetector).
   std::vector<internal::ContextHit> detector_hits;
   internal::NameScratch names;
+  std::vector<internal::FieldSpan> fields;
   std::vector<std::pair<uint32_t, uint32_t>> name_spans;
   // Views of the record (percent-decoded, JSON-unescaped) and their results.
   internal::View view;
@@ -374,6 +376,20 @@ void Scanner::RunDetectors(std::string_view text, State* sp) {
     }
     return false;
   };
+  // Fields of HL7 and X12 segments hold what their position says.
+  for (uint32_t r : impl.detector_rules) {
+    const CompiledRule& rule = impl.rules[r];
+    if (rule.detector != CompiledRule::Detector::kSegments) continue;
+    s.fields.clear();
+    internal::FindSegmentFields(text, &s.fields);
+    for (const auto& f : s.fields) {
+      int32_t entity = rule.field_entities[static_cast<size_t>(f.cue)];
+      if (entity < 0) continue;
+      if (!internal::FieldLooksLike(f.cue, text.substr(f.begin, f.end - f.begin))) continue;
+      s.confirmed.push_back({f.begin, f.end, static_cast<uint16_t>(r), static_cast<uint16_t>(entity),
+                             rule.score});
+    }
+  }
   // Places first: their words are no names ("Des Moines", "Tacoma, WA").
   for (auto kind : {CompiledRule::Detector::kPlaces, CompiledRule::Detector::kNames}) {
     for (uint32_t r : impl.detector_rules) {

@@ -1,0 +1,290 @@
+#include "context/segments.h"
+
+#include <array>
+#include <cstring>
+#include <string>
+#include <utility>
+
+namespace phiscrub::internal {
+namespace {
+
+using C = FieldCue;
+constexpr C kNone = FieldCue::kCount;
+
+// HL7 data types whose components hold different things.
+enum class Kind : uint8_t { kPlain, kName, kAddress, kCx, kXcn };
+
+struct Hl7Field {
+  int field;
+  C cue;
+  Kind kind;
+};
+
+struct Hl7Segment {
+  const char* tag;
+  std::array<Hl7Field, 16> fields;
+};
+
+constexpr Hl7Segment kHl7[] = {
+    {"PID",
+     {{{2, C::kMrn, Kind::kCx}, {3, C::kMrn, Kind::kCx}, {4, C::kMrn, Kind::kCx},
+       {5, C::kName, Kind::kName}, {6, C::kName, Kind::kName}, {7, C::kDateOfBirth, Kind::kPlain},
+       {9, C::kName, Kind::kName}, {11, C::kAddress, Kind::kAddress},
+       {13, C::kPhone, Kind::kPlain}, {14, C::kPhone, Kind::kPlain},
+       {18, C::kAccount, Kind::kCx}, {19, C::kSsn, Kind::kPlain}, {20, C::kMrn, Kind::kPlain}}}},
+    {"NK1",
+     {{{2, C::kName, Kind::kName}, {4, C::kAddress, Kind::kAddress}, {5, C::kPhone, Kind::kPlain},
+       {6, C::kPhone, Kind::kPlain}}}},
+    {"GT1",
+     {{{2, C::kAccount, Kind::kCx}, {3, C::kName, Kind::kName}, {5, C::kAddress, Kind::kAddress},
+       {6, C::kPhone, Kind::kPlain}, {7, C::kPhone, Kind::kPlain},
+       {8, C::kDateOfBirth, Kind::kPlain}, {12, C::kSsn, Kind::kPlain}}}},
+    {"IN1",
+     {{{16, C::kName, Kind::kName}, {18, C::kDateOfBirth, Kind::kPlain},
+       {19, C::kAddress, Kind::kAddress}, {36, C::kMemberId, Kind::kPlain},
+       {49, C::kMemberId, Kind::kCx}}}},
+    {"PV1",
+     {{{7, C::kNpi, Kind::kXcn}, {8, C::kNpi, Kind::kXcn}, {9, C::kNpi, Kind::kXcn},
+       {17, C::kNpi, Kind::kXcn}, {19, C::kAccount, Kind::kCx}}}},
+    {"MRG", {{{1, C::kMrn, Kind::kCx}, {3, C::kAccount, Kind::kCx}, {7, C::kName, Kind::kName}}}},
+};
+
+bool SegmentStart(std::string_view text, size_t at) {
+  if (at == 0) return true;
+  char p = text[at - 1];
+  return p == ' ' || p == '\r' || p == '\n' || p == '\t' || p == '|' || p == '"' || p == '=' ||
+         p == ':' || p == '~' || p == '\'' || p == '>' || p == '[' || p == ',';
+}
+
+// The HL7 v2-0203 identifier type of a CX component ("MR", "SS"...).
+C CxCue(std::string_view type, C fallback) {
+  if (type == "SS") return C::kSsn;
+  if (type == "MB" || type == "MA" || type == "MC" || type == "SN") return C::kMemberId;
+  if (type == "NPI") return C::kNpi;
+  if (type == "AN") return C::kAccount;
+  if (type == "MR" || type == "PI" || type == "PT" || type == "PN") return C::kMrn;
+  return fallback;
+}
+
+void Push(std::vector<FieldSpan>* out, size_t b, size_t e, C cue) {
+  if (e > b && cue != kNone) {
+    out->push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e), cue});
+  }
+}
+
+// Splits [b, e) at `sep`; calls f(index, begin, end) for each part (1-based).
+template <typename F>
+void Split(std::string_view text, size_t b, size_t e, char sep, F f) {
+  int index = 1;
+  size_t p = b;
+  while (true) {
+    size_t q = p;
+    while (q < e && text[q] != sep) ++q;
+    f(index++, p, q);
+    if (q >= e) break;
+    p = q + 1;
+  }
+}
+
+void ParseHl7Field(std::string_view text, size_t b, size_t e, const Hl7Field& def,
+                   std::vector<FieldSpan>* out) {
+  Split(text, b, e, '~', [&](int, size_t rb, size_t re) {
+    switch (def.kind) {
+      case Kind::kPlain:
+        Split(text, rb, re, '^', [&](int, size_t cb, size_t ce) { Push(out, cb, ce, def.cue); });
+        break;
+      case Kind::kName:
+        // family ^ given ^ middle; suffix, prefix and degree are not names.
+        Split(text, rb, re, '^', [&](int i, size_t cb, size_t ce) {
+          if (i <= 3) Push(out, cb, ce, C::kName);
+        });
+        break;
+      case Kind::kAddress:
+        // street ^ other ^ city ^ state ^ zip ^ country
+        Split(text, rb, re, '^', [&](int i, size_t cb, size_t ce) {
+          C cue = i <= 2 ? C::kAddress : i == 3 ? C::kCity : i == 5 ? C::kZip : kNone;
+          Push(out, cb, ce, cue);
+        });
+        break;
+      case Kind::kCx: {
+        // id ^ check digit ^ scheme ^ authority ^ type
+        size_t id_b = rb, id_e = rb;
+        std::string_view type;
+        Split(text, rb, re, '^', [&](int i, size_t cb, size_t ce) {
+          if (i == 1) id_b = cb, id_e = ce;
+          if (i == 5) type = text.substr(cb, ce - cb);
+        });
+        Push(out, id_b, id_e, CxCue(type, def.cue));
+        break;
+      }
+      case Kind::kXcn:
+        // id ^ family ^ given ^ middle
+        Split(text, rb, re, '^', [&](int i, size_t cb, size_t ce) {
+          Push(out, cb, ce, i == 1 ? C::kNpi : i <= 4 ? C::kName : kNone);
+        });
+        break;
+    }
+  });
+}
+
+size_t Hl7SegmentEnd(std::string_view text, size_t from) {
+  size_t e = from;
+  while (e < text.size()) {
+    char c = text[e];
+    if (c == '\r' || c == '\n' || c == '"') break;
+    // The next segment: " XXX|".
+    if (c == ' ' && e + 4 < text.size() && text[e + 4] == '|' && text[e + 1] >= 'A' &&
+        text[e + 1] <= 'Z') {
+      break;
+    }
+    ++e;
+  }
+  return e;
+}
+
+void FindHl7(std::string_view text, std::vector<FieldSpan>* out) {
+  for (const Hl7Segment& seg : kHl7) {
+    std::string tag = std::string(seg.tag) + "|";
+    for (size_t at = text.find(tag); at != std::string_view::npos; at = text.find(tag, at + 1)) {
+      if (!SegmentStart(text, at)) continue;
+      size_t b = at + 4;
+      size_t e = Hl7SegmentEnd(text, b);
+      // Fields: b .. e split at '|'; field 1 starts at b.
+      Split(text, b, e, '|', [&](int i, size_t fb, size_t fe) {
+        for (const auto& def : seg.fields) {
+          if (def.field == i && fe > fb) ParseHl7Field(text, fb, fe, def, out);
+        }
+      });
+    }
+  }
+}
+
+// X12: NM1, DMG, N3, N4, REF, PER elements by position.
+void FindX12(std::string_view text, std::vector<FieldSpan>* out) {
+  static const char* kTags[] = {"NM1*", "DMG*", "N3*", "N4*", "REF*", "PER*"};
+  for (const char* t : kTags) {
+    std::string_view tag(t);
+    for (size_t at = text.find(tag); at != std::string_view::npos; at = text.find(tag, at + 1)) {
+      if (!SegmentStart(text, at)) continue;
+      size_t b = at + tag.size();
+      size_t e = b;
+      while (e < text.size() && text[e] != '~' && text[e] != '\n' && text[e] != '\r' &&
+             text[e] != '"') {
+        ++e;
+      }
+      std::vector<std::pair<size_t, size_t>> el;
+      Split(text, b, e, '*', [&](int, size_t eb, size_t ee) { el.emplace_back(eb, ee); });
+      auto elem = [&](size_t i) -> std::string_view {
+        return i >= 1 && i <= el.size() ? text.substr(el[i - 1].first, el[i - 1].second - el[i - 1].first)
+                                        : std::string_view();
+      };
+      auto push = [&](size_t i, C cue) {
+        if (i >= 1 && i <= el.size()) Push(out, el[i - 1].first, el[i - 1].second, cue);
+      };
+      if (tag == "NM1*") {
+        if (elem(2) == "1") {  // a person: last, first, middle
+          push(3, C::kName);
+          push(4, C::kName);
+          push(5, C::kName);
+        }
+        std::string_view q = elem(8);
+        C cue = q == "MI" || q == "II" ? C::kMemberId
+                : q == "XX"            ? C::kNpi
+                : q == "34"            ? C::kSsn
+                : q == "24" || q == "EI" ? C::kTaxId
+                                         : kNone;
+        push(9, cue);
+      } else if (tag == "DMG*") {
+        if (elem(1) == "D8") push(2, C::kDateOfBirth);
+      } else if (tag == "N3*") {
+        push(1, C::kAddress);
+        push(2, C::kAddress);
+      } else if (tag == "N4*") {
+        push(1, C::kCity);
+        push(3, C::kZip);
+      } else if (tag == "REF*") {
+        std::string_view q = elem(1);
+        C cue = q == "SY"                                         ? C::kSsn
+                : q == "1W" || q == "IG" || q == "6P" || q == "18" ? C::kMemberId
+                : q == "EI" || q == "TJ"                          ? C::kTaxId
+                : q == "EA"                                       ? C::kMrn
+                : q == "D9" || q == "F8"                          ? C::kAccount
+                                                                  : kNone;
+        push(2, cue);
+      } else if (tag == "PER*") {
+        push(2, C::kName);
+        for (size_t i = 3; i + 1 <= el.size(); i += 2) {
+          if (elem(i) == "TE" || elem(i) == "FX" || elem(i) == "CP") push(i + 1, C::kPhone);
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::string_view FieldCuePhrase(FieldCue cue) {
+  switch (cue) {
+    case C::kMrn: return "mrn";
+    case C::kSsn: return "ssn";
+    case C::kDateOfBirth: return "date of birth";
+    case C::kName: return "name";
+    case C::kAddress: return "address";
+    case C::kPhone: return "phone";
+    case C::kMemberId: return "member id";
+    case C::kNpi: return "npi";
+    case C::kAccount: return "account number";
+    case C::kZip: return "zip";
+    case C::kCity: return "city";
+    case C::kTaxId: return "tax id";
+    case C::kCount: break;
+  }
+  return {};
+}
+
+bool FieldLooksLike(FieldCue cue, std::string_view v) {
+  int digits = 0, letters = 0, other = 0;
+  for (char c : v) {
+    if (c >= '0' && c <= '9') {
+      ++digits;
+    } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+               static_cast<unsigned char>(c) >= 0x80) {
+      ++letters;
+    } else if (c != ' ' && c != '-' && c != '.' && c != '\'' && c != '(' && c != ')' &&
+               c != '/' && c != '#' && c != ',') {
+      ++other;
+    }
+  }
+  if (other > 0 || v.empty()) return false;
+  switch (cue) {
+    case C::kName:
+    case C::kCity:
+      return letters >= 2 && digits == 0 && v != "\"\"";
+    case C::kAddress:
+      return letters >= 2;
+    case C::kDateOfBirth:
+      return digits >= 6 && letters <= 3;
+    case C::kPhone:
+      return digits >= 7 && letters <= 3;
+    case C::kSsn:
+      return digits >= 9 && letters == 0;
+    case C::kZip:
+      return digits == 5 || digits == 9;
+    case C::kMrn:
+    case C::kMemberId:
+    case C::kAccount:
+    case C::kNpi:
+    case C::kTaxId:
+      return digits >= 3 && digits + letters >= 4;
+    case C::kCount:
+      break;
+  }
+  return false;
+}
+
+void FindSegmentFields(std::string_view text, std::vector<FieldSpan>* out) {
+  if (text.find('|') != std::string_view::npos) FindHl7(text, out);
+  if (text.find('*') != std::string_view::npos) FindX12(text, out);
+}
+
+}  // namespace phiscrub::internal
