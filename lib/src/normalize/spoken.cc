@@ -245,7 +245,14 @@ struct Atom {
 bool IsLetterToken(const std::vector<Tok>& toks, size_t i) {
   const Tok& t = toks[i];
   if (IsSingleLetter(t)) return true;
-  if (t.type == T::kWord && (t.info.kind == W::kNato || t.lower == "november")) return true;
+  if (t.type == T::kWord && t.info.kind == W::kNato) return true;
+  // "november" is a month unless letters are spelled around it.
+  if (t.type == T::kWord && t.lower == "november") {
+    auto letter = [&](size_t k) {
+      return IsSingleLetter(toks[k]) || (toks[k].type == T::kWord && toks[k].info.kind == W::kNato);
+    };
+    return (i > 0 && letter(i - 1)) || (i + 1 < toks.size() && letter(i + 1));
+  }
   return false;
 }
 
@@ -687,8 +694,8 @@ bool ReadEmail(const std::vector<Tok>& toks, size_t at, size_t line_begin, size_
       continue;
     }
     if (!IsAddressWord(t) || t.info.kind == W::kMonth) break;
-    if (t.lower == "the" || t.lower == "a" || t.lower == "an" || t.lower == "my" ||
-        t.lower == "your" || t.lower == "our" || t.lower == "this" || t.lower == "that") {
+    if (t.lower == "the" || t.lower == "an" || t.lower == "my" || t.lower == "your" ||
+        t.lower == "our" || t.lower == "this" || t.lower == "that") {
       break;
     }
     // A label is one word, spelled letters, or a few words said apart
@@ -722,7 +729,10 @@ bool ReadEmail(const std::vector<Tok>& toks, size_t at, size_t line_begin, size_
     }
     return 0;
   };
-  auto numeric = [&](const Tok& t) { return t.type == T::kDigits || IsNumberWord(t); };
+  auto numeric = [&](const Tok& t) {
+    return t.type == T::kDigits ||
+           (IsNumberWord(t) && t.info.kind != W::kOrdinal && t.info.kind != W::kDouble);
+  };
   size_t q = at;
   bool need_word = true;
   size_t start = at;
@@ -738,10 +748,12 @@ bool ReadEmail(const std::vector<Tok>& toks, size_t at, size_t line_begin, size_
     if (!IsAddressWord(t) && !IsNumberWord(t)) break;
     // Without a joiner only spelled letters, or a word and a number
     // ("ahmed sixty one"), run together.
-    if (!need_word && !((IsSingleLetter(t) || numeric(t)) && (IsSingleLetter(toks[q]) || numeric(toks[q]))) &&
-        !(numeric(t) || numeric(toks[q]))) {
-      break;
-    }
+    // (t is the earlier word, toks[q] the later one: "ahmed sixty one", never
+    // "third dana".)
+    bool spelled_pair = (IsSingleLetter(t) || numeric(t)) &&
+                        (IsSingleLetter(toks[q]) || numeric(toks[q]));
+    bool word_then_number = !numeric(t) && numeric(toks[q]);
+    if (!need_word && !spelled_pair && !word_then_number) break;
     start = q - 1;
     need_word = false;
     --q;
