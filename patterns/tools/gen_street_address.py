@@ -27,7 +27,7 @@ STATE = "(?:" + "|".join(sorted(full, key=lambda x: -len(x)) + states) + ")"
 DIR = "(?:Northeast|Northwest|Southeast|Southwest|North|South|East|West|NE|NW|SE|SW|N|S|E|W)\\.?"
 NUM = "\\d{1,6}(?:-\\d{1,4})?(?: ?[A-Z])?(?: 1/2)?"
 WORD = "(?:[A-Z][A-Za-z']{1,20}|\\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH)|[A-Z]\\.)"
-UNITS_NUM = "(?:Apartment|Apt|APT|Suite|Ste|STE|Unit|UNIT|Building|Bldg|BLDG|Floor|Fl|FL|Room|Rm|RM|Department|Dept|Lot|LOT|Space|Spc|Trailer|Trlr|Hangar|Hngr|Pier|Slip|Stop|Key|Office|Ofc|Penthouse|PH)"
+UNITS_NUM = "(?:Apartment|Apt|APT|Suite|Ste|STE|Unit|UNIT|Building|Bldg|BLDG|Floor|Fl|FL|Room|Rm|RM|Department|Dept|Lot|LOT|Space|Spc|Trailer|Trlr|Hangar|Hngr|Pier|Slip|Stop|Key|Office|Ofc|Penthouse|PH|Number|NUMBER|No)"
 UNITS_BARE = "(?:Basement|Bsmt|Front|Frnt|Lobby|Lbby|Lower|Lowr|Rear|Side|Upper|Uppr)"
 UNIT = "(?:,? (?:" + UNITS_NUM + "\\.? ?#? ?[A-Za-z0-9-]{1,6}|" + UNITS_BARE + "|# ?[A-Za-z0-9-]{1,6}))"
 CITY = "(?:[A-Z][a-z]{1,20}|[A-Z]{2,20}|St\\.|Ft\\.|Mt\\.)(?: (?:[A-Z][a-z]{1,20}|[A-Z]{2,20})){0,2}"
@@ -37,6 +37,15 @@ EXT = UNIT + "?" + TAIL + "\\b"
 pobox = "\\b(?:P\\.? ?O\\.?|[Pp]ost [Oo]ffice|PO|po) ?(?:Box|BOX|box) #? ?\\d{1,8}\\b"
 rural = "\\b(?:RR|R\\.R\\.|Rural Route|RURAL ROUTE|HC|Highway Contract|Star Route) ?\\d{1,4},? (?:Box|BOX) \\d{1,6}\\b"
 EXT2 = TAIL + "\\b"
+# Speech in lower case ("forty seven maple court number three" reads
+# "47 maple court number 3" in the spoken view): full suffix words only, and
+# the validator street_words keeps "a 10 minute drive" out.
+FULL = [x for x in sfx if len(x) >= 4 and x[0].isupper() and x.lower() not in ("view", "well", "wall", "walk", "rest", "run", "row", "pass", "path", "pine", "pines", "park", "mill", "mall", "key", "loop", "union", "oval", "light", "fort", "ford", "flat", "dale", "dam", "camp", "club", "forge", "fork", "glen", "isle", "neck", "port", "spring", "station", "stream", "track", "trace", "bend", "cape", "cove", "crest", "curve", "green", "haven", "hill", "hills", "lake", "lakes", "manor", "mount", "plain", "point", "ranch", "ridge", "river", "shore", "summit", "valley", "village", "vista", "field", "fields", "garden", "gardens", "grove", "harbor", "heights", "island", "landing", "meadow", "meadows", "orchard", "prairie", "rapid", "springs", "square")]
+LSUFFIX = "(?:" + "|".join(sorted(set(x.lower() for x in FULL), key=lambda x: (-len(x), x))) + ")"
+LDIR = "(?:northeast|northwest|southeast|southwest|north|south|east|west)"
+LWORD = "(?:[a-z][a-z']{1,20}|\\d{1,3}(?:st|nd|rd|th))"
+lower = ("\\b\\d{1,6}[a-z]? (?:" + LDIR + " )?" + LWORD + "(?: " + LWORD + "){0,2} " + LSUFFIX +
+         "\\b(?: " + LDIR + "\\b)?(?:,? (?:apartment|apt|suite|unit|number|no|building|floor|room|#) ?[a-z0-9]{1,6}\\b)?")
 def q(s): return "'" + s.replace("'", "''") + "'"
 print("""# Street addresses after USPS Publication 28: house number (with a letter or
 # 1/2), optional directional, one to four capitalised name words (or an
@@ -65,6 +74,23 @@ rules:
         - "processed 500 Records"
         - "took 3 Steps"
         - "version 2 Release Notes"
+  - id: address.street_lower
+    description: >
+      A street in lower case, as speech-to-text writes it (house number, one to
+      three words, a full suffix word, unit); the validator keeps amounts of
+      time, distance and doses out ("a 10 minute drive").
+    pattern: """ + q(lower) + """
+    validator: street_words
+    score: 0.7
+    examples:
+      match:
+        - "yep 47 maple court number 3"
+        - "it's 1206 elm street apartment 4b"
+        - "um so it's 2034 deer creek court augusta michigan"
+      no_match:
+        - "it's a 10 minute drive from here"
+        - "take 2 tablets every day with water"
+        - "about 3 blocks down the road"
   - id: address.po_box
     description: PO Box, with optional city, state and ZIP.
     pattern: """ + q(pobox) + """

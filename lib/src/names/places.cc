@@ -165,10 +165,13 @@ void FindPlaces(std::string_view text, const std::function<bool(uint32_t)>& cue,
           std::string_view raw = text.substr(words[best_end].start, words[q].end - words[best_end].start);
           if (q == best_end && words[q].upper && raw.size() == 2) {
             st = PlaceGazetteer::StateIndex(raw);
-          } else if (words[best_end].title_case || words[best_end].upper) {
+          } else if (words[best_end].title_case || words[best_end].upper || !capital) {
+            // A state name; in lower case only after a lower-case city (speech).
             st = PlaceGazetteer::StateIndex(name);
           }
-          if (st >= 0 && ((best_states >> st) & 1)) {
+          // The city's own state; a capitalised city takes any state (people
+          // and records get states wrong, "Fort Wayne OH").
+          if (st >= 0 && (((best_states >> st) & 1) || capital)) {
             state_after = true;
             break;
           }
@@ -177,9 +180,12 @@ void FindPlaces(std::string_view text, const std::function<bool(uint32_t)>& cue,
     }
     bool cued = cue(first.start);
     // Without a state, a cue; in lower case (speech) the city must also be
-    // more than everyday words ("normal", "mobile").
+    // more than a short everyday word ("see", "mobile" is fine after "what
+    // city?").
     bool plain = false;
-    for (size_t q = k; q < best_end; ++q) plain |= (words[q].flags & kCommonWord) == 0;
+    for (size_t q = k; q < best_end; ++q) {
+      plain |= (words[q].flags & kCommonWord) == 0 || words[q].folded.size() >= 5;
+    }
     bool accept = state_after || (cued && (capital || plain));
     if (!accept) continue;
     out->emplace_back(words[k].start, words[best_end - 1].end);

@@ -91,7 +91,7 @@ constexpr Entry kWords[] = {
     {"oscar", W::kNato, 'o'},    {"papa", W::kNato, 'p'},     {"quebec", W::kNato, 'q'},
     {"romeo", W::kNato, 'r'},    {"sierra", W::kNato, 's'},   {"tango", W::kNato, 't'},
     {"uniform", W::kNato, 'u'},  {"victor", W::kNato, 'v'},   {"whiskey", W::kNato, 'w'},
-    {"xray", W::kNato, 'x'},     {"yankee", W::kNato, 'y'},   {"zulu", W::kNato, 'z'},
+    {"xray", W::kNato, 'x'},     {"x-ray", W::kNato, 'x'},     {"yankee", W::kNato, 'y'},   {"zulu", W::kNato, 'z'},
 };
 // "november" is a month and a NATO word; as a month it is looked up, and a
 // spelled run takes it as 'n' (IsLetterItem).
@@ -176,6 +176,11 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
         } else if (d == '\'' && i + 1 < n && IsAsciiLetter(text[i + 1]) && !t.lower.empty()) {
           t.lower.push_back('\'');
           ++i;
+        } else if (d == '-' && i + 1 < n && IsAsciiLetter(text[i + 1]) && !t.lower.empty() &&
+                   (t.lower.size() > 1 || (i + 2 < n && IsAsciiLetter(text[i + 2])))) {
+          // "x-ray", "yo-yo", "mm-hmm" are words; "s-m-i-t-h" stays letters.
+          t.lower.push_back('-');
+          ++i;
         } else {
           break;
         }
@@ -246,12 +251,15 @@ bool IsLetterToken(const std::vector<Tok>& toks, size_t i) {
   const Tok& t = toks[i];
   if (IsSingleLetter(t)) return true;
   if (t.type == T::kWord && t.info.kind == W::kNato) return true;
-  // "november" is a month unless letters are spelled around it.
+  // "november" is a month unless letters are spelled around it or a digit
+  // comes right before ("1 november dash whiskey...").
   if (t.type == T::kWord && t.lower == "november") {
     auto letter = [&](size_t k) {
       return IsSingleLetter(toks[k]) || (toks[k].type == T::kWord && toks[k].info.kind == W::kNato);
     };
-    return (i > 0 && letter(i - 1)) || (i + 1 < toks.size() && letter(i + 1));
+    bool digit_before = i > 0 && (toks[i - 1].type == T::kDigits ||
+                                  (toks[i - 1].type == T::kWord && toks[i - 1].info.kind == W::kDigit));
+    return (i > 0 && letter(i - 1)) || (i + 1 < toks.size() && letter(i + 1)) || digit_before;
   }
   return false;
 }

@@ -76,6 +76,34 @@ bool IdTokenRecord(std::string_view r, size_t s, size_t e) {
   }
   return digits >= 3 && alnum >= 6 && !IdentifierSuffix(r, s);
 }
+// A lower-case street ("47 maple court"): the words between the number and
+// the suffix are no units of time, distance, dose or count, and no function
+// words ("a 10 minute drive", "2 tablets every day", "3 blocks down the road").
+bool StreetWordsRecord(std::string_view r, size_t s, size_t e) {
+  static constexpr std::string_view kStop[] = {
+      "a",       "about",  "an",      "and",   "at",     "block",   "blocks", "capsule",
+      "capsules", "day",   "days",    "dollar", "dollars", "down",  "each",   "every",
+      "feet",    "first",  "foot",    "for",   "from",   "hour",    "hours",  "in",
+      "inch",    "inches", "last",    "less",  "mg",     "mile",    "miles",  "min",
+      "minute",  "minutes", "month",  "months", "more",  "my",      "next",   "of",
+      "on",      "or",     "other",   "our",   "percent", "pill",   "pills",  "pound",
+      "pounds",  "same",   "second",  "step",  "steps",  "tablet",  "tablets", "that",
+      "the",     "their",  "these",   "third", "this",   "those",   "time",   "times",
+      "to",      "up",     "week",    "weeks", "with",   "year",    "years",  "your"};
+  size_t i = s;
+  while (i < e && IsDigit(r[i])) ++i;  // the house number
+  while (i < e) {
+    while (i < e && !IsAlpha(r[i])) ++i;
+    size_t j = i;
+    while (j < e && (IsAlpha(r[j]) || r[j] == '\'')) ++j;
+    std::string_view w = r.substr(i, j - i);
+    for (std::string_view stop : kStop) {
+      if (w == stop) return false;
+    }
+    i = j;
+  }
+  return true;
+}
 bool CardRecord(std::string_view r, size_t s, size_t e) {
   return !GluedToDigits(r, s, e) && !IdentifierSuffix(r, s) && ValidCard(r.substr(s, e - s));
 }
@@ -158,6 +186,7 @@ constexpr Entry kValidators[] = {
     {"date", DateRecord},
     {"date_old", OldDateRecord},
     {"id_token", IdTokenRecord},
+    {"street_words", StreetWordsRecord},
     {"date_compact", CompactDateRecord},
     {"date_compact_old", OldCompactDateRecord},
     {"mbi", MbiRecord},
@@ -176,7 +205,7 @@ Validator FindValidator(std::string_view name) {
 
 const char* ValidatorNames() {
   return "ssn, nanp, luhn, email, itin, npi, dea, card, ipv4, ipv6, date, date_old, "
-         "date_compact, date_compact_old, id_token, mbi, url_ids, person_name";
+         "date_compact, date_compact_old, id_token, street_words, mbi, url_ids, person_name";
 }
 
 // Capitalised words that follow name cues without being names: discourse
