@@ -161,7 +161,7 @@ void FindHl7(std::string_view text, std::vector<FieldSpan>* out) {
 
 // X12: NM1, DMG, N3, N4, REF, PER elements by position.
 void FindX12(std::string_view text, std::vector<FieldSpan>* out) {
-  static const char* kTags[] = {"NM1*", "DMG*", "N3*", "N4*", "REF*", "PER*"};
+  static const char* kTags[] = {"NM1*", "DMG*", "N3*", "N4*", "REF*", "PER*", "CLM*"};
   for (const char* t : kTags) {
     std::string_view tag(t);
     for (size_t at = text.find(tag); at != std::string_view::npos; at = text.find(tag, at + 1)) {
@@ -211,6 +211,8 @@ void FindX12(std::string_view text, std::vector<FieldSpan>* out) {
                 : q == "D9" || q == "F8"                          ? C::kAccount
                                                                   : kNone;
         push(2, cue);
+      } else if (tag == "CLM*") {
+        push(1, C::kAccount);  // the patient control (account) number
       } else if (tag == "PER*") {
         push(2, C::kName);
         for (size_t i = 3; i + 1 <= el.size(); i += 2) {

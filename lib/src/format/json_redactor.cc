@@ -32,9 +32,9 @@ using Action = JsonKeyRule::Action;
 // JSON-in-string is followed at most this many levels deep.
 constexpr int kMaxNestedJson = 4;
 // Integers of at least this many digits may be identifiers (SSNs, phone
-// numbers, NPIs); shorter ones are ages, counts and codes, and fractions and
-// exponents are measurements.
-constexpr size_t kMinScannedDigits = 4;
+// numbers, NPIs) or ages over 89; single digits are counts and codes, and
+// fractions and exponents are measurements.
+constexpr size_t kMinScannedDigits = 2;
 
 bool IsIdentifierNumber(std::string_view token) {
   if (!token.empty() && token[0] == '-') token.remove_prefix(1);
