@@ -104,6 +104,29 @@ bool StreetWordsRecord(std::string_view r, size_t s, size_t e) {
   }
   return true;
 }
+// A phone number in any national format: 7 to 15 digits, not glued to other
+// digits, and no date or time ("2024-01-15", "10.31.02").
+bool PhoneDigitsRecord(std::string_view r, size_t s, size_t e) {
+  if (GluedToDigits(r, s, e)) return false;
+  int digits = 0;
+  for (size_t i = s; i < e; ++i) digits += IsDigit(r[i]);
+  if (digits < 7 || digits > 15) return false;
+  std::string_view v = r.substr(s, e - s);
+  if (ValidDate(v) || v.find(':') != std::string_view::npos) return false;
+  // The groups after the country code and the (area) share one separator:
+  // "415-555-0132 200" is a number and a status code, "0490 75 40 81" is one.
+  size_t from = v.rfind(')');
+  from = from == std::string_view::npos ? 0 : from + 1;
+  if (from == 0 && !v.empty() && v[0] == '+') from = v.find_first_of(" .-");
+  char sep = 0;
+  for (size_t i = from == std::string_view::npos ? v.size() : from; i < v.size(); ++i) {
+    if (IsDigit(v[i])) continue;
+    if (i == from) continue;  // the separator after ")" or the country code
+    if (sep != 0 && v[i] != sep) return false;
+    sep = v[i];
+  }
+  return true;
+}
 bool CardRecord(std::string_view r, size_t s, size_t e) {
   return !GluedToDigits(r, s, e) && !IdentifierSuffix(r, s) && ValidCard(r.substr(s, e - s));
 }
@@ -187,6 +210,7 @@ constexpr Entry kValidators[] = {
     {"date_old", OldDateRecord},
     {"id_token", IdTokenRecord},
     {"street_words", StreetWordsRecord},
+    {"phone_digits", PhoneDigitsRecord},
     {"date_compact", CompactDateRecord},
     {"date_compact_old", OldCompactDateRecord},
     {"mbi", MbiRecord},
@@ -205,7 +229,8 @@ Validator FindValidator(std::string_view name) {
 
 const char* ValidatorNames() {
   return "ssn, nanp, luhn, email, itin, npi, dea, card, ipv4, ipv6, date, date_old, "
-         "date_compact, date_compact_old, id_token, street_words, mbi, url_ids, person_name";
+         "date_compact, date_compact_old, id_token, street_words, phone_digits, mbi, url_ids, "
+         "person_name";
 }
 
 // Capitalised words that follow name cues without being names: discourse
