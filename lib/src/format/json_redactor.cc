@@ -95,6 +95,27 @@ const std::vector<HipaaKey>& HipaaKeys() {
   return kKeys;
 }
 
+// HL7 v2 table 0203 identifier type codes (FHIR Identifier.type) that name
+// PHI, as a cue phrase of the built-in packs; empty for other codes.
+std::string_view IdentifierTypePhrase(std::string_view code) {
+  static constexpr std::pair<std::string_view, std::string_view> kCodes[] = {
+      {"MR", "medical record number"}, {"MRT", "medical record number"},
+      {"PI", "patient id"},            {"PT", "patient id"},
+      {"SS", "ssn"},                   {"SB", "ssn"},
+      {"MB", "member id"},             {"SN", "member id"},
+      {"MA", "medicaid id"},           {"MC", "medicare number"},
+      {"MCN", "medicare number"},      {"DL", "driver license"},
+      {"PPN", "passport"},             {"AN", "account number"},
+      {"NPI", "npi"},                  {"TAX", "tax id"},
+      {"HC", "health card number"},    {"NI", "national id"},
+      {"NH", "national health number"}, {"JHN", "health card number"},
+  };
+  for (const auto& [c, phrase] : kCodes) {
+    if (c == code) return phrase;
+  }
+  return {};
+}
+
 bool IsWs(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 bool IsScalarEnd(char c) { return c == ',' || c == '}' || c == ']' || IsWs(c); }
@@ -799,6 +820,7 @@ struct Frame {
   ValueRule rule;            // inherited by the values inside
   // Structure as context (see StructureContext):
   std::string label;      // objects: a sibling naming the value ("name": "dob")
+  bool typed = false;     // label comes from an identifier type code (FHIR "MR")
   std::string prev_item;  // arrays: the string element before ("--dob")
   std::vector<std::string> turns;  // arrays of messages: recent turns, oldest first
 };
@@ -1130,8 +1152,26 @@ class LevelRunner {
       r.action = rule.action;
       r.entity = rule.entity;
       r.rule = explicit_rule;
+    } else if (r.rule >= 0 && rules_->rules[r.rule].hipaa && !lv_->frames.empty() &&
+               lv_->frames.back().object && NonPhiAddressPart(Key(lv_->frames.back().key_begin,
+                                                                  lv_->frames.back().key_end))) {
+      // Inside an address object, the parts Safe Harbor keeps and the
+      // record's own codes are scanned, not redacted: {"use": "home",
+      // "state": "IL", "country": "US"} (FHIR Address, most address APIs).
+      r = ValueRule{};
     }
     return r;
+  }
+
+  bool NonPhiAddressPart(std::string_view key) const {
+    if (rules_->rules.empty()) return false;
+    std::string k = NormKey(key);
+    for (const char* part : {"use", "type", "state", "statecode", "stateprovince", "region",
+                             "country", "countrycode", "countryname", "kind", "verified",
+                             "validated", "primary", "preferred", "rank"}) {
+      if (k == part) return true;
+    }
+    return false;
   }
 
   // Decodes a string token's content; the view lives until the next call.
@@ -1376,19 +1416,42 @@ class LevelRunner {
     Frame& f = lv.frames.back();
     if (f.object) {
       std::string k = NormKey(key);
-      static const char* const kNames[] = {"name", "field", "fieldname", "key", "type",
-                                           "system", "code", "label", "attribute",
-                                           "param", "parameter", "column", "property"};
-      static const char* const kValues[] = {"value", "val", "data", "valuestring",
-                                            "fieldvalue", "text", "v"};
+      static const char* const kNames[] = {"name",     "field",     "fieldname", "key",
+                                           "type",     "system",    "code",      "label",
+                                           "attribute", "param",    "parameter", "column",
+                                           "property", "question",  "prompt",    "fieldid",
+                                           "path",     "propertypath", "pointer"};
+      // Values: plain ones, answers to a form, and what validation errors
+      // echo back (Spring's rejectedValue, pydantic's input).
+      static const char* const kValues[] = {
+          "value",    "val",      "data",          "valuestring",  "fieldvalue",
+          "text",     "v",        "answer",        "response",     "input",
+          "rejectedvalue", "invalidvalue", "providedvalue", "badvalue", "newvalue",
+          "oldvalue", "actual",   "received",      "given",        "entered"};
       bool names = std::find(std::begin(kNames), std::end(kNames), k) != std::end(kNames);
       bool values = std::find(std::begin(kValues), std::end(kValues), k) != std::end(kValues);
       if (values && !f.label.empty()) extra->append(f.label);
-      if (names && value.size() <= 128) {
+      // A FHIR identifier names its value by a v2-0203 type code:
+      // {"type": {"coding": [{"code": "MR"}]}, "system": ..., "value": ...}.
+      if (k == "code" && value.size() <= 4) {
+        std::string_view phrase = IdentifierTypePhrase(value);
+        for (size_t j = lv.frames.size() - 1; !phrase.empty() && j-- > 0 &&
+                                              j + 5 >= lv.frames.size();) {
+          Frame& up = lv.frames[j];
+          if (up.object && NormKey(Key(up.key_begin, up.key_end)) == "type") {
+            up.label.assign(phrase);
+            up.typed = true;
+            break;
+          }
+        }
+      }
+      if (names && value.size() <= 128 && !f.typed) {
         std::string_view v = value;
         size_t cut = v.find_last_of("/:#");
         if (cut != std::string_view::npos && cut + 1 < v.size()) v.remove_prefix(cut + 1);
-        f.label.assign(v.substr(0, 48));
+        // An OID ("urn:oid:1.2.36.146.595.217.0.1") names nothing.
+        bool oid = v.find_first_not_of("0123456789.") == std::string_view::npos;
+        if (!oid) f.label.assign(v.substr(0, 48));
       }
       // A generic key inherits the name of its parent ("phone": {"value": ...}).
       if ((values || k.empty()) && lv.frames.size() >= 2) {
@@ -1401,6 +1464,14 @@ class LevelRunner {
         }
       }
       return;
+    }
+    // Arrays: a location array names its sibling value: pydantic's
+    // {"loc": ["body", "socialSecurityNumber"], "input": "..."}.
+    if (lv.frames.size() >= 2 && lv.frames[lv.frames.size() - 2].object && value.size() <= 64) {
+      std::string ak = NormKey(Key(f.ctx_begin, f.ctx_end));
+      if (ak == "loc" || ak == "location" || ak == "path" || ak == "fieldpath") {
+        lv.frames[lv.frames.size() - 2].label.assign(value);
+      }
     }
     // Arrays: the element before.
     if (!f.prev_item.empty()) extra->append(f.prev_item);
@@ -1423,6 +1494,18 @@ class LevelRunner {
     if (lv.frames.size() < 2 || !lv.frames.back().object) return false;
     Frame& array = lv.frames[lv.frames.size() - 2];
     if (array.object) return false;
+    // Log events and records (CloudWatch logEvents[].message, records[],
+    // entries[]) are no turns of one conversation.
+    std::string ak = NormKey(Key(array.ctx_begin, array.ctx_end));
+    bool talk = false;
+    for (const char* turns : {"call", "chat", "conversation", "message", "turn", "transcript",
+                              "dialog", "utterance", "history"}) {
+      talk = talk || ak.find(turns) != std::string::npos;
+    }
+    for (const char* not_turns : {"log", "event", "record", "entr", "line", "item", "row",
+                                  "error", "result"}) {
+      if (!talk && ak.find(not_turns) != std::string::npos) return false;
+    }
     std::string k = NormKey(key);
     if (k != "content" && k != "message" && k != "text" && k != "transcript" &&
         k != "utterance") {

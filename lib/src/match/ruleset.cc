@@ -60,7 +60,8 @@ bool IsWordChar(char c) {
 // The Hyperscan expression that finds where a hotword may be, for the windows
 // in which context-only rules are scanned: its longest token as a caseless
 // literal (cheap to compile and to scan); a token of three letters or fewer
-// would hit inside every other word, so it must stand alone.
+// would hit inside every other word, so it must stand alone (or next to a
+// digit).
 std::string AnchorExpression(const std::string& w) {
   static const char kHex[] = "0123456789abcdef";
   std::string anchor = internal::ContextLexicon::AnchorOf(w);
@@ -71,8 +72,9 @@ std::string AnchorExpression(const std::string& w) {
     core.push_back(kHex[c & 0xF]);
   }
   if (anchor.size() > 3 || anchor.empty()) return core;
-  std::string head = IsWordChar(anchor.front()) ? "(?:\\b|_)" : "";
-  std::string tail = IsWordChar(anchor.back()) ? "(?:\\b|_)" : "";
+  // A digit ends a token too ("SSN4", "L4SSN", "mrn2").
+  std::string head = IsWordChar(anchor.front()) ? "(?:\\b|_|\\d)" : "";
+  std::string tail = IsWordChar(anchor.back()) ? "(?:\\b|_|\\d)" : "";
   return head + core + tail;
 }
 

@@ -79,6 +79,15 @@ constexpr std::string_view kParticles[] = {"al", "bin", "da", "das", "de", "del"
                                            "von", "y"};
 constexpr std::string_view kHonorifics[] = {"dr", "miss", "mr", "mrs", "ms", "mx", "prof"};
 constexpr std::string_view kSuffixes[] = {"ii", "iii", "iv", "jr", "sr"};
+// Words that follow an eponym ("Crohn's disease", "Apgar score").
+constexpr std::string_view kEponymHeads[] = {
+    "anemia",    "anaemia",   "ataxia",     "chorea",    "classification", "contracture",
+    "criteria",  "cyst",      "disease",    "diseases",  "disorder",  "dystrophy",
+    "encephalopathy", "fracture", "hernia", "lymphoma",  "maneuver",  "manoeuvre",
+    "murmur",    "neuralgia", "palsy",      "phenomenon", "reflex",   "sarcoma",
+    "score",     "syndrome",  "thyroiditis", "triad",    "tumor",     "tumour",
+    "ulcer",     "virus"};
+
 // Function words that, right before a known name, point at a person.
 constexpr std::string_view kWeakCues[] = {"attn", "bye", "by", "cc", "dear", "for", "from",
                                           "hello", "hey", "hi", "per", "thank", "thanks",
@@ -400,6 +409,12 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
         ok = false;
       }
       if (!ok) break;
+      // An ALL CAPS name ends before a Title Case word: "RUIZ-TAGLE, MARISOL
+      // Stelara 81 mg" (a drug on a label), "WALSH CAROLINE Metformin".
+      if (e > k && words[k].upper && words[k].folded.size() >= 2 && w.title_case && !w.upper &&
+          !w.initial && w.folded.size() >= 2) {
+        break;
+      }
       if (e > k) {
         std::string_view gap = text.substr(words[e - 1].end, w.start - words[e - 1].end);
         bool blank = gap == " " || gap == "  ";
@@ -505,6 +520,12 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
         break;
     }
     if (real > 0) accept = accept || full_name || lower_pair || whole_field || in_prose;
+    // Eponyms: "Huntington's disease", "Kawasaki disease", "Guillain-Barré
+    // syndrome", "Bell's palsy" name a condition, not a person.
+    if (accept && e < words.size() && words[e].start - words[e - 1].end <= 2 &&
+        In(kEponymHeads, words[e].folded)) {
+      accept = false;
+    }
     if (accept) {
       out->emplace_back(words[k].start, words[e - 1].end);
       k = e;

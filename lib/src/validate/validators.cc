@@ -38,6 +38,13 @@ int ToInt(const char* d, int len) {
 bool SsnRecord(std::string_view r, size_t s, size_t e) {
   return !GluedToDigits(r, s, e) && ValidSsn(r.substr(s, e - s));
 }
+// "747 90 8817" on its own, not three groups of a longer run of numbers
+// ("totals 12 747 90 8817 3").
+bool SsnSpacedRecord(std::string_view r, size_t s, size_t e) {
+  if (s >= 2 && (r[s - 1] == ' ' || r[s - 1] == ',') && IsDigit(r[s - 2])) return false;
+  if (e + 1 < r.size() && (r[e] == ' ' || r[e] == ',') && IsDigit(r[e + 1])) return false;
+  return SsnRecord(r, s, e);
+}
 bool NanpRecord(std::string_view r, size_t s, size_t e) {
   return !GluedToDigits(r, s, e) && ValidNanp(r.substr(s, e - s));
 }
@@ -67,8 +74,50 @@ bool IdentifierSuffix(std::string_view r, size_t s) {
 }
 // An id-shaped token: 6 to 20 letters, digits and dashes, at least three
 // digits, not a word or a plain small number.
+bool IsHex(char c) { return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+
+// The run of hex digits and dashes around r[s, e) is an opaque surrogate
+// key, never a person's identifier: a UUID ("98fed694-8fde-47be-a175-
+// 2f8bde06d234") or a hash of 16 hex digits and more with letters and digits
+// mixed ("bdd8af0083605ae91f2e60d93b66743a").
+bool OpaqueHexRun(std::string_view r, size_t s, size_t e) {
+  size_t b = s, z = e;
+  while (b > 0 && (IsHex(r[b - 1]) || r[b - 1] == '-')) --b;
+  while (z < r.size() && (IsHex(r[z]) || r[z] == '-')) ++z;
+  for (size_t i = s; i < e; ++i) {
+    if (!IsHex(r[i]) && r[i] != '-') return false;
+  }
+  // Split the run at dashes: a UUID's 8-4-4-4-12 groups, or one long group.
+  size_t groups[8], n = 0, len = 0, letters = 0, digits = 0, longest = 0;
+  for (size_t i = b; i <= z; ++i) {
+    if (i == z || r[i] == '-') {
+      if (n < 8) groups[n] = len;
+      ++n;
+      longest = std::max(longest, len);
+      len = 0;
+      continue;
+    }
+    ++len;
+    (IsDigit(r[i]) ? digits : letters) += 1;
+  }
+  bool uuid = false;
+  for (size_t k = 0; k + 5 <= std::min<size_t>(n, 8); ++k) {
+    if (groups[k] == 8 && groups[k + 1] == 4 && groups[k + 2] == 4 && groups[k + 3] == 4 &&
+        groups[k + 4] == 12) {
+      uuid = true;
+    }
+  }
+  return uuid || (longest >= 16 && letters > 0 && digits > 0);
+}
+
 bool IdTokenRecord(std::string_view r, size_t s, size_t e) {
   if (e - s < 6 || e - s > 24) return false;
+  if (OpaqueHexRun(r, s, e)) return false;
+  // A timestamp cut at its first colon ("2023-01-21T06:34:05").
+  if (e - s >= 10 && ValidDate(r.substr(s, 10))) return false;
+  if (e < r.size() && r[e] == ':' && IsDigit(r[e - 1]) && e + 1 < r.size() && IsDigit(r[e + 1])) {
+    return false;
+  }
   int digits = 0, alnum = 0;
   for (size_t i = s; i < e; ++i) {
     if (IsDigit(r[i])) ++digits;
@@ -211,6 +260,7 @@ constexpr Entry kValidators[] = {
     {"id_token", IdTokenRecord},
     {"street_words", StreetWordsRecord},
     {"phone_digits", PhoneDigitsRecord},
+    {"ssn_spaced", SsnSpacedRecord},
     {"date_compact", CompactDateRecord},
     {"date_compact_old", OldCompactDateRecord},
     {"mbi", MbiRecord},
@@ -229,7 +279,8 @@ Validator FindValidator(std::string_view name) {
 
 const char* ValidatorNames() {
   return "ssn, nanp, luhn, email, itin, npi, dea, card, ipv4, ipv6, date, date_old, "
-         "date_compact, date_compact_old, id_token, street_words, phone_digits, mbi, url_ids, "
+         "date_compact, date_compact_old, id_token, street_words, phone_digits, ssn_spaced, mbi, "
+         "url_ids, "
          "person_name";
 }
 
@@ -390,8 +441,20 @@ bool ValidEmail(std::string_view v) {
   // addresses people dictate).
   size_t dot = domain.rfind('.');
   if (dot == std::string_view::npos) return false;
-  for (char c : domain.substr(dot + 1)) {
+  std::string_view tld = domain.substr(dot + 1);
+  for (char c : tld) {
     if (!IsAlpha(c)) return false;
+  }
+  // systemd template units ("notify@1693.service", "getty@tty1.service") and
+  // file names are no mail domains.
+  static constexpr std::string_view kNotTlds[] = {
+      "service", "socket", "timer", "mount", "target", "slice", "scope", "path", "device",
+      "swap", "automount", "conf", "log", "json", "yaml", "yml", "txt", "png", "jpg", "gif",
+      "svg", "js", "css", "rb", "java", "jar", "dll", "exe", "tmp"};
+  std::string lower(tld);
+  for (char& c : lower) c = static_cast<char>(c | 0x20);
+  for (std::string_view t : kNotTlds) {
+    if (lower == t) return false;
   }
   return true;
 }
@@ -692,14 +755,26 @@ bool UrlCarriesIds(std::string_view url) {
     return true;
   }
   if (rest == std::string_view::npos) return false;
+  // Terminology systems (FHIR code systems, value sets) name no one.
+  std::string host(url.substr(scheme + 3, rest - scheme - 3));
+  for (char& c : host) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  for (std::string_view t : {"hl7.org", "loinc.org", "snomed.info", "unitsofmeasure.org",
+                             "nlm.nih.gov", "fhir.org"}) {
+    if (host == t || (host.size() > t.size() && host.compare(host.size() - t.size(), t.size(), t) == 0 &&
+                      host[host.size() - t.size() - 1] == '.')) {
+      return false;
+    }
+  }
   std::string lower(url.substr(rest));
   for (char& c : lower) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
+  // A run of four digits and more, outside opaque keys (UUIDs and hashes in
+  // recording and resource URLs).
   int run = 0;
-  for (char c : lower) {
-    run = IsDigit(c) ? run + 1 : 0;
-    if (run >= 4) return true;
+  for (size_t i = 0; i < lower.size(); ++i) {
+    run = IsDigit(lower[i]) ? run + 1 : 0;
+    if (run >= 4 && !OpaqueHexRun(lower, i + 1 - run, i + 1)) return true;
   }
   if (lower.find('@') != std::string::npos ||
       lower.find("%40") != std::string::npos) {

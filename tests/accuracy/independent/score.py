@@ -247,6 +247,9 @@ def main():
     ap.add_argument("--show-misses", type=int, default=0)
     ap.add_argument("--show-destroyed", type=int, default=0)
     ap.add_argument("--entity", default="", help="only show misses of this entity")
+    ap.add_argument("--show-negatives", type=int, default=0,
+                    help="show this many lost hard negatives, with the output around them")
+    ap.add_argument("--what", default="", help="only show lost negatives of these kinds (a,b)")
     ap.add_argument("--transcript-format", default="transcript",
                     help="--format given to transcript records (text: before transcript existed)")
     args = ap.parse_args(argv)
@@ -292,6 +295,7 @@ def main():
     json_valid = Tally()
     fields = Tally()
     misses = []
+    lost_negs = []
     destroyed = []
     for r in records:
         text = r["text"]
@@ -326,6 +330,8 @@ def main():
             kept = all(mask[i] for i in range(cs, ce))
             negs.add(("all",), kept)
             negs.add(("what", n["what"]), kept)
+            if not kept and (not args.what or n["what"] in args.what.split(",")):
+                lost_negs.append((r, n, cs, ce, out))
         # Over-redaction: whitespace tokens that touch no gold or neutral span.
         covered = [False] * len(text)
         for cs, ce, _ in gold:
@@ -418,6 +424,15 @@ def main():
             shown += 1
             if shown >= args.show_misses:
                 break
+    if args.show_negatives:
+        print("\n### lost negatives (input, then output)")
+        for r, n, cs, ce, out in lost_negs[:args.show_negatives]:
+            text = r["text"]
+            lo, hi = max(0, cs - 90), min(len(text), ce + 30)
+            print("- %s %s: %s" % (r["id"], n["what"], (text[lo:cs] + "<<" + text[cs:ce] + ">>" +
+                                                        text[ce:hi]).replace("\n", " / ")))
+            k = out.find(text[lo:lo + 20]) if lo < cs else 0
+            print("  => %s" % out[max(0, k):max(0, k) + (hi - lo) + 20].replace("\n", " / "))
     if args.show_destroyed:
         print("\n### destroyed words")
         for r, a, z in destroyed[:args.show_destroyed]:

@@ -217,6 +217,40 @@ TEST_F(JsonTest, HipaaKeysRedactWholeValueInEveryCase) {
   }
 }
 
+TEST_F(JsonTest, StructureAroundAValueNamesIt) {
+  // A FHIR identifier names its value by a v2-0203 type code; the OID system
+  // names nothing and the terminology URL is no identifier.
+  EXPECT_EQ(Redact(R"({"identifier":[{"type":{"coding":[{"system":"http://terminology.hl7.org/)"
+                   R"(CodeSystem/v2-0203","code":"MR"}]},"system":"urn:oid:1.2.36.146.595.217.0.1","value":)"
+                   R"("00448146"}]})"),
+            R"({"identifier":[{"type":{"coding":[{"system":"http://terminology.hl7.org/)"
+            R"(CodeSystem/v2-0203","code":"MR"}]},"system":"urn:oid:1.2.36.146.595.217.0.1","value":"[MRN]"}]})");
+  // The same value under a type code that names nothing stays.
+  EXPECT_EQ(Redact(R"({"identifier":[{"type":{"coding":[{"code":"XX"}]},"value":"00448146"}]})"),
+            R"({"identifier":[{"type":{"coding":[{"code":"XX"}]},"value":"00448146"}]})");
+  // Form answers and validation errors echo a value next to its field name.
+  EXPECT_EQ(Redact(R"({"fields":[{"field":"PAT_SSN","answer":"448658973"}]})"),
+            R"({"fields":[{"field":"PAT_SSN","answer":"[US_SSN]"}]})");
+  EXPECT_EQ(Redact(R"({"field":"patient.socialSecurityNumber","rejectedValue":"800853320"})"),
+            R"({"field":"patient.socialSecurityNumber","rejectedValue":"[US_SSN]"})");
+  EXPECT_EQ(Redact(R"({"loc":["body","socialSecurityNumber"],"msg":"bad","input":"170708522"})"),
+            R"({"loc":["body","socialSecurityNumber"],"msg":"bad","input":"[US_SSN]"})");
+  EXPECT_EQ(Redact(R"({"loc":["body","orderNumber"],"msg":"bad","input":"170708522"})"),
+            R"({"loc":["body","orderNumber"],"msg":"bad","input":"170708522"})");
+  // Inside an address, the parts Safe Harbor keeps are scanned, not redacted.
+  EXPECT_EQ(Redact(R"({"address":{"use":"home","line":["12 Elm St"],"state":"IL","country":"US"}})"),
+            R"({"address":{"use":"home","line":["[STREET_ADDRESS]"],"state":"IL","country":"US"}})");
+  // Log events are no conversation: a cue in one event says nothing about
+  // the numbers of the next.
+  EXPECT_EQ(Redact(R"({"logEvents":[{"message":"L4SSN check done"},)"
+                   R"({"message":"2023-01-14T20:31:17.960Z 23bac468-f65c-4429-9cab-e5edd2744803"}]})"),
+            R"({"logEvents":[{"message":"L4SSN check done"},)"
+            R"({"message":"2023-01-14T20:31:17.960Z 23bac468-f65c-4429-9cab-e5edd2744803"}]})");
+  // A UUID under an id key is a surrogate key, not a record number.
+  EXPECT_EQ(Redact(R"({"patient_id":"98fed694-8fde-47be-a175-2f8bde06d234"})"),
+            R"({"patient_id":"98fed694-8fde-47be-a175-2f8bde06d234"})");
+}
+
 TEST_F(JsonTest, NumericPhiUnderAKeyBecomesAString) {
   EXPECT_EQ(Redact(R"({"ssn":123456789,"n":5})"), R"({"ssn":"[US_SSN]","n":5})");
   EXPECT_EQ(Redact(R"({"phone": 4155550132 })"), R"({"phone": "[PHONE_NUMBER]" })");

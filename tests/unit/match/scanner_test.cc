@@ -327,6 +327,28 @@ TEST_F(ScannerTest, AccentedNamesAndFillers) {
             "Caller: Sure, Medicare is my plan");
 }
 
+TEST_F(ScannerTest, EponymsDrugsAndUnitNamesAreNoPeople) {
+  EXPECT_EQ(Redact(rules_, "referral for Arjun re Huntington's disease"),
+            "referral for [PERSON] re Huntington's disease");
+  EXPECT_EQ(Redact(rules_, "reports taking Jardiance for Kawasaki disease"),
+            "reports taking Jardiance for Kawasaki disease");
+  // An ALL CAPS name ends before the Title Case drug on a label.
+  EXPECT_EQ(Redact(rules_, "label_text=\"RUIZ-TAGLE, MARISOL Stelara 81 mg TAKE AS DIRECTED\""),
+            "label_text=\"[PERSON] Stelara 81 mg TAKE AS DIRECTED\"");
+  EXPECT_EQ(Redact(rules_, "Patient Name: GARCIA, MARIA L"), "Patient Name: [PERSON]");
+  // systemd template units are no e-mail addresses.
+  EXPECT_EQ(Redact(rules_, "Started notify@1693.service - java"),
+            "Started notify@1693.service - java");
+  // Cue words glued to digits still count: "SSN4", "L4SSN".
+  EXPECT_EQ(Redact(rules_, "field=SSN4 value=4243 field=pt_first"),
+            "field=SSN4 value=[US_SSN] field=pt_first");
+  EXPECT_EQ(Redact(rules_, "identity proofing: L4SSN 711926238 result=PASS"),
+            "identity proofing: L4SSN [US_SSN] result=PASS");
+  // Opaque keys in URLs are no identifiers.
+  EXPECT_EQ(Redact(rules_, "rec https://cdn.example.net/bdd8af0083605ae91f2e60d93b66743a/r.wav"),
+            "rec https://cdn.example.net/bdd8af0083605ae91f2e60d93b66743a/r.wav");
+}
+
 TEST_F(ScannerTest, CardsWithoutContextNeedLuhnAndIssuer) {
   EXPECT_EQ(Redact(rules_, "and it's 4012886424137321."), "and it's [CREDIT_CARD].");
   EXPECT_EQ(Redact(rules_, "pan=\"3056 930902 5904\""), "pan=\"[CREDIT_CARD]\"");
