@@ -708,7 +708,12 @@ bool ReadEmail(const std::vector<Tok>& toks, size_t at, size_t line_begin, size_
     }
     // A label is one word, spelled letters, or a few words said apart
     // ("hot mail", "g mail", "out look").
-    if (!label.empty() && (k - label_start) >= 3 && !IsSingleLetter(t)) break;
+    // ("s b c global": spelled letters, then the rest of the label).
+    if (!label.empty() && (k - label_start) >= 3 && !IsSingleLetter(t)) {
+      bool spelled = k - label_start <= 5;
+      for (size_t q = label_start; q < k && spelled; ++q) spelled = IsSingleLetter(toks[q]);
+      if (!spelled) break;
+    }
     if (label.empty()) label_start = k;
     label += t.lower;
     ++k;
@@ -741,37 +746,92 @@ bool ReadEmail(const std::vector<Tok>& toks, size_t at, size_t line_begin, size_
     return t.type == T::kDigits ||
            (IsNumberWord(t) && t.info.kind != W::kOrdinal && t.info.kind != W::kDouble);
   };
+  // "V as in Vincent": a letter told by an example word, at toks[q - 4].
+  auto as_in = [&](size_t q) {
+    return q >= line_begin + 4 && toks[q - 1].type == T::kWord &&
+           toks[q - 2].type == T::kWord && toks[q - 2].info.kind == W::kIn &&
+           toks[q - 3].type == T::kWord && toks[q - 3].info.kind == W::kAs &&
+           IsSingleLetter(toks[q - 4]);
+  };
+  // "..., all one word, at": the words before run together.
   size_t q = at;
+  size_t mark_b = at, mark_e = at;
+  {
+    size_t m = q;
+    while (m > line_begin && toks[m - 1].type == T::kPunct && toks[m - 1].lower == ",") --m;
+    if (m >= line_begin + 2 && toks[m - 1].lower == "word" &&
+        (toks[m - 2].lower == "one" || toks[m - 2].lower == "1")) {
+      size_t mb = m - 2;
+      if (mb > line_begin && toks[mb - 1].lower == "all") --mb;
+      while (mb > line_begin && toks[mb - 1].type == T::kPunct && toks[mb - 1].lower == ",") --mb;
+      mark_b = mb;
+      mark_e = at;
+      q = mb;
+    }
+  }
+  const bool one_word = mark_b != mark_e;
+  int words_joined = 0;
   bool need_word = true;
-  size_t start = at;
+  size_t start = q;
+  size_t later = at;  // the token after the one being read (skips the mark)
   while (q > line_begin) {
     int jn = joiner(q - 1);
     if (jn) {
       if (need_word) break;
       q -= static_cast<size_t>(jn);
+      later = q;
       need_word = true;
+      continue;
+    }
+    if (as_in(q)) {
+      // A told letter runs together with whatever follows it.
+      start = q - 4;
+      need_word = false;
+      q -= 4;
+      later = q;
       continue;
     }
     const Tok& t = toks[q - 1];
     if (!IsAddressWord(t) && !IsNumberWord(t)) break;
     // Without a joiner only spelled letters, or a word and a number
-    // ("ahmed sixty one"), run together.
-    // (t is the earlier word, toks[q] the later one: "ahmed sixty one", never
-    // "third dana".)
+    // ("ahmed sixty one"), or an initial and a word ("r krishnan") run
+    // together, or anything before "all one word".
+    // (t is the earlier word, toks[later] the later one: "ahmed sixty one",
+    // never "third dana".)
+    const Tok& next = toks[later];
     bool spelled_pair = (IsSingleLetter(t) || numeric(t)) &&
-                        (IsSingleLetter(toks[q]) || numeric(toks[q]));
-    bool word_then_number = !numeric(t) && numeric(toks[q]);
-    if (!need_word && !spelled_pair && !word_then_number) break;
+                        (IsSingleLetter(next) || numeric(next));
+    bool word_then_number = !numeric(t) && numeric(next);
+    bool initial = IsSingleLetter(t) && t.lower != "a" && t.lower != "i" && later != at &&
+                   !IsSingleLetter(next) && next.type == T::kWord;
+    // "all one word" joins the last words said, never the sentence before
+    // them ("let me see tuan phan, all one word").
+    static constexpr std::string_view kNotLocal[] = {
+        "is", "it's", "its", "it", "me", "my", "see", "let", "the", "uh", "um", "so", "okay",
+        "ok", "yes", "yeah", "that", "email", "address", "be", "would", "was", "sure", "and"};
+    bool joined = one_word && later - q <= 1 && words_joined < 3 &&
+                  std::find(std::begin(kNotLocal), std::end(kNotLocal), t.lower) ==
+                      std::end(kNotLocal);
+    if (!need_word && !spelled_pair && !word_then_number && !initial && !joined) {
+      break;
+    }
+    if (!numeric(t)) ++words_joined;
     start = q - 1;
     need_word = false;
     --q;
+    later = q;
   }
-  if (start == at) return false;
+  if (start == at || start == mark_b) return false;
   // Render the local part forwards.
   std::string local;
-  for (size_t r = start; r < at;) {
+  for (size_t r = start; r < mark_b;) {
     const Tok& t = toks[r];
-    if (t.type == T::kWord && t.lower == "under" && r + 1 < at && toks[r + 1].lower == "score") {
+    if (IsSingleLetter(t) && r + 3 < mark_b && toks[r + 1].type == T::kWord &&
+        toks[r + 1].info.kind == W::kAs && toks[r + 2].info.kind == W::kIn) {
+      local.push_back(t.lower[0]);
+      r += 4;
+    } else if (t.type == T::kWord && t.lower == "under" && r + 1 < mark_b &&
+               toks[r + 1].lower == "score") {
       local.push_back('_');
       r += 2;
     } else if (JoinerOf(t)) {
@@ -781,7 +841,7 @@ bool ReadEmail(const std::vector<Tok>& toks, size_t at, size_t line_begin, size_
       local += t.lower;
       ++r;
     } else if (IsNumberWord(t) && t.lower != "o") {
-      Atom a = ParseNumber(toks, &r, at);
+      Atom a = ParseNumber(toks, &r, mark_b);
       local += a.text;
     } else {
       local += t.lower;
@@ -804,8 +864,31 @@ bool HasSpokenSeed(std::string_view text) {
   size_t i = 0;
   int single_letters = 0;
   bool at = false;
+  // A written address whose local part was said in pieces: "linh dot
+  // iyer@msn.com", "katarzyna under score saleh@msn.com", "M Piotrowski@
+  // live.com": the word before the local part is a joiner or a letter.
+  auto spoken_local = [&](size_t at_pos) {
+    size_t b = at_pos;
+    while (b > 0 && (IsAsciiLetter(text[b - 1]) || IsDigit(text[b - 1]) || text[b - 1] == '.' ||
+                     text[b - 1] == '_' || text[b - 1] == '-' || text[b - 1] == '+')) {
+      --b;
+    }
+    if (b == at_pos || b < 2 || text[b - 1] != ' ') return false;
+    size_t we = b - 1, wb = we;
+    while (wb > 0 && IsAsciiLetter(text[wb - 1])) --wb;
+    if (wb == we || we - wb > 11) return false;
+    if (we - wb == 1) return text[wb] != 'a' && text[wb] != 'i';
+    char buf[12];
+    for (size_t k = wb; k < we; ++k) {
+      char c = text[k];
+      buf[k - wb] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    std::string_view w(buf, we - wb);
+    return Lookup(w).kind == W::kSep || w == "score";
+  };
   while (i < n) {
     if (!IsAsciiLetter(text[i])) {
+      if (text[i] == '@' && spoken_local(i)) return true;
       if (text[i] != ' ' && text[i] != '-' && text[i] != ',') single_letters = 0;
       ++i;
       continue;

@@ -66,6 +66,22 @@ TEST(SpokenView, Email) {
             "my email is dana.reyes@gmail.com");
   EXPECT_EQ(ViewOf("it's j underscore doe at g mail dot com thanks"),
             "it's j_doe@gmail.com thanks");
+  // Letters told by an example word, initials, "all one word", spelled
+  // labels of a domain, a local part said in pieces before a written '@'.
+  EXPECT_EQ(ViewOf("that would be V as in Victor I K R A M at charter dot net"),
+            "that would be vikram@charter.net");
+  EXPECT_EQ(ViewOf("my email is R Krishnan at verizon dot net"),
+            "my email is rkrishnan@verizon.net");
+  EXPECT_EQ(ViewOf("uh let me see tuan phan all one word at outlook dot com"),
+            "uh let me see tuanphan@outlook.com");
+  EXPECT_EQ(ViewOf("yeah so dana dot i at s b c global dot net correct"),
+            "yeah so dana.i@sbcglobal.net correct");
+  EXPECT_EQ(ViewOf("r o h a n as in nose thirty five at charter dot net"),
+            "rohan35@charter.net");
+  EXPECT_EQ(ViewOf("Yep, linh dot iyer@example.com."), "Yep, linh.iyer@example.com.");
+  EXPECT_EQ(ViewOf("Okay, M Piotrowski@example.com."), "Okay, mpiotrowski@example.com.");
+  // No address: "at" between ordinary words.
+  EXPECT_EQ(ViewOf("meet me at the office at ten"), "meet me at the office at 10");
 }
 
 TEST(SpokenView, NonPhiStaysReadable) {
