@@ -1341,8 +1341,11 @@ class LevelRunner {
     StructureContext(key, value, &lv_->extra);
     std::string_view previous;
     bool conversation = false;
-    if (group < 0 && ConversationTurn(key, value, &previous)) {
-      conversation = previous.empty() && IsTranscriptText(value);
+    // An utterance of an aligned transcript (Retell transcript_object[]) is
+    // a turn too: its words are placed after it is scanned with the turns
+    // before it.
+    if (ConversationTurn(key, value, &previous)) {
+      conversation = group < 0 && previous.empty() && IsTranscriptText(value);
     } else if (group < 0) {
       conversation = IsTranscriptText(value);
     }

@@ -316,15 +316,18 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
       if (!r.pattern.empty()) {
         diags->push_back(Problem(r.file, r.id, "a rule has a pattern or a detector, not both"));
       }
-      if (r.detector != "names" && r.detector != "places" && r.detector != "segments") {
+      if (r.detector != "names" && r.detector != "places" && r.detector != "place_zips" &&
+          r.detector != "segments") {
         diags->push_back(Problem(r.file, r.id, "unknown detector '" + r.detector +
-                                                   "' (known: names, places, segments)"));
+                                                   "' (known: names, places, place_zips, "
+                                                   "segments)"));
         continue;
       }
       CompiledRule c;
-      c.detector = r.detector == "names"    ? CompiledRule::Detector::kNames
-                   : r.detector == "places" ? CompiledRule::Detector::kPlaces
-                                            : CompiledRule::Detector::kSegments;
+      c.detector = r.detector == "names"        ? CompiledRule::Detector::kNames
+                   : r.detector == "places"     ? CompiledRule::Detector::kPlaces
+                   : r.detector == "place_zips" ? CompiledRule::Detector::kPlaceZips
+                                                : CompiledRule::Detector::kSegments;
       if (!BuildNativeRule(r, &c, word_id, entity_index, impl.get(), diags)) continue;
       if (c.detector == CompiledRule::Detector::kSegments) {
         // Each field cue reports its own entity (only those this run wants).

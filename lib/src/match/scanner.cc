@@ -47,6 +47,7 @@ struct Scanner::State {
   internal::NameScratch names;
   std::vector<internal::FieldSpan> fields;
   std::vector<std::pair<uint32_t, uint32_t>> name_spans;
+  std::vector<std::pair<uint32_t, uint32_t>> zip_spans;
   // Views of the record (percent-decoded, JSON-unescaped) and their results.
   internal::View view;
   internal::View view_scratch;
@@ -397,9 +398,18 @@ void Scanner::RunDetectors(std::string_view text, State* sp) {
       if (rule.detector != kind) continue;
       s.name_spans.clear();
       if (kind == CompiledRule::Detector::kPlaces) {
+        s.zip_spans.clear();
         internal::FindPlaces(
             text, [&](uint32_t pos) { return cued(rule, pos) || expected(rule, pos); }, &s.names,
-            &s.name_spans);
+            &s.name_spans, &s.zip_spans);
+        // ZIPs after the cities go to the place_zips rules.
+        for (uint32_t z : impl.detector_rules) {
+          const CompiledRule& zr = impl.rules[z];
+          if (zr.detector != CompiledRule::Detector::kPlaceZips) continue;
+          for (const auto& [b, e] : s.zip_spans) {
+            s.confirmed.push_back({b, e, static_cast<uint16_t>(z), zr.entity, zr.score});
+          }
+        }
       } else {
         internal::FindNames(
             text,

@@ -112,10 +112,11 @@ int PlaceGazetteer::StateIndex(std::string_view s) {
 }
 
 void FindPlaces(std::string_view text, const std::function<bool(uint32_t)>& cue,
-                NameScratch* scratch, std::vector<std::pair<uint32_t, uint32_t>>* out) {
+                NameScratch* scratch, std::vector<std::pair<uint32_t, uint32_t>>* out,
+                std::vector<std::pair<uint32_t, uint32_t>>* zips) {
   const PlaceGazetteer& gaz = PlaceGazetteer::Builtin();
   auto& words = scratch->words;
-  std::string phrase;
+  std::string phrase, best_phrase;
   for (size_t k = 0; k < words.size(); ++k) {
     const auto& first = words[k];
     if (first.digits || first.label || first.folded.size() < 2) continue;
@@ -143,12 +144,14 @@ void FindPlaces(std::string_view text, const std::function<bool(uint32_t)>& cue,
       if (st != 0) {
         best_end = e + 1;
         best_states = st;
+        best_phrase = phrase;
       }
     }
     if (best_end == 0) continue;
     // Evidence after it: a state of that city (code or name), before an
     // optional ZIP.
     bool state_after = false;
+    size_t state_end = best_end;  // the words after the city and its state
     if (best_end < words.size()) {
       const auto& next = words[best_end];
       std::string_view gap = text.substr(words[best_end - 1].end, next.start - words[best_end - 1].end);
@@ -173,6 +176,7 @@ void FindPlaces(std::string_view text, const std::function<bool(uint32_t)>& cue,
           // and records get states wrong, "Fort Wayne OH").
           if (st >= 0 && (((best_states >> st) & 1) || capital)) {
             state_after = true;
+            state_end = q + 1;
             break;
           }
         }
@@ -186,8 +190,55 @@ void FindPlaces(std::string_view text, const std::function<bool(uint32_t)>& cue,
     for (size_t q = k; q < best_end; ++q) {
       plain |= (words[q].flags & kCommonWord) == 0 || words[q].folded.size() >= 5;
     }
-    bool accept = state_after || (cued && (capital || plain));
+    // A ZIP right after the city (and its state): five digits, or nine, or
+    // five and four joined by a dash; nothing glued to it.
+    uint32_t zip_b = 0, zip_e = 0;
+    if (state_end < words.size()) {
+      const auto& z = words[state_end];
+      std::string_view gap = text.substr(words[state_end - 1].end, z.start - words[state_end - 1].end);
+      auto all_digits = [&](const NameScratch::Word& w) {
+        for (uint32_t i = w.start; i < w.end; ++i) {
+          if (text[i] < '0' || text[i] > '9') return false;
+        }
+        return true;
+      };
+      size_t len = z.end - z.start;
+      if (IsSeparator(gap) && z.digits && all_digits(z) && (len == 5 || len == 9)) {
+        zip_b = z.start;
+        zip_e = z.end;
+        if (len == 5 && state_end + 1 < words.size() && words[state_end + 1].start == z.end + 1 &&
+            text[z.end] == '-' && words[state_end + 1].end - words[state_end + 1].start == 4 &&
+            all_digits(words[state_end + 1])) {
+          zip_e = words[state_end + 1].end;
+        }
+        bool glued = zip_e < text.size() &&
+                     ((text[zip_e] >= '0' && text[zip_e] <= '9') ||
+                      (text[zip_e] == '-' && zip_e + 1 < text.size() && text[zip_e + 1] >= '0' &&
+                       text[zip_e + 1] <= '9') ||
+                      (text[zip_e] == '.' && zip_e + 1 < text.size() && text[zip_e + 1] >= '0' &&
+                       text[zip_e + 1] <= '9'));
+        if (glued) zip_b = zip_e = 0;
+      }
+    }
+    const bool zip_after = zip_e > zip_b;
+    // Without a state, a ZIP is evidence only where an address goes on:
+    // "... Place in Augusta, 30901", "..., Peoria 61602" (never "Jackson
+    // 30901 rows").
+    bool address_before = false;
+    if (k > 0) {
+      std::string_view before = text.substr(words[k - 1].end, first.start - words[k - 1].end);
+      const std::string& pw = words[k - 1].folded;
+      address_before = before.find(',') != std::string_view::npos || pw == "in" ||
+                       pw == "near" || pw == "of";
+    }
+    // (A state before its ZIP is no city: "Des Moines, Iowa 50371".)
+    const bool is_state = PlaceGazetteer::StateIndex(best_phrase) >= 0 ||
+                          (best_end == k + 1 && first.upper && first.end - first.start == 2 &&
+                           PlaceGazetteer::StateIndex(text.substr(first.start, 2)) >= 0);
+    bool accept = state_after || (cued && (capital || plain)) ||
+                  (zip_after && address_before && !is_state && (capital || plain));
     if (!accept) continue;
+    if (zip_after && zips) zips->emplace_back(zip_b, zip_e);
     out->emplace_back(words[k].start, words[best_end - 1].end);
     for (size_t q = k; q < best_end; ++q) words[q].blocked = true;
     k = best_end - 1;

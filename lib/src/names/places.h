@@ -35,7 +35,11 @@ class PlaceGazetteer {
 // Appends [start, end) of every city found among scratch->words of `text`
 // and marks its words `blocked` (so FindNames leaves them). `cue(pos)` tells
 // whether a place cue ("city", "lives in", a city key) ends right before pos.
+// A ZIP (or ZIP+4) right after a city, its state between or not ("in
+// Augusta, 57738", "cedar rapids 11455"), is evidence for the city and goes
+// to *zips when zips is not null.
 void FindPlaces(std::string_view text, const std::function<bool(uint32_t)>& cue,
-                NameScratch* scratch, std::vector<std::pair<uint32_t, uint32_t>>* out);
+                NameScratch* scratch, std::vector<std::pair<uint32_t, uint32_t>>* out,
+                std::vector<std::pair<uint32_t, uint32_t>>* zips = nullptr);
 
 }  // namespace phiscrub::internal

@@ -497,6 +497,13 @@ bool ReadDate(const std::vector<Atom>& atoms, size_t from, size_t to, std::strin
               std::string* d, std::string* y, size_t* day_at, size_t* year_at) {
   std::vector<const Atom*> nums;
   if (!NumberAtoms(atoms, from, to, &nums) || nums.size() < 3) return false;
+  // Said digit by digit, a date has all its digits: "oh three one five six
+  // one" (six) or eight; five digits one by one are a ZIP ("seven two five
+  // two four"), never 7/25/24.
+  if (std::all_of(nums.begin(), nums.end(), [](const Atom* a) { return a->said == Atom::kOne; }) &&
+      nums.size() != 6 && nums.size() != 8) {
+    return false;
+  }
   auto at = [&](size_t q) { return static_cast<size_t>(nums[q] - atoms.data()); };
   return Field(nums, 0, 1, 12, [&](const std::string& month, size_t p1) {
     return Field(nums, p1, 1, 31, [&](const std::string& day, size_t p2) {
@@ -865,8 +872,8 @@ bool HasSpokenSeed(std::string_view text) {
   int single_letters = 0;
   bool at = false;
   // A written address whose local part was said in pieces: "linh dot
-  // iyer@msn.com", "katarzyna under score saleh@msn.com", "M Piotrowski@
-  // live.com": the word before the local part is a joiner or a letter.
+  // iyer@msn.com", "katarzyna under score saleh@msn.com": the word before
+  // the local part is a joiner.
   auto spoken_local = [&](size_t at_pos) {
     size_t b = at_pos;
     while (b > 0 && (IsAsciiLetter(text[b - 1]) || IsDigit(text[b - 1]) || text[b - 1] == '.' ||
@@ -876,8 +883,9 @@ bool HasSpokenSeed(std::string_view text) {
     if (b == at_pos || b < 2 || text[b - 1] != ' ') return false;
     size_t we = b - 1, wb = we;
     while (wb > 0 && IsAsciiLetter(text[wb - 1])) --wb;
-    if (wb == we || we - wb > 11) return false;
-    if (we - wb == 1) return text[wb] != 'a' && text[wb] != 'i';
+    // (A single letter before it, "M Piotrowski@live.com", is left alone:
+    // in logs "a 123-45-6789 b dana@example.com" is no speech.)
+    if (wb == we || we - wb > 11 || we - wb == 1) return false;
     char buf[12];
     for (size_t k = wb; k < we; ++k) {
       char c = text[k];
