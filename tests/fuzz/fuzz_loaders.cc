@@ -30,16 +30,28 @@ namespace phiscrub::fuzz {
 namespace {
 
 // A directory of this process, removed at exit; holds one file per loader.
-const std::string& TempDir() {
-  static const std::string dir = [] {
+class ProcessDir {
+ public:
+  ProcessDir() {
     std::string tmpl =
         (std::filesystem::temp_directory_path() / "phiscrub-fuzz-XXXXXX").string();
     if (mkdtemp(tmpl.data()) == nullptr) abort();
-    std::filesystem::create_directory(tmpl + "/packs");
-    atexit([] { std::filesystem::remove_all(TempDir()); });
-    return tmpl;
-  }();
-  return dir;
+    path_ = tmpl;
+    std::filesystem::create_directory(path_ + "/packs");
+  }
+  ~ProcessDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+const std::string& TempDir() {
+  static const ProcessDir dir;
+  return dir.path();
 }
 
 std::string WriteFile(const std::string& path, std::string_view bytes) {

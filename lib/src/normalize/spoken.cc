@@ -897,6 +897,17 @@ bool HasSpokenSeed(std::string_view text) {
   while (i < n) {
     if (!IsAsciiLetter(text[i])) {
       if (text[i] == '@' && spoken_local(i)) return true;
+      // Digits between spelled letters keep the run ("5 E R 7 V C 9"),
+      // digits glued to letters end it ("539f5ae2d7c9": a hex id).
+      if (IsDigit(text[i])) {
+        size_t j = i;
+        while (j < n && IsDigit(text[j])) ++j;
+        if ((i > 0 && IsAsciiLetter(text[i - 1])) || (j < n && IsAsciiLetter(text[j]))) {
+          single_letters = 0;
+        }
+        i = j;
+        continue;
+      }
       if (text[i] != ' ' && text[i] != '-' && text[i] != ',') single_letters = 0;
       ++i;
       continue;
@@ -913,11 +924,22 @@ bool HasSpokenSeed(std::string_view text) {
       ++j;
     }
     if (len == 1) {
-      if (++single_letters >= 3) return true;
+      bool glued = (i > 0 && IsDigit(text[i - 1])) || (j < n && IsDigit(text[j]));
+      if (glued) {
+        single_letters = 0;
+      } else if (++single_letters >= 3) {
+        return true;
+      }
     } else {
-      single_letters = 0;
+      WordInfo w = len <= 11 ? Lookup(std::string_view(buf, len)) : WordInfo{};
+      // NATO words are letters; "dash", "um", "as in <word>" keep a run.
+      if (w.kind == W::kNato) {
+        if (++single_letters >= 3) return true;
+      } else if (w.kind != W::kSep && w.kind != W::kFiller && w.kind != W::kAs &&
+                 w.kind != W::kIn && !(i >= 6 && text.compare(i - 6, 6, "as in ") == 0)) {
+        single_letters = 0;
+      }
       if (len <= 11) {
-        WordInfo w = Lookup(std::string_view(buf, len));
         switch (w.kind) {
           case W::kDigit:
             if (len > 2) return true;  // not "oh"/"o" alone

@@ -349,6 +349,17 @@ TEST_F(ScannerTest, EponymsDrugsAndUnitNamesAreNoPeople) {
             "rec https://cdn.example.net/bdd8af0083605ae91f2e60d93b66743a/r.wav");
 }
 
+TEST_F(ScannerTest, SpelledIdsWithDigitsSeparatorsAndNatoWords) {
+  // Spelled letters broken up by digits, "dash", fillers and NATO words
+  // still make the spoken view.
+  EXPECT_EQ(Redact(rules_, "My Medicare number is 5 E R 7 dash V C 9 dash A U 96."),
+            "My Medicare number is [US_MBI].");
+  EXPECT_EQ(Redact(rules_, "i heard 5 quebec hotel 6 yankee 38 romeo delta 39 is that right"),
+            "i heard [US_MBI] is that right");
+  EXPECT_EQ(Redact(rules_, "The Medicare ID is 9 G V, um, 3 V D 3, um, R K 14."),
+            "The Medicare ID is [US_MBI].");
+}
+
 TEST_F(ScannerTest, CardsWithoutContextNeedLuhnAndIssuer) {
   EXPECT_EQ(Redact(rules_, "and it's 4012886424137321."), "and it's [CREDIT_CARD].");
   EXPECT_EQ(Redact(rules_, "pan=\"3056 930902 5904\""), "pan=\"[CREDIT_CARD]\"");
