@@ -3,7 +3,7 @@
 BUILD ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps build run test test-asan test-tsan bench clean
+.PHONY: all deps build run test test-asan test-tsan fuzz bench clean
 
 all: build
 
@@ -47,6 +47,20 @@ test-tsan: deps
 	cmake --build $(TSAN_BUILD) -j $(JOBS)
 	cd $(TSAN_BUILD) && TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
 	  ctest --output-on-failure -j $(JOBS) -L 'threads|service'
+
+# libFuzzer targets (clang, ASan + UBSan), each run SECONDS seconds on a copy
+# of its seed corpus; fails on any crash. tests/fuzz/CMakeLists.txt lists them.
+FUZZ_BUILD ?= build-fuzz
+SECONDS ?= 60
+fuzz:
+	@bash scripts/deps.sh --fuzz
+	cmake -S . -B $(FUZZ_BUILD) -DCMAKE_CXX_COMPILER=clang++ \
+	  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPHISCRUB_FUZZ=ON \
+	  -DPHISCRUB_SANITIZE=address,undefined -DPHISCRUB_BUILD_TESTS=OFF \
+	  -DPHISCRUB_BUILD_BENCH=OFF
+	@echo '*' > $(FUZZ_BUILD)/.gitignore
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target phiscrub_fuzzers
+	bash tests/fuzz/run.sh $(FUZZ_BUILD) $(SECONDS)
 
 bench: build
 	@bash scripts/deps.sh --bench

@@ -7,6 +7,9 @@
 #   scripts/deps.sh --bench   also the tools `make bench` compares against
 #                             (ripgrep, syslog-ng, perl), gnuplot for plots and
 #                             wrk for the phiscrubd load benchmark
+#   scripts/deps.sh --fuzz    also clang, its runtimes (libFuzzer, ASan, UBSan:
+#                             libclang-rt-14-dev) and llvm-symbolizer (llvm),
+#                             for `make fuzz`
 set -euo pipefail
 
 PKGS=(
@@ -16,6 +19,8 @@ PKGS=(
 )
 if [ "${1:-}" = "--bench" ]; then
   PKGS+=(perl ripgrep syslog-ng-core gnuplot-nox wrk)
+elif [ "${1:-}" = "--fuzz" ]; then
+  PKGS+=(clang libclang-rt-14-dev llvm)
 fi
 
 missing=()
