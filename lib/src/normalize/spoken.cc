@@ -923,18 +923,31 @@ bool HasSpokenSeed(std::string_view text) {
       ++len;
       ++j;
     }
+    // A letter (or NATO word) said before digits: "W 263233008", "hotel
+    // 3549 9745", "R dash 892".
+    auto digits_follow = [&](size_t at) {
+      while (at < n && (text[at] == ' ' || text[at] == ',')) ++at;
+      if (at + 5 <= n && (text.compare(at, 5, "dash ") == 0)) at += 5;
+      size_t d = at;
+      while (d < n && IsDigit(text[d])) ++d;
+      return d - at >= 2;
+    };
     if (len == 1) {
       bool glued = (i > 0 && IsDigit(text[i - 1])) || (j < n && IsDigit(text[j]));
+      char c = static_cast<char>(text[i] | 0x20);
       if (glued) {
         single_letters = 0;
       } else if (++single_letters >= 3) {
+        return true;
+      } else if (c != 'a' && c != 'i' && (i == 0 || !IsDigit(text[i - 1])) && j < n &&
+                 text[j] != '.' && text[j] != '\'' && digits_follow(j)) {
         return true;
       }
     } else {
       WordInfo w = len <= 11 ? Lookup(std::string_view(buf, len)) : WordInfo{};
       // NATO words are letters; "dash", "um", "as in <word>" keep a run.
       if (w.kind == W::kNato) {
-        if (++single_letters >= 3) return true;
+        if (++single_letters >= 3 || digits_follow(j)) return true;
       } else if (w.kind != W::kSep && w.kind != W::kFiller && w.kind != W::kAs &&
                  w.kind != W::kIn && !(i >= 6 && text.compare(i - 6, 6, "as in ") == 0)) {
         single_letters = 0;
