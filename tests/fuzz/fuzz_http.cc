@@ -103,16 +103,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   parser.eager(true);
   beast::error_code ec;
   std::string_view rest(reinterpret_cast<const char*>(data), size);
+  // As http::async_read does: put what there is; when the parser wants more
+  // than the input has, the peer has closed (put_eof ends a body without a
+  // length, and fails a partial message).
   while (!parser.is_done()) {
-    size_t used = parser.put(boost::asio::buffer(rest.data(), rest.size()), ec);
+    size_t used = rest.empty() ? 0 : parser.put(boost::asio::buffer(rest.data(), rest.size()), ec);
     rest.remove_prefix(used);
-    if (ec == http::error::need_more) {
-      if (!rest.empty() && used > 0) continue;
-      ec = {};
-      parser.put_eof(ec);  // the peer closed: a body without a length ends here
+    if (ec == http::error::need_more) ec = {};
+    if (ec) break;
+    if (used == 0) {
+      parser.put_eof(ec);
       break;
     }
-    if (ec) break;
   }
   if (ec || !parser.is_done()) return 0;  // HttpSession answers 400/413/431
   const auto& req = parser.get();

@@ -840,7 +840,10 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
       // A conversation that asked for this entity speaks for the value, as a
       // cue a little way off would (an attached negative word still wins:
       // "my order number is ...").
-      if (!s.expect.empty() && rule.conversation && rule.entity < 64) {
+      // A negative word of the value's own ("I have a confirmation number
+      // from last time, ...") outweighs a question asked turns ago.
+      if (!s.expect.empty() && rule.conversation && rule.entity < 64 && !positive &&
+          !negative) {
         uint32_t at = s.confirming_view ? s.confirming_view->OriginalBegin(p.start) : p.start;
         for (const auto& e : s.expect) {
           if (at >= e.begin && at < e.end && ((e.entities >> rule.entity) & 1)) {

@@ -45,6 +45,29 @@ bool SsnSpacedRecord(std::string_view r, size_t s, size_t e) {
   if (e + 1 < r.size() && (r[e] == ' ' || r[e] == ',') && IsDigit(r[e + 1])) return false;
   return SsnRecord(r, s, e);
 }
+// Four digits after a last-four cue, never a year said as one: "I've been
+// on it since 2019", "back in 2016".
+bool LastFourRecord(std::string_view r, size_t s, size_t e) {
+  if (GluedToDigits(r, s, e) || e - s != 4) return false;
+  int v = 0;
+  for (size_t i = s; i < e; ++i) v = v * 10 + (r[i] - '0');
+  if (v < 1900 || v > 2099) return true;
+  size_t we = s;
+  while (we > 0 && r[we - 1] == ' ') --we;
+  size_t wb = we;
+  while (wb > 0 && IsAlpha(r[wb - 1])) --wb;
+  std::string w(r.substr(wb, we - wb));
+  for (char& c : w) c = static_cast<char>(c | 0x20);
+  static constexpr std::string_view kYearWords[] = {
+      "since", "in", "year", "until", "from", "by", "before", "after", "around", "circa",
+      "of", "to", "til", "till", "during", "early", "late", "mid", "summer", "winter", "spring",
+      "fall", "autumn", "january", "february", "march", "april", "may", "june", "july",
+      "august", "september", "october", "november", "december"};
+  for (std::string_view y : kYearWords) {
+    if (w == y) return false;
+  }
+  return true;
+}
 bool NanpRecord(std::string_view r, size_t s, size_t e) {
   return !GluedToDigits(r, s, e) && ValidNanp(r.substr(s, e - s));
 }
@@ -261,6 +284,7 @@ constexpr Entry kValidators[] = {
     {"street_words", StreetWordsRecord},
     {"phone_digits", PhoneDigitsRecord},
     {"ssn_spaced", SsnSpacedRecord},
+    {"last_four", LastFourRecord},
     {"date_compact", CompactDateRecord},
     {"date_compact_old", OldCompactDateRecord},
     {"mbi", MbiRecord},
@@ -279,7 +303,8 @@ Validator FindValidator(std::string_view name) {
 
 const char* ValidatorNames() {
   return "ssn, nanp, luhn, email, itin, npi, dea, card, ipv4, ipv6, date, date_old, "
-         "date_compact, date_compact_old, id_token, street_words, phone_digits, ssn_spaced, mbi, "
+         "date_compact, date_compact_old, id_token, street_words, phone_digits, ssn_spaced, "
+         "last_four, mbi, "
          "url_ids, "
          "person_name";
 }
