@@ -10,10 +10,9 @@
 // Properties: no crash, no sanitizer report; every JSON endpoint answers
 // valid JSON (results and errors alike), in lockdown too; /v1/redact/stream
 // answers one record per record in (or a JSON error).
+#include <algorithm>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>

@@ -35,8 +35,8 @@ struct Single {
 
 bool SameFinding(const JsonFinding& a, const JsonFinding& b) {
   return a.path == b.path && a.token == b.token && a.span.start == b.span.start &&
-         a.span.end == b.span.end && a.span.entity == b.span.entity &&
-         a.span.rule == b.span.rule && a.key_rule == b.key_rule;
+         a.span.end == b.span.end && a.span.entity == b.span.entity && a.span.rule == b.span.rule &&
+         a.key_rule == b.key_rule;
 }
 
 // The specification of HumaniseKey (json_internal.h), written plainly.
@@ -119,8 +119,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     PHISCRUB_FUZZ_CHECK(item.status.code() == s.status.code());
     PHISCRUB_FUZZ_CHECK(item.out_begin == next_out && item.out_end >= item.out_begin);
     PHISCRUB_FUZZ_CHECK(item.out_end <= out.size());
-    PHISCRUB_FUZZ_CHECK(std::string_view(out).substr(item.out_begin,
-                                                     item.out_end - item.out_begin) == s.out);
+    PHISCRUB_FUZZ_CHECK(
+        std::string_view(out).substr(item.out_begin, item.out_end - item.out_begin) == s.out);
     PHISCRUB_FUZZ_CHECK(item.findings_begin == next_finding);
     PHISCRUB_FUZZ_CHECK(item.findings_end - item.findings_begin == s.findings.size());
     PHISCRUB_FUZZ_CHECK(item.findings_end <= findings.size());

@@ -33,8 +33,7 @@ namespace {
 class ProcessDir {
  public:
   ProcessDir() {
-    std::string tmpl =
-        (std::filesystem::temp_directory_path() / "phiscrub-fuzz-XXXXXX").string();
+    std::string tmpl = (std::filesystem::temp_directory_path() / "phiscrub-fuzz-XXXXXX").string();
     if (mkdtemp(tmpl.data()) == nullptr) abort();
     path_ = tmpl;
     std::filesystem::create_directory(path_ + "/packs");

@@ -18,11 +18,10 @@
 // messages come back byte for byte (the trailing '\n' as the newline flag),
 // and one longer than the bound (plus its newline) as oversize, its bytes
 // dropped; after an error nothing more is fed (the sidecar closes).
-#include "server.cc"
-
 #include <fuzzer/FuzzedDataProvider.h>
 
 #include "fuzz_common.h"
+#include "server.cc"
 
 namespace phiscrub::fuzz {
 namespace {
@@ -40,7 +39,8 @@ Fed FeedAll(size_t max_record, std::string_view stream, const std::vector<size_t
   Fed fed;
   size_t pos = 0, ci = 0;
   while (pos < stream.size() && fed.ok) {
-    size_t n = cuts.empty() ? stream.size() : std::min(cuts[ci++ % cuts.size()], stream.size() - pos);
+    size_t n =
+        cuts.empty() ? stream.size() : std::min(cuts[ci++ % cuts.size()], stream.size() - pos);
     fed.ok = framer.Feed(stream.substr(pos, n), &fed.messages);
     pos += n;
   }

@@ -117,12 +117,24 @@ void MakeValue(Kind kind, FuzzedDataProvider& fdp, std::string* cue, std::string
       std::string line = "01" + Digits(fdp, 2);
       int form = fdp.ConsumeIntegralInRange<int>(0, 5);
       switch (form) {
-        case 0: *value = area + "-555-" + line; break;
-        case 1: *value = "(" + area + ") 555-" + line; break;
-        case 2: *value = area + ".555." + line; break;
-        case 3: *value = "+1 " + area + " 555 " + line; break;
-        case 4: *value = "+1-" + area + "-555-" + line; break;
-        default: *value = area + " 555 " + line; break;
+        case 0:
+          *value = area + "-555-" + line;
+          break;
+        case 1:
+          *value = "(" + area + ") 555-" + line;
+          break;
+        case 2:
+          *value = area + ".555." + line;
+          break;
+        case 3:
+          *value = "+1 " + area + " 555 " + line;
+          break;
+        case 4:
+          *value = "+1-" + area + "-555-" + line;
+          break;
+        default:
+          *value = area + " 555 " + line;
+          break;
       }
       *cue = form == 5 || fdp.ConsumeBool() ? "phone: " : "at ";
       break;
@@ -131,19 +143,23 @@ void MakeValue(Kind kind, FuzzedDataProvider& fdp, std::string* cue, std::string
       int year = fdp.ConsumeIntegralInRange<int>(1930, 2005);
       int month = fdp.ConsumeIntegralInRange<int>(1, 12);
       int day = fdp.ConsumeIntegralInRange<int>(1, 28);
-      static const char* const kMonths[] = {"January", "February", "March",     "April",
-                                            "May",     "June",     "July",      "August",
-                                            "September", "October", "November", "December"};
+      static const char* const kMonths[] = {"January",   "February", "March",    "April",
+                                            "May",       "June",     "July",     "August",
+                                            "September", "October",  "November", "December"};
       switch (fdp.ConsumeIntegralInRange<int>(0, 3)) {
-        case 0: *value = Pad(month, 2) + "/" + Pad(day, 2) + "/" + std::to_string(year); break;
-        case 1: *value = std::to_string(year) + "-" + Pad(month, 2) + "-" + Pad(day, 2); break;
+        case 0:
+          *value = Pad(month, 2) + "/" + Pad(day, 2) + "/" + std::to_string(year);
+          break;
+        case 1:
+          *value = std::to_string(year) + "-" + Pad(month, 2) + "-" + Pad(day, 2);
+          break;
         case 2:
           *value = std::string(kMonths[month - 1]) + " " + std::to_string(day) + ", " +
                    std::to_string(year);
           break;
         default:
-          *value = std::to_string(day) + " " + std::string(kMonths[month - 1]).substr(0, 3) +
-                   " " + std::to_string(year);
+          *value = std::to_string(day) + " " + std::string(kMonths[month - 1]).substr(0, 3) + " " +
+                   std::to_string(year);
           break;
       }
       *cue = "DOB: ";
@@ -246,10 +262,14 @@ std::string Unescape(std::string_view s) {
       for (size_t k = i + 2; k < i + 6; ++k) {
         char h = s[k];
         v <<= 4;
-        if (h >= '0' && h <= '9') v |= h - '0';
-        else if (h >= 'a' && h <= 'f') v |= h - 'a' + 10;
-        else if (h >= 'A' && h <= 'F') v |= h - 'A' + 10;
-        else ok = false;
+        if (h >= '0' && h <= '9')
+          v |= h - '0';
+        else if (h >= 'a' && h <= 'f')
+          v |= h - 'a' + 10;
+        else if (h >= 'A' && h <= 'F')
+          v |= h - 'A' + 10;
+        else
+          ok = false;
       }
       if (ok) {
         if (v < 0x80) {
@@ -284,14 +304,23 @@ size_t Count(std::string_view hay, std::string_view needle) {
 // digit between, within the widest `after` window (40 bytes).
 bool NegativeWordAfter(std::string_view text, size_t value_end) {
   static const char* const kNegative[] = {
-      "account", "acct", "ago", "amex", "around", "as of", "back in", "bank", "between", "bp",
-      "build", "bytes", "card", "case", "claim", "confirmation", "copyright", "credit card",
-      "debit card", "during", "effective", "established", "firmware", "founded", "from", "id",
-      "in the", "inv", "invoice", "mastercard", "order", "part", "phone", "pid", "port", "ref",
-      "reference", "release", "released", "request", "serial", "session", "since", "span",
-      "ticket", "tid", "till", "timestamp", "trace", "tracking", "transaction", "txn", "until",
-      "v", "ver", "version", "visa", "member id", "npi", "routing", "code", "http", "status",
-      "blood pressure", "batch", "rows", "tracking"};
+      "account",   "acct",        "ago",         "amex",
+      "around",    "as of",       "back in",     "bank",
+      "between",   "bp",          "build",       "bytes",
+      "card",      "case",        "claim",       "confirmation",
+      "copyright", "credit card", "debit card",  "during",
+      "effective", "established", "firmware",    "founded",
+      "from",      "id",          "in the",      "inv",
+      "invoice",   "mastercard",  "order",       "part",
+      "phone",     "pid",         "port",        "ref",
+      "reference", "release",     "released",    "request",
+      "serial",    "session",     "since",       "span",
+      "ticket",    "tid",         "till",        "timestamp",
+      "trace",     "tracking",    "transaction", "txn",
+      "until",     "v",           "ver",         "version",
+      "visa",      "member id",   "npi",         "routing",
+      "code",      "http",        "status",      "blood pressure",
+      "batch",     "rows",        "tracking"};
   std::string window;
   for (size_t i = value_end; i < text.size() && i < value_end + 40; ++i) {
     char c = text[i];
@@ -345,7 +374,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace phiscrub;
   using namespace phiscrub::fuzz;
   FuzzedDataProvider fdp(data, size);
-  Mode mode = static_cast<Mode>(fdp.ConsumeIntegralInRange<int>(0, static_cast<int>(Mode::kCount) - 1));
+  Mode mode =
+      static_cast<Mode>(fdp.ConsumeIntegralInRange<int>(0, static_cast<int>(Mode::kCount) - 1));
   bool json = mode == Mode::kJson || mode == Mode::kPipelineJson;
   bool escapes = json || mode == Mode::kTextEscaped;
   static const char* const kKeys[] = {"note", "msg", "text", "comment", "body", "summary"};
@@ -373,7 +403,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       }
     }
     Plant p;
-    p.kind = static_cast<Kind>(fdp.ConsumeIntegralInRange<int>(0, static_cast<int>(Kind::kCount) - 1));
+    p.kind =
+        static_cast<Kind>(fdp.ConsumeIntegralInRange<int>(0, static_cast<int>(Kind::kCount) - 1));
     std::string cue;
     MakeValue(p.kind, fdp, &cue, &p.value);
     uint64_t bits = escapes ? fdp.ConsumeIntegral<uint64_t>() : 0;
