@@ -100,6 +100,9 @@ def main():
     for fmt, stream in streams.items():
         for opt in (0, 1, 4):
             write("fuzz_pipeline", f"{fmt}_{opt}", bytes([FORMATS[fmt], opt]) + stream + tail(8))
+    for fmt in FORMATS:
+        write("fuzz_pipeline", f"{fmt}_invalid_utf8", bytes([FORMATS[fmt], 5]) + b"ok\n\xff\xfe SSN 123-45-6789\n{\"a\":\"\xc3\"}\n" + tail(5))
+    write("fuzz_pipeline", "auto_oversize_json", bytes([3, 2]) + b"  {" + b"\"k\":1," * 20 + b"\"s\":\"123-45-6789\"}\n[1]\n" + tail(7))
     write("fuzz_pipeline", "crlf_oversize", bytes([0, 1]) + b"short\r\n" + b"x" * 30 + b" 123-45-6789\r\nend" + tail(6))
     # fuzz_loaders: byte 0 is the loader (0 pack, 1 policy, 2 key file, 3 compile).
     pack = """pack: fuzz_seed
@@ -147,11 +150,66 @@ rules:
     write("fuzz_loaders", "keys_bad", b"\x02rules:\n  - {path: '$.[', action: redact, entity: NOPE}\n  - {key: x, action: explode}\n")
     write("fuzz_loaders", "yaml_anchors", b"\x00a: &x [*x]\nrules: *x\n")
     write("fuzz_loaders", "yaml_deep", b"\x01" + b"[" * 64 + b"]" * 64)
+    packs_more = {
+        "pack_full": """pack: full
+description: every rule key once
+entity: BADGE
+rules:
+  - id: badge.full
+    description: a badge number
+    pattern: '(?i)\\bbadge[ #:]*(\\d{5,8})\\b'
+    candidate: 'badge'
+    confirm: '\\d{5,8}'
+    value_group: 1
+    caseless: true
+    maximal: false
+    boundary: digits
+    max_width: 24
+    score: 0.4
+    min_score: 0.6
+    extend: '[A-Z]{0,2}'
+    enabled_by: dates_all
+    conversation: false
+    context:
+      words: [badge, "employee badge"]
+      negative: [order]
+      asks: ["badge number"]
+      before: 40
+      after: 8
+      boost: 0.3
+      penalty: 0.4
+    examples:
+      match: ["badge 123456"]
+      no_match: ["order badge 1"]
+""",
+        "pack_detector": "entity: PERSON\nrules:\n  - id: names.custom\n    detector: names\n    context: {words: [patient]}\n",
+        "pack_validators": "entity: X\nrules:\n" + "".join(
+            f"  - id: x.{v}\n    pattern: '\\b\\d{{9,10}}\\b'\n    validator: {v}\n"
+            for v in ["ssn", "ssn_spaced", "nanp", "luhn", "date", "email", "id_token", "phone_digits", "nope"]),
+        "pack_duplicate_ids": "entity: X\nrules:\n  - {id: a, pattern: 'a'}\n  - {id: a, pattern: 'b'}\n",
+        "pack_unbounded": "entity: X\nrules:\n  - {id: a, pattern: 'a+b*'}\n  - {id: b, pattern: '(?P<x>\\d)\\1'}\n",
+        "pack_types": "entity: [1]\nrules:\n  - {id: [x], pattern: {a: b}, score: high, context: [1, 2]}\n",
+    }
+    for name, text in packs_more.items():
+        write("fuzz_loaders", name, b"\x00" + text.encode())
+        write("fuzz_loaders", name + "_compile", b"\x03" + text.encode())
+    for action in ["label", "mask", "partial", "hash", "drop", "explode"]:
+        write("fuzz_loaders", f"policy_{action}", f"\x01default: {{action: {action}, keep: 4, template: '<{{{{entity}}}}>'}}\n".encode())
+    write("fuzz_loaders", "keys_flags", b"\x02hipaa_keys: false\nnested_json: false\nplaceholder: 'not json'\n")
+    write("fuzz_loaders", "keys_types", b"\x02rules: {a: 1}\nhipaa_keys: maybe\n")
     # fuzz_oracle: structured by FuzzedDataProvider; plain text and tails.
     for i, t in enumerate(TEXTS[:14]):
         write("fuzz_oracle", f"seed_{i:02d}", bytes([i % 5]) + latin(t) + tail(24))
-    for i in range(8):
+    for i in range(16):
         write("fuzz_oracle", f"random_{i:02d}", tail(64 + 16 * i))
+    more_json = [
+        '{"a":"b"}{"c":"d"}', "[]", '""', "0", "-0.0e-0", '{"\\ud800":"\\udc00\\ud800"}',
+        '{"k":"' + "x" * 300 + ' SSN 123-45-6789"}', "[" * 40 + "]" * 40,
+        '{"DOB":19850315,"Phone":"+1 (415) 555-0101","email_address":null,"ssn":true}',
+        '{"user":{"address":{"street":"1 Main St","city":"Springfield","zip":62704}}}',
+    ]
+    for i, text in enumerate(more_json):
+        write("fuzz_json", f"edge_{i:02d}.json", text)
     # fuzz_http: raw requests.
     def req(path, body, ctype="application/json", extra=""):
         b = body.encode()
@@ -170,6 +228,17 @@ rules:
     write("fuzz_http", "get_health", b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
     write("fuzz_http", "http10_eof", b"POST /v1/redact HTTP/1.0\r\nContent-Type: application/json\r\n\r\n{\"text\":\"dana@example.com\"}")
     write("fuzz_http", "pipelined", req("/v1/redact", '{"text":"a"}') + req("/analyze", '{"text":"b","language":"en"}'))
+    write("fuzz_http", "anonymize_replace", req("/anonymize", json.dumps({"text": "call 415-555-0111 now", "analyzer_results": [{"start": 5, "end": 17, "entity_type": "PHONE_NUMBER"}, {"start": 0, "end": 4, "entity_type": "X"}], "anonymizers": {"PHONE_NUMBER": {"type": "replace", "new_value": "<P>"}, "X": {"type": "keep"}}})))
+    write("fuzz_http", "analyze_lang", req("/analyze", json.dumps({"text": "x", "language": "de"})))
+    write("fuzz_http", "redact_both", req("/v1/redact", json.dumps({"text": "a", "payload": {"b": 1}})))
+    write("fuzz_http", "redact_bad_mode", req("/v1/redact", json.dumps({"text": "a", "mode": "x", "format": "ndjson"})))
+    write("fuzz_http", "stream_auto", req("/v1/redact/stream", '{"ssn":"123-45-6789"}\nAgent: date of birth?\nCaller: 03/15/1985\n{broken', "application/jsonl"))
+    write("fuzz_http", "expect_continue", req("/v1/redact", '{"text":"MRN: 00123456"}', extra="Expect: 100-continue\r\nAuthorization: Bearer t0k3n\r\n"))
+    write("fuzz_http", "trailing_garbage", req("/v1/redact", '{"text":"a"} x'))
+    write("fuzz_http", "unicode", req("/v1/redact", json.dumps({"text": "caf\u00e9 \u2014 dana@example.com \ud83d\ude00"})))
+    write("fuzz_http", "chunk_ext", b"POST /v1/redact/stream?format=text&x=1 HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5;ext=1\r\nab\ncd\r\n0\r\nTrailer: x\r\n\r\n")
+    write("fuzz_http", "http09ish", b"GET /\r\n\r\n")
+    write("fuzz_http", "huge_length", b"POST /v1/redact HTTP/1.1\r\nContent-Length: 99999999999999999999\r\n\r\n{}")
     # fuzz_octet_framer: byte 0 = bound (bits 0-1) and mode (bit 2: frames).
     frames = b"".join(f"{len(m)} ".encode() + m for m in [b"SSN 123-45-6789\n", b"ok", b"call 415-555-0132\n"])
     write("fuzz_octet_framer", "raw", b"\x00" + tail(4) + frames)
@@ -177,8 +246,12 @@ rules:
     write("fuzz_octet_framer", "raw_bad", b"\x00" + tail(4) + b"5 hello0 x")
     write("fuzz_octet_framer", "raw_long_len", b"\x00" + tail(4) + b"99999999999 x")
     write("fuzz_octet_framer", "raw_skip", b"\x01" + tail(4) + b"20 " + b"y" * 20 + b"\r\n3 abc")
-    for i in range(6):
-        write("fuzz_octet_framer", f"frames_{i}", bytes([4 | (i & 3)]) + tail(40 + 20 * i))
+    for i in range(12):
+        write("fuzz_octet_framer", f"frames_{i:02d}", bytes([4 | (i & 3)]) + tail(40 + 20 * i))
+    write("fuzz_octet_framer", "raw_crlf_gaps", b"\x00" + tail(4) + b"\r\n \n3 abc\n\n4 de\nf")
+    write("fuzz_octet_framer", "raw_ten_digits", b"\x00" + tail(4) + b"1234567890 x")
+    write("fuzz_octet_framer", "raw_eof_in_length", b"\x00" + tail(4) + b"3 abc12")
+    write("fuzz_octet_framer", "raw_zero", b"\x00" + tail(4) + b"0 ")
 
 
 if __name__ == "__main__":

@@ -778,17 +778,32 @@ bool ReadEmail(const std::vector<Tok>& toks, size_t at, size_t line_begin, size_
   }
   const bool one_word = mark_b != mark_e;
   int words_joined = 0;
+  // Before a written '@' the local part is written too; only a joiner said
+  // as a word ("linh dot iyer@msn.com") reaches back to the word before it.
+  const bool written_at = toks[at].type == T::kPunct;
   bool need_word = true;
   size_t start = q;
   size_t later = at;  // the token after the one being read (skips the mark)
   while (q > line_begin) {
     int jn = joiner(q - 1);
+    if (written_at && jn && toks[q - 1].type == T::kPunct) break;
     if (jn) {
       if (need_word) break;
       q -= static_cast<size_t>(jn);
       later = q;
       need_word = true;
       continue;
+    }
+    // (An initial said apart from a written local part joins it, and ends
+    // it: "M Piotrowski@live.com".)
+    // Before a written '@' only words said run together, never written
+    // digits ("a 123-45-6789 b dana@example.com" is a log line), and only a
+    // few of them.
+    if (written_at && !need_word &&
+        (toks[q - 1].type == T::kDigits || at - q >= 6 ||
+         (q - 1 > line_begin && IsSingleLetter(toks[q - 1]) &&
+          (toks[q - 2].type == T::kDigits || IsSingleLetter(toks[q - 2]))))) {
+      break;
     }
     if (as_in(q)) {
       // A told letter runs together with whatever follows it.
@@ -816,13 +831,25 @@ bool ReadEmail(const std::vector<Tok>& toks, size_t at, size_t line_begin, size_
     static constexpr std::string_view kNotLocal[] = {
         "is", "it's", "its", "it", "me", "my", "see", "let", "the", "uh", "um", "so", "okay",
         "ok", "yes", "yeah", "that", "email", "address", "be", "would", "was", "sure", "and"};
-    bool joined = one_word && later - q <= 1 && words_joined < 3 &&
-                  std::find(std::begin(kNotLocal), std::end(kNotLocal), t.lower) ==
-                      std::end(kNotLocal);
-    if (!need_word && !spelled_pair && !word_then_number && !initial && !joined) {
+    const bool local_word = std::find(std::begin(kNotLocal), std::end(kNotLocal), t.lower) ==
+                            std::end(kNotLocal);
+    bool joined = one_word && later - q <= 1 && words_joined < 3 && local_word;
+    // A first name, then the surname spelled: "tariq F A R O U K".
+    bool word_then_spelled = false;
+    if (!IsSingleLetter(t) && !numeric(t) && local_word && t.type == T::kWord) {
+      size_t run = 0;
+      for (size_t r = later; r < at && IsSingleLetter(toks[r]); ++r) ++run;
+      word_then_spelled = run >= 3;
+    }
+    if (!need_word && !spelled_pair && !word_then_number && !initial && !joined &&
+        !word_then_spelled) {
       break;
     }
     if (!numeric(t)) ++words_joined;
+    if (written_at && initial) {
+      start = q - 1;
+      break;
+    }
     start = q - 1;
     need_word = false;
     --q;

@@ -79,6 +79,13 @@ TEST(SpokenView, Email) {
   EXPECT_EQ(ViewOf("r o h a n as in nose thirty five at charter dot net"),
             "rohan35@charter.net");
   EXPECT_EQ(ViewOf("Yep, linh dot iyer@example.com."), "Yep, linh.iyer@example.com.");
+  EXPECT_EQ(ViewOf("It's my email, tariq F A R O U K two three one at yahoo dot com."),
+            "It's my email, tariqfarouk231@yahoo.com.");
+  EXPECT_EQ(ViewOf("It's my email, Sofia sixty four@example.com."),
+            "It's my email, sofia64@example.com.");
+  // A written address in a log line stays as written: no spelled letters or
+  // digits before it join it.
+  EXPECT_NE(ViewOf("a 1 b 2 c dana@example.com").find(" dana@example.com"), std::string::npos);
   // No address: "at" between ordinary words.
   EXPECT_EQ(ViewOf("meet me at the office at ten"), "meet me at the office at 10");
 }
