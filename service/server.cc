@@ -872,7 +872,14 @@ class OctetFramer {
           } else {
             m.newline = !msg_.empty() && msg_.back() == '\n';
             if (m.newline) msg_.pop_back();
-            m.data = std::move(msg_);
+            // The +1 allowance is for a trailing newline only: a record one
+            // byte over the bound is oversize too.
+            if (msg_.size() > max_) {
+              m.oversize = true;
+              m.newline = true;
+            } else {
+              m.data = std::move(msg_);
+            }
             msg_.clear();
           }
           out->push_back(std::move(m));

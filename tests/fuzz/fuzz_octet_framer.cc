@@ -76,10 +76,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       if (msg.empty()) continue;  // a zero length is a framing error by design
       stream += std::to_string(msg.size()) + " " + msg;
       Framer::Message m;
-      if (msg.size() > max_record + 1) {
+      bool nl = msg.back() == '\n';
+      if (msg.size() - (nl ? 1 : 0) > max_record) {
         m.oversize = m.newline = true;
       } else {
-        m.newline = msg.back() == '\n';
+        m.newline = nl;
         if (m.newline) msg.pop_back();
         m.data = msg;
       }
@@ -98,10 +99,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   if (whole.ok) PHISCRUB_FUZZ_CHECK(whole.partial == cut.partial);
   for (const auto& m : whole.messages) {
-    // Known bug, reported (tests/fuzz/crashes/octet_framer_max_record_plus_one):
-    // a frame of max_record + 1 bytes without a final '\n' passes whole, one
-    // byte over the bound. Tighten to max_record once fixed.
-    PHISCRUB_FUZZ_CHECK(m.data.size() <= max_record + 1);
+    // tests/fuzz/crashes/octet_framer_max_record_plus_one: never a byte over.
+    PHISCRUB_FUZZ_CHECK(m.data.size() <= max_record);
     PHISCRUB_FUZZ_CHECK(!m.oversize || m.data.empty());
   }
   if (frames) {

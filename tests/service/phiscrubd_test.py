@@ -590,6 +590,15 @@ def test_tcp_reply():
         check(out[51] == "[PHISCRUB_WITHHELD reason=oversize]\n", "oversize %r" % out[51])
         check(out[52] == "<34>1 no trailing newline [US_SSN]", "no newline %r" % out[52])
         no_phi(data, "octet reply")
+        # octet_framer_max_record_plus_one (fuzz finding): a record one byte
+        # over the bound is oversize even without a newline; a record at the
+        # bound plus its newline passes.
+        over = ("<34>1 " + "z" * 295).encode()
+        at = ("<34>1 " + "z" * 294 + "\n").encode()
+        out = tcp_exchange(s.tcp_port, b"%d %s%d %s" % (len(over), over, len(at), at), None)
+        withheld = b"[PHISCRUB_WITHHELD reason=oversize]\n"
+        check(out == b"%d %s%d %s" % (len(withheld), withheld, len(at), at),
+              "max_record + 1: %r" % out[:80])
         # A broken frame closes the connection without echoing anything.
         out = tcp_exchange(s.tcp_port, b"11 <34>1 ok 1\nxyz 123-45-6789\n", None)
         check(out == b"11 <34>1 ok 1\n", "framing error: %r" % out)

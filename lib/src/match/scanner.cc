@@ -771,6 +771,7 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
       bool positive = false;
       bool negative = false;
       uint32_t pos_dist = UINT32_MAX, neg_dist = UINT32_MAX;
+      bool pos_before = false, neg_before = false;
       // A value never includes its own cue: when a positive hotword opens
       // the span ("Thanks Dana" for a name pattern), the span starts after
       // it and the cue counts as context before.
@@ -818,6 +819,7 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
           }
           if (!cancelled) {
             positive = true;
+            pos_before = pos_before || before;
             pos_dist = std::min(pos_dist, dist);
           }
         }
@@ -833,6 +835,7 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
                                 : before || !HasNumber(text, hit.end, hit.end + 32);
           if (applies) {
             negative = true;
+            neg_before = neg_before || before;
             neg_dist = std::min(neg_dist, dist);
           }
         }
@@ -857,7 +860,10 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
       // for order 123-45-6789" stays redacted). A value that needs context
       // (a bare digit run): the nearer word decides ("callback scheduled;
       // order 6239054489" is an order number).
-      if (positive && (strong || !negative || pos_dist <= neg_dist)) {
+      // A cue before the value outweighs a negative word only after it
+      // ("SSN: 260163856 order"): the key names the value it introduces.
+      if (positive &&
+          (strong || !negative || pos_dist <= neg_dist || (pos_before && !neg_before))) {
         score = std::min(1.0f, score + rule.boost);
       } else if (negative) {
         score = std::max(0.0f, score - rule.penalty);
@@ -911,7 +917,23 @@ uint64_t Scanner::AskedEntities(std::string_view turns) {
   s.hits.clear();
   impl.lexicon.Match(s.tokens, &s.hits);
   uint64_t mask = 0;
-  for (const auto& h : s.hits) mask |= impl.asked_entities[h.word];
+  for (const auto& h : s.hits) {
+    // A speaker label ("Caller:", "[patient]", "Member:") names a role; it
+    // asks for nothing.
+    size_t after = h.end;
+    while (after < turns.size() && turns[after] == ' ') ++after;
+    bool label_end = after < turns.size() && (turns[after] == ':' || turns[after] == ']');
+    size_t line = h.start;
+    while (line > 0 && turns[line - 1] != '\n') --line;
+    bool line_start = true;
+    for (size_t k = line; k < h.start && line_start; ++k) {
+      char c = turns[k];
+      line_start = c == ' ' || c == '[' || c == ']' || c == ':' || c == '\t' ||
+                   (c >= '0' && c <= '9');
+    }
+    if (label_end && line_start) continue;
+    mask |= impl.asked_entities[h.word];
+  }
   return mask;
 }
 

@@ -264,7 +264,7 @@ void SplitWords(std::string_view text, const NameGazetteer& gaz, NameScratch* sc
     // The base word is looked up; a contraction of an everyday word is no
     // name, a possessive name still is one.
     for (std::string_view tail : {"'s", "'ve", "'re", "'t", "'m", "'ll", "'d"}) {
-      if (w.folded.size() > tail.size() + 1 &&
+      if (w.folded.size() > tail.size() &&
           w.folded.compare(w.folded.size() - tail.size(), tail.size(), tail) == 0) {
         w.folded.resize(w.folded.size() - tail.size());
         w.contraction = tail != "'s";
@@ -501,13 +501,45 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
       in_prose = (!head.sentence_start && prose_before && prose_after) ||
                  (head.sentence_start && verb_after);
     }
+    // How people are addressed and introduced in calls: "Kelechi, hi, have a
+    // seat", "Bluewater Family Practice, Pooja speaking", "Hi Yuting, how
+    // are you", "my name is Fang".
+    const size_t after = e < words.size() ? e : words.size();
+    auto next_is = [&](std::initializer_list<std::string_view> list) {
+      if (after >= words.size()) return false;
+      std::string_view gap = text.substr(words[after - 1].end, words[after].start - words[after - 1].end);
+      if (gap != " " && gap != ", ") return false;
+      for (std::string_view w : list) {
+        if (words[after].folded == w) return true;
+      }
+      return false;
+    };
+    bool addressed = false;
+    if (real == 1 && e - k == 1 && !head.label) {
+      bool speaking = next_is({"speaking"}) &&
+                      (head.sentence_start || (k > 0 && text.substr(words[k - 1].end,
+                                                                    head.start - words[k - 1].end) == ", "));
+      bool vocative = head.sentence_start && next_is({"hi", "hello", "hey", "welcome"});
+      bool shape_ok = (head.title_case && !everyday(head)) || (known(head) && !everyday(head));
+      addressed = (speaking || vocative) && shape_ok;
+      // A greeting, then one capitalised word set off by punctuation.
+      if (greeting && head.title_case && !everyday(head) && head.folded.size() >= 3) {
+        char after_c = head.end < text.size() ? text[head.end] : '.';
+        addressed = addressed || after_c == ',' || after_c == '.' || after_c == '!' ||
+                    after_c == '?';
+      }
+    }
     bool accept = false;
     switch (real == 0 ? NameCue::kNone : c) {
       case NameCue::kStrong:
         // After "my name is", "Dr.", a name key: any capitalised word that is
-        // not everyday English, or known names in lower case.
-        accept = common_only == 0 && (known_plain > 0 || (plain_unknown > 0 && !any_lower) ||
-                                      (known_n > 0 && real >= 2));
+        // not everyday English, or known names in lower case; a known name
+        // that is also a word when it is capitalised ("my name is Fang").
+        accept = (common_only == 0 && (known_plain > 0 || (plain_unknown > 0 && !any_lower) ||
+                                       (known_n > 0 && real >= 2))) ||
+                 (real == known_n && !any_lower && !honorific && known_n > 0 &&
+                  head.title_case && k > 0 && words[k - 1].lower &&
+                  (e >= words.size() || !(words[e].title_case || words[e].upper)));
         break;
       case NameCue::kExpected:
         accept = common_only == 0 && known_plain > 0;
@@ -519,7 +551,7 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
       case NameCue::kNone:
         break;
     }
-    if (real > 0) accept = accept || full_name || lower_pair || whole_field || in_prose;
+    if (real > 0) accept = accept || full_name || lower_pair || whole_field || in_prose || addressed;
     // Eponyms: "Huntington's disease", "Kawasaki disease", "Guillain-Barré
     // syndrome", "Bell's palsy" name a condition, not a person.
     if (accept && e < words.size() && words[e].start - words[e - 1].end <= 2 &&

@@ -598,7 +598,12 @@ bool ValidDate(std::string_view v) {
     if (IsDigit(v[i])) {
       int value = 0;
       size_t start = i;
-      while (i < v.size() && IsDigit(v[i])) value = value * 10 + (v[i++] - '0');
+      // At most four digits count; a longer run is no date field (and never
+      // overflows `value`).
+      while (i < v.size() && IsDigit(v[i])) {
+        if (i - start < 4) value = value * 10 + (v[i] - '0');
+        ++i;
+      }
       if (count == 3 || i - start > 4) return false;
       lens[count] = static_cast<int>(i - start);
       nums[count++] = value;

@@ -316,6 +316,17 @@ TEST_F(ScannerTest, NegativeWordsLabelTheirOwnNumber) {
   EXPECT_EQ(Redact(rules_, "SSN for order 123-45-6789"), "SSN for order [US_SSN]");
 }
 
+// Fuzz finding oracle_cued_ssn_negative_word_after: a cue before the value
+// outweighs a negative word after it (fail-open before the fix).
+TEST_F(ScannerTest, OracleCuedSsnNegativeWordAfter) {
+  EXPECT_EQ(Redact(rules_, "SSN: 260163856 order"), "SSN: [US_SSN] order");
+  EXPECT_EQ(Redact(rules_, "MRN: 12345678 ref"), "MRN: [MRN] ref");
+  EXPECT_EQ(Redact(rules_, "DOB: 03/14/1962 since"), "DOB: [DATE_OF_BIRTH] since");
+  // A negative word before the value still labels it.
+  EXPECT_EQ(Redact(rules_, "callback scheduled; order 6239054489"),
+            "callback scheduled; order 6239054489");
+}
+
 // Names with Latin-1 letters; fillers after speaker labels are not names.
 TEST_F(ScannerTest, AccentedNamesAndFillers) {
   EXPECT_EQ(Redact(rules_, "and my name is Renée Ramirez if that helps"),
@@ -418,6 +429,60 @@ TEST_F(ScannerTest, ZipNeedsAddressContext) {
   EXPECT_EQ(Redact(rules_, "Springfield, IL 62704"), "[LOCATION], IL [ZIP_CODE]");
   EXPECT_EQ(Redact(rules_, "zip code 62704-1234"), "zip code [ZIP_CODE]");
   EXPECT_EQ(Redact(rules_, "processed 62704 rows"), "processed 62704 rows");
+}
+
+std::string RedactConversation(const std::shared_ptr<const Ruleset>& rules,
+                               std::string_view text) {
+  Scanner scanner(rules);
+  std::vector<Span> spans;
+  Status st = scanner.ScanConversation(text, &spans);
+  EXPECT_TRUE(st.ok()) << st.ToString();
+  std::string out;
+  scanner.RenderSpans(text, spans, &out);
+  return out;
+}
+
+TEST_F(ScannerTest, ConversationAnswersInTheNextTurn) {
+  // Issue 11's transcript: every spoken value is caught, cue or not.
+  std::string out = RedactConversation(rules_,
+                                       "Agent: Can I have your date of birth?\n"
+                                       "Caller: march fifth nineteen eighty two\n"
+                                       "Agent: And the best number to reach you?\n"
+                                       "Caller: four one five, five five five, oh one three two\n"
+                                       "Agent: Could you spell your last name?\n"
+                                       "Caller: sure, r e y e s\n"
+                                       "Caller: my social is one two three four five six seven eight nine\n"
+                                       "Caller: my email is dana dot reyes at gmail dot com\n"
+                                       "Caller: it's 1-415-555-0132\n");
+  for (std::string_view leak : {"march", "eighty", "oh one three two", "r e y e s", "seven eight",
+                                "dana dot", "0132"}) {
+    EXPECT_EQ(out.find(leak), std::string::npos) << leak << " in\n" << out;
+  }
+  EXPECT_NE(out.find("Agent: Can I have your date of birth?"), std::string::npos) << out;
+}
+
+TEST_F(ScannerTest, SpeakerLabelsAskForNothing) {
+  // "Caller:" and "Member:" are roles, not questions for a name: the next
+  // turn's contraction stays.
+  EXPECT_EQ(RedactConversation(rules_, "Caller: ok.\nAgent: I've applied it.\n"),
+            "Caller: ok.\nAgent: I've applied it.\n");
+  EXPECT_EQ(RedactConversation(rules_, "Member: yes.\nAgent: Perfect, I'll check.\n"),
+            "Member: yes.\nAgent: Perfect, I'll check.\n");
+  // A real question for a name still counts.
+  EXPECT_EQ(RedactConversation(rules_, "Agent: What is your name?\nCaller: Oliveira Jonas\n"),
+            "Agent: What is your name?\nCaller: [PERSON]\n");
+}
+
+TEST_F(ScannerTest, AddressedAndIntroducedNames) {
+  EXPECT_EQ(Redact(rules_, "Kelechi, hi, have a seat."), "[PERSON], hi, have a seat.");
+  EXPECT_EQ(Redact(rules_, "Bluewater Family Practice, Pooja speaking."),
+            "Bluewater Family Practice, [PERSON] speaking.");
+  EXPECT_EQ(Redact(rules_, "Hi Yuting, how are you?"), "Hi [PERSON], how are you?");
+  EXPECT_EQ(Redact(rules_, "my name is Fang."), "my name is [PERSON].");
+  // Everyday words in the same places stay.
+  EXPECT_EQ(Redact(rules_, "Okay, hi, have a seat."), "Okay, hi, have a seat.");
+  EXPECT_EQ(Redact(rules_, "Billing, Support speaking."), "Billing, Support speaking.");
+  EXPECT_EQ(Redact(rules_, "Hi there, how are you?"), "Hi there, how are you?");
 }
 
 }  // namespace

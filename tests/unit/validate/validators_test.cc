@@ -223,6 +223,15 @@ TEST(ValidDate, Forms) {
   for (const char* d : invalid) EXPECT_FALSE(ValidDate(d)) << d;
 }
 
+// Fuzz finding scanner_validdate_int_overflow: long digit runs are rejected
+// without overflowing (UBSan, in make test-asan, catches a regression).
+TEST(ValidDate, ScannerValidDateIntOverflow) {
+  for (const char* d : {"4206684231", "99999999999999999999/01/01", "01/01/99999999999999",
+                        "March 99999999999999, 1985"}) {
+    EXPECT_FALSE(ValidDate(d)) << d;
+  }
+}
+
 TEST(ValidMbi, CmsGrammar) {
   const char* valid[] = {"1EG4-TE5-MK73", "1EG4TE5MK73", "9AA0-AA0-AA00",
                          "1E94-T95-MK73"};
