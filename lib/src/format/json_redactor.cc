@@ -84,7 +84,13 @@ const std::vector<HipaaKey>& HipaaKeys() {
         "contactname", "emergencycontactname", "cardholder", "cardholdername",
         "spousename", "mothername", "fathername", "preferredname", "legalname",
         "patientfirstname", "patientlastname", "ptname", "ptfirstname", "ptlastname",
-        "firstnm", "lastnm", "patientfullname"}},
+        "firstnm", "lastnm", "patientfullname", "customername", "clientname", "forename",
+        "forenames", "givennames", "patientforename", "patientsurname", "patientmiddlename",
+        "customerfirstname", "customerlastname", "callerfirstname", "callerlastname",
+        "memberfirstname", "memberlastname", "subscriberfirstname", "subscriberlastname",
+        "insuredfirstname", "insuredlastname", "guarantorfirstname", "guarantorlastname",
+        "contactfirstname", "contactlastname", "ptfirstnm", "ptlastnm", "namegiven",
+        "namefamily", "nokname", "nextofkin", "nextofkinname"}},
       {"city", "LOCATION",
        {"city", "town", "addresscity", "addrcity", "homecity", "mailingcity", "cityname",
         "patientcity"}},
@@ -427,7 +433,30 @@ struct JsonRules::Impl {
     return !norm.empty() &&
            (first_len[CharSlot(norm[0])] >> std::min<size_t>(norm.size(), 63)) & 1;
   }
+  // The rule for a member's key, or -1: the whole key, else the last part of
+  // a flattened path ("ctx.member.name.given" -> "given", as log pipelines
+  // flatten nested records).
+  int FindKey(std::string_view key) const;
 };
+
+int JsonRules::Impl::FindKey(std::string_view key) const {
+  if (key_rules.empty()) return -1;
+  for (int pass = 0; pass < 2; ++pass) {
+    if (pass == 1) {
+      size_t dot = key.rfind('.');
+      if (dot == std::string_view::npos || dot + 1 >= key.size()) break;
+      key = key.substr(dot + 1);
+    }
+    char norm[256];
+    size_t len = 0;
+    if (NormaliseKey(key, norm, std::min(sizeof norm, max_key), &len) &&
+        MayMatch(std::string_view(norm, len))) {
+      auto it = key_rules.find(std::string_view(norm, len));
+      if (it != key_rules.end()) return it->second;
+    }
+  }
+  return -1;
+}
 
 namespace {
 
@@ -559,14 +588,7 @@ void LooseKeyRuleSpans(const JsonRules& rules, std::string_view text,
       continue;
     }
     std::string_view key = text.substr(open + 1, close - open - 2);
-    char norm[256];
-    size_t len = 0;
-    int rule = -1;
-    if (NormaliseKey(key, norm, std::min(sizeof norm, impl.max_key), &len) &&
-        impl.MayMatch(std::string_view(norm, len))) {
-      auto it = impl.key_rules.find(std::string_view(norm, len));
-      if (it != impl.key_rules.end()) rule = it->second;
-    }
+    int rule = impl.FindKey(key);
     ++j;
     while (j < n && IsWs(text[j])) ++j;
     if (rule < 0 || impl.rules[rule].action != Action::kRedact || j >= n) {
@@ -1132,14 +1154,7 @@ class LevelRunner {
     if (explicit_rule < 0 && !rules_->key_rules.empty() && !lv_->frames.empty() &&
         lv_->frames.back().object) {
       const Frame& f = lv_->frames.back();
-      char norm[256];
-      size_t len = 0;
-      if (NormaliseKey(Key(f.key_begin, f.key_end), norm,
-                       std::min(sizeof norm, rules_->max_key), &len) &&
-          rules_->MayMatch(std::string_view(norm, len))) {
-        auto it = rules_->key_rules.find(std::string_view(norm, len));
-        if (it != rules_->key_rules.end()) explicit_rule = it->second;
-      }
+      explicit_rule = rules_->FindKey(Key(f.key_begin, f.key_end));
     }
     // A subtree a key file or profile skips stays skipped, built-in HIPAA
     // keys inside included (a JSON Schema's "ssn" property is no SSN).

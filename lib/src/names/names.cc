@@ -89,9 +89,9 @@ constexpr std::string_view kEponymHeads[] = {
     "ulcer",     "virus"};
 
 // Function words that, right before a known name, point at a person.
-constexpr std::string_view kWeakCues[] = {"attn", "bye", "by", "cc", "dear", "for", "from",
-                                          "hello", "hey", "hi", "per", "thank", "thanks",
-                                          "to", "with"};
+constexpr std::string_view kWeakCues[] = {"afternoon", "attn", "bye", "by", "cc", "dear",
+                                          "evening", "for", "from", "hello", "hey", "hi",
+                                          "morning", "per", "thank", "thanks", "to", "with"};
 
 template <size_t N>
 bool In(const std::string_view (&list)[N], std::string_view w) {
@@ -367,8 +367,9 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
                      first.start - words[k - 1].end <= 2;
     bool weak_word = k > 0 && In(kWeakCues, words[k - 1].folded) &&
                      first.start - words[k - 1].end <= 2;
-    static constexpr std::string_view kGreetings[] = {"bye", "dear", "hello", "hey", "hi",
-                                                      "thank", "thanks"};
+    static constexpr std::string_view kGreetings[] = {"afternoon", "bye", "dear", "evening",
+                                                      "hello", "hey", "hi", "morning", "thank",
+                                                      "thanks"};
     bool greeting = weak_word && In(kGreetings, words[k - 1].folded);
     if (honorific) c = NameCue::kStrong;
     if (c == NameCue::kNone && weak_word) c = NameCue::kWeak;

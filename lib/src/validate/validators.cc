@@ -148,6 +148,23 @@ bool IdTokenRecord(std::string_view r, size_t s, size_t e) {
   }
   return digits >= 3 && alnum >= 6 && !IdentifierSuffix(r, s);
 }
+// A member id as plans print them: an id token, or 9-20 capital letters and
+// digits with at least two digits ("2H2MKYRGPFA", "Y8ETGAT3HAA").
+bool MemberTokenRecord(std::string_view r, size_t s, size_t e) {
+  if (IdTokenRecord(r, s, e)) return true;
+  if (e - s < 9 || e - s > 20 || IdentifierSuffix(r, s) || OpaqueHexRun(r, s, e)) return false;
+  int digits = 0, upper = 0;
+  for (size_t i = s; i < e; ++i) {
+    if (IsDigit(r[i])) {
+      ++digits;
+    } else if (r[i] >= 'A' && r[i] <= 'Z') {
+      ++upper;
+    } else {
+      return false;
+    }
+  }
+  return digits >= 2 && upper >= 2;
+}
 // A lower-case street ("47 maple court"): the words between the number and
 // the suffix are no units of time, distance, dose or count, and no function
 // words ("a 10 minute drive", "2 tablets every day", "3 blocks down the road").
@@ -281,6 +298,7 @@ constexpr Entry kValidators[] = {
     {"date", DateRecord},
     {"date_old", OldDateRecord},
     {"id_token", IdTokenRecord},
+    {"member_token", MemberTokenRecord},
     {"street_words", StreetWordsRecord},
     {"phone_digits", PhoneDigitsRecord},
     {"ssn_spaced", SsnSpacedRecord},
@@ -303,7 +321,7 @@ Validator FindValidator(std::string_view name) {
 
 const char* ValidatorNames() {
   return "ssn, nanp, luhn, email, itin, npi, dea, card, ipv4, ipv6, date, date_old, "
-         "date_compact, date_compact_old, id_token, street_words, phone_digits, ssn_spaced, "
+         "date_compact, date_compact_old, id_token, member_token, street_words, phone_digits, ssn_spaced, "
          "last_four, mbi, "
          "url_ids, "
          "person_name";

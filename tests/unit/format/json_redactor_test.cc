@@ -488,6 +488,19 @@ TEST_F(JsonTest, HipaaKeysCanBeTurnedOff) {
   EXPECT_EQ(Redact(R"({"ssn":"219-09-9999"})"), R"({"ssn":"[US_SSN]"})");
 }
 
+TEST_F(JsonTest, NameKeysAndFlattenedPathsTakeTheWholeValue) {
+  // Everyday words are names too when the key says so ("Rhea").
+  EXPECT_EQ(RedactChecked(R"({"customer_name":"Rhea","clinic":"Summit Ortho"})"),
+            R"({"customer_name":"[PERSON]","clinic":"Summit Ortho"})");
+  EXPECT_EQ(RedactChecked(R"({"forename":"Folake","last_nm":"Chukwu"})"),
+            R"({"forename":"[PERSON]","last_nm":"[PERSON]"})");
+  // Log pipelines flatten nested records: the last part of the key counts.
+  EXPECT_EQ(RedactChecked(R"({"ctx.member.name.given":"Folake","ctx.member.dob":"1961-02-03"})"),
+            R"({"ctx.member.name.given":"[PERSON]","ctx.member.dob":"[DATE_OF_BIRTH]"})");
+  EXPECT_EQ(RedactChecked(R"({"ctx.member.plan":"Gold","ctx.request.state":"IL"})"),
+            R"({"ctx.member.plan":"Gold","ctx.request.state":"IL"})");
+}
+
 TEST_F(JsonTest, KeyFileProblemsAreAllReportedWithTheFile) {
   TempDir dir;
   std::string file = dir.Write("bad.yaml", R"(
