@@ -614,8 +614,21 @@ Status Scanner::AddViewSpans(std::string_view text, std::vector<Span>* spans) {
   // Spoken forms ("four one five, five five five...", "r e y e s", "dana
   // dot reyes at gmail dot com").
   if (internal::HasSpokenSeed(text) && internal::SpokenView(text, &s.view)) {
+    size_t first = spans->size();
     Status st = ScanView(s.view, spans);
     if (!st.ok()) return st;
+    // "the eighteenth of april ...": the article belongs to the date said.
+    for (size_t i = first; i < spans->size(); ++i) {
+      Span& d = (*spans)[i];
+      if (d.start < 4 || d.end - d.start < 8) continue;
+      std::string_view said = text.substr(d.start, d.end - d.start);
+      std::string_view art = text.substr(d.start - 4, 4);
+      bool the = (art[0] == 't' || art[0] == 'T') && art[1] == 'h' && art[2] == 'e' && art[3] == ' ';
+      if (the && (d.start == 4 || !IsWordByte(static_cast<unsigned char>(text[d.start - 5]))) &&
+          said.find(" of ") != std::string_view::npos && !(said[0] >= '0' && said[0] <= '9')) {
+        d.start -= 4;
+      }
+    }
     AddSpelledNames(text, s.view, spans);
   }
   if (spans->size() > before) ResolveOverlaps(spans);
@@ -716,10 +729,27 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
   // Context scoring. A hotword speaks for the nearest value of the entity on
   // its side: in "DOB 03/15/1985, seen 2026-03-15" only the first date is
   // boosted, because another date of the same entity lies between.
-  auto blocked = [&s](const Span& p, uint32_t lo, uint32_t hi) {
+  // Two values compared in one message ("birthdate mismatch (expected 7 Feb
+  // 1969, got 19771021)", "DOB 1961-02-03 vs 1961-03-02") are both what the
+  // cue names: the first does not block the second.
+  auto compared = [text](uint32_t a, uint32_t b) {
+    if (b <= a || b - a > 16) return false;
+    std::string gap(text.substr(a, b - a));
+    for (char& c : gap) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    for (std::string_view w : {"got", "vs", "actual", "received", "found", "but was", "!=",
+                               "instead of", "entered", "provided"}) {
+      size_t at = gap.find(w);
+      if (at == std::string::npos) continue;
+      bool left = at == 0 || !IsWordByte(gap[at - 1]);
+      bool right = at + w.size() >= gap.size() || !IsWordByte(gap[at + w.size()]);
+      if (left && right) return true;
+    }
+    return false;
+  };
+  auto blocked = [&s, &compared](const Span& p, uint32_t lo, uint32_t hi) {
     for (const Span& o : s.pending) {
       if (o.entity == p.entity && o.start >= lo && o.end <= hi &&
-          (o.start != p.start || o.end != p.end)) {
+          (o.start != p.start || o.end != p.end) && !(o.end <= p.start && compared(o.end, p.start))) {
         return true;
       }
     }

@@ -485,5 +485,23 @@ TEST_F(ScannerTest, AddressedAndIntroducedNames) {
   EXPECT_EQ(Redact(rules_, "Hi there, how are you?"), "Hi there, how are you?");
 }
 
+TEST_F(ScannerTest, ComparedDatesAndDatesSaidWithTheArticle) {
+  // Both values of a comparison are what the cue names.
+  EXPECT_EQ(Redact(rules_, "birthdate mismatch (expected 7 Feb 1969, got 19771021)"),
+            "birthdate mismatch (expected [DATE_OF_BIRTH], got [DATE_OF_BIRTH])");
+  // Without a comparison word the nearest value still takes the cue.
+  EXPECT_EQ(Redact(rules_, "DOB 03/14/1961, seen 2026-03-15"), "DOB [DATE_OF_BIRTH], seen 2026-03-15");
+  // Day-month-year with dashes is redacted whole, never its year alone.
+  EXPECT_EQ(Redact(rules_, "DOB 28-Nov-1947"), "DOB [DATE_OF_BIRTH]");
+  // "the eighteenth of november ...": the article goes with the date.
+  EXPECT_EQ(RedactConversation(rules_,
+                               "AI: What's the birthday?\n"
+                               "User: the eighteenth of november nineteen fifty seven\n"),
+            "AI: What's the birthday?\nUser: [DATE_OF_BIRTH]\n");
+  // Thunderbird-style dotted log dates are no birth dates.
+  EXPECT_EQ(Redact(rules_, "- 1131566795 2005.11.09 tbird-admin1 Nov 9 12:06:35 local"),
+            "- 1131566795 2005.11.09 tbird-admin1 Nov 9 12:06:35 local");
+}
+
 }  // namespace
 }  // namespace phiscrub
