@@ -497,6 +497,9 @@ TEST_F(JsonTest, NameKeysAndFlattenedPathsTakeTheWholeValue) {
   // Log pipelines flatten nested records: the last part of the key counts.
   EXPECT_EQ(RedactChecked(R"({"ctx.member.name.given":"Folake","ctx.member.dob":"1961-02-03"})"),
             R"({"ctx.member.name.given":"[PERSON]","ctx.member.dob":"[DATE_OF_BIRTH]"})");
+  // Telephony webhooks: caller id name and number.
+  EXPECT_EQ(RedactChecked(R"({"caller_id_name":"HU MING","caller_id_number":"8165550139"})"),
+            R"({"caller_id_name":"[PERSON]","caller_id_number":"[PHONE_NUMBER]"})");
   EXPECT_EQ(RedactChecked(R"({"ctx.member.plan":"Gold","ctx.request.state":"IL"})"),
             R"({"ctx.member.plan":"Gold","ctx.request.state":"IL"})");
 }
