@@ -953,8 +953,20 @@ bool HasSpokenSeed(std::string_view text) {
     // A letter (or NATO word) said before digits: "W 263233008", "hotel
     // 3549 9745", "R dash 892".
     auto digits_follow = [&](size_t at) {
-      while (at < n && (text[at] == ' ' || text[at] == ',')) ++at;
-      if (at + 5 <= n && (text.compare(at, 5, "dash ") == 0)) at += 5;
+      // Pauses between: spaces, commas, an ellipsis, "dash", "um", "uh".
+      for (int rounds = 0; rounds < 4; ++rounds) {
+        while (at < n && (text[at] == ' ' || text[at] == ',')) ++at;
+        if (at + 3 <= n && text.compare(at, 3, "...") == 0) {
+          at += 3;
+        } else if (at + 5 <= n && text.compare(at, 5, "dash ") == 0) {
+          at += 5;
+        } else if (at + 3 <= n && (text.compare(at, 2, "um") == 0 || text.compare(at, 2, "uh") == 0) &&
+                   (text[at + 2] == ' ' || text[at + 2] == ',')) {
+          at += 3;
+        } else {
+          break;
+        }
+      }
       size_t d = at;
       while (d < n && IsDigit(text[d])) ++d;
       return d - at >= 2;
@@ -967,12 +979,17 @@ bool HasSpokenSeed(std::string_view text) {
       } else if (++single_letters >= 3) {
         return true;
       } else if (c != 'a' && c != 'i' && (i == 0 || !IsDigit(text[i - 1])) && j < n &&
-                 text[j] != '.' && text[j] != '\'' && digits_follow(j)) {
+                 (text[j] != '.' || text.compare(j, 3, "...") == 0) && text[j] != '\'' &&
+                 digits_follow(j)) {
         return true;
       }
     } else {
       WordInfo w = len <= 11 ? Lookup(std::string_view(buf, len)) : WordInfo{};
       // NATO words are letters; "dash", "um", "as in <word>" keep a run.
+      // "E as in Egg 100221975": the example word ends a letter said before
+      // digits.
+      bool example = i >= 6 && text.compare(i - 6, 6, "as in ") == 0;
+      if (example && single_letters > 0 && digits_follow(j)) return true;
       if (w.kind == W::kNato) {
         if (++single_letters >= 3 || digits_follow(j)) return true;
       } else if (w.kind != W::kSep && w.kind != W::kFiller && w.kind != W::kAs &&

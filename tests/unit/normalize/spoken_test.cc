@@ -61,6 +61,22 @@ TEST(SpokenView, Letters) {
   EXPECT_EQ(ViewOf("one e g four t e five m k seven three"), "1EG4TE5MK73");
 }
 
+TEST(SpokenView, LetterBeforeDigitsSeedsTheView) {
+  // A letter told by an example word, or set off by pauses, then digits:
+  // ids read aloud. Each must seed the view, not only convert once seeded.
+  for (std::string_view said : {"The MRN is E as in Egg 100221975.", "Okay, M as in Mary dash 37543835.",
+                                "it's R as in Roger... 946... 036... 34.",
+                                "So P... 45... 79... 10... 65, correct?",
+                                "My chart number is romeo, um, 9640, um, 4107."}) {
+    EXPECT_TRUE(HasSpokenSeed(said)) << said;
+  }
+  EXPECT_EQ(ViewOf("The MRN is E as in Egg 100221975."), "The MRN is E100221975.");
+  EXPECT_EQ(ViewOf("So P... 45... 79... 10... 65, correct?"), "So P45791065, correct?");
+  // Initials and abbreviations before numbers are no speech.
+  EXPECT_FALSE(HasSpokenSeed("E. coli 12 cases"));
+  EXPECT_FALSE(HasSpokenSeed("a 123-45-6789 b"));
+}
+
 TEST(SpokenView, Email) {
   EXPECT_EQ(ViewOf("my email is dana dot reyes at gmail dot com"),
             "my email is dana.reyes@gmail.com");
