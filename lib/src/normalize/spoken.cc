@@ -1190,8 +1190,14 @@ bool SpokenView(std::string_view text, View* out) {
       const Tok& x = toks[k];
       if (IsNumberWord(x) && !(letters > 0 && numbers == 0)) {
         // "o" between letters is a letter ("t o m"); next to numbers, zero.
-        bool o_letter = x.lower == "o" && ((k > rb && IsSingleLetter(toks[k - 1])) ||
-                                           (k + 1 < re && IsSingleLetter(toks[k + 1])));
+        // Runs of "o" count as one: "t o o m" is letters, "6011 dash o o
+        // six one" zeros.
+        auto letter_beyond_os = [&](size_t q, int step) {
+          while (q >= rb && q < re && toks[q].lower == "o") q += step;
+          return q >= rb && q < re && IsSingleLetter(toks[q]);
+        };
+        bool o_letter = x.lower == "o" && ((k > rb && letter_beyond_os(k - 1, -1)) ||
+                                           (k + 1 < re && letter_beyond_os(k + 1, 1)));
         if (o_letter) {
           Atom a{Atom::kLetter, "o", x.b, x.e};
           atoms.push_back(a);

@@ -59,6 +59,11 @@ TEST(SpokenView, Letters) {
   EXPECT_EQ(ViewOf("it's s-m-i-t-h"), "it's smith");
   EXPECT_EQ(ViewOf("t as in tango o m"), "tom");
   EXPECT_EQ(ViewOf("one e g four t e five m k seven three"), "1EG4TE5MK73");
+  // A run of "o" next to numbers is zeros, next to letters letters.
+  EXPECT_EQ(ViewOf("6011 dash o o six one dash six seven one three dash nine eight seven three"),
+            "6011-0061-6713-9873");
+  EXPECT_EQ(ViewOf("card four o o o, um, o five six six"), "card 40000566");
+  EXPECT_EQ(ViewOf("b o o k e r"), "booker");
 }
 
 TEST(SpokenView, LetterBeforeDigitsSeedsTheView) {
