@@ -81,10 +81,15 @@ class Scanner {
                   std::vector<Span>* spans);
   // ScanConversation: `text` holds a conversation, one turn per line; each
   // line expects what the three lines before it asked (an answer, a "sorry,
-  // one more time?", a read-back; a blank line starts a new conversation).
+  // one more time?", a read-back; blank lines are paragraph breaks). Inside
+  // a line, a question expects the next few sentences (transcripts
+  // flattened into one string).
   Status ScanConversation(std::string_view text, std::vector<Span>* spans);
   // The entities that `turns` ask for: bit i for entity index i (< 64).
   uint64_t AskedEntities(std::string_view turns);
+  // Expectations a question inside `line` (at `base` in the scanned text)
+  // sets for the sentences after it.
+  void AddSentenceExpectations(std::string_view line, uint32_t base);
 
   // Appends `text` with every span replaced per the policy (spans sorted,
   // non-overlapping, as Scan returns them).

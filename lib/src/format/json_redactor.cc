@@ -93,7 +93,7 @@ const std::vector<HipaaKey>& HipaaKeys() {
         "memberfirstname", "memberlastname", "subscriberfirstname", "subscriberlastname",
         "insuredfirstname", "insuredlastname", "guarantorfirstname", "guarantorlastname",
         "contactfirstname", "contactlastname", "ptfirstnm", "ptlastnm", "namegiven",
-        "namefamily", "nokname", "nextofkin", "nextofkinname", "calleridname", "cnam"}},
+        "namefamily", "nokname", "nextofkin", "nextofkinname"}},
       {"city", "LOCATION",
        {"city", "town", "addresscity", "addrcity", "homecity", "mailingcity", "cityname",
         "patientcity"}},
@@ -1548,7 +1548,12 @@ class LevelRunner {
 
   // A transcript in one string: at least two lines that read as turns.
   static bool IsTranscriptText(std::string_view value) {
-    if (value.find('\n') == std::string_view::npos) return false;
+    // A transcript flattened into one string (Deepgram's "transcript"): a
+    // question and sentences after it.
+    if (value.find('\n') == std::string_view::npos) {
+      size_t q = value.find("? ");
+      return value.size() >= 80 && q != std::string_view::npos && q + 2 < value.size();
+    }
     int turns = 0;
     size_t pos = 0;
     for (int line = 0; line < 6 && pos < value.size(); ++line) {

@@ -973,9 +973,45 @@ Status Scanner::ScanTurn(std::string_view previous, std::string_view turn,
   uint64_t asked = previous.empty() ? 0 : AskedEntities(previous);
   s.expect.clear();
   if (asked != 0) s.expect.push_back({0, static_cast<uint32_t>(turn.size()), asked});
+  AddSentenceExpectations(turn, 0);
   Status st = Scan(turn, spans);
   s.expect.clear();
   return st;
+}
+
+void Scanner::AddSentenceExpectations(std::string_view line, uint32_t base) {
+  // A transcript flattened into one string (a Deepgram "transcript", turns
+  // joined by " / "): a question expects the next few sentences of its own
+  // line, as a question in one turn expects the next turns.
+  constexpr int kSentences = 4;
+  State& s = *state_;
+  auto sentence_end = [&](size_t i) {
+    char c = line[i];
+    if ((c == '.' || c == '?' || c == '!') && (i + 1 == line.size() || line[i + 1] == ' ')) {
+      return true;
+    }
+    return c == '/' && i > 0 && line[i - 1] == ' ' && i + 1 < line.size() && line[i + 1] == ' ';
+  };
+  size_t start = 0;
+  for (size_t i = 0; i < line.size(); ++i) {
+    if (!sentence_end(i)) continue;
+    if (line[i] == '?') {
+      uint64_t asked = AskedEntities(line.substr(start, i + 1 - start));
+      if (asked != 0) {
+        size_t end = i + 1;
+        int seen = 0;
+        for (size_t j = i + 1; j < line.size() && seen < kSentences; ++j) {
+          if (sentence_end(j)) ++seen;
+          end = j + 1;
+        }
+        if (end > i + 1) {
+          s.expect.push_back({base + static_cast<uint32_t>(i + 1), base + static_cast<uint32_t>(end),
+                              asked});
+        }
+      }
+    }
+    start = i + 1;
+  }
 }
 
 Status Scanner::ScanConversation(std::string_view text, std::vector<Span>* spans) {
@@ -983,6 +1019,8 @@ Status Scanner::ScanConversation(std::string_view text, std::vector<Span>* spans
   s.expect.clear();
   // Per line: what the three lines before it (in the same conversation)
   // asked: an answer, a "sorry, one more time?" and a read-back.
+  // A blank line is a paragraph break ("Speaker 0: ...\n\nSpeaker 1: ..."),
+  // not a turn.
   uint64_t asked1 = 0, asked2 = 0, asked3 = 0;  // the line before, and before that
   size_t pos = 0;
   while (pos <= text.size()) {
@@ -990,13 +1028,12 @@ Status Scanner::ScanConversation(std::string_view text, std::vector<Span>* spans
     if (nl == std::string_view::npos) nl = text.size();
     std::string_view line = text.substr(pos, nl - pos);
     bool blank = line.find_first_not_of(" \t\r") == std::string_view::npos;
-    if (blank) {
-      asked1 = asked2 = asked3 = 0;
-    } else {
+    if (!blank) {
       uint64_t expected = asked1 | asked2 | asked3;
       if (expected != 0) {
         s.expect.push_back({static_cast<uint32_t>(pos), static_cast<uint32_t>(nl), expected});
       }
+      AddSentenceExpectations(line, static_cast<uint32_t>(pos));
       asked3 = asked2;
       asked2 = asked1;
       asked1 = AskedEntities(line);

@@ -304,7 +304,7 @@ void SplitWords(std::string_view text, const NameGazetteer& gaz, NameScratch* sc
     if (w.contraction) w.flags = kCommonWord;
     // Acronyms ("DOB", "MRN", "HTTP") and state codes ("NV", "OR"): short
     // capitals no gazetteer knows, or two capitals, are no names.
-    if (w.upper && ((letters <= 4 && !(w.flags & (kGivenName | kSurname))) || letters == 2)) {
+    if (w.upper && letters <= 4 && !(w.flags & (kGivenName | kSurname))) {
       w.flags |= kNotName;
     }
     // Parts of identifiers, paths, hosts and user agents ("Mozilla/5.0",
@@ -336,8 +336,17 @@ void SplitWords(std::string_view text, const NameGazetteer& gaz, NameScratch* sc
     auto caps_word = [&](size_t q) {
       return words[q].upper && words[q].folded.size() >= 2 && !words[q].digits;
     };
-    bool prev = k > 0 && caps_word(k - 1) && w.start - words[k - 1].end <= 2;
-    bool next = k + 1 < words.size() && caps_word(k + 1) && words[k + 1].start - w.end <= 2;
+    // Two capitals ("WU", "NG") need a known name next to them: "WU HAO",
+    // never "PORTLAND OR" or "SEEN IN ER".
+    auto known_caps = [&](size_t q) {
+      return caps_word(q) && words[q].folded.size() >= 3 &&
+             (words[q].flags & (kGivenName | kSurname)) != 0 && (words[q].flags & kCommonWord) == 0;
+    };
+    bool two = w.folded.size() == 2;
+    bool prev = k > 0 && (two ? known_caps(k - 1) : caps_word(k - 1)) &&
+                w.start - words[k - 1].end <= 2;
+    bool next = k + 1 < words.size() && (two ? known_caps(k + 1) : caps_word(k + 1)) &&
+                words[k + 1].start - w.end <= 2;
     if (!prev && !next) w.flags |= kNotName;
   }
 }

@@ -503,5 +503,25 @@ TEST_F(ScannerTest, ComparedDatesAndDatesSaidWithTheArticle) {
             "- 1131566795 2005.11.09 tbird-admin1 Nov 9 12:06:35 local");
 }
 
+TEST_F(ScannerTest, QuestionsInsideOneLineAndParagraphBreaks) {
+  // A transcript flattened into one line: the question expects the
+  // sentences after it.
+  EXPECT_EQ(RedactConversation(rules_,
+                               "Doctor: What's the best number to reach you? / Patient: Um, "
+                               "seven eight one point triple five oh one eight seven. / Doctor: "
+                               "Thanks.\n"),
+            "Doctor: What's the best number to reach you? / Patient: Um, [PHONE_NUMBER]. / "
+            "Doctor: Thanks.\n");
+  // Paragraph breaks between speakers do not end the conversation.
+  EXPECT_EQ(RedactConversation(rules_,
+                               "Speaker 0: Where can the nurse reach you this afternoon?\n\n"
+                               "Speaker 1: Yep, four oh five uh five five five uh oh one nine six.\n"),
+            "Speaker 0: Where can the nurse reach you this afternoon?\n\n"
+            "Speaker 1: Yep, [PHONE_NUMBER].\n");
+  // Without a question the same digits said in passing stay.
+  EXPECT_EQ(RedactConversation(rules_, "Speaker 1: I walked four thousand steps. / Speaker 0: Great.\n"),
+            "Speaker 1: I walked four thousand steps. / Speaker 0: Great.\n");
+}
+
 }  // namespace
 }  // namespace phiscrub
