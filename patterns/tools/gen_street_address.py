@@ -16,6 +16,27 @@ Spring Spg Springs Spgs Square Sq Station Sta Stream Strm Street St Str Strt Str
 Trace Trce Track Trak Trail Trl Tunnel Tunl Turnpike Tpke Underpass Upas Union Un Valley Vly Viaduct Via View Vw
 Village Vlg Ville Vl Vista Vis Walk Wall Way Wy Well Wl Wells Wls""".split()
 assert len(set(sfx)) == len(sfx), [s for s in sfx if sfx.count(s) > 1]
+ADDRESS_AFTER_CUE = r'''  - id: address.after_cue
+    description: >
+      The address after an address cue ("address:", "my new address is", "lives
+      at", "send a new one to"), in any country's format, to the end of its
+      sentence or line (at most 120 bytes): two or more words with a number and
+      a word of three letters or more (never a memory address or a lone id).
+    pattern: '(?i:\b(?:address(?: is|[ ]?[:=])|lives at|living at|resides at|send (?:it|them|one|a new one|the card|a replacement) to))[ ]{1,4}([^\n?!;.]{3,120})'
+    confirm: '(?s)(?:.*\d.*\s.*\b\p{L}{3,}\b.*|.*\b\p{L}{3,}\b.*\s.*\d.*)'
+    value_group: 1
+    score: 0.7
+    examples:
+      match:
+        - "Billing address: Sara Schwarz / 28245 Puruntie 82 Apt 595 / LAPPEENRANTA"
+        - "can you please send a new one to 1987 74 Diakou Street / Suite 680 / Kissousa? I am in"
+        - "Tomomi Nishiyama lives at 86036 Rua do Arenque 1634, Goiania"
+      no_match:
+        - "page fault at address 0x7ffd5a2c1000 ip 00007f"
+        - "Faulting address: 0x7ffd5a2c1000 ip 00007f"
+        - "address: pending"
+        - "Please address the issue in 2 days"
+'''
 forms = []
 for s in sfx:
     forms += [s.lower()]
@@ -113,4 +134,4 @@ rules:
         - "Rural Route 4 Box 17"
       no_match:
         - "RR 2 ok"
-""")
+""" + ADDRESS_AFTER_CUE)
