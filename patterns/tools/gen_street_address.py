@@ -20,9 +20,10 @@ ADDRESS_AFTER_CUE = r'''  - id: address.after_cue
     description: >
       The address after an address cue ("address:", "my new address is", "lives
       at", "send a new one to"), in any country's format, to the end of its
-      sentence or line (at most 120 bytes): two or more words with a number and
-      a word of three letters or more (never a memory address or a lone id).
-    pattern: '(?i:\b(?:address(?: is|[ ]?[:=])|lives at|living at|resides at|send (?:it|them|one|a new one|the card|a replacement) to))[ ]{1,4}([^\n?!;.]{3,120})'
+      sentence or line (at most 120 bytes): starting with a number or a capital,
+      two or more words with a number and a word of three letters or more
+      (never a memory address, a lone id or a sentence).
+    pattern: '(?i:\b(?:address(?: is|[ ]?[:=])|lives at|living at|resides at|send (?:it|them|one|a new one|the card|a replacement) to))[ ]{1,4}([0-9A-Z][^\n?!;.]{2,119})'
     confirm: '(?s)(?:.*\d.*\s.*\b\p{L}{3,}\b.*|.*\b\p{L}{3,}\b.*\s.*\d.*)'
     value_group: 1
     score: 0.7
@@ -36,6 +37,7 @@ ADDRESS_AFTER_CUE = r'''  - id: address.after_cue
         - "Faulting address: 0x7ffd5a2c1000 ip 00007f"
         - "address: pending"
         - "Please address the issue in 2 days"
+        - "address: the host, SSN 219-09-9999"
 '''
 forms = []
 for s in sfx:

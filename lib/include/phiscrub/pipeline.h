@@ -112,8 +112,14 @@ class LineFramer {
   // context (--format auto).
   void KeepConversationContext(bool all_lines);
   // What `format` needs: conversation context for kTranscript (every line)
-  // and kAuto (lines that look like turns).
+  // and kAuto (lines that look like turns); for kText, a form label on a
+  // line of its own ("Phone:", "Date of Birth:") is the context of the line
+  // right after it (see KeepLabelContext).
   void ConfigureFor(RecordFormat format);
+  // A line that is only a label (IsLabelLine) becomes the context of the
+  // next line, if that line follows it directly: forms and letters that put
+  // the value under its label.
+  void KeepLabelContext();
   static constexpr size_t kContextTurns = 3;
   static constexpr size_t kContextBytes = 2048;
 
@@ -140,9 +146,15 @@ class LineFramer {
   uint64_t next_record_ = 0;
   bool conversation_ = false;
   bool all_turns_ = false;
+  bool label_context_ = false;
+  std::string label_;  // the previous line, when it was a label
   std::string turns_[kContextTurns];  // older first
   size_t turn_count_ = 0;
 };
+
+// True when `line` is a form label alone: one to four words, then ':' and
+// nothing after it ("Phone:", "Date of Birth:", "Personal Info:").
+bool IsLabelLine(std::string_view line);
 
 // True when `line` reads as a transcript turn: an optional [hh:mm:ss] or
 // (hh:mm:ss) stamp, then a speaker label ("Agent:", "Speaker 1:", "user:",

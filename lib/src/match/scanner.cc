@@ -1060,7 +1060,8 @@ Status Scanner::ScanWithContext(std::string_view context, std::string_view text,
   if (context.empty()) return Scan(text, spans);
   std::string& buf = state_->joined;
   buf.assign(context);
-  buf.append(": ");
+  // A label keeps its own colon ("Address:").
+  buf.append(!context.empty() && context.back() == ':' ? " " : ": ");
   const uint32_t shift = static_cast<uint32_t>(buf.size());
   buf.append(text);
   Status st = Scan(buf, spans);

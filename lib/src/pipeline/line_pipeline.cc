@@ -91,6 +91,29 @@ bool LooksLikeTurn(std::string_view line) {
 void LineFramer::ConfigureFor(RecordFormat format) {
   if (format == RecordFormat::kTranscript) KeepConversationContext(true);
   if (format == RecordFormat::kAuto) KeepConversationContext(false);
+  if (format == RecordFormat::kText) KeepLabelContext();
+}
+
+void LineFramer::KeepLabelContext() { label_context_ = true; }
+
+bool IsLabelLine(std::string_view line) {
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) {
+    line.remove_suffix(1);
+  }
+  size_t i = 0;
+  while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+  if (line.size() < i + 3 || line.back() != ':' || line.size() - i > 40) return false;
+  int words = 1;
+  for (size_t k = i; k + 1 < line.size(); ++k) {
+    char c = line[k];
+    if (c == ' ') {
+      if (k > i && line[k - 1] != ' ') ++words;
+    } else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_' ||
+                 c == '.' || c == '/' || c == '#')) {
+      return false;
+    }
+  }
+  return words <= 4 && ((line[i] >= 'a' && line[i] <= 'z') || (line[i] >= 'A' && line[i] <= 'Z'));
 }
 
 void LineFramer::KeepConversationContext(bool all_lines) {
@@ -154,6 +177,18 @@ void LineFramer::Emit(RecordBatch* batch, std::string_view bytes,
   }
   if (conversation_) {
     NoteTurn(batch, &r, std::string_view(batch->data).substr(r.offset, r.length));
+  } else if (label_context_) {
+    std::string_view line = std::string_view(batch->data).substr(r.offset, r.length);
+    if (!label_.empty() && !r.oversize) {
+      r.context_offset = batch->context.size();
+      batch->context.append(label_);
+      r.context_length = label_.size();
+    }
+    if (!r.oversize && IsLabelLine(line)) {
+      label_.assign(line);
+    } else {
+      label_.clear();
+    }
   }
   carry_.clear();
   discarding_ = false;
@@ -562,6 +597,16 @@ void BatchRedactor::Process(const RecordBatch& batch, BatchResult* result,
       Withhold(FailReason::kInvalidUtf8, false, result);
     } else if (!scan.ok()) {
       Withhold(FailReason::kEngine, false, result);
+    } else if (rec.context_length > 0) {
+      // The value under a label on the line before ("Phone:\n467 3395").
+      std::string_view label(batch.context.data() + rec.context_offset, rec.context_length);
+      Status st = scanner_.ScanWithContext(label, text, &spans_);
+      if (!st.ok()) {
+        Withhold(FailReason::kEngine, false, result);
+      } else {
+        scanner_.RenderSpans(text, spans_, &result->output);
+        CountSpans(batch.first_record + i, result, collect_findings);
+      }
     } else if (record_candidates_.empty() && !Scanner::NeedsViews(text) &&
                !scanner_.ScansEveryRecord()) {
       result->output.append(text);

@@ -3,6 +3,7 @@
 // same bytes out.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 
 #include "phiscrub/pipeline.h"
@@ -19,8 +20,9 @@ std::string Corpus(int lines, uint32_t seed) {
                        "SSN: 219099999", "+1 212 555 0175 ext. 12"};
   std::string s;
   for (int i = 0; i < lines; ++i) {
-    switch (rng() % 6) {
+    switch (rng() % 7) {
       case 0: s += ""; break;
+      case 6: s += "Phone:\n467 3395"; break;  // a value under its label
       case 1: s += "2026-11-22T10:31:02.118Z INFO pid=" + std::to_string(rng() % 99999); break;
       case 2: s += "note " + std::string(phi[rng() % 5]) + " end\r"; break;
       default: s += "x " + std::string(phi[rng() % 5]) + " y " + std::to_string(rng()); break;
@@ -44,6 +46,7 @@ RunResult Process(const std::shared_ptr<const Ruleset>& rules, std::string_view 
   TextOptions opts;
   opts.max_record = max_record;
   LineFramer framer(max_record);
+  framer.ConfigureFor(RecordFormat::kText);
   BatchRedactor redactor(rules, opts);
   RecordBatch batch;
   BatchResult result;
@@ -73,7 +76,9 @@ TEST_F(PipelineTest, ChunkAndBatchInvariance) {
   RunResult whole = Process(rules_, input, {input.size()}, 1 << 20, 1 << 30);
   EXPECT_EQ(whole.output.find("123-45-6789"), std::string::npos);
   EXPECT_EQ(whole.output.find("555-0132"), std::string::npos);
-  EXPECT_EQ(whole.counters.records, 401u);
+  EXPECT_EQ(whole.counters.records,
+            static_cast<uint64_t>(std::count(input.begin(), input.end(), '\n') + 1));
+  EXPECT_EQ(whole.output.find("467 3395"), std::string::npos);
   RunResult ones = Process(rules_, input, {1}, 1 << 20, 1);
   EXPECT_EQ(ones.output, whole.output);
   std::mt19937 rng(11);
@@ -84,6 +89,21 @@ TEST_F(PipelineTest, ChunkAndBatchInvariance) {
     ASSERT_EQ(r.output, whole.output) << "trial " << trial;
     EXPECT_EQ(r.counters.findings(), whole.counters.findings());
   }
+}
+
+TEST_F(PipelineTest, ValueUnderALabelLineTakesItsContext) {
+  std::string in = "Personal Info:\nPhone:\n467 3395\n\nDate of Birth:\n03/14/1961\nERROR:\n12345 rows\n"
+                   "467 3395\n";
+  std::string want = "Personal Info:\nPhone:\n[PHONE_NUMBER]\n\nDate of Birth:\n[DATE_OF_BIRTH]\n"
+                     "ERROR:\n12345 rows\n467 3395\n";
+  for (size_t chunk : {size_t{1}, size_t{7}, in.size()}) {
+    for (size_t batch : {size_t{1}, size_t{3}, size_t{100}}) {
+      EXPECT_EQ(Process(rules_, in, {chunk}, 1 << 20, batch).output, want) << chunk << "/" << batch;
+    }
+  }
+  EXPECT_TRUE(IsLabelLine("Date of Birth:"));
+  EXPECT_FALSE(IsLabelLine("2026-01-01 12:00:00 ERROR:"));
+  EXPECT_FALSE(IsLabelLine("see http://x:"));
 }
 
 TEST_F(PipelineTest, BytesOutsideSpansUnchangedAndLineCountKept) {
