@@ -38,13 +38,14 @@ test-asan: deps
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --output-on-failure -j $(JOBS) -L 'unit|cli|service'
 
-# ThreadSanitizer: the threaded pipeline and the sidecar.
+# ThreadSanitizer: the threaded pipeline and the sidecar (tests labelled
+# threads or service). Only the two binaries they run are built.
 TSAN_BUILD ?= build-tsan
 test-tsan: deps
 	cmake -S . -B $(TSAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-	  -DPHISCRUB_SANITIZE=thread -DPHISCRUB_TEST_TIMEOUT_SCALE=4 \
+	  -DPHISCRUB_SANITIZE=thread -DPHISCRUB_TEST_TIMEOUT_SCALE=8 \
 	  -DPHISCRUB_BUILD_BENCH=OFF
-	cmake --build $(TSAN_BUILD) -j $(JOBS)
+	cmake --build $(TSAN_BUILD) -j $(JOBS) --target phiscrub phiscrubd
 	cd $(TSAN_BUILD) && TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
 	  ctest --output-on-failure -j $(JOBS) -L 'threads|service'
 
