@@ -25,6 +25,7 @@ ADDRESS_AFTER_CUE = r'''  - id: address.after_cue
       (never a memory address, a lone id or a sentence).
     pattern: '(?i:\b(?:address(?: is|[ ]?[:=])|lives at|living at|resides at|send (?:it|them|one|a new one|the card|a replacement) to))[ ]{1,4}([0-9A-Z][^\n?!;.]{2,119})'
     confirm: '(?s)(?:.*\d.*\s.*\b\p{L}{3,}\b.*|.*\b\p{L}{3,}\b.*\s.*\d.*)'
+    validator: address_words
     value_group: 1
     score: 0.7
     examples:
@@ -38,6 +39,7 @@ ADDRESS_AFTER_CUE = r'''  - id: address.after_cue
         - "address: pending"
         - "Please address the issue in 2 days"
         - "address: the host, SSN 219-09-9999"
+        - "address: pending since 2019"
 '''
 forms = []
 for s in sfx:

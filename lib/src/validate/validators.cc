@@ -165,6 +165,47 @@ bool MemberTokenRecord(std::string_view r, size_t s, size_t e) {
   }
   return digits >= 2 && upper >= 2;
 }
+// An address in any country's format after an address cue, one candidate
+// per possible end: whole words, each starting with a digit, a capital, a
+// non-ASCII letter or '#', or a connector of street names ("Rua do Arenque",
+// "Király u. 15"); never a cue word of another value ("Phone", "SSN") or an
+// everyday lower-case word, so the longest valid candidate ends where the
+// address does ("7 Meadow Rd, and my Medicare number is ...").
+bool AddressWordsRecord(std::string_view r, size_t s, size_t e) {
+  static constexpr std::string_view kConnectors[] = {
+      "de", "do", "da", "dos", "das", "del", "della", "di", "du", "la", "le", "les", "van", "von",
+      "der", "den", "y", "e", "u", "u.", "str", "str.", "ul", "ul.", "utca", "rue", "via", "apt",
+      "apt.", "suite", "unit", "box", "no", "no.", "bis", "am", "an", "im", "al", "el"};
+  static constexpr std::string_view kStop[] = {
+      "patient", "phone", "tel", "mobile", "fax", "email", "e-mail", "dob", "ssn", "mrn", "npi",
+      "dea", "itin", "medicare", "member", "name", "date", "room", "bed", "build", "also",
+      "thanks", "thank", "okay", "ok", "yes", "yeah", "no", "i", "my", "and", "is", "the",
+      "website", "desk", "office", "mobile", "cell", "home", "work", "ext", "card"};
+  if (e < r.size() && (IsDigit(r[e]) || IsAlpha(r[e]) || static_cast<unsigned char>(r[e]) >= 0x80)) {
+    return false;  // ends inside a word
+  }
+  if (e == s || r[e - 1] == ' ' || r[e - 1] == ',' || r[e - 1] == '/') return false;
+  int words = 0;
+  size_t i = s;
+  while (i < e) {
+    while (i < e && (r[i] == ' ' || r[i] == ',' || r[i] == '/' || r[i] == '-')) ++i;
+    size_t j = i;
+    while (j < e && r[j] != ' ' && r[j] != ',' && r[j] != '/') ++j;
+    if (j == i) break;
+    std::string w(r.substr(i, j - i));
+    if (w.find_first_of(":=@") != std::string::npos) return false;  // a label or key
+    for (char& c : w) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    unsigned char c0 = static_cast<unsigned char>(r[i]);
+    bool connector = std::find(std::begin(kConnectors), std::end(kConnectors), w) != std::end(kConnectors);
+    bool stop = std::find(std::begin(kStop), std::end(kStop), w) != std::end(kStop);
+    bool shape = IsDigit(r[i]) || (r[i] >= 'A' && r[i] <= 'Z') || c0 >= 0x80 || r[i] == '#';
+    if (stop || !(shape || connector)) return false;
+    ++words;
+    i = j;
+  }
+  return words >= 2;
+}
+
 // A lower-case street ("47 maple court"): the words between the number and
 // the suffix are no units of time, distance, dose or count, and no function
 // words ("a 10 minute drive", "2 tablets every day", "3 blocks down the road").
@@ -300,6 +341,7 @@ constexpr Entry kValidators[] = {
     {"id_token", IdTokenRecord},
     {"member_token", MemberTokenRecord},
     {"street_words", StreetWordsRecord},
+    {"address_words", AddressWordsRecord},
     {"phone_digits", PhoneDigitsRecord},
     {"ssn_spaced", SsnSpacedRecord},
     {"last_four", LastFourRecord},
@@ -321,7 +363,7 @@ Validator FindValidator(std::string_view name) {
 
 const char* ValidatorNames() {
   return "ssn, nanp, luhn, email, itin, npi, dea, card, ipv4, ipv6, date, date_old, "
-         "date_compact, date_compact_old, id_token, member_token, street_words, phone_digits, ssn_spaced, "
+         "date_compact, date_compact_old, id_token, member_token, street_words, address_words, phone_digits, ssn_spaced, "
          "last_four, mbi, "
          "url_ids, "
          "person_name";

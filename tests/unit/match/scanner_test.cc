@@ -523,5 +523,21 @@ TEST_F(ScannerTest, QuestionsInsideOneLineAndParagraphBreaks) {
             "Speaker 1: I walked four thousand steps. / Speaker 0: Great.\n");
 }
 
+TEST_F(ScannerTest, AddressAfterACueEndsWhereTheAddressDoes) {
+  EXPECT_EQ(Redact(rules_, "Tomomi lives at 86036 Rua do Arenque 1634, Goiania"),
+            "Tomomi lives at [STREET_ADDRESS]");
+  // The next value keeps its own label.
+  EXPECT_EQ(Redact(rules_, "Okay, so send it to 93380 Meadow Rd, and my Medicare number is "
+                           "3MH3-PM6-TM21, correct?"),
+            "Okay, so send it to [STREET_ADDRESS], and my Medicare number is [US_MBI], correct?");
+  EXPECT_EQ(Redact(rules_, "lives at 12828 NE Walnut Ln Spc 23, Springfield, IL 62746 Patient: "
+                           "Dmitri Brennan build v11.1.0.193"),
+            "lives at [STREET_ADDRESS] Patient: [PERSON] build v11.1.0.193");
+  // Memory addresses and sentences are no addresses.
+  EXPECT_EQ(Redact(rules_, "Faulting address: 0x7ffd5a2c1000 ip 00007f"),
+            "Faulting address: 0x7ffd5a2c1000 ip 00007f");
+  EXPECT_EQ(Redact(rules_, "address: pending since 2019"), "address: pending since 2019");
+}
+
 }  // namespace
 }  // namespace phiscrub
