@@ -630,6 +630,12 @@ Status Scanner::AddViewSpans(std::string_view text, std::vector<Span>* spans) {
       }
     }
     AddSpelledNames(text, s.view, spans);
+    // "three eighteen eighty eight" was read as a date; as digits it is a
+    // ZIP when one was asked for: scan that reading too.
+    if (s.view.spoken_dates && internal::SpokenView(text, &s.view, false)) {
+      st = ScanView(s.view, spans);
+      if (!st.ok()) return st;
+    }
   }
   if (spans->size() > before) ResolveOverlaps(spans);
   return Status::Ok();

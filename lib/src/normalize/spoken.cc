@@ -541,7 +541,7 @@ bool KnownShape(const std::vector<size_t>& len, char sep) {
 
 // Renders atoms [from, to) of one run.
 void RenderRun(const std::vector<Atom>& atoms, size_t from, size_t to, bool after_month,
-               Writer* w) {
+               bool numeric_dates, View* view, Writer* w) {
   bool has_digits = false, has_ordinal = false;
   for (size_t k = from; k < to; ++k) {
     if (atoms[k].kind == Atom::kNumber || atoms[k].kind == Atom::kWritten) has_digits = true;
@@ -555,7 +555,9 @@ void RenderRun(const std::vector<Atom>& atoms, size_t from, size_t to, bool afte
   // Month, day, year said as groups.
   std::string m, d, y;
   size_t day_at = 0, year_at = 0;
-  if (!after_month && !has_ordinal && ReadDate(atoms, from, to, &m, &d, &y, &day_at, &year_at)) {
+  if (!after_month && !has_ordinal && numeric_dates &&
+      ReadDate(atoms, from, to, &m, &d, &y, &day_at, &year_at)) {
+    view->spoken_dates = true;
     const Atom& first = atoms[from];
     const Atom& last = atoms[to - 1];
     w->Emit(m, first.b, atoms[day_at].b);
@@ -1022,7 +1024,7 @@ bool HasSpokenSeed(std::string_view text) {
   return false;
 }
 
-bool SpokenView(std::string_view text, View* out) {
+bool SpokenView(std::string_view text, View* out, bool numeric_dates) {
   out->Clear();
   std::vector<Tok> toks;
   Tokenize(text, &toks);
@@ -1260,7 +1262,7 @@ bool SpokenView(std::string_view text, View* out) {
     bool after_month = rb > 0 && toks[rb - 1].type == T::kWord && toks[rb - 1].info.kind == W::kMonth;
     if (numbers == 0 && written == 0 && letters >= 2) out->spelled.emplace_back(toks[rb].b, toks[re - 1].e);
     copy_to(toks[rb].b);
-    RenderRun(atoms, 0, atoms.size(), after_month, &w);
+    RenderRun(atoms, 0, atoms.size(), after_month, numeric_dates, out, &w);
     copied = toks[re - 1].e;
     changed = true;
     i = re;

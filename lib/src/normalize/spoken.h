@@ -42,7 +42,9 @@ namespace phiscrub::internal {
 bool HasSpokenSeed(std::string_view text);
 
 // Builds the spoken-form view of `text` into *out. False (and *out cleared)
-// when nothing was rewritten.
-bool SpokenView(std::string_view text, View* out);
+// when nothing was rewritten. `numeric_dates`: numbers said in groups may be
+// read as month/day/year (View::spoken_dates tells when one was); without
+// it they are digits.
+bool SpokenView(std::string_view text, View* out, bool numeric_dates = true);
 
 }  // namespace phiscrub::internal

@@ -31,12 +31,17 @@ struct View {
   // Spoken view: original byte ranges of words spelled out letter by letter
   // ("r e y e s", "S as in Sam, A as in Apple..."), letters only.
   std::vector<std::pair<uint32_t, uint32_t>> spelled;
+  // Spoken view: numbers said in groups were read as a numeric date
+  // ("three eighteen eighty eight" -> 03/18/88); the same words may be a
+  // ZIP, so a second view without such dates is worth scanning.
+  bool spoken_dates = false;
 
   void Clear() {
     text.clear();
     begin.clear();
     end.clear();
     spelled.clear();
+    spoken_dates = false;
   }
   size_t size() const { return text.size(); }
   // Appends `bytes`, all made from original [b, e).

@@ -539,5 +539,16 @@ TEST_F(ScannerTest, AddressAfterACueEndsWhereTheAddressDoes) {
   EXPECT_EQ(Redact(rules_, "address: pending since 2019"), "address: pending since 2019");
 }
 
+TEST_F(ScannerTest, NumbersSaidInGroupsAreWhatWasAskedFor) {
+  EXPECT_EQ(RedactConversation(rules_,
+                               "Agent: What's the zip code?\nUser: it's three eighteen eighty eight\n"
+                               "Agent: And your date of birth?\nUser: three eighteen eighty eight\n"),
+            "Agent: What's the zip code?\nUser: it's [ZIP_CODE]\n"
+            "Agent: And your date of birth?\nUser: [DATE_OF_BIRTH]\n");
+  // Nobody asked: a count said in groups stays.
+  EXPECT_EQ(RedactConversation(rules_, "User: we had three eighteen eighty eight of them\n"),
+            "User: we had three eighteen eighty eight of them\n");
+}
+
 }  // namespace
 }  // namespace phiscrub

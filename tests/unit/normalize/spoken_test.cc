@@ -82,6 +82,16 @@ TEST(SpokenView, LetterBeforeDigitsSeedsTheView) {
   EXPECT_FALSE(HasSpokenSeed("a 123-45-6789 b"));
 }
 
+TEST(SpokenView, GroupsReadAsADateOrAsDigits) {
+  View v;
+  ASSERT_TRUE(SpokenView("it's three eighteen eighty eight", &v));
+  EXPECT_EQ(v.text, "it's 03/18/88");
+  EXPECT_TRUE(v.spoken_dates);
+  ASSERT_TRUE(SpokenView("it's three eighteen eighty eight", &v, false));
+  EXPECT_EQ(v.text, "it's 31888");
+  EXPECT_FALSE(v.spoken_dates);
+}
+
 TEST(SpokenView, Email) {
   EXPECT_EQ(ViewOf("my email is dana dot reyes at gmail dot com"),
             "my email is dana.reyes@gmail.com");
