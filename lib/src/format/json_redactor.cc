@@ -847,6 +847,7 @@ struct Frame {
   std::string label;      // objects: a sibling naming the value ("name": "dob")
   bool typed = false;     // label comes from an identifier type code (FHIR "MR")
   std::string prev_item;  // arrays: the string element before ("--dob")
+  std::vector<std::string> columns;  // objects: names a "columns" array gave
   std::vector<std::string> turns;  // arrays of messages: recent turns, oldest first
 };
 
@@ -1158,6 +1159,28 @@ class LevelRunner {
         lv_->frames.back().object) {
       const Frame& f = lv_->frames.back();
       explicit_rule = rules_->FindKey(Key(f.key_begin, f.key_end));
+      // {"key": "last_name", "val": "..."}: a value named by its sibling is
+      // that key's value.
+      if (explicit_rule < 0 && !f.label.empty() && !f.typed &&
+          IsValueKey(NormKey(Key(f.key_begin, f.key_end)))) {
+        explicit_rule = rules_->FindKey(f.label);
+      }
+    }
+    // {"columns": ["mrn", "last", "dob"], "row": ["...", "...", "..."]}: an
+    // element of a row is the value of its column.
+    const bool scalar = i_ < doc_.size() && doc_[i_] != '{' && doc_[i_] != '[';
+    if (explicit_rule < 0 && scalar && !rules_->key_rules.empty() && !lv_->frames.empty() &&
+        !lv_->frames.back().object) {
+      const std::string* column = ColumnOf(lv_->frames.size() - 1);
+      if (column != nullptr) {
+        explicit_rule = rules_->FindKey(*column);
+        // Columns "first", "last", "middle": of a name.
+        std::string k = NormKey(*column);
+        if (explicit_rule < 0 && (k == "first" || k == "last" || k == "middle" || k == "given" ||
+                                  k == "family" || k == "full")) {
+          explicit_rule = rules_->FindKey(k + "name");
+        }
+      }
     }
     // A subtree a key file or profile skips stays skipped, built-in HIPAA
     // keys inside included (a JSON Schema's "ssn" property is no SSN).
@@ -1413,6 +1436,40 @@ class LevelRunner {
     }
   }
 
+  // The column name of the current element of the array at frames[a], when
+  // that array is a row of a table whose header an enclosing object holds
+  // ({"columns": [...], "row": [...]} or {"header": [...], "rows": [[...]]}).
+  const std::string* ColumnOf(size_t a) const {
+    const auto& frames = lv_->frames;
+    if (a == 0 || frames[a].object) return nullptr;
+    if (IsHeaderKey(NormKey(Key(frames[a].ctx_begin, frames[a].ctx_end)))) return nullptr;
+    size_t owner = a - 1;
+    // rows: [[...], [...]]: the row's parent is an array of rows.
+    if (!frames[owner].object && owner > 0) --owner;
+    if (!frames[owner].object || frames[owner].columns.empty()) return nullptr;
+    uint64_t i = frames[a].index;
+    if (i >= frames[owner].columns.size()) return nullptr;
+    const std::string& c = frames[owner].columns[i];
+    return c.empty() ? nullptr : &c;
+  }
+
+  static bool IsHeaderKey(std::string_view k) {
+    return k == "columns" || k == "header" || k == "headers" || k == "fieldnames" ||
+           k == "colnames" || k == "columnnames";
+  }
+
+  // Keys that hold a value another key names: plain ones, answers to a form,
+  // and what validation errors echo back (Spring's rejectedValue, pydantic's
+  // input). `k` is normalised (NormKey).
+  static bool IsValueKey(std::string_view k) {
+    static constexpr std::string_view kValues[] = {
+        "value",    "val",      "data",          "valuestring",  "fieldvalue",
+        "text",     "v",        "answer",        "response",     "input",
+        "rejectedvalue", "invalidvalue", "providedvalue", "badvalue", "newvalue",
+        "oldvalue", "actual",   "received",      "given",        "entered"};
+    return std::find(std::begin(kValues), std::end(kValues), k) != std::end(kValues);
+  }
+
   // Lower-cased letters and digits of `key` (as key rules normalise keys).
   static std::string NormKey(std::string_view key) {
     char buf[64];
@@ -1442,16 +1499,9 @@ class LevelRunner {
                                            "attribute", "param",    "parameter", "column",
                                            "property", "question",  "prompt",    "fieldid",
                                            "path",     "propertypath", "pointer"};
-      // Values: plain ones, answers to a form, and what validation errors
-      // echo back (Spring's rejectedValue, pydantic's input).
-      static const char* const kValues[] = {
-          "value",    "val",      "data",          "valuestring",  "fieldvalue",
-          "text",     "v",        "answer",        "response",     "input",
-          "rejectedvalue", "invalidvalue", "providedvalue", "badvalue", "newvalue",
-          "oldvalue", "actual",   "received",      "given",        "entered"};
       bool names = std::find(std::begin(kNames), std::end(kNames), k) != std::end(kNames);
-      bool values = std::find(std::begin(kValues), std::end(kValues), k) != std::end(kValues);
-      if (values && !f.label.empty()) extra->append(f.label);
+      bool values = IsValueKey(k);
+      if (values && !f.label.empty()) internal::HumaniseKey(f.label, extra);
       // A FHIR identifier names its value by a v2-0203 type code:
       // {"type": {"coding": [{"code": "MR"}]}, "system": ..., "value": ...}.
       if (k == "code" && value.size() <= 4) {
@@ -1493,6 +1543,19 @@ class LevelRunner {
       if (ak == "loc" || ak == "location" || ak == "path" || ak == "fieldpath") {
         lv.frames[lv.frames.size() - 2].label.assign(value);
       }
+    }
+    // Tables: a header array names the elements of the row arrays beside it.
+    if (lv.frames.size() >= 2 && lv.frames[lv.frames.size() - 2].object) {
+      std::string ak = NormKey(Key(f.ctx_begin, f.ctx_end));
+      if (IsHeaderKey(ak) && lv.frames[lv.frames.size() - 2].columns.size() < 256) {
+        auto& cols = lv.frames[lv.frames.size() - 2].columns;
+        cols.resize(static_cast<size_t>(f.index));
+        cols.emplace_back(value.substr(0, std::min<size_t>(value.size(), 64)));
+      }
+    }
+    if (const std::string* column = ColumnOf(lv.frames.size() - 1)) {
+      internal::HumaniseKey(*column, extra);
+      extra->push_back(' ');
     }
     // Arrays: the element before.
     if (!f.prev_item.empty()) extra->append(f.prev_item);

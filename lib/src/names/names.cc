@@ -549,7 +549,9 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
                                        (known_n > 0 && real >= 2))) ||
                  (real == known_n && !any_lower && !honorific && known_n > 0 &&
                   head.title_case && k > 0 && words[k - 1].lower &&
-                  (e >= words.size() || !(words[e].title_case || words[e].upper)));
+                  (e >= words.size() || !(words[e].title_case || words[e].upper) ||
+                   text.substr(words[e - 1].end, words[e].start - words[e - 1].end)
+                           .find_first_of(".!?;,") != std::string_view::npos));
         break;
       case NameCue::kExpected:
         accept = common_only == 0 && known_plain > 0;

@@ -504,6 +504,20 @@ TEST_F(JsonTest, NameKeysAndFlattenedPathsTakeTheWholeValue) {
             R"({"ctx.member.plan":"Gold","ctx.request.state":"IL"})");
 }
 
+TEST_F(JsonTest, ValuesNamedBySiblingsAndTableColumns) {
+  // {"key": ..., "val": ...}: the value of the key its sibling names.
+  EXPECT_EQ(RedactChecked(R"({"fields":[{"key":"first_nm","val":"Rhea"},{"key":"plan","val":"Gold"}]})"),
+            R"({"fields":[{"key":"first_nm","val":"[PERSON]"},{"key":"plan","val":"Gold"}]})");
+  // A row takes the names of the header beside it, a table of rows too.
+  EXPECT_EQ(RedactChecked(R"({"columns":["mrn","last","first","dob"],"row":["1028326","Haddad","Amira","6/17/17"]})"),
+            R"({"columns":["mrn","last","first","dob"],"row":["[MRN]","[PERSON]","[PERSON]","[DATE_OF_BIRTH]"]})");
+  EXPECT_EQ(RedactChecked(R"({"header":["status","ssn"],"rows":[["ok","219-09-9999"],["done","plain"]]})"),
+            R"({"header":["status","ssn"],"rows":[["ok","[US_SSN]"],["done","[US_SSN]"]]})");
+  // The header itself and tables of other things stay.
+  EXPECT_EQ(RedactChecked(R"({"columns":["status","count"],"row":["ok","12"]})"),
+            R"({"columns":["status","count"],"row":["ok","12"]})");
+}
+
 TEST_F(JsonTest, KeyFileProblemsAreAllReportedWithTheFile) {
   TempDir dir;
   std::string file = dir.Write("bad.yaml", R"(
