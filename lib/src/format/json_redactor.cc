@@ -1387,7 +1387,9 @@ class LevelRunner {
     // before it.
     if (ConversationTurn(key, value, &previous)) {
       conversation = group < 0 && previous.empty() && IsTranscriptText(value);
-    } else if (group < 0) {
+    } else {
+      // A whole transcript, aligned to its words or not (Deepgram's
+      // alternatives[].transcript): questions in it expect what follows.
       conversation = IsTranscriptText(value);
     }
     Queue(begin, end, value, key, lv_->path, group, lv_->extra, previous, conversation);

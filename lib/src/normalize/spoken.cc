@@ -1128,6 +1128,16 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates) {
         ++q;
       }
       if (q >= stop || !IsCore(toks, q)) break;
+      // After a full stop, the run goes on only into a group of numbers
+      // ("four zero one. Five five five. Zero one"), never into the next
+      // sentence ("nineteen fifty six. One moment").
+      auto dot = [&](size_t k) { return toks[k].type == T::kPunct && toks[k].lower == "."; };
+      bool ellipsis = (r > 0 && dot(r - 1)) || (r + 1 < toks.size() && dot(r + 1));
+      if (x.type == T::kPunct && x.lower == "." && !ellipsis) {
+        size_t g = q;
+        while (g < stop && IsCore(toks, g)) ++g;
+        if (g - q < 2 && !(toks[q].type == T::kDigits && toks[q].lower.size() >= 2)) break;
+      }
       r = q;
     }
     size_t run_end = last_core + 1;

@@ -92,6 +92,13 @@ TEST(SpokenView, GroupsReadAsADateOrAsDigits) {
   EXPECT_FALSE(v.spoken_dates);
 }
 
+TEST(SpokenView, AFullStopEndsANumberUnlessGroupsFollow) {
+  EXPECT_EQ(ViewOf("born the eighth of January nineteen fifty six. One moment"),
+            "born the 8th of January 1956. 1 moment");
+  EXPECT_EQ(ViewOf("four zero one. Five five five. Zero one. Eight one"), "4015550181");
+  EXPECT_EQ(ViewOf("six... seventeen... nineteen fifty three."), "06/17/1953.");
+}
+
 TEST(SpokenView, Email) {
   EXPECT_EQ(ViewOf("my email is dana dot reyes at gmail dot com"),
             "my email is dana.reyes@gmail.com");
