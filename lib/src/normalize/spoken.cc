@@ -259,7 +259,12 @@ bool IsLetterToken(const std::vector<Tok>& toks, size_t i) {
     };
     bool digit_before = i > 0 && (toks[i - 1].type == T::kDigits ||
                                   (toks[i - 1].type == T::kWord && toks[i - 1].info.kind == W::kDigit));
-    return (i > 0 && letter(i - 1)) || (i + 1 < toks.size() && letter(i + 1)) || digit_before;
+    // A comma between spelled letters ("hotel, november, alpha").
+    auto comma = [&](size_t k) { return toks[k].type == T::kPunct && toks[k].lower == ","; };
+    bool before = i > 0 && (letter(i - 1) || (i > 1 && comma(i - 1) && letter(i - 2)));
+    bool after = i + 1 < toks.size() &&
+                 (letter(i + 1) || (i + 2 < toks.size() && comma(i + 1) && letter(i + 2)));
+    return before || after || digit_before;
   }
   return false;
 }
@@ -280,6 +285,33 @@ bool IsCore(const std::vector<Tok>& toks, size_t i) {
     return false;
   }
   return IsNumberWord(t) || t.type == T::kDigits || IsLetterToken(toks, i);
+}
+
+// A letter told by its example word: "S as in Snake", "O as in Orange" ("o"
+// is a letter here, never zero).
+bool LetterWithExample(const std::vector<Tok>& toks, size_t k, size_t end) {
+  if (k + 3 > end || toks[k].type != T::kWord) return false;
+  bool letter = IsSingleLetter(toks[k]) || toks[k].lower == "oh";
+  return letter && toks[k + 1].type == T::kWord && toks[k + 1].info.kind == W::kAs &&
+         toks[k + 2].type == T::kWord && toks[k + 2].info.kind == W::kIn;
+}
+
+// "o" among spelled letters is a letter ("p, o, o, j, a", "t o o m"); among
+// numbers it is zero ("6011 dash o o six one"). Runs of "o" and the commas,
+// dashes and dots between them count as one.
+bool OIsLetter(const std::vector<Tok>& toks, size_t k, size_t b, size_t e) {
+  if (toks[k].type != T::kWord || (toks[k].lower != "o" && toks[k].lower != "oh")) return false;
+  if (LetterWithExample(toks, k, e)) return true;
+  auto beyond = [&](size_t q, int step) {
+    auto skip = [&](size_t z) {
+      return toks[z].lower == "o" ||
+             (toks[z].type == T::kPunct &&
+              (toks[z].lower == "," || toks[z].lower == "-" || toks[z].lower == "."));
+    };
+    while (q >= b && q < e && skip(q)) q += step;
+    return q >= b && q < e && IsSingleLetter(toks[q]) && toks[q].lower != "o";
+  };
+  return (k > b && beyond(k - 1, -1)) || (k + 1 < e && beyond(k + 1, 1));
 }
 
 // Parses the number words starting at toks[*i] into one number atom, moving
@@ -937,7 +969,11 @@ bool HasSpokenSeed(std::string_view text) {
         i = j;
         continue;
       }
-      if (text[i] != ' ' && text[i] != '-' && text[i] != ',') single_letters = 0;
+      // "D. O. N., N. A.": a dot right after a spelled letter keeps the run.
+      bool letter_dot = text[i] == '.' && i > 0 && IsAsciiLetter(text[i - 1]) &&
+                        (i < 2 || !IsAsciiLetter(text[i - 2])) && single_letters > 0 &&
+                        (i + 1 == n || text[i + 1] == ' ' || text[i + 1] == ',');
+      if (text[i] != ' ' && text[i] != '-' && text[i] != ',' && !letter_dot) single_letters = 0;
       ++i;
       continue;
     }
@@ -1133,7 +1169,8 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates) {
       // sentence ("nineteen fifty six. One moment").
       auto dot = [&](size_t k) { return toks[k].type == T::kPunct && toks[k].lower == "."; };
       bool ellipsis = (r > 0 && dot(r - 1)) || (r + 1 < toks.size() && dot(r + 1));
-      if (x.type == T::kPunct && x.lower == "." && !ellipsis) {
+      // (Spelled letters go on: "D. O. N., N. A.")
+      if (x.type == T::kPunct && x.lower == "." && !ellipsis && !IsSingleLetter(toks[last_core])) {
         size_t g = q;
         while (g < stop && IsCore(toks, g)) ++g;
         if (g - q < 2 && !(toks[q].type == T::kDigits && toks[q].lower.size() >= 2)) break;
@@ -1144,7 +1181,8 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates) {
     // What the run holds.
     int numbers = 0, letters = 0, written = 0;
     for (size_t k = i; k < run_end; ++k) {
-      if (IsNumberWord(toks[k])) ++numbers;
+      if (LetterWithExample(toks, k, run_end) || OIsLetter(toks, k, i, run_end)) ++letters;
+      else if (IsNumberWord(toks[k])) ++numbers;
       else if (toks[k].type == T::kDigits) ++written;
       else if (IsLetterToken(toks, k)) ++letters;
     }
@@ -1161,7 +1199,7 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates) {
     // "Oh, um, seven two...": an "oh" set off by a pause is an interjection.
     auto interjection = [&](size_t k, size_t next) {
       return toks[k].type == T::kWord && (toks[k].lower == "oh" || toks[k].lower == "o") &&
-             next < toks.size() && !IsCore(toks, next);
+             next < toks.size() && !IsCore(toks, next) && !OIsLetter(toks, k, i, run_end);
     };
     while (rb + 1 < re && interjection(rb, rb + 1)) {
       ++rb;
@@ -1172,12 +1210,17 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates) {
       while (re > rb && trimmable(re - 1)) --re;
       // Skip separators left at the edges.
       while (rb < re && !IsCore(toks, rb)) ++rb;
-      while (re > rb && !IsCore(toks, re - 1)) --re;
+      while (re > rb && !IsCore(toks, re - 1) &&
+             !(re >= rb + 4 && LetterWithExample(toks, re - 4, re))) {
+        --re;
+      }
     }
     numbers = letters = written = 0;
     int digit_words = 0;
     for (size_t k = rb; k < re; ++k) {
-      if (IsNumberWord(toks[k])) {
+      if (LetterWithExample(toks, k, re) || OIsLetter(toks, k, rb, re)) {
+        ++letters;
+      } else if (IsNumberWord(toks[k])) {
         ++numbers;
         if (toks[k].info.kind == W::kDigit && toks[k].lower.size() > 2) ++digit_words;
       } else if (toks[k].type == T::kDigits) {
@@ -1200,16 +1243,11 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates) {
     size_t k = rb;
     while (k < re) {
       const Tok& x = toks[k];
-      if (IsNumberWord(x) && !(letters > 0 && numbers == 0)) {
+      if (IsNumberWord(x) && !(letters > 0 && numbers == 0) && !LetterWithExample(toks, k, re)) {
         // "o" between letters is a letter ("t o m"); next to numbers, zero.
         // Runs of "o" count as one: "t o o m" is letters, "6011 dash o o
         // six one" zeros.
-        auto letter_beyond_os = [&](size_t q, int step) {
-          while (q >= rb && q < re && toks[q].lower == "o") q += step;
-          return q >= rb && q < re && IsSingleLetter(toks[q]);
-        };
-        bool o_letter = x.lower == "o" && ((k > rb && letter_beyond_os(k - 1, -1)) ||
-                                           (k + 1 < re && letter_beyond_os(k + 1, 1)));
+        bool o_letter = OIsLetter(toks, k, rb, re);
         if (o_letter) {
           Atom a{Atom::kLetter, "o", x.b, x.e};
           atoms.push_back(a);
@@ -1225,8 +1263,9 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates) {
         ++k;
         continue;
       }
-      if (IsLetterToken(toks, k) || (IsNumberWord(x) && x.lower == "o")) {
-        Atom a{Atom::kLetter, std::string(1, x.lower == "o" ? 'o' : LetterOf(x)), x.b, x.e};
+      if (IsLetterToken(toks, k) || (IsNumberWord(x) && (x.lower == "o" || x.lower == "oh"))) {
+        bool oh = x.lower == "o" || x.lower == "oh";
+        Atom a{Atom::kLetter, std::string(1, oh ? 'o' : LetterOf(x)), x.b, x.e};
         // "t as in tango": the example word is part of the letter.
         if (k + 3 <= re && toks[k + 1].type == T::kWord && toks[k + 1].info.kind == W::kAs &&
             toks[k + 2].info.kind == W::kIn) {

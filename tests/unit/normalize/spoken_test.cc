@@ -99,6 +99,21 @@ TEST(SpokenView, AFullStopEndsANumberUnlessGroupsFollow) {
   EXPECT_EQ(ViewOf("six... seventeen... nineteen fifty three."), "06/17/1953.");
 }
 
+TEST(SpokenView, NamesSpelledWithExamplesCommasDotsAndNato) {
+  EXPECT_EQ(ViewOf("Oh, um, S as in Snake, A as in Apple, N as in November, C as in Charles, "
+                   "H as in Hotel, E as in Easy, Z as in Zebra."),
+            "Oh, um, sanchez.");
+  EXPECT_EQ(ViewOf("O as in Orange, S as in Sugar, E as in Easy, I as in Ice."), "osei.");
+  EXPECT_EQ(ViewOf("That would be P, O, O, J, A."), "That would be pooja.");
+  EXPECT_EQ(ViewOf("Uh, let me see... I-F-E-O-M-A."), "Uh, let me see... ifeoma.");
+  EXPECT_EQ(ViewOf("D. O. N., N. A. Did you get that?"), "donna. Did you get that?");
+  EXPECT_EQ(ViewOf("Kilo, romeo, india, sierra, hotel, november, alpha, november."), "krishnan.");
+  // Initials, package names and months stay.
+  EXPECT_FALSE(HasSpokenSeed("o.a.h.c.Client - sent"));
+  EXPECT_EQ(ViewOf("seen by J. R. Smith today"), "seen by J. R. Smith today");
+  EXPECT_EQ(ViewOf("I saw her in November, and again"), "I saw her in November, and again");
+}
+
 TEST(SpokenView, Email) {
   EXPECT_EQ(ViewOf("my email is dana dot reyes at gmail dot com"),
             "my email is dana.reyes@gmail.com");
