@@ -134,6 +134,12 @@ check "retell words aligned" grep -q '"word": "\[US_SSN\]", "start": 3.7' "$TMP/
   | "$BIN" --format auto > "$TMP/o_auto_vendor"
 check "auto detects vapi" bash -c "head -1 '$TMP/o_auto_vendor' | grep -q '\"name\": \"\[PERSON_NAME\]\"'"
 expect_eq "auto leaves plain JSON" '{"caller_id_name":"front desk"}' "$(sed -n 2p "$TMP/o_auto_vendor")"
+# A whole Deepgram transcript is a conversation: the question earlier in the
+# string asks for the answer after it, aligned words included.
+printf '%s\n' '{"metadata":{"request_id":"r1"},"results":{"channels":[{"alternatives":[{"transcript":"Hi, thanks for calling the clinic. What MRN do you have for the patient? That would be 00778259. Thanks.","confidence":0.9,"words":[{"word":"what","start":0.1,"end":0.2},{"word":"mrn","start":0.2,"end":0.3},{"word":"that","start":1.0,"end":1.1},{"word":"would","start":1.1,"end":1.2},{"word":"be","start":1.2,"end":1.3},{"word":"00778259","start":1.3,"end":1.9},{"word":"thanks","start":2.0,"end":2.2}]}]}]}}' \
+  | "$BIN" --format auto > "$TMP/o_dg_conv"
+check "deepgram transcript answers" bash -c "! grep -q '00778259' '$TMP/o_dg_conv'"
+check "deepgram transcript valid" valid_json_lines "$TMP/o_dg_conv"
 "$BIN" --format ndjson --profile twilio < /dev/null > /dev/null 2>&1
 expect_eq "unknown profile exit" 2 $?
 "$BIN" validate --profile vapi > /dev/null 2>&1

@@ -1386,7 +1386,7 @@ class LevelRunner {
     // a turn too: its words are placed after it is scanned with the turns
     // before it.
     if (ConversationTurn(key, value, &previous)) {
-      conversation = group < 0 && previous.empty() && IsTranscriptText(value);
+      conversation = previous.empty() && IsTranscriptText(value);
     } else {
       // A whole transcript, aligned to its words or not (Deepgram's
       // alternatives[].transcript): questions in it expect what follows.
