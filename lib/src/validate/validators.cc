@@ -464,7 +464,7 @@ bool ValidNanp(std::string_view v) {
   // The number ends where an extension marker (a letter) starts.
   size_t cut = v.size();
   for (size_t i = 0; i < v.size(); ++i) {
-    if (IsAlpha(v[i])) {
+    if (IsAlpha(v[i]) || v[i] == '#') {
       cut = i;
       break;
     }
