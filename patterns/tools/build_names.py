@@ -89,6 +89,32 @@ Inputs used for the checked-in lists:
     --stop-terms /usr/share/hunspell/en_med_glut.dic \
     --places patterns/places/us_cities.txt
 
+Drug-name stoplist (optional; can run on its own, see below):
+  --drugs FILE      JSON list of rows of the FDA's Drugs@FDA data files
+                    (Products.txt): [{"DrugName": ...}] or
+                    [{"ActiveIngredient": ...}]; every string value is read.
+                    Used for the checked-in list: src/pages/data/drugNames.json
+                    and src/pages/data/activeIngredients.json.js of
+                    github.com/Zoeybiulala/EDF-5-True
+                    caa944795642d0d00b4ac181c7bf339ac6e7eb53 (distinct values
+                    of the DrugName and ActiveIngredient columns of Drugs@FDA
+                    Products.txt, 7,765 and 3,021 rows; US Government work,
+                    public domain; nothing of that repository's code is used)
+  Writes drug_names.txt: the words (letters only, split at spaces, hyphens,
+  digits and punctuation, 4 letters or more) of those names, minus any word
+  in given.txt or surnames.txt (as written by this run, or as found in --out
+  when only --drugs is given), so that a real name ("Allegra") stays a name;
+  an everyday word of common_words.txt is kept only when it is a drug on its
+  own (a DrugName of one word, or a word of an ActiveIngredient:
+  "aspirin", "insulin"), never a packaging word of a longer product name
+  ("plastic", "container", "allergy"). The name finder loads drug_names.txt
+  as further not-names (kNotName): a capitalised drug ("Sertraline",
+  "Lantus", "Eliquis") is never taken as a name, even after a cue.
+  Only the drug list, from the checked-in name lists:
+  python3 patterns/tools/build_names.py \
+    --drugs EDF-5-True/src/pages/data/drugNames.json \
+    --drugs EDF-5-True/src/pages/data/activeIngredients.json.js
+
 Outputs (one entry per line, lower-case, accents folded to ASCII):
   given.txt     given names
   surnames.txt  surnames
@@ -96,6 +122,7 @@ Outputs (one entry per line, lower-case, accents folded to ASCII):
                 dictionary): a name that is also one ("will", "grant", "hope",
                 "young") is taken only with evidence, and after a cue a word
                 that is one ("Portal") is no name
+  drug_names.txt  drug names (with --drugs, above): never names
 """
 import argparse
 import ast
@@ -236,6 +263,37 @@ def read_pyfaker(d, given, surnames):
                         target.setdefault(t, set()).add("pyfaker")
 
 
+def build_drugs(paths, given, surnames, words):
+    """Words of Drugs@FDA drug names and active ingredients that are no
+    given name or surname (see --drugs)."""
+    drugs, own = set(), set()
+    for path in paths:
+        for row in json.load(open(path, encoding="utf-8")):
+            for key, value in row.items():
+                if not isinstance(value, str):
+                    continue
+                parts = [w for w in re.split(r"[^a-z]+", fold(value)) if w]
+                for i, w in enumerate(parts):
+                    if len(w) >= 4:
+                        drugs.add(w)
+                        if key != "DrugName" or len(parts) == 1:
+                            own.add(w)
+    return {w for w in drugs
+            if w not in given and w not in surnames and (w not in words or w in own)}
+
+
+def read_list(path):
+    with open(path, encoding="utf-8") as f:
+        return {line.strip() for line in f if line.strip() and not line.startswith("#")}
+
+
+def write_drugs(a, given, surnames, words):
+    drugs = build_drugs(a.drugs, given, surnames, words)
+    with open(os.path.join(a.out, "drug_names.txt"), "w", encoding="utf-8") as f:
+        f.write("\n".join(sorted(drugs)) + "\n")
+    print("drug_names.txt", len(drugs))
+
+
 def add_filtered(base, extra, stop, proper, rank, top_rank):
     """Adds the entries of extra (name -> sources) that base lacks and no
     filter holds back; returns how many were added."""
@@ -255,12 +313,13 @@ def add_filtered(base, extra, stop, proper, rank, top_rank):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--census", required=True)
-    ap.add_argument("--faker", required=True)
-    ap.add_argument("--human", required=True)
-    ap.add_argument("--ssa", required=True)
+    ap.add_argument("--census")
+    ap.add_argument("--faker")
+    ap.add_argument("--human")
+    ap.add_argument("--ssa")
     ap.add_argument("--ssa-min", type=int, default=10, help="least births over all years")
-    ap.add_argument("--words", required=True)
+    ap.add_argument("--words")
+    ap.add_argument("--drugs", action="append", default=[])
     ap.add_argument("--census2010")
     ap.add_argument("--census2000")
     ap.add_argument("--wikidata")
@@ -276,6 +335,15 @@ def main():
                          "only 2010 Census surnames of this rank or better")
     ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "..", "names"))
     a = ap.parse_args()
+    names_inputs = (a.census, a.faker, a.human, a.ssa, a.words)
+    if not all(names_inputs):
+        if any(names_inputs) or not a.drugs:
+            ap.error("--census, --faker, --human, --ssa and --words are required "
+                     "(or only --drugs, to rebuild drug_names.txt)")
+        write_drugs(a, read_list(os.path.join(a.out, "given.txt")),
+                    read_list(os.path.join(a.out, "surnames.txt")),
+                    read_list(os.path.join(a.out, "common_words.txt")))
+        return
 
     given, surnames = set(), set()
     js = open(a.census, encoding="utf-8").read()
@@ -358,6 +426,8 @@ def main():
         with open(os.path.join(a.out, name), "w", encoding="utf-8") as f:
             f.write("\n".join(sorted(data)) + "\n")
         print(name, len(data))
+    if a.drugs:
+        write_drugs(a, given, surnames, words)
 
 
 if __name__ == "__main__":

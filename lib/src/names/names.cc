@@ -148,6 +148,8 @@ NameGazetteer::NameGazetteer() {
     if (name == "surnames.txt") LoadList(kNameLists[i].text, &surnames_);
     if (name == "common_words.txt") LoadList(kNameLists[i].text, &common_);
     if (name == "not_names.txt") LoadList(kNameLists[i].text, &not_names_);
+    // Drug names ("Sertraline", "Lantus", "Eliquis"): never names either.
+    if (name == "drug_names.txt") LoadList(kNameLists[i].text, &not_names_);
   }
 }
 
