@@ -302,6 +302,8 @@ bool LetterWithExample(const std::vector<Tok>& toks, size_t k, size_t end) {
 bool OIsLetter(const std::vector<Tok>& toks, size_t k, size_t b, size_t e) {
   if (toks[k].type != T::kWord || (toks[k].lower != "o" && toks[k].lower != "oh")) return false;
   if (LetterWithExample(toks, k, e)) return true;
+  // "oh" is zero unless told as a letter ("nine J W oh, R J six": an MBI).
+  if (toks[k].lower == "oh") return false;
   auto beyond = [&](size_t q, int step) {
     auto skip = [&](size_t z) {
       return toks[z].lower == "o" ||

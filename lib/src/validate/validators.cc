@@ -150,6 +150,21 @@ bool IdTokenRecord(std::string_view r, size_t s, size_t e) {
 }
 // A member id as plans print them: an id token, or 9-20 capital letters and
 // digits with at least two digits ("2H2MKYRGPFA", "Y8ETGAT3HAA").
+// An MBI typed in lower case or read out in spaced groups: the CMS grammar
+// on its upper-case, dashed form.
+bool MbiAnyCaseRecord(std::string_view r, size_t s, size_t e) {
+  if (e - s > 13) return false;
+  char buf[16];
+  size_t n = 0;
+  for (size_t i = s; i < e; ++i) {
+    char c = r[i];
+    if (c == ' ') c = '-';
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+    buf[n++] = c;
+  }
+  return ValidMbi(std::string_view(buf, n));
+}
+
 bool MemberTokenRecord(std::string_view r, size_t s, size_t e) {
   if (IdTokenRecord(r, s, e)) return true;
   if (e - s < 9 || e - s > 20 || IdentifierSuffix(r, s) || OpaqueHexRun(r, s, e)) return false;
@@ -340,6 +355,7 @@ constexpr Entry kValidators[] = {
     {"date_old", OldDateRecord},
     {"id_token", IdTokenRecord},
     {"member_token", MemberTokenRecord},
+    {"mbi_any_case", MbiAnyCaseRecord},
     {"street_words", StreetWordsRecord},
     {"address_words", AddressWordsRecord},
     {"phone_digits", PhoneDigitsRecord},
@@ -363,7 +379,7 @@ Validator FindValidator(std::string_view name) {
 
 const char* ValidatorNames() {
   return "ssn, nanp, luhn, email, itin, npi, dea, card, ipv4, ipv6, date, date_old, "
-         "date_compact, date_compact_old, id_token, member_token, street_words, address_words, phone_digits, ssn_spaced, "
+         "date_compact, date_compact_old, id_token, member_token, mbi_any_case, street_words, address_words, phone_digits, ssn_spaced, "
          "last_four, mbi, "
          "url_ids, "
          "person_name";
