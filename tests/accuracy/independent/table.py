@@ -1,0 +1,78 @@
+#!/usr/bin/env python3
+"""Runs score.py over the independent corpora and prints one Markdown table:
+recall per entity and corpus, then the over-redaction rows. This is the table
+in README.md ("Accuracy").
+
+  python3 tests/accuracy/independent/table.py [--bin build/bin/phiscrub] [--dict]
+
+--dict adds the written test corpus scored with the user's roster of names
+(`--dict auto`: the corpus's own NAME values passed as `--dict`).
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CORPORA = [
+    ("spoken dev", "spoken/dev.jsonl", []),
+    ("spoken test", "spoken/test.jsonl", []),
+    ("written dev", "written/dev.jsonl", []),
+    ("written test", "written/test.jsonl", []),
+    ("presidio", "presidio/presidio.jsonl", []),
+]
+
+
+def score(binary, path, extra):
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as tmp:
+        out = tmp.name
+    try:
+        cmd = [sys.executable, os.path.join(HERE, "score.py"), os.path.join(HERE, path),
+               "--bin", binary, "--neutral", "name_provider", "--json", out] + extra
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+        with open(out) as f:
+            return json.load(f)
+    finally:
+        os.unlink(out)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", default="build/bin/phiscrub")
+    ap.add_argument("--dict", action="store_true",
+                    help="also score written test with --dict auto")
+    args = ap.parse_args()
+    corpora = list(CORPORA)
+    if args.dict:
+        corpora.append(("written test, --dict", "written/test.jsonl", ["--dict", "auto"]))
+    results = [(name, score(args.bin, path, extra)) for name, path, extra in corpora]
+    entities = sorted({k.split("/", 1)[1] for _, r in results for k in r["recall"]
+                       if k.startswith("entity/")})
+
+    def cell(r, key):
+        if key not in r["recall"]:
+            return ""
+        return ("%.1f" % r["recall"][key]).strip()
+
+    print("| recall % | " + " | ".join(name for name, _ in results) + " |")
+    print("|---|" + "---:|" * len(results))
+    for e in entities:
+        print("| %s | %s |" % (e, " | ".join(cell(r, "entity/" + e) for _, r in results)))
+    print("| **all** | %s |" % " | ".join("**%s**" % cell(r, "all") for _, r in results))
+    rows = [("answered in the next turn", lambda r: cell(r, "cue/prev")),
+            ("hard negatives kept", lambda r: "" if r.get("negatives_kept") is None or
+             r["negatives_kept"] != r["negatives_kept"] else "%.1f" % r["negatives_kept"]),
+            ("non-PHI words destroyed", lambda r: "%.2f" % r["words_destroyed"]),
+            ("JSON outputs valid", lambda r: "" if r["json_valid"] is None else "%.1f" % r["json_valid"]),
+            ("non-PHI JSON fields unchanged",
+             lambda r: "" if r["fields_unchanged"] is None else "%.1f" % r["fields_unchanged"])]
+    for label, fn in rows:
+        print("| %s | %s |" % (label, " | ".join(fn(r) for _, r in results)))
+    print("\nrecords / values: " + "; ".join("%s %d / %d" % (name, r["records"], r["n"].get("all", 0))
+                                          for name, r in results))
+
+
+if __name__ == "__main__":
+    main()
