@@ -235,6 +235,25 @@ void FindPlaces(std::string_view text, const std::function<bool(uint32_t)>& cue,
     const bool is_state = PlaceGazetteer::StateIndex(best_phrase) >= 0 ||
                           (best_end == k + 1 && first.upper && first.end - first.start == 2 &&
                            PlaceGazetteer::StateIndex(text.substr(first.start, 2)) >= 0);
+    // Under a cue or a question only: never a number said in words ("two
+    // hundred", "ninety six percent", "three point zero": Hundred WV, Ninety
+    // Six SC, Point TX) and never an everyday word after an article ("the
+    // early shift").
+    if (cued && !state_after) {
+      static constexpr std::string_view kNumberWords[] = {
+          "one",    "two",    "three",  "four",   "five",    "six",     "seven",  "eight",
+          "nine",   "ten",    "twenty", "thirty", "forty",   "fifty",   "sixty",  "seventy",
+          "eighty", "ninety", "hundred", "thousand", "point", "oh",     "zero"};
+      auto number_word = [&](const std::string& w) {
+        return std::find(std::begin(kNumberWords), std::end(kNumberWords), w) != std::end(kNumberWords);
+      };
+      bool numbers = k > 0 && number_word(words[k - 1].folded);
+      for (size_t q = k; q < best_end; ++q) numbers |= number_word(words[q].folded);
+      bool article = k > 0 && (words[k - 1].folded == "the" || words[k - 1].folded == "a" ||
+                               words[k - 1].folded == "an") &&
+                     (words[k].flags & kCommonWord) != 0 && best_end == k + 1;
+      if (numbers || article) cued = false;
+    }
     bool accept = state_after || (cued && (capital || plain)) ||
                   (zip_after && address_before && !is_state && (capital || plain));
     if (!accept) continue;

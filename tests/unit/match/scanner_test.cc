@@ -550,5 +550,19 @@ TEST_F(ScannerTest, NumbersSaidInGroupsAreWhatWasAskedFor) {
             "User: we had three eighteen eighty eight of them\n");
 }
 
+TEST_F(ScannerTest, TownsNamedLikeWordsNeedToBeSaidAsPlaces) {
+  // After "what city?", Early TX, Hundred WV and Ninety Six SC are no
+  // answer when the words are a shift, a weight or a reading.
+  EXPECT_EQ(RedactConversation(rules_,
+                               "Nurse: What city do you live in?\n"
+                               "Patient: The city's Sioux Falls. I work the early shift.\n"
+                               "Nurse: And the city?\n"
+                               "Patient: I weigh about two hundred pounds. Oxygen is ninety six percent.\n"),
+            "Nurse: What city do you live in?\n"
+            "Patient: The city's [LOCATION]. I work the early shift.\n"
+            "Nurse: And the city?\n"
+            "Patient: I weigh about two hundred pounds. Oxygen is ninety six percent.\n");
+}
+
 }  // namespace
 }  // namespace phiscrub
