@@ -70,7 +70,7 @@ constexpr Entry kWords[] = {
     {"dot", W::kSep, '.'},       {"point", W::kSep, '.'},     {"underscore", W::kSep, '_'},
     {"period", W::kSep, '.'},
     {"extension", W::kExtension, 0}, {"ext", W::kExtension, 0},
-    {"um", W::kFiller, 0},       {"uh", W::kFiller, 0},       {"umm", W::kFiller, 0},
+    {"then", W::kFiller, 0},     {"um", W::kFiller, 0},       {"uh", W::kFiller, 0},       {"umm", W::kFiller, 0},
     {"uhm", W::kFiller, 0},      {"er", W::kFiller, 0},       {"erm", W::kFiller, 0},
     {"ah", W::kFiller, 0},       {"hmm", W::kFiller, 0},      {"mm", W::kFiller, 0},
     {"and", W::kAnd, 0},         {"at", W::kAt, 0},           {"as", W::kAs, 0},
@@ -186,6 +186,52 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
         }
       }
       t.info = Lookup(t.lower);
+      // "four-one-five", "twenty-five", "oh-one-three-two": number words
+      // joined by hyphens are numbers with dashes between.
+      if (t.info.kind == W::kNone && t.lower.find('-') != std::string::npos) {
+        std::vector<Tok> parts;
+        bool numbers = true;
+        uint32_t at = t.b;
+        size_t from = 0;
+        while (numbers && from <= t.lower.size()) {
+          size_t dash = t.lower.find('-', from);
+          if (dash == std::string::npos) dash = t.lower.size();
+          Tok w;
+          w.type = T::kWord;
+          w.lower = t.lower.substr(from, dash - from);
+          w.info = Lookup(w.lower);
+          w.b = at;
+          w.e = at + static_cast<uint32_t>(w.lower.size());
+          w.space_before = parts.empty() && t.space_before;
+          W k = w.info.kind;
+          numbers = k == W::kDigit || k == W::kTeen || k == W::kTens || k == W::kHundred ||
+                    k == W::kThousand || k == W::kOrdinal;
+          parts.push_back(std::move(w));
+          // "twenty-five", "twenty-third": one number, no dash.
+          size_t next_dash = dash < t.lower.size() ? t.lower.find('-', dash + 1) : std::string::npos;
+          std::string next = dash < t.lower.size()
+                                 ? t.lower.substr(dash + 1, (next_dash == std::string::npos
+                                                                  ? t.lower.size()
+                                                                  : next_dash) - dash - 1)
+                                 : std::string();
+          W nk = next.empty() ? W::kNone : Lookup(next).kind;
+          bool compound = k == W::kTens && (nk == W::kDigit || nk == W::kOrdinal);
+          if (dash < t.lower.size() && !compound) {
+            Tok d;
+            d.type = T::kPunct;
+            d.lower = "-";
+            d.b = at + static_cast<uint32_t>(dash - from);
+            d.e = d.b + 1;
+            parts.push_back(std::move(d));
+          }
+          at += static_cast<uint32_t>(dash - from) + 1;
+          from = dash + 1;
+        }
+        if (numbers && t.lower.size() == i - t.b) {
+          for (auto& part : parts) out->push_back(std::move(part));
+          continue;
+        }
+      }
     } else {
       t.type = T::kPunct;
       t.lower.push_back(c);
@@ -397,7 +443,11 @@ Atom ParseNumber(const std::vector<Tok>& toks, size_t* i, size_t end) {
     value *= 100;
     ++next;
     int rest = 0;
-    if (tail(&next, &rest)) value += rest;
+    // "eight hundred five five five ...": a toll-free prefix, then digits
+    // one by one (two single digits in a row after "hundred").
+    bool digits_follow = kind_at(next) == W::kDigit && kind_at(next + 1) == W::kDigit &&
+                         toks[next].lower != "o" && toks[next].lower != "oh";
+    if (!digits_follow && tail(&next, &rest)) value += rest;
     if (kind_at(next) == W::kThousand) {
       // "one hundred forty seven thousand four hundred fifty one".
       value *= 1000;
@@ -1155,14 +1205,18 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates) {
       // "and" only inside a number ("two hundred and five").
       if (x.type == T::kWord && x.info.kind == W::kAnd) {
         W lk = toks[last_core].type == T::kWord ? toks[last_core].info.kind : W::kNone;
-        if (lk != W::kHundred && lk != W::kThousand) break;
+        // "... five five five, and then oh one three two"
+        bool and_then = r + 1 < stop && toks[r + 1].type == T::kWord && toks[r + 1].lower == "then";
+        if (lk != W::kHundred && lk != W::kThousand && !and_then) break;
       }
       // A separator must be followed (soon) by another core token.
       size_t q = r + 1;
       while (q < stop && q < r + 5 && !IsCore(toks, q) &&
              ((toks[q].type == T::kPunct && (toks[q].lower == "," || toks[q].lower == ".")) ||
               (toks[q].type == T::kWord && (toks[q].info.kind == W::kFiller ||
-                                            toks[q].info.kind == W::kExtension)))) {
+                                            toks[q].info.kind == W::kExtension)) ||
+              (toks[q].type == T::kWord && toks[q].info.kind == W::kAnd && q + 1 < stop &&
+               toks[q + 1].lower == "then"))) {
         ++q;
       }
       if (q >= stop || !IsCore(toks, q)) break;

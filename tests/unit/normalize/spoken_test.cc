@@ -114,6 +114,17 @@ TEST(SpokenView, NamesSpelledWithExamplesCommasDotsAndNato) {
   EXPECT_EQ(ViewOf("I saw her in November, and again"), "I saw her in November, and again");
 }
 
+TEST(SpokenView, HyphenatedNumberWordsTollFreeAndThen) {
+  EXPECT_EQ(ViewOf("my cell is four-one-five five-five-five oh-one-three-two"), "my cell is 4155550132");
+  EXPECT_EQ(ViewOf("I'm twenty-five years old"), "I'm 25 years old");
+  EXPECT_EQ(ViewOf("born March twenty-third, nineteen eighty-two"), "born March 23rd 1982");
+  EXPECT_EQ(ViewOf("eight hundred five five five oh one four two"), "8005550142");
+  EXPECT_EQ(ViewOf("two hundred five"), "205");
+  EXPECT_EQ(ViewOf("area code four one five, then five five five, and then oh one three two"),
+            "area code 4155550132");
+  EXPECT_EQ(ViewOf("an x-ray and a follow-up"), "an x-ray and a follow-up");
+}
+
 TEST(SpokenView, Email) {
   EXPECT_EQ(ViewOf("my email is dana dot reyes at gmail dot com"),
             "my email is dana.reyes@gmail.com");
