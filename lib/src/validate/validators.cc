@@ -700,6 +700,11 @@ bool ValidDate(std::string_view v) {
         i = j;  // "1st of January"
         continue;
       }
+      if (word.size() == 3 && (word[0] | 0x20) == 't' && (word[1] | 0x20) == 'h' &&
+          (word[2] | 0x20) == 'e') {
+        i = j;  // "March the 15th"
+        continue;
+      }
       int m = MonthFromName(word);
       if (m == 0) return false;
       if (month_name != 0) return false;
