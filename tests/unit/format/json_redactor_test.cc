@@ -494,6 +494,8 @@ TEST_F(JsonTest, NameKeysAndFlattenedPathsTakeTheWholeValue) {
             R"({"customer_name":"[PERSON]","clinic":"Summit Ortho"})");
   EXPECT_EQ(RedactChecked(R"({"forename":"Folake","last_nm":"Chukwu"})"),
             R"({"forename":"[PERSON]","last_nm":"[PERSON]"})");
+  EXPECT_EQ(RedactChecked(R"({"patient_dob":"2019-02-03","member_ssn":"plain","mr_no":"A1"})"),
+            R"({"patient_dob":"[DATE_OF_BIRTH]","member_ssn":"[US_SSN]","mr_no":"[MRN]"})");
   EXPECT_EQ(RedactChecked(R"({"name_last":"Okafor","nm_first":"Chidi","subscriber_nm":"Okafor"})"),
             R"({"name_last":"[PERSON]","nm_first":"[PERSON]","subscriber_nm":"[PERSON]"})");
   // Log pipelines flatten nested records: the last part of the key counts.
