@@ -227,7 +227,19 @@ void SplitWords(std::string_view text, const NameGazetteer& gaz, NameScratch* sc
             if (p != ']' && p != '[') line_start = false;
           }
         }
-        if (line_start) words.back().label = true;
+        if (line_start) {
+          // A label that is a known given name, not an everyday word or a
+          // role, is the speaker's name ("Nicole: Remember me?").
+          auto& lw = words.back();
+          bool person = lw.title_case && (lw.flags & kGivenName) != 0 &&
+                        (lw.flags & (kCommonWord | kNotName)) == 0 && lw.folded.size() >= 3 &&
+                        line_words == 1;
+          if (person) {
+            lw.speaker_name = true;
+          } else {
+            lw.label = true;
+          }
+        }
       }
       i += len;
       continue;
@@ -527,13 +539,56 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
       return false;
     };
     bool addressed = false;
-    if (real == 1 && e - k == 1 && !head.label) {
+    if (real == 1 && e - k == 1 && head.speaker_name) addressed = true;
+    if (real == 1 && e - k == 1 && !head.label && !addressed) {
       bool speaking = next_is({"speaking"}) &&
                       (head.sentence_start || (k > 0 && text.substr(words[k - 1].end,
                                                                     head.start - words[k - 1].end) == ", "));
       bool vocative = head.sentence_start && next_is({"hi", "hello", "hey", "welcome"});
       bool shape_ok = (head.title_case && !everyday(head)) || (known(head) && !everyday(head));
       addressed = (speaking || vocative) && shape_ok;
+      // A known given name set off by commas: "Remember me, Mary?", "Leif,
+      // can I speak to your boss".
+      if ((head.flags & kGivenName) && !everyday(head) && head.title_case &&
+          head.folded.size() >= 3) {
+        std::string_view before =
+            k > 0 ? text.substr(words[k - 1].end, head.start - words[k - 1].end) : std::string_view();
+        char after_c = head.end < text.size() ? text[head.end] : '.';
+        bool comma_before = before == ", ";
+        bool closes = after_c == '?' || after_c == '!' || after_c == '.';
+        bool opens = head.sentence_start && after_c == ',' && after < words.size() &&
+                     words[after].lower && text.substr(head.end, words[after].start - head.end) == ", ";
+        addressed = addressed || (comma_before && closes) || opens;
+        // A list of three or more given names: "Gaetane, Hannah, Anthony,
+        // Derek, Anna and Andrew".
+        auto given = [&](size_t q) {
+          const auto& w = words[q];
+          return w.title_case && (w.flags & kGivenName) && !everyday(w) && !w.label;
+        };
+        auto joined = [&](size_t a, size_t b) {  // words a < b, adjacent
+          std::string_view gap = text.substr(words[a].end, words[b].start - words[a].end);
+          if (gap == ", " || gap == " & ") return true;
+          return b == a + 2 && words[a + 1].folded == "and" &&
+                 (text.substr(words[a].end, words[a + 1].start - words[a].end) == " " ||
+                  text.substr(words[a].end, words[a + 1].start - words[a].end) == ", ");
+        };
+        int members = 1;
+        for (size_t q = k; q > 0;) {
+          size_t p2 = q - 1;
+          if (p2 > 0 && words[p2].folded == "and") --p2;
+          if (!given(p2) || !joined(p2, q)) break;
+          ++members;
+          q = p2;
+        }
+        for (size_t q = k; q + 1 < words.size();) {
+          size_t n2 = q + 1;
+          if (words[n2].folded == "and" && n2 + 1 < words.size()) ++n2;
+          if (!given(n2) || !joined(q, n2)) break;
+          ++members;
+          q = n2;
+        }
+        addressed = addressed || members >= 3;
+      }
       // A greeting, then one capitalised word set off by punctuation.
       if (greeting && head.title_case && !everyday(head) && head.folded.size() >= 3) {
         char after_c = head.end < text.size() ? text[head.end] : '.';

@@ -65,6 +65,7 @@ struct NameScratch {
     bool contraction = false;  // "that's", "I've": never a name
     bool sentence_start = false;  // first word of a sentence, line or field
     bool label = false;           // a speaker label ("Agent:")
+    bool speaker_name = false;    // a speaker label that is a person's name ("Nicole:")
     bool blocked = false;         // taken by another detector (a place)
     std::string folded;
   };

@@ -564,5 +564,22 @@ TEST_F(ScannerTest, TownsNamedLikeWordsNeedToBeSaidAsPlaces) {
             "Patient: I weigh about two hundred pounds. Oxygen is ninety six percent.\n");
 }
 
+TEST_F(ScannerTest, SpeakersVocativesAndListsOfGivenNames) {
+  EXPECT_EQ(Redact(rules_, "Nicole: Remember me, Mary? When I called"),
+            "[PERSON]: Remember me, [PERSON]? When I called");
+  EXPECT_EQ(Redact(rules_, "Leif, can I please speak to your boss"),
+            "[PERSON], can I please speak to your boss");
+  std::string list = Redact(rules_, "They had four: Hannah, Anthony, Derek and Andrew.");
+  for (const char* n : {"Hannah", "Anthony", "Derek", "Andrew"}) {
+    EXPECT_EQ(list.find(n), std::string::npos) << n << " in " << list;
+  }
+  // Roles, everyday words, weekdays and drugs stay.
+  EXPECT_EQ(Redact(rules_, "Agent: hello"), "Agent: hello");
+  EXPECT_EQ(Redact(rules_, "Will: hi there"), "Will: hi there");
+  EXPECT_EQ(Redact(rules_, "I saw it, Grant."), "I saw it, Grant.");
+  EXPECT_EQ(Redact(rules_, "Monday, Tuesday and Friday"), "Monday, Tuesday and Friday");
+  EXPECT_EQ(Redact(rules_, "Eliquis, Lantus and Ozempic"), "Eliquis, Lantus and Ozempic");
+}
+
 }  // namespace
 }  // namespace phiscrub
