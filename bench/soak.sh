@@ -13,7 +13,8 @@
 # SOAK_THREADS (daemon --threads, default 2), SOAK_CONNECTIONS (wrk
 # connections, default 16), SOAK_WARMUP (seconds, default 10% of the run,
 # at least 20 and at most 120), SOAK_OUT (directory for samples.csv,
-# wrk.json and daemon.log; default a temporary directory, removed at exit).
+# wrk.txt and daemon.log; default a temporary directory, removed at exit),
+# SOAK_REPORT (also write the report and the samples to this file).
 #
 # Prints a report: RSS at the end of the warm-up, RSS at the end, growth,
 # maximum fds, errors. Exit 0 when RSS grew < 5% after the warm-up and there
@@ -60,6 +61,10 @@ trap cleanup EXIT
 trap 'exit 2' INT TERM
 
 cp "$bin" "$tmp/phiscrubd"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+# The checkout the binary was built in (its build directory's repository).
+commit=$(git -C "$(dirname "$bin")" rev-parse --short HEAD 2>/dev/null || echo unknown)
+version=$("$tmp/phiscrubd" --version 2>/dev/null | head -1)
 # Only the flags below configure the daemon: no PHISCRUB_* from the caller.
 unset $(compgen -e | grep '^PHISCRUB_') 2>/dev/null
 "$tmp/phiscrubd" --listen 127.0.0.1:0 --port-file "$tmp/port" --threads "$threads" \
@@ -93,6 +98,7 @@ PY
 
 echo "phiscrubd $bin (pid $pid, --threads $threads) on $url; wrk -c$conns for ${minutes} min," \
      "warm-up ${warmup} s, samples every ${interval} s" >&2
+started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 wrk -t1 -c"$conns" -d"${duration}s" --timeout 10s -s "$here/soak.lua" "$url" > "$tmp/wrk.out" 2>&1 &
 wrk_pid=$!
 
@@ -144,10 +150,13 @@ pid=
 
 cp "$tmp/wrk.out" "$out/wrk.txt" 2>/dev/null
 summary=$(grep '^{"requests"' "$tmp/wrk.out" | tail -1)
+header="started $started, finished $(date -u +%Y-%m-%dT%H:%M:%SZ), checkout of the binary $commit, $(nproc) cores, load average before $load_before"
 python3 - "$csv" "$warmup" "$minutes" "$conns" "$threads" "$summary" "$wrk_rc" "$non200" \
-  "$ok_total" "$daemon_died" "$daemon_rc" <<'PY'
+  "$ok_total" "$daemon_died" "$daemon_rc" "$header" "$bin${version:+ ($version)}" \
+  > "$tmp/report" <<'PY'
 import csv, json, sys
-path, warmup, minutes, conns, threads, summary, wrk_rc, non200, ok_total, died, drc = sys.argv[1:]
+(path, warmup, minutes, conns, threads, summary, wrk_rc, non200, ok_total, died, drc, header,
+ binary) = sys.argv[1:]
 warmup = int(warmup)
 rows = [r for r in csv.DictReader(open(path))]
 for r in rows:
@@ -179,6 +188,8 @@ growth = 100.0 * (end["rss_kb"] - warm["rss_kb"]) / warm["rss_kb"] if warm["rss_
 after = [r for r in rows if r["elapsed_s"] >= warm["elapsed_s"]]
 print("phiscrubd soak: %s min, wrk -t1 -c%s, phiscrubd --threads %s, POST /v1/redact (bench/soak.lua)"
       % (minutes, conns, threads))
+print(header)
+print("binary: %s" % binary)
 if s:
     print("requests: %d in %.0f s (%.1f/s), latency p50 %.1f ms p99 %.1f ms max %.1f ms"
           % (s["requests"], s["seconds"], s["requests_per_s"], s["latency_us"]["p50"] / 1e3,
@@ -199,3 +210,9 @@ ok = growth < 5.0 and not errors
 print("result: %s" % ("PASS" if ok else "FAIL"))
 sys.exit(0 if ok else 1)
 PY
+rc=$?
+cat "$tmp/report"
+if [ -n "${SOAK_REPORT:-}" ]; then
+  { cat "$tmp/report"; echo; echo "samples (samples.csv):"; cat "$csv"; } > "$SOAK_REPORT"
+fi
+exit $rc
