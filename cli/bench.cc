@@ -48,6 +48,11 @@ std::vector<double> SampleLatencies(const std::shared_ptr<const Ruleset>& rules,
       one.data.push_back('\n');
       RecordBatch::Record r = rec;
       r.offset = 0;
+      // The record's context (turns before it, a label line) comes along.
+      if (rec.context_length > 0) {
+        one.context.assign(batch.context, rec.context_offset, rec.context_length);
+        r.context_offset = 0;
+      }
       one.records.push_back(r);
       result.output.clear();
       auto t0 = Clock::now();

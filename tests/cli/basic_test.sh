@@ -136,6 +136,12 @@ check "bench carries no input" bash -c "! grep -q -e 6789 -e Dana -e plain '$TMP
 "$BIN" bench --json "$TMP/b.log" > "$TMP/bench.json"
 check "bench --json parses" python3 -c "import json,sys; d=json.load(open('$TMP/bench.json')); assert d['records']==2 and d['findings_by_entity']['US_SSN']==1"
 "$BIN" bench - < "$TMP/b.log" > /dev/null 2>&1; expect_eq "bench refuses stdin" 2 $?
+# Records that carry context (transcript turns, a value under a label line)
+# are timed with their context (a crash before the fix).
+for i in $(seq 1 400); do printf 'Agent: Can I have your date of birth?\nCaller: march fifth nineteen eighty two\nPhone:\n467 3395\n'; done > "$TMP/b_ctx.txt"
+"$BIN" bench --threads 1 --format transcript "$TMP/b_ctx.txt" > "$TMP/bench_ctx" 2>&1; expect_eq "bench transcript context" 0 $?
+"$BIN" bench --threads 1 "$TMP/b_ctx.txt" > "$TMP/bench_lbl" 2>&1; expect_eq "bench label context" 0 $?
+check "bench context findings" grep -q 'DATE_OF_BIRTH=400' "$TMP/bench_ctx"
 # bench --format ndjson runs the JSON redactor (nothing fails closed) and times it.
 printf '{"user":{"ssn":"123-45-6789"},"msg":"call 415-555-0132"}\n{"ok":true}\n' > "$TMP/b.ndjson"
 "$BIN" bench --json --format ndjson "$TMP/b.ndjson" > "$TMP/bench-nd.json"
