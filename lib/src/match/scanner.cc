@@ -808,6 +808,7 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
       bool negative = false;
       uint32_t pos_dist = UINT32_MAX, neg_dist = UINT32_MAX;
       bool pos_before = false, neg_before = false;
+      uint32_t neg_before_dist = UINT32_MAX;
       // A value never includes its own cue: when a positive hotword opens
       // the span ("Thanks Dana" for a name pattern), the span starts after
       // it and the cue counts as context before.
@@ -872,6 +873,7 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
           if (applies) {
             negative = true;
             neg_before = neg_before || before;
+            if (before) neg_before_dist = std::min(neg_before_dist, dist);
             neg_dist = std::min(neg_dist, dist);
           }
         }
@@ -899,7 +901,8 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
       // A cue before the value outweighs a negative word only after it
       // ("SSN: 260163856 order"): the key names the value it introduces.
       if (positive &&
-          (strong || !negative || pos_dist <= neg_dist || (pos_before && !neg_before))) {
+          (strong || !negative || pos_dist <= neg_dist ||
+           (pos_before && (!neg_before || pos_dist <= neg_before_dist)))) {
         score = std::min(1.0f, score + rule.boost);
       } else if (negative) {
         score = std::max(0.0f, score - rule.penalty);

@@ -322,6 +322,9 @@ TEST_F(ScannerTest, OracleCuedSsnNegativeWordAfter) {
   EXPECT_EQ(Redact(rules_, "SSN: 260163856 order"), "SSN: [US_SSN] order");
   EXPECT_EQ(Redact(rules_, "MRN: 12345678 ref"), "MRN: [MRN] ref");
   EXPECT_EQ(Redact(rules_, "DOB: 03/14/1962 since"), "DOB: [DATE_OF_BIRTH] since");
+  // A negative word of another number before the cue changes nothing (fuzz
+  // finding oracle_cued_ssn_negative_word_before_and_after).
+  EXPECT_EQ(Redact(rules_, "order 24 x SSN: 047586385 order e"), "order 24 x SSN: [US_SSN] order e");
   // A negative word before the value still labels it.
   EXPECT_EQ(Redact(rules_, "callback scheduled; order 6239054489"),
             "callback scheduled; order 6239054489");
