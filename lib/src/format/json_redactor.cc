@@ -1451,13 +1451,15 @@ class LevelRunner {
   const std::string* ColumnOf(size_t a) const {
     const auto& frames = lv_->frames;
     if (a == 0 || frames[a].object) return nullptr;
-    if (IsHeaderKey(NormKey(Key(frames[a].ctx_begin, frames[a].ctx_end)))) return nullptr;
     size_t owner = a - 1;
     // rows: [[...], [...]]: the row's parent is an array of rows.
     if (!frames[owner].object && owner > 0) --owner;
+    // Cheap checks first: this runs for every array element.
     if (!frames[owner].object || frames[owner].columns.empty()) return nullptr;
     uint64_t i = frames[a].index;
     if (i >= frames[owner].columns.size()) return nullptr;
+    // The header array itself names nothing.
+    if (IsHeaderKey(NormKey(Key(frames[a].ctx_begin, frames[a].ctx_end)))) return nullptr;
     const std::string& c = frames[owner].columns[i];
     return c.empty() ? nullptr : &c;
   }
@@ -1545,21 +1547,19 @@ class LevelRunner {
       }
       return;
     }
-    // Arrays: a location array names its sibling value: pydantic's
-    // {"loc": ["body", "socialSecurityNumber"], "input": "..."}.
-    if (lv.frames.size() >= 2 && lv.frames[lv.frames.size() - 2].object && value.size() <= 64) {
-      std::string ak = NormKey(Key(f.ctx_begin, f.ctx_end));
-      if (ak == "loc" || ak == "location" || ak == "path" || ak == "fieldpath") {
-        lv.frames[lv.frames.size() - 2].label.assign(value);
-      }
-    }
-    // Tables: a header array names the elements of the row arrays beside it.
     if (lv.frames.size() >= 2 && lv.frames[lv.frames.size() - 2].object) {
+      Frame& parent = lv.frames[lv.frames.size() - 2];
       std::string ak = NormKey(Key(f.ctx_begin, f.ctx_end));
-      if (IsHeaderKey(ak) && lv.frames[lv.frames.size() - 2].columns.size() < 256) {
-        auto& cols = lv.frames[lv.frames.size() - 2].columns;
-        cols.resize(static_cast<size_t>(f.index));
-        cols.emplace_back(value.substr(0, std::min<size_t>(value.size(), 64)));
+      // A location array names its sibling value: pydantic's
+      // {"loc": ["body", "socialSecurityNumber"], "input": "..."}.
+      if (value.size() <= 64 &&
+          (ak == "loc" || ak == "location" || ak == "path" || ak == "fieldpath")) {
+        parent.label.assign(value);
+      }
+      // Tables: a header array names the elements of the row arrays beside it.
+      if (IsHeaderKey(ak) && parent.columns.size() < 256) {
+        parent.columns.resize(static_cast<size_t>(f.index));
+        parent.columns.emplace_back(value.substr(0, std::min<size_t>(value.size(), 64)));
       }
     }
     if (const std::string* column = ColumnOf(lv.frames.size() - 1)) {
