@@ -17,6 +17,7 @@
 #include "phiscrub/json.h"
 #include "phiscrub/ruleset.h"
 #include "bench.h"
+#include "line_protocol.h"
 #include "stream_driver.h"
 
 namespace {
@@ -83,6 +84,18 @@ Options:
   --scan-invalid-utf8   scan lines with invalid UTF-8 as bytes instead of
                         replacing them with a placeholder (the default)
   --line-buffered       write every record as soon as it is redacted
+  --output FILE         append the redacted records to FILE instead of stdout
+  --mmexternal[=INPUT]  run as an rsyslog mmexternal plugin: one JSON reply
+                        per input line ({"msg":...,"$!":{"phiscrub":"1"}}),
+                        flushed; INPUT is msg (default, interface.input="msg")
+                        or fulljson (interface.input="fulljson": msg and
+                        rawmsg are redacted); never writes to stderr
+  --omprog-confirm      run under rsyslog omprog with confirmMessages="on":
+                        "OK" once ready and after each record is written to
+                        --output FILE (required: stdout is the confirmation
+                        channel)
+  --progress            on a terminal: bytes, records and MB/s on stderr
+                        while working (never content)
   --findings FILE       write findings as JSON lines (record, JSON path, offsets,
                         entity, rule, score, action; never the matched text)
   --stats               print a summary on stderr at exit
@@ -118,6 +131,10 @@ struct CliOptions {
   bool stats = false;
   bool check = false;
   bool json = false;  // bench --json
+  bool mmexternal = false;
+  phiscrub::cli::MmexternalInput mmexternal_input = phiscrub::cli::MmexternalInput::kMsg;
+  bool omprog_confirm = false;
+  std::string output_path;
   std::vector<std::string> inputs;
 };
 
@@ -146,7 +163,7 @@ int ParseArgs(int argc, char** argv, CliOptions* o) {
   enum {
     kRules = 256, kEntities, kDict, kDates, kUrlKeepHost, kPolicy, kHashKey, kThreads, kMaxRecord, kScanInvalid,
     kLineBuffered, kFindings, kStats, kCheck, kVersionOpt, kJson, kFormat, kJsonKeys,
-    kJsonPlaceholder, kProfile
+    kJsonPlaceholder, kProfile, kMmexternal, kOmprogConfirm, kOutput, kProgress
   };
   static const struct option kLong[] = {
       {"rules", required_argument, nullptr, kRules},
@@ -169,6 +186,10 @@ int ParseArgs(int argc, char** argv, CliOptions* o) {
       {"json-keys", required_argument, nullptr, kJsonKeys},
       {"profile", required_argument, nullptr, kProfile},
       {"json-placeholder", required_argument, nullptr, kJsonPlaceholder},
+      {"mmexternal", optional_argument, nullptr, kMmexternal},
+      {"omprog-confirm", no_argument, nullptr, kOmprogConfirm},
+      {"output", required_argument, nullptr, kOutput},
+      {"progress", no_argument, nullptr, kProgress},
       {"help", no_argument, nullptr, 'h'},
       {nullptr, 0, nullptr, 0}};
   unsigned cores = std::thread::hardware_concurrency();
@@ -267,6 +288,22 @@ int ParseArgs(int argc, char** argv, CliOptions* o) {
         o->json_placeholder = optarg;
         o->json_placeholder_set = true;
         break;
+      case kMmexternal: {
+        std::string v = optarg ? optarg : "msg";
+        if (v == "msg") {
+          o->mmexternal_input = phiscrub::cli::MmexternalInput::kMsg;
+        } else if (v == "fulljson") {
+          o->mmexternal_input = phiscrub::cli::MmexternalInput::kFullJson;
+        } else {
+          fprintf(stderr, "phiscrub: --mmexternal takes msg or fulljson\n");
+          return kExitError;
+        }
+        o->mmexternal = true;
+        break;
+      }
+      case kOmprogConfirm: o->omprog_confirm = true; break;
+      case kOutput: o->output_path = optarg; break;
+      case kProgress: o->driver.progress = true; break;
       case kVersionOpt: printf("%s\n", kVersion); return kExitOk;
       case 'h': fputs(kUsage, stdout); return kExitOk;
       default:
@@ -389,6 +426,7 @@ int Bench(int argc, char** argv) {
   if (!rules) return kExitConfig;
   phiscrub::cli::BenchOptions b;
   b.driver = o.driver;
+  b.driver.progress = true;  // on a terminal only
   b.json = o.json;
   b.compile_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -415,8 +453,52 @@ int main(int argc, char** argv) {
     fprintf(stderr, "phiscrub: warning: --json-keys, --json-placeholder and "
                     "--profile have no effect with --format text\n");
   }
+  bool line_protocol = o.mmexternal || o.omprog_confirm;
+  if (line_protocol) {
+    if (o.mmexternal && o.omprog_confirm) {
+      fprintf(stderr, "phiscrub: --mmexternal and --omprog-confirm exclude each other\n");
+      return kExitError;
+    }
+    if (o.driver.text.format != phiscrub::RecordFormat::kText || !o.findings_path.empty() ||
+        o.inputs.size() != 1 || o.inputs[0] != "-") {
+      fprintf(stderr, "phiscrub: --mmexternal and --omprog-confirm read stdin as text "
+                      "(no FILE, --format or --findings)\n");
+      return kExitError;
+    }
+    if (o.omprog_confirm && o.output_path.empty()) {
+      fprintf(stderr, "phiscrub: --omprog-confirm needs --output FILE (stdout carries the "
+                      "confirmations)\n");
+      return kExitError;
+    }
+    if (o.mmexternal && !o.output_path.empty()) {
+      fprintf(stderr, "phiscrub: --mmexternal replies on stdout; --output does not apply\n");
+      return kExitError;
+    }
+  }
+  int out_fd = STDOUT_FILENO;
+  if (!o.output_path.empty()) {
+    out_fd = ::open(o.output_path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
+    if (out_fd < 0) {
+      fprintf(stderr, "phiscrub: cannot open output file %s: %s\n", o.output_path.c_str(),
+              strerror(errno));
+      return kExitError;
+    }
+  }
+
   auto rules = CompileForRun(&o);
   if (!rules) return kExitConfig;
+
+  if (line_protocol) {
+    auto t0 = std::chrono::steady_clock::now();
+    phiscrub::cli::LineProtocolResult res =
+        o.mmexternal ? phiscrub::cli::RunMmexternal(rules, o.driver.text, o.mmexternal_input)
+                     : phiscrub::cli::RunOmprogConfirm(rules, o.driver.text, out_fd);
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (out_fd != STDOUT_FILENO && ::close(out_fd) != 0) res.io_error = true;
+    // mmexternal: stderr stays silent while running (--stats is for omprog).
+    if (o.stats && !o.mmexternal) PrintStats(*rules, res.counters, secs);
+    return res.io_error ? kExitError : kExitOk;
+  }
 
   int findings_fd = -1;
   if (!o.findings_path.empty()) {
@@ -431,7 +513,11 @@ int main(int argc, char** argv) {
   o.driver.findings_fd = findings_fd;
 
   auto t0 = std::chrono::steady_clock::now();
-  auto res = phiscrub::cli::RunDriver(rules, o.inputs, STDOUT_FILENO, o.driver);
+  auto res = phiscrub::cli::RunDriver(rules, o.inputs, out_fd, o.driver);
+  if (out_fd != STDOUT_FILENO && ::close(out_fd) != 0) {
+    fprintf(stderr, "phiscrub: write error on %s: %s\n", o.output_path.c_str(), strerror(errno));
+    res.io_error = true;
+  }
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (findings_fd >= 0 && ::close(findings_fd) != 0) {
     fprintf(stderr, "phiscrub: write error on the findings file: %s\n", strerror(errno));

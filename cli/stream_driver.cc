@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <condition_variable>
 #include <cstdio>
 #include <deque>
@@ -80,6 +81,7 @@ class Driver {
          const DriverOptions& options)
       : rules_(rules), out_fd_(out_fd), options_(options) {
     max_inflight_ = static_cast<size_t>(options.threads) * 2;
+    progress_ = options.progress && ::isatty(STDERR_FILENO);
     if (options.threads > 1) {
       for (int i = 0; i < options.threads; ++i) {
         workers_.emplace_back([this] { WorkerLoop(); });
@@ -90,6 +92,7 @@ class Driver {
   }
 
   ~Driver() {
+    if (progress_shown_) fputc('\n', stderr);
     {
       std::lock_guard<std::mutex> lock(mu_);
       stopping_ = true;
@@ -177,6 +180,7 @@ class Driver {
 
   void Write(const BatchResult& r) {
     counters_.Add(r.counters);
+    if (progress_) ShowProgress(false);
     if (stopped()) return;  // keep counting; output has nowhere to go
     if (!WriteAll(out_fd_, r.output.data(), r.output.size())) {
       if (errno == EPIPE) {
@@ -199,8 +203,31 @@ class Driver {
     }
   }
 
+  // One status line, rewritten in place: counts only, never content.
+  void ShowProgress(bool force) {
+    auto now = std::chrono::steady_clock::now();
+    if (!force && now - last_progress_ < std::chrono::milliseconds(500)) return;
+    last_progress_ = now;
+    double secs = std::chrono::duration<double>(now - start_).count();
+    double mb = static_cast<double>(counters_.bytes_in) / 1e6;
+    fprintf(stderr, "\rphiscrub: %.1f MB, %llu records, %.1f MB/s   ", mb,
+            (unsigned long long)counters_.records, secs > 0 ? mb / secs : 0.0);
+    fflush(stderr);
+    progress_shown_ = true;
+  }
+
+ public:
+  void FinishProgress() {
+    if (progress_) ShowProgress(true);
+  }
+
+ private:
   std::shared_ptr<const Ruleset> rules_;
   int out_fd_;
+  bool progress_ = false;
+  bool progress_shown_ = false;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point last_progress_ = start_;
   DriverOptions options_;
   size_t max_inflight_;
   std::unique_ptr<BatchRedactor> inline_redactor_;
@@ -295,6 +322,7 @@ DriverResult RunDriver(const std::shared_ptr<const Ruleset>& rules,
   }
   driver.Submit(&batch);
   driver.Flush();
+  driver.FinishProgress();
   res.counters = driver.counters();
   res.broken_pipe = driver.broken_pipe();
   res.io_error = res.io_error || driver.write_error();

@@ -18,6 +18,9 @@ struct DriverOptions {
   TextOptions text;
   int findings_fd = -1;  // JSON lines of findings, or -1
   size_t batch_bytes = 256 * 1024;
+  // Bytes, records and MB/s on stderr, refreshed twice a second, when stderr
+  // is a terminal (counts only, never content).
+  bool progress = false;
 };
 
 struct DriverResult {
