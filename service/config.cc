@@ -252,10 +252,11 @@ bool Apply(const std::string& name, const std::vector<std::string>& v,
   } else if (name == "listen-tcp") c->listen_tcp = s;
   else if (name == "tcp-port-file") c->tcp_port_file = s;
   else if (name == "framing") {
-    if (s == "lines") c->framing = Framing::kLines;
+    if (s == "auto") c->framing = Framing::kAuto;
+    else if (s == "lines") c->framing = Framing::kLines;
     else if (s == "ndjson") c->framing = Framing::kNdjson;
     else if (s == "octet-counted") c->framing = Framing::kOctetCounted;
-    else return bad("lines, ndjson or octet-counted");
+    else return bad("auto, lines, ndjson or octet-counted");
   } else if (name == "tcp-mode") {
     if (s == "reply") c->tcp_mode = TcpMode::kReply;
     else if (s == "relay") c->tcp_mode = TcpMode::kRelay;
@@ -370,8 +371,11 @@ Rules (as the phiscrub CLI):
   --max-record BYTES       TCP and stream record limit (default 1M)
 TCP listener for log relays:
   --listen-tcp ADDR:PORT   --tcp-port-file FILE
-  --framing lines|ndjson|octet-counted   (default lines; octet counting as
-                           RFC 6587, the count includes a trailing newline)
+  --framing auto|lines|ndjson|octet-counted   (default auto: per
+                           connection, digits and a space first mean octet
+                           counting as RFC 6587 (the count includes a
+                           trailing newline), anything else lines, as
+                           rsyslog's imtcp detects it)
   --tcp-format text|ndjson|auto           how records are redacted (default
                            text; ndjson framing implies ndjson)
   --tcp-mode reply|relay   reply: redacted records come back on the
@@ -383,7 +387,10 @@ Other:
   -h, --help               this help
 
 Signals: SIGTERM/SIGINT drain and exit; SIGHUP reloads rules, policy,
-dictionaries, tokens, certificates and lockdown.
+dictionaries, tokens, certificates and lockdown. On SIGTERM the TCP listener
+stops accepting; open connections are read until each has been idle for
+200 ms (or --shutdown-grace ends), everything read is delivered, then exit 0;
+exit 1 when records were lost (counted as failed closed, reason abandoned).
 )";
 }
 

@@ -20,7 +20,9 @@
 
 namespace phiscrub::service {
 
-enum class Framing { kLines, kNdjson, kOctetCounted };
+// kAuto: per connection, as rsyslog's imtcp: a stream that starts with
+// digits and a space is octet-counted (RFC 6587), anything else is lines.
+enum class Framing { kAuto, kLines, kNdjson, kOctetCounted };
 enum class TcpMode { kReply, kRelay };
 
 struct ServiceConfig {
@@ -45,7 +47,7 @@ struct ServiceConfig {
   // TCP listener for log relays.
   std::string listen_tcp;  // empty: none
   std::string tcp_port_file;
-  Framing framing = Framing::kLines;
+  Framing framing = Framing::kAuto;
   TcpMode tcp_mode = TcpMode::kReply;
   std::string tcp_format = "text";  // text|ndjson|auto
   std::string downstream;           // HOST:PORT for relay mode

@@ -18,6 +18,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/asio/ssl.hpp>
@@ -201,6 +202,12 @@ class AuditLog {
 };
 
 class Relay;
+class TcpSession;
+
+int64_t SteadyMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now().time_since_epoch())
+      .count();
+}
 
 // ---------------------------------------------------------------------------
 // Process-wide state. Lives in RunServer's frame, longer than every session.
@@ -220,6 +227,14 @@ struct Service {
   std::atomic<uint64_t> next_id{0};
   std::string id_prefix;
   std::shared_ptr<Relay> relay;
+  // TCP connections, for the drain (Server::CheckDrain): when bytes were last
+  // read from any of them, the open ones, the drain flushes not done yet and
+  // the records lost (read but not delivered, or cut off by the shutdown).
+  std::atomic<int64_t> tcp_last_read_ms{0};
+  std::atomic<int64_t> tcp_flushes_pending{0};
+  std::atomic<uint64_t> records_lost{0};
+  std::mutex tcp_mu;
+  std::vector<std::weak_ptr<TcpSession>> tcp_sessions;
 
   std::shared_ptr<const Engine> engine() {
     std::lock_guard<std::mutex> lock(mu);
@@ -694,12 +709,12 @@ class Relay : public std::enable_shared_from_this<Relay> {
     asio::post(ctx_, [self = shared_from_this()] { self->Connect(); });
   }
 
-  // Thread-safe. `accepted` runs (on the control thread) once `data` is
-  // owned by the relay.
-  void Push(std::string data, std::function<void()> accepted) {
-    asio::post(ctx_, [self = shared_from_this(), d = std::move(data),
+  // Thread-safe. `accepted` runs (on the control thread) once `data` (which
+  // holds `records` records) is owned by the relay.
+  void Push(std::string data, uint64_t records, std::function<void()> accepted) {
+    asio::post(ctx_, [self = shared_from_this(), d = std::move(data), records,
                       a = std::move(accepted)]() mutable {
-      self->waiters_.emplace_back(std::move(d), std::move(a));
+      self->waiters_.push_back(Waiter{std::move(d), records, std::move(a)});
       self->Admit();
       self->Write();
     });
@@ -708,14 +723,28 @@ class Relay : public std::enable_shared_from_this<Relay> {
   // Control thread only.
   bool Empty() const { return queue_.empty() && waiters_.empty(); }
   size_t buffered() const { return bytes_; }
+  // Records held (queued or waiting to be admitted): what is lost if we stop.
+  uint64_t records() const {
+    uint64_t n = 0;
+    for (uint64_t r : queue_records_) n += r;
+    for (const auto& w : waiters_) n += w.records;
+    return n;
+  }
 
  private:
+  struct Waiter {
+    std::string data;
+    uint64_t records;
+    std::function<void()> accepted;
+  };
+
   void Admit() {
     while (!waiters_.empty() &&
-           (bytes_ == 0 || bytes_ + waiters_.front().first.size() <= limit_)) {
-      bytes_ += waiters_.front().first.size();
-      queue_.push_back(std::move(waiters_.front().first));
-      auto cb = std::move(waiters_.front().second);
+           (bytes_ == 0 || bytes_ + waiters_.front().data.size() <= limit_)) {
+      bytes_ += waiters_.front().data.size();
+      queue_.push_back(std::move(waiters_.front().data));
+      queue_records_.push_back(waiters_.front().records);
+      auto cb = std::move(waiters_.front().accepted);
       waiters_.pop_front();
       cb();
     }
@@ -801,6 +830,7 @@ class Relay : public std::enable_shared_from_this<Relay> {
                         for (size_t i = 0; i < self->n_out_; ++i) {
                           self->bytes_ -= self->queue_.front().size();
                           self->queue_.pop_front();
+                          self->queue_records_.pop_front();
                         }
                         self->Admit();
                         self->Write();
@@ -815,7 +845,8 @@ class Relay : public std::enable_shared_from_this<Relay> {
   tcp::resolver resolver_;
   asio::steady_timer timer_;
   std::deque<std::string> queue_;
-  std::deque<std::pair<std::string, std::function<void()>>> waiters_;
+  std::deque<uint64_t> queue_records_;  // records in each queue_ entry
+  std::deque<Waiter> waiters_;
   size_t bytes_ = 0;
   bool connected_ = false, connecting_ = false, writing_ = false;
   int backoff_ms_ = 100;
@@ -911,14 +942,15 @@ class TcpSession : public std::enable_shared_from_this<TcpSession> {
         engine_(svc.engine()),
         framer_(engine_->max_record()),
         octets_(engine_->max_record()),
+        framing_(svc.config.framing),
         start_(Clock::now()) {
     svc_.metrics.Connections(1);
-    format_ = svc_.config.framing == Framing::kNdjson ? "ndjson" : svc_.config.tcp_format;
-    outcome_.format = svc_.config.framing == Framing::kOctetCounted ? "octet-counted:" + format_
-                                                                     : format_;
+    format_ = framing_ == Framing::kNdjson ? "ndjson" : svc_.config.tcp_format;
+    NameFormat();
     rid_ = svc_.NextRequestId();
   }
   ~TcpSession() {
+    FlushDone();
     svc_.metrics.Connections(-1);
     svc_.connections.fetch_sub(1);
     AuditEvent(svc_, "tcp_connection", rid_, "tcp", source_, Endpoint::kTcp, 0,
@@ -929,10 +961,50 @@ class TcpSession : public std::enable_shared_from_this<TcpSession> {
 
   void Start() { DoRead(); }
 
+  // Drain (any thread): the listener is closed and every connection has been
+  // idle; delivers what the framer still holds (a last line without its
+  // newline) and stops reading. A partial octet-counted frame is lost.
+  // Decrements svc.tcp_flushes_pending once done.
+  void FlushForDrain() {
+    asio::post(socket_.get_executor(), [self = shared_from_this()] {
+      self->flush_owed_ = true;
+      if (self->flushed_) {
+        self->FlushDone();
+      } else if (self->busy_) {
+        self->flush_requested_ = true;  // after the delivery in progress
+      } else {
+        self->Flush();
+      }
+    });
+  }
+
  private:
+  void NameFormat() {
+    outcome_.format = framing_ == Framing::kOctetCounted ? "octet-counted:" + format_ : format_;
+  }
+
   void DoRead() {
     socket_.async_read_some(asio::buffer(buf_),
                             beast::bind_front_handler(&TcpSession::OnRead, shared_from_this()));
+  }
+
+  // Framing auto, as rsyslog's imtcp: a stream that starts with digits and a
+  // space is octet-counted, anything else is lines. False while undecided
+  // (only digits seen so far).
+  bool Detect(bool eof) {
+    size_t i = 0;
+    while (i < detect_.size() && i <= 10 && detect_[i] >= '0' && detect_[i] <= '9') ++i;
+    if (i < detect_.size() || i > 10) {
+      framing_ = i > 0 && i <= 10 && i < detect_.size() && detect_[i] == ' '
+                     ? Framing::kOctetCounted
+                     : Framing::kLines;
+    } else if (eof) {
+      framing_ = Framing::kLines;
+    } else {
+      return false;
+    }
+    NameFormat();
+    return true;
   }
 
   void OnRead(beast::error_code ec, size_t n) {
@@ -941,13 +1013,26 @@ class TcpSession : public std::enable_shared_from_this<TcpSession> {
       if (ec != asio::error::eof) return;  // reset: the partial record is dropped
       eof = true;
     }
+    if (n > 0) svc_.tcp_last_read_ms.store(SteadyMs());
+    if (flushed_) {
+      // Bytes after the drain flushed this connection are not delivered.
+      if (n > 0) Lose(1 + std::count(buf_.data(), buf_.data() + n, '\n'));
+      return;
+    }
+    std::string_view chunk(buf_.data(), n);
+    if (framing_ == Framing::kAuto) {
+      detect_.append(chunk);
+      if (!Detect(eof)) return DoRead();
+      chunk = detect_;
+    }
+    busy_ = true;
     svc_.tcp_busy.fetch_add(1);
     out_.clear();
+    out_records_ = 0;
     Outcome o;
     Worker& w = WorkerFor(engine_);
     bool lock = svc_.lockdown.load();
-    std::string_view chunk(buf_.data(), n);
-    if (svc_.config.framing == Framing::kOctetCounted) {
+    if (framing_ == Framing::kOctetCounted) {
       messages_.clear();
       if (!octets_.Feed(chunk, &messages_)) framing_error_ = true;
       if (eof && octets_.partial()) {
@@ -969,6 +1054,7 @@ class TcpSession : public std::enable_shared_from_this<TcpSession> {
         out_ += std::to_string(piece_.size());
         out_.push_back(' ');
         out_ += piece_;
+        ++out_records_;
       }
       if (framing_error_) {
         o.fail_reason = "framing";
@@ -979,8 +1065,15 @@ class TcpSession : public std::enable_shared_from_this<TcpSession> {
       batch_.Clear();
       framer_.Feed(chunk, &batch_);
       if (eof) framer_.Finish(&batch_);
+      out_records_ = batch_.records.size();
       w.RedactBatch(batch_, format_, lock, &out_, &o);
     }
+    if (!detect_.empty()) detect_ = std::string();  // decided: read directly from now on
+    Account(o);
+    Deliver(eof);
+  }
+
+  void Account(const Outcome& o) {
     CountOutcome(svc_, *engine_, o);
     outcome_.records += o.records;
     for (size_t i = 0; i < o.findings_by_entity.size(); ++i) {
@@ -991,33 +1084,85 @@ class TcpSession : public std::enable_shared_from_this<TcpSession> {
       outcome_.fail_count += o.fail_count;
       outcome_.fail_reason = o.fail_reason;
     }
-    Deliver(eof);
+  }
+
+  void Lose(uint64_t records) {
+    svc_.records_lost.fetch_add(records);
+    svc_.metrics.FailClosed("abandoned", records);
+  }
+
+  void FlushDone() {
+    if (!flush_owed_) return;
+    flush_owed_ = false;
+    svc_.tcp_flushes_pending.fetch_sub(1);
+  }
+
+  void Flush() {
+    flushed_ = true;
+    if (framing_ == Framing::kAuto) framing_ = Framing::kLines;  // only digits came: a line
+    bool have = false;
+    if (framing_ == Framing::kOctetCounted) {
+      if (octets_.partial()) Lose(1);
+    } else {
+      batch_.Clear();
+      if (!detect_.empty()) framer_.Feed(detect_, &batch_);
+      detect_ = std::string();
+      framer_.Finish(&batch_);
+      have = !batch_.records.empty();
+    }
+    if (!have) return FlushDone();
+    busy_ = true;
+    svc_.tcp_busy.fetch_add(1);
+    out_.clear();
+    out_records_ = batch_.records.size();
+    Outcome o;
+    WorkerFor(engine_).RedactBatch(batch_, format_, svc_.lockdown.load(), &out_, &o);
+    Account(o);
+    Deliver(/*eof=*/true);
   }
 
   void Deliver(bool eof) {
     auto self = shared_from_this();
     auto next = [self, eof] {
+      self->busy_ = false;
       self->svc_.tcp_busy.fetch_sub(1);
       if (eof) {
+        // Everything of this connection is delivered (or, after a framing
+        // error, withheld): nothing left for a drain flush.
+        self->flushed_ = true;
+        self->FlushDone();
         beast::error_code ignored;
         self->socket_.shutdown(tcp::socket::shutdown_send, ignored);
         return;
       }
+      if (self->flush_requested_) {
+        self->flush_requested_ = false;
+        return self->Flush();
+      }
       self->DoRead();
     };
     if (out_.empty()) return next();
+    if (svc_.config.tcp_mode == TcpMode::kRelay && framing_ != Framing::kOctetCounted &&
+        out_.back() != '\n') {
+      // A last line without its newline: the downstream stream carries other
+      // connections' records after it.
+      out_.push_back('\n');
+    }
     if (svc_.config.tcp_mode == TcpMode::kReply) {
       asio::async_write(socket_, asio::buffer(out_),
                         [self, next](beast::error_code ec, size_t) {
                           if (ec) {
+                            self->busy_ = false;
                             self->svc_.tcp_busy.fetch_sub(1);
+                            self->flushed_ = true;
+                            self->FlushDone();
                             return;
                           }
                           next();
                         });
     } else {
       auto exec = socket_.get_executor();
-      svc_.relay->Push(std::move(out_), [exec, next] { asio::post(exec, next); });
+      svc_.relay->Push(std::move(out_), out_records_, [exec, next] { asio::post(exec, next); });
       out_ = std::string();
     }
   }
@@ -1029,13 +1174,20 @@ class TcpSession : public std::enable_shared_from_this<TcpSession> {
   LineFramer framer_;
   OctetFramer octets_;
   std::vector<OctetFramer::Message> messages_;
+  Framing framing_;
+  std::string detect_;  // framing auto: the first bytes, until decided
   std::string format_;
   std::array<char, 65536> buf_;
   RecordBatch batch_;
   std::string out_, piece_, rid_;
+  uint64_t out_records_ = 0;
   Outcome outcome_;
   Clock::time_point start_;
   bool framing_error_ = false;
+  bool busy_ = false;             // between a read and its delivery
+  bool flushed_ = false;          // drain: delivered, reading stopped
+  bool flush_requested_ = false;  // drain: flush after the current delivery
+  bool flush_owed_ = false;       // drain: tcp_flushes_pending counts us
 };
 
 // ---------------------------------------------------------------------------
@@ -1247,6 +1399,14 @@ class Server {
         s.set_option(asio::socket_base::receive_buffer_size(256 * 1024), ec);
         auto exec = s.get_executor();
         auto session = std::make_shared<TcpSession>(svc_, std::move(s));
+        {
+          std::lock_guard<std::mutex> lock(svc_.tcp_mu);
+          auto& list = svc_.tcp_sessions;
+          list.erase(std::remove_if(list.begin(), list.end(),
+                                    [](const std::weak_ptr<TcpSession>& w) { return w.expired(); }),
+                     list.end());
+          list.push_back(session);
+        }
         asio::post(exec, [session] { session->Start(); });
       }
       AcceptTcp();
@@ -1264,6 +1424,9 @@ class Server {
         svc_.draining = true;
         svc_.ready = false;
         svc_.metrics.SetReady(false);
+        // No new TCP connections; the open ones are read until idle.
+        beast::error_code ignored;
+        if (tcp_) tcp_->close(ignored);
         drain_deadline_ = Clock::now() + Seconds(svc_.config.shutdown_grace);
         drain_timer_ = std::make_unique<asio::steady_timer>(control_);
         CheckDrain();
@@ -1276,19 +1439,60 @@ class Server {
     });
   }
 
+  // A TCP connection counts as finished once no bytes came from any of them
+  // for this long (a sender mid-stream when SIGTERM came keeps sending).
+  static constexpr int64_t kTcpIdleMs = 200;
+
+  bool TcpIdle() const { return SteadyMs() - svc_.tcp_last_read_ms.load() >= kTcpIdleMs; }
+
   bool Drained() const {
     return svc_.metrics.inflight() == 0 && svc_.tcp_busy.load() == 0 &&
-           (!svc_.relay || svc_.relay->Empty());
+           svc_.tcp_flushes_pending.load() == 0 && (!svc_.relay || svc_.relay->Empty());
+  }
+
+  // Open TCP connections (control thread).
+  std::vector<std::shared_ptr<TcpSession>> TcpSessions() {
+    std::vector<std::shared_ptr<TcpSession>> out;
+    std::lock_guard<std::mutex> lock(svc_.tcp_mu);
+    for (auto& w : svc_.tcp_sessions) {
+      if (auto s = w.lock()) out.push_back(std::move(s));
+    }
+    return out;
   }
 
   void CheckDrain() {
-    if (Drained()) return Stop(kExitOk);
+    if (Drained() && (tcp_flushed_ || TcpIdle())) {
+      if (!tcp_flushed_) {
+        // Every connection has been idle: deliver what their framers hold
+        // (a last line without its newline), then stop once that is out.
+        tcp_flushed_ = true;
+        for (auto& session : TcpSessions()) {
+          svc_.tcp_flushes_pending.fetch_add(1);
+          session->FlushForDrain();
+        }
+      } else {
+        uint64_t lost = svc_.records_lost.load();
+        if (lost > 0) {
+          fprintf(stderr, "phiscrubd: drained; %llu record(s) lost (sent after the drain)\n",
+                  (unsigned long long)lost);
+        }
+        return Stop(lost > 0 ? kExitAbandoned : kExitOk);
+      }
+    }
     if (Clock::now() >= drain_deadline_) {
+      // Lost: what the relay still holds, and at least one record from each
+      // connection still sending.
+      uint64_t relay_records = svc_.relay ? svc_.relay->records() : 0;
+      uint64_t sending = TcpIdle() ? 0 : TcpSessions().size();
+      uint64_t lost = svc_.records_lost.load() + relay_records + sending;
       fprintf(stderr,
               "phiscrubd: grace period over with work left (requests in flight: %lld, relay "
-              "bytes: %zu): abandoned\n",
-              (long long)svc_.metrics.inflight(), svc_.relay ? svc_.relay->buffered() : 0);
-      svc_.metrics.FailClosed("abandoned");
+              "records: %llu, bytes: %zu, TCP connections still sending: %llu): abandoned, at "
+              "least %llu record(s) lost\n",
+              (long long)svc_.metrics.inflight(), (unsigned long long)relay_records,
+              svc_.relay ? svc_.relay->buffered() : 0, (unsigned long long)sending,
+              (unsigned long long)lost);
+      svc_.metrics.FailClosed("abandoned", std::max<uint64_t>(1, relay_records + sending));
       return Stop(kExitAbandoned);
     }
     drain_timer_->expires_after(std::chrono::milliseconds(20));
@@ -1362,6 +1566,7 @@ class Server {
   size_t next_ = 0;
   int exit_code_ = kExitOk;
   Clock::time_point drain_deadline_;
+  bool tcp_flushed_ = false;  // the drain asked every TCP session to flush
   std::unique_ptr<asio::steady_timer> drain_timer_;
   bool reloading_ = false;
   std::thread reload_thread_;

@@ -763,6 +763,159 @@ def test_relay_restart():
         s.kill()
 
 
+def split_mixed(raw):
+    """Records of a relayed stream that mixes octet-counted frames and lines
+    (as rsyslog's imtcp reads it: a frame starting with a digit is counted)."""
+    out, i = [], 0
+    while i < len(raw):
+        m = re.match(rb"(\d+) ", raw[i:i + 12])
+        if m:
+            n = int(m.group(1))
+            start = i + len(m.group(0))
+            out.append(raw[start:start + n])
+            i = start + n
+        else:
+            j = raw.find(b"\n", i)
+            j = len(raw) if j < 0 else j
+            out.append(raw[i:j])
+            i = j + 1
+    return out
+
+
+def test_relay_drain():
+    """SIGTERM while senders are mid-stream: the listener closes, open
+    connections are read until idle, everything read is delivered, exit 0."""
+    ds = Downstream()
+    s = Server("--listen-tcp", "127.0.0.1:0", "--tcp-mode", "relay",
+               "--downstream", "127.0.0.1:%d" % ds.port, "--shutdown-grace", "10")
+    try:
+        n = 15000
+        socks = [socket.create_connection(("127.0.0.1", s.tcp_port), timeout=5) for _ in range(2)]
+        # One newline-framed and one octet-counted sender (framing auto).
+        lines = [b"c0 rec %05d SSN 123-45-6789\n" % i for i in range(n)]
+        frames = [b"c1 rec %05d phone (415) 555-0132" % i for i in range(n)]
+        frames = [b"%d %s" % (len(f), f) for f in frames]
+        sent = [0, 0]
+
+        def sender(k, items):
+            for i in range(0, n, 500):
+                socks[k].sendall(b"".join(items[i:i + 500]))
+                sent[k] = i + 500
+                time.sleep(0.03)
+            # The last record has no newline: the drain still delivers it.
+            if k == 0:
+                socks[k].sendall(b"c0 last 123-45-6789")
+        ts = [threading.Thread(target=sender, args=(0, lines)),
+              threading.Thread(target=sender, args=(1, frames))]
+        for t in ts:
+            t.start()
+        wait_for(lambda: sent[0] >= 3000 and sent[1] >= 3000, 10, "senders under way")
+        s.proc.send_signal(signal.SIGTERM)
+        check(sent[0] < n and sent[1] < n, "senders mid-stream at SIGTERM")
+        time.sleep(0.3)
+        # No new connections once draining.
+        try:
+            late = socket.create_connection(("127.0.0.1", s.tcp_port), timeout=2)
+            late.sendall(b"late 123-45-6789\n")
+            late.close()
+        except OSError:
+            pass
+        for t in ts:
+            t.join(30)
+        rc = s.proc.wait(15 * SCALE)
+        raw = ds.data
+        got = split_mixed(raw)
+        c0 = [l for l in got if l.startswith(b"c0 ")]
+        c1 = [l for l in got if l.startswith(b"c1 ")]
+        check(c0 == [b"c0 rec %05d SSN [US_SSN]" % i for i in range(n)] + [b"c0 last [US_SSN]"],
+              "newline sender: %d of %d delivered in order" % (len(c0), n + 1))
+        # Octet-counted in, octet-counted out.
+        check(c1 == [b"c1 rec %05d phone [PHONE_NUMBER]" % i for i in range(n)],
+              "octet-counted sender: %d of %d delivered in order" % (len(c1), n))
+        check(not any(l.startswith(b"late") for l in got), "no connection accepted after SIGTERM")
+        check(rc == 0, "drained exit %d: %s" % (rc, s.stderr()[-500:]))
+        no_phi(raw, "relayed")
+        for k in socks:
+            k.close()
+    finally:
+        s.kill()
+        ds.close()
+    # A sender that keeps going past the grace period: exit 1, loss counted.
+    ds = Downstream()
+    s = Server("--listen-tcp", "127.0.0.1:0", "--tcp-mode", "relay",
+               "--downstream", "127.0.0.1:%d" % ds.port, "--shutdown-grace", "1")
+    stop = threading.Event()
+    try:
+        sock = socket.create_connection(("127.0.0.1", s.tcp_port), timeout=5)
+
+        def endless():
+            i = 0
+            try:
+                while not stop.is_set():
+                    sock.sendall(b"rec %d 123-45-6789\n" % i)
+                    i += 1
+                    time.sleep(0.001)
+            except OSError:
+                pass
+        t = threading.Thread(target=endless)
+        t.start()
+        wait_for(lambda: len(ds.lines()) > 50, 10, "relaying")
+        t0 = time.time()
+        s.proc.send_signal(signal.SIGTERM)
+        rc = s.proc.wait(10 * SCALE)
+        check(rc == 1, "lossy drain exit %d" % rc)
+        check(time.time() - t0 < 4 * SCALE, "grace honoured")
+        check("record(s) lost" in s.stderr(), "loss reported: %s" % s.stderr()[-300:])
+    finally:
+        stop.set()
+        s.kill()
+        ds.close()
+
+
+def test_framing_auto():
+    """Default framing detects octet counting per connection, as imtcp does;
+    a newline-framed syslog line (rsyslog omfwd's default) is not lost."""
+    s = Server("--listen-tcp", "127.0.0.1:0", "--max-record", "300")
+    try:
+        def talk(payload):
+            c = socket.create_connection(("127.0.0.1", s.tcp_port), timeout=5)
+            c.sendall(payload)
+            c.shutdown(socket.SHUT_WR)
+            out = b""
+            while True:
+                d = c.recv(65536)
+                if not d:
+                    break
+                out += d
+            c.close()
+            return out
+        nl = talk(b"<13>Dec  1 10:00:00 host app: SSN 123-45-6789\n" * 100)
+        check(nl == b"<13>Dec  1 10:00:00 host app: SSN [US_SSN]\n" * 100, "newline framing: %r" % nl[:200])
+        m = b"<13>Dec  1 10:00:00 host app: SSN 123-45-6789"
+        oc = talk(b"%d %s" % (len(m), m) * 100)
+        r = b"<13>Dec  1 10:00:00 host app: SSN [US_SSN]"
+        check(oc == b"%d %s" % (len(r), r) * 100, "octet counting: %r" % oc[:200])
+        # Digits not followed by a space: a line that starts with a number.
+        d = talk(b"2026-12-01 SSN 123-45-6789\n12345678901234 x\n")
+        check(d == b"2026-12-01 SSN [US_SSN]\n12345678901234 x\n", "digits first: %r" % d)
+        # One byte at a time: the decision waits for the first non-digit.
+        c = socket.create_connection(("127.0.0.1", s.tcp_port), timeout=5)
+        for b in b"%d %s" % (len(m), m):
+            c.sendall(bytes([b]))
+        c.shutdown(socket.SHUT_WR)
+        out = b""
+        while True:
+            x = c.recv(65536)
+            if not x:
+                break
+            out += x
+        check(out == b"%d %s" % (len(r), r), "octet counting byte by byte: %r" % out)
+        no_phi(nl + oc + d + out, "replies")
+    finally:
+        check(s.stop() == 0, "exit code")
+
+
+
 def test_reload():
     names = os.path.join(TMP, "names.txt")
     with open(names, "w") as f:
