@@ -19,6 +19,8 @@
 #include <fuzzer/FuzzedDataProvider.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -123,6 +125,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   Run whole = Process(*redactor, opts, input, {}, 0);
   Run cut = Process(*redactor, opts, input, cuts, batch_records);
+  // Debugging a finding on fictitious fuzz input: both outputs on stderr.
+  static const bool dump = getenv("PHISCRUB_FUZZ_PIPELINE_DUMP") != nullptr;
+  if (dump) {
+    fprintf(stderr, "cuts:");
+    for (size_t c : cuts) fprintf(stderr, " %zu", c);
+    fprintf(stderr, " batch %zu\n== whole ==\n%s\n== cut ==\n%s\n", batch_records,
+            whole.result.output.c_str(), cut.result.output.c_str());
+  }
   PHISCRUB_FUZZ_CHECK(cut.result.output == whole.result.output);
   PHISCRUB_FUZZ_CHECK(SameCounters(cut.result.counters, whole.result.counters));
   PHISCRUB_FUZZ_CHECK(SameFindings(cut.result.findings, whole.result.findings));

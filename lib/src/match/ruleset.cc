@@ -72,9 +72,36 @@ std::string AnchorExpression(const std::string& w) {
     core.push_back(kHex[c & 0xF]);
   }
   if (anchor.size() > 3 || anchor.empty()) return core;
-  // A digit ends a token too ("SSN4", "L4SSN", "mrn2").
-  std::string head = IsWordChar(anchor.front()) ? "(?:\\b|_|\\d)" : "";
-  std::string tail = IsWordChar(anchor.back()) ? "(?:\\b|_|\\d)" : "";
+  // The expression finds at least every place where the context tokenizer
+  // (TokenizeContext) reads the anchor as a token, or a record would get a
+  // different answer in a batch where some other word opens the window
+  // (fuzz_pipeline finding pipeline_text_chunking_invalid_utf8). A token
+  // starts at a word edge, after "_" or a digit ("SSN4", "L4SSN", "mrn2"), or
+  // at an upper-case letter after a letter ("xMRN", "patientMRN",
+  // "ABCMrn"); it ends at a word edge, "_", a digit, or before an upper-case
+  // letter ("mrnNumber", "NPIRenderer").
+  auto upper = [&](char c) {
+    char u = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+    std::string x = "\\x";
+    x.push_back(kHex[(u >> 4) & 0xF]);
+    x.push_back(kHex[u & 0xF]);
+    return x;
+  };
+  const bool letter_head = (anchor.front() >= 'a' && anchor.front() <= 'z');
+  std::string head;
+  if (letter_head) {
+    head = "(?:(?:\\b|_|\\d)" + core.substr(0, 4) + "|(?-i:[A-Za-z]" + upper(anchor.front()) +
+           "))";
+    core = core.substr(4);
+  } else if (IsWordChar(anchor.front())) {
+    head = "(?:\\b|_|\\d)";
+  }
+  std::string tail;
+  if (anchor.back() >= 'a' && anchor.back() <= 'z') {
+    tail = "(?:\\b|_|\\d|(?-i:[A-Z]))";
+  } else if (IsWordChar(anchor.back())) {
+    tail = "(?:\\b|_|\\d)";
+  }
   return head + core + tail;
 }
 

@@ -499,7 +499,12 @@ Status Scanner::FindCandidates(std::string_view block,
     uint64_t hs = hit.end - std::min<uint64_t>(hit.end, hw.length);
     uint64_t lo = hs > hw.reach_left ? hs - hw.reach_left : 0;
     uint64_t hi = std::min<uint64_t>(size, uint64_t{hit.end} + hw.reach_right);
-    s.windows.emplace_back(static_cast<uint32_t>(lo), static_cast<uint32_t>(hi));
+    // Whole words: a window cut inside a word would give the rules a word
+    // edge ("\\b") the text does not have, and the answer for a record would
+    // depend on where other records' hotwords put the window.
+    uint32_t wlo = static_cast<uint32_t>(lo), whi = static_cast<uint32_t>(hi);
+    internal::ExpandToWords(block, &wlo, &whi);
+    s.windows.emplace_back(wlo, whi);
   }
   // Merge overlapping windows so no byte is scanned twice.
   std::sort(s.windows.begin(), s.windows.end());
