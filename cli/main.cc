@@ -77,6 +77,10 @@ Options:
                         all: every date (HIPAA Safe Harbor), entity DATE
   --policy FILE         redaction policy (label, mask, partial, hash, drop per entity)
   --hash-key-file FILE  HMAC key for `hash` actions (or $PHISCRUB_HASH_KEY_FILE)
+  --cache-dir DIR|off   where compiled rules are kept between runs, so later
+                        runs start in milliseconds (default $PHISCRUB_CACHE_DIR,
+                        else $XDG_CACHE_HOME/phiscrub or ~/.cache/phiscrub);
+                        a damaged or foreign cache file is never used
   --threads N           worker threads (default: number of cores); output is
                         byte-identical for every N
   --max-record BYTES    longer lines (or --format json documents) become a
@@ -160,10 +164,11 @@ bool IsProfile(const std::string& name) {
 
 // Returns -1 to continue, or an exit code.
 int ParseArgs(int argc, char** argv, CliOptions* o) {
+  o->rules.cache_dir = phiscrub::DefaultCacheDir();
   enum {
     kRules = 256, kEntities, kDict, kDates, kUrlKeepHost, kPolicy, kHashKey, kThreads, kMaxRecord, kScanInvalid,
     kLineBuffered, kFindings, kStats, kCheck, kVersionOpt, kJson, kFormat, kJsonKeys,
-    kJsonPlaceholder, kProfile, kMmexternal, kOmprogConfirm, kOutput, kProgress
+    kJsonPlaceholder, kProfile, kMmexternal, kOmprogConfirm, kOutput, kProgress, kCacheDir
   };
   static const struct option kLong[] = {
       {"rules", required_argument, nullptr, kRules},
@@ -172,6 +177,7 @@ int ParseArgs(int argc, char** argv, CliOptions* o) {
       {"json", no_argument, nullptr, kJson},
       {"dates", required_argument, nullptr, kDates},
       {"url-keep-host", no_argument, nullptr, kUrlKeepHost},
+      {"cache-dir", required_argument, nullptr, kCacheDir},
       {"policy", required_argument, nullptr, kPolicy},
       {"hash-key-file", required_argument, nullptr, kHashKey},
       {"threads", required_argument, nullptr, kThreads},
@@ -227,6 +233,7 @@ int ParseArgs(int argc, char** argv, CliOptions* o) {
       }
       case kJson: o->json = true; break;
       case kUrlKeepHost: o->rules.url_keep_host = true; break;
+      case kCacheDir: o->rules.cache_dir = (std::string(optarg) == "off") ? "" : optarg; break;
       case kPolicy: o->rules.policy_file = optarg; break;
       case kHashKey: o->rules.hash_key_file = optarg; break;
       case kThreads: {

@@ -37,7 +37,7 @@ constexpr Key kKeys[] = {
     {"listen-tcp", Kind::kString},      {"tcp-port-file", Kind::kString},
     {"framing", Kind::kString},         {"tcp-mode", Kind::kString},
     {"tcp-format", Kind::kString},      {"downstream", Kind::kString},
-    {"relay-buffer", Kind::kSize},
+    {"relay-buffer", Kind::kSize},      {"cache-dir", Kind::kString},
 };
 
 const Key* FindKey(const std::string& name) {
@@ -245,6 +245,7 @@ bool Apply(const std::string& name, const std::vector<std::string>& v,
   } else if (name == "url-keep-host") c->rules.url_keep_host = b;
   else if (name == "policy") c->rules.policy_file = s;
   else if (name == "hash-key-file") c->rules.hash_key_file = s;
+  else if (name == "cache-dir") c->rules.cache_dir = (s == "off") ? std::string() : s;
   else if (name == "json-keys") c->json_keys = s;
   else if (name == "max-record") {
     if (n < 1 || n > (size_t{1} << 30)) return bad("1..1073741824 bytes");
@@ -306,6 +307,7 @@ bool LoadConfig(const std::vector<std::string>& args, ServiceConfig* config,
   for (auto& [k, v] : env) merged[k] = v;
   for (auto& [k, v] : flags) merged[k] = v;
   ServiceConfig c;
+  c.rules.cache_dir = phiscrub::DefaultCacheDir();
   for (auto& [k, v] : merged) {
     if (!Apply(k, v, &c, error)) return false;
   }
@@ -369,6 +371,8 @@ Rules (as the phiscrub CLI):
   --rules DIR  --entities LIST  --dict [TYPE=]FILE  --dates birth|all
   --url-keep-host  --policy FILE  --hash-key-file FILE  --json-keys FILE
   --max-record BYTES       TCP and stream record limit (default 1M)
+  --cache-dir DIR|off      compiled rules cache (default $PHISCRUB_CACHE_DIR,
+                           $XDG_CACHE_HOME/phiscrub or ~/.cache/phiscrub)
 TCP listener for log relays:
   --listen-tcp ADDR:PORT   --tcp-port-file FILE
   --framing auto|lines|ndjson|octet-counted   (default auto: per

@@ -74,7 +74,17 @@ struct RulesetOptions {
   // HMAC key for `hash` actions. Empty: $PHISCRUB_HASH_KEY_FILE. A policy
   // that hashes with no key is an invalid configuration.
   std::string hash_key_file;
+  // Directory of compiled Hyperscan databases (see DefaultCacheDir). Empty:
+  // compile every time. A cache only saves time: a missing, corrupted or
+  // foreign file is compiled again, never trusted.
+  std::string cache_dir;
 };
+
+// The cache directory front ends use unless told otherwise:
+// $PHISCRUB_CACHE_DIR, else $XDG_CACHE_HOME/phiscrub, else
+// $HOME/.cache/phiscrub; "" when none of these is set or PHISCRUB_CACHE_DIR
+// is "off".
+std::string DefaultCacheDir();
 
 // Read-only description of one compiled rule (for tools, tests, findings).
 struct RuleInfo {
@@ -109,6 +119,10 @@ class Ruleset {
   // The policy's placeholder for a withheld text record, with {reason}
   // replaced ("[PHISCRUB_WITHHELD reason=oversize]").
   std::string TextPlaceholder(std::string_view reason) const;
+  // Hyperscan databases of this rule set read from the cache directory, and
+  // compiled (RulesetOptions::cache_dir).
+  int databases_loaded() const;
+  int databases_compiled() const;
 
   // Internal representation, used by Scanner and the renderer.
   struct Impl;

@@ -149,15 +149,17 @@ bool CompileDictionaryDb(std::vector<DictWords> dicts, const DictTokens& tokens,
   for (size_t i = 0; i < ids.size(); ++i) ids[i] = static_cast<unsigned>(i);
   hs_database_t* db = nullptr;
   hs_compile_error_t* err = nullptr;
-  if (hs_compile_lit_multi(exprs.data(), flags.data(), ids.data(), lens.data(),
-                           static_cast<unsigned>(exprs.size()), HS_MODE_BLOCK,
-                           nullptr, &db, &err) != HS_SUCCESS) {
+  HsCacheOutcome outcome;
+  if (CompileCached(impl->cache_dir, true, exprs.data(), flags.data(), ids.data(),
+                    lens.data(), static_cast<unsigned>(exprs.size()), &db, &err,
+                    &outcome) != HS_SUCCESS) {
     HsCompileError owned(err);
     // The word itself is not printed: it may be part of a patient's name.
     diags->push_back(DictProblem(dicts.empty() ? "" : dicts[0].file,
                                  std::string("Hyperscan (dictionary): ") + err->message));
     return false;
   }
+  impl->Count(outcome);
   impl->dict_db.reset(db);
   return true;
 }

@@ -241,6 +241,22 @@ std::string Ruleset::TextPlaceholder(std::string_view reason) const {
   return internal::SubstituteReason(impl_->policy.placeholder, reason);
 }
 
+int Ruleset::databases_loaded() const { return impl_->databases_loaded; }
+int Ruleset::databases_compiled() const { return impl_->databases_compiled; }
+
+std::string DefaultCacheDir() {
+  auto env = [](const char* name) -> std::string {
+    const char* v = getenv(name);
+    return v ? std::string(v) : std::string();
+  };
+  std::string dir = env("PHISCRUB_CACHE_DIR");
+  if (dir == "off") return {};
+  if (!dir.empty()) return dir;
+  if (std::string x = env("XDG_CACHE_HOME"); !x.empty() && x[0] == '/') return x + "/phiscrub";
+  if (std::string h = env("HOME"); !h.empty()) return h + "/.cache/phiscrub";
+  return {};
+}
+
 // The parts of a detector rule the pack gives: entity, scores, cue words.
 template <typename WordId>
 bool BuildNativeRule(const RawRule& r, CompiledRule* c, WordId& word_id,
@@ -282,6 +298,7 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
   std::vector<Diagnostic> local;
   if (diags == nullptr) diags = &local;
   auto impl = std::make_unique<Impl>();
+  impl->cache_dir = options.cache_dir;
 
   std::vector<RawRule> raw;
   LoadPacks(options, &raw, diags);
@@ -678,9 +695,10 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
     if (exprs.empty()) continue;
     hs_database_t* db = nullptr;
     hs_compile_error_t* err = nullptr;
-    if (hs_compile_multi(exprs.data(), db_flags.data(), db_ids.data(),
-                         static_cast<unsigned>(exprs.size()), HS_MODE_BLOCK,
-                         nullptr, &db, &err) != HS_SUCCESS) {
+    internal::HsCacheOutcome outcome;
+    if (internal::CompileCached(impl->cache_dir, false, exprs.data(), db_flags.data(),
+                                db_ids.data(), nullptr, static_cast<unsigned>(exprs.size()),
+                                &db, &err, &outcome) != HS_SUCCESS) {
       internal::HsCompileError owned(err);
       std::string rule_id, pattern, file;
       if (err->expression >= 0 && static_cast<size_t>(err->expression) < db_ids.size()) {
@@ -692,6 +710,7 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
       diags->push_back(Problem(file, rule_id, std::string("Hyperscan: ") + err->message, pattern));
       return nullptr;
     }
+    impl->Count(outcome);
     (anchored ? impl->anchored_db : impl->rules_db).reset(db);
   }
 
@@ -708,9 +727,10 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
     for (const auto& e : hw_exprs) hw_ptrs.push_back(e.c_str());
     hs_database_t* db = nullptr;
     hs_compile_error_t* err = nullptr;
-    if (hs_compile_multi(hw_ptrs.data(), hw_flags.data(), hw_ids.data(),
-                         static_cast<unsigned>(hw_ptrs.size()), HS_MODE_BLOCK,
-                         nullptr, &db, &err) != HS_SUCCESS) {
+    internal::HsCacheOutcome outcome;
+    if (internal::CompileCached(impl->cache_dir, false, hw_ptrs.data(), hw_flags.data(),
+                                hw_ids.data(), nullptr, static_cast<unsigned>(hw_ptrs.size()),
+                                &db, &err, &outcome) != HS_SUCCESS) {
       internal::HsCompileError owned(err);
       std::string word = err->expression >= 0
                              ? impl->hotwords[hw_ids[err->expression]].text
@@ -719,6 +739,7 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
                                            err->message, word));
       return nullptr;
     }
+    impl->Count(outcome);
     impl->context_db.reset(db);
   }
   if (!internal::CompileDictionaryDb(std::move(dicts), dict_tokens, rule_of_dict, impl.get(), diags)) {

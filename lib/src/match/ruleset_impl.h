@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "context/lexicon.h"
+#include "match/hs_cache.h"
 #include "match/hs_handles.h"
 #include "phiscrub/ruleset.h"
 #include "validate/validators.h"
@@ -122,6 +123,12 @@ struct Ruleset::Impl {
   uint32_t dict_max_words = 0;  // most words in any entry
   internal::Policy policy;
   std::string hash_key;  // raw key bytes; empty unless a policy hashes
+  std::string cache_dir;  // RulesetOptions::cache_dir
+  int databases_loaded = 0;
+  int databases_compiled = 0;
+  void Count(internal::HsCacheOutcome o) {
+    (o == internal::HsCacheOutcome::kLoaded ? databases_loaded : databases_compiled) += 1;
+  }
 };
 
 }  // namespace phiscrub

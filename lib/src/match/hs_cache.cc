@@ -1,0 +1,225 @@
+#include "match/hs_cache.h"
+
+#include <fcntl.h>
+#include <openssl/evp.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace phiscrub::internal {
+namespace {
+
+constexpr char kMagic[] = "PHISCRUB-HSDB-1\n";  // 16 bytes, no NUL stored
+constexpr size_t kMagicLen = sizeof(kMagic) - 1;
+constexpr size_t kDigestLen = 32;
+
+struct MdCtxDeleter {
+  void operator()(EVP_MD_CTX* c) const { EVP_MD_CTX_free(c); }
+};
+struct FreeDeleter {
+  void operator()(char* p) const { free(p); }
+};
+
+class Sha256 {
+ public:
+  Sha256() : ctx_(EVP_MD_CTX_new()) {
+    ok_ = ctx_ && EVP_DigestInit_ex(ctx_.get(), EVP_sha256(), nullptr) == 1;
+  }
+  void Add(const void* p, size_t n) {
+    ok_ = ok_ && EVP_DigestUpdate(ctx_.get(), p, n) == 1;
+  }
+  void AddU64(uint64_t v) { Add(&v, sizeof v); }
+  // Length-prefixed, so ("ab","c") and ("a","bc") differ.
+  void AddBytes(std::string_view s) {
+    AddU64(s.size());
+    Add(s.data(), s.size());
+  }
+  bool Finish(unsigned char out[kDigestLen]) {
+    unsigned int n = 0;
+    return ok_ && EVP_DigestFinal_ex(ctx_.get(), out, &n) == 1 && n == kDigestLen;
+  }
+
+ private:
+  std::unique_ptr<EVP_MD_CTX, MdCtxDeleter> ctx_;
+  bool ok_ = false;
+};
+
+std::string Hex(const unsigned char* p, size_t n) {
+  static const char kHex[] = "0123456789abcdef";
+  std::string s;
+  for (size_t i = 0; i < n; ++i) {
+    s.push_back(kHex[p[i] >> 4]);
+    s.push_back(kHex[p[i] & 0xF]);
+  }
+  return s;
+}
+
+// Ours and nobody else's to write: owned by the effective user, not group or
+// world writable. A path that is a symlink is judged by what it points to.
+bool Trusted(const struct stat& st) {
+  return st.st_uid == geteuid() && (st.st_mode & (S_IWGRP | S_IWOTH)) == 0;
+}
+
+bool TrustedDir(const std::string& dir) {
+  struct stat st;
+  return stat(dir.c_str(), &st) == 0 && S_ISDIR(st.st_mode) && Trusted(st);
+}
+
+// The SHA-256 of a compile input, as raw bytes; "" if it cannot be computed.
+std::string KeyOf(bool literal, const char* const* exprs, const unsigned* flags,
+                  const unsigned* ids, const size_t* lens, unsigned count) {
+  hs_platform_info_t platform;
+  if (hs_populate_platform(&platform) != HS_SUCCESS) return {};
+  Sha256 h;
+  h.AddBytes("phiscrub hs cache key 1");
+  h.AddBytes(hs_version());
+  h.AddU64(platform.tune);
+  h.AddU64(platform.cpu_features);
+  h.AddU64(literal ? 1 : 0);
+  h.AddU64(HS_MODE_BLOCK);
+  h.AddU64(count);
+  for (unsigned i = 0; i < count; ++i) {
+    h.AddU64(flags[i]);
+    h.AddU64(ids[i]);
+    h.AddBytes(literal ? std::string_view(exprs[i], lens[i]) : std::string_view(exprs[i]));
+  }
+  unsigned char d[kDigestLen];
+  if (!h.Finish(d)) return {};
+  return std::string(reinterpret_cast<const char*>(d), kDigestLen);
+}
+
+// What a file's check digest covers: its key and its payload, so a file
+// copied over another key's name (a valid database for other rules) is
+// refused.
+bool CheckDigest(std::string_view key, const char* payload, size_t len,
+                 unsigned char out[kDigestLen]) {
+  Sha256 h;
+  h.Add(key.data(), key.size());
+  h.Add(payload, len);
+  return h.Finish(out);
+}
+
+bool ReadAll(int fd, std::string* out) {
+  char buf[1 << 16];
+  for (;;) {
+    ssize_t n = read(fd, buf, sizeof buf);
+    if (n == 0) return true;
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    out->append(buf, static_cast<size_t>(n));
+  }
+}
+
+// File layout: kMagic, the key (32 bytes), CheckDigest (32 bytes), the
+// serialized database.
+constexpr size_t kHeaderLen = kMagicLen + 2 * kDigestLen;
+
+// The database stored at `path` for `key`, or null when there is none or it
+// fails any check.
+hs_database_t* Load(const std::string& path, const std::string& key) {
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0) return nullptr;
+  struct stat st;
+  std::string bytes;
+  bool ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && Trusted(st) &&
+            st.st_size > static_cast<off_t>(kHeaderLen) && ReadAll(fd, &bytes);
+  close(fd);
+  if (!ok || bytes.size() <= kHeaderLen || bytes.compare(0, kMagicLen, kMagic) != 0 ||
+      bytes.compare(kMagicLen, kDigestLen, key) != 0) {
+    return nullptr;
+  }
+  const char* payload = bytes.data() + kHeaderLen;
+  const size_t payload_len = bytes.size() - kHeaderLen;
+  unsigned char d[kDigestLen];
+  if (!CheckDigest(key, payload, payload_len, d) ||
+      memcmp(d, bytes.data() + kMagicLen + kDigestLen, kDigestLen) != 0) {
+    return nullptr;
+  }
+  hs_database_t* db = nullptr;
+  if (hs_deserialize_database(payload, payload_len, &db) != HS_SUCCESS) return nullptr;
+  return db;
+}
+
+bool MakeDirs(const std::string& dir) {
+  std::string path;
+  size_t pos = 0;
+  while (pos <= dir.size()) {
+    size_t next = dir.find('/', pos);
+    if (next == std::string::npos) next = dir.size();
+    path = dir.substr(0, next);
+    pos = next + 1;
+    if (path.empty()) continue;
+    if (mkdir(path.c_str(), 0700) != 0 && errno != EEXIST) return false;
+  }
+  return true;
+}
+
+void Store(const std::string& dir, const std::string& key, const hs_database_t* db) {
+  const std::string name = Hex(reinterpret_cast<const unsigned char*>(key.data()), key.size()) +
+                           ".hsdb";
+  if (!MakeDirs(dir) || !TrustedDir(dir)) return;
+  char* raw = nullptr;
+  size_t len = 0;
+  if (hs_serialize_database(db, &raw, &len) != HS_SUCCESS) return;
+  std::unique_ptr<char, FreeDeleter> owned(raw);
+  unsigned char d[kDigestLen];
+  if (!CheckDigest(key, raw, len, d)) return;
+  std::string tmp = dir + "/." + name + ".tmp." + std::to_string(getpid());
+  int fd = open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+  if (fd < 0) return;
+  std::string out(kMagic, kMagicLen);
+  out.append(key);
+  out.append(reinterpret_cast<const char*>(d), kDigestLen);
+  out.append(raw, len);
+  size_t done = 0;
+  bool ok = true;
+  while (ok && done < out.size()) {
+    ssize_t n = write(fd, out.data() + done, out.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    ok = n > 0;
+    if (ok) done += static_cast<size_t>(n);
+  }
+  ok = (close(fd) == 0) && ok;
+  if (!ok || rename(tmp.c_str(), (dir + "/" + name).c_str()) != 0) unlink(tmp.c_str());
+}
+
+}  // namespace
+
+hs_error_t CompileCached(const std::string& dir, bool literal, const char* const* exprs,
+                         const unsigned* flags, const unsigned* ids, const size_t* lens,
+                         unsigned count, hs_database_t** db, hs_compile_error_t** err,
+                         HsCacheOutcome* outcome) {
+  *db = nullptr;
+  *err = nullptr;
+  *outcome = HsCacheOutcome::kOff;
+  std::string key;
+  if (!dir.empty()) key = KeyOf(literal, exprs, flags, ids, lens, count);
+  if (!key.empty() && TrustedDir(dir)) {
+    const std::string path =
+        dir + "/" + Hex(reinterpret_cast<const unsigned char*>(key.data()), key.size()) + ".hsdb";
+    if (hs_database_t* cached = Load(path, key)) {
+      *db = cached;
+      *outcome = HsCacheOutcome::kLoaded;
+      return HS_SUCCESS;
+    }
+  }
+  hs_error_t rc = literal ? hs_compile_lit_multi(exprs, flags, ids, lens, count,
+                                                 HS_MODE_BLOCK, nullptr, db, err)
+                          : hs_compile_multi(exprs, flags, ids, count, HS_MODE_BLOCK,
+                                             nullptr, db, err);
+  if (rc != HS_SUCCESS || key.empty()) return rc;
+  *outcome = HsCacheOutcome::kCompiled;
+  Store(dir, key, *db);
+  return rc;
+}
+
+}  // namespace phiscrub::internal
