@@ -148,6 +148,11 @@ class LineFramer {
   bool all_turns_ = false;
   bool label_context_ = false;
   std::string label_;  // the previous line, when it was a label
+  // A column header (internal::ColumnHeaderKind): a delimited one stays the
+  // context of the rows after it until a blank line; a statement's, of the
+  // next line only.
+  std::string header_;
+  bool header_sticky_ = false;
   std::string turns_[kContextTurns];  // older first
   size_t turn_count_ = 0;
 };

@@ -1477,8 +1477,31 @@ class LevelRunner {
         "value",    "val",      "data",          "valuestring",  "fieldvalue",
         "text",     "v",        "answer",        "response",     "input",
         "rejectedvalue", "invalidvalue", "providedvalue", "badvalue", "newvalue",
-        "oldvalue", "actual",   "received",      "given",        "entered"};
-    return std::find(std::begin(kValues), std::end(kValues), k) != std::end(kValues);
+        "oldvalue", "actual",   "received",      "given",        "entered",
+        "id",       "identifier", "number",      "num",          "no"};
+    if (std::find(std::begin(kValues), std::end(kValues), k) != std::end(kValues)) return true;
+    // "id_value", "idNumber", "documentNumber": the value of a kind named
+    // beside it ({"id_type": "ssn", "id_value": "..."}).
+    auto ends = [k](std::string_view s) {
+      return k.size() > s.size() && k.size() <= 20 && k.substr(k.size() - s.size()) == s;
+    };
+    return ends("value") || ends("number");
+  }
+
+  // Keys that name the kind of a sibling value: {"name": "dob", "value": ...},
+  // {"id_type": "ssn", "id_value": ...}, {"kind": "mrn", "id": ...}. `k` is
+  // normalised (NormKey).
+  static bool IsNameKey(std::string_view k) {
+    static constexpr std::string_view kNames[] = {
+        "name",      "field",    "fieldname", "key",       "type",     "system",
+        "code",      "label",    "attribute", "param",     "parameter", "column",
+        "property",  "question", "prompt",    "fieldid",   "path",     "propertypath",
+        "pointer",   "kind",     "category"};
+    if (std::find(std::begin(kNames), std::end(kNames), k) != std::end(kNames)) return true;
+    auto ends = [k](std::string_view s) {
+      return k.size() > s.size() && k.size() <= 20 && k.substr(k.size() - s.size()) == s;
+    };
+    return ends("type") || ends("kind");
   }
 
   // Lower-cased letters and digits of `key` (as key rules normalise keys).
@@ -1505,12 +1528,7 @@ class LevelRunner {
     Frame& f = lv.frames.back();
     if (f.object) {
       std::string k = NormKey(key);
-      static const char* const kNames[] = {"name",     "field",     "fieldname", "key",
-                                           "type",     "system",    "code",      "label",
-                                           "attribute", "param",    "parameter", "column",
-                                           "property", "question",  "prompt",    "fieldid",
-                                           "path",     "propertypath", "pointer"};
-      bool names = std::find(std::begin(kNames), std::end(kNames), k) != std::end(kNames);
+      bool names = IsNameKey(k);
       bool values = IsValueKey(k);
       if (values && !f.label.empty()) internal::HumaniseKey(f.label, extra);
       // A FHIR identifier names its value by a v2-0203 type code:

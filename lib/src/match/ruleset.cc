@@ -361,17 +361,18 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
         diags->push_back(Problem(r.file, r.id, "a rule has a pattern or a detector, not both"));
       }
       if (r.detector != "names" && r.detector != "places" && r.detector != "place_zips" &&
-          r.detector != "segments") {
+          r.detector != "segments" && r.detector != "companion_ids") {
         diags->push_back(Problem(r.file, r.id, "unknown detector '" + r.detector +
                                                    "' (known: names, places, place_zips, "
-                                                   "segments)"));
+                                                   "segments, companion_ids)"));
         continue;
       }
       CompiledRule c;
-      c.detector = r.detector == "names"        ? CompiledRule::Detector::kNames
-                   : r.detector == "places"     ? CompiledRule::Detector::kPlaces
-                   : r.detector == "place_zips" ? CompiledRule::Detector::kPlaceZips
-                                                : CompiledRule::Detector::kSegments;
+      c.detector = r.detector == "names"           ? CompiledRule::Detector::kNames
+                   : r.detector == "places"        ? CompiledRule::Detector::kPlaces
+                   : r.detector == "place_zips"    ? CompiledRule::Detector::kPlaceZips
+                   : r.detector == "companion_ids" ? CompiledRule::Detector::kCompanionIds
+                                                   : CompiledRule::Detector::kSegments;
       if (!BuildNativeRule(r, &c, word_id, entity_index, impl.get(), diags)) continue;
       if (c.detector == CompiledRule::Detector::kSegments) {
         // Each field cue reports its own entity (only those this run wants).
@@ -741,6 +742,19 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
     }
     impl->Count(outcome);
     impl->context_db.reset(db);
+  }
+  // Companion ids stand beside direct identifiers of a person: which
+  // entities of this run those are.
+  for (auto& c : impl->rules) {
+    if (c.detector != CompiledRule::Detector::kCompanionIds) continue;
+    static const char* const kAnchors[] = {"PERSON",       "US_SSN",         "US_ITIN",
+                                           "DATE_OF_BIRTH", "PHONE_NUMBER",  "EMAIL_ADDRESS",
+                                           "STREET_ADDRESS", "MRN",          "HEALTH_PLAN_ID",
+                                           "US_MBI"};
+    for (const char* a : kAnchors) {
+      auto it = entity_index.find(a);
+      if (it != entity_index.end() && it->second < 64) c.anchor_entities |= uint64_t{1} << it->second;
+    }
   }
   if (!internal::CompileDictionaryDb(std::move(dicts), dict_tokens, rule_of_dict, impl.get(), diags)) {
     return nullptr;

@@ -70,8 +70,17 @@ struct CompiledRule {
   bool maximal = false;  // see RawRule::maximal
   // A native detector instead of a pattern (RawRule::detector); it has no
   // Hyperscan expression and runs on every scanned text.
-  enum class Detector : uint8_t { kNone, kNames, kPlaces, kPlaceZips, kSegments } detector =
-      Detector::kNone;
+  enum class Detector : uint8_t {
+    kNone,
+    kNames,
+    kPlaces,
+    kPlaceZips,
+    kSegments,
+    kCompanionIds
+  } detector = Detector::kNone;
+  // kCompanionIds: the entities (bit = index) whose spans make a record one
+  // about a person.
+  uint64_t anchor_entities = 0;
   // kSegments: the entity of each FieldCue (context/segments.h), or -1 when
   // that entity is not in this run.
   std::array<int32_t, 16> field_entities{};

@@ -6,9 +6,11 @@
 
 #include "match/dictionary.h"
 #include "match/ruleset_impl.h"
+#include "context/companions.h"
 #include "context/segments.h"
 #include "names/names.h"
 #include "names/places.h"
+#include "normalize/columns.h"
 #include "normalize/spoken.h"
 #include "normalize/view.h"
 #include "redact/render.h"
@@ -50,6 +52,7 @@ struct Scanner::State {
   std::vector<std::pair<uint32_t, uint32_t>> zip_spans;
   // Views of the record (percent-decoded, JSON-unescaped) and their results.
   internal::View view;
+  internal::View columns_view;  // ScanWithContext: a row under its header
   internal::View view_scratch;
   std::vector<Candidate> view_candidates;
   std::vector<Span> view_spans;
@@ -227,6 +230,33 @@ void ResolveOverlaps(std::vector<Span>* spans) {
     }
   }
   spans->resize(out + 1);
+}
+
+// Identifier-shaped tokens beside a person's direct identifiers
+// (context/companions.h): added to *spans when a span of an anchor entity is
+// there. `tokens` is a reusable buffer.
+void AddCompanionIds(std::string_view text, const Ruleset::Impl& impl,
+                     std::vector<std::pair<uint32_t, uint32_t>>* tokens, std::vector<Span>* spans) {
+  for (uint32_t r : impl.detector_rules) {
+    const CompiledRule& rule = impl.rules[r];
+    if (rule.detector != CompiledRule::Detector::kCompanionIds) continue;
+    bool anchored = std::any_of(spans->begin(), spans->end(), [&rule](const Span& sp) {
+      return sp.entity < 64 && ((rule.anchor_entities >> sp.entity) & 1);
+    });
+    if (!anchored) return;
+    tokens->clear();
+    internal::FindCompanionIds(text, tokens);
+    size_t before = spans->size();
+    for (const auto& [b, e] : *tokens) {
+      bool taken = false;
+      for (size_t i = 0; i < before && !taken; ++i) {
+        taken = (*spans)[i].start < e && b < (*spans)[i].end;
+      }
+      if (!taken) spans->push_back({b, e, static_cast<uint16_t>(r), rule.entity, rule.score});
+    }
+    if (spans->size() > before) ResolveOverlaps(spans);
+    return;
+  }
 }
 
 // Context phrases near the values waiting to be scored: the text around each
@@ -545,7 +575,7 @@ void Scanner::MergeOverlaps(std::vector<Span>* spans) { ResolveOverlaps(spans); 
 
 bool Scanner::NeedsViews(std::string_view t) {
   return internal::HasPercentEscape(t) || internal::HasJsonEscape(t) ||
-         internal::HasSpokenSeed(t);
+         internal::HasSpokenSeed(t) || internal::HasInlineColumns(t);
 }
 
 Status Scanner::ScanView(const internal::View& view, std::vector<Span>* spans) {
@@ -613,6 +643,11 @@ Status Scanner::AddViewSpans(std::string_view text, std::vector<Span>* spans) {
   // ("123\u002d45\u002d6789"), decoded through every level of nesting.
   if (internal::HasJsonEscape(text) &&
       internal::JsonUnescapedView(text, internal::kMaxUnescapeRounds, &s.view, &s.view_scratch)) {
+    Status st = ScanView(s.view, spans);
+    if (!st.ok()) return st;
+  }
+  // A row with its own column list: INSERT INTO t (name, ssn) VALUES (...).
+  if (internal::HasInlineColumns(text) && internal::ColumnsView({}, text, &s.view)) {
     Status st = ScanView(s.view, spans);
     if (!st.ok()) return st;
   }
@@ -925,6 +960,7 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
 
   spans->assign(s.confirmed.begin(), s.confirmed.end());
   ResolveOverlaps(spans);
+  AddCompanionIds(text, impl, &s.zip_spans, spans);
   return Status::Ok();
 }
 
@@ -1072,6 +1108,20 @@ void Scanner::RenderWhole(uint16_t entity, std::string_view value,
 Status Scanner::ScanWithContext(std::string_view context, std::string_view text,
                                 std::vector<Span>* spans) {
   if (context.empty()) return Scan(text, spans);
+  // A header line names the row's fields by position; its words are no cue
+  // for the row as a whole.
+  if (internal::ColumnHeaderKind(context) != internal::HeaderKind::kNone) {
+    Status st = Scan(text, spans);
+    if (!st.ok()) return st;
+    State& s = *state_;
+    if (internal::ColumnsView(context, text, &s.columns_view)) {
+      size_t before = spans->size();
+      st = ScanView(s.columns_view, spans);
+      if (!st.ok()) return st;
+      if (spans->size() > before) ResolveOverlaps(spans);
+    }
+    return Status::Ok();
+  }
   std::string& buf = state_->joined;
   buf.assign(context);
   // A label keeps its own colon ("Address:").

@@ -3,6 +3,7 @@
 
 #include "format/json_internal.h"
 #include "format/utf8.h"
+#include "normalize/columns.h"
 #include "match/ruleset_impl.h"
 #include "phiscrub/pipeline.h"
 #include "phiscrub/ruleset.h"
@@ -179,15 +180,26 @@ void LineFramer::Emit(RecordBatch* batch, std::string_view bytes,
     NoteTurn(batch, &r, std::string_view(batch->data).substr(r.offset, r.length));
   } else if (label_context_) {
     std::string_view line = std::string_view(batch->data).substr(r.offset, r.length);
-    if (!label_.empty() && !r.oversize) {
+    const std::string& context = !label_.empty() ? label_ : header_;
+    if (!context.empty() && !r.oversize) {
       r.context_offset = batch->context.size();
-      batch->context.append(label_);
-      r.context_length = label_.size();
+      batch->context.append(context);
+      r.context_length = context.size();
     }
     if (!r.oversize && IsLabelLine(line)) {
       label_.assign(line);
     } else {
       label_.clear();
+    }
+    // Rows under a header line, parameters under the statement they fill.
+    internal::HeaderKind kind =
+        r.oversize ? internal::HeaderKind::kNone : internal::ColumnHeaderKind(line);
+    if (kind != internal::HeaderKind::kNone) {
+      header_.assign(line);
+      header_sticky_ = kind == internal::HeaderKind::kDelimited;
+    } else if (r.oversize || !header_sticky_ ||
+               line.find_first_not_of(" \t\r") == std::string_view::npos) {
+      header_.clear();
     }
   }
   carry_.clear();

@@ -1,0 +1,242 @@
+#include "context/companions.h"
+
+#include <string>
+
+namespace phiscrub::internal {
+namespace {
+
+bool Digit(char c) { return c >= '0' && c <= '9'; }
+bool Letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool TokenChar(char c) { return Digit(c) || Letter(c) || c == '-'; }
+char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// What may stand right before a token: a field separator or the start.
+bool OpensField(char c) {
+  return c == ' ' || c == '\t' || c == ',' || c == '(' || c == '[' || c == '{' || c == '\'' ||
+         c == '"' || c == '|' || c == ';' || c == '=' || c == ':' || c == '#' || c == '<' ||
+         c == '>';
+}
+
+// Words that say what the number after them is (not a person's id).
+bool NamesOtherThing(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "order",   "invoice",  "request", "req",      "trace",   "span",    "txn",
+      "transaction", "pid",  "port",    "tid",      "thread",  "build",   "version",
+      "ticket",  "job",      "batch",   "rows",     "bytes",   "took",    "line",
+      "code",    "status",   "error",   "http",     "size",    "count",   "total",
+      "amount",  "usd",      "confirmation", "tracking", "ref", "reference", "session",
+      "sid",     "seq",      "offset",  "duration", "elapsed", "latency", "timeout",
+      "retry",   "attempt",  "shard",   "partition", "page",   "limit",   "build",
+      "commit",  "sha",      "hash",    "checksum", "crc",     "lot",     "ndc",
+      "rx",      "claim",    "case",    "inv",      "po",      "sku",     "item",
+      "qty",     "quantity", "pkg",     "package",  "container", "pod",   "node",
+      "host",    "ip",       "uuid",    "guid",     "msgid",   "message", "event",
+      "correlation", "cid",  "rid",     "xid",      "epoch",   "ts",      "time",
+      "timestamp", "date",   "year",    "estimate", "balance", "fee",     "price",
+      "cost",    "charge",   "paid",    "due",      "ms",      "sec",     "seconds",
+      "rxbin",   "bin",      "pcn",     "rxpcn",    "grp",     "group",   "supplies",
+      "pid",     "process",  "worker",  "queue",    "release", "control", "icn",
+      "dcn",     "tcn",      "interchange", "envelope", "authorization", "auth", "referral",
+      "voucher", "coupon",   "promo",   "receipt",  "shipment", "delivery", "tracking"};
+  for (std::string_view k : kWords) {
+    if (w == k) return true;
+  }
+  return false;
+}
+
+bool Unit(std::string_view w) {
+  static constexpr std::string_view kUnits[] = {"ms", "s", "sec", "secs", "seconds", "ns", "us",
+                                                "bytes", "b", "kb", "mb", "gb", "px", "mg",
+                                                "ml", "rows", "records", "items", "times",
+                                                "usd", "dollars", "%"};
+  for (std::string_view k : kUnits) {
+    if (w == k) return true;
+  }
+  return false;
+}
+
+// The lower-cased word ending at or before `pos` (skipping separators), and
+// where it starts.
+std::string WordBefore(std::string_view t, size_t pos, size_t* start) {
+  size_t e = pos;
+  while (e > 0 && !Letter(t[e - 1]) && !Digit(t[e - 1]) && t[e - 1] != '$' &&
+         pos - e < 4) {
+    --e;
+  }
+  if (e > 0 && t[e - 1] == '$') {
+    *start = e - 1;
+    return "$";
+  }
+  size_t b = e;
+  while (b > 0 && (Letter(t[b - 1]) || t[b - 1] == '_')) --b;
+  *start = b;
+  std::string w;
+  for (size_t i = b; i < e; ++i) w.push_back(Lower(t[i]));
+  // "request_id", "trace_id": the word before the id suffix.
+  size_t us = w.rfind('_');
+  if (us != std::string::npos && us > 0) {
+    std::string tail = w.substr(us + 1);
+    if (tail == "id" || tail == "no" || tail == "num" || tail == "number") w.resize(us);
+  }
+  return w;
+}
+
+bool Shape(std::string_view tok) {
+  size_t n = tok.size();
+  size_t letters = 0;
+  while (letters < n && Letter(tok[letters])) ++letters;
+  std::string_view rest = tok.substr(letters);
+  size_t dash = rest.find('-');
+  if (dash == std::string_view::npos) {
+    for (char c : rest) {
+      if (!Digit(c)) return false;
+    }
+    if (letters == 0) {
+      // Six digits are as often a date or a time (yymmdd, hhmmss) as an id.
+      if (n < 7 || n > 12) return false;
+      // Epoch seconds (2001-2033) or milliseconds, a date as YYYYMMDD.
+      if (n == 10 && tok[0] == '1') return false;
+      if (n >= 12 && tok[0] == '1') return false;
+      if (n == 8 && (tok.substr(0, 2) == "19" || tok.substr(0, 2) == "20")) return false;
+      bool same = true;
+      for (char c : tok) same = same && c == tok[0];
+      return !same;
+    }
+    return letters <= 3 && rest.size() >= 6 && rest.size() <= 11;
+  }
+  if (letters > 0 || rest.find('-', dash + 1) != std::string_view::npos) return false;
+  std::string_view a = rest.substr(0, dash), b = rest.substr(dash + 1);
+  if (a.size() < 2 || a.size() > 4 || b.size() < 5 || b.size() > 8) return false;
+  for (char c : a) {
+    if (!Digit(c)) return false;
+  }
+  for (char c : b) {
+    if (!Digit(c)) return false;
+  }
+  return true;
+}
+
+// HL7 v2 or X12 segments ("PID|", "IN1|", "NM1*"): their fields say what
+// they hold, and the segment detector reads them.
+bool HasSegments(std::string_view t) {
+  auto upper_or_digit = [](char c) { return (c >= 'A' && c <= 'Z') || Digit(c); };
+  for (size_t i = 0; i + 3 <= t.size(); ++i) {
+    if (t[i] < 'A' || t[i] > 'Z') continue;
+    if (i > 0 && (Letter(t[i - 1]) || Digit(t[i - 1]))) continue;
+    // HL7: three characters and '|' ("PID|", "IN1|"); X12: two or three and
+    // '*' ("ST*", "NM1*", "ISA*").
+    if (i + 3 < t.size() && upper_or_digit(t[i + 1]) && upper_or_digit(t[i + 2]) &&
+        (t[i + 3] == '|' || t[i + 3] == '*')) {
+      return true;
+    }
+    if (upper_or_digit(t[i + 1]) && t[i + 2] == '*' && i + 3 < t.size() &&
+        upper_or_digit(t[i + 3])) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// An access log line ("GET /x HTTP/1.1" 200 2326): its bare numbers are
+// status, sizes and times.
+bool AccessLog(std::string_view t) {
+  size_t h = t.find("HTTP/");
+  return h != std::string_view::npos && h + 6 < t.size() && Digit(t[h + 5]);
+}
+
+// The words before `pos` (up to six, lower-cased, newest first), stopping at
+// a number or at punctuation that ends a phrase.
+bool OtherThingBefore(std::string_view t, size_t pos) {
+  size_t p = pos;
+  for (int words = 0; words < 6; ++words) {
+    while (p > 0 && (t[p - 1] == ' ' || t[p - 1] == '#' || t[p - 1] == '=' || t[p - 1] == '_' ||
+                     t[p - 1] == '"' || t[p - 1] == '\'' || t[p - 1] == ':' || t[p - 1] == '-')) {
+      if (t[p - 1] == ':' && words > 0) return false;  // "row: X": a label ends the phrase
+      --p;
+    }
+    if (p == 0) return false;
+    if (t[p - 1] == '$') return true;
+    if (!Letter(t[p - 1])) return false;
+    size_t b = p;
+    while (b > 0 && Letter(t[b - 1])) --b;
+    std::string w;
+    for (size_t i = b; i < p; ++i) w.push_back(Lower(t[i]));
+    if (NamesOtherThing(w)) return true;
+    // "request_id", "trace-id": the word before the id suffix counts.
+    p = b;
+  }
+  return false;
+}
+
+// An HTTP status before the number: an access log's byte count.
+bool AfterHttpStatus(std::string_view t, size_t pos) {
+  size_t p = pos;
+  while (p > 0 && t[p - 1] == ' ') --p;
+  if (p < 4 || !Digit(t[p - 1]) || !Digit(t[p - 2]) || t[p - 3] < '1' || t[p - 3] > '5') {
+    return false;
+  }
+  return t[p - 4] == ' ';
+}
+
+// A field of a pipe-delimited log header ("20171223-22:15:59:849|Step|
+// 30002312|..."): among the first three fields of a line that starts with a
+// digit.
+bool InPipeHeader(std::string_view t, size_t b, size_t e) {
+  if (b == 0 || t[b - 1] != '|' || e >= t.size() || t[e] != '|') return false;
+  size_t start = 0;
+  while (start < b && (t[start] == ' ' || t[start] == '"' || t[start] == '{')) ++start;
+  size_t colon = t.find("\":\"", start);  // {"log":"2017...|...
+  if (colon != std::string_view::npos && colon < b) start = colon + 3;
+  if (start >= b || !Digit(t[start])) return false;
+  size_t pipes = 0;
+  for (size_t i = start; i < b; ++i) pipes += t[i] == '|';
+  return pipes <= 2;
+}
+
+}  // namespace
+
+void FindCompanionIds(std::string_view t, std::vector<std::pair<uint32_t, uint32_t>>* out) {
+  if (HasSegments(t)) return;
+  const bool access_log = AccessLog(t);
+  size_t i = 0;
+  while (i < t.size()) {
+    if (!TokenChar(t[i])) {
+      ++i;
+      continue;
+    }
+    size_t b = i;
+    while (i < t.size() && TokenChar(t[i])) ++i;
+    size_t e = i;
+    if (b > 0 && !OpensField(t[b - 1])) continue;
+    // What follows: a separator, the end, or a full stop that ends a
+    // sentence (never a decimal point, a path, an address or a version).
+    if (e < t.size()) {
+      char c = t[e];
+      bool ok = c == ' ' || c == '\t' || c == ',' || c == ')' || c == ']' || c == '}' ||
+                c == '\'' || c == '"' || c == '|' || c == ';' || c == '<' || c == '>' ||
+                c == '\r' || c == '\n';
+      if ((c == '.' || c == ':') && (e + 1 == t.size() || t[e + 1] == ' ')) ok = true;
+      if (!ok) continue;
+    }
+    std::string_view tok = t.substr(b, e - b);
+    if (!Shape(tok)) continue;
+    if (access_log && Digit(tok[0]) && tok.find('-') == std::string_view::npos) continue;
+    size_t ws;
+    std::string before = WordBefore(t, b, &ws);
+    if (before == "$" || NamesOtherThing(before) || OtherThingBefore(t, b) ||
+        AfterHttpStatus(t, b) || InPipeHeader(t, b, e)) {
+      continue;
+    }
+    // A unit after the number.
+    size_t a = e;
+    while (a < t.size() && t[a] == ' ' && a - e < 2) ++a;
+    size_t ae = a;
+    while (ae < t.size() && (Letter(t[ae]) || t[ae] == '%')) ++ae;
+    std::string unit;
+    for (size_t k = a; k < ae; ++k) unit.push_back(Lower(t[k]));
+    if (ae > a && Unit(unit)) continue;
+    out->emplace_back(static_cast<uint32_t>(b), static_cast<uint32_t>(e));
+  }
+}
+
+}  // namespace phiscrub::internal

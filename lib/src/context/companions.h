@@ -1,0 +1,33 @@
+// Companion identifiers: numbers and codes with no cue of their own that
+// stand in a record next to a person's direct identifiers.
+//
+// Exports and reports print rows of one person's data without a key for
+// each value ("collections export row: 7763826210,AHN DONG-HYUN,
+// 3605550153", "self-pay estimate 490.24 for 68-114468 (ITIN ...)"). An
+// identifier-shaped token in a record that already names a person (or gives
+// an SSN, a date of birth, a phone number...) is most likely that person's
+// account, chart or member number (HIPAA Safe Harbor (R): any other unique
+// identifying number or code). The scanner asks for them only when such a
+// span was found.
+//
+// Shapes: 6-12 digits; 1-3 letters then 6-11 digits; 2-4 digits, a dash,
+// 5-8 digits. Never: numbers with a decimal point, a unit after them (ms,
+// bytes, %), money ($, USD), dates, epoch timestamps, paths, versions, or a
+// token after a word that names what it is (order, request, trace, port,
+// build, invoice, ...).
+//
+// Lifetime: a free function over caller-owned buffers; cost linear in the
+// record.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace phiscrub::internal {
+
+// Appends to *out the [begin, end) of every companion-id token of `text`.
+void FindCompanionIds(std::string_view text, std::vector<std::pair<uint32_t, uint32_t>>* out);
+
+}  // namespace phiscrub::internal

@@ -1,0 +1,119 @@
+// Columns view (normalize/columns.h) and companion ids (context/companions.h):
+// values named by position, and ids that stand beside a person's identifiers.
+#include "normalize/columns.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "context/companions.h"
+#include "phiscrub/pipeline.h"
+#include "phiscrub/scanner.h"
+#include "test_util.h"
+
+namespace phiscrub::internal {
+namespace {
+
+std::string ColumnsOf(std::string_view header, std::string_view text) {
+  View v;
+  if (!ColumnsView(header, text, &v)) return "(none)";
+  // Every value byte maps back to itself.
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (v.end[i] == v.begin[i] + 1) EXPECT_EQ(v.text[i], text[v.begin[i]]);
+  }
+  return v.text;
+}
+
+TEST(ColumnsView, InsertNamesItsValues) {
+  EXPECT_EQ(ColumnsOf("", "INSERT INTO p (name, ssn) VALUES ('Dana Reyes', '219099999')"),
+            "name: Dana Reyes\nssn: 219099999\n");
+  EXPECT_EQ(ColumnsOf("", "insert into p (`first_name`,\"dob\") values ('It''s', 19800102)"),
+            "first name: It''s\ndob: 19800102\n");
+  // Counts differ, or no column list: nothing lines up.
+  EXPECT_EQ(ColumnsOf("", "INSERT INTO p (a, b) VALUES (1, 2, 3)"), "(none)");
+  EXPECT_EQ(ColumnsOf("", "the values (1, 2) were fine"), "(none)");
+}
+
+TEST(ColumnsView, ParametersUnderTheirStatement) {
+  const char* stmt = "INFO sqlalchemy.engine.Engine INSERT INTO pt (ssn, zip) VALUES (?, ?)";
+  EXPECT_EQ(ColumnHeaderKind(stmt), HeaderKind::kStatement);
+  EXPECT_EQ(ColumnsOf(stmt, "INFO [generated in 0.0017s] ('219099999', '37466-2134')"),
+            "ssn: 219099999\nzip: 37466-2134\n");
+  const char* upd = "UPDATE members SET ssn = %(ssn)s, phone = %(phone)s WHERE id = %(id)s";
+  EXPECT_EQ(ColumnHeaderKind(upd), HeaderKind::kStatement);
+  EXPECT_EQ(ColumnsOf(upd, "{'ssn': 'x'} ('219099999', '4155550132', 5)"),
+            "ssn: 219099999\nphone: 4155550132\nid: 5\n");
+}
+
+TEST(ColumnsView, RowsUnderAHeaderLine) {
+  EXPECT_EQ(ColumnHeaderKind("mrn,last,first,dob"), HeaderKind::kDelimited);
+  EXPECT_EQ(ColumnHeaderKind("mrn|name|ssn"), HeaderKind::kDelimited);
+  EXPECT_EQ(ColumnsOf("mrn,last,dob", "00123456,REYES,1980-01-02"),
+            "mrn: 00123456\nlast: REYES\ndob: 1980-01-02\n");
+  EXPECT_EQ(ColumnsOf("mrn,last,dob", "00123456,REYES"), "(none)");
+  // Log lines are no headers.
+  EXPECT_EQ(ColumnHeaderKind("2024-01-02 10:00:01,001 INFO a,b,c"), HeaderKind::kNone);
+  EXPECT_EQ(ColumnHeaderKind("ok, fine, thanks for calling"), HeaderKind::kNone);
+  EXPECT_EQ(ColumnHeaderKind("a1,b2,c3,d"), HeaderKind::kNone);
+}
+
+std::vector<std::string> Companions(std::string_view text) {
+  std::vector<std::pair<uint32_t, uint32_t>> spans;
+  FindCompanionIds(text, &spans);
+  std::vector<std::string> out;
+  for (auto [b, e] : spans) out.emplace_back(text.substr(b, e - b));
+  return out;
+}
+
+TEST(CompanionIds, IdentifierShapes) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(Companions("row: 7763826210,AHN DONG-HYUN,$231"), V{"7763826210"});
+  EXPECT_EQ(Companions("for 68-114468 (ITIN x)"), V{"68-114468"});
+  EXPECT_EQ(Companions("Dana, H86754296."), V{"H86754296"});
+  // Never: short numbers, decimals, money, epoch times, units, paths,
+  // numbers a word names, access-log sizes, segments, log headers.
+  EXPECT_EQ(Companions("a 123456 b 12.345678 $12345678 1761012672 1761012672702"), V{});
+  EXPECT_EQ(Companions("took 12345678 ms; 87654321 bytes; /srv/12345678/x"), V{});
+  EXPECT_EQ(Companions("order 12345678; the order number is A1234567"), V{});
+  EXPECT_EQ(Companions("\"GET /x?name=Dana HTTP/1.1\" 200 33235911 \"-\""), V{});
+  EXPECT_EQ(Companions("IN1|1|MCD|901241733|MOLINA"), V{});
+  EXPECT_EQ(Companions("20171223-22:15:59:849|HiH_ProfileSync|30002312|lab"), V{});
+}
+
+}  // namespace
+}  // namespace phiscrub::internal
+
+namespace phiscrub {
+namespace {
+
+std::string RedactText(const std::string& in) {
+  auto rules = testing::CompileOrDie();
+  TextOptions opts;
+  LineFramer framer(opts.max_record);
+  framer.ConfigureFor(RecordFormat::kText);
+  BatchRedactor redactor(rules, opts);
+  RecordBatch batch;
+  BatchResult result;
+  framer.Feed(in, &batch);
+  framer.Finish(&batch);
+  redactor.Process(batch, &result);
+  return result.output;
+}
+
+TEST(ColumnsPipeline, RowsAndParametersAreRedactedByColumn) {
+  std::string out = RedactText(
+      "mrn,last,first,ssn\n00123456,REYES,DANA,219099999\n\nmrn,note\n"
+      "INSERT INTO pt (ssn, acct) VALUES (?, ?)\n[generated in 0.01s] ('219099998', '7763826210')\n"
+      "('219099997', '7763826211')\n");
+  EXPECT_EQ(out.find("00123456"), std::string::npos) << out;
+  EXPECT_EQ(out.find("219099999"), std::string::npos) << out;
+  EXPECT_EQ(out.find("219099998"), std::string::npos) << out;
+  EXPECT_EQ(out.find("7763826210"), std::string::npos) << out;
+  // Parameters only right under their statement.
+  EXPECT_NE(out.find("('219099997', '7763826211')"), std::string::npos) << out;
+  EXPECT_NE(out.find("mrn,last,first,ssn\n"), std::string::npos) << out;
+}
+
+}  // namespace
+}  // namespace phiscrub
