@@ -377,10 +377,16 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
     return (w.title_case || w.upper) && !w.digits && (w.flags & kNotName) == 0 && !w.label;
   };
 
+  // Words that open speech ("Okay, Louisville", "So Pawel ...", "Mm-hmm,
+  // Rohan ..."): capitalised at the start of a sentence, never a name's first
+  // word.
+  static constexpr std::string_view kDiscourse[] = {
+      "alright", "and", "but", "hmm", "is", "mhm", "mm-hmm", "ok", "okay", "oh", "right",
+      "so", "sure", "uh", "uh-huh", "um", "well", "yeah", "yep", "yes"};
   for (size_t k = 0; k < words.size();) {
     const auto& first = words[k];
     if (first.digits || first.label || first.honorific || first.suffix || first.blocked ||
-        (first.flags & kNotName) != 0) {
+        (first.flags & kNotName) != 0 || In(kDiscourse, first.folded)) {
       ++k;
       continue;
     }

@@ -330,6 +330,15 @@ TEST_F(ScannerTest, OracleCuedSsnNegativeWordAfter) {
             "callback scheduled; order 6239054489");
 }
 
+// mrn.grouped took a lower-case word before the number as its letter prefix
+// ("my MRN is 12-345-678" lost its "is").
+TEST_F(ScannerTest, GroupedMrnKeepsTheWordBefore) {
+  EXPECT_EQ(Redact(rules_, "my MRN is 12-345-678"), "my MRN is [MRN]");
+  EXPECT_EQ(Redact(rules_, "my chart number is 4829-301-22"), "my chart number is [MRN]");
+  EXPECT_EQ(Redact(rules_, "MRN: MR 2008-7553925"), "MRN: [MRN]");
+  EXPECT_EQ(Redact(rules_, "MRN E-273-869-977 on file"), "MRN [MRN] on file");
+}
+
 // Names with Latin-1 letters; fillers after speaker labels are not names.
 TEST_F(ScannerTest, AccentedNamesAndFillers) {
   EXPECT_EQ(Redact(rules_, "and my name is Renée Ramirez if that helps"),
@@ -339,6 +348,10 @@ TEST_F(ScannerTest, AccentedNamesAndFillers) {
   EXPECT_EQ(Redact(rules_, "Caller: Okay so I wanted to ask"), "Caller: Okay so I wanted to ask");
   EXPECT_EQ(Redact(rules_, "Caller: Sure, Medicare is my plan"),
             "Caller: Sure, Medicare is my plan");
+  // A word that opens speech is never a name's first word.
+  EXPECT_EQ(Redact(rules_, "Doctor: So Pawel Piotrowski is here"),
+            "Doctor: So [PERSON] is here");
+  EXPECT_EQ(Redact(rules_, "Okay Dana Reyes called"), "Okay [PERSON] called");
 }
 
 TEST_F(ScannerTest, EponymsDrugsAndUnitNamesAreNoPeople) {
