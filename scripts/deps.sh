@@ -3,7 +3,11 @@
 # As root: installs whatever is missing with apt-get. Otherwise: prints the
 # exact apt-get line and exits 1, so nothing half-works on a fresh machine.
 #
-#   scripts/deps.sh           build and test dependencies
+#   scripts/deps.sh           build and test dependencies (incl. syslog-ng and
+#                             the libraries of an unpacked rsyslog, fetched by
+#                             scripts/fetch_rsyslog.sh, for tests/shippers;
+#                             help2man for the man pages; yamllint for the
+#                             Kubernetes manifest)
 #   scripts/deps.sh --bench   also the tools `make bench` compares against
 #                             (ripgrep, syslog-ng, perl), gnuplot for plots and
 #                             wrk for the phiscrubd load benchmark
@@ -16,9 +20,10 @@ PKGS=(
   build-essential cmake pkg-config python3 time
   libhyperscan-dev libre2-dev libsimdjson-dev libyaml-cpp-dev libssl-dev
   libboost-dev libgtest-dev libgmock-dev libbenchmark-dev
+  syslog-ng-core libestr0 libfastjson4 liblognorm5 help2man yamllint dpkg-dev
 )
 if [ "${1:-}" = "--bench" ]; then
-  PKGS+=(perl ripgrep syslog-ng-core gnuplot-nox wrk)
+  PKGS+=(perl ripgrep gnuplot-nox wrk)
 elif [ "${1:-}" = "--fuzz" ]; then
   PKGS+=(clang libclang-rt-14-dev llvm)
 fi
@@ -30,7 +35,12 @@ for p in "${PKGS[@]}"; do
   fi
 done
 
+fetch_rsyslog() {
+  bash "$(dirname "$0")/fetch_rsyslog.sh" >/dev/null
+}
+
 if [ ${#missing[@]} -eq 0 ]; then
+  fetch_rsyslog
   exit 0
 fi
 
@@ -44,3 +54,4 @@ echo "phiscrub: installing ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fetch_rsyslog
