@@ -6,8 +6,9 @@
 #   scripts/deps.sh           build and test dependencies (incl. syslog-ng and
 #                             the libraries of an unpacked rsyslog, fetched by
 #                             scripts/fetch_rsyslog.sh, for tests/shippers;
-#                             help2man for the man pages; yamllint for the
-#                             Kubernetes manifest)
+#                             help2man for the man pages; dpkg-dev, systemd
+#                             (systemd-analyze), man-db, yamllint and
+#                             python3-yaml for the package and deployment tests)
 #   scripts/deps.sh --bench   also the tools `make bench` compares against
 #                             (ripgrep, syslog-ng, perl), gnuplot for plots and
 #                             wrk for the phiscrubd load benchmark
@@ -21,6 +22,7 @@ PKGS=(
   libhyperscan-dev libre2-dev libsimdjson-dev libyaml-cpp-dev libssl-dev
   libboost-dev libgtest-dev libgmock-dev libbenchmark-dev
   syslog-ng-core libestr0 libfastjson4 liblognorm5 help2man yamllint dpkg-dev
+  systemd man-db python3-yaml
 )
 if [ "${1:-}" = "--bench" ]; then
   PKGS+=(perl ripgrep gnuplot-nox wrk)

@@ -16,6 +16,8 @@
 #include <openssl/evp.h>
 #include <openssl/ssl.h>
 #include <signal.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -26,7 +28,9 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 #include <chrono>
+#include <cstddef>
 #include <cstdio>
+#include <cstring>
 #include <deque>
 #include <fstream>
 #include <functional>
@@ -203,6 +207,25 @@ class AuditLog {
 
 class Relay;
 class TcpSession;
+
+// systemd's notification protocol (sd_notify(3), Type=notify): one datagram
+// with `state` to the socket named by $NOTIFY_SOCKET ('@': abstract
+// namespace). Does nothing outside systemd.
+void NotifySystemd(const char* state) {
+  const char* path = getenv("NOTIFY_SOCKET");
+  if (path == nullptr || (path[0] != '/' && path[0] != '@')) return;
+  sockaddr_un addr{};
+  addr.sun_family = AF_UNIX;
+  size_t len = strlen(path);
+  if (len >= sizeof addr.sun_path) return;
+  memcpy(addr.sun_path, path, len);
+  if (addr.sun_path[0] == '@') addr.sun_path[0] = '\0';
+  int fd = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+  if (fd < 0) return;
+  (void)::sendto(fd, state, strlen(state), MSG_NOSIGNAL, reinterpret_cast<sockaddr*>(&addr),
+                 static_cast<socklen_t>(offsetof(sockaddr_un, sun_path) + len));
+  ::close(fd);
+}
 
 int64_t SteadyMs() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now().time_since_epoch())
@@ -1311,6 +1334,7 @@ class Server {
     WaitSignal();
     svc_.ready = true;
     svc_.metrics.SetReady(true);
+    NotifySystemd("READY=1");
     for (auto& c : ctxs_) {
       threads_.emplace_back([ctx = c.get()] { ctx->run(); });
     }
@@ -1421,6 +1445,7 @@ class Server {
       } else if (!svc_.draining.load()) {
         fprintf(stderr, "phiscrubd: %s: draining (grace %.1fs)\n",
                 sig == SIGTERM ? "SIGTERM" : "SIGINT", svc_.config.shutdown_grace);
+        NotifySystemd("STOPPING=1");
         svc_.draining = true;
         svc_.ready = false;
         svc_.metrics.SetReady(false);

@@ -916,6 +916,25 @@ def test_framing_auto():
 
 
 
+def test_notify():
+    """Type=notify: READY=1 once serving, STOPPING=1 when the drain starts."""
+    path = os.path.join(tempfile.mkdtemp(dir=TMP), "notify")
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    sock.bind(path)
+    sock.settimeout(10 * SCALE)
+    s = Server(env={"NOTIFY_SOCKET": path})
+    try:
+        check(sock.recv(256) == b"READY=1", "READY=1")
+        st, _, _ = s.get("/readyz")
+        check(st == 200, "ready after READY=1: %d" % st)
+        s.proc.send_signal(signal.SIGTERM)
+        check(sock.recv(256) == b"STOPPING=1", "STOPPING=1")
+        check(s.proc.wait(10 * SCALE) == 0, "exit code")
+    finally:
+        s.kill()
+        sock.close()
+
+
 def test_reload():
     names = os.path.join(TMP, "names.txt")
     with open(names, "w") as f:
