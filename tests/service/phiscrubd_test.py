@@ -787,7 +787,7 @@ def test_relay_drain():
     connections are read until idle, everything read is delivered, exit 0."""
     ds = Downstream()
     s = Server("--listen-tcp", "127.0.0.1:0", "--tcp-mode", "relay",
-               "--downstream", "127.0.0.1:%d" % ds.port, "--shutdown-grace", "10")
+               "--downstream", "127.0.0.1:%d" % ds.port, "--shutdown-grace", str(10 * SCALE))
     try:
         n = 15000
         socks = [socket.create_connection(("127.0.0.1", s.tcp_port), timeout=5) for _ in range(2)]

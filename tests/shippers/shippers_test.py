@@ -362,6 +362,29 @@ def test_rsyslog_relay():
     check(rs.poll() is None, "rsyslogd alive")
 
 
+def test_rsyslog_relay_sigterm():
+    """phiscrubd gets SIGTERM while omfwd is still forwarding: it stops
+    accepting, reads the open connection until idle, delivers everything
+    and exits 0; every record arrives, in order."""
+    inp, relay, back = free_port(), free_port(), free_port()
+    out = os.path.join(TMP, "out.log")
+    conf = config("rsyslog-relay.conf", INPUT_PORT=inp, RELAY_PORT=relay, RETURN_PORT=back,
+                  OUTPUT=out, WORKDIR=TMP)
+    rsyslogd(conf, [inp, back])
+    d = phiscrubd(relay, back)
+    sender = Sender(inp)
+    sender.send(N)
+    sender.close()
+    lines = wait_lines(out, N // 10, 60, "relay before SIGTERM")
+    check(len(lines) < N, "SIGTERM came after the whole stream (%d lines)" % len(lines))
+    d.send_signal(signal.SIGTERM)
+    rc = d.wait(30 * SCALE)
+    lines = wait_lines(out, N, 60, "relay after SIGTERM")
+    time.sleep(0.5)
+    check(rc == 0, "phiscrubd exit %d after SIGTERM" % rc)
+    check_all_in_order(read_lines(out), "rsyslog relay (phiscrubd SIGTERM)")
+
+
 # --- syslog-ng --------------------------------------------------------------
 
 def test_syslog_ng_program_destination():
