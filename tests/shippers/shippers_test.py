@@ -120,7 +120,8 @@ def descendants_named(pid, name):
 # The example configurations' own values, replaced by the test's.
 DEFAULTS = {"PHISCRUB": "/usr/bin/phiscrub", "INPUT_PORT": "10514", "RELAY_PORT": "10601",
             "RETURN_PORT": "10602", "OUTPUT": "/var/log/phi-clean.log",
-            "WORKDIR": "/var/spool/rsyslog", "INPUT_FILE": "/var/log/app.log"}
+            "WORKDIR": "/var/spool/rsyslog", "INPUT_FILE": "/var/log/app.log",
+            "OUTPUT_RAW": "/var/log/phi-clean-raw.log"}
 
 
 def config(name, **values):
@@ -318,6 +319,46 @@ def test_rsyslog_mmexternal():
 
 def test_rsyslog_mmexternal_kill():
     run_rsyslog_module("rsyslog-mmexternal.conf", kill=True, dedupe=False)
+
+
+def test_rsyslog_mmexternal_fulljson():
+    """interface.input="fulljson": msg and rawmsg rewritten; multi-line
+    messages (octet-counted, with embedded newlines) stay whole."""
+    inp = free_port()
+    out = os.path.join(TMP, "out.log")
+    out_raw = os.path.join(TMP, "out-raw.log")
+    conf = config("rsyslog-mmexternal-fulljson.conf", PHISCRUB=PHISCRUB, INPUT_PORT=inp,
+                  OUTPUT_RAW=out_raw, OUTPUT=out, WORKDIR=TMP)
+    rsyslogd(conf, [inp])
+    sock = socket.create_connection(("127.0.0.1", inp), timeout=30)
+    frames = []
+    for i in range(N):
+        body = record(i)
+        if i % 100 == 0:  # every hundredth message spans two lines
+            body += b"\nsecond line SSN 219-09-9999"
+        line = b"<13>Dec  1 10:00:00 testhost app: " + body
+        frames.append(b"%d %s" % (len(line), line))
+    sock.sendall(b"".join(frames))
+    sock.close()
+    # One output line per message, plus the second line of the multi-line ones.
+    want = N + N // 100
+    wait_lines(out, want, 120, "fulljson msg")
+    wait_lines(out_raw, want, 120, "fulljson rawmsg")
+    time.sleep(0.5)
+    msg, raw = read_lines(out), read_lines(out_raw)
+    no_raw(msg, "fulljson msg")
+    no_raw(raw, "fulljson rawmsg")
+    expect = []
+    for i in range(N):
+        expect.append(redacted(i))
+        if i % 100 == 0:
+            expect.append(b"second line SSN [US_SSN]")
+    check(msg == expect, "fulljson msg: %d lines, first difference at %s" % (
+        len(msg), next((k for k, (a, b) in enumerate(zip(msg, expect)) if a != b), None)))
+    expect_raw = [l if l.startswith(b"second") else b"<13>Dec  1 10:00:00 testhost app: " + l
+                  for l in expect]
+    check(raw == expect_raw, "fulljson rawmsg: %d lines, first difference at %s" % (
+        len(raw), next((k for k, (a, b) in enumerate(zip(raw, expect_raw)) if a != b), None)))
 
 
 def test_rsyslog_relay():
