@@ -626,7 +626,20 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
       case NameCue::kNone:
         break;
     }
-    if (real > 0) accept = accept || full_name || lower_pair || whole_field || in_prose || addressed;
+    // "Mr. Baker", "Mrs. Rose": after Mr/Mrs/Ms/Miss/Mx a capitalised word is
+    // a surname even when it is also an everyday word ("Dr." stays with the
+    // rule above: "Dr." also ends street names).
+    bool titled = false;
+    if (honorific && real >= 1 && !any_lower && (head.title_case || head.upper)) {
+      static constexpr std::string_view kTitles[] = {"mr", "mrs", "ms", "miss", "mx"};
+      std::string_view t = words[k - 1].folded;
+      while (!t.empty() && t.back() == '.') t.remove_suffix(1);
+      // Capitalised: "4091 ms; Room 25A" is milliseconds.
+      titled = In(kTitles, t) && (words[k - 1].title_case || words[k - 1].upper);
+    }
+    if (real > 0) {
+      accept = accept || full_name || lower_pair || whole_field || in_prose || addressed || titled;
+    }
     // Eponyms: "Huntington's disease", "Kawasaki disease", "Guillain-Barré
     // syndrome", "Bell's palsy" name a condition, not a person.
     if (accept && e < words.size() && words[e].start - words[e - 1].end <= 2 &&

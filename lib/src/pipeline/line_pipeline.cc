@@ -353,8 +353,24 @@ void BatchRedactor::CountSpans(uint64_t record, BatchResult* result,
   }
 }
 
+namespace {
+
+// A question mark that ends a sentence (not a URL's query): "name? Dana".
+bool HasQuestion(std::string_view text) {
+  for (size_t q = text.find('?'); q != std::string_view::npos; q = text.find('?', q + 1)) {
+    if (q + 1 == text.size() || text[q + 1] == ' ' || text[q + 1] == '"') return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void BatchRedactor::ProcessText(std::string_view text, uint64_t record,
                                 BatchResult* result, bool collect_findings) {
+  if (HasQuestion(text)) {
+    ProcessTurn(std::string_view(), text, record, result, collect_findings);
+    return;
+  }
   size_t mark = result->output.size();
   Status st = scanner_.Redact(text, &result->output, &spans_);
   if (!st.ok()) {
@@ -619,6 +635,10 @@ void BatchRedactor::Process(const RecordBatch& batch, BatchResult* result,
         scanner_.RenderSpans(text, spans_, &result->output);
         CountSpans(batch.first_record + i, result, collect_findings);
       }
+    } else if (HasQuestion(text)) {
+      // "What's your last name? Magnusson": a question asks for what the
+      // sentences after it say, as in a conversation.
+      ProcessTurn(std::string_view(), text, batch.first_record + i, result, collect_findings);
     } else if (record_candidates_.empty() && !Scanner::NeedsViews(text) &&
                !scanner_.ScansEveryRecord()) {
       result->output.append(text);

@@ -352,6 +352,10 @@ TEST_F(ScannerTest, AccentedNamesAndFillers) {
   EXPECT_EQ(Redact(rules_, "Doctor: So Pawel Piotrowski is here"),
             "Doctor: So [PERSON] is here");
   EXPECT_EQ(Redact(rules_, "Okay Dana Reyes called"), "Okay [PERSON] called");
+  // After Mr/Mrs/Ms a capitalised everyday word is a surname; "ms" is time.
+  EXPECT_EQ(Redact(rules_, "Mr. Spears is a 61 year old man"), "Mr. [PERSON] is a 61 year old man");
+  EXPECT_EQ(Redact(rules_, "For my take on Mrs. Baker, see"), "For my take on Mrs. [PERSON], see");
+  EXPECT_EQ(Redact(rules_, "completed in 4091 ms; Room 25A"), "completed in 4091 ms; Room 25A");
 }
 
 TEST_F(ScannerTest, EponymsDrugsAndUnitNamesAreNoPeople) {

@@ -129,6 +129,16 @@ TEST_F(PipelineTest, PipelineTextChunkingInvalidUtf8) {
   }
 }
 
+// A question in a line of text asks for what the sentences after it say,
+// as a question in a transcript does; a URL's query is no question.
+TEST_F(PipelineTest, QuestionInALineAsksForTheAnswer) {
+  std::string in = "What's your last name? Magnusson\nGET /a?x=1 then 4155550132\n";
+  std::string want = "What's your last name? [PERSON]\nGET /a?x=1 then 4155550132\n";
+  for (size_t chunk : {size_t{1}, in.size()}) {
+    EXPECT_EQ(Process(rules_, in, {chunk}, 1 << 20, 1).output, want);
+  }
+}
+
 TEST_F(PipelineTest, BytesOutsideSpansUnchangedAndLineCountKept) {
   std::string input = Corpus(200, 3);
   RunResult r = Process(rules_, input, {4096}, 1 << 20, 50);
