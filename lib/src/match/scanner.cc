@@ -429,9 +429,22 @@ void Scanner::RunDetectors(std::string_view text, State* sp) {
       s.name_spans.clear();
       if (kind == CompiledRule::Detector::kPlaces) {
         s.zip_spans.clear();
+        // A city right after a street address ("... Riverside Pl., #121 in
+        // Providence", "... cleveland court in omaha").
+        const int street = ruleset_->FindEntity("STREET_ADDRESS");
+        auto after_street = [&](uint32_t pos) {
+          if (street < 0) return false;
+          for (const Span& sp : s.confirmed) {
+            if (sp.entity != street || sp.end > pos || pos - sp.end > 4) continue;
+            std::string_view gap = text.substr(sp.end, pos - sp.end);
+            if (gap == " " || gap == ", " || gap == " in " || gap == ". " || gap == ",") return true;
+          }
+          return false;
+        };
         internal::FindPlaces(
-            text, [&](uint32_t pos) { return cued(rule, pos) || expected(rule, pos); }, &s.names,
-            &s.name_spans, &s.zip_spans);
+            text,
+            [&](uint32_t pos) { return cued(rule, pos) || expected(rule, pos) || after_street(pos); },
+            &s.names, &s.name_spans, &s.zip_spans);
         // ZIPs after the cities go to the place_zips rules.
         for (uint32_t z : impl.detector_rules) {
           const CompiledRule& zr = impl.rules[z];

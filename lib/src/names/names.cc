@@ -1,4 +1,5 @@
 #include "names/names.h"
+#include "names/places.h"
 
 #include <algorithm>
 #include <cstring>
@@ -388,6 +389,15 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
     if (first.digits || first.label || first.honorific || first.suffix || first.blocked ||
         (first.flags & kNotName) != 0 || In(kDiscourse, first.folded)) {
       ++k;
+      continue;
+    }
+    // A state of two words is no name: "Durham, North Dakota", "West
+    // Virginia", "New Jersey".
+    if (k + 1 < words.size() && words[k + 1].start == first.end + 1 &&
+        (first.folded == "north" || first.folded == "south" || first.folded == "west" ||
+         first.folded == "new" || first.folded == "rhode") &&
+        PlaceGazetteer::StateIndex(first.folded + " " + words[k + 1].folded) >= 0) {
+      k += 2;
       continue;
     }
     // Evidence before the name.

@@ -120,6 +120,20 @@ void FindPlaces(std::string_view text, const std::function<bool(uint32_t)>& cue,
   for (size_t k = 0; k < words.size(); ++k) {
     const auto& first = words[k];
     if (first.digits || first.label || first.folded.size() < 2) continue;
+    // The first word of a state of two words is no city: "West Virginia",
+    // "New York" (the state; "New York, NY" is read from "New York" below
+    // only when a state follows it).
+    if (k + 1 < words.size() && words[k + 1].start == first.end + 1 &&
+        PlaceGazetteer::StateIndex(first.folded + " " + words[k + 1].folded) >= 0 &&
+        !(k + 2 < words.size() &&
+          (PlaceGazetteer::StateIndex(words[k + 2].folded) >= 0 ||
+           (words[k + 2].upper && words[k + 2].end - words[k + 2].start == 2 &&
+            PlaceGazetteer::StateIndex(text.substr(words[k + 2].start, 2)) >= 0) ||
+           (k + 3 < words.size() &&
+            PlaceGazetteer::StateIndex(words[k + 2].folded + " " + words[k + 3].folded) >= 0)))) {
+      ++k;
+      continue;
+    }
     bool capital = first.title_case || first.upper;
     // The longest city name from here (at most four words, single blanks or
     // hyphens between).
@@ -172,9 +186,19 @@ void FindPlaces(std::string_view text, const std::function<bool(uint32_t)>& cue,
             // A state name; in lower case only after a lower-case city (speech).
             st = PlaceGazetteer::StateIndex(name);
           }
-          // The city's own state; a capitalised city takes any state (people
-          // and records get states wrong, "Fort Wayne OH").
-          if (st >= 0 && (((best_states >> st) & 1) || capital)) {
+          // The city's own state; a capitalised city, or a lower-case one
+          // that is no everyday word before a state's full name, takes any
+          // state (people, records and speech recognisers get states wrong:
+          // "Fort Wayne OH", "fargo hawaii").
+          bool spoken_pair = !capital && raw.size() > 2 && st >= 0;
+          if (spoken_pair) {
+            for (size_t c2 = k; c2 < best_end; ++c2) {
+              if ((words[c2].flags & kCommonWord) != 0 && words[c2].folded.size() < 5) {
+                spoken_pair = false;
+              }
+            }
+          }
+          if (st >= 0 && (((best_states >> st) & 1) || capital || spoken_pair)) {
             state_after = true;
             state_end = q + 1;
             break;

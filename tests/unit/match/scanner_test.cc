@@ -339,6 +339,23 @@ TEST_F(ScannerTest, GroupedMrnKeepsTheWordBefore) {
   EXPECT_EQ(Redact(rules_, "MRN E-273-869-977 on file"), "MRN [MRN] on file");
 }
 
+// Cities: after a street address ("... Pl., #121 in Providence"), in lower
+// case before any state's full name (speech: "fargo hawaii"); the states of
+// two words are neither names nor cities.
+TEST_F(ScannerTest, CitiesAfterStreetsAndTwoWordStates) {
+  EXPECT_EQ(Redact(rules_, "I live at 3613 Riverside Pl., #121 in Providence, zip 60316."),
+            "I live at [STREET_ADDRESS] in [LOCATION], zip [ZIP_CODE].");
+  EXPECT_EQ(Redact(rules_, "it is 54 west ninth place providence south dakota"),
+            "it is [STREET_ADDRESS] [LOCATION] south dakota");
+  EXPECT_EQ(Redact(rules_, "mailing address is 7114 fourth road fargo hawaii"),
+            "mailing address is [STREET_ADDRESS] [LOCATION] hawaii");
+  EXPECT_EQ(Redact(rules_, "Durham, North Dakota"), "[LOCATION], North Dakota");
+  EXPECT_EQ(Redact(rules_, "West Virginia office"), "West Virginia office");
+  EXPECT_EQ(Redact(rules_, "I moved to New York, NY 10001"), "I moved to [LOCATION], NY [ZIP_CODE]");
+  // Lower case, an everyday word: no city without a cue.
+  EXPECT_EQ(Redact(rules_, "see hawaii for details"), "see hawaii for details");
+}
+
 // Names with Latin-1 letters; fillers after speaker labels are not names.
 TEST_F(ScannerTest, AccentedNamesAndFillers) {
   EXPECT_EQ(Redact(rules_, "and my name is Renée Ramirez if that helps"),
