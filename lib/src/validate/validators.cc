@@ -336,6 +336,21 @@ bool OldCompactDateRecord(std::string_view r, size_t s, size_t e) {
   return e - s == 8 && y >= 1900 && y <= CurrentYear() - kOldDateYears && !FollowedByTime(r, e);
 }
 
+// Nine digits in any grouping ("219-099999", "219 099 999", "219/09/9999"),
+// not part of a longer run of numbers.
+bool NineDigitsRecord(std::string_view r, size_t s, size_t e) {
+  int digits = 0;
+  for (size_t i = s; i < e; ++i) digits += IsDigit(r[i]) ? 1 : 0;
+  if (digits != 9) return false;
+  if (s >= 2 && (r[s - 1] == ' ' || r[s - 1] == '-' || r[s - 1] == '/') && IsDigit(r[s - 2])) {
+    return false;
+  }
+  if (e + 1 < r.size() && (r[e] == ' ' || r[e] == '-' || r[e] == '/') && IsDigit(r[e + 1])) {
+    return false;
+  }
+  return !GluedToDigits(r, s, e);
+}
+
 struct Entry {
   const char* name;
   Validator fn;
@@ -366,6 +381,7 @@ constexpr Entry kValidators[] = {
     {"mbi", MbiRecord},
     {"url_ids", UrlRecord},
     {"person_name", PersonRecord},
+    {"nine_digits", NineDigitsRecord},
 };
 
 }  // namespace
@@ -382,7 +398,7 @@ const char* ValidatorNames() {
          "date_compact, date_compact_old, id_token, member_token, mbi_any_case, street_words, address_words, phone_digits, ssn_spaced, "
          "last_four, mbi, "
          "url_ids, "
-         "person_name";
+         "person_name, nine_digits";
 }
 
 // Capitalised words that follow name cues without being names: discourse
