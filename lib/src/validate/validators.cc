@@ -258,6 +258,12 @@ bool PhoneDigitsRecord(std::string_view r, size_t s, size_t e) {
   if (digits < 7 || digits > 15) return false;
   std::string_view v = r.substr(s, e - s);
   if (ValidDate(v) || v.find(':') != std::string_view::npos) return false;
+  // A valid NANP number however it is grouped ("415 555-0132", "415/555-0132",
+  // "(415)5550132", "415 - 555 - 0132").
+  if ((digits == 10 || (digits == 11 && v[v.find_first_of("0123456789")] == '1')) &&
+      ValidNanp(v)) {
+    return true;
+  }
   // The groups after the country code and the (area) share one separator:
   // "415-555-0132 200" is a number and a status code, "0490 75 40 81" is one.
   size_t from = v.rfind(')');
