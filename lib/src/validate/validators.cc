@@ -747,6 +747,10 @@ bool ValidDate(std::string_view v) {
     // "March 15, 1985" or "15 Mar 1985": one day, one year.
     if (count != 2) return false;
     int day = nums[0], year = nums[1];
+    // "1980-Jan-02": the year first.
+    if (lens[0] == 4 && lens[1] <= 2) {
+      return year_ok(nums[0], 4) && ValidCalendarDate(nums[0], month_name, nums[1]);
+    }
     if ((lens[1] != 4 && lens[1] != 2) || !year_ok(year, lens[1]) || lens[0] > 2) return false;
     // A two-digit year ("January 20th 41", as people say it) is the last
     // century that is not in the future.

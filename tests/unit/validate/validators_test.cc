@@ -215,11 +215,12 @@ TEST(ValidCalendarDate, LeapYearsOverFourCenturies) {
 TEST(ValidDate, Forms) {
   const char* valid[] = {"03/15/1985", "3-15-85", "1985-03-15", "15.03.1985",
                          "March 15, 1985", "15 Mar 1985", "Mar. 15th, 1985",
-                         "February 29, 2000", "1st of January 1990"};
+                         "February 29, 2000", "1st of January 1990", "1980-Jan-02",
+                         "1980 01 02", "01 02 1980", "02/Jan/1980"};
   for (const char* d : valid) EXPECT_TRUE(ValidDate(d)) << d;
   const char* invalid[] = {"02/30/1985", "13/13/1985", "February 29, 1900",
                            "1985-13-01", "03/15/1885", "Smarch 15, 1985",
-                           "March 32, 1985", "03/15", "10:31:02"};
+                           "March 32, 1985", "03/15", "10:31:02", "1980-Feb-30"};
   for (const char* d : invalid) EXPECT_FALSE(ValidDate(d)) << d;
 }
 
