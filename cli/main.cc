@@ -19,6 +19,9 @@
 #include "bench.h"
 #include "line_protocol.h"
 #include "stream_driver.h"
+#ifdef PHISCRUB_HAVE_KAFKA
+#include "kafka_command.h"
+#endif
 
 namespace {
 
@@ -33,6 +36,7 @@ constexpr const char* kVersion = "phiscrub 0.1.0";
 const char* kUsage = R"(Usage: phiscrub [OPTIONS] [FILE...]
        phiscrub validate [--rules DIR] [--entities LIST] [--policy FILE] [--hash-key-file FILE]
        phiscrub bench [--json] [OPTIONS] FILE...
+       phiscrub kafka --bootstrap-servers HOSTS --group ID --in-topic T --out-topic T [OPTIONS]
 
 Redacts PHI (SSNs, phone numbers, email addresses, ...) from text, one record
 per line, reading FILEs (or stdin when none or "-") and writing to stdout.
@@ -440,6 +444,31 @@ int Bench(int argc, char** argv) {
   return phiscrub::cli::RunBench(rules, o.inputs, b);
 }
 
+#ifdef PHISCRUB_HAVE_KAFKA
+// `phiscrub kafka`: the Kafka options are taken out first; the rest are the
+// redaction options, parsed and compiled exactly as for a CLI run.
+int Kafka(int argc, char** argv) {
+  std::vector<char*> args(argv, argv + argc);
+  phiscrub::kafka::KafkaOptions k;
+  int rc = phiscrub::cli::ParseKafkaArgs(&args, &k);
+  if (rc >= 0) return rc;
+  CliOptions o;
+  optind = 1;
+  args.push_back(nullptr);
+  rc = ParseArgs(static_cast<int>(args.size()) - 1, args.data(), &o);
+  if (rc >= 0) return rc;
+  if (o.inputs.size() != 1 || o.inputs[0] != "-" || !o.findings_path.empty() || o.check ||
+      o.driver.line_buffered) {
+    fprintf(stderr, "phiscrub kafka: takes no FILE, --findings, --check or --line-buffered\n");
+    return kExitError;
+  }
+  auto rules = CompileForRun(&o);
+  if (!rules) return kExitConfig;
+  k.threads = o.driver.threads;
+  return phiscrub::cli::RunKafka(rules, o.driver.text, std::move(k), o.stats);
+}
+#endif
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -450,6 +479,14 @@ int main(int argc, char** argv) {
   }
   if (argc > 1 && std::strcmp(argv[1], "bench") == 0) {
     return Bench(argc - 1, argv + 1);
+  }
+  if (argc > 1 && std::strcmp(argv[1], "kafka") == 0) {
+#ifdef PHISCRUB_HAVE_KAFKA
+    return Kafka(argc - 1, argv + 1);
+#else
+    fprintf(stderr, "phiscrub: built without librdkafka: `phiscrub kafka` is not available\n");
+    return kExitError;
+#endif
   }
   CliOptions o;
   int rc = ParseArgs(argc, argv, &o);
