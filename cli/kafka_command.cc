@@ -34,7 +34,8 @@ bool AddProperty(const std::string& kv, kafka::KafkaOptions* k) {
 
 }  // namespace
 
-const char* const kKafkaUsage = R"(Usage: phiscrub kafka --bootstrap-servers HOSTS --group ID --in-topic T --out-topic T
+const char* const kKafkaUsage =
+    R"(Usage: phiscrub kafka --bootstrap-servers HOSTS --group ID --in-topic T --out-topic T
                       [KAFKA OPTIONS] [REDACTION OPTIONS]
 
 Joins consumer group ID, redacts the value of every record of --in-topic and

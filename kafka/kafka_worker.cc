@@ -23,6 +23,7 @@ namespace phiscrub::kafka {
 namespace {
 
 constexpr const char* kRulesetHeader = "phiscrub-ruleset";
+constexpr int kTxnAttempts = 5;
 
 int64_t NowMs() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -43,7 +44,7 @@ struct Pending {
 };
 
 struct PartitionState {
-  uint64_t epoch = 0;          // assignment this state belongs to
+  uint64_t epoch = 0;           // assignment this state belongs to
   std::deque<Pending> pending;  // at-least-once: unacknowledged, by offset
   int64_t next_commit = -1;     // acknowledged up to here (next to read)
   int64_t last_committed = -1;
@@ -105,8 +106,7 @@ struct KafkaWorker::Impl {
   ~Impl() { StopPool(); }
 
   // ---- configuration ----------------------------------------------------
-  bool Set(rd_kafka_conf_t* conf, const std::string& k, const std::string& v,
-           std::string* error) {
+  bool Set(rd_kafka_conf_t* conf, const std::string& k, const std::string& v, std::string* error) {
     char err[512];
     if (rd_kafka_conf_set(conf, k.c_str(), v.c_str(), err, sizeof err) != RD_KAFKA_CONF_OK) {
       *error = "librdkafka property " + k + ": " + err;
@@ -116,8 +116,7 @@ struct KafkaWorker::Impl {
   }
 
   bool Init(std::string* error) {
-    if (opt.brokers.empty() || opt.group.empty() || opt.in_topic.empty() ||
-        opt.out_topic.empty()) {
+    if (opt.brokers.empty() || opt.group.empty() || opt.in_topic.empty() || opt.out_topic.empty()) {
       *error = "--bootstrap-servers, --group, --in-topic and --out-topic are required";
       return false;
     }
@@ -382,8 +381,8 @@ struct KafkaWorker::Impl {
     rd_kafka_header_add(hdrs.get(), kRulesetHeader, -1, ruleset_version.data(),
                         static_cast<ssize_t>(ruleset_version.size()));
     if (out->withheld) failed_closed.fetch_add(1, std::memory_order_relaxed);
-    auto* ticket = new Ticket{in->partition, in->offset, 0, in->len,
-                              out->kind == Output::kDeadLetter};
+    auto* ticket =
+        new Ticket{in->partition, in->offset, 0, in->len, out->kind == Output::kDeadLetter};
     auto it = parts.find(in->partition);
     ticket->epoch = it != parts.end() ? it->second.epoch : 0;
     while (true) {
@@ -403,8 +402,10 @@ struct KafkaWorker::Impl {
         continue;
       }
       Log("produce failed", rd_kafka_err2str(err));
-      if (!opt.exactly_once) SetFatal();
-      else txn_failed = true;
+      if (!opt.exactly_once)
+        SetFatal();
+      else
+        txn_failed = true;
       break;
     }
     delete ticket;
@@ -423,8 +424,10 @@ struct KafkaWorker::Impl {
       Log("delivery failed", rd_kafka_err2str(m->err));
       // Never commit past it: at-least-once ends the run (the records are
       // read again by whoever takes the partition); exactly-once aborts.
-      if (opt.exactly_once) txn_failed = true;
-      else SetFatal();
+      if (opt.exactly_once)
+        txn_failed = true;
+      else
+        SetFatal();
       return;
     }
     if (!t) return;
@@ -482,10 +485,13 @@ struct KafkaWorker::Impl {
   }
 
   // ---- transactions (exactly-once) --------------------------------------
-  bool Retry(rd_kafka_error_t* raw, const char* what, bool* abort) {
+  // True: call again. A retriable error (each call already waits up to
+  // drain_timeout_ms) is retried a few times, then treated as abortable so a
+  // broker that stays away cannot hold a drain forever.
+  bool Retry(rd_kafka_error_t* raw, const char* what, bool* abort, int* attempts) {
     ErrorPtr e(raw);
     if (!e) return false;
-    if (rd_kafka_error_is_retriable(e.get())) return true;
+    if (rd_kafka_error_is_retriable(e.get()) && ++*attempts < kTxnAttempts) return true;
     Log(what, rd_kafka_error_string(e.get()));
     if (rd_kafka_error_txn_requires_abort(e.get())) {
       *abort = true;
@@ -524,16 +530,18 @@ struct KafkaWorker::Impl {
             st.txn_next;
       }
       GroupMetadataPtr md(rd_kafka_consumer_group_metadata(consumer.get()));
+      int attempts = 0;
       while (!abort && !fatal &&
              Retry(rd_kafka_send_offsets_to_transaction(producer.get(), list.get(), md.get(),
                                                         opt.drain_timeout_ms),
-                   "send_offsets_to_transaction", &abort)) {
+                   "send_offsets_to_transaction", &abort, &attempts)) {
       }
     }
     if (!abort && !fatal) {
+      int attempts = 0;
       while (!abort && !fatal &&
              Retry(rd_kafka_commit_transaction(producer.get(), opt.drain_timeout_ms),
-                   "commit_transaction", &abort)) {
+                   "commit_transaction", &abort, &attempts)) {
       }
     }
     if (fatal) return;
@@ -555,11 +563,12 @@ struct KafkaWorker::Impl {
   void AbortTxn(bool rewind) {
     SubmitCurrent();
     ProduceReady(/*wait_all=*/true);
-    bool unused = false;
+    bool again = false;
+    int attempts = 0;
     while (!fatal && Retry(rd_kafka_abort_transaction(producer.get(), opt.drain_timeout_ms),
-                           "abort_transaction", &unused)) {
+                           "abort_transaction", &again, &attempts)) {
     }
-    if (unused) SetFatal();  // an abort that needs an abort: give up
+    if (again) SetFatal();  // an abort that cannot complete: give up, commit nothing
     txn_open = false;
     aborted.fetch_add(1, std::memory_order_relaxed);
     if (!rewind || fatal) return;
@@ -567,8 +576,7 @@ struct KafkaWorker::Impl {
     PartitionListPtr list(rd_kafka_topic_partition_list_new(static_cast<int>(parts.size())));
     for (auto& [p, st] : parts) {
       if (st.txn_start < 0) continue;
-      rd_kafka_topic_partition_list_add(list.get(), opt.in_topic.c_str(), p)->offset =
-          st.txn_start;
+      rd_kafka_topic_partition_list_add(list.get(), opt.in_topic.c_str(), p)->offset = st.txn_start;
       st.txn_start = st.txn_next = -1;
     }
     if (list->cnt > 0) {
@@ -609,8 +617,10 @@ struct KafkaWorker::Impl {
     if (opt.exactly_once) {
       if (txn_open) {
         // Revoked partitions resume at the committed offsets elsewhere.
-        if (lost) AbortTxn(/*rewind=*/false);
-        else CommitTxn(/*rewind_on_abort=*/false);
+        if (lost)
+          AbortTxn(/*rewind=*/false);
+        else
+          CommitTxn(/*rewind_on_abort=*/false);
       }
     } else {
       SubmitCurrent();
@@ -872,8 +882,8 @@ struct KafkaWorker::Impl {
 
 KafkaWorker::KafkaWorker(std::shared_ptr<const Ruleset> rules, TextOptions text,
                          KafkaOptions options)
-    : impl_(std::make_unique<Impl>(std::move(rules), std::move(text), std::move(options),
-                                   &stop_)) {}
+    : impl_(std::make_unique<Impl>(std::move(rules), std::move(text), std::move(options), &stop_)) {
+}
 
 KafkaWorker::~KafkaWorker() = default;
 

@@ -59,8 +59,8 @@
 namespace phiscrub::kafka {
 
 struct KafkaOptions {
-  std::string brokers;            // bootstrap.servers
-  std::string group;              // group.id
+  std::string brokers;  // bootstrap.servers
+  std::string group;    // group.id
   std::string in_topic;
   std::string out_topic;
   std::string dead_letter_topic;  // empty: withheld records become placeholders
@@ -94,15 +94,15 @@ struct KafkaOptions {
 
 // Totals since start; safe for side channels (counts only).
 struct KafkaCounters {
-  uint64_t records_in = 0;        // consumed
-  uint64_t records_out = 0;       // acknowledged on out_topic
-  uint64_t dead_lettered = 0;     // acknowledged on dead_letter_topic
-  uint64_t failed_closed = 0;     // records with a withheld part
+  uint64_t records_in = 0;     // consumed
+  uint64_t records_out = 0;    // acknowledged on out_topic
+  uint64_t dead_lettered = 0;  // acknowledged on dead_letter_topic
+  uint64_t failed_closed = 0;  // records with a withheld part
   uint64_t bytes_in = 0;
   uint64_t bytes_out = 0;
-  uint64_t produce_errors = 0;    // delivery failures (fatal for the run)
+  uint64_t produce_errors = 0;  // delivery failures (fatal for the run)
   uint64_t rebalances = 0;
-  uint64_t transactions = 0;      // committed
+  uint64_t transactions = 0;  // committed
   uint64_t aborted_transactions = 0;
 };
 
@@ -113,8 +113,7 @@ std::string RulesetVersion(const Ruleset& rules);
 
 class KafkaWorker {
  public:
-  KafkaWorker(std::shared_ptr<const Ruleset> rules, TextOptions text,
-              KafkaOptions options);
+  KafkaWorker(std::shared_ptr<const Ruleset> rules, TextOptions text, KafkaOptions options);
   ~KafkaWorker();
   KafkaWorker(const KafkaWorker&) = delete;
   KafkaWorker& operator=(const KafkaWorker&) = delete;

@@ -106,11 +106,9 @@ size_t ProduceAll(const std::string& brokers, const std::string& topic,
     }
     while (true) {
       rd_kafka_resp_err_t e = rd_kafka_producev(
-          rk.get(), RD_KAFKA_V_TOPIC(topic.c_str()),
-          RD_KAFKA_V_KEY(r.key.data(), r.key.size()),
+          rk.get(), RD_KAFKA_V_TOPIC(topic.c_str()), RD_KAFKA_V_KEY(r.key.data(), r.key.size()),
           RD_KAFKA_V_VALUE(const_cast<char*>(r.value.data()), r.value.size()),
-          RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_HEADERS(hdrs.get()),
-          RD_KAFKA_V_END);
+          RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_HEADERS(hdrs.get()), RD_KAFKA_V_END);
       if (e == RD_KAFKA_RESP_ERR_NO_ERROR) {
         hdrs.release();
         break;
@@ -166,6 +164,28 @@ void Reader::Poll(int ms) {
     }
     records_.push_back(std::move(r));
   }
+}
+
+std::string CommittedOffsets(const std::string& brokers, const std::string& group,
+                             const std::string& topic, int partitions) {
+  ConfPtr conf(rd_kafka_conf_new());
+  char err[256];
+  rd_kafka_conf_set(conf.get(), "bootstrap.servers", brokers.c_str(), err, sizeof err);
+  rd_kafka_conf_set(conf.get(), "group.id", group.c_str(), err, sizeof err);
+  HandlePtr rk(rd_kafka_new(RD_KAFKA_CONSUMER, conf.get(), err, sizeof err));
+  if (!rk) return err;
+  conf.release();
+  PartitionListPtr list(rd_kafka_topic_partition_list_new(partitions));
+  for (int p = 0; p < partitions; ++p)
+    rd_kafka_topic_partition_list_add(list.get(), topic.c_str(), p);
+  rd_kafka_resp_err_t e = rd_kafka_committed(rk.get(), list.get(), 10000);
+  if (e) return rd_kafka_err2str(e);
+  std::string out;
+  for (int i = 0; i < list->cnt; ++i) {
+    out += std::to_string(list->elems[i].partition) + ":" + std::to_string(list->elems[i].offset) +
+           " ";
+  }
+  return out;
 }
 
 double MetricValue(const std::string& path, const std::string& series) {

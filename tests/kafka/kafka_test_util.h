@@ -106,6 +106,10 @@ class Reader {
   std::vector<OutRecord> records_;
 };
 
+// The group's committed offsets of `topic`, as "p:offset ..." (diagnostics).
+std::string CommittedOffsets(const std::string& brokers, const std::string& group,
+                             const std::string& topic, int partitions);
+
 // Reads the metrics file's value of `series` (exact text before the space),
 // or -1.
 double MetricValue(const std::string& path, const std::string& series);
