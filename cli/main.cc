@@ -458,8 +458,9 @@ int Kafka(int argc, char** argv) {
   rc = ParseArgs(static_cast<int>(args.size()) - 1, args.data(), &o);
   if (rc >= 0) return rc;
   if (o.inputs.size() != 1 || o.inputs[0] != "-" || !o.findings_path.empty() || o.check ||
-      o.driver.line_buffered) {
-    fprintf(stderr, "phiscrub kafka: takes no FILE, --findings, --check or --line-buffered\n");
+      o.driver.line_buffered || o.mmexternal || o.omprog_confirm || !o.output_path.empty()) {
+    fprintf(stderr, "phiscrub kafka: takes no FILE, --findings, --check, --line-buffered, "
+                    "--output, --mmexternal or --omprog-confirm\n");
     return kExitError;
   }
   auto rules = CompileForRun(&o);
