@@ -1,5 +1,6 @@
 #include "names/names.h"
 #include "names/places.h"
+#include "validate/validators.h"
 
 #include <algorithm>
 #include <cstring>
@@ -662,6 +663,64 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
     } else {
       ++k;
     }
+  }
+}
+
+void FindPathNames(std::string_view text, std::vector<std::pair<uint32_t, uint32_t>>* out) {
+  const NameGazetteer& gaz = NameGazetteer::Builtin();
+  auto letter = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
+  };
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  struct Part {
+    uint32_t b, e;
+    bool name, date;
+  };
+  std::vector<Part> parts;
+  std::string folded;
+  size_t slash = text.find('/');
+  while (slash != std::string_view::npos) {
+    size_t b = slash + 1, e = b;
+    while (e < text.size() && text[e] != '/' && text[e] != ' ' && text[e] != '"' &&
+           text[e] != '\'' && text[e] != '?' && text[e] != '&' && text[e] != '\t' &&
+           text[e] != ',' && text[e] != ')' && text[e] != ']' && text[e] != '>') {
+      ++e;
+    }
+    parts.clear();
+    for (size_t i = b; i < e;) {
+      if (digit(text[i])) {
+        size_t j = i;
+        while (j < e && digit(text[j])) ++j;
+        std::string_view run = text.substr(i, j - i);
+        parts.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(j), false,
+                         run.size() == 8 && CompactDateYear(run) != 0});
+        i = j;
+        continue;
+      }
+      if (!letter(text[i])) {
+        ++i;
+        continue;
+      }
+      size_t j = i + 1;
+      while (j < e && letter(text[j]) && !(upper(text[j]) && !upper(text[j - 1]))) ++j;
+      folded.clear();
+      bool first_upper = false, all_upper = false;
+      FoldWord(text.substr(i, j - i), &folded, &first_upper, &all_upper);
+      uint8_t f = gaz.Flags(folded);
+      bool name = folded.size() >= 3 && (f & (kGivenName | kSurname)) != 0 &&
+                  (f & (kCommonWord | kNotName)) == 0;
+      parts.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(j), name, false});
+      i = j;
+    }
+    for (size_t k = 0; k < parts.size(); ++k) {
+      if (!parts[k].name) continue;
+      auto near = [&](size_t o) { return o < parts.size() && (parts[o].name || parts[o].date); };
+      bool pair = (k > 0 && near(k - 1) && parts[k].b - parts[k - 1].e <= 1) ||
+                  (near(k + 1) && parts[k + 1].b - parts[k].e <= 1);
+      if (pair) out->emplace_back(parts[k].b, parts[k].e);
+    }
+    slash = e < text.size() ? text.find('/', e) : std::string_view::npos;
   }
 }
 

@@ -84,4 +84,11 @@ void SplitWords(std::string_view text, const NameGazetteer& gazetteer, NameScrat
 void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cue,
                NameScratch* scratch, std::vector<std::pair<uint32_t, uint32_t>>* out);
 
+// Names in the segments of file paths and URLs, where exports and uploads put
+// them ("/exports/Manalo-Maricel.csv", "/uploads/DeepikaSubramanian_card.jpg",
+// "/scans/19480328_Harrington.tif"): a part of a segment (split at - _ . and
+// camelCase) that is a known given name or surname, next to another such part
+// or to a date. Appends [start, end) of each such part.
+void FindPathNames(std::string_view text, std::vector<std::pair<uint32_t, uint32_t>>* out);
+
 }  // namespace phiscrub::internal

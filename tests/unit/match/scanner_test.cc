@@ -356,6 +356,20 @@ TEST_F(ScannerTest, CitiesAfterStreetsAndTwoWordStates) {
   EXPECT_EQ(Redact(rules_, "see hawaii for details"), "see hawaii for details");
 }
 
+// Names in file paths and URLs: two known names side by side, or a known
+// name beside a date; never words, never one name alone.
+TEST_F(ScannerTest, NamesInPaths) {
+  EXPECT_EQ(Redact(rules_, "denied: /srv/exports/2017-0112806/Manalo-Maricel.csv"),
+            "denied: /srv/exports/2017-0112806/[PERSON]-[PERSON].csv");
+  EXPECT_EQ(Redact(rules_, "stat: /data/scans/19480328_Harrington.tif"),
+            "stat: /data/scans/19480328_[PERSON].tif");
+  EXPECT_EQ(Redact(rules_, "/uploads/DeepikaSubramanian_insurance_card.jpg"),
+            "/uploads/[PERSON][PERSON]_insurance_card.jpg");
+  EXPECT_EQ(Redact(rules_, "/usr/lib/python3/site-packages/foo.py"),
+            "/usr/lib/python3/site-packages/foo.py");
+  EXPECT_EQ(Redact(rules_, "/home/james/notes.txt"), "/home/james/notes.txt");
+}
+
 // Names with Latin-1 letters; fillers after speaker labels are not names.
 TEST_F(ScannerTest, AccentedNamesAndFillers) {
   EXPECT_EQ(Redact(rules_, "and my name is Renée Ramirez if that helps"),
