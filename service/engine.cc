@@ -156,7 +156,6 @@ std::string_view PresidioEntity(std::string_view e) {
   if (e == "DATE_OF_BIRTH" || e == "DATE") return "DATE_TIME";
   if (e == "US_DEA") return "MEDICAL_LICENSE";
   if (e == "STREET_ADDRESS" || e == "ZIP_CODE") return "LOCATION";
-  if (e == "PERSON_NAME") return "PERSON";
   return e;  // US_SSN, PHONE_NUMBER, EMAIL_ADDRESS, CREDIT_CARD, IP_ADDRESS, PERSON, ...
 }
 

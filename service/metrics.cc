@@ -1,12 +1,19 @@
 #include "metrics.h"
 
+#include <dirent.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <sstream>
 
 namespace phiscrub::service {
 namespace {
 
-constexpr int kCodeList[Metrics::kCodes] = {200, 400, 401, 403, 404, 405, 408,
-                                            413, 415, 422, 431, 500, 503, 0};
+constexpr int kCodeList[Metrics::kCodes] = {200, 400, 401, 403, 404, 405, 408, 413,
+                                            415, 422, 431, 500, 502, 503, 504, 0};
 constexpr double kBounds[Metrics::kBuckets] = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
                                                0.05,   0.1,   0.25,   0.5,   1,    5};
 constexpr const char* kReasonNames[Metrics::kReasons] = {
@@ -24,7 +31,103 @@ void AddMax(std::atomic<double>* a, double v) {
   a->store(v, std::memory_order_relaxed);
 }
 
+constexpr int kWebhookSlots = static_cast<int>(Metrics::WebhookOutcome::kCount) + 1;
+constexpr const char* kWebhookOutcomeNames[] = {"forwarded", "bad_signature", "rejected",
+                                                "redaction_failed", "forward_failed"};
+
 }  // namespace
+
+void Metrics::DefineWebhookRoutes(const std::vector<std::string>& routes) {
+  webhook_routes_ = routes;
+  webhook_ = std::make_unique<std::atomic<uint64_t>[]>(routes.size() * kWebhookSlots);
+  for (size_t i = 0; i < routes.size() * kWebhookSlots; ++i) webhook_[i] = 0;
+}
+
+void Metrics::Webhook(size_t route, WebhookOutcome outcome) {
+  webhook_[route * kWebhookSlots + static_cast<int>(outcome)].fetch_add(
+      1, std::memory_order_relaxed);
+}
+
+void Metrics::WebhookRetry(size_t route) {
+  webhook_[route * kWebhookSlots + kWebhookSlots - 1].fetch_add(1, std::memory_order_relaxed);
+}
+
+void Metrics::RenderWebhooks(std::string* o) const {
+  if (webhook_routes_.empty()) return;
+  *o += "# HELP phiscrub_webhook_requests_total Vendor webhooks received, by route and outcome.\n"
+        "# TYPE phiscrub_webhook_requests_total counter\n";
+  for (size_t r = 0; r < webhook_routes_.size(); ++r) {
+    for (int i = 0; i < kWebhookSlots - 1; ++i) {
+      *o += "phiscrub_webhook_requests_total{route=\"" + webhook_routes_[r] +
+            "\",outcome=\"" + kWebhookOutcomeNames[i] + "\"} " +
+            std::to_string(webhook_[r * kWebhookSlots + i].load()) + "\n";
+    }
+  }
+  *o += "# HELP phiscrub_webhook_forward_retries_total Forwards to the application retried.\n"
+        "# TYPE phiscrub_webhook_forward_retries_total counter\n";
+  for (size_t r = 0; r < webhook_routes_.size(); ++r) {
+    *o += "phiscrub_webhook_forward_retries_total{route=\"" + webhook_routes_[r] + "\"} " +
+          std::to_string(webhook_[r * kWebhookSlots + kWebhookSlots - 1].load()) + "\n";
+  }
+}
+
+// The standard process_* series (as Prometheus client libraries export
+// them), read from /proc at scrape time.
+void Metrics::RenderProcess(std::string* o) {
+  char buf[256];
+  auto family = [&](const char* name, const char* type, const char* help, double v) {
+    snprintf(buf, sizeof buf, "# HELP %s %s\n# TYPE %s %s\n%s %.15g\n", name, help, name, type,
+             name, v);
+    *o += buf;
+  };
+  const double ticks = static_cast<double>(sysconf(_SC_CLK_TCK));
+  const double page = static_cast<double>(sysconf(_SC_PAGESIZE));
+  std::ifstream stat_file("/proc/self/stat");
+  std::string stat((std::istreambuf_iterator<char>(stat_file)), std::istreambuf_iterator<char>());
+  size_t paren = stat.rfind(')');
+  if (paren != std::string::npos && ticks > 0) {
+    // Fields after the command name, counted from 3 (state) as in proc(5).
+    std::istringstream in(stat.substr(paren + 1));
+    std::vector<std::string> f(3);
+    std::string tok;
+    while (in >> tok) f.push_back(tok);
+    if (f.size() > 24) {
+      double utime = std::strtod(f[14].c_str(), nullptr);
+      double stime = std::strtod(f[15].c_str(), nullptr);
+      double start_ticks = std::strtod(f[22].c_str(), nullptr);
+      family("process_cpu_seconds_total", "counter", "Total user and system CPU time in seconds.",
+             (utime + stime) / ticks);
+      family("process_virtual_memory_bytes", "gauge", "Virtual memory size in bytes.",
+             std::strtod(f[23].c_str(), nullptr));
+      family("process_resident_memory_bytes", "gauge", "Resident memory size in bytes.",
+             std::strtod(f[24].c_str(), nullptr) * page);
+      std::ifstream pstat("/proc/stat");
+      std::string line;
+      while (std::getline(pstat, line)) {
+        if (line.rfind("btime ", 0) == 0) {
+          double btime = std::strtod(line.c_str() + 6, nullptr);
+          family("process_start_time_seconds", "gauge",
+                 "Start time of the process since unix epoch in seconds.",
+                 btime + start_ticks / ticks);
+          break;
+        }
+      }
+    }
+  }
+  if (DIR* d = opendir("/proc/self/fd")) {
+    double n = 0;
+    while (struct dirent* e = readdir(d)) {
+      if (e->d_name[0] != '.') ++n;
+    }
+    closedir(d);
+    family("process_open_fds", "gauge", "Number of open file descriptors.", n - 1);  // not d's
+  }
+  struct rlimit rl;
+  if (getrlimit(RLIMIT_NOFILE, &rl) == 0) {
+    family("process_max_fds", "gauge", "Maximum number of open file descriptors.",
+           rl.rlim_cur == RLIM_INFINITY ? -1.0 : static_cast<double>(rl.rlim_cur));
+  }
+}
 
 const char* EndpointName(Endpoint e) {
   switch (e) {
@@ -36,6 +139,11 @@ const char* EndpointName(Endpoint e) {
     case Endpoint::kReadyz: return "readyz";
     case Endpoint::kMetrics: return "metrics";
     case Endpoint::kTcp: return "tcp";
+    case Endpoint::kOpenApi: return "openapi";
+    case Endpoint::kHealth: return "health";
+    case Endpoint::kSupportedEntities: return "supportedentities";
+    case Endpoint::kRecognizers: return "recognizers";
+    case Endpoint::kWebhook: return "webhook";
     default: return "other";
   }
 }
@@ -138,33 +246,56 @@ std::string Metrics::Render(std::string_view version) const {
     line("phiscrub_fail_closed_total{reason=\"%s\"} %llu\n", kReasonNames[i],
          (unsigned long long)fail_closed_[i].load());
   }
-  line("# TYPE phiscrub_inflight_requests gauge\nphiscrub_inflight_requests %lld\n",
-       (long long)inflight_.load());
-  line("# TYPE phiscrub_open_connections gauge\nphiscrub_open_connections %lld\n",
-       (long long)connections_.load());
-  line("# TYPE phiscrub_connections_rejected_total counter\n"
-       "phiscrub_connections_rejected_total %llu\n", (unsigned long long)rejected_.load());
-  line("# TYPE phiscrub_auth_failures_total counter\nphiscrub_auth_failures_total %llu\n",
-       (unsigned long long)auth_failures_.load());
-  line("# HELP phiscrub_reload_success 1 if the last reload succeeded (or none was tried).\n"
-       "# TYPE phiscrub_reload_success gauge\nphiscrub_reload_success %d\n", reload_ok_.load());
-  line("# TYPE phiscrub_reload_failures_total counter\nphiscrub_reload_failures_total %llu\n",
-       (unsigned long long)reload_failures_.load());
-  line("# HELP phiscrub_reload_last_timestamp_seconds Last load or reload attempt.\n"
-       "# TYPE phiscrub_reload_last_timestamp_seconds gauge\n"
-       "phiscrub_reload_last_timestamp_seconds %.3f\n", last_reload_.load());
-  line("# TYPE phiscrub_reload_last_success_timestamp_seconds gauge\n"
-       "phiscrub_reload_last_success_timestamp_seconds %.3f\n", last_reload_ok_.load());
-  line("# TYPE phiscrub_rules_generation gauge\nphiscrub_rules_generation %llu\n",
-       (unsigned long long)generation_.load());
-  line("# TYPE phiscrub_ready gauge\nphiscrub_ready %d\n", ready_.load());
-  line("# HELP phiscrub_lockdown 1 while every record is replaced by a placeholder.\n"
-       "# TYPE phiscrub_lockdown gauge\nphiscrub_lockdown %d\n", lockdown_.load());
-  line("# TYPE phiscrub_relay_buffered_bytes gauge\nphiscrub_relay_buffered_bytes %lld\n",
-       (long long)relay_bytes_.load());
-  line("# TYPE phiscrub_relay_connected gauge\nphiscrub_relay_connected %d\n", relay_up_.load());
-  line("# TYPE phiscrub_relay_reconnects_total counter\nphiscrub_relay_reconnects_total %llu\n",
-       (unsigned long long)relay_reconnects_.load());
+  auto family = [&](const char* name, const char* type, const char* help) {
+    o += "# HELP ";
+    o += name;
+    o += " ";
+    o += help;
+    o += "\n# TYPE ";
+    o += name;
+    o += " ";
+    o += type;
+    o += "\n";
+  };
+  family("phiscrub_inflight_requests", "gauge", "HTTP requests being processed.");
+  line("phiscrub_inflight_requests %lld\n", (long long)inflight_.load());
+  family("phiscrub_open_connections", "gauge", "Open HTTP and TCP connections.");
+  line("phiscrub_open_connections %lld\n", (long long)connections_.load());
+  family("phiscrub_connections_rejected_total", "counter",
+         "Connections closed at once because --max-connections was reached.");
+  line("phiscrub_connections_rejected_total %llu\n", (unsigned long long)rejected_.load());
+  family("phiscrub_auth_failures_total", "counter",
+         "Requests refused for a missing or wrong bearer token.");
+  line("phiscrub_auth_failures_total %llu\n", (unsigned long long)auth_failures_.load());
+  family("phiscrub_reload_success", "gauge",
+         "1 if the last reload succeeded (or none was tried).");
+  line("phiscrub_reload_success %d\n", reload_ok_.load());
+  family("phiscrub_reload_failures_total", "counter",
+         "Reloads (SIGHUP) that failed and kept the running rules.");
+  line("phiscrub_reload_failures_total %llu\n", (unsigned long long)reload_failures_.load());
+  family("phiscrub_reload_last_timestamp_seconds", "gauge",
+         "Unix time of the last load or reload attempt.");
+  line("phiscrub_reload_last_timestamp_seconds %.3f\n", last_reload_.load());
+  family("phiscrub_reload_last_success_timestamp_seconds", "gauge",
+         "Unix time of the last successful load or reload.");
+  line("phiscrub_reload_last_success_timestamp_seconds %.3f\n", last_reload_ok_.load());
+  family("phiscrub_rules_generation", "gauge",
+         "Generation of the running rules (1 at start, +1 per reload attempt).");
+  line("phiscrub_rules_generation %llu\n", (unsigned long long)generation_.load());
+  family("phiscrub_ready", "gauge", "1 while /readyz answers 200.");
+  line("phiscrub_ready %d\n", ready_.load());
+  family("phiscrub_lockdown", "gauge", "1 while every record is replaced by a placeholder.");
+  line("phiscrub_lockdown %d\n", lockdown_.load());
+  family("phiscrub_relay_buffered_bytes", "gauge",
+         "Redacted bytes held for the TCP relay downstream.");
+  line("phiscrub_relay_buffered_bytes %lld\n", (long long)relay_bytes_.load());
+  family("phiscrub_relay_connected", "gauge", "1 while the TCP relay downstream is connected.");
+  line("phiscrub_relay_connected %d\n", relay_up_.load());
+  family("phiscrub_relay_reconnects_total", "counter",
+         "Times the TCP relay downstream connection was lost.");
+  line("phiscrub_relay_reconnects_total %llu\n", (unsigned long long)relay_reconnects_.load());
+  RenderWebhooks(&o);
+  RenderProcess(&o);
   return o;
 }
 

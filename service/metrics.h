@@ -10,21 +10,23 @@
 #include <atomic>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace phiscrub::service {
 
 enum class Endpoint : uint8_t {
   kRedact, kStream, kAnalyze, kAnonymize, kHealthz, kReadyz, kMetrics, kTcp,
-  kOther, kCount
+  kOpenApi, kHealth, kSupportedEntities, kRecognizers, kWebhook, kOther, kCount
 };
 const char* EndpointName(Endpoint e);
 
 class Metrics {
  public:
-  static constexpr int kCodes = 14;
+  static constexpr int kCodes = 16;
   static constexpr int kBuckets = 12;
   static constexpr int kReasons = 8;
 
@@ -45,6 +47,19 @@ class Metrics {
   void SetReady(bool ready) { ready_.store(ready ? 1 : 0, std::memory_order_relaxed); }
   void SetLockdown(bool on) { lockdown_.store(on ? 1 : 0, std::memory_order_relaxed); }
   void SetRulesGeneration(uint64_t g) { generation_.store(g, std::memory_order_relaxed); }
+
+  // Webhook relay routes (--webhook), fixed at start-up before any request.
+  enum class WebhookOutcome : uint8_t {
+    kForwarded,        // redacted and accepted by the application (2xx)
+    kBadSignature,     // 401: missing or wrong vendor signature
+    kRejected,         // 4xx: not a JSON payload, too large, ...
+    kRedactionFailed,  // 500: could not be redacted; nothing forwarded
+    kForwardFailed,    // 502: the application did not accept it after the retries
+    kCount
+  };
+  void DefineWebhookRoutes(const std::vector<std::string>& routes);
+  void Webhook(size_t route, WebhookOutcome outcome);
+  void WebhookRetry(size_t route);
 
   int64_t inflight() const { return inflight_.load(std::memory_order_relaxed); }
 
@@ -72,6 +87,11 @@ class Metrics {
   std::atomic<uint64_t> generation_{0};
   mutable std::mutex mu_;
   std::map<std::string, uint64_t, std::less<>> findings_;  // entity -> count
+  std::vector<std::string> webhook_routes_;
+  std::unique_ptr<std::atomic<uint64_t>[]> webhook_;  // [route][outcome + retries]
+
+  void RenderWebhooks(std::string* o) const;
+  static void RenderProcess(std::string* o);
 };
 
 }  // namespace phiscrub::service

@@ -447,11 +447,11 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<kTls>> {
       }
       if (ec == http::error::header_limit) {
         endpoint_ = Endpoint::kOther;
-        return Respond(431, R"({"error":"headers_too_large"})", "application/json", true);
+        return Respond(431, R"({"error":"headers_too_large","message":"request headers exceed 16 KiB"})", "application/json", true);
       }
       if (IsParseError(ec)) {
         endpoint_ = Endpoint::kOther;
-        return Respond(400, R"({"error":"malformed_http"})", "application/json", true);
+        return Respond(400, R"({"error":"malformed_http","message":"the request is not valid HTTP/1.1"})", "application/json", true);
       }
       return;  // end of stream, reset
     }
@@ -486,7 +486,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<kTls>> {
                      "application/json", true);
     }
     if (svc_.draining.load() && !probe && endpoint_ != Endpoint::kMetrics) {
-      return Respond(503, R"({"error":"draining"})", "application/json", true);
+      return Respond(503, R"({"error":"draining","message":"the service is shutting down; retry on another instance"})", "application/json", true);
     }
     auto tokens = svc_.tokens();
     client_ = "anonymous";
@@ -503,16 +503,16 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<kTls>> {
         svc_.metrics.AuthFailure();
         AuditEvent(svc_, "auth_failure", rid_, "unauthenticated", source_, endpoint_, 401,
                    "denied", nullptr, nullptr, 0);
-        return Respond(401, R"({"error":"unauthorized"})", "application/json", has_body);
+        return Respond(401, R"({"error":"unauthorized","message":"a valid bearer token is required"})", "application/json", has_body);
       }
       client_ = *id;
     }
     if (endpoint_ == Endpoint::kOther) {
-      return Respond(404, R"({"error":"not_found"})", "application/json", has_body);
+      return Respond(404, R"({"error":"not_found","message":"no such endpoint; see GET /openapi.json"})", "application/json", has_body);
     }
     if (req.method() != (post ? http::verb::post : http::verb::get)) {
       allow_ = post ? "POST" : "GET";
-      return Respond(405, R"({"error":"method_not_allowed"})", "application/json", has_body);
+      return Respond(405, R"({"error":"method_not_allowed","message":"see the Allow header"})", "application/json", has_body);
     }
     if (post) {
       auto ct = req[http::field::content_type];
@@ -525,12 +525,17 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<kTls>> {
                        strcasecmp(std::string(type).c_str(), "text/plain") == 0)
                     : strcasecmp(std::string(type).c_str(), "application/json") == 0;
       if (!ok) {
-        return Respond(415, R"({"error":"unsupported_media_type"})", "application/json",
-                       has_body);
+        return Respond(415,
+                       endpoint_ == Endpoint::kStream
+                           ? R"({"error":"unsupported_media_type","message":"Content-Type must )"
+                             R"(be application/x-ndjson, application/jsonl or text/plain"})"
+                           : R"({"error":"unsupported_media_type","message":"Content-Type must )"
+                             R"(be application/json"})",
+                       "application/json", has_body);
       }
     }
     if (parser_->content_length() && *parser_->content_length() > svc_.config.max_body) {
-      return Respond(413, R"({"error":"body_too_large"})", "application/json", true);
+      return Respond(413, R"({"error":"body_too_large","message":"the request body exceeds --max-body"})", "application/json", true);
     }
     auto expect = req[http::field::expect];
     if (has_body && beast::iequals(expect, "100-continue")) {
@@ -555,7 +560,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<kTls>> {
   void OnBody(beast::error_code ec, size_t) {
     if (ec) {
       if (ec == http::error::body_limit) {
-        return Respond(413, R"({"error":"body_too_large"})", "application/json", true);
+        return Respond(413, R"({"error":"body_too_large","message":"the request body exceeds --max-body"})", "application/json", true);
       }
       if (ec == beast::error::timeout) {
         svc_.metrics.Request(endpoint_, 408, Elapsed());
@@ -564,7 +569,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<kTls>> {
         return;  // closed by the stream
       }
       if (IsParseError(ec)) {
-        return Respond(400, R"({"error":"malformed_http"})", "application/json", true);
+        return Respond(400, R"({"error":"malformed_http","message":"the request is not valid HTTP/1.1"})", "application/json", true);
       }
       return;
     }
@@ -623,7 +628,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<kTls>> {
           r.body = svc_.metrics.Render(PHISCRUB_VERSION);
           r.content_type = "text/plain; version=0.0.4";
           break;
-        default: r.status = 404; r.body = R"({"error":"not_found"})"; break;
+        default: r.status = 404; r.body = R"({"error":"not_found","message":"no such endpoint; see GET /openapi.json"})"; break;
       }
     } catch (const std::exception&) {
       // Fail closed: nothing computed so far leaves the process.

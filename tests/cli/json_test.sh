@@ -132,7 +132,7 @@ check "retell words aligned" grep -q '"word": "\[US_SSN\]", "start": 3.7' "$TMP/
 # auto: vendor payloads get their profile, other JSON lines do not.
 { tr -d '\n' < "$G/vapi/end_of_call_report.in"; echo; echo '{"caller_id_name":"front desk"}'; } \
   | "$BIN" --format auto > "$TMP/o_auto_vendor"
-check "auto detects vapi" bash -c "head -1 '$TMP/o_auto_vendor' | grep -q '\"name\": \"\[PERSON_NAME\]\"'"
+check "auto detects vapi" bash -c "head -1 '$TMP/o_auto_vendor' | grep -q '\"name\": \"\[PERSON\]\"'"
 expect_eq "auto leaves plain JSON" '{"caller_id_name":"front desk"}' "$(sed -n 2p "$TMP/o_auto_vendor")"
 # A whole Deepgram transcript is a conversation: the question earlier in the
 # string asks for the answer after it, aligned words included.

@@ -12,6 +12,7 @@ import http.client
 import json
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -344,8 +345,8 @@ def test_errors():
             st, h, data = s.post(path, body, headers=hdrs)
             check(st == want, "%s %r -> %d, want %d (%s)" % (path, body[:40], st, want, data))
             no_phi(data, "error body")
-            if st != 413:
-                json.loads(data)  # error bodies are JSON
+            err = json.loads(data)  # error bodies are JSON with a reason and a fixed message
+            check(set(err) == {"error", "message"} and err["message"], "error body %s" % data)
         # 413 also for a chunked body over the limit (no Content-Length).
         sock = socket.create_connection(("127.0.0.1", s.port), timeout=5)
         sock.sendall(b"POST /v1/redact HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
@@ -353,10 +354,14 @@ def test_errors():
         for _ in range(3):
             sock.sendall(b"800\r\n" + b"a" * 0x800 + b"\r\n")
         r = read_response(sock.makefile("rb"))
-        check(r and r[0] == 413, "chunked 413: %s" % (r,))
+        check(r and r[0] == 413 and set(json.loads(r[2])) == {"error", "message"},
+              "chunked 413: %s" % (r,))
         sock.close()
-        st, h, _ = s.request("GET", "/v1/redact")
+        st, h, data = s.request("GET", "/v1/redact")
         check(st == 405 and h.get("Allow") == "POST", "405 %d %s" % (st, h))
+        check(set(json.loads(data)) == {"error", "message"}, "405 body %s" % data)
+        st, h, data = s.request("GET", "/nope")
+        check(st == 404 and set(json.loads(data)) == {"error", "message"}, "404 body %s" % data)
         st, _, _ = s.request("POST", "/healthz", "{}")
         check(st == 405, "405 healthz")
         # Malformed HTTP.
@@ -364,6 +369,7 @@ def test_errors():
         sock.sendall(b"NOT HTTP AT ALL 123-45-6789\r\n\r\n")
         r = read_response(sock.makefile("rb"))
         check(r and r[0] == 400 and b"123-45-6789" not in r[2], "malformed http %s" % (r,))
+        check(set(json.loads(r[2])) == {"error", "message"}, "malformed http body %s" % (r,))
         m = s.metrics()
         for code in ("400", "413", "415", "422"):
             check(metric(m, "phiscrub_requests_total", {"endpoint": "redact", "code": code}),
@@ -1111,6 +1117,172 @@ def test_tls():
             fail("TLS 1.1 accepted")
         except (ssl.SSLError, ConnectionError, OSError):
             pass
+    finally:
+        check(s.stop() == 0, "exit code")
+
+
+GOLDEN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "golden")
+
+
+def test_vocabulary():
+    """One entity vocabulary: names are PERSON in profiles, findings, policies,
+    metrics and --entities (PERSON_NAME, the old profile label, is refused
+    with the new name)."""
+    payload = json.load(open(os.path.join(GOLDEN, "signalwire", "post_prompt.in")))
+    golden = json.load(open(os.path.join(GOLDEN, "signalwire", "post_prompt.out")))
+    s = Server()
+    try:
+        st, _, body = s.post("/v1/redact", {"payload": payload, "format": "signalwire"})
+        out = json.loads(body)
+        check(st == 200 and out["payload"] == golden, "signalwire golden: %s" % body[:300])
+        check(out["payload"]["caller_id_name"] == "[PERSON]", "caller_id_name %s" % body[:300])
+        check(b"PERSON_NAME" not in body, "old label in %s" % body[:300])
+        by_path = {f["path"]: f["entity"] for f in out["findings"]}
+        check(by_path.get("$.caller_id_name") == "PERSON", "finding entity %s" % by_path)
+        check(out["overview"]["findings_by_entity"].get("PERSON", 0) >= 1, "overview")
+        m = s.metrics()
+        check(metric(m, "phiscrub_findings_total", {"entity": "PERSON"}) >= 1, "metric PERSON")
+        check("PERSON_NAME" not in m, "old label in metrics")
+    finally:
+        check(s.stop() == 0, "exit code")
+    # A policy for PERSON now reaches the profile's name fields.
+    pol = os.path.join(TMP, "drop_person.yaml")
+    with open(pol, "w") as f:
+        f.write("entities:\n  PERSON: drop\n")
+    s = Server("--policy", pol)
+    try:
+        st, _, body = s.post("/v1/redact", {"payload": payload, "format": "signalwire"})
+        out = json.loads(body)
+        check(st == 200 and out["payload"]["caller_id_name"] == "", "drop: %s" % body[:300])
+        check(b"[PERSON" not in body, "PERSON label left by drop: %s" % body[:300])
+        check(out["payload"]["caller_id_number"] == "[PHONE_NUMBER]", "others labelled")
+    finally:
+        check(s.stop() == 0, "exit code")
+    # The old name is refused, naming the new one, as a flag and in a policy.
+    old_pol = os.path.join(TMP, "old_name.yaml")
+    with open(old_pol, "w") as f:
+        f.write("entities:\n  PERSON_NAME: drop\n")
+    for args in (["--entities", "PERSON_NAME"], ["--policy", old_pol]):
+        d = tempfile.mkdtemp(dir=TMP)
+        p = subprocess.run([BIN, "--listen", "127.0.0.1:0", "--port-file", os.path.join(d, "p")]
+                           + args, capture_output=True, timeout=20 * SCALE)
+        check(p.returncode == 78 and b"'PERSON'" in p.stderr,
+              "%s: rc %d %s" % (args, p.returncode, p.stderr))
+    # --entities PERSON is the way to ask for names only.
+    s = Server("--entities", "PERSON")
+    try:
+        st, _, body = s.post("/v1/redact", {"payload": payload, "format": "signalwire"})
+        out = json.loads(body)
+        check(st == 200 and out["payload"]["caller_id_name"] == "[PERSON]", "entities PERSON")
+    finally:
+        check(s.stop() == 0, "exit code")
+
+
+_SAMPLE = re.compile(r'^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{(.*)\})? (\S+)$')
+_LABEL = re.compile(r'([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\\n]|\\[\\"n])*)"(,|$)')
+
+
+def check_exposition(text):
+    """Strict check of the Prometheus text format (0.0.4): every family has
+    HELP then TYPE before its samples, families are not interleaved or
+    repeated, names, labels and values parse, no series repeats, counters are
+    >= 0, histograms have increasing le, cumulative buckets and +Inf == count.
+    Returns {family: type}."""
+    check(text.endswith("\n"), "exposition must end with a newline")
+    types, helps, series = {}, {}, set()
+    current = None
+    closed = set()
+    hist = {}
+    for line in text[:-1].split("\n"):
+        if line.startswith("# HELP "):
+            name, _, help_text = line[7:].partition(" ")
+            check(name not in helps and name not in closed, "family %s repeated" % name)
+            check(help_text.strip(), "empty HELP for %s" % name)
+            if current:
+                closed.add(current)
+            helps[name] = help_text
+            current = name
+        elif line.startswith("# TYPE "):
+            name, _, typ = line[7:].partition(" ")
+            check(name == current and name not in types, "TYPE %s without its HELP first" % name)
+            check(typ in ("counter", "gauge", "histogram", "summary", "untyped"), "type %s" % typ)
+            types[name] = typ
+        else:
+            check(not line.startswith("#") and line, "stray line %r" % line)
+            m = _SAMPLE.match(line)
+            check(m, "bad sample line %r" % line)
+            name, labels, value = m.group(1), m.group(3) or "", m.group(4)
+            family = name
+            if current and types.get(current) == "histogram":
+                for suf in ("_bucket", "_sum", "_count"):
+                    if name == current + suf:
+                        family = current
+            check(family == current and current in types,
+                  "sample %s outside its family (HELP/TYPE first)" % name)
+            pairs = []
+            rest = labels
+            while rest:
+                lm = _LABEL.match(rest)
+                check(lm, "bad labels %r" % labels)
+                pairs.append((lm.group(1), lm.group(2)))
+                rest = rest[lm.end():]
+            check(len({k for k, _ in pairs}) == len(pairs), "repeated label in %r" % line)
+            v = float(value)  # accepts +Inf, -Inf, NaN as the format does
+            key = (name, tuple(sorted(pairs)))
+            check(key not in series, "series repeated: %r" % line)
+            series.add(key)
+            if types[current] == "counter":
+                check(v >= 0, "negative counter %r" % line)
+            if types[current] == "histogram":
+                other = tuple(sorted((k, x) for k, x in pairs if k != "le"))
+                h = hist.setdefault((current, other), {"buckets": []})
+                if name.endswith("_bucket"):
+                    le = dict(pairs)["le"]
+                    h["buckets"].append((float(le), v))
+                elif name.endswith("_count"):
+                    h["count"] = v
+    for (fam, _), h in hist.items():
+        les = [b[0] for b in h["buckets"]]
+        counts = [b[1] for b in h["buckets"]]
+        check(les == sorted(les) and len(set(les)) == len(les), "%s le order" % fam)
+        check(les and les[-1] == float("inf"), "%s has no +Inf bucket" % fam)
+        check(counts == sorted(counts), "%s buckets not cumulative" % fam)
+        check(h.get("count") == counts[-1], "%s +Inf bucket != count" % fam)
+    check(set(helps) == set(types), "HELP without TYPE: %s" % (set(helps) ^ set(types)))
+    return types
+
+
+def test_metrics_format():
+    s = Server("--listen-tcp", "127.0.0.1:0")
+    try:
+        s.post("/v1/redact", {"text": "SSN 123-45-6789"})
+        s.post("/v1/redact", {"text": 5})
+        s.get("/nope")
+        tcp_exchange(s.tcp_port, b"call 415-555-0148\n", None)
+        text = s.metrics()
+        types = check_exposition(text)
+        for name, typ in (("process_cpu_seconds_total", "counter"),
+                          ("process_resident_memory_bytes", "gauge"),
+                          ("process_virtual_memory_bytes", "gauge"),
+                          ("process_open_fds", "gauge"), ("process_max_fds", "gauge"),
+                          ("process_start_time_seconds", "gauge"),
+                          ("phiscrub_requests_total", "counter"),
+                          ("phiscrub_request_duration_seconds", "histogram")):
+            check(types.get(name) == typ, "%s: %s" % (name, types.get(name)))
+        rss = metric(text, "process_resident_memory_bytes")
+        check(1 << 20 < rss < 4 << 30, "rss %s" % rss)
+        start = metric(text, "process_start_time_seconds")
+        check(time.time() - 120 * SCALE < start <= time.time() + 2, "start time %s" % start)
+        fds = metric(text, "process_open_fds")
+        check(fds >= 5, "open fds %s" % fds)  # listeners, epoll, stderr, audit log
+        check(metric(text, "process_cpu_seconds_total") > 0, "cpu seconds")
+        # A real parser too when one is installed (promtool from Prometheus).
+        promtool = shutil.which("promtool")
+        if promtool:
+            p = subprocess.run([promtool, "check", "metrics"], input=text.encode(),
+                               capture_output=True, timeout=30)
+            check(p.returncode == 0, "promtool: %s %s" % (p.stdout, p.stderr))
+        no_phi(text, "metrics")
     finally:
         check(s.stop() == 0, "exit code")
 

@@ -58,7 +58,7 @@ void SkipIds(const std::string& p, std::initializer_list<const char*> keys,
 void SignalWire(JsonOptions* o) {
   const std::string p = "signalwire";
   // Routing identities: always redacted, whatever they look like.
-  o->rules.push_back(Key(p, "caller_id_name", Action::kRedact, "PERSON_NAME"));
+  o->rules.push_back(Key(p, "caller_id_name", Action::kRedact, "PERSON"));
   o->rules.push_back(Key(p, "caller_id_number", Action::kRedact, "PHONE_NUMBER"));
   o->rules.push_back(Key(p, "caller_id_num", Action::kRedact, "PHONE_NUMBER"));
   // call_log[] / raw_call_log[] content of every role, swaig_log[] command_arg
@@ -80,7 +80,7 @@ void Vapi(JsonOptions* o) {
     o->rules.push_back(Path(p, std::string(base) + ".number", Action::kRedact,
                             "PHONE_NUMBER", "customer.number"));
     o->rules.push_back(Path(p, std::string(base) + ".name", Action::kRedact,
-                            "PERSON_NAME", "customer.name"));
+                            "PERSON", "customer.name"));
   }
   // The organisation's own line, not the caller's.
   for (const char* base : {"$.message.phoneNumber", "$.message.call.phoneNumber",

@@ -308,7 +308,14 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
                                [&](const RawRule& r) { return r.entity == e; }) ||
                    std::any_of(options.dictionaries.begin(), options.dictionaries.end(),
                                [&](const DictionarySource& d) { return d.entity == e; });
-      if (!known) diags->push_back(Problem("", "", "no rule produces entity '" + e + "'"));
+      if (!known) {
+        // One vocabulary: names are PERSON everywhere (PERSON_NAME was an old
+        // profile label), so the old name is refused with the new one.
+        diags->push_back(Problem("", "", e == "PERSON_NAME"
+                                             ? "no rule produces entity 'PERSON_NAME': names "
+                                               "are 'PERSON' (--entities PERSON)"
+                                             : "no rule produces entity '" + e + "'"));
+      }
     }
     // A segments rule reports many entities: it stays, limited to those
     // asked for (see field_entities).
@@ -611,6 +618,11 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
   for (const auto& e : raw_policy.entities) {
     auto it = entity_index.find(e.entity);
     if (it == entity_index.end()) {
+      if (e.entity == "PERSON_NAME") {  // the old label: an error, or a policy is ignored
+        diags->push_back(Problem(raw_policy.file, e.entity,
+                                 "names are the entity 'PERSON'; write PERSON, not PERSON_NAME"));
+        continue;
+      }
       Diagnostic d = Problem(raw_policy.file, e.entity,
                              "policy names an entity no rule produces");
       d.severity = Diagnostic::Severity::kWarning;

@@ -661,7 +661,7 @@ TEST_F(JsonTest, ProfilesAddRulesAndAlignments) {
   ASSERT_TRUE(AddJsonProfile("signalwire", &opts));
   Build(opts);
   EXPECT_EQ(Redact(R"({"caller_id_name":"Dana Reyes","caller_id_number":"+14155550132","call_id":"219-09-9999"})"),
-            R"({"caller_id_name":"[PERSON_NAME]","caller_id_number":"[PHONE_NUMBER]","call_id":"219-09-9999"})");
+            R"({"caller_id_name":"[PERSON]","caller_id_number":"[PHONE_NUMBER]","call_id":"219-09-9999"})");
 }
 
 TEST_F(JsonTest, DetectedProfilesApplyPerDocument) {
@@ -680,7 +680,7 @@ TEST_F(JsonTest, DetectedProfilesApplyPerDocument) {
             R"({"event":"call_analyzed","call":{"call_id":"c1","agent_id":"a1","from_number":"[PHONE_NUMBER]",)"
             R"("transcript_object":[{"content":"SSN [US_SSN]","words":[{"word":"SSN"},{"word":"[US_SSN]","start":1,"end":2}]}]}})" "\n"
             R"({"from_number":"x","msg":"no vendor shape"})" "\n"
-            R"({"action":"post_conversation","caller_id_name":"[PERSON_NAME]","call_log":[]})" "\n"
+            R"({"action":"post_conversation","caller_id_name":"[PERSON]","call_log":[]})" "\n"
             R"({"caller_id_name":"front desk"})" "\n"
             R"({"Transcript":{"Results":[{"Alternatives":[{"Transcript":"call [PHONE_NUMBER]","Items":[{"Content":"call"},{"Content":"[PHONE_NUMBER]","StartTime":0.5,"EndTime":1.5}]}]}]}})" "\n");
   bool timed = false;
