@@ -18,7 +18,7 @@
 set -euo pipefail
 
 PKGS=(
-  build-essential cmake pkg-config python3 time
+  build-essential cmake pkg-config python3 python3-jsonschema time
   libhyperscan-dev libre2-dev libsimdjson-dev libyaml-cpp-dev libssl-dev
   libboost-dev libgtest-dev libgmock-dev libbenchmark-dev librdkafka-dev
   syslog-ng-core libestr0 libfastjson4 liblognorm5 help2man yamllint dpkg-dev

@@ -38,6 +38,7 @@ constexpr Key kKeys[] = {
     {"framing", Kind::kString},         {"tcp-mode", Kind::kString},
     {"tcp-format", Kind::kString},      {"downstream", Kind::kString},
     {"relay-buffer", Kind::kSize},      {"cache-dir", Kind::kString},
+    {"encrypt-key-file", Kind::kString},
 };
 
 const Key* FindKey(const std::string& name) {
@@ -247,6 +248,7 @@ bool Apply(const std::string& name, const std::vector<std::string>& v,
   else if (name == "hash-key-file") c->rules.hash_key_file = s;
   else if (name == "cache-dir") c->rules.cache_dir = (s == "off") ? std::string() : s;
   else if (name == "json-keys") c->json_keys = s;
+  else if (name == "encrypt-key-file") c->encrypt_key_file = s;
   else if (name == "max-record") {
     if (n < 1 || n > (size_t{1} << 30)) return bad("1..1073741824 bytes");
     c->max_record = n;
@@ -362,7 +364,8 @@ HTTP:
   --shutdown-grace SECS    drain time on SIGTERM/SIGINT (default 20)
 Security:
   --auth-token-file FILE   bearer tokens, one per line ("ID TOKEN" or TOKEN);
-                           every endpoint but /healthz and /readyz needs one
+                           every endpoint but /healthz, /readyz and /health
+                           needs one
   --tls-cert FILE --tls-key FILE   serve HTTPS (TLS 1.2+)
   --tls-client-ca FILE     require client certificates signed by this CA
   --audit-log FILE|-       JSON lines: one per request and per auth failure
@@ -370,6 +373,9 @@ Security:
 Rules (as the phiscrub CLI):
   --rules DIR  --entities LIST  --dict [TYPE=]FILE  --dates birth|all
   --url-keep-host  --policy FILE  --hash-key-file FILE  --json-keys FILE
+  --encrypt-key-file FILE  secret (>= 32 bytes) for the Presidio encrypt
+                           anonymizer and /deanonymize (AES-256-GCM); the
+                           hash anonymizer uses --hash-key-file
   --max-record BYTES       TCP and stream record limit (default 1M)
   --cache-dir DIR|off      compiled rules cache (default $PHISCRUB_CACHE_DIR,
                            $XDG_CACHE_HOME/phiscrub or ~/.cache/phiscrub)

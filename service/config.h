@@ -43,6 +43,7 @@ struct ServiceConfig {
   // Rules (as the CLI's flags).
   RulesetOptions rules;
   std::string json_keys;
+  std::string encrypt_key_file;  // AES-GCM key for /anonymize encrypt, /deanonymize
   size_t max_record = 1u << 20;  // TCP records and /v1/redact/stream records
   // TCP listener for log relays.
   std::string listen_tcp;  // empty: none

@@ -1,11 +1,23 @@
 #include "engine.h"
 
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/rand.h>
+#include <re2/re2.h>
 #include <simdjson.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <list>
 #include <map>
+#include <set>
+#include <unordered_map>
+
+#include "match/ruleset_impl.h"
+#include "redact/render.h"
 
 
 namespace phiscrub::service {
@@ -33,6 +45,207 @@ void AppendError(int status, const char* reason, const char* message, ApiResult*
   r->body += "\",\"message\":\"";
   r->body += message;  // fixed text, never input
   r->body += "\"}";
+}
+
+// As AppendError, for a message composed of fixed text and numbers (escaped
+// anyway); never request content.
+void AppendErrorText(int status, const char* reason, const std::string& message,
+                     ApiResult* r) {
+  r->status = status;
+  r->content_type = "application/json";
+  r->body = "{\"error\":\"";
+  r->body += reason;
+  r->body += "\",\"message\":\"";
+  AppendJsonEscaped(message, &r->body);
+  r->body += "\"}";
+}
+
+void AppendStringArray(const std::vector<std::string>& items, ApiResult* r) {
+  r->status = 200;
+  r->content_type = "application/json";
+  r->body = "[";
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) r->body.push_back(',');
+    r->body.push_back('"');
+    AppendJsonEscaped(items[i], &r->body);
+    r->body.push_back('"');
+  }
+  r->body += "]";
+}
+
+// Reads a key file: its bytes without trailing newlines. False when
+// unreadable.
+bool ReadKeyFile(const std::string& path, std::string* key) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  key->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  while (!key->empty() && (key->back() == '\n' || key->back() == '\r')) key->pop_back();
+  return true;
+}
+
+std::string Hmac(std::string_view key, std::string_view msg) {
+  unsigned char out[EVP_MAX_MD_SIZE];
+  unsigned int n = 0;
+  HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
+       reinterpret_cast<const unsigned char*>(msg.data()), msg.size(), out, &n);
+  return std::string(reinterpret_cast<char*>(out), n);
+}
+
+std::string Hex(std::string_view bytes) {
+  static const char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : bytes) {
+    out.push_back(kHex[c >> 4]);
+    out.push_back(kHex[c & 15]);
+  }
+  return out;
+}
+
+// RAII for an EVP_CIPHER_CTX.
+struct CipherCtx {
+  CipherCtx() : ctx(EVP_CIPHER_CTX_new()) {}
+  ~CipherCtx() { EVP_CIPHER_CTX_free(ctx); }
+  CipherCtx(const CipherCtx&) = delete;
+  CipherCtx& operator=(const CipherCtx&) = delete;
+  EVP_CIPHER_CTX* ctx;
+};
+
+constexpr size_t kGcmNonce = 12, kGcmTag = 16;
+constexpr char kGcmAad[] = "phiscrub/anonymize/v1";
+
+constexpr size_t kMaxAnalyzeResults = 100000;
+
+bool ValidEntityName(std::string_view e) {
+  if (e.empty() || e.size() > 64 || e[0] < 'A' || e[0] > 'Z') return false;
+  return std::all_of(e.begin(), e.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  });
+}
+
+bool IsWordByte(char c) {
+  unsigned char u = static_cast<unsigned char>(c);
+  return u >= 0x80 || (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') ||
+         (u >= 'A' && u <= 'Z') || u == '_';
+}
+
+// True when one of the 5 words before `pos` contains a context word
+// (case-insensitive), as Presidio's LemmaContextAwareEnhancer (prefix 5,
+// suffix 0) without lemmas.
+bool ContextBefore(std::string_view text, size_t pos, const std::vector<std::string>& context) {
+  auto lower = [](std::string_view s) {
+    std::string out(s);
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+  };
+  size_t i = pos;
+  for (int words = 0; words < 5 && i > 0;) {
+    while (i > 0 && !IsWordByte(text[i - 1])) --i;
+    size_t end = i;
+    while (i > 0 && IsWordByte(text[i - 1])) --i;
+    if (end == i) break;
+    ++words;
+    std::string w = lower(text.substr(i, end - i));
+    for (const std::string& c : context) {
+      std::string lc = lower(c);
+      if (!lc.empty() && w.find(lc) != std::string::npos) return true;
+    }
+  }
+  return false;
+}
+
+const char* Re2ErrorName(int code) {
+  switch (code) {
+    case RE2::ErrorBadEscape: return "bad escape sequence";
+    case RE2::ErrorBadCharClass: return "bad character class";
+    case RE2::ErrorBadCharRange: return "bad character class range";
+    case RE2::ErrorMissingBracket: return "missing closing ]";
+    case RE2::ErrorMissingParen: return "missing or unexpected parenthesis";
+    case RE2::ErrorTrailingBackslash: return "trailing backslash";
+    case RE2::ErrorRepeatArgument: return "repetition of nothing";
+    case RE2::ErrorRepeatSize: return "bad repetition count (at most 1000)";
+    case RE2::ErrorRepeatOp: return "bad repetition operator";
+    case RE2::ErrorBadPerlOp:
+      return "unsupported (?...) group: look-arounds and backreferences do not exist in RE2";
+    case RE2::ErrorBadUTF8: return "invalid UTF-8";
+    case RE2::ErrorBadNamedCapture: return "bad named capture group";
+    case RE2::ErrorPatternTooLarge: return "pattern too large for the 1 MiB compile bound";
+    default: return "compile error";
+  }
+}
+
+// Presidio `encrypt`: "enc:v1:<key id>:" + base64(nonce || ciphertext || tag),
+// AES-256-GCM with a random nonce. False on an OpenSSL failure.
+bool EncryptToken(const std::string& key, const std::string& key_id, std::string_view plain,
+                  std::string* token) {
+  std::string buf(kGcmNonce + plain.size() + kGcmTag, '\0');
+  auto* b = reinterpret_cast<unsigned char*>(buf.data());
+  if (RAND_bytes(b, kGcmNonce) != 1) return false;
+  CipherCtx c;
+  int n = 0;
+  if (!c.ctx ||
+      EVP_EncryptInit_ex(c.ctx, EVP_aes_256_gcm(), nullptr,
+                         reinterpret_cast<const unsigned char*>(key.data()), b) != 1 ||
+      EVP_EncryptUpdate(c.ctx, nullptr, &n, reinterpret_cast<const unsigned char*>(kGcmAad),
+                        sizeof kGcmAad - 1) != 1 ||
+      EVP_EncryptUpdate(c.ctx, b + kGcmNonce, &n,
+                        reinterpret_cast<const unsigned char*>(plain.data()),
+                        static_cast<int>(plain.size())) != 1 ||
+      EVP_EncryptFinal_ex(c.ctx, b + kGcmNonce + n, &n) != 1 ||
+      EVP_CIPHER_CTX_ctrl(c.ctx, EVP_CTRL_GCM_GET_TAG, kGcmTag,
+                          b + kGcmNonce + plain.size()) != 1) {
+    return false;
+  }
+  std::string b64(4 * ((buf.size() + 2) / 3) + 1, '\0');
+  int len = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(b64.data()), b,
+                            static_cast<int>(buf.size()));
+  b64.resize(static_cast<size_t>(len));
+  *token = "enc:v1:" + key_id + ":" + b64;
+  return true;
+}
+
+enum class DecryptError { kOk, kMalformed, kOtherKey, kAuth };
+
+DecryptError DecryptToken(const std::string& key, const std::string& key_id,
+                          std::string_view token, std::string* plain) {
+  constexpr std::string_view kPrefix = "enc:v1:";
+  if (token.substr(0, kPrefix.size()) != kPrefix) return DecryptError::kMalformed;
+  token.remove_prefix(kPrefix.size());
+  size_t colon = token.find(':');
+  if (colon == std::string_view::npos) return DecryptError::kMalformed;
+  if (token.substr(0, colon) != key_id) return DecryptError::kOtherKey;
+  std::string_view b64 = token.substr(colon + 1);
+  if (b64.empty() || b64.size() % 4 != 0 || b64.size() > (1u << 28)) {
+    return DecryptError::kMalformed;
+  }
+  std::string buf(b64.size() / 4 * 3, '\0');
+  int len = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(buf.data()),
+                            reinterpret_cast<const unsigned char*>(b64.data()),
+                            static_cast<int>(b64.size()));
+  if (len < 0) return DecryptError::kMalformed;
+  size_t pad = (b64.back() == '=') + (b64.size() > 1 && b64[b64.size() - 2] == '=');
+  size_t size = static_cast<size_t>(len) - pad;
+  if (size < kGcmNonce + kGcmTag) return DecryptError::kMalformed;
+  auto* b = reinterpret_cast<unsigned char*>(buf.data());
+  size_t ct = size - kGcmNonce - kGcmTag;
+  plain->assign(ct, '\0');
+  CipherCtx c;
+  int n = 0;
+  if (!c.ctx ||
+      EVP_DecryptInit_ex(c.ctx, EVP_aes_256_gcm(), nullptr,
+                         reinterpret_cast<const unsigned char*>(key.data()), b) != 1 ||
+      EVP_DecryptUpdate(c.ctx, nullptr, &n, reinterpret_cast<const unsigned char*>(kGcmAad),
+                        sizeof kGcmAad - 1) != 1 ||
+      EVP_DecryptUpdate(c.ctx, reinterpret_cast<unsigned char*>(plain->data()), &n,
+                        b + kGcmNonce, static_cast<int>(ct)) != 1 ||
+      EVP_CIPHER_CTX_ctrl(c.ctx, EVP_CTRL_GCM_SET_TAG, kGcmTag, b + kGcmNonce + ct) != 1 ||
+      EVP_DecryptFinal_ex(c.ctx, reinterpret_cast<unsigned char*>(plain->data()) + n, &n) !=
+          1) {
+    plain->clear();
+    return DecryptError::kAuth;
+  }
+  return DecryptError::kOk;
 }
 
 void AppendScore(float score, std::string* out) {
@@ -205,6 +418,54 @@ std::shared_ptr<const Engine> Engine::Build(const ServiceConfig& config, uint64_
   auto rules = Ruleset::Compile(ropts, diags);
   if (!rules) return nullptr;
   auto engine = std::shared_ptr<Engine>(new Engine());
+  auto key_problem = [&](const std::string& file, const char* message) {
+    Diagnostic d;
+    d.file = file;
+    d.message = message;
+    diags->push_back(std::move(d));
+  };
+  // The Presidio `hash` anonymizer uses the policy's key and token shape.
+  std::string hash_file = config.rules.hash_key_file;
+  if (hash_file.empty() && std::getenv("PHISCRUB_HASH_KEY_FILE")) {
+    hash_file = std::getenv("PHISCRUB_HASH_KEY_FILE");
+  }
+  if (!hash_file.empty()) {
+    if (!ReadKeyFile(hash_file, &engine->hash_key_)) {
+      key_problem(hash_file, "cannot read hash key file");
+      return nullptr;
+    }
+    if (engine->hash_key_.size() < 16) {
+      key_problem(hash_file, "hash key must be at least 16 bytes");
+      return nullptr;
+    }
+  }
+  if (!config.encrypt_key_file.empty()) {
+    std::string secret;
+    if (!ReadKeyFile(config.encrypt_key_file, &secret)) {
+      key_problem(config.encrypt_key_file, "cannot read encrypt key file");
+      return nullptr;
+    }
+    if (secret.size() < 32) {
+      key_problem(config.encrypt_key_file, "encrypt key must be at least 32 bytes");
+      return nullptr;
+    }
+    // Separate keys for encryption and for the id that names it in tokens.
+    engine->encrypt_key_ = Hmac(secret, "phiscrub/aes-256-gcm/v1");
+    engine->encrypt_key_id_ = Hex(Hmac(secret, "phiscrub/key-id/v1").substr(0, 4));
+  }
+  {
+    std::set<std::string> ents, ids;
+    for (size_t i = 0; i < rules->rule_count(); ++i) {
+      const RuleInfo& info = rules->rule(i);
+      ids.insert(info.id);
+      // The segments rule reports the entities of its fields, which have
+      // rules of their own; its nominal entity is not one it reports.
+      if (info.id.rfind("segments.", 0) == 0) continue;
+      ents.insert(std::string(PresidioEntity(info.entity)));
+    }
+    engine->supported_.assign(ents.begin(), ents.end());
+    engine->recognizers_.assign(ids.begin(), ids.end());
+  }
   engine->rules_ = rules;
   engine->generation_ = generation;
   engine->max_record_ = config.max_record;
@@ -224,7 +485,51 @@ std::string Engine::TextPlaceholder(std::string_view reason) const {
   return rules_->TextPlaceholder(reason);
 }
 
+namespace {
+
+// Per-thread cache of compiled ad-hoc regexes, least recently used out.
+// Compiled as Presidio's default flags (IGNORECASE, MULTILINE, DOTALL) with a
+// 1 MiB memory bound; RE2 matches in time linear in the text.
+class RegexCache {
+ public:
+  static constexpr size_t kCapacity = 64;
+  // nullptr when `pattern` does not compile; *error_code then says why.
+  std::shared_ptr<const RE2> Get(const std::string& pattern, int* error_code) {
+    auto it = index_.find(pattern);
+    if (it != index_.end()) {
+      lru_.splice(lru_.begin(), lru_, it->second);
+      return it->second->second;
+    }
+    RE2::Options o;
+    o.set_case_sensitive(false);
+    o.set_dot_nl(true);
+    o.set_log_errors(false);
+    o.set_max_mem(1 << 20);
+    auto re = std::make_shared<const RE2>("(?m)" + pattern, o);
+    if (!re->ok()) {
+      *error_code = re->error_code();
+      return nullptr;
+    }
+    lru_.emplace_front(pattern, re);
+    index_[pattern] = lru_.begin();
+    if (lru_.size() > kCapacity) {
+      index_.erase(lru_.back().first);
+      lru_.pop_back();
+    }
+    return re;
+  }
+  size_t size() const { return lru_.size(); }
+
+ private:
+  std::list<std::pair<std::string, std::shared_ptr<const RE2>>> lru_;
+  std::unordered_map<std::string, std::list<std::pair<std::string, std::shared_ptr<const RE2>>>::iterator>
+      index_;
+};
+
+}  // namespace
+
 struct Worker::State {
+  RegexCache regexes;
   explicit State(const std::shared_ptr<const Ruleset>& rules) : scanner(rules) {}
   Scanner scanner;
   std::vector<std::unique_ptr<JsonRedactor>> json;
@@ -274,11 +579,118 @@ struct Request {
     std::string masking_char = "*";
     int64_t chars_to_mask = 0;
     bool from_end = false;
+    std::string hash_type;
+    bool has_salt = false;
+    bool has_key = false;
   };
   std::map<std::string, Operator, std::less<>> anonymizers;
+  std::map<std::string, Operator, std::less<>> deanonymizers;
+  // /analyze ad_hoc_recognizers (Presidio PatternRecognizer in JSON).
+  struct AdHoc {
+    std::string name;
+    std::string entity;
+    std::string language;
+    struct Pattern {
+      std::string name;
+      std::string regex;
+      double score = 0;
+    };
+    std::vector<Pattern> patterns;
+    std::vector<std::string> deny_list;
+    std::vector<std::string> context;
+  };
+  std::vector<AdHoc> ad_hoc;
 };
 
 using simdjson::ondemand::json_type;
+
+// Bounds on ad-hoc recognizers: what one request may compile and run.
+constexpr size_t kMaxAdHoc = 16, kMaxAdHocPatterns = 64, kMaxRegexBytes = 1024,
+                 kMaxDenyWords = 1024, kMaxDenyBytes = 64 * 1024, kMaxContextWords = 64;
+constexpr char kAdHocLimits[] =
+    "ad_hoc_recognizers exceed the limits: 16 recognizers, regexes of 1024 bytes, deny lists "
+    "of 1024 words and 64 KiB, 64 context words";
+
+const char* ParseStringArray(simdjson::ondemand::value v, size_t max_items, size_t max_bytes,
+                             const char* what, std::vector<std::string>* out) {
+  simdjson::ondemand::array a;
+  if (v.get_array().get(a)) return what;
+  size_t bytes = 0;
+  for (auto e : a) {
+    std::string_view s;
+    if (e.get_string().get(s)) return what;
+    bytes += s.size();
+    if (out->size() >= max_items || bytes > max_bytes) return kAdHocLimits;
+    out->emplace_back(s);
+  }
+  return nullptr;
+}
+
+const char* ParseAdHoc(simdjson::ondemand::object obj, Request::AdHoc* r) {
+  for (auto f : obj) {
+    std::string_view k;
+    if (f.unescaped_key().get(k)) return "malformed ad_hoc_recognizers";
+    simdjson::ondemand::value v;
+    if (f.value().get(v)) return "malformed ad_hoc_recognizers";
+    std::string_view s;
+    if (k == "name") {
+      if (v.get_string().get(s)) return "ad-hoc recognizer name must be a string";
+      r->name = s;
+    } else if (k == "supported_entity") {
+      if (v.get_string().get(s)) return "supported_entity must be a string";
+      r->entity = s;
+    } else if (k == "supported_language") {
+      if (v.get_string().get(s)) return "supported_language must be a string";
+      r->language = s;
+    } else if (k == "patterns") {
+      simdjson::ondemand::array a;
+      if (v.get_array().get(a)) return "patterns must be an array";
+      for (auto e : a) {
+        simdjson::ondemand::object po;
+        if (e.get_object().get(po)) return "patterns must hold objects";
+        Request::AdHoc::Pattern p;
+        bool has_regex = false;
+        for (auto pf : po) {
+          std::string_view pk;
+          if (pf.unescaped_key().get(pk)) return "malformed ad_hoc_recognizers";
+          auto pv = pf.value();
+          if (pk == "name") {
+            if (pv.get_string().get(s)) return "pattern name must be a string";
+            p.name = s;
+          } else if (pk == "regex") {
+            if (pv.get_string().get(s)) return "regex must be a string";
+            p.regex = s;
+            has_regex = true;
+          } else if (pk == "score") {
+            if (pv.get_double().get(p.score) || p.score < 0 || p.score > 1) {
+              return "pattern score must be a number in [0, 1]";
+            }
+          }
+        }
+        if (!has_regex) return "each pattern needs a regex";
+        if (p.regex.size() > kMaxRegexBytes) return kAdHocLimits;
+        r->patterns.push_back(std::move(p));
+      }
+    } else if (k == "deny_list") {
+      if (const char* e = ParseStringArray(v, kMaxDenyWords, kMaxDenyBytes,
+                                           "deny_list must be an array of strings",
+                                           &r->deny_list)) {
+        return e;
+      }
+    } else if (k == "context") {
+      json_type t;
+      if (v.type().get(t)) return "body is not valid JSON";
+      if (t == json_type::null) continue;
+      if (const char* e = ParseStringArray(v, kMaxContextWords, 4096,
+                                           "context must be an array of strings",
+                                           &r->context)) {
+        return e;
+      }
+    }
+  }
+  return nullptr;
+}
+
 
 const char* ParseOperator(simdjson::ondemand::object obj, Request::Operator* op) {
   for (auto f : obj) {
@@ -299,6 +711,13 @@ const char* ParseOperator(simdjson::ondemand::object obj, Request::Operator* op)
       if (v.get_int64().get(op->chars_to_mask)) return "chars_to_mask must be an integer";
     } else if (k == "from_end") {
       if (v.get_bool().get(op->from_end)) return "from_end must be a boolean";
+    } else if (k == "hash_type") {
+      if (v.get_string().get(s)) return "hash_type must be a string";
+      op->hash_type = s;
+    } else if (k == "salt") {
+      op->has_salt = true;
+    } else if (k == "key") {
+      op->has_key = true;  // refused: keys come from the server's key file
     }
   }
   return nullptr;
@@ -366,7 +785,7 @@ const char* ParseRequest(simdjson::ondemand::parser& parser, std::string& padded
       if (v.type().get(t)) return "body is not valid JSON";
       if (t == json_type::null) continue;
       if (v.get_double().get(req->score_threshold)) return "score_threshold must be a number";
-    } else if (key == "analyzer_results") {
+    } else if (key == "analyzer_results" || key == "anonymizer_results") {
       simdjson::ondemand::array a;
       if (v.get_array().get(a)) return "analyzer_results must be an array";
       for (auto e : a) {
@@ -402,7 +821,22 @@ const char* ParseRequest(simdjson::ondemand::parser& parser, std::string& padded
         }
         req->items.push_back(std::move(item));
       }
-    } else if (key == "anonymizers") {
+    } else if (key == "ad_hoc_recognizers") {
+      json_type t;
+      if (v.type().get(t)) return "body is not valid JSON";
+      if (t == json_type::null) continue;
+      simdjson::ondemand::array a;
+      if (v.get_array().get(a)) return "ad_hoc_recognizers must be an array";
+      for (auto e : a) {
+        simdjson::ondemand::object o;
+        if (e.get_object().get(o)) return "ad_hoc_recognizers must hold objects";
+        if (req->ad_hoc.size() >= kMaxAdHoc) return kAdHocLimits;
+        Request::AdHoc r;
+        if (const char* err = ParseAdHoc(o, &r)) return err;
+        req->ad_hoc.push_back(std::move(r));
+      }
+    } else if (key == "anonymizers" || key == "deanonymizers") {
+      auto& target = key == "anonymizers" ? req->anonymizers : req->deanonymizers;
       simdjson::ondemand::object o;
       if (v.get_object().get(o)) return "anonymizers must be an object";
       for (auto f : o) {
@@ -412,7 +846,7 @@ const char* ParseRequest(simdjson::ondemand::parser& parser, std::string& padded
         if (f.value().get_object().get(opo)) return "each anonymizer must be an object";
         Request::Operator op;
         if (const char* err = ParseOperator(opo, &op)) return err;
-        req->anonymizers[std::string(k)] = std::move(op);
+        target[std::string(k)] = std::move(op);
       }
     }
     // Other members are ignored (Presidio clients send correlation_id, ...).
@@ -669,7 +1103,8 @@ void Worker::Analyze(std::string_view body, bool lockdown, ApiResult* r, Outcome
   const Ruleset& rules = *engine_->rules();
   Request req;
   if (const char* err = ParseRequest(s.parser, s.padded, body, &req)) {
-    AppendError(400, "malformed_request", err, r);
+    if (err == kAdHocLimits) AppendError(422, "ad_hoc_limits", err, r);
+    else AppendError(400, "malformed_request", err, r);
     return;
   }
   if (!req.has_text) {
@@ -698,6 +1133,72 @@ void Worker::Analyze(std::string_view body, bool lockdown, ApiResult* r, Outcome
            "{\"recognizer_name\":\"phiscrub.lockdown\"}}]";
     return;
   }
+  // Ad-hoc recognizers compile before anything is scanned: a bad one is a
+  // 422 naming it, never a partial answer.
+  struct Compiled {
+    const Request::AdHoc* rec;
+    std::string name;
+    double score;
+    bool deny;
+    std::shared_ptr<const RE2> re;
+  };
+  std::vector<Compiled> ad_hoc;
+  size_t n_patterns = 0;
+  for (size_t i = 0; i < req.ad_hoc.size(); ++i) {
+    const Request::AdHoc& rec = req.ad_hoc[i];
+    if (!rec.language.empty() && rec.language != "en") continue;  // as Presidio: not this language
+    if (!ValidEntityName(rec.entity)) {
+      AppendErrorText(422, "invalid_recognizer",
+                      "ad_hoc_recognizers[" + std::to_string(i) +
+                          "]: supported_entity must match [A-Z][A-Z0-9_]*",
+                      r);
+      return;
+    }
+    if (rec.patterns.empty() && rec.deny_list.empty()) {
+      AppendErrorText(422, "invalid_recognizer",
+                      "ad_hoc_recognizers[" + std::to_string(i) +
+                          "] needs patterns or a deny_list",
+                      r);
+      return;
+    }
+    n_patterns += rec.patterns.size() + (rec.deny_list.empty() ? 0 : 1);
+    if (n_patterns > kMaxAdHocPatterns) {
+      AppendErrorText(422, "ad_hoc_limits",
+                      "at most " + std::to_string(kMaxAdHocPatterns) +
+                          " ad-hoc patterns (a deny list counts as one) per request",
+                      r);
+      return;
+    }
+    for (size_t j = 0; j <= rec.patterns.size(); ++j) {
+      Compiled c{&rec, rec.name.empty() ? "ad_hoc" : rec.name, 1.0, false, nullptr};
+      std::string pattern;
+      if (j < rec.patterns.size()) {
+        pattern = rec.patterns[j].regex;
+        c.score = rec.patterns[j].score;
+      } else if (!rec.deny_list.empty()) {
+        c.deny = true;
+        pattern = "(?:";
+        for (size_t k = 0; k < rec.deny_list.size(); ++k) {
+          if (k) pattern += "|";
+          pattern += RE2::QuoteMeta(rec.deny_list[k]);
+        }
+        pattern += ")";
+      } else {
+        break;
+      }
+      int code = 0;
+      c.re = s.regexes.Get(pattern, &code);
+      if (!c.re) {
+        AppendErrorText(422, "invalid_recognizer",
+                        "ad_hoc_recognizers[" + std::to_string(i) + "]" +
+                            (c.deny ? ".deny_list" : ".patterns[" + std::to_string(j) + "]") +
+                            ": not RE2 syntax (" + Re2ErrorName(code) + ")",
+                        r);
+        return;
+      }
+      ad_hoc.push_back(std::move(c));
+    }
+  }
   Status st = s.scanner.Scan(req.text, &s.spans);
   if (!st.ok()) {
     outcome->fail_reason = FailReasonName(FailReasonOf(st));
@@ -705,27 +1206,76 @@ void Worker::Analyze(std::string_view body, bool lockdown, ApiResult* r, Outcome
     AppendError(500, "internal", "the text could not be scanned", r);
     return;
   }
+  auto wanted = [&](std::string_view name, double score) {
+    if (score < req.score_threshold) return false;
+    return !req.has_entities ||
+           std::find(req.entities.begin(), req.entities.end(), name) != req.entities.end();
+  };
+  struct Result {
+    size_t start, end;  // code points
+    std::string entity;
+    double score;
+    std::string_view recognizer;
+    bool ad_hoc;
+  };
+  std::vector<Result> results;
   CodePoints cp(req.text);
-  bool first = true;
   for (const Span& span : s.spans) {
     std::string_view name = PresidioEntity(rules.entities()[span.entity]);
-    if (req.has_entities &&
-        std::find(req.entities.begin(), req.entities.end(), name) == req.entities.end()) {
-      continue;
-    }
-    if (span.score < req.score_threshold) continue;
+    if (!wanted(name, span.score)) continue;
     outcome->AddFinding(span.entity);
-    if (!first) out.push_back(',');
-    first = false;
+    size_t b = cp.At(span.start);
+    results.push_back({b, cp.At(span.end), std::string(name), span.score,
+                       rules.rule(span.rule).id, false});
+  }
+  // Ad-hoc matches: non-overlapping, left to right, as Python's finditer;
+  // context words among the 5 words before a match raise its score as
+  // Presidio's default context enhancer does.
+  const std::string_view text = req.text;
+  for (const Compiled& c : ad_hoc) {
+    CodePoints acp(text);
+    size_t pos = 0;
+    re2::StringPiece m;
+    while (pos <= text.size() && results.size() < kMaxAnalyzeResults &&
+           c.re->Match(re2::StringPiece(text.data(), text.size()), pos, text.size(),
+                       RE2::UNANCHORED, &m, 1)) {
+      size_t b = static_cast<size_t>(m.data() - text.data()), e = b + m.size();
+      pos = e > b ? e : b + 1;
+      while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+      if (e == b) continue;
+      if (c.deny && ((b > 0 && IsWordByte(text[b - 1])) ||
+                     (e < text.size() && IsWordByte(text[e])))) {
+        pos = b + 1;  // not a whole word here; a later start may be
+        while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) {
+          ++pos;
+        }
+        continue;
+      }
+      double score = c.score;
+      if (!c.rec->context.empty() && ContextBefore(text, b, c.rec->context)) {
+        score = std::min(1.0, std::max(score + 0.35, 0.4));
+      }
+      if (!wanted(c.rec->entity, score)) continue;
+      results.push_back({acp.At(b), acp.At(e), c.rec->entity, score, c.name, true});
+    }
+  }
+  std::stable_sort(results.begin(), results.end(), [](const Result& a, const Result& b) {
+    return a.start != b.start ? a.start < b.start : a.end < b.end;
+  });
+  out = "[";
+  for (size_t i = 0; i < results.size(); ++i) {
+    const Result& res = results[i];
+    if (i) out.push_back(',');
     out += "{\"entity_type\":\"";
-    out += name;
-    out += "\",\"start\":" + std::to_string(cp.At(span.start));
-    out += ",\"end\":" + std::to_string(cp.At(span.end));
+    out += res.entity;
+    out += "\",\"start\":" + std::to_string(res.start);
+    out += ",\"end\":" + std::to_string(res.end);
     out += ",\"score\":";
-    AppendScore(span.score, &out);
+    AppendScore(static_cast<float>(res.score), &out);
     out += ",\"analysis_explanation\":null,\"recognition_metadata\":{\"recognizer_name\":\"";
-    AppendJsonEscaped(rules.rule(span.rule).id, &out);
-    out += "\",\"recognizer_identifier\":\"phiscrub\"}}";
+    AppendJsonEscaped(res.recognizer, &out);
+    out += res.ad_hoc ? "\",\"recognizer_identifier\":\"ad_hoc\"}}"
+                      : "\",\"recognizer_identifier\":\"phiscrub\"}}";
   }
   out += "]";
 }
@@ -752,10 +1302,44 @@ void Worker::Anonymize(std::string_view body, bool lockdown, ApiResult* r, Outco
     return;
   }
   for (const auto& [name, op] : req.anonymizers) {
-    if (op.type != "replace" && op.type != "redact" && op.type != "mask" && op.type != "keep") {
+    if (op.type != "replace" && op.type != "redact" && op.type != "mask" && op.type != "keep" &&
+        op.type != "hash" && op.type != "encrypt") {
       AppendError(422, "unsupported_operator",
-                  "anonymizer type must be replace, redact, mask or keep", r);
+                  "anonymizer type must be replace, redact, mask, keep, hash or encrypt", r);
       return;
+    }
+    if (op.type == "hash") {
+      if (!op.hash_type.empty() && op.hash_type != "sha256") {
+        AppendError(422, "unsupported_operator",
+                    "hash is keyed HMAC-SHA-256 only: hash_type must be sha256", r);
+        return;
+      }
+      if (op.has_salt) {
+        AppendError(422, "unsupported_operator",
+                    "hash is keyed by --hash-key-file; a salt is not accepted", r);
+        return;
+      }
+      if (engine_->hash_key().empty()) {
+        AppendError(422, "missing_key",
+                    "the hash anonymizer needs a key: start phiscrubd with --hash-key-file "
+                    "(or PHISCRUB_HASH_KEY_FILE)",
+                    r);
+        return;
+      }
+    }
+    if (op.type == "encrypt") {
+      if (op.has_key) {
+        AppendError(422, "key_in_request",
+                    "send no key: encrypt uses the key of --encrypt-key-file", r);
+        return;
+      }
+      if (engine_->encrypt_key().empty()) {
+        AppendError(422, "missing_key",
+                    "the encrypt anonymizer needs a key: start phiscrubd with "
+                    "--encrypt-key-file",
+                    r);
+        return;
+      }
     }
   }
   // Code point offsets -> bytes; validate.
@@ -812,6 +1396,20 @@ void Worker::Anonymize(std::string_view body, bool lockdown, ApiResult* r, Outco
       repl.clear();
     } else if (op.type == "keep") {
       repl = original;
+    } else if (op.type == "hash") {
+      // The policy's token: HMAC-SHA-256 over the entity and the normalised
+      // value, with the policy's key id and length.
+      const auto& policy = engine_->rules()->impl().policy;
+      std::string msg = it.entity + ":" + internal::NormalizeForHash(it.entity, original);
+      repl = "<" + it.entity + ":" + policy.key_id + ":" +
+             internal::HmacHex(engine_->hash_key(), msg, policy.hash_hex_chars) + ">";
+    } else if (op.type == "encrypt") {
+      if (!EncryptToken(engine_->encrypt_key(), engine_->encrypt_key_id(), original, &repl)) {
+        outcome->fail_reason = "internal";
+        outcome->fail_count = 1;
+        AppendError(500, "internal", "encryption failed; nothing is returned", r);
+        return;
+      }
     } else {  // mask, counted in code points
       size_t n = CountCodePoints(original);
       size_t k = static_cast<size_t>(std::clamp<int64_t>(op.chars_to_mask, 0, n));
@@ -848,5 +1446,128 @@ void Worker::Anonymize(std::string_view body, bool lockdown, ApiResult* r, Outco
   AppendJsonEscaped(text, &r->body);
   r->body += "\",\"items\":" + items_json + "}";
 }
+
+void Worker::Deanonymize(std::string_view body, bool lockdown, ApiResult* r,
+                         Outcome* outcome) {
+  State& s = *state_;
+  Request req;
+  if (const char* err = ParseRequest(s.parser, s.padded, body, &req)) {
+    AppendError(400, "malformed_request", err, r);
+    return;
+  }
+  if (!req.has_text) {
+    AppendError(400, "malformed_request", "\\\"text\\\" is required", r);
+    return;
+  }
+  outcome->format = "text";
+  outcome->records = 1;
+  for (const auto& [name, op] : req.deanonymizers) {
+    if (op.type != "decrypt") {
+      AppendError(422, "unsupported_operator", "deanonymizer type must be decrypt", r);
+      return;
+    }
+    if (op.has_key) {
+      AppendError(422, "key_in_request",
+                  "send no key: decrypt uses the key of --encrypt-key-file", r);
+      return;
+    }
+  }
+  if (engine_->encrypt_key().empty()) {
+    AppendError(422, "missing_key",
+                "decrypt needs a key: start phiscrubd with --encrypt-key-file", r);
+    return;
+  }
+  if (lockdown) {
+    outcome->fail_reason = "lockdown";
+    outcome->fail_count = 1;
+    r->body = "{\"text\":\"";
+    AppendJsonEscaped(engine_->TextPlaceholder("lockdown"), &r->body);
+    r->body += "\",\"items\":[]}";
+    return;
+  }
+  struct Item {
+    size_t start, end;
+    std::string entity;
+  };
+  std::vector<Item> items;
+  for (const auto& it : req.items) {
+    size_t b0, b1;
+    if (it.start > it.end || !ByteOffset(req.text, it.start, &b0) ||
+        !ByteOffset(req.text, it.end, &b1)) {
+      AppendError(400, "malformed_request", "an anonymizer result lies outside the text", r);
+      return;
+    }
+    items.push_back({b0, b1, it.entity});
+  }
+  std::sort(items.begin(), items.end(),
+            [](const Item& a, const Item& b) { return a.start < b.start; });
+  for (size_t i = 1; i < items.size(); ++i) {
+    if (items[i].start < items[i - 1].end) {
+      AppendError(400, "malformed_request", "anonymizer results overlap", r);
+      return;
+    }
+  }
+  std::string text, plain;
+  std::string items_json = "[";
+  size_t pos = 0, out_cp = 0;
+  for (size_t i = 0; i < items.size(); ++i) {
+    const Item& it = items[i];
+    std::string_view token = req.text.substr(it.start, it.end - it.start);
+    DecryptError e = DecryptToken(engine_->encrypt_key(), engine_->encrypt_key_id(), token,
+                                  &plain);
+    if (e != DecryptError::kOk) {
+      AppendErrorText(
+          422, "decrypt_failed",
+          "anonymizer result " + std::to_string(i) +
+              (e == DecryptError::kOtherKey
+                   ? " was encrypted with another key (this key's id is " +
+                         engine_->encrypt_key_id() + ")"
+                   : e == DecryptError::kAuth ? " does not authenticate with this key"
+                                              : " is not an enc:v1 token"),
+          r);
+      return;
+    }
+    text.append(req.text, pos, it.start - pos);
+    out_cp += CountCodePoints(req.text.substr(pos, it.start - pos));
+    size_t start_cp = out_cp;
+    text += plain;
+    out_cp += CountCodePoints(plain);
+    if (i) items_json.push_back(',');
+    items_json += "{\"start\":" + std::to_string(start_cp) + ",\"end\":" +
+                  std::to_string(out_cp) + ",\"entity_type\":\"";
+    AppendJsonEscaped(it.entity, &items_json);
+    items_json += "\",\"text\":\"";
+    AppendJsonEscaped(plain, &items_json);
+    items_json += "\",\"operator\":\"decrypt\"}";
+    pos = it.end;
+  }
+  text.append(req.text, pos, std::string_view::npos);
+  items_json += "]";
+  r->body = "{\"text\":\"";
+  AppendJsonEscaped(text, &r->body);
+  r->body += "\",\"items\":" + items_json + "}";
+}
+
+void Worker::SupportedEntities(std::string_view language, ApiResult* r) {
+  if (!language.empty() && language != "en") {
+    AppendError(422, "unsupported_language", "only language en is supported", r);
+    return;
+  }
+  AppendStringArray(engine_->supported_entities(), r);
+}
+
+void Worker::Recognizers(std::string_view language, ApiResult* r) {
+  if (!language.empty() && language != "en") {
+    AppendError(422, "unsupported_language", "only language en is supported", r);
+    return;
+  }
+  AppendStringArray(engine_->recognizers(), r);
+}
+
+void Worker::Anonymizers(ApiResult* r) {
+  AppendStringArray({"replace", "redact", "mask", "keep", "hash", "encrypt"}, r);
+}
+
+void Worker::Deanonymizers(ApiResult* r) { AppendStringArray({"decrypt"}, r); }
 
 }  // namespace phiscrub::service

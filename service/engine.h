@@ -45,7 +45,20 @@ class Engine {
   // The policy's text placeholder with `reason` substituted.
   std::string TextPlaceholder(std::string_view reason) const;
 
+  // Keys for the Presidio `hash` and `encrypt` anonymizers; empty when not
+  // configured (then those operators answer 422 naming the setting).
+  // hash: the policy's HMAC key (--hash-key-file / PHISCRUB_HASH_KEY_FILE).
+  const std::string& hash_key() const { return hash_key_; }
+  // encrypt: AES-256-GCM key derived from --encrypt-key-file, and its id.
+  const std::string& encrypt_key() const { return encrypt_key_; }
+  const std::string& encrypt_key_id() const { return encrypt_key_id_; }
+  // Presidio entity names /analyze can report, and rule ids (recognizers).
+  const std::vector<std::string>& supported_entities() const { return supported_; }
+  const std::vector<std::string>& recognizers() const { return recognizers_; }
+
  private:
+  std::string hash_key_, encrypt_key_, encrypt_key_id_;
+  std::vector<std::string> supported_, recognizers_;
   std::shared_ptr<const Ruleset> rules_;
   std::vector<std::shared_ptr<const JsonRules>> json_;
   uint64_t generation_ = 0;
@@ -87,6 +100,14 @@ class Worker {
   void Analyze(std::string_view body, bool lockdown, ApiResult* result, Outcome* outcome);
   // POST /anonymize (Presidio AnonymizerEngine REST shape).
   void Anonymize(std::string_view body, bool lockdown, ApiResult* result, Outcome* outcome);
+  // POST /deanonymize: decrypts spans made by the `encrypt` anonymizer.
+  void Deanonymize(std::string_view body, bool lockdown, ApiResult* result, Outcome* outcome);
+  // GET /supportedentities, /recognizers (?language=), /anonymizers,
+  // /deanonymizers: JSON arrays of names.
+  void SupportedEntities(std::string_view language, ApiResult* result);
+  void Recognizers(std::string_view language, ApiResult* result);
+  static void Anonymizers(ApiResult* result);
+  static void Deanonymizers(ApiResult* result);
 
   // TCP records: redacts framed records. `format` text|ndjson|auto. Appends
   // the redacted records (newlines restored as BatchRedactor does).

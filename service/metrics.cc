@@ -143,6 +143,8 @@ const char* EndpointName(Endpoint e) {
     case Endpoint::kHealth: return "health";
     case Endpoint::kSupportedEntities: return "supportedentities";
     case Endpoint::kRecognizers: return "recognizers";
+    case Endpoint::kDeanonymize: return "deanonymize";
+    case Endpoint::kOperators: return "operators";
     case Endpoint::kWebhook: return "webhook";
     default: return "other";
   }

@@ -20,7 +20,8 @@ namespace phiscrub::service {
 
 enum class Endpoint : uint8_t {
   kRedact, kStream, kAnalyze, kAnonymize, kHealthz, kReadyz, kMetrics, kTcp,
-  kOpenApi, kHealth, kSupportedEntities, kRecognizers, kWebhook, kOther, kCount
+  kOpenApi, kHealth, kSupportedEntities, kRecognizers, kDeanonymize, kOperators, kWebhook,
+  kOther, kCount
 };
 const char* EndpointName(Endpoint e);
 

@@ -45,6 +45,7 @@
 #include "config.h"
 #include "engine.h"
 #include "metrics.h"
+#include "openapi.h"
 
 #ifndef PHISCRUB_VERSION
 #define PHISCRUB_VERSION "0.0.0"
@@ -466,23 +467,31 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<kTls>> {
     else if (path_ == "/v1/redact/stream") endpoint_ = Endpoint::kStream;
     else if (path_ == "/analyze") endpoint_ = Endpoint::kAnalyze;
     else if (path_ == "/anonymize") endpoint_ = Endpoint::kAnonymize;
+    else if (path_ == "/deanonymize") endpoint_ = Endpoint::kDeanonymize;
     else {
       post = false;
       if (path_ == "/healthz") endpoint_ = Endpoint::kHealthz;
       else if (path_ == "/readyz") endpoint_ = Endpoint::kReadyz;
       else if (path_ == "/metrics") endpoint_ = Endpoint::kMetrics;
-      else endpoint_ = Endpoint::kOther;
+      else if (path_ == "/openapi.json") endpoint_ = Endpoint::kOpenApi;
+      else if (path_ == "/health") endpoint_ = Endpoint::kHealth;
+      else if (path_ == "/supportedentities") endpoint_ = Endpoint::kSupportedEntities;
+      else if (path_ == "/recognizers") endpoint_ = Endpoint::kRecognizers;
+      else if (path_ == "/anonymizers" || path_ == "/deanonymizers") {
+        endpoint_ = Endpoint::kOperators;
+      } else endpoint_ = Endpoint::kOther;
     }
     inflight_ = true;
     svc_.metrics.Inflight(1);
     bool has_body = parser_->chunked() ||
                     (parser_->content_length() && *parser_->content_length() > 0);
-    bool probe = endpoint_ == Endpoint::kHealthz || endpoint_ == Endpoint::kReadyz;
+    bool probe = endpoint_ == Endpoint::kHealthz || endpoint_ == Endpoint::kReadyz ||
+                 endpoint_ == Endpoint::kHealth;
     if (probe_only_ && !probe) {
       svc_.metrics.ConnectionRejected();
       return Respond(503,
                      R"({"error":"too_many_connections","message":"the connection limit is )"
-                     R"(reached; only /healthz and /readyz are answered"})",
+                     R"(reached; only /healthz, /readyz and /health are answered"})",
                      "application/json", true);
     }
     if (svc_.draining.load() && !probe && endpoint_ != Endpoint::kMetrics) {
@@ -628,6 +637,23 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<kTls>> {
           r.body = svc_.metrics.Render(PHISCRUB_VERSION);
           r.content_type = "text/plain; version=0.0.4";
           break;
+        case Endpoint::kOpenApi: r.body = std::string(OpenApiJson()); break;
+        case Endpoint::kDeanonymize: WorkerFor(engine_).Deanonymize(body, lock, &r, &o); break;
+        case Endpoint::kHealth:
+          // Presidio's probe answers plain text.
+          r.body = "phiscrubd (Presidio-compatible analyzer and anonymizer) is up";
+          r.content_type = "text/plain";
+          break;
+        case Endpoint::kSupportedEntities:
+          WorkerFor(engine_).SupportedEntities(QueryParam(query_, "language"), &r);
+          break;
+        case Endpoint::kRecognizers:
+          WorkerFor(engine_).Recognizers(QueryParam(query_, "language"), &r);
+          break;
+        case Endpoint::kOperators:
+          if (path_ == "/anonymizers") Worker::Anonymizers(&r);
+          else Worker::Deanonymizers(&r);
+          break;
         default: r.status = 404; r.body = R"({"error":"not_found","message":"no such endpoint; see GET /openapi.json"})"; break;
       }
     } catch (const std::exception&) {
@@ -640,7 +666,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<kTls>> {
     }
     CountOutcome(svc_, *engine_, o);
     bool api = endpoint_ == Endpoint::kRedact || endpoint_ == Endpoint::kStream ||
-               endpoint_ == Endpoint::kAnalyze || endpoint_ == Endpoint::kAnonymize;
+               endpoint_ == Endpoint::kAnalyze || endpoint_ == Endpoint::kAnonymize ||
+               endpoint_ == Endpoint::kDeanonymize;
     if (api) {
       const char* outcome = r.status >= 500 ? "error"
                             : r.status >= 400 ? "rejected"

@@ -38,6 +38,84 @@ def fail(msg):
     raise AssertionError(msg)
 
 
+# ---------------------------------------------------------------------------
+# OpenAPI: every response Server.request sees is validated against
+# service/openapi.json (the document phiscrubd serves at /openapi.json), so
+# the description cannot drift from the behaviour.
+SPEC_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "service",
+                         "openapi.json")
+SPEC = None
+VALIDATED = [0]
+
+
+def load_spec():
+    global SPEC, jsonschema
+    try:
+        import jsonschema
+    except ImportError:
+        # Debian's python3-jsonschema (scripts/deps.sh) is for /usr/bin/python3.
+        if os.path.realpath(sys.executable) != "/usr/bin/python3" and \
+                os.path.exists("/usr/bin/python3"):
+            os.execv("/usr/bin/python3", ["/usr/bin/python3"] + sys.argv)
+        fail("python3-jsonschema is missing: run scripts/deps.sh")
+    SPEC = json.load(open(SPEC_PATH))
+
+
+def _spec_path_item(path):
+    if path in SPEC["paths"]:
+        return SPEC["paths"][path]
+    for templ, item in SPEC["paths"].items():
+        if "{" in templ and re.fullmatch(re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(templ)), path):
+            return item
+    return None
+
+
+def _spec_ref(obj):
+    while "$ref" in obj:
+        node = SPEC
+        for part in obj["$ref"][2:].split("/"):
+            node = node[part]
+        obj = node
+    return obj
+
+
+def schema_validate(instance, schema, what):
+    wrapper = dict(schema)
+    wrapper["components"] = SPEC["components"]  # so "#/components/..." resolves
+    errors = list(jsonschema.Draft202012Validator(wrapper).iter_errors(instance))
+    check(not errors, "%s does not match /openapi.json: %s" %
+          (what, "; ".join(e.message[:200] for e in errors[:3])))
+
+
+def openapi_check(method, target, status, headers, body):
+    if SPEC is None:
+        return
+    path = target.split("?")[0]
+    ctype = {k.lower(): v for k, v in headers.items()}.get("content-type", "")
+    ctype = ctype.split(";")[0].strip()
+    what = "%s %s -> %d" % (method, path, status)
+    item = _spec_path_item(path)
+    if item is None:
+        check(status in (401, 404), "%s: path not in /openapi.json" % what)
+        schema = {"$ref": "#/components/schemas/Error"}
+    elif method.lower() not in item:
+        check(status in (401, 405), "%s: method not in /openapi.json" % what)
+        schema = {"$ref": "#/components/schemas/Error"}
+    else:
+        responses = item[method.lower()]["responses"]
+        resp = responses.get(str(status)) or responses.get("default")
+        check(resp is not None, "%s: status not declared in /openapi.json" % what)
+        content = _spec_ref(resp).get("content", {})
+        check(ctype in content, "%s: content type %r not declared (%s)" %
+              (what, ctype, sorted(content)))
+        schema = content[ctype]["schema"]
+    if ctype == "application/json":
+        schema_validate(json.loads(body), schema, what)
+    else:
+        schema_validate(body.decode("utf-8"), schema, what)
+    VALIDATED[0] += 1
+
+
 def check(cond, msg):
     if not cond:
         fail(msg)
@@ -108,6 +186,7 @@ class Server:
         data = r.read()
         if conn is None:
             c.close()
+        openapi_check(method, path, r.status, dict(r.getheaders()), data)
         return r.status, dict(r.getheaders()), data
 
     def post(self, path, body, **kw):
@@ -405,11 +484,18 @@ def test_auth():
         check(st == 200, "healthz open")
         st, _, _ = s.get("/readyz")
         check(st == 200, "readyz open")
+        st, _, _ = s.get("/health")
+        check(st == 200, "Presidio /health open")
+        for path in ("/openapi.json", "/supportedentities", "/recognizers"):
+            st, _, _ = s.get(path)
+            check(st == 401, "%s needs the token" % path)
+        st, _, _ = s.get("/openapi.json", headers={"Authorization": "Bearer " + TOKEN})
+        check(st == 200, "openapi with token")
         m = s.metrics(headers={"Authorization": "Bearer " + TOKEN})
-        check(metric(m, "phiscrub_auth_failures_total") == 4, "auth failures metric")
+        check(metric(m, "phiscrub_auth_failures_total") == 7, "auth failures metric")
         audit = s.audit_lines()
         fails = [a for a in audit if a["event"] == "auth_failure"]
-        check(len(fails) == 4 and all(a["source"].startswith("127.0.0.1:") for a in fails),
+        check(len(fails) == 7 and all(a["source"].startswith("127.0.0.1:") for a in fails),
               "audit auth failures %s" % fails)
         ok = [a for a in audit if a["event"] == "request" and a["status"] == 200]
         check(ok and ok[0]["client"] == "agent-a", "audit client id %s" % ok)
@@ -1121,6 +1207,206 @@ def test_tls():
         check(s.stop() == 0, "exit code")
 
 
+def test_openapi():
+    """GET /openapi.json serves service/openapi.json (an OpenAPI 3.1
+    document); every response of every test is checked against it (see
+    openapi_check), and here the error paths no other test reaches."""
+    s = Server()
+    try:
+        st, h, body = s.get("/openapi.json")
+        check(st == 200 and h.get("Content-Type") == "application/json", "openapi %d" % st)
+        doc = json.loads(body)
+        src = json.load(open(SPEC_PATH))
+        m = s.metrics()
+        version = re.search(r'phiscrub_build_info\{version="([^"]+)"\}', m).group(1)
+        src["info"]["version"] = version
+        check(doc == src, "served document differs from service/openapi.json")
+        check(doc["openapi"].startswith("3.1."), "OpenAPI version %s" % doc["openapi"])
+        # Every schema is a valid JSON Schema 2020-12 (OpenAPI 3.1's dialect).
+        for name, schema in doc["components"]["schemas"].items():
+            jsonschema.Draft202012Validator.check_schema(schema)
+        # Every operation declares its error shapes.
+        for path, item in doc["paths"].items():
+            for method, op in item.items():
+                check("200" in op["responses"] and "405" in op["responses"],
+                      "%s %s responses" % (method, path))
+        # Drift detection works: a response the document does not allow fails.
+        try:
+            openapi_check("POST", "/v1/redact", 200, {"Content-Type": "application/json"},
+                          b'{"text":"x","findings":[],"overview":{"findings_by_entity":{}},'
+                          b'"extra":1}')
+            fail("an undocumented member passed validation")
+        except AssertionError as e:
+            check("does not match" in str(e), "validator: %s" % e)
+        for method, path, payload, hdrs in (
+                ("GET", "/analyze", None, {}),
+                ("DELETE", "/metrics", None, {}),
+                ("POST", "/v1/redact", "{", {}),
+                ("POST", "/analyze", {"text": "x", "language": "fr"}, {}),
+                ("POST", "/anonymize", {"text": "x", "analyzer_results": [],
+                                        "anonymizers": {"DEFAULT": {"type": "shout"}}}, {}),
+                ("POST", "/v1/redact/stream", "a\n", {"Content-Type": "application/json"}),
+                ("GET", "/openapi.json/x", None, {})):
+            st, _, data = s.request(method, path, payload, headers=hdrs)
+            check(st >= 400, "%s %s -> %d" % (method, path, st))
+    finally:
+        check(s.stop() == 0, "exit code")
+
+
+def test_presidio():
+    """Presidio parity: keyed hash (the policy's token), encrypt/decrypt
+    (AES-256-GCM, server key file), ad_hoc_recognizers (RE2, bounded, cached),
+    /health, /supportedentities, /recognizers, /anonymizers,
+    /deanonymizers."""
+    d = tempfile.mkdtemp(dir=TMP)
+    hash_key, enc_key, enc_key2, pol = (os.path.join(d, n) for n in
+                                        ("hash.key", "enc.key", "enc2.key", "pol.yaml"))
+    with open(hash_key, "w") as f:
+        f.write("fictitious-hash-key-0123456789\n")
+    with open(enc_key, "wb") as f:
+        f.write(b"fictitious-encrypt-key-0123456789abcdef\n")
+    with open(enc_key2, "wb") as f:
+        f.write(b"another-fictitious-encrypt-key-9876543210\n")
+    with open(pol, "w") as f:
+        f.write("entities:\n  US_SSN: hash\n")
+    text = "Zoë SSN 123-45-6789 mail dana.fict@example.com"
+    ssn = {"start": 8, "end": 19, "score": 1.0, "entity_type": "US_SSN"}
+    s = Server("--hash-key-file", hash_key, "--encrypt-key-file", enc_key, "--policy", pol)
+    tokens = []
+    try:
+        st, h, body = s.get("/health")
+        check(st == 200 and h["Content-Type"] == "text/plain" and b"up" in body, "health")
+        st, _, body = s.get("/supportedentities?language=en")
+        ents = json.loads(body)
+        check(st == 200 and {"US_SSN", "PERSON", "PHONE_NUMBER", "DATE_TIME"} <= set(ents) and
+              "PERSON_NAME" not in ents and "DATE_OF_BIRTH" not in ents, "entities %s" % ents)
+        st, _, _ = s.get("/supportedentities?language=de")
+        check(st == 422, "supportedentities de %d" % st)
+        st, _, body = s.get("/recognizers")
+        recognizers = set(json.loads(body))
+        check(st == 200 and "us_ssn.formatted" in recognizers, "recognizers %d" % len(recognizers))
+        st, _, body = s.post("/analyze", {"text": text + " call (415) 555-0132", "language": "en"})
+        for res in json.loads(body):
+            check(res["entity_type"] in ents, "analyze entity %s not supported" % res)
+            check(res["recognition_metadata"]["recognizer_name"] in recognizers,
+                  "recognizer %s not listed" % res)
+        check(json.loads(s.get("/anonymizers")[2]) ==
+              ["replace", "redact", "mask", "keep", "hash", "encrypt"], "anonymizers")
+        check(json.loads(s.get("/deanonymizers")[2]) == ["decrypt"], "deanonymizers")
+
+        # hash: the policy's keyed token, identical to /v1/redact's.
+        st, _, body = s.post("/anonymize", {"text": text, "analyzer_results": [ssn],
+                                            "anonymizers": {"US_SSN": {"type": "hash"}}})
+        out = json.loads(body)
+        token = out["items"][0]["text"]
+        check(st == 200 and re.fullmatch(r"<US_SSN:k1:[0-9a-f]{12}>", token), "hash %s" % body)
+        st, _, body = s.post("/v1/redact", {"text": "SSN 123-45-6789"})
+        check(json.loads(body)["text"] == "SSN " + token, "policy token %s vs %s" % (body, token))
+        import hashlib
+        check(hashlib.sha256(b"123-45-6789").hexdigest()[:12] not in token and
+              hashlib.sha256(b"123456789").hexdigest()[:12] not in token, "unkeyed digest")
+        for bad in ({"type": "hash", "hash_type": "md5"}, {"type": "hash", "salt": "abc"},
+                    {"type": "encrypt", "key": "WmZq4t7w!z%C&F)J"}):
+            st, _, body = s.post("/anonymize", {"text": text, "analyzer_results": [ssn],
+                                                "anonymizers": {"DEFAULT": bad}})
+            check(st == 422, "%s -> %d %s" % (bad, st, body))
+            no_phi(body, "422 body")
+
+        # encrypt -> deanonymize round trip; a fresh nonce per call.
+        for _ in range(2):
+            st, _, body = s.post("/anonymize", {"text": text, "analyzer_results": [ssn],
+                                                "anonymizers": {"DEFAULT": {"type": "encrypt"}}})
+            out = json.loads(body)
+            check(st == 200 and "123-45-6789" not in out["text"], "encrypt %s" % body)
+            tokens.append((out["text"], out["items"][0]))
+        check(tokens[0][0] != tokens[1][0], "same ciphertext twice")
+        enc_text, item = tokens[0]
+        check(re.fullmatch(r"enc:v1:[0-9a-f]{8}:[A-Za-z0-9+/=]+",
+                           enc_text[item["start"]:item["end"]]), "token shape %s" % enc_text)
+        dean = {"text": enc_text, "anonymizer_results": [
+            {"start": item["start"], "end": item["end"], "entity_type": "US_SSN"}],
+            "deanonymizers": {"DEFAULT": {"type": "decrypt"}}}
+        st, _, body = s.post("/deanonymize", dean)
+        out = json.loads(body)
+        check(st == 200 and out["text"] == text and out["items"][0]["text"] == "123-45-6789" and
+              (out["items"][0]["start"], out["items"][0]["end"]) == (8, 19), "decrypt %s" % body)
+        # Tampered ciphertext: refused, nothing decrypted.
+        tok = enc_text[item["start"]:item["end"]]
+        flipped = tok[:-6] + ("A" if tok[-6] != "A" else "B") + tok[-5:]
+        st, _, body = s.post("/deanonymize", dict(dean, text=enc_text.replace(tok, flipped)))
+        check(st == 422 and json.loads(body)["error"] == "decrypt_failed", "tamper %s" % body)
+
+        # ad_hoc_recognizers, Presidio's tutorial shapes.
+        zip_rec = {"name": "Zip code Recognizer", "supported_language": "en",
+                   "patterns": [{"name": "zip code (weak)",
+                                 "regex": "(\\b\\d{5}(?:\\-\\d{4})?\\b)", "score": 0.01}],
+                   "context": ["zip", "code"], "supported_entity": "ZIP"}
+        mr_rec = {"name": "Mr. Recognizer", "supported_language": "en",
+                  "deny_list": ["Mr", "Mr.", "Mister"], "supported_entity": "MR_TITLE"}
+        adhoc_text = "Mr. Zyxwell's ticket. Zip code: 10023, and later the clerk saw 99999; Mrs Grey"
+        z1, z2 = adhoc_text.index("10023"), adhoc_text.index("99999")
+        req = {"text": adhoc_text, "language": "en", "ad_hoc_recognizers": [zip_rec, mr_rec]}
+        st, _, body = s.post("/analyze", req)
+        res = [(r["entity_type"], r["start"], r["end"], r["score"]) for r in json.loads(body)
+               if r["recognition_metadata"].get("recognizer_identifier") == "ad_hoc"]
+        check(st == 200 and ("MR_TITLE", 0, 2, 1.0) in res, "deny list %s" % res)
+        check(("ZIP", z1, z1 + 5, 0.4) in res, "zip with context %s" % res)
+        check(("ZIP", z2, z2 + 5, 0.01) in res, "zip without context %s" % res)
+        check(not any(r[0] == "MR_TITLE" and r[1] > 2 for r in res), "Mrs is not Mr %s" % res)
+        st, _, body = s.post("/analyze", dict(req, entities=["ZIP"], score_threshold=0.3))
+        check([(r["entity_type"], r["start"]) for r in json.loads(body)] == [("ZIP", z1)],
+              "filter %s" % body)
+        for bad in ({"patterns": [{"regex": "(?<=a)b", "score": 0.5}], "supported_entity": "X"},
+                    {"patterns": [{"regex": "a{2000}", "score": 0.5}], "supported_entity": "X"},
+                    {"patterns": [{"regex": "a", "score": 0.5}], "supported_entity": "zip code"},
+                    {"patterns": [{"regex": "[0-9]", "score": 0.5}] * 65, "supported_entity": "X"},
+                    {"supported_entity": "X"}):
+            st, _, body = s.post("/analyze", {"text": "x", "language": "en",
+                                              "ad_hoc_recognizers": [bad]})
+            check(st == 422 and json.loads(body)["error"] in ("invalid_recognizer",
+                                                               "ad_hoc_limits"),
+                  "bad recognizer -> %d %s" % (st, body))
+        st, _, body = s.post("/analyze", {"text": "x", "language": "en", "ad_hoc_recognizers": [
+            {"patterns": [{"regex": "x" * 1025, "score": 0.5}], "supported_entity": "X"}]})
+        check(st == 422, "regex over 1024 bytes %d" % st)
+        m = s.metrics()
+        check(metric(m, "phiscrub_requests_total", {"endpoint": "deanonymize", "code": "200"}) == 1,
+              "deanonymize metric")
+        check(metric(m, "phiscrub_requests_total", {"endpoint": "health", "code": "200"}) == 1,
+              "health metric")
+        no_phi(m, "metrics")
+    finally:
+        check(s.stop() == 0, "exit code")
+    # Another key: tokens of the first are named as such, not decrypted.
+    s = Server("--encrypt-key-file", enc_key2)
+    try:
+        st, _, body = s.post("/deanonymize", dean)
+        check(st == 422 and "another key" in json.loads(body)["message"], "other key %s" % body)
+        # No hash key configured: 422 naming the setting.
+        st, _, body = s.post("/anonymize", {"text": text, "analyzer_results": [ssn],
+                                            "anonymizers": {"DEFAULT": {"type": "hash"}}})
+        check(st == 422 and "--hash-key-file" in json.loads(body)["message"], "no key %s" % body)
+    finally:
+        check(s.stop() == 0, "exit code")
+    s = Server()
+    try:
+        st, _, body = s.post("/anonymize", {"text": text, "analyzer_results": [ssn],
+                                            "anonymizers": {"DEFAULT": {"type": "encrypt"}}})
+        check(st == 422 and "--encrypt-key-file" in json.loads(body)["message"],
+              "no encrypt key %s" % body)
+        st, _, body = s.post("/deanonymize", dean)
+        check(st == 422 and json.loads(body)["error"] == "missing_key", "no key decrypt %s" % body)
+    finally:
+        check(s.stop() == 0, "exit code")
+    # A short encrypt key is a configuration error.
+    short = os.path.join(d, "short.key")
+    with open(short, "w") as f:
+        f.write("too-short\n")
+    p = subprocess.run([BIN, "--listen", "127.0.0.1:0", "--encrypt-key-file", short],
+                       capture_output=True, timeout=20 * SCALE)
+    check(p.returncode == 78 and b"at least 32 bytes" in p.stderr, "short key %s" % p.stderr)
+
+
 GOLDEN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "golden")
 
 
@@ -1296,12 +1582,15 @@ def main():
     names = sys.argv[2:] or ["all"]
     if names == ["all"]:
         names = list(TESTS)
+    load_spec()
     with tempfile.TemporaryDirectory(prefix="phiscrubd-test-") as tmp:
         TMP = tmp
         for n in names:
             t0 = time.time()
+            VALIDATED[0] = 0
             TESTS[n]()
-            print("ok %s (%.2fs)" % (n, time.time() - t0))
+            print("ok %s (%.2fs, %d responses valid against /openapi.json)" %
+                  (n, time.time() - t0, VALIDATED[0]))
 
 
 if __name__ == "__main__":
