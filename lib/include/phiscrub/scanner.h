@@ -149,6 +149,10 @@ class Scanner {
   // a name.
   void AddSpelledNames(std::string_view text, const internal::View& view,
                        std::vector<Span>* spans);
+  // Ten-digit NANP numbers said in words, with no word before them that names
+  // something else: phone numbers.
+  void AddSpokenPhones(std::string_view text, const internal::View& view,
+                       std::vector<Span>* spans);
   // Native detectors (places, person names) on `text`; their spans join
   // s->confirmed.
   void RunDetectors(std::string_view text, State* s);

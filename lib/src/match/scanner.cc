@@ -91,6 +91,9 @@ bool IsWordByte(unsigned char c) {
          (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
 }
 
+bool IsDigitByte(char c) { return c >= '0' && c <= '9'; }
+bool IsAlphaByte(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
 // True when text[lo, hi) holds a run of three or more digits.
 bool HasNumber(std::string_view text, uint32_t lo, uint32_t hi) {
   int run = 0;
@@ -645,6 +648,71 @@ void Scanner::AddSpelledNames(std::string_view text, const internal::View& view,
   }
 }
 
+// A phone number said in words needs no cue: ten digits (or 1 and ten) read
+// out in words ("three oh three, five five five, oh one six two"), a valid
+// NANP number, is a phone number unless a word before it says what else it
+// is ("my order number is ..."). Written digits keep needing context.
+void Scanner::AddSpokenPhones(std::string_view text, const internal::View& view,
+                              std::vector<Span>* spans) {
+  const auto& impl = ruleset_->impl();
+  int rule = -1;
+  for (size_t r = 0; r < impl.rules.size(); ++r) {
+    if (impl.rules[r].info.id == "phone.nanp.bare") rule = static_cast<int>(r);
+  }
+  if (rule < 0) return;
+  const CompiledRule& phone = impl.rules[static_cast<size_t>(rule)];
+  const std::string& v = view.text;
+  for (size_t i = 0; i < v.size();) {
+    if (!IsDigitByte(v[i]) || (i > 0 && (IsDigitByte(v[i - 1]) || IsWordByte(v[i - 1])))) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < v.size() && IsDigitByte(v[j])) ++j;
+    size_t n = j - i;
+    std::string_view run(v.data() + i, n);
+    const size_t b = i;
+    i = j;
+    if (j < v.size() && IsWordByte(v[j])) continue;
+    if (!(n == 10 || (n == 11 && run[0] == '1')) || !internal::ValidNanp(run)) continue;
+    // "... extension nine nine two": the extension goes with it.
+    size_t end = j;
+    if (v.compare(j, 5, " ext ") == 0) {
+      size_t x = j + 5;
+      while (x < v.size() && IsDigitByte(v[x])) ++x;
+      if (x > j + 5) end = x;
+    }
+    uint32_t ob = view.OriginalBegin(static_cast<uint32_t>(b));
+    uint32_t oe = view.OriginalEnd(static_cast<uint32_t>(end));
+    // Said in words: the original has letters where the view has digits.
+    int letters = 0;
+    for (uint32_t k = ob; k < oe; ++k) letters += IsAlphaByte(text[k]) ? 1 : 0;
+    if (letters < 8) continue;
+    bool taken = std::any_of(spans->begin(), spans->end(),
+                             [&](const Span& sp) { return sp.start < oe && ob < sp.end; });
+    if (taken) continue;
+    // A word before it that names something else.
+    std::string before;
+    for (uint32_t k = ob > 40 ? ob - 40 : 0; k < ob; ++k) {
+      char c = text[k];
+      before.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    }
+    bool other = false;
+    for (std::string_view w : {"order", "confirmation", "tracking", "account", "member", "claim",
+                               "ticket", "reference", "record", "mrn", "policy", "npi",
+                               "invoice", "social", "ssn", "card", "id"}) {
+      for (size_t p = before.find(w); p != std::string::npos && !other;
+           p = before.find(w, p + 1)) {
+        bool start = p == 0 || !IsAlphaByte(before[p - 1]);
+        bool end = p + w.size() >= before.size() || !IsAlphaByte(before[p + w.size()]);
+        other = start && end;
+      }
+    }
+    if (other) continue;
+    spans->push_back({ob, oe, static_cast<uint16_t>(rule), phone.entity, phone.score});
+  }
+}
+
 Status Scanner::AddViewSpans(std::string_view text, std::vector<Span>* spans) {
   State& s = *state_;
   size_t before = spans->size();
@@ -684,6 +752,7 @@ Status Scanner::AddViewSpans(std::string_view text, std::vector<Span>* spans) {
       }
     }
     AddSpelledNames(text, s.view, spans);
+    AddSpokenPhones(text, s.view, spans);
     // "three eighteen eighty eight" was read as a date; as digits it is a
     // ZIP when one was asked for: scan that reading too.
     if (s.view.spoken_dates && internal::SpokenView(text, &s.view, false)) {
