@@ -342,6 +342,10 @@ bool OldCompactDateRecord(std::string_view r, size_t s, size_t e) {
   return e - s == 8 && y >= 1900 && y <= CurrentYear() - kOldDateYears && !FollowedByTime(r, e);
 }
 
+// Not a piece of a UUID or a hex key ("02367866-9b22-4c00-..."): a value is
+// redacted whole or not at all.
+bool NotInHexRecord(std::string_view r, size_t s, size_t e) { return !OpaqueHexRun(r, s, e); }
+
 // Nine digits in any grouping ("219-099999", "219 099 999", "219/09/9999"),
 // not part of a longer run of numbers.
 bool NineDigitsRecord(std::string_view r, size_t s, size_t e) {
@@ -388,6 +392,7 @@ constexpr Entry kValidators[] = {
     {"url_ids", UrlRecord},
     {"person_name", PersonRecord},
     {"nine_digits", NineDigitsRecord},
+    {"not_in_hex", NotInHexRecord},
 };
 
 }  // namespace
@@ -404,7 +409,7 @@ const char* ValidatorNames() {
          "date_compact, date_compact_old, id_token, member_token, mbi_any_case, street_words, address_words, phone_digits, ssn_spaced, "
          "last_four, mbi, "
          "url_ids, "
-         "person_name, nine_digits";
+         "person_name, nine_digits, not_in_hex";
 }
 
 // Capitalised words that follow name cues without being names: discourse
