@@ -252,7 +252,7 @@ bool StreetWordsRecord(std::string_view r, size_t s, size_t e) {
 // A phone number in any national format: 7 to 15 digits, not glued to other
 // digits, and no date or time ("2024-01-15", "10.31.02").
 bool PhoneDigitsRecord(std::string_view r, size_t s, size_t e) {
-  if (GluedToDigits(r, s, e)) return false;
+  if (GluedToDigits(r, s, e) || OpaqueHexRun(r, s, e)) return false;
   int digits = 0;
   for (size_t i = s; i < e; ++i) digits += IsDigit(r[i]);
   if (digits < 7 || digits > 15) return false;
