@@ -493,6 +493,18 @@ std::string RedactConversation(const std::shared_ptr<const Ruleset>& rules,
   return out;
 }
 
+// A phone number said in words needs no cue; a word before it that names
+// something else keeps it (written digits keep needing context).
+TEST_F(ScannerTest, SpokenPhoneNumbersWithoutACue) {
+  EXPECT_EQ(Redact(rules_, "Just in case, 303, 555, oh one six two, extension nine nine two."),
+            "Just in case, [PHONE_NUMBER].");
+  EXPECT_EQ(Redact(rules_, "oh wait six one two dash five five five dash o one dash 96 sorry"),
+            "oh wait [PHONE_NUMBER] sorry");
+  EXPECT_EQ(Redact(rules_, "my order number is three oh three five five five oh one six two"),
+            "my order number is three oh three five five five oh one six two");
+  EXPECT_EQ(Redact(rules_, "ref 3035550162 ok"), "ref 3035550162 ok");
+}
+
 TEST_F(ScannerTest, ConversationAnswersInTheNextTurn) {
   // Issue 11's transcript: every spoken value is caught, cue or not.
   std::string out = RedactConversation(rules_,
