@@ -17,10 +17,16 @@ fi
 mkdir -p "$dir"
 tmp="$(mktemp -d "$dir/dl.XXXXXX")"
 trap 'rm -rf "$tmp"' EXIT
-(cd "$tmp" && apt-get download -q rsyslog >/dev/null 2>&1) || {
-  echo "fetch_rsyslog: 'apt-get download rsyslog' failed (run apt-get update?)" >&2
-  exit 1
-}
+download() { (cd "$tmp" && apt-get download -q rsyslog >/dev/null 2>&1); }
+if ! download; then
+  # Package lists may be missing (a fresh image): refresh them if we can.
+  if [ "$(id -u)" -eq 0 ] && apt-get update -qq >/dev/null 2>&1 && download; then
+    :
+  else
+    echo "fetch_rsyslog: 'apt-get download rsyslog' failed (run apt-get update as root)" >&2
+    exit 1
+  fi
+fi
 rm -rf "$dir/root.new"
 dpkg -x "$tmp"/rsyslog_*.deb "$dir/root.new"
 rm -rf "$dir/root"
