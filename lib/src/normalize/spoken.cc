@@ -118,10 +118,15 @@ WordInfo Lookup(std::string_view lower) {
 }
 
 // A known top-level domain, or any two-letter one (country codes).
-bool IsTld(std::string_view lower) {
+bool IsListedTld(std::string_view lower) {
   for (const char* t : kTlds) {
     if (lower == t) return true;
   }
+  return false;
+}
+
+bool IsTld(std::string_view lower) {
+  if (IsListedTld(lower)) return true;
   return lower.size() == 2 && IsAsciiLetterLower(lower[0]) && IsAsciiLetterLower(lower[1]);
 }
 
@@ -782,6 +787,7 @@ bool ReadEmail(const std::vector<Tok>& toks, size_t at, size_t line_begin, size_
   if (k < line_end && toks[k].type == T::kWord && toks[k].lower == "sign") ++k;  // "at sign"
   const size_t domain_begin = k;
   bool dotted = false;
+  bool written_dot = false;  // the last dot was a written '.', not "dot"
   std::string label;
   size_t label_start = k;
   size_t end = 0;
@@ -791,6 +797,7 @@ bool ReadEmail(const std::vector<Tok>& toks, size_t at, size_t line_begin, size_
       if (label.empty()) break;
       label.clear();
       dotted = true;
+      written_dot = t.type == T::kPunct;
       ++k;
       continue;
     }
@@ -810,7 +817,9 @@ bool ReadEmail(const std::vector<Tok>& toks, size_t at, size_t line_begin, size_
     if (label.empty()) label_start = k;
     label += t.lower;
     ++k;
-    if (dotted && IsTld(label)) end = k;
+    // After a written '.' a listed TLD only: "... fifth at three fifteen.
+    // If I'm ..." is a sentence that ends, not an address in ".if".
+    if (dotted && (written_dot ? IsListedTld(label) : IsTld(label))) end = k;
   }
   if (end == 0) return false;
   std::string domain;

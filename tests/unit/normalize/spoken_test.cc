@@ -125,6 +125,16 @@ TEST(SpokenView, HyphenatedNumberWordsTollFreeAndThen) {
   EXPECT_EQ(ViewOf("an x-ray and a follow-up"), "an x-ray and a follow-up");
 }
 
+// A written full stop after "X at Y" ends a sentence unless a listed TLD
+// follows: "an opening June twenty fifth at three fifteen. If I'm" is no
+// address in ".if".
+TEST(SpokenView, SentenceAfterAtIsNoEmail) {
+  EXPECT_EQ(ViewOf("an opening June twenty fifth at three fifteen. If I'm right").find('@'),
+            std::string::npos);
+  EXPECT_EQ(ViewOf("it's dana at gmail. Com"), "it's dana@gmail.com");
+  EXPECT_EQ(ViewOf("dana at gmail dot co dot uk"), "dana@gmail.co.uk");
+}
+
 TEST(SpokenView, Email) {
   EXPECT_EQ(ViewOf("my email is dana dot reyes at gmail dot com"),
             "my email is dana.reyes@gmail.com");
