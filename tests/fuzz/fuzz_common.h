@@ -30,9 +30,14 @@ namespace phiscrub::fuzz {
   ((cond) ? (void)0 : ::phiscrub::fuzz::Fail(#cond, __FILE__, __LINE__))
 
 // Compiles or aborts: a target without rules would fuzz nothing.
+// Through the compiled-rules cache (DefaultCacheDir), as the front ends do:
+// compiling the default packs under ASan on a loaded machine took longer
+// than libFuzzer's per-input timeout in the first input.
 inline std::shared_ptr<const Ruleset> MustCompile(const RulesetOptions& opts) {
   std::vector<Diagnostic> diags;
-  auto rules = Ruleset::Compile(opts, &diags);
+  RulesetOptions o = opts;
+  if (o.cache_dir.empty()) o.cache_dir = DefaultCacheDir();
+  auto rules = Ruleset::Compile(o, &diags);
   if (!rules) {
     for (const auto& d : diags) fprintf(stderr, "%s\n", d.ToString().c_str());
     abort();
