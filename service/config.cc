@@ -38,7 +38,7 @@ constexpr Key kKeys[] = {
     {"framing", Kind::kString},         {"tcp-mode", Kind::kString},
     {"tcp-format", Kind::kString},      {"downstream", Kind::kString},
     {"relay-buffer", Kind::kSize},      {"cache-dir", Kind::kString},
-    {"encrypt-key-file", Kind::kString},
+    {"encrypt-key-file", Kind::kString}, {"webhook", Kind::kList},
 };
 
 const Key* FindKey(const std::string& name) {
@@ -108,7 +108,8 @@ bool ParseFlags(const std::vector<std::string>& args, Values* out,
     }
     // A repeated list flag accumulates; other flags: the last one wins.
     if (key->kind == Kind::kList) {
-      auto parts = a == "dict" ? std::vector<std::string>{value} : SplitList(value);
+      auto parts = a == "dict" || a == "webhook" ? std::vector<std::string>{value}
+                                                 : SplitList(value);
       auto& v = (*out)[a];
       v.insert(v.end(), parts.begin(), parts.end());
     } else {
@@ -122,6 +123,22 @@ void ReadEnv(Values* out) {
   for (const Key& k : kKeys) {
     const char* v = std::getenv(EnvName(k.name).c_str());
     if (v == nullptr) continue;
+    if (std::string(k.name) == "webhook") {
+      // Routes hold commas: one route per whitespace-separated word.
+      std::vector<std::string> routes;
+      std::string word;
+      for (const char* p = v;; ++p) {
+        if (*p == 0 || *p == ' ' || *p == '\n' || *p == '\t') {
+          if (!word.empty()) routes.push_back(word);
+          word.clear();
+          if (*p == 0) break;
+        } else {
+          word.push_back(*p);
+        }
+      }
+      (*out)[k.name] = routes;
+      continue;
+    }
     (*out)[k.name] = k.kind == Kind::kList ? SplitList(v)
                                            : std::vector<std::string>{v};
   }
@@ -153,7 +170,7 @@ bool ReadYaml(const std::string& path, Values* out, std::string* error) {
     if (kv.second.IsSequence()) {
       for (const auto& item : kv.second) values.push_back(item.as<std::string>(""));
     } else if (kv.second.IsScalar()) {
-      values = key->kind == Kind::kList && name != "dict"
+      values = key->kind == Kind::kList && name != "dict" && name != "webhook"
                    ? SplitList(kv.second.as<std::string>(""))
                    : std::vector<std::string>{kv.second.as<std::string>("")};
     } else {
@@ -249,6 +266,20 @@ bool Apply(const std::string& name, const std::vector<std::string>& v,
   else if (name == "cache-dir") c->rules.cache_dir = (s == "off") ? std::string() : s;
   else if (name == "json-keys") c->json_keys = s;
   else if (name == "encrypt-key-file") c->encrypt_key_file = s;
+  else if (name == "webhook") {
+    c->webhooks.clear();
+    for (const std::string& spec : v) {
+      WebhookRoute r;
+      if (!ParseWebhookRoute(spec, &r, error)) return false;
+      for (const auto& other : c->webhooks) {
+        if (other.name == r.name) {
+          *error = "--webhook " + r.name + " given twice";
+          return false;
+        }
+      }
+      c->webhooks.push_back(std::move(r));
+    }
+  }
   else if (name == "max-record") {
     if (n < 1 || n > (size_t{1} << 30)) return bad("1..1073741824 bytes");
     c->max_record = n;
@@ -379,6 +410,17 @@ Rules (as the phiscrub CLI):
   --max-record BYTES       TCP and stream record limit (default 1M)
   --cache-dir DIR|off      compiled rules cache (default $PHISCRUB_CACHE_DIR,
                            $XDG_CACHE_HOME/phiscrub or ~/.cache/phiscrub)
+Webhook relay (vendor -> phiscrubd -> application):
+  --webhook ROUTE=URL[,vendor=V][,secret-file=F][,profile=P][,public-url=U]
+                           POST /webhooks/ROUTE: check the vendor's signature
+                           (vapi, retell, signalwire, twilio; none: no check,
+                           bearer token as other endpoints), redact with the
+                           profile (default: the vendor's), forward to URL
+                           (3 attempts, 5 s each); 401 bad signature, 500 not
+                           redactable (nothing forwarded), 502 not accepted.
+                           Repeatable; PHISCRUB_WEBHOOK: routes separated by
+                           spaces. public-url: the URL the vendor calls, for
+                           the URL-signing vendors (signalwire, twilio)
 TCP listener for log relays:
   --listen-tcp ADDR:PORT   --tcp-port-file FILE
   --framing auto|lines|ndjson|octet-counted   (default auto: per

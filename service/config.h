@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "phiscrub/ruleset.h"
+#include "webhook.h"
 
 namespace phiscrub::service {
 
@@ -44,6 +45,8 @@ struct ServiceConfig {
   RulesetOptions rules;
   std::string json_keys;
   std::string encrypt_key_file;  // AES-GCM key for /anonymize encrypt, /deanonymize
+  // Vendor webhook relay routes (--webhook), parsed; secrets loaded at start.
+  std::vector<WebhookRoute> webhooks;
   size_t max_record = 1u << 20;  // TCP records and /v1/redact/stream records
   // TCP listener for log relays.
   std::string listen_tcp;  // empty: none

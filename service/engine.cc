@@ -1570,4 +1570,31 @@ void Worker::Anonymizers(ApiResult* r) {
 
 void Worker::Deanonymizers(ApiResult* r) { AppendStringArray({"decrypt"}, r); }
 
+bool Worker::RedactWebhook(std::string_view body, int format, bool lockdown, std::string* out,
+                           Outcome* outcome) {
+  State& s = *state_;
+  out->clear();
+  outcome->format = Formats()[format];
+  outcome->records = 1;
+  const auto& jrules = engine_->json(format);
+  if (lockdown) {
+    *out = jrules->ErrorPlaceholder("lockdown");
+    outcome->fail_reason = "lockdown";
+    outcome->fail_count = 1;
+    return true;
+  }
+  auto& jr = s.json[format];
+  if (!jr) jr = std::make_unique<JsonRedactor>(jrules);
+  s.json_findings.clear();
+  Status st = jr->Redact(body, out, &s.json_findings);
+  if (!st.ok()) {
+    out->clear();
+    outcome->fail_reason = FailReasonName(FailReasonOf(st));
+    outcome->fail_count = 1;
+    return false;
+  }
+  for (const JsonFinding& f : s.json_findings) outcome->AddFinding(f.span.entity);
+  return true;
+}
+
 }  // namespace phiscrub::service

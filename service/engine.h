@@ -102,6 +102,11 @@ class Worker {
   void Anonymize(std::string_view body, bool lockdown, ApiResult* result, Outcome* outcome);
   // POST /deanonymize: decrypts spans made by the `encrypt` anonymizer.
   void Deanonymize(std::string_view body, bool lockdown, ApiResult* result, Outcome* outcome);
+  // A vendor webhook's JSON body, redacted with the payload format `format`
+  // (a PayloadFormatIndex). False when it could not be redacted: *out is then
+  // empty and the outcome says why (fail closed: nothing is forwarded).
+  bool RedactWebhook(std::string_view body, int format, bool lockdown, std::string* out,
+                     Outcome* outcome);
   // GET /supportedentities, /recognizers (?language=), /anonymizers,
   // /deanonymizers: JSON arrays of names.
   void SupportedEntities(std::string_view language, ApiResult* result);

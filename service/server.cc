@@ -46,6 +46,7 @@
 #include "engine.h"
 #include "metrics.h"
 #include "openapi.h"
+#include "webhook_forward.h"
 
 #ifndef PHISCRUB_VERSION
 #define PHISCRUB_VERSION "0.0.0"
@@ -251,6 +252,8 @@ struct Service {
   std::atomic<uint64_t> next_id{0};
   std::string id_prefix;
   std::shared_ptr<Relay> relay;
+  // Client TLS for webhook forwards to https:// applications (system CAs).
+  std::shared_ptr<ssl::context> webhook_tls;
   // TCP connections, for the drain (Server::CheckDrain): when bytes were last
   // read from any of them, the open ones, the drain flushes not done yet and
   // the records lost (read but not delivered, or cut off by the shutdown).
@@ -463,7 +466,18 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<kTls>> {
     path_ = std::string(target.substr(0, q));
     query_ = q == std::string_view::npos ? std::string() : std::string(target.substr(q + 1));
     bool post = true;
-    if (path_ == "/v1/redact") endpoint_ = Endpoint::kRedact;
+    route_ = -1;
+    if (path_.rfind("/webhooks/", 0) == 0) {
+      endpoint_ = Endpoint::kOther;  // 404 unless the route exists
+      const auto& routes = svc_.config.webhooks;
+      for (size_t i = 0; i < routes.size(); ++i) {
+        if (path_.size() == 10 + routes[i].name.size() &&
+            path_.compare(10, std::string::npos, routes[i].name) == 0) {
+          route_ = static_cast<int>(i);
+          endpoint_ = Endpoint::kWebhook;
+        }
+      }
+    } else if (path_ == "/v1/redact") endpoint_ = Endpoint::kRedact;
     else if (path_ == "/v1/redact/stream") endpoint_ = Endpoint::kStream;
     else if (path_ == "/analyze") endpoint_ = Endpoint::kAnalyze;
     else if (path_ == "/anonymize") endpoint_ = Endpoint::kAnonymize;
@@ -499,7 +513,12 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<kTls>> {
     }
     auto tokens = svc_.tokens();
     client_ = "anonymous";
-    if (tokens->enabled() && !probe) {
+    // A webhook route of a signing vendor is authenticated by the vendor's
+    // signature instead (vendors send no bearer token).
+    bool signed_route = endpoint_ == Endpoint::kWebhook &&
+                        svc_.config.webhooks[route_].vendor != WebhookVendor::kNone;
+    if (signed_route) client_ = "webhook:" + svc_.config.webhooks[route_].name;
+    if (tokens->enabled() && !probe && !signed_route) {
       const std::string* id = nullptr;
       auto auth = req[http::field::authorization];
       std::string_view a(auth.data(), auth.size());
@@ -618,7 +637,91 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<kTls>> {
     return {};
   }
 
+  // POST /webhooks/ROUTE: signature, redaction, forward (asynchronous; the
+  // response is written when the application has answered or the retries
+  // are spent).
+  void HandleWebhook() {
+    const WebhookRoute& route = svc_.config.webhooks[route_];
+    const size_t ri = static_cast<size_t>(route_);
+    auto& req = parser_->get();
+    const std::string& body = req.body();
+    auto header = [&req](std::string_view name) -> std::string_view {
+      auto it = req.find(beast::string_view(name.data(), name.size()));
+      if (it == req.end()) return {};
+      return std::string_view(it->value().data(), it->value().size());
+    };
+    std::string url = route.public_url;
+    if (url.empty()) url = (svc_.tls() ? "https://" : "http://") + std::string(header("host")) + path_;
+    if (!query_.empty()) url += "?" + query_;
+    bool close = !parser_->keep_alive() || svc_.draining.load();
+    SignatureCheck sig = VerifyWebhookSignature(route, header, body, url, UnixNow());
+    if (sig != SignatureCheck::kOk) {
+      svc_.metrics.Webhook(ri, Metrics::WebhookOutcome::kBadSignature);
+      const char* why = sig == SignatureCheck::kMissing ? "missing_signature"
+                        : sig == SignatureCheck::kStale ? "stale_signature"
+                                                        : "bad_signature";
+      AuditEvent(svc_, "webhook_signature_failure", rid_, client_, source_, endpoint_, 401, why,
+                 nullptr, nullptr, Elapsed());
+      return Respond(401,
+                     sig == SignatureCheck::kStale
+                         ? R"({"error":"stale_signature","message":"the signature is older )"
+                           R"(or newer than 5 minutes"})"
+                         : R"({"error":"bad_signature","message":"the vendor signature is )"
+                           R"(missing or does not match the route's secret"})",
+                     "application/json", close);
+    }
+    Outcome o;
+    std::string out;
+    bool ok = false;
+    try {
+      ok = WorkerFor(engine_).RedactWebhook(body, PayloadFormatIndex(route.profile),
+                                            svc_.lockdown.load(), &out, &o);
+    } catch (const std::exception&) {
+      out.clear();
+      o.fail_reason = "internal";
+      o.fail_count = 1;
+    }
+    CountOutcome(svc_, *engine_, o);
+    if (!ok) {
+      // Fail closed: nothing of the payload leaves; the vendor may retry.
+      svc_.metrics.Webhook(ri, Metrics::WebhookOutcome::kRedactionFailed);
+      AuditEvent(svc_, "webhook", rid_, client_, source_, endpoint_, 500, "error", engine_.get(),
+                 &o, Elapsed());
+      return Respond(500,
+                     R"({"error":"redaction_failed","message":"the webhook could not be )"
+                     R"(redacted; nothing was forwarded"})",
+                     "application/json", close);
+    }
+    auto self = this->shared_from_this();
+    ForwardWebhook(
+        stream_.get_executor(), route, svc_.webhook_tls, std::move(out), "application/json",
+        rid_, svc_.config.max_body,
+        [self, ri](int) { self->svc_.metrics.WebhookRetry(ri); },
+        [self, ri, o, close](ForwardResult fr) { self->OnForwarded(ri, o, close, std::move(fr)); });
+  }
+
+  void OnForwarded(size_t ri, const Outcome& o, bool close, ForwardResult fr) {
+    if (fr.status >= 200 && fr.status < 300) {
+      svc_.metrics.Webhook(ri, Metrics::WebhookOutcome::kForwarded);
+      AuditEvent(svc_, "webhook", rid_, client_, source_, endpoint_, fr.status,
+                 o.fail_count ? "withheld" : "forwarded", engine_.get(), &o, Elapsed());
+      // The application's answer goes back to the vendor (tool results,
+      // assistant configuration...).
+      forward_type_ = fr.content_type.empty() ? "application/json" : fr.content_type;
+      return Respond(fr.status, std::move(fr.body), forward_type_.c_str(), close);
+    }
+    svc_.metrics.Webhook(ri, Metrics::WebhookOutcome::kForwardFailed);
+    AuditEvent(svc_, "webhook", rid_, client_, source_, endpoint_, 502, "forward_failed",
+               engine_.get(), &o, Elapsed());
+    Respond(502,
+            "{\"error\":\"forward_failed\",\"message\":\"the application did not accept the "
+            "redacted webhook after " + std::to_string(fr.attempts) +
+                " attempts (last status " + std::to_string(fr.status) + "); retry later\"}",
+            "application/json", close);
+  }
+
   void Handle() {
+    if (endpoint_ == Endpoint::kWebhook) return HandleWebhook();
     ApiResult r;
     Outcome o;
     const std::string& body = parser_->get().body();
@@ -705,6 +808,10 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<kTls>> {
       // bounded labels: unknown paths are "other"
     }
     svc_.metrics.Request(endpoint_, status, Elapsed());
+    if (endpoint_ == Endpoint::kWebhook && route_ >= 0 && status >= 400 && status < 500 &&
+        status != 401) {
+      svc_.metrics.Webhook(static_cast<size_t>(route_), Metrics::WebhookOutcome::kRejected);
+    }
     Lowest().expires_after(Seconds(svc_.config.body_timeout));
     http::async_write(stream_, res_,
                       beast::bind_front_handler(&HttpSession::OnWrite,
@@ -747,6 +854,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<kTls>> {
   std::string client_ = "anonymous";
   Clock::time_point start_;
   bool inflight_ = false;
+  int route_ = -1;  // index into svc_.config.webhooks for Endpoint::kWebhook
+  std::string forward_type_;
 };
 
 // ---------------------------------------------------------------------------
@@ -1669,6 +1778,31 @@ int RunServer(const std::vector<std::string>& args) {
   if (!svc.audit.Open(svc.config.audit_log, &error)) {
     fprintf(stderr, "phiscrubd: %s\n", error.c_str());
     return kExitError;
+  }
+  std::vector<std::string> route_names;
+  bool https_route = false;
+  for (auto& route : svc.config.webhooks) {
+    if (!LoadWebhookSecret(&route, &error)) {
+      fprintf(stderr, "phiscrubd: %s\n", error.c_str());
+      return kExitConfig;
+    }
+    if (PayloadFormatIndex(route.profile) < 0) {
+      fprintf(stderr, "phiscrubd: --webhook %s: unknown profile '%s'\n", route.name.c_str(),
+              route.profile.c_str());
+      return kExitConfig;
+    }
+    route_names.push_back(route.name);
+    https_route = https_route || route.tls;
+    fprintf(stderr, "phiscrubd: webhook /webhooks/%s (%s, profile %s) -> %s\n",
+            route.name.c_str(), WebhookVendorName(route.vendor), route.profile.c_str(),
+            route.url.c_str());
+  }
+  svc.metrics.DefineWebhookRoutes(route_names);
+  if (https_route) {
+    svc.webhook_tls = std::make_shared<ssl::context>(ssl::context::tls_client);
+    svc.webhook_tls->set_default_verify_paths();
+    svc.webhook_tls->set_verify_mode(ssl::verify_peer);
+    SSL_CTX_set_min_proto_version(svc.webhook_tls->native_handle(), TLS1_2_VERSION);
   }
   svc.Swap(engine, tokens, tls);
   svc.lockdown = svc.config.lockdown;

@@ -1407,6 +1407,226 @@ def test_presidio():
     check(p.returncode == 78 and b"at least 32 bytes" in p.stderr, "short key %s" % p.stderr)
 
 
+class Receiver:
+    """The application behind the webhook relay: a loopback HTTP server that
+    records what it receives. `fail` answers that many requests 503 first;
+    `status` is the answer after that."""
+
+    def __init__(self, fail=0, status=200):
+        import http.server
+        outer = self
+        self.got = []
+        self.fail = fail
+        self.status = status
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                outer.got.append((self.path, dict(self.headers), body))
+                code = 503 if outer.fail > 0 else outer.status
+                outer.fail -= 1
+                reply = json.dumps({"received": len(body), "ok": code == 200}).encode()
+                self.send_response(code)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(reply)))
+                self.end_headers()
+                self.wfile.write(reply)
+
+            def log_message(self, *a):
+                pass
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.port = self.httpd.server_address[1]
+        self.t = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.t.start()
+
+    def url(self, path):
+        return "http://127.0.0.1:%d%s" % (self.port, path)
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def test_webhook():
+    """--webhook: vendor signature (Vapi, Retell, SignalWire, Twilio), redaction
+    with the vendor's profile, forward to a loopback application with retries,
+    fail closed (nothing forwarded on a bad signature or a redaction failure),
+    502 after the retries, metrics and audit."""
+    import base64
+    import hashlib
+    import hmac
+    d = tempfile.mkdtemp(dir=TMP)
+    secrets = {}
+    for v in ("vapi", "retell", "signalwire", "twilio"):
+        secrets[v] = "fictitious-%s-secret-0123456789" % v
+        with open(os.path.join(d, v), "w") as f:
+            f.write(secrets[v] + "\n")
+    app = Receiver()
+    flaky = Receiver(fail=2)
+    refusing = Receiver(status=400)
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))
+    dead_port = closed.getsockname()[1]
+    closed.close()  # nothing listens there
+    pub = "https://hooks.example.test/webhooks/"
+    routes = [
+        "vapi=%s,secret-file=%s" % (app.url("/hooks/vapi"), os.path.join(d, "vapi")),
+        "retell=%s,secret-file=%s" % (app.url("/hooks/retell"), os.path.join(d, "retell")),
+        "signalwire=%s,secret-file=%s,public-url=%ssignalwire" % (
+            app.url("/hooks/sw"), os.path.join(d, "signalwire"), pub),
+        "twilio=%s,secret-file=%s,public-url=%stwilio,profile=json" % (
+            app.url("/hooks/twilio"), os.path.join(d, "twilio"), pub),
+        "flaky=%s,vendor=vapi,secret-file=%s" % (flaky.url("/f"), os.path.join(d, "vapi")),
+        "refusing=%s,vendor=vapi,secret-file=%s" % (refusing.url("/r"), os.path.join(d, "vapi")),
+        "dead=http://127.0.0.1:%d/x,vendor=vapi,secret-file=%s" % (dead_port,
+                                                                  os.path.join(d, "vapi")),
+    ]
+    args = []
+    for r in routes:
+        args += ["--webhook", r]
+    s = Server(*args)
+
+    def golden(profile, name):
+        return (open(os.path.join(GOLDEN, profile, name + ".in"), "rb").read(),
+                json.load(open(os.path.join(GOLDEN, profile, name + ".out"))))
+
+    def hexmac(key, msg, algo=hashlib.sha256):
+        return hmac.new(key.encode(), msg, algo).hexdigest()
+
+    try:
+        # Vapi, shared secret header: redacted as the vapi golden file says.
+        body, want = golden("vapi", "end_of_call_report")
+        st, h, data = s.post("/webhooks/vapi", body, headers={"x-vapi-secret": secrets["vapi"]})
+        check(st == 200 and json.loads(data) == {"received": app.got[-1][2].__len__(), "ok": True},
+              "vapi relay %d %s" % (st, data))
+        path, hdrs, fwd = app.got[-1]
+        check(path == "/hooks/vapi" and hdrs.get("X-Phiscrub-Route") == "vapi", "fwd %s" % hdrs)
+        check(json.loads(fwd) == want, "forwarded vapi payload differs from the golden file")
+        no_phi(fwd, "forwarded payload")
+        # Vapi HMAC credential: body only, then timestamp.body; stale; wrong; missing.
+        n = len(app.got)
+        st, _, _ = s.post("/webhooks/vapi", body,
+                          headers={"x-vapi-signature": hexmac(secrets["vapi"], body)})
+        check(st == 200 and len(app.got) == n + 1, "vapi hmac %d" % st)
+        ts = str(int(time.time()))
+        st, _, _ = s.post("/webhooks/vapi", body, headers={
+            "x-timestamp": ts, "x-vapi-signature": "sha256=" + hexmac(secrets["vapi"],
+                                                                      ts.encode() + b"." + body)})
+        check(st == 200 and len(app.got) == n + 2, "vapi hmac+timestamp %d" % st)
+        old = str(int(time.time()) - 3600)
+        for hdrs, why in (({"x-timestamp": old, "x-vapi-signature":
+                            hexmac(secrets["vapi"], old.encode() + b"." + body)}, "stale"),
+                          ({"x-vapi-signature": hexmac("wrong-secret-0123456789", body)}, "wrong"),
+                          ({"x-vapi-secret": "wrong-secret-0123456789"}, "wrong secret"),
+                          ({}, "missing")):
+            st, _, data = s.post("/webhooks/vapi", body, headers=hdrs)
+            check(st == 401, "vapi %s -> %d %s" % (why, st, data))
+        check(len(app.got) == n + 2, "forwarded after a bad signature")
+        # A signature over other bytes: the body was changed on the way.
+        st, _, _ = s.post("/webhooks/vapi", body.replace(b"end-of-call-report", b"end-of-call-rep0rt"),
+                          headers={"x-vapi-signature": hexmac(secrets["vapi"], body)})
+        check(st == 401, "tampered body %d" % st)
+
+        # Retell: v=<ms>,d=hex HMAC-SHA256(secret, body + ms).
+        body, want = golden("retell", "call_analyzed")
+        ms = str(int(time.time() * 1000))
+        sig = "v=%s,d=%s" % (ms, hexmac(secrets["retell"], body + ms.encode()))
+        st, _, _ = s.post("/webhooks/retell", body, headers={"x-retell-signature": sig})
+        check(st == 200 and json.loads(app.got[-1][2]) == want, "retell relay %d" % st)
+        old_ms = str(int(time.time() * 1000) - 600000)
+        for bad in ("v=%s,d=%s" % (ms, "0" * 64),
+                    "v=%s,d=%s" % (old_ms, hexmac(secrets["retell"], body + old_ms.encode())),
+                    "garbage"):
+            st, _, _ = s.post("/webhooks/retell", body, headers={"x-retell-signature": bad})
+            check(st == 401, "retell bad signature %s -> %d" % (bad[:20], st))
+
+        # SignalWire JSON: hex HMAC-SHA1(signing key, url + body), url = public-url.
+        body, want = golden("signalwire", "post_prompt")
+        sig = hexmac(secrets["signalwire"], (pub + "signalwire").encode() + body, hashlib.sha1)
+        st, _, _ = s.post("/webhooks/signalwire", body, headers={"X-SignalWire-Signature": sig})
+        check(st == 200 and json.loads(app.got[-1][2]) == want, "signalwire relay %d" % st)
+        fwd = json.loads(app.got[-1][2])
+        check(fwd["caller_id_name"] == "[PERSON]", "signalwire name %s" % fwd["caller_id_name"])
+        sig = hexmac(secrets["signalwire"], b"https://elsewhere.test/x" + body, hashlib.sha1)
+        st, _, _ = s.post("/webhooks/signalwire", body, headers={"X-SignalWire-Signature": sig})
+        check(st == 401, "signalwire other url %d" % st)
+
+        # Twilio JSON body: bodySHA256 in the URL, base64 HMAC-SHA1 of the URL.
+        body = json.dumps({"From": "+14155550132", "note": "SSN 123-45-6789"}).encode()
+        q = "bodySHA256=" + hashlib.sha256(body).hexdigest()
+        sig = base64.b64encode(hmac.new(secrets["twilio"].encode(),
+                                        (pub + "twilio?" + q).encode(), hashlib.sha1).digest())
+        st, _, _ = s.post("/webhooks/twilio?" + q, body,
+                          headers={"X-Twilio-Signature": sig.decode()})
+        check(st == 200, "twilio relay %d" % st)
+        fwd = app.got[-1][2]
+        check(json.loads(fwd)["note"] == "SSN [US_SSN]", "twilio redacted %s" % fwd)
+        no_phi(fwd, "twilio forward")
+        st, _, _ = s.post("/webhooks/twilio?" + q, body.replace(b"6789", b"6780"),
+                          headers={"X-Twilio-Signature": sig.decode()})
+        check(st == 401, "twilio body changed %d" % st)
+
+        # Fail closed: a signed body that cannot be redacted is not forwarded.
+        n = len(app.got)
+        bad = b'{"message": {"note": "SSN 123-45-6789"'
+        st, _, data = s.post("/webhooks/vapi", bad, headers={"x-vapi-secret": secrets["vapi"]})
+        check(st == 500 and len(app.got) == n, "malformed webhook %d %s" % (st, data))
+        no_phi(data, "500 body")
+
+        # Retries: two 503s, then accepted.
+        st, _, _ = s.post("/webhooks/flaky", b'{"a": "call 415-555-0148"}',
+                          headers={"x-vapi-secret": secrets["vapi"]})
+        check(st == 200 and len(flaky.got) == 3, "flaky %d after %d" % (st, len(flaky.got)))
+        check(all(b"555-0148" not in g[2] for g in flaky.got), "raw in a retry")
+        # A 4xx from the application is final; an application that is down: 502.
+        st, _, data = s.post("/webhooks/refusing", b'{"a": 1}',
+                             headers={"x-vapi-secret": secrets["vapi"]})
+        check(st == 502 and len(refusing.got) == 1, "refusing %d %d" % (st, len(refusing.got)))
+        t0 = time.time()
+        st, _, data = s.post("/webhooks/dead", b'{"a": 1}', headers={"x-vapi-secret": secrets["vapi"]})
+        check(st == 502 and "3 attempts" in json.loads(data)["message"], "dead %d %s" % (st, data))
+        check(time.time() - t0 < 10 * SCALE, "retries bounded")
+        st, _, _ = s.post("/webhooks/nope", b"{}")
+        check(st == 404, "unknown route %d" % st)
+        st, _, _ = s.post("/webhooks/vapi", "a=1", headers={
+            "Content-Type": "application/x-www-form-urlencoded", "x-vapi-secret": secrets["vapi"]})
+        check(st == 415, "form body %d" % st)
+
+        m = s.metrics()
+        check_exposition(m)
+        def wm(route, outcome):
+            return metric(m, "phiscrub_webhook_requests_total", {"route": route, "outcome": outcome})
+        check(wm("vapi", "forwarded") == 3 and wm("vapi", "bad_signature") == 5 and
+              wm("vapi", "redaction_failed") == 1 and wm("vapi", "rejected") == 1, "vapi metrics")
+        check(wm("retell", "forwarded") == 1 and wm("retell", "bad_signature") == 3, "retell")
+        check(wm("flaky", "forwarded") == 1 and
+              metric(m, "phiscrub_webhook_forward_retries_total", {"route": "flaky"}) == 2, "flaky")
+        check(wm("refusing", "forward_failed") == 1 and wm("dead", "forward_failed") == 1, "502s")
+        check(metric(m, "phiscrub_fail_closed_total", {"reason": "malformed_json"}) == 1, "fc")
+        audit = s.audit_lines()
+        sigfails = [a for a in audit if a["event"] == "webhook_signature_failure"]
+        check(len(sigfails) == 10 and {a["outcome"] for a in sigfails} ==
+              {"bad_signature", "stale_signature", "missing_signature"}, "audit %s" % sigfails[:2])
+        raw = open(s.audit).read() + s.stderr()
+        check(not any(v in raw for v in secrets.values()), "a secret in the audit log or stderr")
+    finally:
+        check(s.stop() == 0, "exit code")
+        for r in (app, flaky, refusing):
+            r.close()
+    # Configuration errors: a signing vendor without a secret, an unreadable one.
+    for spec in ("vapi=http://127.0.0.1:9/x", "x=http://127.0.0.1:9/x",
+                 "vapi=ftp://127.0.0.1/x,secret-file=/dev/null"):
+        p = subprocess.run([BIN, "--listen", "127.0.0.1:0", "--webhook", spec],
+                           capture_output=True, timeout=20 * SCALE)
+        check(p.returncode == 2 and b"--webhook" in p.stderr, "%s: %d %s" % (spec, p.returncode,
+                                                                           p.stderr))
+    p = subprocess.run([BIN, "--listen", "127.0.0.1:0", "--webhook",
+                        "vapi=http://127.0.0.1:9/x,secret-file=/nonexistent/secret"],
+                       capture_output=True, timeout=20 * SCALE)
+    check(p.returncode == 78 and b"cannot read secret file" in p.stderr, "secret %s" % p.stderr)
+
+
 GOLDEN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "golden")
 
 
