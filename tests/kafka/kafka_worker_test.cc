@@ -287,7 +287,7 @@ TEST(KafkaWorker, ExactlyOnceTwoWorkersWithBrokerErrors) {
   // The mock cluster keeps neither transactional offset commits nor aborted
   // transactions apart (see README): the group settles before input arrives,
   // so no partition changes hands mid-stream.
-  ASSERT_TRUE(WaitAssigned({dir + "/a.prom", dir + "/b.prom"}, kPartitions, 30000));
+  ASSERT_TRUE(WaitAssigned({dir + "/a.prom", dir + "/b.prom"}, kPartitions, 60000));
   auto t0 = Clock::now();
   ASSERT_EQ(ProduceAll(cluster.bootstraps(), "in", MakeRecords(n)), n);
   rd_kafka_mock_push_request_errors(
