@@ -7,8 +7,10 @@
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <map>
 #include <regex>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -31,11 +33,20 @@ size_t RecordCount() {
   return n ? strtoul(n, nullptr, 10) : 100000;
 }
 
-std::string TempDir() {
-  char tmpl[] = "/tmp/phiscrub_kafka_XXXXXX";
-  const char* d = mkdtemp(tmpl);
-  return d ? d : "/tmp";
-}
+// Worker logs and metrics files; removed when the test passed (declared
+// before the workers, so it goes after them), kept for a look when it failed.
+struct ScratchDir {
+  std::string path;
+  ScratchDir() {
+    char tmpl[] = "/tmp/phiscrub_kafka_XXXXXX";
+    const char* d = mkdtemp(tmpl);
+    if (!d) throw std::runtime_error("mkdtemp failed");
+    path = d;
+  }
+  ~ScratchDir() {
+    if (!::testing::Test::HasFailure()) std::filesystem::remove_all(path);
+  }
+};
 
 // Fictitious PHI only: 555-01xx phones, a made-up SSN, example.com mail.
 std::vector<InputSpec> MakeRecords(size_t n) {
@@ -213,7 +224,8 @@ bool WaitAssigned(const std::vector<std::string>& metric_files, int total, int m
 
 TEST(KafkaWorker, AtLeastOnceTwoWorkersOneKilledWithBrokerErrors) {
   const size_t n = RecordCount();
-  std::string dir = TempDir();
+  ScratchDir scratch;
+  const std::string& dir = scratch.path;
   MockCluster cluster(3);
   cluster.CreateTopic("in", kPartitions);
   cluster.CreateTopic("out", kPartitions);
@@ -276,7 +288,8 @@ TEST(KafkaWorker, AtLeastOnceTwoWorkersOneKilledWithBrokerErrors) {
 
 TEST(KafkaWorker, ExactlyOnceTwoWorkersWithBrokerErrors) {
   const size_t n = RecordCount();
-  std::string dir = TempDir();
+  ScratchDir scratch;
+  const std::string& dir = scratch.path;
   MockCluster cluster(3);
   cluster.CreateTopic("in", kPartitions);
   cluster.CreateTopic("out", kPartitions);
@@ -344,7 +357,8 @@ TEST(KafkaWorker, ExactlyOnceTwoWorkersWithBrokerErrors) {
 // that takes over loses nothing, leaks nothing and keeps per-key order.
 TEST(KafkaWorker, ExactlyOnceWorkerKilledLosesNothingOnMock) {
   const size_t n = std::min<size_t>(RecordCount(), 30000);
-  std::string dir = TempDir();
+  ScratchDir scratch;
+  const std::string& dir = scratch.path;
   MockCluster cluster(3);
   cluster.CreateTopic("in", kPartitions);
   cluster.CreateTopic("out", kPartitions);
@@ -425,7 +439,8 @@ bool Leaks(const std::string& v) {
 
 TEST(KafkaWorker, FailClosedToDeadLetterTopic) {
   const size_t n = 800;
-  std::string dir = TempDir();
+  ScratchDir scratch;
+  const std::string& dir = scratch.path;
   MockCluster cluster(1);
   cluster.CreateTopic("in", kPartitions);
   cluster.CreateTopic("out", kPartitions);
@@ -487,7 +502,8 @@ TEST(KafkaWorker, FailClosedToDeadLetterTopic) {
 
 TEST(KafkaWorker, FailClosedPlaceholderWithoutDeadLetterTopic) {
   const size_t n = 400;
-  std::string dir = TempDir();
+  ScratchDir scratch;
+  const std::string& dir = scratch.path;
   MockCluster cluster(1);
   cluster.CreateTopic("in", kPartitions);
   cluster.CreateTopic("out", kPartitions);
@@ -519,7 +535,8 @@ TEST(KafkaWorker, FailClosedPlaceholderWithoutDeadLetterTopic) {
 
 TEST(KafkaWorker, BrokerDownAndBackWithBoundedInflight) {
   const size_t n = std::min<size_t>(RecordCount(), 20000);
-  std::string dir = TempDir();
+  ScratchDir scratch;
+  const std::string& dir = scratch.path;
   MockCluster cluster(3);
   cluster.CreateTopic("in", kPartitions);
   cluster.CreateTopic("out", kPartitions);
