@@ -84,5 +84,27 @@ else
   check "build against the installed library" false
 fi
 
+# dpkg -i on this machine (the issue's "installs it in a scratch root or the
+# CI machine"): as root, when no phiscrub package is installed already, the
+# package is installed for real, /usr/bin/phiscrub redacts the sample, and it
+# is purged again, leaving the machine as it was. Not as root: say so (CI runs
+# as root, so there it is never skipped).
+if [ "$(id -u)" -eq 0 ] && ! dpkg-query -W -f='${Status}' phiscrub 2>/dev/null | grep -q installed &&
+   [ ! -e /usr/bin/phiscrub ]; then
+  if dpkg -i "$deb" > "$TMP/dpkg.log" 2>&1; then
+    check "dpkg -i installs" true
+    /usr/bin/phiscrub "$SRC/examples/sample.log" > "$TMP/installed_out" 2>/dev/null
+    check "dpkg-installed phiscrub output = build output" cmp -s "$TMP/installed_out" "$TMP/want"
+    check "dpkg lists the files" bash -c "dpkg -L phiscrub | grep -q '^/usr/bin/phiscrubd$'"
+  else
+    cat "$TMP/dpkg.log" >&2
+    check "dpkg -i installs" false
+  fi
+  dpkg --purge phiscrub > "$TMP/purge.log" 2>&1
+  check "dpkg --purge removes it" test ! -e /usr/bin/phiscrub
+else
+  echo "note: dpkg -i not tried (needs root and no phiscrub package installed)"
+fi
+
 echo "$CHECKS passed, $FAILS failed"
 [ "$FAILS" -eq 0 ]
