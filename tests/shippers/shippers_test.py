@@ -14,6 +14,7 @@ example.com addresses.
 """
 import os
 import re
+import random
 import signal
 import socket
 import subprocess
@@ -51,11 +52,29 @@ def redacted(i):
 
 
 def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
+    """A free loopback port below the kernel's ephemeral range (32768+): the
+    daemons need it in their configuration before they bind it, and a port
+    from the ephemeral range can be taken meanwhile by any process binding
+    port 0 (the other tests run in parallel: Kafka's mock brokers, phiscrubd
+    on port 0), which sent this test's stream to someone else."""
+    lo, hi = 20000, 32000
+    try:
+        with open("/proc/sys/net/ipv4/ip_local_port_range") as f:
+            eph_lo = int(f.read().split()[0])
+        hi = min(hi, eph_lo)
+    except (OSError, ValueError, IndexError):
+        pass
+    for _ in range(200):
+        port = random.randrange(lo, hi)
+        s = socket.socket()
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            continue
+        finally:
+            s.close()
+        return port
+    fail("no free port in %d-%d" % (lo, hi))
 
 
 def wait_port(port, proc, what, timeout=20):
