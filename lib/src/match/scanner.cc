@@ -20,6 +20,11 @@ namespace phiscrub {
 using internal::CompiledRule;
 
 struct Scanner::State {
+  // Looked up once per Scanner, not per record: the STREET_ADDRESS entity
+  // (cities after a street) and the rule spoken phone numbers report as
+  // (-1 when this run has none).
+  int street_entity = -1;
+  int spoken_phone_rule = -1;
   internal::HsScratch scratch;
   using Candidate = Scanner::Candidate;
   struct Hit {
@@ -434,7 +439,7 @@ void Scanner::RunDetectors(std::string_view text, State* sp) {
         s.zip_spans.clear();
         // A city right after a street address ("... Riverside Pl., #121 in
         // Providence", "... cleveland court in omaha").
-        const int street = ruleset_->FindEntity("STREET_ADDRESS");
+        const int street = s.street_entity;
         auto after_street = [&](uint32_t pos) {
           if (street < 0) return false;
           for (const Span& sp : s.confirmed) {
@@ -477,6 +482,10 @@ void Scanner::RunDetectors(std::string_view text, State* sp) {
 Scanner::Scanner(std::shared_ptr<const Ruleset> ruleset)
     : ruleset_(std::move(ruleset)), state_(std::make_unique<State>()) {
   const auto& impl = ruleset_->impl();
+  state_->street_entity = ruleset_->FindEntity("STREET_ADDRESS");
+  for (size_t r = 0; r < impl.rules.size(); ++r) {
+    if (impl.rules[r].info.id == "phone.nanp.bare") state_->spoken_phone_rule = static_cast<int>(r);
+  }
   hs_scratch_t* scratch = nullptr;
   bool ok = true;
   // Allocation failure here is out-of-memory; Scan reports kEngine then.
@@ -655,10 +664,7 @@ void Scanner::AddSpelledNames(std::string_view text, const internal::View& view,
 void Scanner::AddSpokenPhones(std::string_view text, const internal::View& view,
                               std::vector<Span>* spans) {
   const auto& impl = ruleset_->impl();
-  int rule = -1;
-  for (size_t r = 0; r < impl.rules.size(); ++r) {
-    if (impl.rules[r].info.id == "phone.nanp.bare") rule = static_cast<int>(r);
-  }
+  const int rule = state_->spoken_phone_rule;
   if (rule < 0) return;
   const CompiledRule& phone = impl.rules[static_cast<size_t>(rule)];
   const std::string& v = view.text;
