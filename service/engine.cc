@@ -18,6 +18,7 @@
 
 #include "match/ruleset_impl.h"
 #include "redact/render.h"
+#include "webhook.h"
 
 
 namespace phiscrub::service {
@@ -81,24 +82,6 @@ bool ReadKeyFile(const std::string& path, std::string* key) {
   key->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   while (!key->empty() && (key->back() == '\n' || key->back() == '\r')) key->pop_back();
   return true;
-}
-
-std::string Hmac(std::string_view key, std::string_view msg) {
-  unsigned char out[EVP_MAX_MD_SIZE];
-  unsigned int n = 0;
-  HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
-       reinterpret_cast<const unsigned char*>(msg.data()), msg.size(), out, &n);
-  return std::string(reinterpret_cast<char*>(out), n);
-}
-
-std::string Hex(std::string_view bytes) {
-  static const char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned char c : bytes) {
-    out.push_back(kHex[c >> 4]);
-    out.push_back(kHex[c & 15]);
-  }
-  return out;
 }
 
 // RAII for an EVP_CIPHER_CTX.
@@ -450,8 +433,8 @@ std::shared_ptr<const Engine> Engine::Build(const ServiceConfig& config, uint64_
       return nullptr;
     }
     // Separate keys for encryption and for the id that names it in tokens.
-    engine->encrypt_key_ = Hmac(secret, "phiscrub/aes-256-gcm/v1");
-    engine->encrypt_key_id_ = Hex(Hmac(secret, "phiscrub/key-id/v1").substr(0, 4));
+    engine->encrypt_key_ = Hmac(EVP_sha256(), secret, "phiscrub/aes-256-gcm/v1");
+    engine->encrypt_key_id_ = Hex(Hmac(EVP_sha256(), secret, "phiscrub/key-id/v1").substr(0, 4));
   }
   {
     std::set<std::string> ents, ids;

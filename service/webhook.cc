@@ -13,26 +13,6 @@
 namespace phiscrub::service {
 namespace {
 
-constexpr double kWindowSeconds = 300;  // signatures older or newer are replays
-
-std::string Hmac(const EVP_MD* md, std::string_view key, std::string_view msg) {
-  unsigned char out[EVP_MAX_MD_SIZE];
-  unsigned int n = 0;
-  HMAC(md, key.data(), static_cast<int>(key.size()),
-       reinterpret_cast<const unsigned char*>(msg.data()), msg.size(), out, &n);
-  return std::string(reinterpret_cast<char*>(out), n);
-}
-
-std::string Hex(std::string_view bytes) {
-  static const char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned char c : bytes) {
-    out.push_back(kHex[c >> 4]);
-    out.push_back(kHex[c & 15]);
-  }
-  return out;
-}
-
 std::string Base64(std::string_view bytes) {
   std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
   int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
@@ -41,6 +21,8 @@ std::string Base64(std::string_view bytes) {
   out.resize(static_cast<size_t>(n));
   return out;
 }
+
+constexpr double kWindowSeconds = 300;  // signatures older or newer are replays
 
 std::string Sha256Hex(std::string_view data) {
   unsigned char out[32];
@@ -142,6 +124,25 @@ SignatureCheck Twilio(const WebhookRoute& r, std::string_view sig, std::string_v
 }
 
 }  // namespace
+
+std::string Hmac(const EVP_MD* md, std::string_view key, std::string_view msg) {
+  unsigned char out[EVP_MAX_MD_SIZE];
+  unsigned int n = 0;
+  HMAC(md, key.data(), static_cast<int>(key.size()),
+       reinterpret_cast<const unsigned char*>(msg.data()), msg.size(), out, &n);
+  return std::string(reinterpret_cast<char*>(out), n);
+}
+
+std::string Hex(std::string_view bytes) {
+  static const char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : bytes) {
+    out.push_back(kHex[c >> 4]);
+    out.push_back(kHex[c & 15]);
+  }
+  return out;
+}
+
 
 const char* WebhookVendorName(WebhookVendor v) {
   switch (v) {

@@ -9,6 +9,8 @@
 // restart to change); signature checks are pure functions.
 #pragma once
 
+#include <openssl/types.h>
+
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -16,6 +18,12 @@
 #include <vector>
 
 namespace phiscrub::service {
+
+// HMAC of `msg` under `key` with the digest `md` (raw bytes), and the
+// lower-case hex of bytes: the signature schemes here and the sidecar's key
+// derivation (engine.cc) share them.
+std::string Hmac(const EVP_MD* md, std::string_view key, std::string_view msg);
+std::string Hex(std::string_view bytes);
 
 enum class WebhookVendor { kNone, kVapi, kRetell, kSignalWire, kTwilio };
 
