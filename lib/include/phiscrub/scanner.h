@@ -153,6 +153,19 @@ class Scanner {
   // something else: phone numbers.
   void AddSpokenPhones(std::string_view text, const internal::View& view,
                        std::vector<Span>* spans);
+  // The questions in `turns` from offset `from` on: State::asks holds (end
+  // of the ask word, entities asked), sorted.
+  void AskHits(std::string_view turns, uint32_t from);
+  // The first sentence of `text` that gives an answer (four digits or more,
+  // spoken numbers written): true, *end after it, State::answer_digits.
+  bool FindAnswer(std::string_view text, size_t* end);
+  // Expects `entities` in text[begin, end): up to the end of the sentence
+  // that answers; after it only read-backs of that answer.
+  void ExpectAnswer(std::string_view text, uint32_t begin, uint32_t end, uint64_t entities);
+  // Expects in text[begin, end) what `asked_in` (the turns before) asked
+  // for, each entity by its latest question and whether an answer followed.
+  void ExpectAfter(std::string_view asked_in, uint32_t from, std::string_view text,
+                   uint32_t begin, uint32_t end);
   // Native detectors (places, person names) on `text`; their spans join
   // s->confirmed.
   void RunDetectors(std::string_view text, State* s);

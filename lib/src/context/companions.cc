@@ -145,12 +145,14 @@ bool AccessLog(std::string_view t) {
 }
 
 // The words before `pos` (up to six, lower-cased, newest first), stopping at
-// a number or at punctuation that ends a phrase.
+// a number or at punctuation that ends a phrase (a comma is a pause: "I
+// placed the order, number B545002").
 bool OtherThingBefore(std::string_view t, size_t pos) {
   size_t p = pos;
   for (int words = 0; words < 6; ++words) {
     while (p > 0 && (t[p - 1] == ' ' || t[p - 1] == '#' || t[p - 1] == '=' || t[p - 1] == '_' ||
-                     t[p - 1] == '"' || t[p - 1] == '\'' || t[p - 1] == ':' || t[p - 1] == '-')) {
+                     t[p - 1] == '"' || t[p - 1] == '\'' || t[p - 1] == ':' || t[p - 1] == '-' ||
+                     t[p - 1] == ',')) {
       if (t[p - 1] == ':' && words > 0) return false;  // "row: X": a label ends the phrase
       --p;
     }

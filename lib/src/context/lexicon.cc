@@ -72,14 +72,18 @@ void ExpandToWords(std::string_view text, uint32_t* lo, uint32_t* hi) {
 void TokenizeContext(std::string_view text, uint32_t lo, uint32_t hi,
                      std::vector<ContextToken>* out) {
   uint32_t i = lo;
+  bool brk = false;
   while (i < hi) {
     uint8_t k = ClassOf(text[i]);
     if (k == kOther) {
+      char c = text[i];
+      brk = brk || c == ':' || c == '\n' || c == '?' || c == '!' || c == '[' || c == ']';
       ++i;
       continue;
     }
     if (k == kHash) {
-      out->push_back({i, i + 1, TokenHash(text, i, i + 1)});
+      out->push_back({i, i + 1, TokenHash(text, i, i + 1), brk});
+      brk = false;
       ++i;
       continue;
     }
@@ -101,7 +105,8 @@ void TokenizeContext(std::string_view text, uint32_t lo, uint32_t hi,
       // abbreviation, never a stray letter ("plan b").
       uint32_t e = j;
       if (j - i == 1 && ClassOf(text[i]) != kDigit && j == r && j < hi && text[j] == '.') ++e;
-      out->push_back({i, e, TokenHash(text, i, e)});
+      out->push_back({i, e, TokenHash(text, i, e), brk});
+      brk = false;
       i = j;
     }
   }
@@ -132,6 +137,7 @@ void ContextLexicon::Match(const std::vector<ContextToken>& tokens,
     if (!((first_[bit / 64] >> (bit % 64)) & 1)) continue;
     uint64_t h = 0;
     for (size_t k = i; k < tokens.size() && k - i < max_tokens_; ++k) {
+      if (k > i && tokens[k].break_before) break;
       h = Combine(h, tokens[k].hash);
       auto it = phrases_.find(h);
       if (it == phrases_.end()) continue;

@@ -29,6 +29,10 @@ struct ContextToken {
   uint32_t start = 0;
   uint32_t end = 0;
   uint64_t hash = 0;
+  // A label's colon, a line break, a bracket or a question/exclamation mark
+  // lies before it: no phrase runs across ("Patient: No, ..." is no
+  // "patient no").
+  bool break_before = false;
 };
 
 // A phrase occurrence: hotword id and its bytes [start, end).

@@ -45,8 +45,20 @@ struct Scanner::State {
   struct Expectation {
     uint32_t begin, end;
     uint64_t entities;
+    // The question was answered before this range (digits of the answer,
+    // spoken numbers written): a value here counts only as a read-back of
+    // that answer ("Got it, 4 1 5 ..."), never as the answer to it ("the
+    // pharmacy closes at ten forty five").
+    std::string answered;
   };
   std::vector<Expectation> expect;
+  // Entities whose answers are digits (all but names, places, e-mail, URLs
+  // and ages): an answer to them is recognised by its digits.
+  uint64_t digit_entities = 0;
+  uint64_t date_entities = 0;  // dates said with month names read back as words
+  internal::View answer_view;
+  std::string answer_digits;
+  std::vector<std::pair<uint32_t, uint64_t>> asks;  // (end of the ask word, entities)
   // While a view is confirmed: maps its offsets back to the record's.
   const internal::View* confirming_view = nullptr;
   // Native detectors (RunDetector).
@@ -157,6 +169,78 @@ bool AppendSeparator(std::string_view gap, std::string* phrase) {
 // How far off a question in an earlier turn counts as a cue (bytes), when a
 // negative word competes for the same value.
 constexpr uint32_t kExpectedDistance = 16;
+
+// Whether a value's digits repeat an answer's: "415-555-0132" after "four
+// one five, five five five, oh one three two"; a part of it, or it within;
+// in order with digits left out ("november twenty seventh sixty three"
+// after "... nineteen sixty three"); or five in a row the same (a read-back
+// that gets the rest wrong).
+bool ReadsBack(std::string_view value, const std::string& answer) {
+  std::string d;
+  for (char c : value) {
+    if (c >= '0' && c <= '9') d.push_back(c);
+  }
+  if (d.size() < 4) return false;
+  if (answer.find(d) != std::string::npos || d.find(answer) != std::string::npos) return true;
+  const std::string& shorter = d.size() <= answer.size() ? d : answer;
+  const std::string& longer = d.size() <= answer.size() ? answer : d;
+  if (shorter.size() * 5 >= longer.size() * 3) {
+    size_t k = 0;
+    for (char c : longer) {
+      if (k < shorter.size() && shorter[k] == c) ++k;
+    }
+    if (k == shorter.size()) return true;
+  }
+  for (size_t i = 0; i + 5 <= shorter.size(); ++i) {
+    if (longer.find(shorter.substr(i, 5)) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// A year alone ("2016"): no read-back of a date of birth.
+bool BareYear(std::string_view value) {
+  int digits = 0;
+  for (char c : value) {
+    if (c >= '0' && c <= '9') ++digits;
+    else if (c != ' ') return false;
+  }
+  return digits == 4;
+}
+
+// The digits of a turn's words: never those of a timestamp or a speaker
+// label ("[00:01:47]", "Speaker 2:").
+void AnswerDigits(std::string_view text, std::string* out) {
+  out->clear();
+  int bracket = 0;
+  for (size_t i = 0; i < text.size();) {
+    char c = text[i];
+    if (c == '[') ++bracket;
+    if (c == ']' && bracket > 0) --bracket;
+    if (c < '0' || c > '9') {
+      ++i;
+      continue;
+    }
+    size_t e = i;
+    while (e < text.size() && text[e] >= '0' && text[e] <= '9') ++e;
+    bool clock = (e < text.size() && text[e] == ':') || (i > 0 && text[i - 1] == ':');
+    if (bracket == 0 && !clock) out->append(text.substr(i, e - i));
+    i = e;
+  }
+}
+
+// A sentence ends at text[i]: ". ", "? ", "! " (or at the end), a line
+// break, a " / " between turns joined into one line.
+bool SentenceEnd(std::string_view text, size_t i) {
+  char c = text[i];
+  if (c == '\n') return true;
+  // (An ellipsis is a pause: "six... seventeen... nineteen fifty three.")
+  if ((c == '.' || c == '?' || c == '!') && (i + 1 == text.size() || text[i + 1] == ' ' ||
+                                             text[i + 1] == '\n')) {
+    return !(c == '.' && i > 0 && text[i - 1] == '.' && i + 1 < text.size() &&
+             text[i + 1] == ' ');
+  }
+  return c == '/' && i > 0 && text[i - 1] == ' ' && i + 1 < text.size() && text[i + 1] == ' ';
+}
 
 // True when the gap text[lo, hi) between a cue and the value after it is a
 // label separator: ':' or '=' with at most blanks, quotes and '#' around.
@@ -445,7 +529,10 @@ void Scanner::RunDetectors(std::string_view text, State* sp) {
           for (const Span& sp : s.confirmed) {
             if (sp.entity != street || sp.end > pos || pos - sp.end > 4) continue;
             std::string_view gap = text.substr(sp.end, pos - sp.end);
-            if (gap == " " || gap == ", " || gap == " in " || gap == ". " || gap == ",") return true;
+            if (gap == " " || gap == ", " || gap == " in " || gap == ". " || gap == "," ||
+                gap == "... " || gap == ".. ") {
+              return true;
+            }
           }
           return false;
         };
@@ -483,6 +570,15 @@ Scanner::Scanner(std::shared_ptr<const Ruleset> ruleset)
     : ruleset_(std::move(ruleset)), state_(std::make_unique<State>()) {
   const auto& impl = ruleset_->impl();
   state_->street_entity = ruleset_->FindEntity("STREET_ADDRESS");
+  const auto& entities = ruleset_->entities();
+  for (size_t e = 0; e < entities.size() && e < 64; ++e) {
+    const std::string& n = entities[e];
+    if (n != "PERSON" && n != "LOCATION" && n != "EMAIL_ADDRESS" && n != "URL" &&
+        n != "AGE_OVER_89") {
+      state_->digit_entities |= uint64_t{1} << e;
+    }
+    if (n == "DATE_OF_BIRTH" || n == "DATE") state_->date_entities |= uint64_t{1} << e;
+  }
   for (size_t r = 0; r < impl.rules.size(); ++r) {
     if (impl.rules[r].info.id == "phone.nanp.bare") state_->spoken_phone_rule = static_cast<int>(r);
   }
@@ -1016,7 +1112,10 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
           !negative) {
         uint32_t at = s.confirming_view ? s.confirming_view->OriginalBegin(p.start) : p.start;
         for (const auto& e : s.expect) {
-          if (at >= e.begin && at < e.end && ((e.entities >> rule.entity) & 1)) {
+          if (at >= e.begin && at < e.end && ((e.entities >> rule.entity) & 1) &&
+              (e.answered.empty() || ReadsBack(text.substr(start, p.end - start), e.answered) ||
+               (((s.date_entities >> rule.entity) & 1) &&
+                !BareYear(text.substr(start, p.end - start))))) {
             positive = true;
             pos_dist = std::min<uint32_t>(pos_dist, kExpectedDistance);
             break;
@@ -1076,16 +1175,26 @@ Status Scanner::RedactCandidates(std::string_view record,
 
 uint64_t Scanner::AskedEntities(std::string_view turns) {
   State& s = *state_;
+  AskHits(turns, 0);
+  uint64_t mask = 0;
+  for (const auto& a : s.asks) mask |= a.second;
+  return mask;
+}
+
+void Scanner::AskHits(std::string_view turns, uint32_t from) {
+  State& s = *state_;
+  s.asks.clear();
   const auto& impl = ruleset_->impl();
   // The last few KiB are plenty for two turns.
-  uint32_t lo = turns.size() > 4096 ? static_cast<uint32_t>(turns.size() - 4096) : 0;
+  uint32_t lo = std::max<uint32_t>(
+      from, turns.size() > 4096 ? static_cast<uint32_t>(turns.size() - 4096) : 0);
   uint32_t hi = static_cast<uint32_t>(turns.size());
+  if (lo >= hi) return;
   internal::ExpandToWords(turns, &lo, &hi);
   s.tokens.clear();
   internal::TokenizeContext(turns, lo, hi, &s.tokens);
   s.hits.clear();
   impl.lexicon.Match(s.tokens, &s.hits);
-  uint64_t mask = 0;
   for (const auto& h : s.hits) {
     // A speaker label ("Caller:", "[patient]", "Member:") names a role; it
     // asks for nothing.
@@ -1101,17 +1210,84 @@ uint64_t Scanner::AskedEntities(std::string_view turns) {
                    (c >= '0' && c <= '9');
     }
     if (label_end && line_start) continue;
-    mask |= impl.asked_entities[h.word];
+    uint64_t m = impl.asked_entities[h.word];
+    if (m != 0) s.asks.emplace_back(static_cast<uint32_t>(h.end), m);
   }
-  return mask;
+  std::sort(s.asks.begin(), s.asks.end());
+}
+
+bool Scanner::FindAnswer(std::string_view text, size_t* end) {
+  State& s = *state_;
+  size_t start = 0;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    if (i < text.size() && !SentenceEnd(text, i)) continue;
+    std::string_view sentence = text.substr(start, std::min(i + 1, text.size()) - start);
+    start = i + 1;
+    std::string_view src = sentence;
+    if (internal::HasSpokenSeed(sentence) && internal::SpokenView(sentence, &s.answer_view)) {
+      src = s.answer_view.text;
+    }
+    AnswerDigits(src, &s.answer_digits);
+    if (s.answer_digits.size() >= 4) {
+      *end = std::min(i + 1, text.size());
+      return true;
+    }
+  }
+  return false;
+}
+
+void Scanner::ExpectAnswer(std::string_view text, uint32_t begin, uint32_t end,
+                           uint64_t entities) {
+  State& s = *state_;
+  size_t cut = 0;
+  if ((entities & s.digit_entities) != 0 && FindAnswer(text.substr(begin, end - begin), &cut) &&
+      begin + cut < end) {
+    const uint32_t at = begin + static_cast<uint32_t>(cut);
+    s.expect.push_back({begin, at, entities, std::string()});
+    s.expect.push_back({at, end, entities & s.digit_entities, s.answer_digits});
+    if ((entities & ~s.digit_entities) != 0) {
+      s.expect.push_back({at, end, entities & ~s.digit_entities, std::string()});
+    }
+    return;
+  }
+  s.expect.push_back({begin, end, entities, std::string()});
+}
+
+void Scanner::ExpectAfter(std::string_view asked_in, uint32_t from, std::string_view text,
+                          uint32_t begin, uint32_t end) {
+  State& s = *state_;
+  AskHits(asked_in, from);
+  // Entities by their latest question; answered after it already (in
+  // `asked_in`), only read-backs count in [begin, end).
+  std::vector<std::pair<uint32_t, uint64_t>> asks;
+  asks.swap(s.asks);
+  uint64_t pending = 0;
+  for (const auto& a : asks) pending |= a.second;
+  for (auto it = asks.rbegin(); it != asks.rend() && pending != 0; ++it) {
+    uint64_t m = it->second & pending;
+    if (m == 0) continue;
+    pending &= ~m;
+    size_t cut = 0;
+    // Answered, unless asked again after the answer ("Sorry, one more
+    // time?", "Can you repeat that?").
+    if ((m & s.digit_entities) != 0 && FindAnswer(asked_in.substr(it->first), &cut) &&
+        asked_in.find('?', it->first + cut) == std::string_view::npos) {
+      s.expect.push_back({begin, end, m & s.digit_entities, s.answer_digits});
+      if ((m & ~s.digit_entities) != 0) {
+        s.expect.push_back({begin, end, m & ~s.digit_entities, std::string()});
+      }
+    } else {
+      ExpectAnswer(text, begin, end, m);
+    }
+  }
+  asks.swap(s.asks);
 }
 
 Status Scanner::ScanTurn(std::string_view previous, std::string_view turn,
                          std::vector<Span>* spans) {
   State& s = *state_;
-  uint64_t asked = previous.empty() ? 0 : AskedEntities(previous);
   s.expect.clear();
-  if (asked != 0) s.expect.push_back({0, static_cast<uint32_t>(turn.size()), asked});
+  if (!previous.empty()) ExpectAfter(previous, 0, turn, 0, static_cast<uint32_t>(turn.size()));
   AddSentenceExpectations(turn, 0);
   Status st = Scan(turn, spans);
   s.expect.clear();
@@ -1123,29 +1299,26 @@ void Scanner::AddSentenceExpectations(std::string_view line, uint32_t base) {
   // joined by " / "): a question expects the next few sentences of its own
   // line, as a question in one turn expects the next turns.
   constexpr int kSentences = 4;
-  State& s = *state_;
-  auto sentence_end = [&](size_t i) {
-    char c = line[i];
-    if ((c == '.' || c == '?' || c == '!') && (i + 1 == line.size() || line[i + 1] == ' ')) {
-      return true;
-    }
-    return c == '/' && i > 0 && line[i - 1] == ' ' && i + 1 < line.size() && line[i + 1] == ' ';
-  };
   size_t start = 0;
   for (size_t i = 0; i < line.size(); ++i) {
-    if (!sentence_end(i)) continue;
+    if (!SentenceEnd(line, i) || line[i] == '\n') continue;
     if (line[i] == '?') {
       uint64_t asked = AskedEntities(line.substr(start, i + 1 - start));
       if (asked != 0) {
         size_t end = i + 1;
         int seen = 0;
         for (size_t j = i + 1; j < line.size() && seen < kSentences; ++j) {
-          if (sentence_end(j)) ++seen;
+          if (SentenceEnd(line, j)) ++seen;
           end = j + 1;
         }
         if (end > i + 1) {
-          s.expect.push_back({base + static_cast<uint32_t>(i + 1), base + static_cast<uint32_t>(end),
-                              asked});
+          // Offsets of the scanned text: `line` starts at `base` in it.
+          size_t first = state_->expect.size();
+          ExpectAnswer(line, static_cast<uint32_t>(i + 1), static_cast<uint32_t>(end), asked);
+          for (size_t k = first; k < state_->expect.size(); ++k) {
+            state_->expect[k].begin += base;
+            state_->expect[k].end += base;
+          }
         }
       }
     }
@@ -1160,7 +1333,8 @@ Status Scanner::ScanConversation(std::string_view text, std::vector<Span>* spans
   // asked: an answer, a "sorry, one more time?" and a read-back.
   // A blank line is a paragraph break ("Speaker 0: ...\n\nSpeaker 1: ..."),
   // not a turn.
-  uint64_t asked1 = 0, asked2 = 0, asked3 = 0;  // the line before, and before that
+  size_t starts[3] = {0, 0, 0};  // the three lines before, oldest first
+  int lines = 0;
   size_t pos = 0;
   while (pos <= text.size()) {
     size_t nl = text.find('\n', pos);
@@ -1168,14 +1342,17 @@ Status Scanner::ScanConversation(std::string_view text, std::vector<Span>* spans
     std::string_view line = text.substr(pos, nl - pos);
     bool blank = line.find_first_not_of(" \t\r") == std::string_view::npos;
     if (!blank) {
-      uint64_t expected = asked1 | asked2 | asked3;
-      if (expected != 0) {
-        s.expect.push_back({static_cast<uint32_t>(pos), static_cast<uint32_t>(nl), expected});
+      if (lines > 0) {
+        size_t from = starts[3 - lines];
+        // The lines before, as one text; ask offsets are relative to it.
+        ExpectAfter(text.substr(from, pos - from), 0, text, static_cast<uint32_t>(pos),
+                    static_cast<uint32_t>(nl));
       }
       AddSentenceExpectations(line, static_cast<uint32_t>(pos));
-      asked3 = asked2;
-      asked2 = asked1;
-      asked1 = AskedEntities(line);
+      starts[0] = starts[1];
+      starts[1] = starts[2];
+      starts[2] = pos;
+      lines = std::min(lines + 1, 3);
     }
     if (nl == text.size()) break;
     pos = nl + 1;

@@ -53,7 +53,12 @@ std::string_view Expand(std::string_view w) {
 }
 
 bool IsSeparator(std::string_view gap) {
-  // ", " " " "^" "|" "\t" ";" ","
+  // ", " " " "^" "|" "\t" ";" ","; a pause in a transcript: "... ", ".. "
+  // (the first period may have gone to the word before: "Blvd.").
+  if (gap.size() >= 3 && gap.size() <= 4 && gap.back() == ' ' &&
+      gap.find_first_not_of('.') == gap.size() - 1) {
+    return true;
+  }
   if (gap.empty() || gap.size() > 3) return false;
   for (char c : gap) {
     if (c != ' ' && c != ',' && c != '^' && c != '|' && c != '\t' && c != ';') return false;

@@ -168,6 +168,20 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
     } else if (IsDigit(c)) {
       t.type = T::kDigits;
       while (i < n && IsDigit(text[i])) t.lower.push_back(text[i++]);
+      // A written ordinal ("10th", "42nd", "1st") is a word: a street, a
+      // floor, a day ("22 S. 10th Loop" is no spelled id).
+      if (i + 1 < n && IsAsciiLetter(text[i]) && IsAsciiLetter(text[i + 1]) &&
+          (i + 2 >= n || !IsAsciiLetter(text[i + 2]))) {
+        char a = static_cast<char>(text[i] | 0x20), b = static_cast<char>(text[i + 1] | 0x20);
+        if ((a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') ||
+            (a == 't' && b == 'h')) {
+          t.type = T::kWord;
+          t.lower.push_back(a);
+          t.lower.push_back(b);
+          i += 2;
+          t.info = Lookup(t.lower);
+        }
+      }
     } else if (IsAsciiLetter(c) || static_cast<unsigned char>(c) >= 0x80) {
       t.type = T::kWord;
       while (i < n) {
@@ -1299,6 +1313,14 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates) {
     bool lone_oh = numbers == 1 && letters == 0 && written == 0 && digit_words == 0 &&
                    toks[rb].info.kind == W::kDigit;
     bool worth = (numbers > 0 && !lone_oh) || letters >= 3 || (letters > 0 && written > 0);
+    // A house number and an abbreviated direction ("22 S. 10th Loop", "91 N.
+    // Main") are written already.
+    if (numbers == 0 && letters == 1 && written == 1 && re == rb + 2 &&
+        toks[rb].type == T::kDigits && re < toks.size() && toks[re].type == T::kPunct &&
+        toks[re].lower == "." && IsSingleLetter(toks[rb + 1])) {
+      char l = toks[rb + 1].lower[0];
+      if (l == 'n' || l == 's' || l == 'e' || l == 'w') worth = false;
+    }
     if (rb >= re || !worth) {
       i = std::max(run_end, i + 1);
       continue;

@@ -61,6 +61,27 @@ TEST(ContextLexicon, MatchesPhrasesAcrossSpellings) {
   EXPECT_EQ(words, (std::vector<uint32_t>{2, 3, 4}));
 }
 
+TEST(ContextLexicon, PhrasesNeverRunAcrossALabelOrAQuestion) {
+  // "Patient: No, but ..." is no "patient no"; "id? number" no "id number".
+  ContextLexicon lex;
+  ASSERT_TRUE(lex.Add("patient no", 1));
+  ASSERT_TRUE(lex.Add("member id", 2));
+  auto words = [&](std::string text) {
+    std::vector<ContextToken> t;
+    TokenizeContext(text, 0, static_cast<uint32_t>(text.size()), &t);
+    std::vector<ContextHit> hits;
+    lex.Match(t, &hits);
+    std::vector<uint32_t> w;
+    for (const auto& h : hits) w.push_back(h.word);
+    return w;
+  };
+  EXPECT_EQ(words("Patient: No, but I have a sinus problem"), std::vector<uint32_t>{});
+  EXPECT_EQ(words("[member] id 5"), std::vector<uint32_t>{});
+  EXPECT_EQ(words("a member?\nid 5"), std::vector<uint32_t>{});
+  EXPECT_EQ(words("patient no 12345, member-id 77"), (std::vector<uint32_t>{1, 2}));
+  EXPECT_EQ(words("patient_no=12345 memberId=77"), (std::vector<uint32_t>{1, 2}));
+}
+
 TEST(ContextTokens, ExpandToWordsNeverCutsAWord) {
   std::string text = "xx dateOfBirth yy";
   uint32_t lo = 5, hi = 7;

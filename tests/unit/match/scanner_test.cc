@@ -524,6 +524,88 @@ TEST_F(ScannerTest, ConversationAnswersInTheNextTurn) {
   EXPECT_NE(out.find("Agent: Can I have your date of birth?"), std::string::npos) << out;
 }
 
+std::string RedactTurn(const std::shared_ptr<const Ruleset>& rules, std::string_view previous,
+                       std::string_view turn) {
+  Scanner scanner(rules);
+  std::vector<Span> spans;
+  Status st = scanner.ScanTurn(previous, turn, &spans);
+  EXPECT_TRUE(st.ok()) << st.ToString();
+  std::string out;
+  scanner.RenderSpans(turn, spans, &out);
+  return out;
+}
+
+// Once a question is answered, the turns after the answer expect only a
+// read-back of it: other numbers there are times, counts and vital signs.
+TEST_F(ScannerTest, AnsweredQuestionsExpectOnlyReadBacks) {
+  const std::string conv =
+      "Doctor: And your social?\n"
+      "Patient: social is seven three seven um 11 um 0545\n"
+      "Doctor: the pharmacy closes at ten forty five today\n"
+      "Doctor: so that is seven three seven, one one, oh five four five?\n";
+  EXPECT_EQ(RedactConversation(rules_, conv),
+            "Doctor: And your social?\n"
+            "Patient: social is [US_SSN]\n"
+            "Doctor: the pharmacy closes at ten forty five today\n"
+            "Doctor: so that is [US_SSN]?\n");
+  // The same, turn by turn (the CLI's transcript format).
+  const std::string prev =
+      "Agent: What is the billing zip code?\nCaller: Sure, 75137-4247.\n";
+  EXPECT_EQ(RedactTurn(rules_, prev, "Agent: Try to get twelve thousand steps a day."),
+            "Agent: Try to get twelve thousand steps a day.");
+  EXPECT_EQ(RedactTurn(rules_, prev, "Agent: Okay, I have seven five one three seven?"),
+            "Agent: Okay, I have [ZIP_CODE]?");
+  // An answer's second sentence is no answer: "I had the surgery in 2016".
+  EXPECT_EQ(RedactConversation(rules_,
+                               "Agent: And your date of birth?\n"
+                               "Caller: I was born five fifteen nineteen fifty four. I had the "
+                               "surgery in 2016.\n"),
+            "Agent: And your date of birth?\n"
+            "Caller: I was born [DATE_OF_BIRTH]. I had the surgery in 2016.\n");
+  // A timestamp is no answer: the value after it still is.
+  EXPECT_EQ(RedactConversation(rules_,
+                               "[00:00:37] assistant: First and last name and date of birth, "
+                               "please.\n"
+                               "[00:00:42] user: It's Yuki Petrov... five, oh nine, forty seven.\n"),
+            "[00:00:37] assistant: First and last name and date of birth, please.\n"
+            "[00:00:42] user: It's [PERSON]... [DATE_OF_BIRTH].\n");
+}
+
+TEST_F(ScannerTest, AskedAgainMeansANewAnswer) {
+  // "Sorry, one more time?" after an answer: the next turn answers again.
+  EXPECT_EQ(RedactConversation(rules_,
+                               "Agent: What's the zip code?\n"
+                               "Caller: it's two one, uh, four four, hold on\n"
+                               "Agent: Sorry, one more time?\n"
+                               "Caller: Yeah, it's nine seven three three seven.\n"),
+            "Agent: What's the zip code?\n"
+            "Caller: it's two one, uh, four four, hold on\n"
+            "Agent: Sorry, one more time?\n"
+            "Caller: Yeah, it's [ZIP_CODE].\n");
+}
+
+TEST_F(ScannerTest, CitiesAndZipsAfterPauses) {
+  // Speech-to-text writes pauses as ellipses between the parts of an address.
+  EXPECT_EQ(RedactConversation(rules_,
+                               "Agent: Is your mailing address still the same? What is it?\n"
+                               "Patient: Four Main Loop... Amarillo... nine seventy three thirty "
+                               "seven.\n"),
+            "Agent: Is your mailing address still the same? What is it?\n"
+            "Patient: [STREET_ADDRESS].. [LOCATION]... [ZIP_CODE].\n");
+  EXPECT_EQ(RedactConversation(rules_,
+                               "Doctor: where should the nurse go to\n"
+                               "Patient: three five one zero west spruce street apt five c topeka "
+                               "three sixty three seventeen\n"),
+            "Doctor: where should the nurse go to\n"
+            "Patient: [STREET_ADDRESS] [LOCATION] [ZIP_CODE]\n");
+  // "out of town" asks for no city.
+  EXPECT_EQ(RedactConversation(rules_,
+                               "Caller: I will be out of town next week.\n"
+                               "Agent: Okay, what can I help you with today?\n"),
+            "Caller: I will be out of town next week.\n"
+            "Agent: Okay, what can I help you with today?\n");
+}
+
 TEST_F(ScannerTest, SpeakerLabelsAskForNothing) {
   // "Caller:" and "Member:" are roles, not questions for a name: the next
   // turn's contraction stays.

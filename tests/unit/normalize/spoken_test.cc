@@ -39,6 +39,17 @@ TEST(SpokenView, Digits) {
             "area code 4155550132 ext 201");
 }
 
+TEST(SpokenView, WrittenAddressesStayWritten) {
+  // A written ordinal is a word and an abbreviated direction after a house
+  // number no spelled letter: the street stays readable for its rule.
+  EXPECT_EQ(ViewOf("22 S. 10th Loop... Gilbert... 3, six five, oh two."),
+            "22 S. 10th Loop... Gilbert... 36502.");
+  EXPECT_EQ(ViewOf("91 N. Main Street, five five five"), "91 N. Main Street, 555");
+  EXPECT_EQ(ViewOf("the 21st of march nineteen eighty"), "the 21st of march 1980");
+  // A letter before digits is still read with them: an id.
+  EXPECT_EQ(ViewOf("MRN is W 263233008"), "MRN is W263233008");
+}
+
 TEST(SpokenView, Dates) {
   EXPECT_EQ(ViewOf("march fifth nineteen eighty two"), "march 5th 1982");
   EXPECT_EQ(ViewOf("march five nineteen eighty two"), "march 5 1982");
