@@ -833,6 +833,25 @@ std::shared_ptr<const JsonRules> JsonRules::Compile(
 namespace {
 
 // The rule that applies to one value.
+// What carriers put in a caller-ID name (CNAM) when they have none: no
+// person's name.
+bool IsCallerIdPlaceholder(std::string_view v) {
+  static constexpr std::string_view kPlaceholders[] = {
+      "wireless caller", "unknown", "unknown caller", "unknown name", "unavailable",
+      "name unavailable", "not available", "anonymous", "private", "private caller",
+      "private number", "restricted", "blocked", "toll free", "toll free call",
+      "toll free caller", "no caller id", "out of area", "cell phone", "cell phone caller"};
+  while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
+  while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
+  if (v.size() > 20) return false;
+  std::string lower;
+  for (char c : v) lower.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  for (std::string_view p : kPlaceholders) {
+    if (lower == p) return true;
+  }
+  return false;
+}
+
 struct ValueRule {
   Action action = Action::kScan;
   uint16_t entity = 0;
@@ -1352,6 +1371,11 @@ class LevelRunner {
     if (role == Role::kStart || role == Role::kEnd) NoteTime(role, alignment, value);
     if (value.empty()) return Status::Ok();
     if (r.action == Action::kRedact) {
+      // A carrier's caller-ID placeholder ("WIRELESS CALLER") names nobody.
+      if (IsCallerIdPlaceholder(value) &&
+          static_cast<int>(r.entity) == state_.scanner.ruleset().FindEntity("PERSON")) {
+        return Status::Ok();
+      }
       RedactWhole(begin, end, value, r);
       return Status::Ok();
     }

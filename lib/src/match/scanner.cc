@@ -56,6 +56,7 @@ struct Scanner::State {
   // and ages): an answer to them is recognised by its digits.
   uint64_t digit_entities = 0;
   uint64_t date_entities = 0;  // dates said with month names read back as words
+  uint64_t place_entities = 0;
   internal::View answer_view;
   std::string answer_digits;
   std::vector<std::pair<uint32_t, uint64_t>> asks;  // (end of the ask word, entities)
@@ -205,6 +206,57 @@ bool BareYear(std::string_view value) {
     else if (c != ' ') return false;
   }
   return digits == 4;
+}
+
+// Whether the word at text[pos] appears as a word in `answer` (lower case).
+bool RepeatsWord(std::string_view text, uint32_t pos, const std::string& answer) {
+  std::string w;
+  for (size_t i = pos; i < text.size(); ++i) {
+    char c = text[i];
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) break;
+    w.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+  if (w.size() < 3) return false;
+  for (size_t at = answer.find(w); at != std::string::npos; at = answer.find(w, at + 1)) {
+    bool left = at == 0 || !(answer[at - 1] >= 'a' && answer[at - 1] <= 'z');
+    size_t r = at + w.size();
+    bool right = r == answer.size() || !(answer[r] >= 'a' && answer[r] <= 'z');
+    if (left && right) return true;
+  }
+  return false;
+}
+
+// Letters said one by one that spell an acronym ("your M R I results", "the
+// U I H C", "an E K G"): no name, whatever was asked.
+bool SpelledAcronym(std::string_view said) {
+  std::string letters;
+  for (size_t i = 0; i < said.size(); ++i) {
+    char c = said[i];
+    bool start = i == 0 || !((said[i - 1] >= 'a' && said[i - 1] <= 'z') ||
+                             (said[i - 1] >= 'A' && said[i - 1] <= 'Z'));
+    bool alone = i + 1 == said.size() || !((said[i + 1] >= 'a' && said[i + 1] <= 'z') ||
+                                           (said[i + 1] >= 'A' && said[i + 1] <= 'Z'));
+    if (!start || !alone) {
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return false;  // a word: NATO, "as in"
+      continue;
+    }
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    if (c >= 'A' && c <= 'Z') letters.push_back(c);
+  }
+  static constexpr std::string_view kAcronyms[] = {
+      "MRI",  "CT",   "EKG",  "ECG",  "EEG",  "EMG",  "ICU",  "NICU", "ER",   "ED",  "OR",
+      "HIV",  "AIDS", "COPD", "CHF",  "CPAP", "BIPAP", "ADHD", "PTSD", "OCD",  "UTI", "STD",
+      "IV",   "BP",   "OB",   "GYN",  "OBGYN", "ENT", "PCP",  "NP",   "PA",   "RN",  "LPN",
+      "MD",   "DO",   "DDS",  "HMO",  "PPO",  "EPO",  "EOB",  "FSA",  "HSA",  "NPI", "DOB",
+      "SSN",  "MRN",  "ID",   "PIN",  "USA",  "US",   "UIHC", "UCSF", "UCLA", "VA",  "CVS",
+      "ATM",  "TV",   "PT",   "OT",   "ABA",  "CBC",  "BMP",  "CMP",  "TSH",  "PSA", "INR",
+      "DVT",  "PE",   "MS",   "ALS",  "IBS",  "GERD", "CPR",  "AED",  "EMT",  "ASAP", "FYI",
+      "OK",   "PDF",  "URL",  "PM",   "AM",   "IUD",  "STI",  "HPV",  "RSV",  "TB",  "BMI",
+      "A1C",  "LDL",  "HDL",  "PET",  "EGD",  "ACL",  "MCL",  "SNF",  "LTC",  "ADL", "DME"};
+  for (std::string_view a : kAcronyms) {
+    if (letters == a) return true;
+  }
+  return false;
 }
 
 // The digits of a turn's words: never those of a timestamp or a speaker
@@ -495,7 +547,10 @@ void Scanner::RunDetectors(std::string_view text, State* sp) {
     if (s.expect.empty() || !rule.conversation || rule.entity >= 64) return false;
     uint32_t at = s.confirming_view ? s.confirming_view->OriginalBegin(pos) : pos;
     for (const auto& e : s.expect) {
-      if (at >= e.begin && at < e.end && ((e.entities >> rule.entity) & 1)) return true;
+      if (at < e.begin || at >= e.end || !((e.entities >> rule.entity) & 1)) continue;
+      // Answered already: only a read-back of the answer ("So that's
+      // Portland?").
+      if (e.answered.empty() || RepeatsWord(text, pos, e.answered)) return true;
     }
     return false;
   };
@@ -578,6 +633,7 @@ Scanner::Scanner(std::shared_ptr<const Ruleset> ruleset)
       state_->digit_entities |= uint64_t{1} << e;
     }
     if (n == "DATE_OF_BIRTH" || n == "DATE") state_->date_entities |= uint64_t{1} << e;
+    if (n == "LOCATION") state_->place_entities |= uint64_t{1} << e;
   }
   for (size_t r = 0; r < impl.rules.size(); ++r) {
     if (impl.rules[r].info.id == "phone.nanp.bare") state_->spoken_phone_rule = static_cast<int>(r);
@@ -734,6 +790,7 @@ void Scanner::AddSpelledNames(std::string_view text, const internal::View& view,
   // for one ("could you spell your last name?") or a "spell" word leads
   // into it ("it's zeynep, spelled z e y...").
   for (const auto& [b, e] : view.spelled) {
+    if (SpelledAcronym(text.substr(b, e - b))) continue;
     bool asked = false;
     for (const auto& x : s.expect) {
       if (b >= x.begin && b < x.end && names->entity < 64 && ((x.entities >> names->entity) & 1)) {
@@ -1113,7 +1170,8 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
         uint32_t at = s.confirming_view ? s.confirming_view->OriginalBegin(p.start) : p.start;
         for (const auto& e : s.expect) {
           if (at >= e.begin && at < e.end && ((e.entities >> rule.entity) & 1) &&
-              (e.answered.empty() || ReadsBack(text.substr(start, p.end - start), e.answered) ||
+              (e.answered.empty() || !((s.digit_entities >> rule.entity) & 1) ||
+               ReadsBack(text.substr(start, p.end - start), e.answered) ||
                (((s.date_entities >> rule.entity) & 1) &&
                 !BareYear(text.substr(start, p.end - start))))) {
             positive = true;
@@ -1267,18 +1325,42 @@ void Scanner::ExpectAfter(std::string_view asked_in, uint32_t from, std::string_
     uint64_t m = it->second & pending;
     if (m == 0) continue;
     pending &= ~m;
+    uint64_t digits = m & s.digit_entities;
+    uint64_t places = m & s.place_entities;
+    const uint64_t rest = m & ~(digits | places);
+    // Asked again on a line after the answer ("Sorry, one more time?", "Can
+    // you repeat that?"): the next answer is a new one.
+    auto asked_again = [&](size_t answer_end) {
+      // (The answer may end with its line's break.)
+      size_t nl = asked_in.find('\n', answer_end > 0 ? answer_end - 1 : 0);
+      return nl != std::string_view::npos && asked_in.find('?', nl) != std::string_view::npos;
+    };
     size_t cut = 0;
-    // Answered, unless asked again after the answer ("Sorry, one more
-    // time?", "Can you repeat that?").
-    if ((m & s.digit_entities) != 0 && FindAnswer(asked_in.substr(it->first), &cut) &&
-        asked_in.find('?', it->first + cut) == std::string_view::npos) {
-      s.expect.push_back({begin, end, m & s.digit_entities, s.answer_digits});
-      if ((m & ~s.digit_entities) != 0) {
-        s.expect.push_back({begin, end, m & ~s.digit_entities, std::string()});
-      }
-    } else {
-      ExpectAnswer(text, begin, end, m);
+    if (digits != 0 && FindAnswer(asked_in.substr(it->first), &cut) &&
+        !asked_again(it->first + cut)) {
+      s.expect.push_back({begin, end, digits, s.answer_digits});
+      digits = 0;
     }
+    // A city asked for and named in the line after the question: the lines
+    // after that expect none ("Which city?" "Plano." ... "the eligibility
+    // check").
+    if (places != 0) {
+      size_t nl = asked_in.find('\n', it->first);
+      if (nl != std::string_view::npos && nl + 1 < asked_in.size()) {
+        size_t le = asked_in.find('\n', nl + 1);
+        if (le == std::string_view::npos) le = asked_in.size();
+        std::string_view line = asked_in.substr(nl + 1, le - nl - 1);
+        if (internal::NamesACity(line) && !asked_again(nl + 1)) {
+          std::string answer;
+          for (char c : line) {
+            answer.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+          }
+          s.expect.push_back({begin, end, places, std::move(answer)});
+          places = 0;
+        }
+      }
+    }
+    if ((digits | places | rest) != 0) ExpectAnswer(text, begin, end, digits | places | rest);
   }
   asks.swap(s.asks);
 }

@@ -116,6 +116,37 @@ int PlaceGazetteer::StateIndex(std::string_view s) {
   return -1;
 }
 
+bool NamesACity(std::string_view line) {
+  const PlaceGazetteer& gaz = PlaceGazetteer::Builtin();
+  std::vector<std::string> words;
+  std::string w;
+  for (size_t i = 0; i <= line.size(); ++i) {
+    char c = i < line.size() ? line[i] : ' ';
+    bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\'' ||
+                  static_cast<unsigned char>(c) >= 0x80;
+    if (letter) {
+      w.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    } else if (!w.empty()) {
+      words.push_back(std::move(w));
+      w.clear();
+    }
+  }
+  std::string phrase;
+  for (size_t k = 0; k < words.size(); ++k) {
+    phrase.clear();
+    for (size_t e = k; e < words.size() && e < k + 3; ++e) {
+      if (e > k) phrase.push_back(' ');
+      phrase.append(words[e]);
+      // (A single everyday word is no answer: "Hang on", "Okay".)
+      if (phrase.size() >= 3 && gaz.States(phrase) != 0 &&
+          (e > k || (NameGazetteer::Builtin().Flags(phrase) & kCommonWord) == 0)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 void FindPlaces(std::string_view text, const std::function<bool(uint32_t)>& cue,
                 NameScratch* scratch, std::vector<std::pair<uint32_t, uint32_t>>* out,
                 std::vector<std::pair<uint32_t, uint32_t>>* zips) {
@@ -139,7 +170,12 @@ void FindPlaces(std::string_view text, const std::function<bool(uint32_t)>& cue,
       ++k;
       continue;
     }
-    bool capital = first.title_case || first.upper;
+    // A capital that only starts a sentence says nothing of an everyday
+    // word set off by a comma ("Okay, and the card number?": Okay, OK; a
+    // city said alone is one: "Hang on. Mesa.").
+    bool capital = (first.title_case || first.upper) &&
+                   !(first.sentence_start && first.title_case && (first.flags & kCommonWord) != 0 &&
+                     first.end < text.size() && text[first.end] == ',');
     // The longest city name from here (at most four words, single blanks or
     // hyphens between).
     size_t best_end = 0;

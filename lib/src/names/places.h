@@ -32,6 +32,10 @@ class PlaceGazetteer {
   std::vector<std::pair<uint64_t, uint64_t>> cities_;  // sorted (hash, state bits)
 };
 
+// True when `line` names a US city of the gazetteer (one to three words,
+// any case): a turn that answers "which city?".
+bool NamesACity(std::string_view line);
+
 // Appends [start, end) of every city found among scratch->words of `text`
 // and marks its words `blocked` (so FindNames leaves them). `cue(pos)` tells
 // whether a place cue ("city", "lives in", a city key) ends right before pos.

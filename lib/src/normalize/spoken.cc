@@ -342,6 +342,25 @@ char LetterOf(const Tok& t) {
 
 // Whether toks[i] may continue a run whose previous core token is a number or
 // a letter.
+// Single letters right after a number that spell a unit ("one M G", "fifty
+// M L", "ten C C"): a dose, never part of an id. Returns how many letters.
+size_t UnitLetters(const std::vector<Tok>& toks, size_t k) {
+  static constexpr std::string_view kUnits[] = {"mg", "ml", "mcg", "cc", "kg", "iu", "mm",
+                                                "cm", "bpm", "lbs", "lb", "mmhg", "meq"};
+  if (k == 0 || !(IsNumberWord(toks[k - 1]) || toks[k - 1].type == T::kDigits)) return 0;
+  std::string letters;
+  size_t q = k;
+  while (q < toks.size() && IsSingleLetter(toks[q]) && letters.size() < 4) {
+    letters.push_back(toks[q].lower[0]);
+    ++q;
+  }
+  if (q < toks.size() && IsSingleLetter(toks[q])) return 0;
+  for (std::string_view u : kUnits) {
+    if (letters == u) return q - k;
+  }
+  return 0;
+}
+
 bool IsCore(const std::vector<Tok>& toks, size_t i) {
   const Tok& t = toks[i];
   // "the last four", "first two digits": a count, not a digit of a value.
@@ -1196,6 +1215,10 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates) {
       ++i;
       continue;
     }
+    if (size_t unit = UnitLetters(toks, i)) {
+      i += unit;
+      continue;
+    }
     // Extent of the run: core tokens with separators between them.
     size_t r = i;
     size_t last_core = i;
@@ -1209,6 +1232,7 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates) {
                  (x.type == T::kPunct && (x.lower == "," || x.lower == "-" || x.lower == "/" ||
                                           x.lower == "." || x.lower == "(" || x.lower == ")"));
       if (core) {
+        if (r > i && last_core + 1 == r && UnitLetters(toks, r) > 0) break;  // "one M G"
         last_core = r;
         ++r;
         continue;

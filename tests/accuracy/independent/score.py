@@ -246,6 +246,8 @@ def main():
     ap.add_argument("--json", default="")
     ap.add_argument("--show-misses", type=int, default=0)
     ap.add_argument("--show-destroyed", type=int, default=0)
+    ap.add_argument("--show-fields", type=int, default=0,
+                    help="show this many non-PHI JSON fields that changed")
     ap.add_argument("--entity", default="", help="only show misses of this entity")
     ap.add_argument("--show-negatives", type=int, default=0,
                     help="show this many lost hard negatives, with the output around them")
@@ -294,6 +296,7 @@ def main():
     words = Tally()
     json_valid = Tally()
     fields = Tally()
+    changed_fields = []
     misses = []
     lost_negs = []
     destroyed = []
@@ -367,7 +370,10 @@ def main():
                 for path, a, z in src_leaves:
                     if any(covered[a:z]):
                         continue
-                    fields.add(("all",), out_leaves.get(path) == text[a:z])
+                    same = out_leaves.get(path) == text[a:z]
+                    fields.add(("all",), same)
+                    if not same:
+                        changed_fields.append((r["id"], path, text[a:z], out_leaves.get(path)))
 
     def fmt(t, k):
         v = t.pct(k)
@@ -433,6 +439,10 @@ def main():
                                                         text[ce:hi]).replace("\n", " / ")))
             k = out.find(text[lo:lo + 20]) if lo < cs else 0
             print("  => %s" % out[max(0, k):max(0, k) + (hi - lo) + 20].replace("\n", " / "))
+    if args.show_fields:
+        print("\n### changed non-PHI JSON fields (id, path, input, output)")
+        for rid, path, before, after in changed_fields[:args.show_fields]:
+            print("- %s %s: %s\n  => %s" % (rid, path, before[:160], (after or "<missing>")[:160]))
     if args.show_destroyed:
         print("\n### destroyed words")
         for r, a, z in destroyed[:args.show_destroyed]:

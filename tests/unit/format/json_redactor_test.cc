@@ -504,6 +504,9 @@ TEST_F(JsonTest, NameKeysAndFlattenedPathsTakeTheWholeValue) {
   // Telephony webhooks: caller id name and number.
   EXPECT_EQ(RedactChecked(R"({"caller_id_name":"HU MING","caller_id_number":"8165550139"})"),
             R"({"caller_id_name":"[PERSON]","caller_id_number":"[PHONE_NUMBER]"})");
+  // A carrier's placeholder in the caller-id name names nobody.
+  EXPECT_EQ(RedactChecked(R"({"caller_id_name":"WIRELESS CALLER","patient_name":"Unknown"})"),
+            R"({"caller_id_name":"WIRELESS CALLER","patient_name":"Unknown"})");
   EXPECT_EQ(RedactChecked(R"({"ctx.member.plan":"Gold","ctx.request.state":"IL"})"),
             R"({"ctx.member.plan":"Gold","ctx.request.state":"IL"})");
 }
@@ -662,6 +665,11 @@ TEST_F(JsonTest, ProfilesAddRulesAndAlignments) {
   Build(opts);
   EXPECT_EQ(Redact(R"({"caller_id_name":"Dana Reyes","caller_id_number":"+14155550132","call_id":"219-09-9999"})"),
             R"({"caller_id_name":"[PERSON]","caller_id_number":"[PHONE_NUMBER]","call_id":"219-09-9999"})");
+  // The profile redacts the caller-id name whatever it holds, but a
+  // carrier's placeholder names nobody.
+  EXPECT_EQ(Redact(R"({"caller_id_name":"WIRELESS CALLER","caller_id_number":"+14155550132"})"),
+            R"({"caller_id_name":"WIRELESS CALLER","caller_id_number":"[PHONE_NUMBER]"})");
+  EXPECT_EQ(Redact(R"({"caller_id_name":"WIRELESS DANA"})"), R"({"caller_id_name":"[PERSON]"})");
 }
 
 TEST_F(JsonTest, DetectedProfilesApplyPerDocument) {

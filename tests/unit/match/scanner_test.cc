@@ -598,6 +598,26 @@ TEST_F(ScannerTest, CitiesAndZipsAfterPauses) {
                                "three sixty three seventeen\n"),
             "Doctor: where should the nurse go to\n"
             "Patient: [STREET_ADDRESS] [LOCATION] [ZIP_CODE]\n");
+  // A city answered: later turns take only its read-back, and an everyday
+  // word set off at the start of a turn is no city.
+  EXPECT_EQ(RedactConversation(rules_,
+                               "Speaker 1: Which city?\n"
+                               "Speaker 2: That's in Portland.\n"
+                               "Speaker 1: Let me read that back: Portland. I'll run the "
+                               "eligibility check.\n"
+                               "Speaker 1: Okay, and the card number?\n"),
+            "Speaker 1: Which city?\n"
+            "Speaker 2: That's in [LOCATION].\n"
+            "Speaker 1: Let me read that back: [LOCATION]. I'll run the eligibility check.\n"
+            "Speaker 1: Okay, and the card number?\n");
+  EXPECT_EQ(RedactConversation(rules_, "Speaker 0: Which city?\nSpeaker 1: Hang on. Mesa.\n"),
+            "Speaker 0: Which city?\nSpeaker 1: Hang on. [LOCATION].\n");
+  // Letters that spell an acronym are no spelled name.
+  EXPECT_EQ(RedactConversation(rules_,
+                               "Agent: could you spell your last name?\n"
+                               "Caller: Did we go over your M R I results?\n"),
+            "Agent: could you spell your last name?\n"
+            "Caller: Did we go over your M R I results?\n");
   // "out of town" asks for no city.
   EXPECT_EQ(RedactConversation(rules_,
                                "Caller: I will be out of town next week.\n"

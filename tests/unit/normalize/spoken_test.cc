@@ -50,6 +50,13 @@ TEST(SpokenView, WrittenAddressesStayWritten) {
   EXPECT_EQ(ViewOf("MRN is W 263233008"), "MRN is W263233008");
 }
 
+TEST(SpokenView, UnitsSpelledAfterANumberAreNoId) {
+  EXPECT_EQ(ViewOf("take two M G twice"), "take 2 M G twice");
+  EXPECT_EQ(ViewOf("fifty M L of saline"), "50 M L of saline");
+  // Letters inside an id stay with its digits.
+  EXPECT_EQ(ViewOf("my mrn is one two three M G H four five six"), "my mrn is 123MGH456");
+}
+
 TEST(SpokenView, Dates) {
   EXPECT_EQ(ViewOf("march fifth nineteen eighty two"), "march 5th 1982");
   EXPECT_EQ(ViewOf("march five nineteen eighty two"), "march 5 1982");
