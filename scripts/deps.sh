@@ -8,7 +8,9 @@
 #                             scripts/fetch_rsyslog.sh, for tests/shippers;
 #                             help2man for the man pages; dpkg-dev, systemd
 #                             (systemd-analyze), man-db, yamllint and
-#                             python3-yaml for the package and deployment tests)
+#                             python3-yaml for the package and deployment tests;
+#                             the openssl CLI, which makes the certificates of
+#                             the TLS tests)
 #   scripts/deps.sh --bench   also the tools `make bench` compares against
 #                             (ripgrep, syslog-ng, perl), gnuplot for plots and
 #                             wrk for the phiscrubd load benchmark
@@ -22,7 +24,7 @@ PKGS=(
   libhyperscan-dev libre2-dev libsimdjson-dev libyaml-cpp-dev libssl-dev
   libboost-dev libgtest-dev libgmock-dev libbenchmark-dev librdkafka-dev
   syslog-ng-core libestr0 libfastjson4 liblognorm5 help2man yamllint dpkg-dev
-  systemd man-db python3-yaml
+  systemd man-db python3-yaml openssl
 )
 if [ "${1:-}" = "--bench" ]; then
   PKGS+=(perl ripgrep gnuplot-nox wrk)

@@ -411,7 +411,7 @@ Rules (as the phiscrub CLI):
   --cache-dir DIR|off      compiled rules cache (default $PHISCRUB_CACHE_DIR,
                            $XDG_CACHE_HOME/phiscrub or ~/.cache/phiscrub)
 Webhook relay (vendor -> phiscrubd -> application):
-  --webhook ROUTE=URL[,vendor=V][,secret-file=F][,profile=P][,public-url=U]
+  --webhook ROUTE=URL[,vendor=V][,secret-file=F][,profile=P][,public-url=U][,ca-file=F]
                            POST /webhooks/ROUTE: check the vendor's signature
                            (vapi, retell, signalwire, twilio; none: no check,
                            bearer token as other endpoints), redact with the
@@ -420,7 +420,10 @@ Webhook relay (vendor -> phiscrubd -> application):
                            redactable (nothing forwarded), 502 not accepted.
                            Repeatable; PHISCRUB_WEBHOOK: routes separated by
                            spaces. public-url: the URL the vendor calls, for
-                           the URL-signing vendors (signalwire, twilio)
+                           the URL-signing vendors (signalwire, twilio).
+                           JSON goes on as JSON; twilio and signalwire form
+                           posts as forms. ca-file: PEM CAs that verify an
+                           https:// URL (default: the system's)
 TCP listener for log relays:
   --listen-tcp ADDR:PORT   --tcp-port-file FILE
   --framing auto|lines|ndjson|octet-counted   (default auto: per

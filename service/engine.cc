@@ -389,7 +389,14 @@ std::shared_ptr<const Engine> Engine::Build(const ServiceConfig& config, uint64_
     if (static_cast<int>(i) == kAuto) opts[i].detect_profiles = true;
     if (static_cast<int>(i) >= kFirstProfile) AddJsonProfile(formats[i], &opts[i]);
   }
+  JsonOptions form_opts;
+  if (!config.json_keys.empty() && !LoadJsonKeyFile(config.json_keys, &form_opts, diags)) {
+    return nullptr;
+  }
+  AddTwilioFormRules(&form_opts);
+  form_opts.nested_json = true;
   RulesetOptions ropts = config.rules;
+  opts.push_back(form_opts);  // for its entities; popped below
   for (const auto& o : opts) {
     for (auto& e : JsonRequiredEntities(o)) {
       if (std::find(ropts.extra_entities.begin(), ropts.extra_entities.end(), e) ==
@@ -398,6 +405,7 @@ std::shared_ptr<const Engine> Engine::Build(const ServiceConfig& config, uint64_
       }
     }
   }
+  opts.pop_back();
   auto rules = Ruleset::Compile(ropts, diags);
   if (!rules) return nullptr;
   auto engine = std::shared_ptr<Engine>(new Engine());
@@ -461,6 +469,8 @@ std::shared_ptr<const Engine> Engine::Build(const ServiceConfig& config, uint64_
     engine->json_[i] = JsonRules::Compile(rules, opts[i], diags);
     if (!engine->json_[i]) return nullptr;
   }
+  engine->twilio_form_ = JsonRules::Compile(rules, form_opts, diags);
+  if (!engine->twilio_form_) return nullptr;
   return engine;
 }
 
@@ -516,6 +526,8 @@ struct Worker::State {
   explicit State(const std::shared_ptr<const Ruleset>& rules) : scanner(rules) {}
   Scanner scanner;
   std::vector<std::unique_ptr<JsonRedactor>> json;
+  std::unique_ptr<JsonRedactor> form;
+  std::vector<FormField> fields;
   std::unique_ptr<BatchRedactor> batch[3];  // text, ndjson, auto
   simdjson::ondemand::parser parser;
   std::string padded;
@@ -1576,6 +1588,103 @@ bool Worker::RedactWebhook(std::string_view body, int format, bool lockdown, std
     outcome->fail_count = 1;
     return false;
   }
+  for (const JsonFinding& f : s.json_findings) outcome->AddFinding(f.span.entity);
+  return true;
+}
+
+bool Worker::RedactWebhookForm(std::string_view body, bool lockdown, std::string* out,
+                               Outcome* outcome) {
+  State& s = *state_;
+  out->clear();
+  outcome->format = "form";
+  outcome->records = 1;
+  auto fail = [&](const char* reason) {
+    out->clear();
+    outcome->fail_reason = reason;
+    outcome->fail_count = 1;
+    return false;
+  };
+  if (!ParseForm(body, &s.fields)) return fail("malformed_form");
+  const JsonRules& rules = *engine_->twilio_form();
+  // Key names compare as the JsonRedactor compares them: letters and digits,
+  // lower-cased.
+  auto norm = [](std::string_view name) {
+    std::string n;
+    for (unsigned char c : name) {
+      if (std::isalnum(c)) n.push_back(static_cast<char>(std::tolower(c)));
+    }
+    return n;
+  };
+  auto skipped = [&rules, &norm](const std::string& name) {
+    const std::string n = norm(name);
+    for (const JsonKeyRule& r : rules.options().rules) {
+      if (r.action == JsonKeyRule::Action::kSkip && !r.key.empty() && norm(r.key) == n) {
+        return true;
+      }
+    }
+    return false;
+  };
+  auto append_raw = [out](const FormField& f) {
+    if (!out->empty()) out->push_back('&');
+    out->append(f.raw_name);
+    out->push_back('=');
+    out->append(f.raw_value);
+  };
+  if (lockdown) {
+    for (const FormField& f : s.fields) {
+      if (skipped(f.name)) append_raw(f);
+    }
+    if (!out->empty()) out->push_back('&');
+    *out += "phiscrub_error=lockdown";
+    outcome->fail_reason = "lockdown";
+    outcome->fail_count = 1;
+    return true;
+  }
+  // The fields as one JSON object, so each value is redacted with its name
+  // as the key (rules and context) in one scan.
+  std::string doc = "{";
+  for (size_t i = 0; i < s.fields.size(); ++i) {
+    if (i) doc.push_back(',');
+    doc.push_back('"');
+    AppendJsonEscaped(s.fields[i].name, &doc);
+    doc += "\":\"";
+    AppendJsonEscaped(s.fields[i].value, &doc);
+    doc.push_back('"');
+  }
+  doc.push_back('}');
+  if (!s.form) s.form = std::make_unique<JsonRedactor>(engine_->twilio_form());
+  s.json_findings.clear();
+  std::string redacted;
+  Status st = s.form->Redact(doc, &redacted, &s.json_findings, /*with_paths=*/false);
+  if (!st.ok()) return fail(FailReasonName(FailReasonOf(st)));
+  // Read the values back in field order (the redactor keeps the structure).
+  s.padded.assign(redacted);
+  s.padded.append(simdjson::SIMDJSON_PADDING, '\0');
+  simdjson::ondemand::document d;
+  simdjson::ondemand::object obj;
+  if (s.parser.iterate(s.padded.data(), redacted.size(), s.padded.size()).get(d) ||
+      d.get_object().get(obj)) {
+    return fail("internal");
+  }
+  size_t i = 0;
+  for (auto member : obj) {
+    simdjson::ondemand::field field;
+    std::string_view value;
+    if (i >= s.fields.size() || std::move(member).get(field) ||
+        field.value().get_string().get(value)) {
+      return fail("internal");
+    }
+    const FormField& f = s.fields[i++];
+    if (value == f.value) {
+      append_raw(f);  // unchanged: byte for byte
+      continue;
+    }
+    if (!out->empty()) out->push_back('&');
+    out->append(f.raw_name);
+    out->push_back('=');
+    AppendFormEncoded(value, out);
+  }
+  if (i != s.fields.size()) return fail("internal");
   for (const JsonFinding& f : s.json_findings) outcome->AddFinding(f.span.entity);
   return true;
 }

@@ -40,6 +40,8 @@ class Engine {
                                              std::vector<Diagnostic>* diagnostics);
   const std::shared_ptr<const Ruleset>& rules() const { return rules_; }
   const std::shared_ptr<const JsonRules>& json(int format) const { return json_[format]; }
+  // Twilio form callbacks' fields as a JSON object (AddTwilioFormRules).
+  const std::shared_ptr<const JsonRules>& twilio_form() const { return twilio_form_; }
   uint64_t generation() const { return generation_; }
   size_t max_record() const { return max_record_; }
   // The policy's text placeholder with `reason` substituted.
@@ -61,6 +63,7 @@ class Engine {
   std::vector<std::string> supported_, recognizers_;
   std::shared_ptr<const Ruleset> rules_;
   std::vector<std::shared_ptr<const JsonRules>> json_;
+  std::shared_ptr<const JsonRules> twilio_form_;
   uint64_t generation_ = 0;
   size_t max_record_ = 0;
 };
@@ -107,6 +110,15 @@ class Worker {
   // empty and the outcome says why (fail closed: nothing is forwarded).
   bool RedactWebhook(std::string_view body, int format, bool lockdown, std::string* out,
                      Outcome* outcome);
+  // A form-encoded webhook (Twilio, SignalWire cXML): each field's value is
+  // redacted with the field name as its cue (AddTwilioFormRules) and the
+  // body re-encoded in the same field order; a field whose value did not
+  // change keeps its bytes. In lockdown only the skipped (non-PHI) fields
+  // and phiscrub_error=lockdown go out. False when it cannot be redacted
+  // (malformed_form: a field name that is not a plain identifier; or the
+  // JsonRedactor's reasons): *out is then empty.
+  bool RedactWebhookForm(std::string_view body, bool lockdown, std::string* out,
+                         Outcome* outcome);
   // GET /supportedentities, /recognizers (?language=), /anonymizers,
   // /deanonymizers: JSON arrays of names.
   void SupportedEntities(std::string_view language, ApiResult* result);

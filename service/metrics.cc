@@ -18,7 +18,7 @@ constexpr double kBounds[Metrics::kBuckets] = {0.0005, 0.001, 0.0025, 0.005, 0.0
                                                0.05,   0.1,   0.25,   0.5,   1,    5};
 constexpr const char* kReasonNames[Metrics::kReasons] = {
     "oversize", "invalid_utf8", "engine_error", "malformed_json",
-    "lockdown", "internal",     "framing",      "abandoned"};
+    "lockdown", "internal",     "framing",      "abandoned", "malformed_form"};
 
 int CodeIndex(int code) {
   for (int i = 0; i < Metrics::kCodes - 1; ++i) {

@@ -29,13 +29,14 @@ class Metrics {
  public:
   static constexpr int kCodes = 16;
   static constexpr int kBuckets = 12;
-  static constexpr int kReasons = 8;
+  static constexpr int kReasons = 9;
 
   void Request(Endpoint e, int code, double seconds);
   void Records(uint64_t n) { records_.fetch_add(n, std::memory_order_relaxed); }
   void Finding(std::string_view entity, uint64_t n);
   // reason: oversize, invalid_utf8, engine_error, malformed_json, lockdown,
-  // internal, framing (anything else counts as internal).
+  // internal, framing, abandoned, malformed_form (anything else counts as
+  // internal).
   void FailClosed(std::string_view reason, uint64_t n = 1);
   void Inflight(int delta) { inflight_.fetch_add(delta, std::memory_order_relaxed); }
   void Connections(int delta) { connections_.fetch_add(delta, std::memory_order_relaxed); }

@@ -252,8 +252,9 @@ struct Service {
   std::atomic<uint64_t> next_id{0};
   std::string id_prefix;
   std::shared_ptr<Relay> relay;
-  // Client TLS for webhook forwards to https:// applications (system CAs).
-  std::shared_ptr<ssl::context> webhook_tls;
+  // Client TLS for webhook forwards to https:// applications, per route
+  // (the system CAs, or the route's ca-file); null for http:// routes.
+  std::vector<std::shared_ptr<ssl::context>> webhook_tls;
   // TCP connections, for the drain (Server::CheckDrain): when bytes were last
   // read from any of them, the open ones, the drain flushes not done yet and
   // the records lost (read but not delivered, or cut off by the shutdown).
@@ -547,14 +548,23 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<kTls>> {
       std::string_view type(ct.data(), ct.size());
       type = type.substr(0, type.find(';'));
       while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
+      // Twilio and SignalWire (cXML) post their voice and SMS callbacks as
+      // forms.
+      bool form_route = endpoint_ == Endpoint::kWebhook &&
+                        (svc_.config.webhooks[route_].vendor == WebhookVendor::kTwilio ||
+                         svc_.config.webhooks[route_].vendor == WebhookVendor::kSignalWire);
       bool ok = endpoint_ == Endpoint::kStream
                     ? (strcasecmp(std::string(type).c_str(), "application/x-ndjson") == 0 ||
                        strcasecmp(std::string(type).c_str(), "application/jsonl") == 0 ||
                        strcasecmp(std::string(type).c_str(), "text/plain") == 0)
-                    : strcasecmp(std::string(type).c_str(), "application/json") == 0;
+                    : strcasecmp(std::string(type).c_str(), "application/json") == 0 ||
+                          (form_route && IsFormContentType(type));
       if (!ok) {
         return Respond(415,
-                       endpoint_ == Endpoint::kStream
+                       form_route
+                           ? R"({"error":"unsupported_media_type","message":"Content-Type must )"
+                             R"(be application/json or application/x-www-form-urlencoded"})"
+                       : endpoint_ == Endpoint::kStream
                            ? R"({"error":"unsupported_media_type","message":"Content-Type must )"
                              R"(be application/x-ndjson, application/jsonl or text/plain"})"
                            : R"({"error":"unsupported_media_type","message":"Content-Type must )"
@@ -670,12 +680,16 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<kTls>> {
                            R"(missing or does not match the route's secret"})",
                      "application/json", close);
     }
+    // A form goes on as a form (the application's Twilio handler reads the
+    // same fields), JSON as JSON.
+    const bool form = IsFormContentType(header("content-type"));
     Outcome o;
     std::string out;
     bool ok = false;
     try {
-      ok = WorkerFor(engine_).RedactWebhook(body, PayloadFormatIndex(route.profile),
-                                            svc_.lockdown.load(), &out, &o);
+      ok = form ? WorkerFor(engine_).RedactWebhookForm(body, svc_.lockdown.load(), &out, &o)
+                : WorkerFor(engine_).RedactWebhook(body, PayloadFormatIndex(route.profile),
+                                                   svc_.lockdown.load(), &out, &o);
     } catch (const std::exception&) {
       out.clear();
       o.fail_reason = "internal";
@@ -694,7 +708,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<kTls>> {
     }
     auto self = this->shared_from_this();
     ForwardWebhook(
-        stream_.get_executor(), route, svc_.webhook_tls, std::move(out), "application/json",
+        stream_.get_executor(), route, svc_.webhook_tls[ri], std::move(out),
+        form ? "application/x-www-form-urlencoded" : "application/json",
         rid_, svc_.config.max_body,
         [self, ri](int) { self->svc_.metrics.WebhookRetry(ri); },
         [self, ri, o, close](ForwardResult fr) { self->OnForwarded(ri, o, close, std::move(fr)); });
@@ -1780,7 +1795,24 @@ int RunServer(const std::vector<std::string>& args) {
     return kExitError;
   }
   std::vector<std::string> route_names;
-  bool https_route = false;
+  std::shared_ptr<ssl::context> system_cas;  // shared by the routes without ca-file
+  auto client_tls = [](const std::string& ca_file, std::string* error) {
+    auto ctx = std::make_shared<ssl::context>(ssl::context::tls_client);
+    boost::system::error_code ec;
+    if (ca_file.empty()) {
+      ctx->set_default_verify_paths(ec);
+    } else {
+      ctx->load_verify_file(ca_file, ec);
+    }
+    if (ec) {
+      *error = ca_file.empty() ? "cannot load the system CAs"
+                               : "cannot read CA file " + ca_file + " (PEM certificates)";
+      return std::shared_ptr<ssl::context>();
+    }
+    ctx->set_verify_mode(ssl::verify_peer);
+    SSL_CTX_set_min_proto_version(ctx->native_handle(), TLS1_2_VERSION);
+    return ctx;
+  };
   for (auto& route : svc.config.webhooks) {
     if (!LoadWebhookSecret(&route, &error)) {
       fprintf(stderr, "phiscrubd: %s\n", error.c_str());
@@ -1791,19 +1823,24 @@ int RunServer(const std::vector<std::string>& args) {
               route.profile.c_str());
       return kExitConfig;
     }
+    std::shared_ptr<ssl::context> ctx;
+    if (route.tls && !route.ca_file.empty()) {
+      ctx = client_tls(route.ca_file, &error);
+    } else if (route.tls) {
+      if (!system_cas) system_cas = client_tls("", &error);
+      ctx = system_cas;
+    }
+    if (route.tls && !ctx) {
+      fprintf(stderr, "phiscrubd: --webhook %s: %s\n", route.name.c_str(), error.c_str());
+      return kExitConfig;
+    }
+    svc.webhook_tls.push_back(std::move(ctx));
     route_names.push_back(route.name);
-    https_route = https_route || route.tls;
     fprintf(stderr, "phiscrubd: webhook /webhooks/%s (%s, profile %s) -> %s\n",
             route.name.c_str(), WebhookVendorName(route.vendor), route.profile.c_str(),
             route.url.c_str());
   }
   svc.metrics.DefineWebhookRoutes(route_names);
-  if (https_route) {
-    svc.webhook_tls = std::make_shared<ssl::context>(ssl::context::tls_client);
-    svc.webhook_tls->set_default_verify_paths();
-    svc.webhook_tls->set_verify_mode(ssl::verify_peer);
-    SSL_CTX_set_min_proto_version(svc.webhook_tls->native_handle(), TLS1_2_VERSION);
-  }
   svc.Swap(engine, tokens, tls);
   svc.lockdown = svc.config.lockdown;
   svc.metrics.SetLockdown(svc.config.lockdown);

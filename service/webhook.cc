@@ -10,6 +10,8 @@
 #include <fstream>
 #include <utility>
 
+#include "phiscrub/json.h"
+
 namespace phiscrub::service {
 namespace {
 
@@ -66,23 +68,36 @@ std::string FormDecode(std::string_view s) {
   return out;
 }
 
-// Twilio's signed string: the URL, then each POST parameter's name and value,
-// sorted by name.
-std::string TwilioSignedString(const std::string& url, std::string_view form) {
-  std::vector<std::pair<std::string, std::string>> params;
+// Splits a form body into decoded (name, value) pairs and their raw bytes;
+// names are not checked here (the signature covers whatever was sent).
+void SplitForm(std::string_view form, std::vector<FormField>* fields) {
+  fields->clear();
   while (!form.empty()) {
     size_t amp = form.find('&');
     std::string_view kv = form.substr(0, amp);
-    size_t eq = kv.find('=');
     if (!kv.empty()) {
-      params.emplace_back(FormDecode(kv.substr(0, eq)),
-                          eq == std::string_view::npos ? "" : FormDecode(kv.substr(eq + 1)));
+      size_t eq = kv.find('=');
+      FormField f;
+      f.raw_name = kv.substr(0, eq);
+      f.raw_value = eq == std::string_view::npos ? std::string_view() : kv.substr(eq + 1);
+      f.name = FormDecode(f.raw_name);
+      f.value = FormDecode(f.raw_value);
+      fields->push_back(std::move(f));
     }
     if (amp == std::string_view::npos) break;
     form.remove_prefix(amp + 1);
   }
-  std::stable_sort(params.begin(), params.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
+}
+
+// Twilio's signed string: the URL, then each POST parameter's name and value,
+// sorted by name (and, for a repeated name, by value, as Twilio's SDKs do).
+std::string TwilioSignedString(const std::string& url, std::string_view form) {
+  std::vector<FormField> fields;
+  SplitForm(form, &fields);
+  std::vector<std::pair<std::string, std::string>> params;
+  params.reserve(fields.size());
+  for (auto& f : fields) params.emplace_back(std::move(f.name), std::move(f.value));
+  std::sort(params.begin(), params.end());
   std::string s = url;
   for (const auto& [k, v] : params) s += k + v;
   return s;
@@ -157,7 +172,9 @@ const char* WebhookVendorName(WebhookVendor v) {
 bool ParseWebhookRoute(const std::string& spec, WebhookRoute* r, std::string* error) {
   size_t eq = spec.find('=');
   if (eq == std::string::npos || eq == 0) {
-    *error = "--webhook takes ROUTE=URL[,vendor=V][,secret-file=F][,profile=P][,public-url=U]";
+    *error =
+        "--webhook takes ROUTE=URL[,vendor=V][,secret-file=F][,profile=P][,public-url=U]"
+        "[,ca-file=F]";
     return false;
   }
   r->name = spec.substr(0, eq);
@@ -185,6 +202,7 @@ bool ParseWebhookRoute(const std::string& spec, WebhookRoute* r, std::string* er
     else if (k == "secret-file") r->secret_file = v;
     else if (k == "profile") r->profile = v;
     else if (k == "public-url") r->public_url = v;
+    else if (k == "ca-file") r->ca_file = v;
     else {
       *error = "--webhook " + r->name + ": unknown option '" + k + "'";
       return false;
@@ -248,6 +266,10 @@ bool ParseWebhookRoute(const std::string& spec, WebhookRoute* r, std::string* er
     *error = "--webhook " + r->name + ": bad URL host or port";
     return false;
   }
+  if (!r->ca_file.empty() && !r->tls) {
+    *error = "--webhook " + r->name + ": ca-file= needs an https:// URL";
+    return false;
+  }
   return true;
 }
 
@@ -270,10 +292,105 @@ bool LoadWebhookSecret(WebhookRoute* r, std::string* error) {
   return true;
 }
 
+bool IsFormContentType(std::string_view type) {
+  type = type.substr(0, type.find(';'));
+  while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.remove_suffix(1);
+  while (!type.empty() && (type.front() == ' ' || type.front() == '\t')) type.remove_prefix(1);
+  constexpr std::string_view kForm = "application/x-www-form-urlencoded";
+  return type.size() == kForm.size() &&
+         std::equal(type.begin(), type.end(), kForm.begin(), [](char a, char b) {
+           return std::tolower(static_cast<unsigned char>(a)) == b;
+         });
+}
+
+bool ParseForm(std::string_view body, std::vector<FormField>* fields) {
+  SplitForm(body, fields);
+  for (const FormField& f : *fields) {
+    if (f.name.empty()) return false;
+    for (char c : f.name) {
+      if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '.' && c != '-' &&
+          c != '[' && c != ']') {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+void AppendFormEncoded(std::string_view s, std::string* out) {
+  static const char kHex[] = "0123456789ABCDEF";
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '*' || c == '-' || c == '.' || c == '_') {
+      out->push_back(static_cast<char>(c));
+    } else if (c == ' ') {
+      out->push_back('+');
+    } else {
+      out->push_back('%');
+      out->push_back(kHex[c >> 4]);
+      out->push_back(kHex[c & 15]);
+    }
+  }
+}
+
+void AddTwilioFormRules(JsonOptions* o) {
+  using Action = JsonKeyRule::Action;
+  auto rule = [o](const char* key, Action action, const char* entity) {
+    JsonKeyRule r;
+    r.key = key;
+    r.action = action;
+    r.entity = entity;
+    r.id = std::string("webhook.twilio.") + key;
+    r.source = "<twilio form fields>";
+    o->rules.push_back(std::move(r));
+  };
+  // Who called whom: redacted whatever they look like (E.164, "client:alice",
+  // "whatsapp:+1...", "sip:...").
+  for (const char* k : {"From", "To", "Caller", "Called", "ForwardedFrom"}) {
+    rule(k, Action::kRedact, "PHONE_NUMBER");
+  }
+  rule("WaId", Action::kRedact, "PHONE_NUMBER");  // a WhatsApp sender's number
+  for (const char* k : {"CallerName", "ProfileName"}) rule(k, Action::kRedact, "PERSON");
+  // A SHAKEN PASSporT (JWT) carries the calling number.
+  rule("StirPassportToken", Action::kRedact, "OTHER_ID");
+  // Geography of those numbers: cities and ZIPs are Safe Harbor identifiers;
+  // states and countries are not (skipped below).
+  for (const char* p : {"From", "To", "Caller", "Called"}) {
+    rule((std::string(p) + "City").c_str(), Action::kRedact, "LOCATION");
+    rule((std::string(p) + "Zip").c_str(), Action::kRedact, "ZIP_CODE");
+    rule((std::string(p) + "State").c_str(), Action::kSkip, "");
+    rule((std::string(p) + "Country").c_str(), Action::kSkip, "");
+  }
+  // Recordings, transcriptions and MMS media are the caller's voice, words
+  // or pictures.
+  for (const char* k : {"RecordingUrl", "TranscriptionUrl"}) {
+    rule(k, Action::kRedact, "RECORDING_URL");
+  }
+  for (int i = 0; i < 10; ++i) {
+    rule(("MediaUrl" + std::to_string(i)).c_str(), Action::kRedact, "RECORDING_URL");
+    rule(("MediaContentType" + std::to_string(i)).c_str(), Action::kSkip, "");
+  }
+  // Keypad input at a <Gather> (a date of birth, a member number...).
+  rule("Digits", Action::kRedact, "OTHER_ID");
+  // Identifiers and call state: not PHI, and ids can look like numbers.
+  for (const char* k :
+       {"AccountSid", "CallSid", "ParentCallSid", "DialCallSid", "MessageSid", "SmsSid",
+        "SmsMessageSid", "MessagingServiceSid", "RecordingSid", "TranscriptionSid",
+        "ConferenceSid", "QueueSid", "ApplicationSid", "ApiVersion", "CallStatus",
+        "DialCallStatus", "SmsStatus", "MessageStatus", "RecordingStatus",
+        "TranscriptionStatus", "TranscriptionType", "Direction", "CallDuration",
+        "DialCallDuration", "RecordingDuration", "Duration", "NumMedia", "NumSegments",
+        "Confidence", "Stability", "Timestamp", "SequenceNumber", "CallbackSource",
+        "RecordingChannels", "RecordingSource", "RecordingStartTime", "ErrorCode",
+        "AnsweredBy", "StirVerstat", "QueueTime", "Language",
+        "DialBridged", "OptOutType", "SpeechModel"}) {
+    rule(k, Action::kSkip, "");
+  }
+}
+
 SignatureCheck VerifyWebhookSignature(
     const WebhookRoute& r, const std::function<std::string_view(std::string_view)>& header,
     std::string_view body, const std::string& url, double now) {
-  bool json = !body.empty() && (body.front() == '{' || body.front() == '[');
+  bool json = !IsFormContentType(header("content-type"));
   switch (r.vendor) {
     case WebhookVendor::kNone: return SignatureCheck::kOk;
     case WebhookVendor::kVapi: {

@@ -17,6 +17,10 @@
 #include <string_view>
 #include <vector>
 
+namespace phiscrub {
+struct JsonOptions;
+}
+
 namespace phiscrub::service {
 
 // HMAC of `msg` under `key` with the digest `md` (raw bytes), and the
@@ -34,6 +38,8 @@ struct WebhookRoute {
   std::string secret_file;  // the vendor's signing secret (vapi, retell, ...)
   std::string profile;      // payload format for the redactor (vapi, retell, ...)
   std::string public_url;   // the URL the vendor calls (SignalWire, Twilio sign it)
+  std::string ca_file;      // https:// only: PEM CAs for the application's
+                            // certificate instead of the system's
   // Parsed `url`.
   bool tls = false;
   std::string host, port, target;
@@ -41,7 +47,8 @@ struct WebhookRoute {
   std::string secret;
 };
 
-// Parses "ROUTE=URL[,vendor=V][,secret-file=F][,profile=P][,public-url=U]".
+// Parses "ROUTE=URL[,vendor=V][,secret-file=F][,profile=P][,public-url=U]
+// [,ca-file=F]".
 // The vendor defaults to ROUTE when ROUTE names one (vapi, retell,
 // signalwire, twilio); the profile to the vendor's (twilio: json).
 bool ParseWebhookRoute(const std::string& spec, WebhookRoute* route, std::string* error);
@@ -66,11 +73,47 @@ enum class SignatureCheck {
 //   retell     x-retell-signature "v=<ms>,d=<hex HMAC-SHA256(secret, body + ms)>"
 //   signalwire X-SignalWire-Signature = hex HMAC-SHA1(key, url + body) (JSON);
 //              form posts as twilio
-//   twilio     X-Twilio-Signature = base64 HMAC-SHA1(token, url + sorted
-//              form params); JSON bodies: url carries bodySHA256=hex SHA-256
-//              of the body, signed as the url alone
+//   twilio     X-Twilio-Signature = base64 HMAC-SHA1(token, url + every
+//              form parameter's name and value, sorted by name, then value);
+//              JSON bodies: url carries bodySHA256=hex SHA-256 of the body,
+//              signed as the url alone
+// A body is a form when the Content-Type header says so, JSON otherwise.
 // `header` returns a request header by name ("" when absent); `url` is the
 // full URL the vendor called (public_url + query, or http://Host + target).
+// Whether a Content-Type (parameters ignored, case-insensitive) is
+// application/x-www-form-urlencoded: Twilio's voice, SMS and transcription
+// callbacks, and SignalWire's compatibility (cXML) callbacks.
+bool IsFormContentType(std::string_view content_type);
+
+// One application/x-www-form-urlencoded parameter: the raw bytes as sent and
+// the decoded name and value (percent-escapes and '+' decoded).
+struct FormField {
+  std::string_view raw_name, raw_value;  // views into the parsed body
+  std::string name, value;
+};
+
+// Splits a form body on '&' into *fields (cleared first; empty pieces
+// skipped). False when a name is empty or holds anything but ASCII letters,
+// digits, '_', '.', '-', '[' and ']' once decoded: names are forwarded as they
+// came and never scanned, so one that could carry data fails closed.
+bool ParseForm(std::string_view body, std::vector<FormField>* fields);
+
+// Appends `s` form-encoded (WHATWG application/x-www-form-urlencoded: ASCII
+// letters, digits and "*-._" as they are, space as '+', every other byte as
+// %XX upper-case).
+void AppendFormEncoded(std::string_view s, std::string* out);
+
+// Key rules for a Twilio form callback redacted as a JSON object of its
+// fields (field name = key, matched case-insensitively): caller and callee
+// numbers (From, To, Caller, Called, ForwardedFrom) are PHONE_NUMBER and
+// CallerName/ProfileName PERSON whatever they look like; their city and ZIP
+// LOCATION and ZIP_CODE; recording, transcription and media URLs
+// RECORDING_URL; DTMF Digits OTHER_ID; SIDs, statuses, durations, counts,
+// states and countries skipped (never scanned, forwarded byte for byte);
+// free text (Body, SpeechResult, TranscriptionText, ...) and any field not
+// named here scanned with the field name as context.
+void AddTwilioFormRules(JsonOptions* options);
+
 SignatureCheck VerifyWebhookSignature(const WebhookRoute& route,
                                       const std::function<std::string_view(std::string_view)>& header,
                                       std::string_view body, const std::string& url,

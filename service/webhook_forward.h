@@ -22,7 +22,8 @@ struct ForwardResult {
 // Up to kForwardAttempts POSTs of `body` to route.url, each bounded by
 // kForwardTimeout seconds; a connection error, a timeout, 429 or 5xx is
 // retried after 0.2 s, then 0.8 s; another 4xx is final. `done` runs once, on
-// `executor`. `tls` verifies the application's certificate (system CAs).
+// `executor`. `tls` (https:// routes) verifies the application's certificate
+// against its CAs (the system's or the route's ca-file), SNI and host name.
 constexpr int kForwardAttempts = 3;
 constexpr double kForwardTimeout = 5;
 void ForwardWebhook(boost::asio::any_io_executor executor, const WebhookRoute& route,

@@ -1412,7 +1412,7 @@ class Receiver:
     records what it receives. `fail` answers that many requests 503 first;
     `status` is the answer after that."""
 
-    def __init__(self, fail=0, status=200):
+    def __init__(self, fail=0, status=200, tls=None):
         import http.server
         outer = self
         self.got = []
@@ -1437,11 +1437,18 @@ class Receiver:
 
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.port = self.httpd.server_address[1]
+        self.scheme = "http"
+        if tls:  # (certificate chain, key): HTTPS; a failed handshake is dropped
+            import ssl
+            ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            ctx.load_cert_chain(*tls)
+            self.httpd.socket = ctx.wrap_socket(self.httpd.socket, server_side=True)
+            self.scheme = "https"
         self.t = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.t.start()
 
     def url(self, path):
-        return "http://127.0.0.1:%d%s" % (self.port, path)
+        return "%s://127.0.0.1:%d%s" % (self.scheme, self.port, path)
 
     def close(self):
         self.httpd.shutdown()
@@ -1625,6 +1632,244 @@ def test_webhook():
                         "vapi=http://127.0.0.1:9/x,secret-file=/nonexistent/secret"],
                        capture_output=True, timeout=20 * SCALE)
     check(p.returncode == 78 and b"cannot read secret file" in p.stderr, "secret %s" % p.stderr)
+
+
+def twilio_signature(token, url, pairs):
+    """X-Twilio-Signature as Twilio documents it, computed here independently
+    of phiscrubd: base64 HMAC-SHA1(auth token, URL + every POST parameter's
+    name and value, sorted by name)."""
+    import base64
+    import hashlib
+    import hmac
+    s = url + "".join(k + v for k, v in sorted(pairs))
+    return base64.b64encode(hmac.new(token.encode(), s.encode(), hashlib.sha1).digest()).decode()
+
+
+def test_webhook_form():
+    """Twilio form callbacks (voice, SMS, speech, transcription): signature
+    over the URL and sorted parameters, each value redacted with its field
+    name as the cue, SIDs and statuses forwarded byte for byte, forwarded as a
+    form; bad or missing signature 401 (audited, nothing forwarded); a field
+    name that could carry data fails closed."""
+    from urllib.parse import urlencode, parse_qsl
+    d = tempfile.mkdtemp(dir=TMP)
+    token = "fictitious-twilio-auth-token-0123"
+    with open(os.path.join(d, "twilio"), "w") as f:
+        f.write(token + "\n")
+    app = Receiver()
+    pub = "https://hooks.example.test/webhooks/twilio"
+    s = Server("--webhook", "twilio=%s,secret-file=%s,public-url=%s" % (
+        app.url("/hooks/twilio"), os.path.join(d, "twilio"), pub))
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+
+    def send(pairs, query="", sig=None, body=None):
+        body = body if body is not None else urlencode(pairs)
+        url = pub + ("?" + query if query else "")
+        h = dict(form)
+        h["X-Twilio-Signature"] = sig if sig is not None else twilio_signature(token, url, pairs)
+        return s.post("/webhooks/twilio" + ("?" + query if query else ""), body, headers=h)
+
+    voice = [("AccountSid", "AC0123456789abcdef0123456789abcdef"),
+             ("ApiVersion", "2010-04-01"),
+             ("CallSid", "CA5550100123456789abcdef01234567"),
+             ("CallStatus", "in-progress"), ("Direction", "inbound"),
+             ("From", "+14155550132"), ("Caller", "+14155550132"),
+             ("To", "+14155550148"), ("Called", "+14155550148"),
+             ("CallerName", "Dana Zyxwell"),
+             ("FromCity", "SAN FRANCISCO"), ("FromState", "CA"), ("FromZip", "94105"),
+             ("FromCountry", "US"),
+             ("SpeechResult", "my social is 123-45-6789 and my email is dana.fict@example.com"),
+             ("Confidence", "0.9123"), ("Digits", "03151982")]
+    sms = [("MessageSid", "SM5550100123456789abcdef01234567"),
+           ("AccountSid", "AC0123456789abcdef0123456789abcdef"),
+           ("From", "+14155550132"), ("To", "+14155550148"), ("NumMedia", "0"),
+           ("Body", "Hi, this is Zyxwell, call me back at (415) 555-0132 about my results & refill")]
+    transcription = [("TranscriptionSid", "TR5550100123456789abcdef01234567"),
+                     ("TranscriptionStatus", "completed"), ("CallSid", "CA5550100123456789abcdef01234567"),
+                     ("RecordingUrl", "https://api.twilio.com/2010-04-01/Accounts/AC01/Recordings/RE5550100"),
+                     ("TranscriptionText", "This is a message for the clinic, my number is 415-555-0148")]
+    try:
+        for pairs, free, keep in ((voice, "SpeechResult", ["[US_SSN]", "[EMAIL_ADDRESS]"]),
+                                  (sms, "Body", ["[PHONE_NUMBER]"]),
+                                  (transcription, "TranscriptionText", ["[PHONE_NUMBER]"])):
+            n = len(app.got)
+            body = urlencode(pairs)
+            st, h, data = send(pairs)
+            check(st == 200 and len(app.got) == n + 1, "twilio form %d %s" % (st, data))
+            path, hdrs, fwd = app.got[-1]
+            check(hdrs.get("Content-Type") == "application/x-www-form-urlencoded",
+                  "forwarded as %s" % hdrs.get("Content-Type"))
+            no_phi(fwd, "forwarded form")
+            got = parse_qsl(fwd.decode(), keep_blank_values=True, strict_parsing=True)
+            check([k for k, _ in got] == [k for k, _ in pairs], "field order %s" % got)
+            out = dict(got)
+            raw = fwd.decode().split("&")
+            for k, v in pairs:
+                if k.endswith("Sid") or k in ("ApiVersion", "CallStatus", "Direction",
+                                              "FromState", "FromCountry", "Confidence",
+                                              "NumMedia", "TranscriptionStatus"):
+                    # Non-PHI: the very bytes Twilio sent.
+                    check(urlencode([(k, v)]) in raw and out[k] == v, "%s changed: %s" % (k, out[k]))
+            for k in ("From", "To", "Caller", "Called"):
+                if k in out:
+                    check(out[k] == "[PHONE_NUMBER]", "%s -> %s" % (k, out[k]))
+            for want in keep:
+                check(want in out[free], "%s: %s" % (free, out[free]))
+            if pairs is voice:
+                check(out["CallerName"] == "[PERSON]" and out["FromCity"] == "[LOCATION]" and
+                      out["FromZip"] == "[ZIP_CODE]" and out["Digits"] == "[OTHER_ID]",
+                      "voice fields %s" % out)
+                check(out[free].startswith("my social is [US_SSN] and my email is "), out[free])
+            if pairs is sms:
+                # '&', ',' and spaces in the text are re-encoded, the words kept.
+                check(out["Body"].endswith("about my results & refill") and
+                      "[PERSON]" in out["Body"], "sms %s" % out["Body"])
+            if pairs is transcription:
+                check(out["RecordingUrl"] == "[RECORDING_URL]", out["RecordingUrl"])
+        # The query is part of the signed URL; '+' and '%20' decode alike.
+        st, _, _ = send(sms, query="tenant=clinic-7")
+        check(st == 200, "query %d" % st)
+        st, _, _ = send(sms, body=urlencode(sms).replace("+", "%20"))
+        check(st == 200, "%%20 for spaces %d" % st)
+
+        n = len(app.got)
+        # Bad signatures: a changed value, another URL, another token, none.
+        tampered = [(k, "+14155550199" if k == "From" else v) for k, v in sms]
+        for sig, why in ((twilio_signature(token, pub, sms), "body changed"),
+                         (twilio_signature(token, pub + "-other", tampered), "other url"),
+                         (twilio_signature("another-token-0123456789", pub, tampered), "token"),
+                         ("", "missing")):
+            st, _, data = send(tampered, sig=sig)
+            check(st == 401, "%s -> %d %s" % (why, st, data))
+            no_phi(data, "401 body")
+        check(len(app.got) == n, "forwarded after a bad signature")
+        # Fail closed: a field name that could itself be data (signed, so it
+        # passes the signature) is not forwarded.
+        odd = [("CallSid", "CA01"), ("Dana Zyxwell 415-555-0132", "x")]
+        st, _, data = send(odd)
+        check(st == 500 and len(app.got) == n, "odd name %d %s" % (st, data))
+        no_phi(data, "500 body")
+        m = s.metrics()
+        check_exposition(m)
+        check(metric(m, "phiscrub_webhook_requests_total",
+                     {"route": "twilio", "outcome": "forwarded"}) == 5, "forwarded count")
+        check(metric(m, "phiscrub_webhook_requests_total",
+                     {"route": "twilio", "outcome": "bad_signature"}) == 4, "bad sig count")
+        check(metric(m, "phiscrub_fail_closed_total", {"reason": "malformed_form"}) == 1,
+              "malformed_form count")
+        no_phi(m, "metrics")
+        audit = s.audit_lines()
+        sigfails = [a for a in audit if a["event"] == "webhook_signature_failure"]
+        check(len(sigfails) == 4 and {a["outcome"] for a in sigfails} ==
+              {"bad_signature", "missing_signature"}, "audit %s" % sigfails)
+        raw = open(s.audit).read() + s.stderr()
+        check(token not in raw, "the token in the audit log or stderr")
+    finally:
+        check(s.stop() == 0, "exit code")
+    # Lockdown: only the non-PHI fields go on, with the reason.
+    s = Server("--webhook", "twilio=%s,secret-file=%s,public-url=%s" % (
+        app.url("/hooks/twilio"), os.path.join(d, "twilio"), pub),
+        env={"PHISCRUB_LOCKDOWN": "true"})
+    try:
+        st, _, _ = send(sms)
+        check(st == 200, "lockdown %d" % st)
+        check(app.got[-1][2] == ("MessageSid=SM5550100123456789abcdef01234567&AccountSid="
+                                 "AC0123456789abcdef0123456789abcdef&NumMedia=0&"
+                                 "phiscrub_error=lockdown").encode(), "lockdown %s" % app.got[-1][2])
+    finally:
+        check(s.stop() == 0, "exit code")
+        app.close()
+
+
+def make_ca(d, name):
+    """A throwaway CA made with the openssl CLI: (cert, key) paths."""
+    cert, key = os.path.join(d, name + ".pem"), os.path.join(d, name + ".key")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
+                    "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", key, "-out", cert,
+                    "-days", "1", "-subj", "/CN=phiscrub test %s" % name,
+                    "-addext", "basicConstraints=critical,CA:TRUE",
+                    "-addext", "keyUsage=critical,keyCertSign,cRLSign"],
+                   check=True, capture_output=True, timeout=30)
+    return cert, key
+
+
+def make_server_cert(d, ca, name, san):
+    """A server certificate for `san` (e.g. IP:127.0.0.1) signed by `ca`."""
+    key, csr = os.path.join(d, name + ".key"), os.path.join(d, name + ".csr")
+    cert, ext = os.path.join(d, name + ".pem"), os.path.join(d, name + ".ext")
+    with open(ext, "w") as f:
+        f.write("subjectAltName=%s\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n" % san)
+    subprocess.run(["openssl", "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+                    "-nodes", "-keyout", key, "-out", csr, "-subj", "/CN=%s" % name],
+                   check=True, capture_output=True, timeout=30)
+    subprocess.run(["openssl", "x509", "-req", "-in", csr, "-CA", ca[0], "-CAkey", ca[1],
+                    "-CAcreateserial", "-out", cert, "-days", "1", "-extfile", ext],
+                   check=True, capture_output=True, timeout=30)
+    return cert, key
+
+
+def test_webhook_tls():
+    """Forwarding over https://: the application's certificate is verified
+    against the route's ca-file (a CA made here), with its address; a wrong
+    CA, the system CAs or a certificate for another name mean no delivery, a
+    502 to the vendor after the retries and nothing raw anywhere."""
+    d = tempfile.mkdtemp(dir=TMP)
+    ca, other_ca = make_ca(d, "ca"), make_ca(d, "other-ca")
+    app = Receiver(tls=make_server_cert(d, ca, "app", "IP:127.0.0.1"))
+    named = Receiver(tls=make_server_cert(d, ca, "named", "DNS:app.example.test"))
+    routes = ["good=%s,vendor=none,ca-file=%s" % (app.url("/hooks/good"), ca[0]),
+              "wrongca=%s,vendor=none,ca-file=%s" % (app.url("/hooks/wrongca"), other_ca[0]),
+              "system=%s,vendor=none" % app.url("/hooks/system"),
+              "wrongname=%s,vendor=none,ca-file=%s" % (named.url("/hooks/wrongname"), ca[0])]
+    args = []
+    for r in routes:
+        args += ["--webhook", r]
+    s = Server(*args)
+    payload = {"note": "patient Zyxwell, SSN 123-45-6789, call (415) 555-0132"}
+    try:
+        st, h, data = s.post("/webhooks/good", payload)
+        check(st == 200 and len(app.got) == 1, "https forward %d %s" % (st, data))
+        path, hdrs, fwd = app.got[0]
+        check(path == "/hooks/good" and hdrs.get("X-Phiscrub-Route") == "good", "%s" % hdrs)
+        check("[US_SSN]" in json.loads(fwd)["note"], "redacted %s" % fwd)
+        no_phi(fwd, "https forward")
+        for route in ("wrongca", "system", "wrongname"):
+            t0 = time.time()
+            st, _, data = s.post("/webhooks/" + route, payload)
+            check(st == 502 and "3 attempts" in json.loads(data)["message"],
+                  "%s: %d %s" % (route, st, data))
+            check(time.time() - t0 < 10 * SCALE, "%s: retries bounded" % route)
+            no_phi(data, "502 body")
+        check(len(app.got) == 1 and not named.got, "delivered despite a failed verification")
+        m = s.metrics()
+        for route in ("wrongca", "system", "wrongname"):
+            check(metric(m, "phiscrub_webhook_requests_total",
+                         {"route": route, "outcome": "forward_failed"}) == 1, route)
+            check(metric(m, "phiscrub_webhook_forward_retries_total", {"route": route}) == 2, route)
+        check(metric(m, "phiscrub_webhook_requests_total",
+                     {"route": "good", "outcome": "forwarded"}) == 1, "good")
+        audit = [a for a in s.audit_lines() if a["event"] == "webhook"]
+        check(sorted(a["outcome"] for a in audit) ==
+              ["forward_failed"] * 3 + ["forwarded"], "audit %s" % audit)
+        # Nothing kept: phiscrubd wrote no file beyond its own port files and
+        # audit log (no spool of raw or redacted payloads).
+        check(sorted(os.listdir(s.dir)) == ["audit.jsonl", "port", "stderr"],
+              "files %s" % os.listdir(s.dir))
+    finally:
+        check(s.stop() == 0, "exit code")  # stderr and audit log checked for PHI
+        app.close()
+        named.close()
+    # ca-file errors: unreadable, not PEM, or on an http:// route.
+    for spec, code, msg in (("x=https://127.0.0.1:9/x,vendor=none,ca-file=/nonexistent.pem", 78,
+                             b"cannot read CA file"),
+                            ("x=https://127.0.0.1:9/x,vendor=none,ca-file=%s" % ca[1], 78,
+                             b"cannot read CA file"),
+                            ("x=http://127.0.0.1:9/x,vendor=none,ca-file=%s" % ca[0], 2,
+                             b"needs an https:// URL")):
+        p = subprocess.run([BIN, "--listen", "127.0.0.1:0", "--webhook", spec],
+                           capture_output=True, timeout=20 * SCALE)
+        check(p.returncode == code and msg in p.stderr, "%s: %d %s" % (spec, p.returncode,
+                                                                     p.stderr))
 
 
 GOLDEN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "golden")
