@@ -7,6 +7,10 @@
 
 #include <fstream>
 
+#ifdef PHISCRUB_HAVE_METRICS_HTTP
+#include "metrics_http.h"
+#endif
+
 namespace phiscrub::cli {
 namespace {
 
@@ -30,6 +34,15 @@ bool AddProperty(const std::string& kv, kafka::KafkaOptions* k) {
   if (eq == std::string::npos || eq == 0) return false;
   k->config.emplace_back(kv.substr(0, eq), kv.substr(eq + 1));
   return true;
+}
+
+bool WritePortFile(const std::string& path, uint16_t port) {
+  std::string tmp = path + ".tmp";
+  FILE* f = fopen(tmp.c_str(), "w");
+  if (!f) return false;
+  bool ok = fprintf(f, "%u\n", port) > 0;
+  ok = fclose(f) == 0 && ok;
+  return ok && rename(tmp.c_str(), path.c_str()) == 0;
 }
 
 }  // namespace
@@ -60,8 +73,15 @@ Kafka options (each also from the environment, e.g. PHISCRUB_KAFKA_GROUP):
   --transactional-id ID      unique per worker, stable across its restarts
                              (default phiscrub-<group>-<hostname>)
   --max-inflight BYTES       input read and not yet acknowledged (default 64M)
+  --metrics-listen [HOST:]PORT
+                             serve GET /metrics (Prometheus text format, with
+                             the process_* series) and GET /healthz over HTTP;
+                             HOST defaults to 127.0.0.1 (loopback). Counts
+                             only, never record content
+  --metrics-port-file FILE   write the port --metrics-listen bound (for :0)
   --metrics-file PATH        Prometheus text format, rewritten atomically
-  --metrics-interval MS      (default 5000)
+  --metrics-interval MS      gauges (lag, in-flight) refreshed this often
+                             (default 5000)
   -X KEY=VALUE               librdkafka property for consumer and producer
                              (security.protocol, sasl.*, ssl.*, ...); may repeat
   --kafka-config FILE        librdkafka properties, one KEY=VALUE a line
@@ -89,7 +109,9 @@ int ParseKafkaArgs(std::vector<char*>* args, kafka::KafkaOptions* k) {
                 {"out-topic", &k->out_topic},
                 {"dead-letter-topic", &k->dead_letter_topic},
                 {"transactional-id", &k->transactional_id},
-                {"metrics-file", &k->metrics_file}};
+                {"metrics-file", &k->metrics_file},
+                {"metrics-listen", &k->metrics_listen},
+                {"metrics-port-file", &k->metrics_port_file}};
   std::vector<char*> rest;
   rest.push_back((*args)[0]);
   for (size_t i = 1; i < args->size(); ++i) {
@@ -187,12 +209,35 @@ int ParseKafkaArgs(std::vector<char*>* args, kafka::KafkaOptions* k) {
 
 int RunKafka(const std::shared_ptr<const Ruleset>& rules, const TextOptions& text,
              kafka::KafkaOptions k, bool stats) {
+  const std::string metrics_listen = k.metrics_listen, port_file = k.metrics_port_file;
+#ifndef PHISCRUB_HAVE_METRICS_HTTP
+  if (!metrics_listen.empty()) {
+    fprintf(stderr, "phiscrub kafka: built without phiscrubd (Boost.Beast): no "
+                    "--metrics-listen; use --metrics-file\n");
+    return 78;
+  }
+#endif
   kafka::KafkaWorker worker(rules, text, std::move(k));
   std::string error;
   if (!worker.Init(&error)) {
     fprintf(stderr, "phiscrub kafka: %s\n", error.c_str());
     return 78;
   }
+#ifdef PHISCRUB_HAVE_METRICS_HTTP
+  std::unique_ptr<service::MetricsEndpoint> endpoint;
+  if (!metrics_listen.empty()) {
+    endpoint = service::MetricsEndpoint::Start(
+        metrics_listen, [&worker] { return worker.RenderMetrics(); }, &error);
+    if (!endpoint) {
+      fprintf(stderr, "phiscrub kafka: --metrics-listen: %s\n", error.c_str());
+      return 78;
+    }
+    if (!port_file.empty() && !WritePortFile(port_file, endpoint->port())) {
+      fprintf(stderr, "phiscrub kafka: cannot write %s\n", port_file.c_str());
+      return 78;
+    }
+  }
+#endif
   g_worker = &worker;
   struct sigaction sa;
   memset(&sa, 0, sizeof sa);

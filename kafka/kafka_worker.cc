@@ -662,8 +662,10 @@ struct KafkaWorker::Impl {
     size_t txn_records = 0;
     while (!stop->load(std::memory_order_relaxed) && !fatal) {
       int64_t now = NowMs();
-      if (!opt.metrics_file.empty() && now - last_metrics >= opt.metrics_interval_ms) {
-        WriteMetrics();
+      if ((!opt.metrics_file.empty() || !opt.metrics_listen.empty()) &&
+          now - last_metrics >= opt.metrics_interval_ms) {
+        UpdateLag();
+        if (!opt.metrics_file.empty()) WriteMetrics();
         last_metrics = now;
       }
       if (opt.exactly_once && txn_open &&
@@ -735,6 +737,7 @@ struct KafkaWorker::Impl {
     }
     if (fatal) rc = 2;
     rd_kafka_consumer_close(consumer.get());
+    UpdateLag();
     if (!opt.metrics_file.empty()) WriteMetrics();
     return rc;
   }
@@ -759,7 +762,6 @@ struct KafkaWorker::Impl {
   }
 
   void WriteMetrics() {
-    UpdateLag();
     std::string body = Render();
     std::string tmp = opt.metrics_file + ".tmp";
     FILE* f = fopen(tmp.c_str(), "w");

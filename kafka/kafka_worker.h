@@ -86,6 +86,12 @@ struct KafkaOptions {
   // metrics_interval_ms (for node_exporter's textfile collector or a
   // sidecar); empty: none.
   std::string metrics_file;
+  // HOST:PORT (or PORT: 127.0.0.1) where the front end serves GET /metrics
+  // with RenderMetrics(); the port it bound is written to metrics_port_file.
+  // The worker itself only refreshes the gauges (lag, in-flight bytes,
+  // assignment) every metrics_interval_ms when this or metrics_file is set.
+  std::string metrics_listen;
+  std::string metrics_port_file;
   int metrics_interval_ms = 5000;
   // How long a drain (SIGTERM, revoke) waits for acknowledgements.
   int drain_timeout_ms = 30000;
@@ -129,6 +135,7 @@ class KafkaWorker {
 
   KafkaCounters counters() const;
   // Prometheus text format: records, failures, lag per partition, ...
+  // Thread-safe: a metrics endpoint may call it from its own thread.
   std::string RenderMetrics() const;
 
   struct Impl;

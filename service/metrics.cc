@@ -1,13 +1,9 @@
 #include "metrics.h"
 
-#include <dirent.h>
-#include <sys/resource.h>
-#include <unistd.h>
-
 #include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <sstream>
+
+#include "metrics_http.h"
 
 namespace phiscrub::service {
 namespace {
@@ -68,64 +64,6 @@ void Metrics::RenderWebhooks(std::string* o) const {
   for (size_t r = 0; r < webhook_routes_.size(); ++r) {
     *o += "phiscrub_webhook_forward_retries_total{route=\"" + webhook_routes_[r] + "\"} " +
           std::to_string(webhook_[r * kWebhookSlots + kWebhookSlots - 1].load()) + "\n";
-  }
-}
-
-// The standard process_* series (as Prometheus client libraries export
-// them), read from /proc at scrape time.
-void Metrics::RenderProcess(std::string* o) {
-  char buf[256];
-  auto family = [&](const char* name, const char* type, const char* help, double v) {
-    snprintf(buf, sizeof buf, "# HELP %s %s\n# TYPE %s %s\n%s %.15g\n", name, help, name, type,
-             name, v);
-    *o += buf;
-  };
-  const double ticks = static_cast<double>(sysconf(_SC_CLK_TCK));
-  const double page = static_cast<double>(sysconf(_SC_PAGESIZE));
-  std::ifstream stat_file("/proc/self/stat");
-  std::string stat((std::istreambuf_iterator<char>(stat_file)), std::istreambuf_iterator<char>());
-  size_t paren = stat.rfind(')');
-  if (paren != std::string::npos && ticks > 0) {
-    // Fields after the command name, counted from 3 (state) as in proc(5).
-    std::istringstream in(stat.substr(paren + 1));
-    std::vector<std::string> f(3);
-    std::string tok;
-    while (in >> tok) f.push_back(tok);
-    if (f.size() > 24) {
-      double utime = std::strtod(f[14].c_str(), nullptr);
-      double stime = std::strtod(f[15].c_str(), nullptr);
-      double start_ticks = std::strtod(f[22].c_str(), nullptr);
-      family("process_cpu_seconds_total", "counter", "Total user and system CPU time in seconds.",
-             (utime + stime) / ticks);
-      family("process_virtual_memory_bytes", "gauge", "Virtual memory size in bytes.",
-             std::strtod(f[23].c_str(), nullptr));
-      family("process_resident_memory_bytes", "gauge", "Resident memory size in bytes.",
-             std::strtod(f[24].c_str(), nullptr) * page);
-      std::ifstream pstat("/proc/stat");
-      std::string line;
-      while (std::getline(pstat, line)) {
-        if (line.rfind("btime ", 0) == 0) {
-          double btime = std::strtod(line.c_str() + 6, nullptr);
-          family("process_start_time_seconds", "gauge",
-                 "Start time of the process since unix epoch in seconds.",
-                 btime + start_ticks / ticks);
-          break;
-        }
-      }
-    }
-  }
-  if (DIR* d = opendir("/proc/self/fd")) {
-    double n = 0;
-    while (struct dirent* e = readdir(d)) {
-      if (e->d_name[0] != '.') ++n;
-    }
-    closedir(d);
-    family("process_open_fds", "gauge", "Number of open file descriptors.", n - 1);  // not d's
-  }
-  struct rlimit rl;
-  if (getrlimit(RLIMIT_NOFILE, &rl) == 0) {
-    family("process_max_fds", "gauge", "Maximum number of open file descriptors.",
-           rl.rlim_cur == RLIM_INFINITY ? -1.0 : static_cast<double>(rl.rlim_cur));
   }
 }
 
@@ -297,7 +235,7 @@ std::string Metrics::Render(std::string_view version) const {
          "Times the TCP relay downstream connection was lost.");
   line("phiscrub_relay_reconnects_total %llu\n", (unsigned long long)relay_reconnects_.load());
   RenderWebhooks(&o);
-  RenderProcess(&o);
+  AppendProcessMetrics(&o);
   return o;
 }
 

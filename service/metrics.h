@@ -93,7 +93,6 @@ class Metrics {
   std::unique_ptr<std::atomic<uint64_t>[]> webhook_;  // [route][outcome + retries]
 
   void RenderWebhooks(std::string* o) const;
-  static void RenderProcess(std::string* o);
 };
 
 }  // namespace phiscrub::service

@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <regex>
@@ -580,6 +581,116 @@ TEST(KafkaWorker, BrokerDownAndBackWithBoundedInflight) {
   EXPECT_TRUE(st >= 0 && WIFEXITED(st) && WEXITSTATUS(st) == 0) << st;
   if (HasFailure()) PrintLog(dir + "/w.log");
 }
+
+#ifdef PHISCRUB_SCRAPE_SCRIPT
+// Waits for the port file --metrics-port-file writes; 0 when it does not come.
+int WaitPort(const std::string& path, int ms) {
+  auto deadline = Clock::now() + milliseconds(ms);
+  while (Clock::now() < deadline) {
+    FILE* f = fopen(path.c_str(), "r");
+    int port = 0;
+    if (f) {
+      if (fscanf(f, "%d", &port) != 1) port = 0;
+      fclose(f);
+    }
+    if (port > 0) return port;
+    std::this_thread::sleep_for(milliseconds(50));
+  }
+  return 0;
+}
+
+// GET http://127.0.0.1:PORT/metrics with a real HTTP client (Python's
+// urllib), the exposition checked by the strict parser of the phiscrubd tests
+// (tests/kafka/scrape_metrics.py). True when it was served and parsed; the
+// text is then in `out`.
+bool Scrape(int port, const std::string& out, const std::string& err) {
+  std::string cmd = std::string("'") + PHISCRUB_PYTHON + "' '" + PHISCRUB_SCRAPE_SCRIPT +
+                    "' http://127.0.0.1:" + std::to_string(port) + "/metrics '" + out +
+                    "' >/dev/null 2>>'" + err + "'";
+  int st = std::system(cmd.c_str());
+  return st != -1 && WIFEXITED(st) && WEXITSTATUS(st) == 0;
+}
+
+std::string ReadFile(const std::string& path) {
+  std::string s;
+  FILE* f = fopen(path.c_str(), "r");
+  if (!f) return s;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, f)) > 0) s.append(buf, n);
+  fclose(f);
+  return s;
+}
+
+// --metrics-listen: the worker's metrics on GET /metrics, scraped and parsed
+// while it works through the topic, then again once everything is out.
+TEST(KafkaWorker, MetricsServedOverHttpDuringARun) {
+  const size_t n = std::min<size_t>(RecordCount(), 20000);
+  ScratchDir scratch;
+  const std::string& dir = scratch.path;
+  MockCluster cluster(3);
+  cluster.CreateTopic("in", kPartitions);
+  cluster.CreateTopic("out", kPartitions);
+  ASSERT_EQ(ProduceAll(cluster.bootstraps(), "in", MakeRecords(n)), n);
+  Worker w(WorkerArgs(cluster, dir, "w",
+                      {"--metrics-listen", "127.0.0.1:0", "--metrics-port-file", dir + "/port",
+                       "--max-inflight", "64K", kOneInFlight[0], kOneInFlight[1]}),
+           dir + "/w.log");
+  const int port = WaitPort(dir + "/port", 20000);
+  ASSERT_GT(port, 0) << ReadFile(dir + "/w.log");
+  Reader reader(cluster.bootstraps(), "out", kPartitions);
+  Tally tally(n);
+  const std::string mid = dir + "/mid.prom", last = dir + "/last.prom", err = dir + "/scrape.err";
+  bool scraped_mid = false;
+  double mid_consumed = -1, mid_assigned = -1;
+  auto deadline = Clock::now() + std::chrono::seconds(90);
+  while (tally.distinct < n && Clock::now() < deadline) {
+    reader.Poll(100);
+    tally.Add(reader.records());
+    if (!scraped_mid && tally.distinct >= n / 4 && tally.distinct < n) {
+      ASSERT_TRUE(Scrape(port, mid, err)) << ReadFile(err);
+      scraped_mid = true;
+      mid_consumed = MetricValue(mid, "phiscrub_kafka_records_consumed_total");
+      mid_assigned = MetricValue(mid, "phiscrub_kafka_assigned_partitions");
+    }
+  }
+  EXPECT_EQ(tally.distinct, n);
+  EXPECT_EQ(tally.leaks, 0u);
+  EXPECT_TRUE(scraped_mid) << "the run ended before a scrape";
+  EXPECT_GE(mid_consumed, static_cast<double>(n / 4));
+  EXPECT_LE(mid_consumed, static_cast<double>(n));
+  EXPECT_EQ(mid_assigned, kPartitions);
+  // Everything out: the counters reach n and the lag 0 (gauges refresh every
+  // --metrics-interval, 200 ms).
+  double produced = -1, lag = -1;
+  auto settle = Clock::now() + std::chrono::seconds(20);
+  while (Clock::now() < settle) {
+    ASSERT_TRUE(Scrape(port, last, err)) << ReadFile(err);
+    produced = MetricValue(last, "phiscrub_kafka_records_produced_total{topic=\"out\"}");
+    lag = MetricValue(last, "phiscrub_kafka_consumer_lag_sum");
+    if (produced == static_cast<double>(n) && lag == 0) break;
+    std::this_thread::sleep_for(milliseconds(200));
+  }
+  EXPECT_EQ(produced, static_cast<double>(n));
+  EXPECT_EQ(lag, 0);
+  EXPECT_EQ(MetricValue(last, "phiscrub_kafka_records_consumed_total"), static_cast<double>(n));
+  EXPECT_GE(MetricValue(last, "phiscrub_kafka_findings_total{entity=\"US_SSN\"}"),
+            static_cast<double>(n));
+  EXPECT_GT(MetricValue(last, "process_resident_memory_bytes"), 0);
+  EXPECT_GT(MetricValue(last, "process_open_fds"), 0);
+  for (const std::string& text : {ReadFile(mid), ReadFile(last)}) {
+    for (const char* phi : {"219-09-9999", "555-01", "example.com", "Reyes"}) {
+      EXPECT_EQ(text.find(phi), std::string::npos) << phi << " in the metrics";
+    }
+  }
+  w.Kill(SIGTERM);
+  int st = w.Wait(std::chrono::seconds(40));
+  EXPECT_TRUE(st >= 0 && WIFEXITED(st) && WEXITSTATUS(st) == 0) << st;
+  // Gone with the worker.
+  EXPECT_FALSE(Scrape(port, dir + "/after.prom", dir + "/after.err"));
+  if (HasFailure()) PrintLog(dir + "/w.log");
+}
+#endif  // PHISCRUB_SCRAPE_SCRIPT
 
 TEST(KafkaWorker, ConfigurationErrorsExit78) {
   Worker w({"kafka", "--group", "g", "--in-topic", "a", "--out-topic", "a", "--bootstrap-servers",
