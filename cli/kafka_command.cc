@@ -5,7 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
 #include <fstream>
+#include <map>
+#include <sstream>
 
 #ifdef PHISCRUB_HAVE_METRICS_HTTP
 #include "metrics_http.h"
@@ -45,7 +50,226 @@ bool WritePortFile(const std::string& path, uint16_t port) {
   return ok && rename(tmp.c_str(), path.c_str()) == 0;
 }
 
+// Every setting of `phiscrub kafka` that a file or the environment may give,
+// by its flag's name (YAML keys may use '_' for '-').
+enum class Shape {
+  kValue,  // --name VALUE
+  kBool,   // --name (true) or nothing (false)
+  kList,   // --name V repeated (rules, dict, -X)
+  kComma,  // --name A,B,C (a YAML list is joined)
+};
+struct Setting {
+  const char* name;
+  Shape shape;
+};
+constexpr Setting kSettings[] = {
+    {"bootstrap-servers", Shape::kValue}, {"group", Shape::kValue},
+    {"in-topic", Shape::kValue},
+    {"out-topic", Shape::kValue},         {"dead-letter-topic", Shape::kValue},
+    {"exactly-once", Shape::kBool},       {"transactional-id", Shape::kValue},
+    {"max-inflight", Shape::kValue},      {"metrics-listen", Shape::kValue},
+    {"metrics-port-file", Shape::kValue}, {"metrics-file", Shape::kValue},
+    {"metrics-interval", Shape::kValue},  {"X", Shape::kList},
+    {"kafka-config", Shape::kValue},      {"verbose", Shape::kBool},
+    // Redaction options (cli/main.cc).
+    {"format", Shape::kValue},            {"profile", Shape::kValue},
+    {"json-keys", Shape::kValue},         {"json-placeholder", Shape::kValue},
+    {"rules", Shape::kList},              {"entities", Shape::kComma},
+    {"dict", Shape::kList},               {"dates", Shape::kValue},
+    {"url-keep-host", Shape::kBool},      {"policy", Shape::kValue},
+    {"hash-key-file", Shape::kValue},     {"cache-dir", Shape::kValue},
+    {"threads", Shape::kValue},           {"max-record", Shape::kValue},
+    {"scan-invalid-utf8", Shape::kBool},  {"stats", Shape::kBool},
+};
+
+const Setting* FindSetting(const std::string& name) {
+  for (const Setting& s : kSettings) {
+    if (name == s.name) return &s;
+  }
+  return nullptr;
+}
+
+bool ParseBool(const std::string& v, bool* out) {
+  if (v == "true" || v == "1" || v == "yes" || v == "on") {
+    *out = true;
+  } else if (v == "false" || v == "0" || v == "no" || v == "off") {
+    *out = false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+// Whether the command line gives setting `name` (--brokers, the short
+// spelling of --bootstrap-servers, counts for it).
+bool OnCommandLine(const std::vector<std::string>& args, const std::string& name) {
+  auto given = [&args](const std::string& n) {
+    for (size_t i = 1; i < args.size(); ++i) {
+      const std::string& a = args[i];
+      if (n == "X") {
+        if (a.rfind("-X", 0) == 0) return true;
+        continue;
+      }
+      if (a == "--" + n || a.rfind("--" + n + "=", 0) == 0) return true;
+    }
+    return false;
+  };
+  if (name == "bootstrap-servers") return given(name) || given("brokers");
+  return given(name);
+}
+
+std::string EnvName(const std::string& name) {
+  std::string env = "PHISCRUB_KAFKA_";
+  for (char c : name) env += c == '-' ? '_' : static_cast<char>(toupper(c));
+  return env;
+}
+
+// The flags for `values` of setting `s` (false: a bool that is not one).
+bool ToFlags(const Setting& s, const std::vector<std::string>& values,
+             std::vector<std::string>* flags) {
+  const std::string flag = std::string(s.name) == "X" ? "-X" : std::string("--") + s.name;
+  switch (s.shape) {
+    case Shape::kBool: {
+      bool on = false;
+      if (values.size() != 1 || !ParseBool(values[0], &on)) return false;
+      if (on) flags->push_back(flag);
+      return true;
+    }
+    case Shape::kComma: {
+      std::string joined;
+      for (const auto& v : values) joined += (joined.empty() ? "" : ",") + v;
+      flags->push_back(flag);
+      flags->push_back(joined);
+      return true;
+    }
+    case Shape::kList:
+      for (const auto& v : values) {
+        flags->push_back(flag);
+        flags->push_back(v);
+      }
+      return true;
+    case Shape::kValue:
+      if (values.size() != 1) return false;
+      flags->push_back(flag);
+      flags->push_back(values[0]);
+      return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+int MergeKafkaConfig(std::vector<std::string>* args) {
+  // --config FILE / --config=FILE, taken out; else PHISCRUB_KAFKA_CONFIG.
+  std::string file;
+  for (size_t i = 1; i < args->size(); ++i) {
+    const std::string a = (*args)[i];
+    if (a == "--config" || a.rfind("--config=", 0) == 0) {
+      size_t n = 1;
+      if (a == "--config") {
+        if (i + 1 >= args->size()) {
+          fprintf(stderr, "phiscrub kafka: --config needs a value\n");
+          return 2;
+        }
+        file = (*args)[i + 1];
+        n = 2;
+      } else {
+        file = a.substr(9);
+      }
+      args->erase(args->begin() + static_cast<long>(i),
+                  args->begin() + static_cast<long>(i + n));
+      --i;
+    }
+  }
+  if (file.empty()) {
+    if (const char* v = getenv("PHISCRUB_KAFKA_CONFIG")) file = v;
+  }
+  std::map<std::string, std::vector<std::string>> from_file;
+  if (!file.empty()) {
+    YAML::Node root;
+    try {
+      root = YAML::LoadFile(file);
+    } catch (const std::exception& e) {
+      // yaml-cpp messages name a line and column, not the file's content.
+      fprintf(stderr, "phiscrub kafka: config file %s: cannot load (%s)\n", file.c_str(),
+              e.what());
+      return 78;
+    }
+    if (!root.IsNull() && !root.IsMap()) {
+      fprintf(stderr, "phiscrub kafka: config file %s: top level must be a mapping\n",
+              file.c_str());
+      return 78;
+    }
+    for (const auto& kv : root) {
+      std::string name = kv.first.as<std::string>("");
+      if (name != "X") std::replace(name.begin(), name.end(), '_', '-');
+      const Setting* s = FindSetting(name);
+      if (s == nullptr) {
+        fprintf(stderr, "phiscrub kafka: config file %s: unknown key '%s'\n", file.c_str(),
+                name.c_str());
+        return 78;
+      }
+      std::vector<std::string> values;
+      const YAML::Node& v = kv.second;
+      if (v.IsScalar()) {
+        values.push_back(v.as<std::string>(""));
+      } else if (v.IsSequence() && (s->shape == Shape::kList || s->shape == Shape::kComma)) {
+        bool scalars = true;
+        for (const auto& item : v) {
+          scalars = scalars && item.IsScalar();
+          if (scalars) values.push_back(item.as<std::string>(""));
+        }
+        if (!scalars) {
+          fprintf(stderr, "phiscrub kafka: config file %s: key '%s' takes a list of scalars\n",
+                  file.c_str(), name.c_str());
+          return 78;
+        }
+      } else if (v.IsMap() && name == "X") {
+        // librdkafka properties as a mapping: {security.protocol: SSL, ...}
+        for (const auto& p : v) {
+          values.push_back(p.first.as<std::string>("") + "=" + p.second.as<std::string>(""));
+        }
+      } else {
+        fprintf(stderr, "phiscrub kafka: config file %s: key '%s' must be %s\n", file.c_str(),
+                name.c_str(),
+                s->shape == Shape::kList || s->shape == Shape::kComma ? "a scalar or a list"
+                                                                       : "a scalar");
+        return 78;
+      }
+      from_file[name] = std::move(values);
+    }
+  }
+  std::vector<std::string> flags;
+  for (const Setting& s : kSettings) {
+    const std::string name = s.name;
+    if (OnCommandLine(*args, name)) continue;
+    std::vector<std::string> values;
+    const char* source = nullptr;
+    if (const char* env = getenv(EnvName(name).c_str())) {
+      source = "environment";
+      if (s.shape == Shape::kList) {
+        // Paths and KEY=VALUE pairs hold commas: one item per word.
+        std::istringstream words(env);
+        std::string w;
+        while (words >> w) values.push_back(w);
+      } else {
+        values.push_back(env);
+      }
+    } else if (auto it = from_file.find(name); it != from_file.end()) {
+      source = "config file";
+      values = it->second;
+    } else {
+      continue;
+    }
+    if (!ToFlags(s, values, &flags)) {
+      fprintf(stderr, "phiscrub kafka: %s: '%s' takes %s\n", source, name.c_str(),
+              s.shape == Shape::kBool ? "true or false" : "one value");
+      return 78;
+    }
+  }
+  args->insert(args->begin() + 1, flags.begin(), flags.end());
+  return -1;
+}
 
 const char* const kKafkaUsage =
     R"(Usage: phiscrub kafka --bootstrap-servers HOSTS --group ID --in-topic T --out-topic T
@@ -58,7 +282,16 @@ key keep their order. Scale out by starting more workers in the same group (up
 to the number of input partitions). SIGTERM or SIGINT: finish what was read,
 commit, leave the group, exit 0.
 
-Kafka options (each also from the environment, e.g. PHISCRUB_KAFKA_GROUP):
+Configuration: every option below (Kafka and redaction alike) is also
+PHISCRUB_KAFKA_<NAME> in the environment (PHISCRUB_KAFKA_GROUP,
+PHISCRUB_KAFKA_FORMAT, PHISCRUB_KAFKA_EXACTLY_ONCE=true; lists as words:
+PHISCRUB_KAFKA_X="acks=all linger.ms=5") and <name> in a YAML file:
+  --config FILE              (or PHISCRUB_KAFKA_CONFIG) a mapping of option
+                             names to values (lists for rules, dict, entities;
+                             X a list of KEY=VALUE or a mapping). Precedence:
+                             flags > environment > file > defaults
+
+Kafka options:
   --bootstrap-servers HOSTS  brokers (host:port,...)
   --group ID                 consumer group
   --in-topic T, --out-topic T
@@ -192,16 +425,6 @@ int ParseKafkaArgs(std::vector<char*>* args, kafka::KafkaOptions* k) {
         if (name == s.name) *s.field = value;
       }
     }
-  }
-  // Unset options from the environment (containers, like the sidecar).
-  for (auto& s : strs) {
-    if (!s.field->empty()) continue;
-    std::string env = "PHISCRUB_KAFKA_";
-    for (const char* p = s.name; *p; ++p) env += *p == '-' ? '_' : static_cast<char>(toupper(*p));
-    if (const char* v = getenv(env.c_str())) *s.field = v;
-  }
-  if (const char* v = getenv("PHISCRUB_KAFKA_EXACTLY_ONCE")) {
-    k->exactly_once = k->exactly_once || strcmp(v, "1") == 0 || strcmp(v, "true") == 0;
   }
   *args = std::move(rest);
   return -1;

@@ -448,9 +448,13 @@ int Bench(int argc, char** argv) {
 // `phiscrub kafka`: the Kafka options are taken out first; the rest are the
 // redaction options, parsed and compiled exactly as for a CLI run.
 int Kafka(int argc, char** argv) {
-  std::vector<char*> args(argv, argv + argc);
+  std::vector<std::string> storage(argv, argv + argc);
+  int rc = phiscrub::cli::MergeKafkaConfig(&storage);  // --config FILE, PHISCRUB_KAFKA_*
+  if (rc >= 0) return rc;
+  std::vector<char*> args;
+  for (auto& a : storage) args.push_back(a.data());
   phiscrub::kafka::KafkaOptions k;
-  int rc = phiscrub::cli::ParseKafkaArgs(&args, &k);
+  rc = phiscrub::cli::ParseKafkaArgs(&args, &k);
   if (rc >= 0) return rc;
   CliOptions o;
   optind = 1;

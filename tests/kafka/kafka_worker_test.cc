@@ -582,6 +582,17 @@ TEST(KafkaWorker, BrokerDownAndBackWithBoundedInflight) {
   if (HasFailure()) PrintLog(dir + "/w.log");
 }
 
+std::string ReadFile(const std::string& path) {
+  std::string s;
+  FILE* f = fopen(path.c_str(), "r");
+  if (!f) return s;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, f)) > 0) s.append(buf, n);
+  fclose(f);
+  return s;
+}
+
 #ifdef PHISCRUB_SCRAPE_SCRIPT
 // Waits for the port file --metrics-port-file writes; 0 when it does not come.
 int WaitPort(const std::string& path, int ms) {
@@ -609,17 +620,6 @@ bool Scrape(int port, const std::string& out, const std::string& err) {
                     "' >/dev/null 2>>'" + err + "'";
   int st = std::system(cmd.c_str());
   return st != -1 && WIFEXITED(st) && WEXITSTATUS(st) == 0;
-}
-
-std::string ReadFile(const std::string& path) {
-  std::string s;
-  FILE* f = fopen(path.c_str(), "r");
-  if (!f) return s;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, f)) > 0) s.append(buf, n);
-  fclose(f);
-  return s;
 }
 
 // --metrics-listen: the worker's metrics on GET /metrics, scraped and parsed
@@ -691,6 +691,110 @@ TEST(KafkaWorker, MetricsServedOverHttpDuringARun) {
   if (HasFailure()) PrintLog(dir + "/w.log");
 }
 #endif  // PHISCRUB_SCRAPE_SCRIPT
+
+// --config FILE (YAML, the flags' names as keys), PHISCRUB_KAFKA_* and flags:
+// flags > environment > file. The file gives the brokers, topics, redaction
+// options and librdkafka properties; the environment replaces its metrics
+// file and group; flags replace the environment's group and the file's
+// output topic.
+TEST(KafkaWorker, ConfigFileEnvironmentAndFlags) {
+  const size_t n = std::min<size_t>(RecordCount(), 3000);
+  ScratchDir scratch;
+  const std::string& dir = scratch.path;
+  MockCluster cluster(1);
+  cluster.CreateTopic("in", kPartitions);
+  cluster.CreateTopic("out", kPartitions);
+  cluster.CreateTopic("out-from-file", kPartitions);
+  ASSERT_EQ(ProduceAll(cluster.bootstraps(), "in", MakeRecords(n)), n);
+  const std::string config = dir + "/phiscrub-kafka.yaml";
+  FILE* f = fopen(config.c_str(), "w");
+  ASSERT_NE(f, nullptr);
+  fprintf(f,
+          "# phiscrub kafka settings (test)\n"
+          "bootstrap-servers: %s\n"
+          "group: group-from-file\n"
+          "in-topic: in\n"
+          "out-topic: out-from-file\n"
+          "entities: [US_SSN, EMAIL_ADDRESS]   # phone numbers stay: shows the file applies\n"
+          "threads: 2\n"
+          "metrics_file: %s/from-file.prom\n"
+          "metrics-interval: 200\n"
+          "verbose: true\n"
+          "X:\n"
+          "  session.timeout.ms: 6000\n"
+          "  heartbeat.interval.ms: 300\n"
+          "  max.in.flight.requests.per.connection: 1\n",
+          cluster.bootstraps().c_str(), dir.c_str());
+  fclose(f);
+  setenv("PHISCRUB_KAFKA_METRICS_FILE", (dir + "/from-env.prom").c_str(), 1);
+  setenv("PHISCRUB_KAFKA_GROUP", "group-from-env", 1);
+  Worker w({"kafka", "--config", config, "--out-topic", "out", "--group", "group-from-flag"},
+           dir + "/w.log");
+  unsetenv("PHISCRUB_KAFKA_METRICS_FILE");
+  unsetenv("PHISCRUB_KAFKA_GROUP");
+  Reader reader(cluster.bootstraps(), "out", kPartitions);
+  auto deadline = Clock::now() + std::chrono::seconds(60);
+  while (reader.records().size() < n && Clock::now() < deadline) reader.Poll(100);
+  ASSERT_EQ(reader.records().size(), n) << ReadFile(dir + "/w.log");
+  size_t ssn = 0, email = 0, phone_kept = 0;
+  for (const auto& r : reader.records()) {
+    EXPECT_EQ(r.value.find("219-09-9999"), std::string::npos);
+    EXPECT_EQ(r.value.find("@example.com"), std::string::npos);
+    ssn += r.value.find("SSN [US_SSN]") != std::string::npos;
+    email += r.value.find("[EMAIL_ADDRESS]") != std::string::npos;
+    phone_kept += r.value.find("(415) 555-01") != std::string::npos;
+  }
+  EXPECT_EQ(ssn, n);
+  EXPECT_EQ(email, n);
+  EXPECT_EQ(phone_kept, n);  // PHONE_NUMBER is not among the file's entities
+  // Metrics where the environment said, not the file.
+  auto until = Clock::now() + std::chrono::seconds(10);
+  while (MetricValue(dir + "/from-env.prom", "phiscrub_kafka_consumer_lag_sum") != 0 &&
+         Clock::now() < until) {
+    std::this_thread::sleep_for(milliseconds(100));
+  }
+  EXPECT_EQ(MetricValue(dir + "/from-env.prom", "phiscrub_kafka_consumer_lag_sum"), 0);
+  EXPECT_FALSE(std::filesystem::exists(dir + "/from-file.prom"));
+  w.Kill(SIGTERM);
+  int st = w.Wait(std::chrono::seconds(40));
+  EXPECT_TRUE(st >= 0 && WIFEXITED(st) && WEXITSTATUS(st) == 0) << st;
+  // The flag's group committed the input; the environment's and the file's
+  // never joined; nothing went to the file's output topic.
+  std::string flag_group = CommittedOffsets(cluster.bootstraps(), "group-from-flag", "in",
+                                            kPartitions);
+  EXPECT_EQ(flag_group.find("-1001"), std::string::npos) << flag_group;
+  for (const char* g : {"group-from-env", "group-from-file"}) {
+    std::string c = CommittedOffsets(cluster.bootstraps(), g, "in", kPartitions);
+    EXPECT_EQ(c, "0:-1001 1:-1001 2:-1001 3:-1001 4:-1001 5:-1001 ") << g;
+  }
+  Reader file_out(cluster.bootstraps(), "out-from-file", kPartitions);
+  file_out.Poll(500);
+  EXPECT_TRUE(file_out.records().empty());
+  // A key that is not a flag, a value of the wrong shape, an unreadable
+  // file: configuration errors (78), named without values.
+  const std::string bad = dir + "/bad.yaml";
+  const std::string valid = "group: g\nin-topic: a\nout-topic: b\n";
+  for (auto [text, why] : std::vector<std::pair<std::string, std::string>>{
+           {valid + "no-such-option: 1\n", "unknown key 'no-such-option'"},
+           {valid + "exactly-once: maybe\n", "'exactly-once' takes true or false"},
+           {valid + "format: [a, b]\n", "key 'format' must be a scalar"},
+           {valid + "rules: [[a]]\n", "key 'rules' takes a list of scalars"},
+           {valid + "x: [: :\n", "cannot load"}}) {
+    f = fopen(bad.c_str(), "w");
+    ASSERT_NE(f, nullptr);
+    fputs(text.c_str(), f);
+    fclose(f);
+    Worker e({"kafka", "--config", bad, "--bootstrap-servers", "127.0.0.1:1"}, dir + "/e.log");
+    st = e.Wait(std::chrono::seconds(20));
+    std::string log = ReadFile(dir + "/e.log");
+    EXPECT_TRUE(st >= 0 && WIFEXITED(st) && WEXITSTATUS(st) == 78) << text << log;
+    EXPECT_NE(log.find(why), std::string::npos) << log;
+  }
+  Worker missing({"kafka", "--config", dir + "/none.yaml"}, dir + "/e.log");
+  st = missing.Wait(std::chrono::seconds(20));
+  EXPECT_TRUE(st >= 0 && WIFEXITED(st) && WEXITSTATUS(st) == 78) << st;
+  if (HasFailure()) PrintLog(dir + "/w.log");
+}
 
 TEST(KafkaWorker, ConfigurationErrorsExit78) {
   Worker w({"kafka", "--group", "g", "--in-topic", "a", "--out-topic", "a", "--bootstrap-servers",
