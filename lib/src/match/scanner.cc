@@ -1350,7 +1350,7 @@ void Scanner::ExpectAfter(std::string_view asked_in, uint32_t from, std::string_
         size_t le = asked_in.find('\n', nl + 1);
         if (le == std::string_view::npos) le = asked_in.size();
         std::string_view line = asked_in.substr(nl + 1, le - nl - 1);
-        if (internal::NamesACity(line) && !asked_again(nl + 1)) {
+        if (internal::NamesACity(line) && !asked_again(le + 1)) {
           std::string answer;
           for (char c : line) {
             answer.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);

@@ -602,12 +602,12 @@ TEST_F(ScannerTest, CitiesAndZipsAfterPauses) {
   // word set off at the start of a turn is no city.
   EXPECT_EQ(RedactConversation(rules_,
                                "Speaker 1: Which city?\n"
-                               "Speaker 2: That's in Portland.\n"
+                               "Speaker 2: That's in Portland. Did you get that?\n"
                                "Speaker 1: Let me read that back: Portland. I'll run the "
                                "eligibility check.\n"
                                "Speaker 1: Okay, and the card number?\n"),
             "Speaker 1: Which city?\n"
-            "Speaker 2: That's in [LOCATION].\n"
+            "Speaker 2: That's in [LOCATION]. Did you get that?\n"
             "Speaker 1: Let me read that back: [LOCATION]. I'll run the eligibility check.\n"
             "Speaker 1: Okay, and the card number?\n");
   EXPECT_EQ(RedactConversation(rules_, "Speaker 0: Which city?\nSpeaker 1: Hang on. Mesa.\n"),
