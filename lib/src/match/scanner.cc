@@ -76,6 +76,18 @@ struct Scanner::State {
   std::vector<Span> view_spans;
   std::vector<std::pair<uint32_t, uint32_t>> dict_words;  // whole-word hits
   std::string phrase;
+  // FindStart results shared by rules with the same finder (pattern, case,
+  // max_width): several rules often scan the same id-shaped pattern with
+  // different cues. finder_group[r] is -1 for a finder no other rule has.
+  std::vector<int32_t> finder_group;
+  struct StartMemo {
+    uint64_t key = 0;  // group << 32 | end
+    uint32_t start = 0;
+    uint32_t stamp = 0;  // valid when == memo_stamp
+    bool found = false;
+  };
+  std::vector<StartMemo> start_memo;  // open addressing, power-of-two size
+  uint32_t memo_stamp = 0;
   bool context_scanned = false;
   bool in_use = false;  // re-entry guard (checked in debug builds)
 };
@@ -149,6 +161,24 @@ bool FindStart(const CompiledRule& rule, std::string_view text, uint32_t end,
     pos = ms + 1;
   }
   return false;
+}
+
+// FindStart through the per-record memo of the rule's finder group.
+bool MemoFindStart(const CompiledRule& rule, uint32_t group, std::string_view text, uint32_t end,
+                   Scanner::State* s, uint32_t* start) {
+  auto& memo = s->start_memo;
+  const uint64_t key = (uint64_t{group} << 32) | end;
+  const size_t mask = memo.size() - 1;
+  size_t i = static_cast<size_t>((key * 0x9E3779B97F4A7C15ULL) >> 40) & mask;
+  while (memo[i].stamp == s->memo_stamp && memo[i].key != key) i = (i + 1) & mask;
+  auto& e = memo[i];
+  if (e.stamp != s->memo_stamp) {
+    e.key = key;
+    e.stamp = s->memo_stamp;
+    e.found = FindStart(rule, text, end, &e.start);
+  }
+  *start = e.start;
+  return e.found;
 }
 
 // Appends the separator between two dictionary words as it appears in an
@@ -635,6 +665,34 @@ Scanner::Scanner(std::shared_ptr<const Ruleset> ruleset)
     if (n == "DATE_OF_BIRTH" || n == "DATE") state_->date_entities |= uint64_t{1} << e;
     if (n == "LOCATION") state_->place_entities |= uint64_t{1} << e;
   }
+  {
+    // Rules whose finders are the same regex with the same bound find the
+    // same start for the same end: group them.
+    struct Key {
+      const std::string* pattern;
+      bool case_sensitive;
+      unsigned max_width;
+    };
+    std::vector<Key> keys;
+    auto& group = state_->finder_group;
+    group.assign(impl.rules.size(), -1);
+    std::vector<uint32_t> members(impl.rules.size(), 0);
+    for (size_t r = 0; r < impl.rules.size(); ++r) {
+      const CompiledRule& c = impl.rules[r];
+      if (!c.finder || c.dictionary) continue;
+      Key key{&c.finder->pattern(), c.finder->options().case_sensitive(), c.max_width};
+      auto it = std::find_if(keys.begin(), keys.end(), [&key](const Key& k) {
+        return *k.pattern == *key.pattern && k.case_sensitive == key.case_sensitive &&
+               k.max_width == key.max_width;
+      });
+      group[r] = static_cast<int32_t>(it - keys.begin());
+      if (it == keys.end()) keys.push_back(key);
+      ++members[static_cast<size_t>(group[r])];
+    }
+    for (auto& g : group) {
+      if (g >= 0 && members[static_cast<size_t>(g)] < 2) g = -1;
+    }
+  }
   for (size_t r = 0; r < impl.rules.size(); ++r) {
     if (impl.rules[r].info.id == "phone.nanp.bare") state_->spoken_phone_rule = static_cast<int>(r);
   }
@@ -955,6 +1013,14 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
                            }),
                cands->end());
 
+  // A fresh memo per call: at most one entry per candidate, at most half full.
+  if (s.start_memo.size() < 2 * cands->size() || s.memo_stamp == UINT32_MAX) {
+    size_t size = 1024;
+    while (size < 2 * cands->size()) size *= 2;
+    s.start_memo.assign(size, {});
+    s.memo_stamp = 0;
+  }
+  ++s.memo_stamp;
   for (size_t ci = 0; ci < cands->size(); ++ci) {
     const Candidate& cand = (*cands)[ci];
     const CompiledRule& rule = impl.rules[cand.rule];
@@ -983,7 +1049,12 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
       s.dict_words.emplace_back(start, end);
       continue;
     }
-    if (!FindStart(rule, text, cand.end, &start)) continue;
+    const int32_t group = s.finder_group[cand.rule];
+    if (group < 0) {
+      if (!FindStart(rule, text, cand.end, &start)) continue;
+    } else if (!MemoFindStart(rule, static_cast<uint32_t>(group), text, cand.end, &s, &start)) {
+      continue;
+    }
     uint32_t match_end = cand.end;
     if (rule.value_group > 0) {
       re2::StringPiece groups[8];
