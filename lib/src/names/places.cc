@@ -16,8 +16,8 @@ uint64_t Hash(std::string_view s) {
 }
 
 struct State {
-  const char* code;
-  const char* name;  // folded
+  std::string_view code;
+  std::string_view name;  // folded
 };
 // The 50 states, DC and the territories with ZIP codes.
 constexpr State kStates[] = {
@@ -50,6 +50,18 @@ std::string_view Expand(std::string_view w) {
   if (w == "ft") return "fort";
   if (w == "mt") return "mount";
   return w;
+}
+
+// StateIndex(a + " " + b) without building the string (a code has no blank).
+int PairStateIndex(std::string_view a, std::string_view b) {
+  for (int i = 0; i < kStateCount; ++i) {
+    std::string_view n = kStates[i].name;
+    if (n.size() == a.size() + 1 + b.size() && n[a.size()] == ' ' &&
+        n.compare(0, a.size(), a) == 0 && n.compare(a.size() + 1, b.size(), b) == 0) {
+      return i;
+    }
+  }
+  return -1;
 }
 
 bool IsSeparator(std::string_view gap) {
@@ -160,13 +172,13 @@ void FindPlaces(std::string_view text, const std::function<bool(uint32_t)>& cue,
     // "New York" (the state; "New York, NY" is read from "New York" below
     // only when a state follows it).
     if (k + 1 < words.size() && words[k + 1].start == first.end + 1 &&
-        PlaceGazetteer::StateIndex(first.folded + " " + words[k + 1].folded) >= 0 &&
+        PairStateIndex(first.folded, words[k + 1].folded) >= 0 &&
         !(k + 2 < words.size() &&
           (PlaceGazetteer::StateIndex(words[k + 2].folded) >= 0 ||
            (words[k + 2].upper && words[k + 2].end - words[k + 2].start == 2 &&
             PlaceGazetteer::StateIndex(text.substr(words[k + 2].start, 2)) >= 0) ||
            (k + 3 < words.size() &&
-            PlaceGazetteer::StateIndex(words[k + 2].folded + " " + words[k + 3].folded) >= 0)))) {
+            PairStateIndex(words[k + 2].folded, words[k + 3].folded) >= 0)))) {
       ++k;
       continue;
     }
