@@ -23,23 +23,22 @@ uint64_t Hash(std::string_view s) {
   return h;
 }
 
-void LoadList(const char* text, std::vector<uint64_t>* out) {
+// A hash's first slot in NameGazetteer's table (FNV's low bits mix poorly).
+size_t Slot(uint64_t h) { return static_cast<size_t>((h * 0x9E3779B97F4A7C15ULL) >> 32); }
+
+// Calls f(hash) for each entry of a list (one a line, '#' comments).
+template <typename F>
+void ForEachEntry(const char* text, F f) {
   const char* p = text;
   while (*p) {
     const char* nl = std::strchr(p, '\n');
     size_t len = nl ? static_cast<size_t>(nl - p) : std::strlen(p);
     std::string_view line(p, len);
     while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
-    if (!line.empty() && line[0] != '#') out->push_back(Hash(line));
+    if (!line.empty() && line[0] != '#') f(Hash(line));
     if (!nl) break;
     p = nl + 1;
   }
-  std::sort(out->begin(), out->end());
-  out->erase(std::unique(out->begin(), out->end()), out->end());
-}
-
-bool Has(const std::vector<uint64_t>& set, uint64_t h) {
-  return std::binary_search(set.begin(), set.end(), h);
 }
 
 // Decodes one UTF-8 code point at s[i]; *len gets its length (1 on a bad
@@ -144,14 +143,45 @@ void FoldWord(std::string_view word, std::string* out, bool* first_upper, bool* 
 }
 
 NameGazetteer::NameGazetteer() {
+  size_t lines = 0;
+  for (size_t i = 0; i < kNameListsCount; ++i) {
+    std::string_view t = kNameLists[i].text;
+    lines += static_cast<size_t>(std::count(t.begin(), t.end(), '\n')) + 1;
+  }
+  size_t size = 1024;
+  while (size < 2 * lines) size *= 2;
+  keys_.assign(size, 0);
+  flags_.assign(size, 0);
+  mask_ = size - 1;
   for (size_t i = 0; i < kNameListsCount; ++i) {
     std::string_view name = kNameLists[i].name;
-    if (name == "given.txt") LoadList(kNameLists[i].text, &given_);
-    if (name == "surnames.txt") LoadList(kNameLists[i].text, &surnames_);
-    if (name == "common_words.txt") LoadList(kNameLists[i].text, &common_);
-    if (name == "not_names.txt") LoadList(kNameLists[i].text, &not_names_);
+    if (name == "given.txt") Add(kNameLists[i].text, kGivenName);
+    if (name == "surnames.txt") Add(kNameLists[i].text, kSurname);
+    if (name == "common_words.txt") Add(kNameLists[i].text, kCommonWord);
+    if (name == "not_names.txt") Add(kNameLists[i].text, kNotName);
     // Drug names ("Sertraline", "Lantus", "Eliquis"): never names either.
-    if (name == "drug_names.txt") LoadList(kNameLists[i].text, &not_names_);
+    if (name == "drug_names.txt") Add(kNameLists[i].text, kNotName);
+  }
+}
+
+void NameGazetteer::Add(const char* list, uint8_t flag) {
+  ForEachEntry(list, [this, flag](uint64_t h) {
+    if (h == 0) {
+      zero_flags_ |= flag;
+      return;
+    }
+    size_t i = Slot(h) & mask_;
+    while (keys_[i] != 0 && keys_[i] != h) i = (i + 1) & mask_;
+    keys_[i] = h;
+    flags_[i] |= flag;
+  });
+}
+
+uint8_t NameGazetteer::HashFlags(uint64_t h) const {
+  if (h == 0) return zero_flags_;
+  for (size_t i = Slot(h) & mask_;; i = (i + 1) & mask_) {
+    if (keys_[i] == h) return flags_[i];
+    if (keys_[i] == 0) return 0;
   }
 }
 
@@ -161,12 +191,7 @@ const NameGazetteer& NameGazetteer::Builtin() {
 }
 
 uint8_t NameGazetteer::Flags(std::string_view folded) const {
-  uint64_t h = Hash(folded);
-  uint8_t f = 0;
-  if (Has(given_, h)) f |= kGivenName;
-  if (Has(surnames_, h)) f |= kSurname;
-  if (Has(common_, h)) f |= kCommonWord;
-  if (Has(not_names_, h)) f |= kNotName;
+  uint8_t f = HashFlags(Hash(folded));
   // Hyphenated compounds and prefixes: "Ruiz-Tagle", "Ben-David",
   // "Huynh-Navarro", "al-Masri", "O'Neil", "D'Angelo" are surnames when a
   // part is a known name and no part is an everyday word ("x-ray",
@@ -182,11 +207,10 @@ uint8_t NameGazetteer::Flags(std::string_view folded) const {
       bool prefix = folded[std::min(e, folded.size() - 1)] == '\'' && part.size() <= 2 &&
                     e < folded.size();
       if (!prefix && part.size() >= 2) {
-        uint64_t ph = Hash(part);
-        if (Has(given_, ph)) part_flags |= kGivenName;
-        if (Has(surnames_, ph)) part_flags |= kSurname;
-        if (Has(given_, ph) || Has(surnames_, ph)) any_known = true;
-        if (Has(common_, ph) || Has(not_names_, ph)) any_common = true;
+        const uint8_t pf = HashFlags(Hash(part));
+        part_flags |= pf & (kGivenName | kSurname);
+        if (pf & (kGivenName | kSurname)) any_known = true;
+        if (pf & (kCommonWord | kNotName)) any_common = true;
       } else if (!prefix) {
         any_common = true;  // "x-ray", "t-shirt"
       }

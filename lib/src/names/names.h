@@ -35,7 +35,14 @@ class NameGazetteer {
 
  private:
   NameGazetteer();
-  std::vector<uint64_t> given_, surnames_, common_, not_names_;  // sorted hashes
+  void Add(const char* list, uint8_t flag);
+  // The flags of a word's hash: one probe of an open-addressing table
+  // instead of a binary search per list.
+  uint8_t HashFlags(uint64_t h) const;
+  std::vector<uint64_t> keys_;  // hashes; 0 marks an empty slot
+  std::vector<uint8_t> flags_;
+  uint8_t zero_flags_ = 0;  // flags of the hash 0, which cannot be a key
+  size_t mask_ = 0;
 };
 
 // Folds a UTF-8 word to lower-case ASCII (Latin letters lose their accents:
