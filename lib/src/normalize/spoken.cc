@@ -38,7 +38,7 @@ struct WordInfo {
 };
 
 struct Entry {
-  const char* word;
+  std::string_view word;
   W kind;
   int value;
 };
@@ -97,7 +97,7 @@ constexpr Entry kWords[] = {
 // spelled run takes it as 'n' (IsLetterItem).
 
 // Top-level domains an e-mail spoken as words may end with.
-constexpr const char* kTlds[] = {"com", "net", "org",  "edu", "gov",    "io",  "us", "uk",
+constexpr std::string_view kTlds[] = {"com", "net", "org",  "edu", "gov",    "io",  "us", "uk",
                                  "co",  "info", "biz", "me", "ai", "health", "mil", "ca"};
 
 inline bool IsAsciiLetterLower(char c) { return c >= 'a' && c <= 'z'; }
@@ -119,7 +119,7 @@ WordInfo Lookup(std::string_view lower) {
 
 // A known top-level domain, or any two-letter one (country codes).
 bool IsListedTld(std::string_view lower) {
-  for (const char* t : kTlds) {
+  for (std::string_view t : kTlds) {
     if (lower == t) return true;
   }
   return false;
