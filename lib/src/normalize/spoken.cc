@@ -97,8 +97,8 @@ constexpr Entry kWords[] = {
 // spelled run takes it as 'n' (IsLetterItem).
 
 // Top-level domains an e-mail spoken as words may end with.
-constexpr std::string_view kTlds[] = {"com", "net", "org",  "edu", "gov",    "io",  "us", "uk",
-                                 "co",  "info", "biz", "me", "ai", "health", "mil", "ca"};
+constexpr std::string_view kTlds[] = {"com", "net",  "org", "edu", "gov", "io",     "us",  "uk",
+                                      "co",  "info", "biz", "me",  "ai",  "health", "mil", "ca"};
 
 inline bool IsAsciiLetterLower(char c) { return c >= 'a' && c <= 'z'; }
 

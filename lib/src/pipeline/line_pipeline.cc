@@ -469,8 +469,9 @@ enum PlanKind : uint8_t {
 void SortByEnd(std::vector<Scanner::Candidate>* cands) {
   const size_t n = cands->size();
   if (n < 256) {
-    std::sort(cands->begin(), cands->end(),
-              [](const Scanner::Candidate& a, const Scanner::Candidate& b) { return a.end < b.end; });
+    std::sort(
+        cands->begin(), cands->end(),
+        [](const Scanner::Candidate& a, const Scanner::Candidate& b) { return a.end < b.end; });
     return;
   }
   uint32_t max_end = 0;
