@@ -25,6 +25,7 @@ struct Scanner::State {
   // (-1 when this run has none).
   int street_entity = -1;
   int spoken_phone_rule = -1;
+  bool word_detectors = false;  // a places or names detector runs
   internal::HsScratch scratch;
   using Candidate = Scanner::Candidate;
   struct Hit {
@@ -543,7 +544,8 @@ void Scanner::RunDetectors(std::string_view text, State* sp) {
   State& s = *sp;
   const auto& impl = ruleset_->impl();
   if (impl.detector_rules.empty()) return;
-  internal::SplitWords(text, internal::NameGazetteer::Builtin(), &s.names);
+  // Only the place and name finders read words.
+  if (s.word_detectors) internal::SplitWords(text, internal::NameGazetteer::Builtin(), &s.names);
   // Cue words anywhere in the text, tokenized once (lazily, on the first
   // question a detector asks).
   bool hits_found = false;
@@ -695,6 +697,12 @@ Scanner::Scanner(std::shared_ptr<const Ruleset> ruleset)
   }
   for (size_t r = 0; r < impl.rules.size(); ++r) {
     if (impl.rules[r].info.id == "phone.nanp.bare") state_->spoken_phone_rule = static_cast<int>(r);
+  }
+  for (uint32_t r : impl.detector_rules) {
+    auto kind = impl.rules[r].detector;
+    if (kind == CompiledRule::Detector::kPlaces || kind == CompiledRule::Detector::kNames) {
+      state_->word_detectors = true;
+    }
   }
   hs_scratch_t* scratch = nullptr;
   bool ok = true;
