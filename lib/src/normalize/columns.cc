@@ -1,6 +1,7 @@
 #include "normalize/columns.h"
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -131,6 +132,11 @@ size_t Close(std::string_view s, size_t open) {
 
 // Position of the word VALUES (any case) in `s`, or npos.
 size_t FindValues(std::string_view s) {
+  // Most lines have no 'v' at all: memchr rejects them fast.
+  if (s.size() < 6 || (std::memchr(s.data(), 'v', s.size()) == nullptr &&
+                       std::memchr(s.data(), 'V', s.size()) == nullptr)) {
+    return std::string_view::npos;
+  }
   for (size_t i = 0; i + 6 <= s.size(); ++i) {
     if (Lower(s[i]) != 'v') continue;
     bool word = (i == 0 || !Letter(s[i - 1])) && (i + 6 == s.size() || !Letter(s[i + 6]));
@@ -217,12 +223,18 @@ bool HeaderColumns(std::string_view line, std::vector<Field>* cols, char* delim)
   // A delimited header: the delimiter that occurs most (at least twice).
   size_t best = 0;
   char d = 0;
-  for (char c : {',', '|', '\t', ';'}) {
-    size_t n = 0;
-    for (char x : line) n += (x == c);
-    if (n > best) {
-      best = n;
-      d = c;
+  size_t counts[4] = {};  // , | \t ;
+  for (char x : line) {
+    counts[0] += x == ',';
+    counts[1] += x == '|';
+    counts[2] += x == '\t';
+    counts[3] += x == ';';
+  }
+  const char kDelims[4] = {',', '|', '\t', ';'};
+  for (int k = 0; k < 4; ++k) {
+    if (counts[k] > best) {
+      best = counts[k];
+      d = kDelims[k];
     }
   }
   if (best < 2 || line.size() > 2048) return false;
