@@ -19,6 +19,18 @@ namespace phiscrub {
 
 using internal::CompiledRule;
 
+// One unanchored leftmost-longest search of a finder in text[p, e) (the whole
+// record as context): it found [ms, me), or nothing. It answers every search
+// from p' in [p, ms] to e' in [me, e] the same way (no match starts in
+// [p, ms) and ends by e; none ending by e' starts earlier; me is the longest
+// from ms up to e); a search that found nothing answers every p' >= p, e' <= e.
+// RE2 refuses a start or end other than the text's for patterns anchored
+// with ^ or $, so those groups do not chain.
+struct ChainFact {
+  uint32_t p, e, ms, me;
+  bool found;
+};
+
 struct Scanner::State {
   // Looked up once per Scanner, not per record: the STREET_ADDRESS entity
   // (cities after a street) and the rule spoken phone numbers report as
@@ -79,8 +91,13 @@ struct Scanner::State {
   std::string phrase;
   // FindStart results shared by rules with the same finder (pattern, case,
   // max_width): several rules often scan the same id-shaped pattern with
-  // different cues. finder_group[r] is -1 for a finder no other rule has.
+  // different cues. finder_group[r] is -1 for a rule without a finder.
   std::vector<int32_t> finder_group;
+  // Per group: whether its searches may reuse each other's results (no
+  // anchors: see ChainFact), and those results for the text being confirmed.
+  std::vector<bool> group_chainable;
+  std::vector<std::vector<ChainFact>> group_facts;
+  std::vector<uint32_t> group_facts_stamp;
   struct StartMemo {
     uint64_t key = 0;  // group << 32 | end
     uint32_t start = 0;
@@ -164,6 +181,42 @@ bool FindStart(const CompiledRule& rule, std::string_view text, uint32_t end,
   return false;
 }
 
+// FindStart answering its searches from `facts` where one applies (see
+// ChainFact); same result as FindStart.
+bool ChainedFindStart(const CompiledRule& rule, std::string_view text, uint32_t end,
+                      std::vector<ChainFact>* facts, uint32_t* start) {
+  constexpr size_t kRecent = 24;  // facts looked at: the last searches'
+  uint32_t pos = end > rule.max_width ? end - rule.max_width : 0;
+  while (pos <= end) {
+    const ChainFact* fact = nullptr;
+    for (size_t k = facts->size(), stop = k > kRecent ? k - kRecent : 0; k > stop; --k) {
+      const ChainFact& f = (*facts)[k - 1];
+      if (f.p <= pos && end <= f.e && (!f.found || (pos <= f.ms && f.me <= end))) {
+        fact = &f;
+        break;
+      }
+    }
+    ChainFact found;
+    if (fact == nullptr) {
+      re2::StringPiece m;
+      found = {pos, end, 0, 0, rule.finder->Match(text, pos, end, RE2::UNANCHORED, &m, 1)};
+      if (found.found) {
+        found.ms = static_cast<uint32_t>(m.data() - text.data());
+        found.me = found.ms + static_cast<uint32_t>(m.size());
+      }
+      facts->push_back(found);
+      fact = &found;
+    }
+    if (!fact->found) return false;
+    if (fact->me == end) {
+      *start = fact->ms;
+      return true;
+    }
+    pos = fact->ms + 1;
+  }
+  return false;
+}
+
 // FindStart through the per-record memo of the rule's finder group.
 bool MemoFindStart(const CompiledRule& rule, uint32_t group, std::string_view text, uint32_t end,
                    Scanner::State* s, uint32_t* start) {
@@ -176,7 +229,16 @@ bool MemoFindStart(const CompiledRule& rule, uint32_t group, std::string_view te
   if (e.stamp != s->memo_stamp) {
     e.key = key;
     e.stamp = s->memo_stamp;
-    e.found = FindStart(rule, text, end, &e.start);
+    if (s->group_chainable[group]) {
+      auto& facts = s->group_facts[group];
+      if (s->group_facts_stamp[group] != s->memo_stamp) {
+        s->group_facts_stamp[group] = s->memo_stamp;
+        facts.clear();
+      }
+      e.found = ChainedFindStart(rule, text, end, &facts, &e.start);
+    } else {
+      e.found = FindStart(rule, text, end, &e.start);
+    }
   }
   *start = e.start;
   return e.found;
@@ -678,7 +740,6 @@ Scanner::Scanner(std::shared_ptr<const Ruleset> ruleset)
     std::vector<Key> keys;
     auto& group = state_->finder_group;
     group.assign(impl.rules.size(), -1);
-    std::vector<uint32_t> members(impl.rules.size(), 0);
     for (size_t r = 0; r < impl.rules.size(); ++r) {
       const CompiledRule& c = impl.rules[r];
       if (!c.finder || c.dictionary) continue;
@@ -689,10 +750,16 @@ Scanner::Scanner(std::shared_ptr<const Ruleset> ruleset)
       });
       group[r] = static_cast<int32_t>(it - keys.begin());
       if (it == keys.end()) keys.push_back(key);
-      ++members[static_cast<size_t>(group[r])];
     }
-    for (auto& g : group) {
-      if (g >= 0 && members[static_cast<size_t>(g)] < 2) g = -1;
+    state_->group_chainable.assign(keys.size(), false);
+    state_->group_facts.assign(keys.size(), {});
+    state_->group_facts_stamp.assign(keys.size(), 0);
+    for (size_t g = 0; g < keys.size(); ++g) {
+      const std::string& p = *keys[g].pattern;
+      // Conservative: any ^ or $ (even a literal or a negated class) or \A \z.
+      state_->group_chainable[g] = p.find_first_of("^$") == std::string::npos &&
+                                   p.find("\\A") == std::string::npos &&
+                                   p.find("\\z") == std::string::npos;
     }
   }
   for (size_t r = 0; r < impl.rules.size(); ++r) {
@@ -1027,8 +1094,24 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
     while (size < 2 * cands->size()) size *= 2;
     s.start_memo.assign(size, {});
     s.memo_stamp = 0;
+    std::fill(s.group_facts_stamp.begin(), s.group_facts_stamp.end(), 0);
   }
   ++s.memo_stamp;
+  // Starts first, each rule's last end first: a search for an earlier end
+  // then reuses what those for later ends established (ChainFact). Only the
+  // order of the searches changes; their results do not depend on it.
+  for (size_t ci = cands->size(); ci-- > 0;) {
+    const Candidate& cand = (*cands)[ci];
+    const CompiledRule& rule = impl.rules[cand.rule];
+    const int32_t group = s.finder_group[cand.rule];
+    if (rule.dictionary || group < 0 || !s.group_chainable[static_cast<size_t>(group)]) continue;
+    if (rule.maximal && ci + 1 < cands->size() && (*cands)[ci + 1].rule == cand.rule &&
+        (*cands)[ci + 1].end == cand.end + 1) {
+      continue;
+    }
+    uint32_t start;
+    MemoFindStart(rule, static_cast<uint32_t>(group), text, cand.end, &s, &start);
+  }
   for (size_t ci = 0; ci < cands->size(); ++ci) {
     const Candidate& cand = (*cands)[ci];
     const CompiledRule& rule = impl.rules[cand.rule];
