@@ -571,6 +571,17 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
           "agreed",  "is",     "was",       "has",      "had"};
       bool verb_after = k + 1 < words.size() && words[k + 1].lower &&
                         words[k + 1].start - head.end <= 2 && In(kVerbs, words[k + 1].folded);
+      // "Nikhil from Ocala called ...", "Sung-min from Las Cruces called".
+      if (!verb_after && k + 2 < words.size() && words[k + 1].folded == "from" &&
+          words[k + 1].start - head.end == 1) {
+        size_t q = k + 2;
+        while (q < words.size() && q < k + 6 && (words[q].title_case || words[q].upper) &&
+               !words[q].digits) {
+          ++q;
+        }
+        verb_after = q > k + 2 && q < words.size() && words[q].lower &&
+                     In(kVerbs, words[q].folded);
+      }
       in_prose = (!head.sentence_start && prose_before && prose_after) ||
                  (head.sentence_start && verb_after);
     }

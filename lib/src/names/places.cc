@@ -198,7 +198,9 @@ void FindPlaces(std::string_view text, const std::function<bool(uint32_t)>& cue,
       if (w.digits) break;
       if (e > k) {
         std::string_view gap = text.substr(words[e - 1].end, w.start - words[e - 1].end);
-        if (gap != " " && gap != "-") break;
+        // "St. George", "Ft. Myers", "Mt. Vernon": the abbreviation's period.
+        bool abbrev = e == k + 1 && gap == ". " && Expand(words[k].folded) != words[k].folded;
+        if (gap != " " && gap != "-" && !abbrev) break;
         if (!(w.title_case || w.upper) && capital) break;
         phrase.push_back(' ');
         phrase.append(w.folded);
@@ -260,6 +262,15 @@ void FindPlaces(std::string_view text, const std::function<bool(uint32_t)>& cue,
       }
     }
     bool cued = cue(first.start);
+    // "<Name> from <City> called ...": where a caller is from.
+    if (!cued && k >= 2 && words[k - 1].folded == "from" && words[k - 2].title_case &&
+        first.start - words[k - 1].end == 1 && words[k - 1].start - words[k - 2].end == 1 &&
+        best_end < words.size() && words[best_end].lower) {
+      static constexpr std::string_view kCallVerbs[] = {
+          "called", "calls", "calling", "phoned", "reached", "wants", "wanted", "needs",
+          "needed", "requested", "asked", "left", "says", "said", "is", "was", "has", "had"};
+      for (std::string_view v : kCallVerbs) cued = cued || words[best_end].folded == v;
+    }
     // Without a state, a cue; in lower case (speech) the city must also be
     // more than a short everyday word ("see", "mobile" is fine after "what
     // city?").

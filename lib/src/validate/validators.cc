@@ -497,6 +497,14 @@ bool ValidSsn(std::string_view v) {
     std::memcpy(d, v.data(), 3);
     std::memcpy(d + 3, v.data() + 4, 2);
     std::memcpy(d + 5, v.data() + 7, 4);
+  } else if (v.size() == 15 && v.substr(3, 3) == " - " && v.substr(8, 3) == " - ") {
+    // "219 - 09 - 9999": dashes set off by blanks, as some exports write them.
+    for (size_t i : {0, 1, 2, 6, 7, 11, 12, 13, 14}) {
+      if (!IsDigit(v[i])) return false;
+    }
+    std::memcpy(d, v.data(), 3);
+    std::memcpy(d + 3, v.data() + 6, 2);
+    std::memcpy(d + 5, v.data() + 11, 4);
   } else {
     return false;
   }
@@ -843,7 +851,12 @@ bool GluedToDigits(std::string_view r, size_t s, size_t e) {
   if (s > 0) {
     char p = r[s - 1];
     if (IsDigit(p)) return true;
-    if ((joiner(p) || p == ':') && s > 1 && IsDigit(r[s - 2])) return true;
+    if ((joiner(p) || p == ':') && s > 1 && IsDigit(r[s - 2])) {
+      // ... unless those digits end a key's name ("Ssn4:4814", "l4=...").
+      size_t k = s - 2;
+      while (k > 0 && IsDigit(r[k - 1])) --k;
+      if (!(p == ':' && k > 0 && IsAlpha(r[k - 1]))) return true;
+    }
   }
   if (e < r.size()) {
     char n = r[e];

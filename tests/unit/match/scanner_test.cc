@@ -626,6 +626,25 @@ TEST_F(ScannerTest, CitiesAndZipsAfterPauses) {
             "Agent: Okay, what can I help you with today?\n");
 }
 
+TEST_F(ScannerTest, WrittenFormsOfExportsAndSummaries) {
+  // SSNs with blanks around their dashes, under national/government id keys,
+  // and the last four glued to their key.
+  EXPECT_EQ(Redact(rules_, R"(row: ["219 - 09 - 9999","Dana Reyes"])"),
+            R"(row: ["[US_SSN]","[PERSON]"])");
+  EXPECT_EQ(Redact(rules_, "national_id: 219099999, govt_id=219-09-9999"),
+            "national_id: [US_SSN], govt_id=[US_SSN]");
+  EXPECT_EQ(Redact(rules_, "upsert &{Fname:Dana Ssn4:9999 LastName:Reyes}"),
+            "upsert &{Fname:[PERSON] Ssn4:[US_SSN] LastName:[PERSON]}");
+  EXPECT_EQ(Redact(rules_, "at 12:30 ok"), "at 12:30 ok");
+  // "St." and "Ft." before a city name.
+  EXPECT_EQ(Redact(rules_, "patient relocated to St. George, Utah"),
+            "patient relocated to [LOCATION], Utah");
+  // Call summaries: "<Name> from <City> called ...".
+  EXPECT_EQ(Redact(rules_, "Renata from Ocala called to get lab results."),
+            "[PERSON] from [LOCATION] called to get lab results.");
+  EXPECT_EQ(Redact(rules_, "results from Lab Corp called in"), "results from Lab Corp called in");
+}
+
 TEST_F(ScannerTest, SpeakerLabelsAskForNothing) {
   // "Caller:" and "Member:" are roles, not questions for a name: the next
   // turn's contraction stays.
