@@ -241,4 +241,60 @@ void FindCompanionIds(std::string_view t, std::vector<std::pair<uint32_t, uint32
   }
 }
 
+void FindCompanionZips(std::string_view t, std::vector<std::pair<uint32_t, uint32_t>>* out) {
+  if (HasSegments(t)) return;
+  auto delim = [](char c) { return c == ',' || c == '|' || c == '\t' || c == ';'; };
+  size_t i = 0;
+  while (i < t.size()) {
+    if (!Digit(t[i]) || (i > 0 && (Digit(t[i - 1]) || Letter(t[i - 1]) || t[i - 1] == '-' ||
+                                   t[i - 1] == '.' || t[i - 1] == '/' || t[i - 1] == ':'))) {
+      ++i;
+      continue;
+    }
+    size_t b = i;
+    while (i < t.size() && Digit(t[i])) ++i;
+    size_t e = i;
+    if (e - b != 5) continue;
+    bool plus4 = e + 5 <= t.size() && t[e] == '-' && Digit(t[e + 1]) && Digit(t[e + 2]) &&
+                 Digit(t[e + 3]) && Digit(t[e + 4]) && (e + 5 == t.size() || !(Digit(t[e + 5]) ||
+                                                        Letter(t[e + 5]) || t[e + 5] == '-'));
+    size_t end = plus4 ? e + 5 : e;
+    i = end;
+    if (!plus4 && end < t.size() && (Letter(t[end]) || Digit(t[end]) || t[end] == '-' ||
+                                     t[end] == '.' || t[end] == ':' || t[end] == '/')) {
+      continue;
+    }
+    // A whole field: quotes, then a delimiter (or the line's edge), on both
+    // sides.
+    size_t l = b, r = end;
+    if (l > 0 && (t[l - 1] == '"' || t[l - 1] == '\'')) --l;
+    if (r < t.size() && (t[r] == '"' || t[r] == '\'')) ++r;
+    while (l > 0 && t[l - 1] == ' ') --l;
+    while (r < t.size() && t[r] == ' ') ++r;
+    // ('[' opens an array, never a process id: "postfix/smtp[48475]:".)
+    bool left = l == 0 || delim(t[l - 1]) ||
+                (t[l - 1] == '[' && (l < 2 || !(Letter(t[l - 2]) || Digit(t[l - 2]))));
+    bool right = r == t.size() || delim(t[r]) || t[r] == ']' || t[r] == '\n';
+    if (!left || !right || InPipeHeader(t, b, end)) continue;
+    if (l > 0 && t[l - 1] == '[' && r < t.size() && t[r] == ']') continue;  // "UTC [24978] LOG:"
+    if (t[l > 0 ? l - 1 : 0] == '=' ) continue;
+    size_t ws;
+    std::string before = WordBefore(t, l, &ws);
+    if (NamesOtherThing(before) || OtherThingBefore(t, l)) continue;
+    if (!plus4) {
+      // Five digits alone: only in a row of four fields or more on its line.
+      size_t ls = t.rfind('\n', b);
+      ls = ls == std::string_view::npos ? 0 : ls + 1;
+      size_t le = t.find('\n', end);
+      if (le == std::string_view::npos) le = t.size();
+      int fields = 1;
+      char d = l > 0 ? t[l - 1] : (r < t.size() ? t[r] : ',');
+      if (d == '[') d = ',';
+      for (size_t k = ls; k < le; ++k) fields += t[k] == d;
+      if (fields < 4) continue;
+    }
+    out->emplace_back(static_cast<uint32_t>(b), static_cast<uint32_t>(end));
+  }
+}
+
 }  // namespace phiscrub::internal

@@ -30,4 +30,11 @@ namespace phiscrub::internal {
 // Appends to *out the [begin, end) of every companion-id token of `text`.
 void FindCompanionIds(std::string_view text, std::vector<std::pair<uint32_t, uint32_t>>* out);
 
+// ZIP codes in a person's delimited row ("export row: E0266522,Dimaculangan,
+// Marivic,1989-07-27,M,27739-5680", a JSON array of one person's fields): a
+// ZIP+4 (5 digits, a dash, 4 digits) anywhere in it, or five digits as a
+// whole field of a row of four fields or more. Never after a word that names
+// what the number is, never a field of a key=value pair.
+void FindCompanionZips(std::string_view text, std::vector<std::pair<uint32_t, uint32_t>>* out);
+
 }  // namespace phiscrub::internal

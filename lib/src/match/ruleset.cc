@@ -368,10 +368,11 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
         diags->push_back(Problem(r.file, r.id, "a rule has a pattern or a detector, not both"));
       }
       if (r.detector != "names" && r.detector != "places" && r.detector != "place_zips" &&
-          r.detector != "segments" && r.detector != "companion_ids") {
+          r.detector != "segments" && r.detector != "companion_ids" &&
+          r.detector != "companion_zips") {
         diags->push_back(Problem(r.file, r.id, "unknown detector '" + r.detector +
                                                    "' (known: names, places, place_zips, "
-                                                   "segments, companion_ids)"));
+                                                   "segments, companion_ids, companion_zips)"));
         continue;
       }
       CompiledRule c;
@@ -379,7 +380,8 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
                    : r.detector == "places"        ? CompiledRule::Detector::kPlaces
                    : r.detector == "place_zips"    ? CompiledRule::Detector::kPlaceZips
                    : r.detector == "companion_ids" ? CompiledRule::Detector::kCompanionIds
-                                                   : CompiledRule::Detector::kSegments;
+                   : r.detector == "companion_zips" ? CompiledRule::Detector::kCompanionZips
+                                                    : CompiledRule::Detector::kSegments;
       if (!BuildNativeRule(r, &c, word_id, entity_index, impl.get(), diags)) continue;
       if (c.detector == CompiledRule::Detector::kSegments) {
         // Each field cue reports its own entity (only those this run wants).
@@ -758,7 +760,10 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
   // Companion ids stand beside direct identifiers of a person: which
   // entities of this run those are.
   for (auto& c : impl->rules) {
-    if (c.detector != CompiledRule::Detector::kCompanionIds) continue;
+    if (c.detector != CompiledRule::Detector::kCompanionIds &&
+        c.detector != CompiledRule::Detector::kCompanionZips) {
+      continue;
+    }
     static const char* const kAnchors[] = {"PERSON",       "US_SSN",         "US_ITIN",
                                            "DATE_OF_BIRTH", "PHONE_NUMBER",  "EMAIL_ADDRESS",
                                            "STREET_ADDRESS", "MRN",          "HEALTH_PLAN_ID",

@@ -75,6 +75,7 @@ struct CompiledRule {
     kNames,
     kPlaces,
     kPlaceZips,
+    kCompanionZips,
     kSegments,
     kCompanionIds
   } detector = Detector::kNone;

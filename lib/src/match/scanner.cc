@@ -476,13 +476,20 @@ void AddCompanionIds(std::string_view text, const Ruleset::Impl& impl,
                      std::vector<std::pair<uint32_t, uint32_t>>* tokens, std::vector<Span>* spans) {
   for (uint32_t r : impl.detector_rules) {
     const CompiledRule& rule = impl.rules[r];
-    if (rule.detector != CompiledRule::Detector::kCompanionIds) continue;
+    if (rule.detector != CompiledRule::Detector::kCompanionIds &&
+        rule.detector != CompiledRule::Detector::kCompanionZips) {
+      continue;
+    }
     bool anchored = std::any_of(spans->begin(), spans->end(), [&rule](const Span& sp) {
       return sp.entity < 64 && ((rule.anchor_entities >> sp.entity) & 1);
     });
-    if (!anchored) return;
+    if (!anchored) continue;
     tokens->clear();
-    internal::FindCompanionIds(text, tokens);
+    if (rule.detector == CompiledRule::Detector::kCompanionZips) {
+      internal::FindCompanionZips(text, tokens);
+    } else {
+      internal::FindCompanionIds(text, tokens);
+    }
     size_t before = spans->size();
     for (const auto& [b, e] : *tokens) {
       bool taken = false;
@@ -492,7 +499,6 @@ void AddCompanionIds(std::string_view text, const Ruleset::Impl& impl,
       if (!taken) spans->push_back({b, e, static_cast<uint16_t>(r), rule.entity, rule.score});
     }
     if (spans->size() > before) ResolveOverlaps(spans);
-    return;
   }
 }
 

@@ -308,8 +308,16 @@ bool PersonRecord(std::string_view r, size_t s, size_t e) {
 bool UrlRecord(std::string_view r, size_t s, size_t e) {
   return UrlCarriesIds(r.substr(s, e - s));
 }
+// A date stored as a datetime at midnight ("1989-07-27T00:00:00",
+// "...T00:00:00.000Z"): the date part; `*e` moves back to it.
+size_t DatePartEnd(std::string_view r, size_t s, size_t e) {
+  for (size_t i = s; i + 1 < e; ++i) {
+    if (r[i] == 'T' && IsDigit(r[i + 1])) return i;
+  }
+  return e;
+}
 bool DateRecord(std::string_view r, size_t s, size_t e) {
-  return !GluedToDigits(r, s, e) && ValidDate(r.substr(s, e - s));
+  return !GluedToDigits(r, s, e) && ValidDate(r.substr(s, DatePartEnd(r, s, e) - s));
 }
 // A birth date with no cue: a full date at least kOldDateYears in the past
 // (appointment, visit and log dates are recent), never a timestamp.
@@ -322,7 +330,7 @@ bool OldDateRecord(std::string_view r, size_t s, size_t e) {
   size_t lead = 0;
   while (lead < s && (r[lead] == ' ' || r[lead] == '[' || r[lead] == '\t')) ++lead;
   if (lead == s) return false;
-  int y = DateYear(r.substr(s, e - s));
+  int y = DateYear(r.substr(s, DatePartEnd(r, s, e) - s));
   return y >= 1900 && y <= CurrentYear() - kOldDateYears;
 }
 bool CompactDateRecord(std::string_view r, size_t s, size_t e) {
