@@ -852,6 +852,33 @@ bool IsCallerIdPlaceholder(std::string_view v) {
   return false;
 }
 
+// The JSON string at doc[q] ('"') reads like a person's name: one to three
+// words of letters (any script; apostrophes, hyphens, periods inside), the
+// first capitalised.
+bool NameShapedString(std::string_view doc, size_t q) {
+  size_t i = q + 1;
+  int words = 0;
+  bool in_word = false;
+  size_t n = 0;
+  for (; i < doc.size() && doc[i] != '"'; ++i, ++n) {
+    unsigned char c = static_cast<unsigned char>(doc[i]);
+    if (n > 60 || c == '\\') return false;
+    bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+    if (letter) {
+      if (!in_word) {
+        ++words;
+        if (words == 1 && c >= 'a' && c <= 'z') return false;
+      }
+      in_word = true;
+    } else if (c == ' ') {
+      in_word = false;
+    } else if (!((c == '\'' || c == '-' || c == '.') && in_word)) {
+      return false;
+    }
+  }
+  return i < doc.size() && words >= 1 && words <= 3 && n >= 2;
+}
+
 struct ValueRule {
   Action action = Action::kScan;
   uint16_t entity = 0;
@@ -1190,6 +1217,18 @@ class LevelRunner {
       if (explicit_rule < 0 && !f.label.empty() && !f.typed &&
           IsValueKey(NormKey(Key(f.key_begin, f.key_end)))) {
         explicit_rule = rules_->FindKey(f.label);
+      }
+    }
+    // {"first": "Takeshi", "last": "Hayashi"}: a name part under its bare
+    // key, when the value is written like a name (capitalised letters, one
+    // to three words; never "last": "2024-01-02" or "first": "true").
+    if (explicit_rule < 0 && !rules_->key_rules.empty() && !lv_->frames.empty() &&
+        lv_->frames.back().object && i_ < doc_.size() && doc_[i_] == '"') {
+      const Frame& f = lv_->frames.back();
+      std::string k = NormKey(Key(f.key_begin, f.key_end));
+      if ((k == "first" || k == "last" || k == "middle" || k == "given" || k == "family") &&
+          NameShapedString(doc_, i_)) {
+        explicit_rule = rules_->FindKey(k + "name");
       }
     }
     // {"columns": ["mrn", "last", "dob"], "row": ["...", "...", "..."]}: an

@@ -396,7 +396,7 @@ bool BindsForward(std::string_view text, uint32_t lo, uint32_t hi) {
     char c = text[i];
     if (c == ':' || c == '=') {
       sep = true;
-    } else if (c != ' ' && c != '\t' && c != '"' && c != '\'' && c != '#') {
+    } else if (c != ' ' && c != '\t' && c != '"' && c != '\'' && c != '#' && c != '`') {
       return false;
     }
   }
@@ -637,7 +637,7 @@ void Scanner::RunDetectors(std::string_view text, State* sp) {
       for (uint32_t k = h.end; joined && k < pos; ++k) {
         char c = text[k];
         joined = c == ' ' || c == ':' || c == '=' || c == '"' || c == '\'' || c == '-' ||
-                 c == ',' || c == '\t';
+                 c == ',' || c == '\t' || c == '`';
       }
       if (joined) return true;
     }

@@ -349,6 +349,16 @@ void SplitWords(std::string_view text, const NameGazetteer& gaz, NameScratch* sc
     w.honorific = In(kHonorifics, w.folded);
     w.suffix = In(kSuffixes, w.folded);
     if (!w.digits && letters >= 2) w.flags |= gaz.Flags(w.folded);
+    // A word written with letters English words do not use ("María",
+    // "Jürgen", "Şule") is no everyday English word, whatever it folds to.
+    if ((w.flags & kCommonWord) && (w.flags & (kGivenName | kSurname))) {
+      for (uint32_t i = w.start; i < w.end; ++i) {
+        if (static_cast<unsigned char>(text[i]) >= 0x80) {
+          w.flags = static_cast<uint8_t>(w.flags & ~kCommonWord);
+          break;
+        }
+      }
+    }
     if (w.contraction) w.flags = kCommonWord;
     // Acronyms ("DOB", "MRN", "HTTP") and state codes ("NV", "OR"): short
     // capitals no gazetteer knows, or two capitals, are no names.
@@ -571,19 +581,22 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
           "agreed",  "is",     "was",       "has",      "had"};
       bool verb_after = k + 1 < words.size() && words[k + 1].lower &&
                         words[k + 1].start - head.end <= 2 && In(kVerbs, words[k + 1].folded);
-      // "Nikhil from Ocala called ...", "Sung-min from Las Cruces called".
-      if (!verb_after && k + 2 < words.size() && words[k + 1].folded == "from" &&
-          words[k + 1].start - head.end == 1) {
-        size_t q = k + 2;
-        while (q < words.size() && q < k + 6 && (words[q].title_case || words[q].upper) &&
-               !words[q].digits) {
-          ++q;
-        }
-        verb_after = q > k + 2 && q < words.size() && words[q].lower &&
-                     In(kVerbs, words[q].folded);
-      }
       in_prose = (!head.sentence_start && prose_before && prose_after) ||
                  (head.sentence_start && verb_after);
+    }
+    // "Nikhil from Ocala called ...", "Sung-min from Las Cruces called": a
+    // caller and where they call from, known name or not.
+    if (!in_prose && real == 1 && e - k == 1 && head.title_case && !everyday(head) &&
+        head.sentence_start && head.folded.size() >= 2 && k + 2 < words.size() &&
+        words[k + 1].folded == "from" && words[k + 1].start - head.end == 1) {
+      static constexpr std::string_view kCallVerbs[] = {"called", "calls", "phoned", "wants",
+                                                        "wanted", "needs", "requested", "asked"};
+      size_t q = k + 2;
+      while (q < words.size() && q < k + 6 && (words[q].title_case || words[q].upper) &&
+             !words[q].digits) {
+        ++q;
+      }
+      in_prose = q > k + 2 && q < words.size() && words[q].lower && In(kCallVerbs, words[q].folded);
     }
     // How people are addressed and introduced in calls: "Kelechi, hi, have a
     // seat", "Bluewater Family Practice, Pooja speaking", "Hi Yuting, how
@@ -701,7 +714,17 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
       accept = false;
     }
     if (accept) {
-      out->emplace_back(words[k].start, words[e - 1].end);
+      // A generational suffix after the name goes with it: "Hamdi Tesfaye
+      // III", "Dana Reyes, Jr.".
+      uint32_t end = words[e - 1].end;
+      if (e < words.size() && words[e].suffix && !words[e].lower) {
+        std::string_view gap = text.substr(end, words[e].start - end);
+        if (gap == " " || gap == ", ") {
+          end = words[e].end;
+          ++e;
+        }
+      }
+      out->emplace_back(words[k].start, end);
       k = e;
     } else {
       ++k;

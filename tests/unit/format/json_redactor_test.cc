@@ -504,6 +504,11 @@ TEST_F(JsonTest, NameKeysAndFlattenedPathsTakeTheWholeValue) {
   // Telephony webhooks: caller id name and number.
   EXPECT_EQ(RedactChecked(R"({"caller_id_name":"HU MING","caller_id_number":"8165550139"})"),
             R"({"caller_id_name":"[PERSON]","caller_id_number":"[PHONE_NUMBER]"})");
+  // Bare name-part keys take values written like names, nothing else.
+  EXPECT_EQ(RedactChecked(R"({"nameFirst":"Takeshi","last":"Hayashi","mbi":"x"})"),
+            R"({"nameFirst":"[PERSON]","last":"[PERSON]","mbi":"x"})");
+  EXPECT_EQ(RedactChecked(R"({"last":"2024-01-02","first":"true","cursor":{"last":"Zed9"}})"),
+            R"({"last":"2024-01-02","first":"true","cursor":{"last":"Zed9"}})");
   // A carrier's placeholder in the caller-id name names nobody.
   EXPECT_EQ(RedactChecked(R"({"caller_id_name":"WIRELESS CALLER","patient_name":"Unknown"})"),
             R"({"caller_id_name":"WIRELESS CALLER","patient_name":"Unknown"})");

@@ -643,6 +643,17 @@ TEST_F(ScannerTest, WrittenFormsOfExportsAndSummaries) {
   EXPECT_EQ(Redact(rules_, "Renata from Ocala called to get lab results."),
             "[PERSON] from [LOCATION] called to get lab results.");
   EXPECT_EQ(Redact(rules_, "results from Lab Corp called in"), "results from Lab Corp called in");
+  // A caller's name not in the gazetteer, and one spelled with accents that
+  // folds to an English word ("María" -> "maria").
+  EXPECT_EQ(Redact(rules_, "Ahiga from Mankato called to cancel."),
+            "[PERSON] from [LOCATION] called to cancel.");
+  EXPECT_EQ(Redact(rules_, "María from Provo called to cancel."),
+            "[PERSON] from [LOCATION] called to cancel.");
+  // Generational suffixes go with the name; SQL keys in backticks are cues.
+  EXPECT_EQ(Redact(rules_, "display_name: Abdirahman Warsame III, login: x"),
+            "display_name: [PERSON], login: x");
+  EXPECT_EQ(Redact(rules_, "SELECT * FROM `patient` WHERE `last_name`='Aksoy' LIMIT 1"),
+            "SELECT * FROM `patient` WHERE `last_name`='[PERSON]' LIMIT 1");
 }
 
 TEST_F(ScannerTest, SpeakerLabelsAskForNothing) {
