@@ -584,6 +584,33 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
       in_prose = (!head.sentence_start && prose_before && prose_after) ||
                  (head.sentence_start && verb_after);
     }
+    // A capitalised word no list knows, starting a sentence, before what
+    // only people do: "Valida spent a year at ...", "Timotea lives on ...".
+    if (!in_prose && real == 1 && e - k == 1 && head.title_case && head.sentence_start &&
+        (head.flags & (kCommonWord | kNotName)) == 0 && head.folded.size() >= 3 &&
+        k + 1 < words.size() && words[k + 1].lower && words[k + 1].start - head.end == 1) {
+      static constexpr std::string_view kPersonVerbs[] = {
+          "spent", "lives", "lived", "studied", "married", "says", "said", "told", "works",
+          "worked", "graduated", "retired", "smiled", "laughed", "thinks", "thought", "began",
+          "shouted", "whispered", "replied", "wrote", "sang"};
+      in_prose = In(kPersonVerbs, words[k + 1].folded) ||
+                 (words[k + 1].folded == "is" && k + 2 < words.size() &&
+                  words[k + 2].folded == "from" && k + 3 < words.size() &&
+                  (words[k + 3].title_case || words[k + 3].upper));
+    }
+    // The speaker after a quote: '..., says Gerste.', '"...!" said Maslin to
+    // Antonio'.
+    if (!in_prose && real >= 1 && e - k <= 3 && head.title_case && (head.flags & kNotName) == 0 &&
+        !everyday(head) && k > 0 && words[k - 1].lower &&
+        (words[k - 1].folded == "says" || words[k - 1].folded == "said") &&
+        head.start - words[k - 1].end == 1 && words[k - 1].start >= 2) {
+      char q = text[words[k - 1].start - 2];
+      char q1 = text[words[k - 1].start - 1];
+      bool after_quote = (q == '"' || q == ',' || q == '!' || q == '?') && q1 == ' ';
+      char after_c = words[e - 1].end < text.size() ? text[words[e - 1].end] : '.';
+      in_prose = after_quote && (after_c == '.' || after_c == ',' ||
+                                 (e < words.size() && words[e].folded == "to"));
+    }
     // "Nikhil from Ocala called ...", "Sung-min from Las Cruces called": a
     // caller and where they call from, known name or not.
     if (!in_prose && real == 1 && e - k == 1 && head.title_case && !everyday(head) &&
@@ -661,6 +688,44 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
           q = n2;
         }
         addressed = addressed || members >= 3;
+      }
+      // People named in a list, known names or not: "our 3 founders:
+      // Gerste, Johnson and Johnson", "Barrett and Jones were ...": three
+      // or more with a known name among them, or two known names.
+      if (!addressed && head.title_case && !everyday(head) && (head.flags & kNotName) == 0 &&
+          head.folded.size() >= 3) {
+        auto member = [&](size_t q) {
+          const auto& w = words[q];
+          return w.title_case && !everyday(w) && !w.label && (w.flags & kNotName) == 0 &&
+                 !w.digits && w.folded.size() >= 3;
+        };
+        auto known_name = [&](size_t q) { return (words[q].flags & (kGivenName | kSurname)) != 0; };
+        auto linked = [&](size_t a, size_t b) {  // words a < b, adjacent members
+          std::string_view gap = text.substr(words[a].end, words[b].start - words[a].end);
+          if (b == a + 1) return gap == ", " || gap == " & ";
+          if (b != a + 2 || words[a + 1].folded != "and") return false;
+          std::string_view g1 = text.substr(words[a].end, words[a + 1].start - words[a].end);
+          std::string_view g2 = text.substr(words[a + 1].end, words[b].start - words[a + 1].end);
+          return (g1 == " " || g1 == ", ") && g2 == " ";
+        };
+        int members = 1, known_members = known_name(k) ? 1 : 0;
+        for (size_t q = k; q > 0;) {
+          size_t p2 = q - 1;
+          if (p2 > 0 && words[p2].folded == "and") --p2;
+          if (!member(p2) || !linked(p2, q)) break;
+          ++members;
+          known_members += known_name(p2) ? 1 : 0;
+          q = p2;
+        }
+        for (size_t q = k; q + 1 < words.size();) {
+          size_t n2 = q + 1;
+          if (words[n2].folded == "and" && n2 + 1 < words.size()) ++n2;
+          if (!member(n2) || !linked(q, n2)) break;
+          ++members;
+          known_members += known_name(n2) ? 1 : 0;
+          q = n2;
+        }
+        addressed = (members >= 3 && known_members >= 1) || (members == 2 && known_members == 2);
       }
       // A greeting, then one capitalised word set off by punctuation.
       if (greeting && head.title_case && !everyday(head) && head.folded.size() >= 3) {

@@ -656,6 +656,26 @@ TEST_F(ScannerTest, WrittenFormsOfExportsAndSummaries) {
             "SELECT * FROM `patient` WHERE `last_name`='[PERSON]' LIMIT 1");
 }
 
+TEST_F(ScannerTest, NamesInProse) {
+  // Lists of people with a known name among them; unknown names before what
+  // only people do; the speaker after a quote; "calls me", "was called".
+  EXPECT_EQ(Redact(rules_, "founded by our 3 founders: Gerste, Johnson and Okafor."),
+            "founded by our 3 founders: [PERSON], [PERSON] and [PERSON].");
+  EXPECT_EQ(Redact(rules_, "Barrett and Jones were precision engineers."),
+            "[PERSON] and [PERSON] were precision engineers.");
+  EXPECT_EQ(Redact(rules_, "Valida spent a year at the clinic"), "[PERSON] spent a year at the clinic");
+  EXPECT_EQ(Redact(rules_, "\"We are moving in that direction,\" says Gerste."),
+            "\"We are moving in that direction,\" says [PERSON].");
+  EXPECT_EQ(Redact(rules_, "everyone calls me Aantje"), "everyone calls me [PERSON]");
+  EXPECT_EQ(Redact(rules_, "my grandfather was called Yulan Peres, and"),
+            "my grandfather was called [PERSON], and");
+  // Payers, products and log words stay.
+  EXPECT_EQ(Redact(rules_, "Kaiser and Aetna denied the claim"), "Kaiser and Aetna denied the claim");
+  EXPECT_EQ(Redact(rules_, "Connection spent 20 ms in queue"), "Connection spent 20 ms in queue");
+  EXPECT_EQ(Redact(rules_, "Postgres, Redis and Kafka were restarted"),
+            "Postgres, Redis and Kafka were restarted");
+}
+
 TEST_F(ScannerTest, SpeakerLabelsAskForNothing) {
   // "Caller:" and "Member:" are roles, not questions for a name: the next
   // turn's contraction stays.
