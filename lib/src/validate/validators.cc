@@ -333,6 +333,17 @@ bool OldDateRecord(std::string_view r, size_t s, size_t e) {
   int y = DateYear(r.substr(s, DatePartEnd(r, s, e) - s));
   return y >= 1900 && y <= CurrentYear() - kOldDateYears;
 }
+// A short date ("12/15/38") old enough to be a birth date, as a whole field
+// of a record: delimiters or quotes on both sides, never a blank.
+bool OldDateFieldRecord(std::string_view r, size_t s, size_t e) {
+  auto field = [](char c) {
+    return c == ',' || c == '"' || c == '|' || c == '\t' || c == '=' || c == ';' || c == '^' ||
+           c == '+' || c == '\'' || c == '[' || c == ']' || c == '~' || c == '*';
+  };
+  if (s == 0 || !field(r[s - 1])) return false;
+  if (e < r.size() && !field(r[e])) return false;
+  return OldDateRecord(r, s, e);
+}
 bool CompactDateRecord(std::string_view r, size_t s, size_t e) {
   return CompactDateYear(r.substr(s, e - s)) != 0 && !FollowedByTime(r, e);
 }
@@ -386,6 +397,7 @@ constexpr Entry kValidators[] = {
     {"ipv6", Ipv6Record},
     {"date", DateRecord},
     {"date_old", OldDateRecord},
+    {"date_old_field", OldDateFieldRecord},
     {"id_token", IdTokenRecord},
     {"member_token", MemberTokenRecord},
     {"mbi_any_case", MbiAnyCaseRecord},
@@ -414,7 +426,7 @@ Validator FindValidator(std::string_view name) {
 
 const char* ValidatorNames() {
   return "ssn, nanp, luhn, email, itin, npi, dea, card, ipv4, ipv6, date, date_old, "
-         "date_compact, date_compact_old, id_token, member_token, mbi_any_case, street_words, address_words, phone_digits, ssn_spaced, "
+         "date_compact, date_compact_old, date_old_field, id_token, member_token, mbi_any_case, street_words, address_words, phone_digits, ssn_spaced, "
          "last_four, mbi, "
          "url_ids, "
          "person_name, nine_digits, not_in_hex";
