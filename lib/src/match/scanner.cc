@@ -891,7 +891,7 @@ Status Scanner::Scan(std::string_view text, std::vector<Span>* spans) {
 void Scanner::MergeOverlaps(std::vector<Span>* spans) { ResolveOverlaps(spans); }
 
 bool Scanner::NeedsViews(std::string_view t) {
-  return internal::HasPercentEscape(t) || internal::HasJsonEscape(t) ||
+  return internal::HasPercentEscape(t) || internal::HasFormPlus(t) || internal::HasJsonEscape(t) ||
          internal::HasSpokenSeed(t) || internal::HasInlineColumns(t);
 }
 

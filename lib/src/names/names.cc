@@ -558,11 +558,18 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
     // One word that is a whole field of a record: "|HARGROVE^GWENDOLYN|",
     // a tab-separated column, a JSON string value.
     auto field_edge = [](char c) {
-      return c == '\t' || c == '|' || c == '^' || c == '"' || c == ';' || c == '~' || c == '*';
+      return c == '\t' || c == '|' || c == '^' || c == '"' || c == ';' || c == '~' || c == '*' ||
+             c == '\'';
     };
     bool whole_field = real == 1 && e - k == 1 && !head.lower && known_plain == 1 &&
                        (head.start == 0 || field_edge(text[head.start - 1])) &&
                        (head.end >= text.size() || field_edge(text[head.end]));
+    // A bound SQL parameter: "binding parameter [3] as [VARCHAR] - [Chen]".
+    if (!whole_field && real == 1 && e - k == 1 && !head.lower && known_plain == 1 &&
+        head.start >= 5 && text.substr(head.start - 5, 5) == "] - [" &&
+        head.end < text.size() && text[head.end] == ']') {
+      whole_field = true;
+    }
     // A known given name told by the sentence around it: "we told Renata
     // yesterday" (between lower-case words), "Renata says ..." (at the start,
     // before a verb of speech or state).

@@ -121,6 +121,24 @@ bool HasPercentEscape(std::string_view t) {
   return false;
 }
 
+bool HasFormPlus(std::string_view t) {
+  // "q=Emre+Demir", "Body=dana+reyes+need+refill": a '+' between letters in
+  // a value after '=' with no blank between.
+  for (size_t i = t.find('+'); i != std::string_view::npos && i + 1 < t.size();
+       i = t.find('+', i + 1)) {
+    auto letter = [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
+    };
+    if (i == 0 || !letter(t[i - 1]) || !letter(t[i + 1])) continue;
+    for (size_t k = i; k > 0 && i - k < 64; --k) {
+      char c = t[k - 1];
+      if (c == '=') return true;
+      if (c == ' ' || c == '\t' || c == '"' || c == '&' || c == '\n') break;
+    }
+  }
+  return false;
+}
+
 bool HasJsonEscape(std::string_view t) {
   for (size_t i = t.find('\\'); i != std::string_view::npos && i + 1 < t.size();
        i = t.find('\\', i + 1)) {
@@ -137,7 +155,7 @@ bool HasJsonEscape(std::string_view t) {
 
 bool PercentDecodedView(std::string_view text, View* out) {
   out->Clear();
-  if (!HasPercentEscape(text)) return false;
+  if (!HasPercentEscape(text) && !HasFormPlus(text)) return false;
   for (size_t i = 0; i < text.size();) {
     const uint32_t at = static_cast<uint32_t>(i);
     int hi = 0, lo = 0;

@@ -68,6 +68,9 @@ bool PercentDecodedView(std::string_view text, View* out);
 
 // True when `text` holds a percent escape.
 bool HasPercentEscape(std::string_view text);
+// True when `text` holds a form-encoded value with '+' for blanks
+// ("q=Emre+Demir"): PercentDecodedView reads it too.
+bool HasFormPlus(std::string_view text);
 
 // True when `text` holds a JSON escape: a backslash before one of "\/bfnrt
 // or before u and four hex digits.

@@ -654,6 +654,16 @@ TEST_F(ScannerTest, WrittenFormsOfExportsAndSummaries) {
             "display_name: [PERSON], login: x");
   EXPECT_EQ(Redact(rules_, "SELECT * FROM `patient` WHERE `last_name`='Aksoy' LIMIT 1"),
             "SELECT * FROM `patient` WHERE `last_name`='[PERSON]' LIMIT 1");
+  // Bound SQL parameters, form-encoded queries, API routes.
+  EXPECT_EQ(Redact(rules_, "DETAIL:  parameters: $1 = 'Chiara', $2 = 'Kovalenko'"),
+            "DETAIL:  parameters: $1 = '[PERSON]', $2 = '[PERSON]'");
+  EXPECT_EQ(Redact(rules_, "binding parameter [3] as [VARCHAR] - [Chen]"),
+            "binding parameter [3] as [VARCHAR] - [[PERSON]]");
+  EXPECT_EQ(Redact(rules_, "\"GET /search?q=Emre+Demir HTTP/2\" 409"),
+            "\"GET /search?q=[PERSON] HTTP/2\" 409");
+  EXPECT_EQ(Redact(rules_, "c++ and a+b=c, x=a+b"), "c++ and a+b=c, x=a+b");
+  EXPECT_EQ(Redact(rules_, "GET /api/v2/patients/5744693381/allergies 400"),
+            "GET /api/v2/patients/[MRN]/allergies 400");
 }
 
 TEST_F(ScannerTest, NamesInProse) {
