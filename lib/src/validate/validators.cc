@@ -295,9 +295,24 @@ bool Ipv4Record(std::string_view r, size_t s, size_t e) {
 }
 bool Ipv6Record(std::string_view r, size_t s, size_t e) {
   auto word = [](char c) { return IsDigit(c) || IsAlpha(c) || c == '_' || c == ':'; };
-  if (s > 0 && word(r[s - 1])) return false;
-  if (e < r.size() && word(r[e])) return false;
-  return ValidIpv6(r.substr(s, e - s));
+  auto hex = [](char c) {
+    return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  };
+  // A key's colon before it ("UserIp:2a02:..."): the key ends in a letter no
+  // hex group has.
+  bool keyed = s >= 2 && r[s - 1] == ':' && IsAlpha(r[s - 2]) && !hex(r[s - 2]);
+  if (s > 0 && word(r[s - 1]) && !keyed) return false;
+  // A port after all eight groups ("2a02:...:b08c:5432 10.0.27.189:8080").
+  std::string_view v = r.substr(s, e - s);
+  bool full = std::count(v.begin(), v.end(), ':') == 7 && v.find("::") == std::string_view::npos;
+  bool port = false;
+  if (full && e + 1 < r.size() && r[e] == ':') {
+    size_t p = e + 1;
+    while (p < r.size() && IsDigit(r[p]) && p - e <= 5) ++p;
+    port = p > e + 1 && p - e <= 6 && (p == r.size() || !word(r[p]));
+  }
+  if (e < r.size() && word(r[e]) && !port) return false;
+  return ValidIpv6(v);
 }
 bool MbiRecord(std::string_view r, size_t s, size_t e) {
   return ValidMbi(r.substr(s, e - s));
@@ -343,6 +358,12 @@ bool OldDateFieldRecord(std::string_view r, size_t s, size_t e) {
   if (s == 0 || !field(r[s - 1])) return false;
   if (e < r.size() && !field(r[e])) return false;
   return OldDateRecord(r, s, e);
+}
+// An id that is no calendar date ("01-15-6445" is, "2024-01-02" is not).
+bool NotDateRecord(std::string_view r, size_t s, size_t e) {
+  std::string_view v = r.substr(s, e - s);
+  int y = DateYear(v);
+  return !(y >= 1900 && y <= 2100);
 }
 bool CompactDateRecord(std::string_view r, size_t s, size_t e) {
   return CompactDateYear(r.substr(s, e - s)) != 0 && !FollowedByTime(r, e);
@@ -398,6 +419,7 @@ constexpr Entry kValidators[] = {
     {"date", DateRecord},
     {"date_old", OldDateRecord},
     {"date_old_field", OldDateFieldRecord},
+    {"not_date", NotDateRecord},
     {"id_token", IdTokenRecord},
     {"member_token", MemberTokenRecord},
     {"mbi_any_case", MbiAnyCaseRecord},
@@ -426,7 +448,7 @@ Validator FindValidator(std::string_view name) {
 
 const char* ValidatorNames() {
   return "ssn, nanp, luhn, email, itin, npi, dea, card, ipv4, ipv6, date, date_old, "
-         "date_compact, date_compact_old, date_old_field, id_token, member_token, mbi_any_case, street_words, address_words, phone_digits, ssn_spaced, "
+         "date_compact, date_compact_old, date_old_field, not_date, id_token, member_token, mbi_any_case, street_words, address_words, phone_digits, ssn_spaced, "
          "last_four, mbi, "
          "url_ids, "
          "person_name, nine_digits, not_in_hex";
