@@ -125,10 +125,13 @@ bool ParseEndpoint(const std::string& s, tcp::endpoint* ep, std::string* error) 
 }  // namespace
 
 struct MetricsEndpoint::Impl {
-  asio::io_context io{1};
-  tcp::acceptor acceptor{io};
+  // Declared before the io_context: sessions still queued in it when it is
+  // destroyed count themselves out of `connections`.
   std::function<std::string()> render;
   std::atomic<int> connections{0};
+  asio::io_context io{1};
+  tcp::acceptor acceptor{io};
+  asio::steady_timer retry{io};  // after a failed accept (EMFILE...)
   std::thread thread;
 
   // One connection: read a request, answer, repeat while keep-alive.
@@ -207,13 +210,19 @@ struct MetricsEndpoint::Impl {
   void Accept() {
     acceptor.async_accept([this](beast::error_code ec, tcp::socket socket) {
       if (ec == asio::error::operation_aborted) return;
-      if (!ec) {
-        if (connections.load() >= kMaxConnections) {
-          beast::error_code ignored;
-          socket.close(ignored);  // a scraper retries; the cap bounds memory
-        } else {
-          std::make_shared<Session>(*this, std::move(socket))->Read();
-        }
+      if (ec) {
+        // Out of descriptors or similar: try again shortly, not in a spin.
+        retry.expires_after(std::chrono::milliseconds(100));
+        retry.async_wait([this](beast::error_code e) {
+          if (!e) Accept();
+        });
+        return;
+      }
+      if (connections.load() >= kMaxConnections) {
+        beast::error_code ignored;
+        socket.close(ignored);  // a scraper retries; the cap bounds memory
+      } else {
+        std::make_shared<Session>(*this, std::move(socket))->Read();
       }
       Accept();
     });
@@ -245,12 +254,10 @@ std::unique_ptr<MetricsEndpoint> MetricsEndpoint::Start(const std::string& liste
 }
 
 MetricsEndpoint::~MetricsEndpoint() {
-  asio::post(impl_->io, [impl = impl_.get()] {
-    boost::system::error_code ignored;
-    impl->acceptor.close(ignored);
-  });
   impl_->io.stop();
   if (impl_->thread.joinable()) impl_->thread.join();
+  boost::system::error_code ignored;
+  impl_->acceptor.close(ignored);  // the port is free once we return
 }
 
 uint16_t MetricsEndpoint::port() const { return impl_->acceptor.local_endpoint().port(); }
