@@ -68,6 +68,7 @@ struct Scanner::State {
   // Entities whose answers are digits (all but names, places, e-mail, URLs
   // and ages): an answer to them is recognised by its digits.
   uint64_t digit_entities = 0;
+  int email_entity = -1;
   uint64_t date_entities = 0;  // dates said with month names read back as words
   uint64_t place_entities = 0;
   internal::View answer_view;
@@ -317,6 +318,40 @@ bool RepeatsWord(std::string_view text, uint32_t pos, const std::string& answer)
     if (left && right) return true;
   }
   return false;
+}
+
+// An e-mail address whose local part speech-to-text split at a blank
+// ("fatima habib@msn.com", "r nair@sbcglobal.net"): the word before it goes
+// with it when it is a single letter or a known name (never an everyday word:
+// "contact habib@msn.com").
+void ExtendSplitEmails(std::string_view text, int entity, std::vector<Span>* spans) {
+  const auto& gaz = internal::NameGazetteer::Builtin();
+  uint32_t prev_end = 0;
+  for (Span& sp : *spans) {
+    if (sp.entity == entity && sp.start >= 2 && text[sp.start - 1] == ' ' &&
+        text.substr(sp.start, sp.end - sp.start).find('@') != std::string_view::npos) {
+      uint32_t b = sp.start - 1;
+      while (b > prev_end && ((text[b - 1] >= 'a' && text[b - 1] <= 'z') ||
+                              (text[b - 1] >= 'A' && text[b - 1] <= 'Z'))) {
+        --b;
+      }
+      std::string w;
+      for (uint32_t i = b; i < sp.start - 1; ++i) {
+        w.push_back(text[i] >= 'A' && text[i] <= 'Z' ? static_cast<char>(text[i] - 'A' + 'a')
+                                                     : text[i]);
+      }
+      bool edge = b == 0 || text[b - 1] == ' ' || text[b - 1] == ',' || text[b - 1] == '"';
+      // (A lone letter only after words: "okay r nair@...", never in a list of
+      // fields "6789 b dana@...".)
+      bool after_words = b < 2 || !(text[b - 2] >= '0' && text[b - 2] <= '9');
+      bool letter = w.size() == 1 && w != "a" && w != "i" && after_words;
+      uint8_t flags = w.size() >= 2 ? gaz.Flags(w) : 0;
+      bool name = (flags & (internal::kGivenName | internal::kSurname)) != 0 &&
+                  (flags & (internal::kCommonWord | internal::kNotName)) == 0;
+      if (edge && !w.empty() && (letter || name)) sp.start = b;
+    }
+    prev_end = sp.end;
+  }
 }
 
 // Letters said one by one that spell an acronym ("your M R I results", "the
@@ -725,6 +760,7 @@ Scanner::Scanner(std::shared_ptr<const Ruleset> ruleset)
     : ruleset_(std::move(ruleset)), state_(std::make_unique<State>()) {
   const auto& impl = ruleset_->impl();
   state_->street_entity = ruleset_->FindEntity("STREET_ADDRESS");
+  state_->email_entity = ruleset_->FindEntity("EMAIL_ADDRESS");
   const auto& entities = ruleset_->entities();
   for (size_t e = 0; e < entities.size() && e < 64; ++e) {
     const std::string& n = entities[e];
@@ -1375,6 +1411,7 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
   spans->assign(s.confirmed.begin(), s.confirmed.end());
   ResolveOverlaps(spans);
   AddCompanionIds(text, impl, &s.zip_spans, spans);
+  if (s.email_entity >= 0) ExtendSplitEmails(text, s.email_entity, spans);
   return Status::Ok();
 }
 

@@ -483,6 +483,11 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
         ok = true;
       } else if (w.lower && (lower_ok || greeting) && known(w) && !everyday(w)) {
         ok = true;
+      } else if (w.lower && e == k && w.sentence_start && known(w) && !everyday(w) &&
+                 e + 1 < words.size() && words[e + 1].start - w.end <= 2 &&
+                 (words[e + 1].folded == "hi" || words[e + 1].folded == "hello" ||
+                  words[e + 1].folded == "hey")) {
+        ok = true;  // speech: "kelechi hi have a seat"
       } else if (w.lower && !lower_ok && known(w) && !everyday(w) &&
                  ((e > k && words[k].lower && known(words[k])) ||
                   (e == k && e + 1 < words.size() && words[e + 1].lower && known(words[e + 1]) &&

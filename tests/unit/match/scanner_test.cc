@@ -666,6 +666,17 @@ TEST_F(ScannerTest, WrittenFormsOfExportsAndSummaries) {
             "GET /api/v2/patients/[MRN]/allergies 400");
 }
 
+TEST_F(ScannerTest, SpeechSplitsNamesAndAddresses) {
+  // A lower-case name greeted at the start of a turn; an e-mail address whose
+  // local part the recogniser split at a blank.
+  EXPECT_EQ(RedactConversation(rules_, "[doctor] kelechi hi have a seat\n"),
+            "[doctor] [PERSON] hi have a seat\n");
+  EXPECT_EQ(RedactConversation(rules_, "Doctor: well hi there\n"), "Doctor: well hi there\n");
+  EXPECT_EQ(Redact(rules_, "User: Yes, fatima habib@msn.com."), "User: Yes, [EMAIL_ADDRESS].");
+  EXPECT_EQ(Redact(rules_, "okay r nair@sbcglobal.net"), "okay [EMAIL_ADDRESS]");
+  EXPECT_EQ(Redact(rules_, "contact habib@msn.com now"), "contact [EMAIL_ADDRESS] now");
+}
+
 TEST_F(ScannerTest, NamesInProse) {
   // Lists of people with a known name among them; unknown names before what
   // only people do; the speaker after a quote; "calls me", "was called".
