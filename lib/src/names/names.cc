@@ -473,6 +473,11 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
       } else if (w.initial) {
         // "J." anywhere; a bare "J" inside a name ("Maria L Garcia").
         ok = text[w.end - 1] == '.' || e > k;
+      } else if (w.lower && w.folded.size() == 1 && e > k && words[e - 1].lower &&
+                 known(words[e - 1]) && e + 1 < words.size() && words[e + 1].lower &&
+                 known(words[e + 1]) && !everyday(words[e + 1]) && w.folded != "a" &&
+                 w.folded != "i") {
+        ok = true;  // speech: "kelechi t adeleke"
       } else if (w.folded.size() < 2) {
         ok = false;  // "I", "a": never part of a name
       } else if (w.particle && e > k) {
@@ -671,6 +676,15 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
         bool opens = head.sentence_start && after_c == ',' && after < words.size() &&
                      words[after].lower && text.substr(head.end, words[after].start - head.end) == ", ";
         addressed = addressed || (comma_before && closes) || opens;
+        // Set off by commas after an acknowledgement: "Great, Chiamaka, I
+        // see you here", "Thanks, Dana, one moment".
+        static constexpr std::string_view kAcks[] = {"great", "thanks", "okay", "ok",
+                                                     "alright", "perfect", "sure", "thank",
+                                                     "wonderful", "excellent", "right", "so"};
+        if (!addressed && comma_before && after_c == ',' && k > 0 &&
+            In(kAcks, words[k - 1].folded) && words[k - 1].sentence_start) {
+          addressed = true;
+        }
         // A list of three or more given names: "Gaetane, Hannah, Anthony,
         // Derek, Anna and Andrew".
         auto given = [&](size_t q) {
@@ -739,11 +753,17 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
         }
         addressed = (members >= 3 && known_members >= 1) || (members == 2 && known_members == 2);
       }
-      // A greeting, then one capitalised word set off by punctuation.
-      if (greeting && head.title_case && !everyday(head) && head.folded.size() >= 3) {
+      // A greeting, then one capitalised word set off by punctuation. (A
+      // name that is also a word only before a comma, as one is addressed:
+      // "Hi Fang, how are you?", never "Hello World.")
+      if (greeting && head.title_case && head.folded.size() >= 3) {
         char after_c = head.end < text.size() ? text[head.end] : '.';
-        addressed = addressed || after_c == ',' || after_c == '.' || after_c == '!' ||
-                    after_c == '?';
+        if (!everyday(head)) {
+          addressed = addressed || after_c == ',' || after_c == '.' || after_c == '!' ||
+                      after_c == '?';
+        } else if ((head.flags & (kGivenName | kSurname)) && after_c == ',') {
+          addressed = true;
+        }
       }
     }
     bool accept = false;

@@ -672,6 +672,13 @@ TEST_F(ScannerTest, SpeechSplitsNamesAndAddresses) {
   EXPECT_EQ(RedactConversation(rules_, "[doctor] kelechi hi have a seat\n"),
             "[doctor] [PERSON] hi have a seat\n");
   EXPECT_EQ(RedactConversation(rules_, "Doctor: well hi there\n"), "Doctor: well hi there\n");
+  EXPECT_EQ(RedactConversation(rules_, "[patient] my name is kelechi t adeleke\n"),
+            "[patient] my name is [PERSON]\n");
+  EXPECT_EQ(Redact(rules_, "Rep: Great, Chiamaka, I see you here."),
+            "Rep: Great, [PERSON], I see you here.");
+  EXPECT_EQ(Redact(rules_, "user: Hi Fang, how are you?"), "user: Hi [PERSON], how are you?");
+  EXPECT_EQ(Redact(rules_, "Hello World."), "Hello World.");
+  EXPECT_EQ(Redact(rules_, "Agent: Great, Thursday, then."), "Agent: Great, Thursday, then.");
   EXPECT_EQ(Redact(rules_, "User: Yes, fatima habib@msn.com."), "User: Yes, [EMAIL_ADDRESS].");
   EXPECT_EQ(Redact(rules_, "okay r nair@sbcglobal.net"), "okay [EMAIL_ADDRESS]");
   EXPECT_EQ(Redact(rules_, "contact habib@msn.com now"), "contact [EMAIL_ADDRESS] now");
