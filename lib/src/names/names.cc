@@ -517,7 +517,11 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
           // "Walsh, Caroline": surname then given name only.
           bool given = (w.flags & kGivenName) ||
                        (c != NameCue::kNone && capital(w) && (w.flags & kCommonWord) == 0);
-          if (!(words[k].flags & kSurname) || !given || !capital(w)) break;
+          // (After a strong cue the surname need not be known: "the
+          // account is under Oyelaran, Emeka".)
+          bool surname = (words[k].flags & kSurname) ||
+                         (c == NameCue::kStrong && (w.flags & kGivenName) && !everyday(words[k]));
+          if (!surname || !given || !capital(w)) break;
           inverted = true;
         }
       }

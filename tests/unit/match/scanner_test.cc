@@ -678,6 +678,10 @@ TEST_F(ScannerTest, SpeechSplitsNamesAndAddresses) {
             "Rep: Great, [PERSON], I see you here.");
   EXPECT_EQ(Redact(rules_, "user: Hi Fang, how are you?"), "user: Hi [PERSON], how are you?");
   EXPECT_EQ(Redact(rules_, "Hello World."), "Hello World.");
+  EXPECT_EQ(Redact(rules_, "The account is under Oyelaran, Emeka, that is my name."),
+            "The account is under [PERSON], that is my name.");
+  EXPECT_EQ(Redact(rules_, "Patient: My insurance ID is ZGP 358699484."),
+            "Patient: My insurance ID is [HEALTH_PLAN_ID].");
   EXPECT_EQ(Redact(rules_, "Agent: Great, Thursday, then."), "Agent: Great, Thursday, then.");
   EXPECT_EQ(Redact(rules_, "User: Yes, fatima habib@msn.com."), "User: Yes, [EMAIL_ADDRESS].");
   EXPECT_EQ(Redact(rules_, "okay r nair@sbcglobal.net"), "okay [EMAIL_ADDRESS]");
