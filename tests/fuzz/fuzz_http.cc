@@ -9,7 +9,9 @@
 //
 // Properties: no crash, no sanitizer report; every JSON endpoint answers
 // valid JSON (results and errors alike), in lockdown too; /v1/redact/stream
-// answers one record per record in (or a JSON error).
+// answers one record per record in (or a JSON error); /webhooks/twilio (a
+// form callback, as a twilio route redacts it) answers a form with the same
+// field names in the same order, or nothing.
 #include <algorithm>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -22,6 +24,7 @@
 #include "config.h"
 #include "engine.h"
 #include "fuzz_common.h"
+#include "webhook.h"
 
 namespace phiscrub::fuzz {
 namespace {
@@ -83,6 +86,28 @@ void Handle(std::string_view target, const std::string& body, bool lockdown) {
       PHISCRUB_FUZZ_CHECK(o.records == in + (!body.empty() && body.back() != '\n'));
     } else {
       PHISCRUB_FUZZ_CHECK(ValidJson(r.body));
+    }
+    return;
+  } else if (path == "/webhooks/twilio") {
+    // A form callback: on success the output is a form with the input's
+    // field names in order (in lockdown: the skipped ones, then the reason);
+    // on failure nothing.
+    std::string out;
+    bool ok = w.RedactWebhookForm(body, lockdown, &out, &o);
+    if (!ok) {
+      PHISCRUB_FUZZ_CHECK(out.empty() && o.fail_count == 1);
+      return;
+    }
+    std::vector<service::FormField> in_fields, out_fields;
+    PHISCRUB_FUZZ_CHECK(service::ParseForm(body, &in_fields));
+    PHISCRUB_FUZZ_CHECK(service::ParseForm(out, &out_fields));
+    if (lockdown) {
+      PHISCRUB_FUZZ_CHECK(!out_fields.empty() && out_fields.back().name == "phiscrub_error");
+      return;
+    }
+    PHISCRUB_FUZZ_CHECK(in_fields.size() == out_fields.size());
+    for (size_t i = 0; i < in_fields.size() && i < out_fields.size(); ++i) {
+      PHISCRUB_FUZZ_CHECK(in_fields[i].raw_name == out_fields[i].raw_name);
     }
     return;
   } else {

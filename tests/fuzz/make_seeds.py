@@ -232,6 +232,8 @@ rules:
     write("fuzz_http", "analyze_lang", req("/analyze", json.dumps({"text": "x", "language": "de"})))
     write("fuzz_http", "redact_both", req("/v1/redact", json.dumps({"text": "a", "payload": {"b": 1}})))
     write("fuzz_http", "redact_bad_mode", req("/v1/redact", json.dumps({"text": "a", "mode": "x", "format": "ndjson"})))
+    write("fuzz_http", "twilio_form", req("/webhooks/twilio", "AccountSid=AC01&CallSid=CA0123&From=%2B14155550132&To=%2B14155550148&CallerName=Dana+Reyes&SpeechResult=my+social+is+123-45-6789+and+email+dana%40example.com&Digits=03151982&Confidence=0.91", "application/x-www-form-urlencoded"))
+    write("fuzz_http", "twilio_form_odd", req("/webhooks/twilio", "Body=a%ZZb%&=x&&From&MediaUrl0=https%3A%2F%2Fapi.example.com%2FME01&AddOns=%7B%22ssn%22%3A%22123-45-6789%22%7D&Body=%F0%9F%98%80+%C3", "application/x-www-form-urlencoded"))
     write("fuzz_http", "stream_auto", req("/v1/redact/stream", '{"ssn":"123-45-6789"}\nAgent: date of birth?\nCaller: 03/15/1985\n{broken', "application/jsonl"))
     write("fuzz_http", "expect_continue", req("/v1/redact", '{"text":"MRN: 00123456"}', extra="Expect: 100-continue\r\nAuthorization: Bearer t0k3n\r\n"))
     write("fuzz_http", "trailing_garbage", req("/v1/redact", '{"text":"a"} x'))
