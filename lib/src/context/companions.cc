@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "validate/validators.h"
+
 namespace phiscrub::internal {
 namespace {
 
@@ -294,6 +296,47 @@ void FindCompanionZips(std::string_view t, std::vector<std::pair<uint32_t, uint3
       if (fields < 4) continue;
     }
     out->emplace_back(static_cast<uint32_t>(b), static_cast<uint32_t>(end));
+  }
+}
+
+void FindCompanionDates(std::string_view t, std::vector<std::pair<uint32_t, uint32_t>>* out) {
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (!Digit(t[i]) || (i > 0 && (Digit(t[i - 1]) || Letter(t[i - 1])))) continue;
+    // d{1,2} sep d{1,2} sep dd, one separator repeated.
+    size_t p = i, b = i;
+    auto digits = [&](size_t min, size_t max) {
+      size_t q = p;
+      while (q < t.size() && Digit(t[q]) && q - p < max + 1) ++q;
+      if (q - p < min || q - p > max) return false;
+      p = q;
+      return true;
+    };
+    if (!digits(1, 2) || p >= t.size()) continue;
+    char sep = t[p];
+    if (sep != '/' && sep != '-' && sep != '.') continue;
+    ++p;
+    if (!digits(1, 2) || p >= t.size() || t[p] != sep) continue;
+    ++p;
+    if (!digits(2, 2)) continue;
+    size_t e = p;
+    i = e;
+    if (GluedToDigits(t, b, e) || FollowedByTime(t, e)) continue;
+    // Versions: "HttpClient/4.5.14", "v1.2.3"; dotted dates are written in
+    // full ("01.10.79").
+    if (b > 0 && (t[b - 1] == '/' || t[b - 1] == 'v' || t[b - 1] == 'V')) continue;
+    if (sep == '.' && (e - b) != 8) continue;
+    if (e < t.size() && (Letter(t[e]) || t[e] == sep)) continue;
+    int y = DateYear(t.substr(b, e - b));
+    if (y < 1900 || y > CurrentYear() - 12) continue;
+    size_t ws;
+    std::string before = WordBefore(t, b, &ws);
+    static constexpr std::string_view kNot[] = {"since", "from", "until", "till", "established",
+                                                "effective", "issued", "expires", "version", "v",
+                                                "founded", "est", "copyright", "build"};
+    bool other = NamesOtherThing(before);
+    for (std::string_view k : kNot) other = other || before == k;
+    if (other) continue;
+    out->emplace_back(static_cast<uint32_t>(b), static_cast<uint32_t>(e));
   }
 }
 

@@ -37,4 +37,11 @@ void FindCompanionIds(std::string_view text, std::vector<std::pair<uint32_t, uin
 // what the number is, never a field of a key=value pair.
 void FindCompanionZips(std::string_view text, std::vector<std::pair<uint32_t, uint32_t>>* out);
 
+// Dates with a two-digit year at least 12 years back ("01/10/79", "5-26-47")
+// in a record about a person: a caller's date of birth said after their name
+// ("Beatriz Villanueva. 01/10/79. Calling about my refill."). Never a date
+// followed by a time, glued to other digits, or after "since", "from",
+// "effective" and the like.
+void FindCompanionDates(std::string_view text, std::vector<std::pair<uint32_t, uint32_t>>* out);
+
 }  // namespace phiscrub::internal

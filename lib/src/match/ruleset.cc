@@ -369,10 +369,10 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
       }
       if (r.detector != "names" && r.detector != "places" && r.detector != "place_zips" &&
           r.detector != "segments" && r.detector != "companion_ids" &&
-          r.detector != "companion_zips") {
+          r.detector != "companion_zips" && r.detector != "companion_dates") {
         diags->push_back(Problem(r.file, r.id, "unknown detector '" + r.detector +
                                                    "' (known: names, places, place_zips, "
-                                                   "segments, companion_ids, companion_zips)"));
+                                                   "segments, companion_ids, companion_zips, companion_dates)"));
         continue;
       }
       CompiledRule c;
@@ -381,6 +381,7 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
                    : r.detector == "place_zips"    ? CompiledRule::Detector::kPlaceZips
                    : r.detector == "companion_ids" ? CompiledRule::Detector::kCompanionIds
                    : r.detector == "companion_zips" ? CompiledRule::Detector::kCompanionZips
+                   : r.detector == "companion_dates" ? CompiledRule::Detector::kCompanionDates
                                                     : CompiledRule::Detector::kSegments;
       if (!BuildNativeRule(r, &c, word_id, entity_index, impl.get(), diags)) continue;
       if (c.detector == CompiledRule::Detector::kSegments) {
@@ -761,7 +762,8 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
   // entities of this run those are.
   for (auto& c : impl->rules) {
     if (c.detector != CompiledRule::Detector::kCompanionIds &&
-        c.detector != CompiledRule::Detector::kCompanionZips) {
+        c.detector != CompiledRule::Detector::kCompanionZips &&
+        c.detector != CompiledRule::Detector::kCompanionDates) {
       continue;
     }
     static const char* const kAnchors[] = {"PERSON",       "US_SSN",         "US_ITIN",

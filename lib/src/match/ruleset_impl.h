@@ -76,6 +76,7 @@ struct CompiledRule {
     kPlaces,
     kPlaceZips,
     kCompanionZips,
+    kCompanionDates,
     kSegments,
     kCompanionIds
   } detector = Detector::kNone;

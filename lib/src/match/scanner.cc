@@ -512,7 +512,8 @@ void AddCompanionIds(std::string_view text, const Ruleset::Impl& impl,
   for (uint32_t r : impl.detector_rules) {
     const CompiledRule& rule = impl.rules[r];
     if (rule.detector != CompiledRule::Detector::kCompanionIds &&
-        rule.detector != CompiledRule::Detector::kCompanionZips) {
+        rule.detector != CompiledRule::Detector::kCompanionZips &&
+        rule.detector != CompiledRule::Detector::kCompanionDates) {
       continue;
     }
     bool anchored = std::any_of(spans->begin(), spans->end(), [&rule](const Span& sp) {
@@ -522,14 +523,39 @@ void AddCompanionIds(std::string_view text, const Ruleset::Impl& impl,
     tokens->clear();
     if (rule.detector == CompiledRule::Detector::kCompanionZips) {
       internal::FindCompanionZips(text, tokens);
+    } else if (rule.detector == CompiledRule::Detector::kCompanionDates) {
+      internal::FindCompanionDates(text, tokens);
     } else {
       internal::FindCompanionIds(text, tokens);
     }
     size_t before = spans->size();
+    // A date of birth outranks a plain date on the same bytes (--dates-all).
+    int plain_date = -1;
+    if (rule.detector == CompiledRule::Detector::kCompanionDates) {
+      for (size_t i = 0; i < impl.entities.size(); ++i) {
+        if (impl.entities[i] == "DATE") plain_date = static_cast<int>(i);
+      }
+    }
     for (const auto& [b, e] : *tokens) {
       bool taken = false;
       for (size_t i = 0; i < before && !taken; ++i) {
-        taken = (*spans)[i].start < e && b < (*spans)[i].end;
+        taken = (*spans)[i].start < e && b < (*spans)[i].end &&
+                static_cast<int>((*spans)[i].entity) != plain_date;
+      }
+      // A date needs its person on its own line (a conversation is one text:
+      // "it's three eighteen eighty eight" answers a ZIP question).
+      if (!taken && rule.detector == CompiledRule::Detector::kCompanionDates) {
+        size_t ls = text.rfind('\n', b);
+        ls = ls == std::string_view::npos ? 0 : ls + 1;
+        size_t le = text.find('\n', e);
+        if (le == std::string_view::npos) le = text.size();
+        bool near = false;
+        for (size_t i = 0; i < before && !near; ++i) {
+          const Span& sp = (*spans)[i];
+          near = sp.entity < 64 && ((rule.anchor_entities >> sp.entity) & 1) &&
+                 sp.start >= ls && sp.end <= le && !(sp.start < e && b < sp.end);
+        }
+        if (!near) continue;
       }
       if (!taken) spans->push_back({b, e, static_cast<uint16_t>(r), rule.entity, rule.score});
     }

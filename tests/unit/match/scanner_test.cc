@@ -682,6 +682,13 @@ TEST_F(ScannerTest, SpeechSplitsNamesAndAddresses) {
             "The account is under [PERSON], that is my name.");
   EXPECT_EQ(Redact(rules_, "Patient: My insurance ID is ZGP 358699484."),
             "Patient: My insurance ID is [HEALTH_PLAN_ID].");
+  // A short date after the caller's own name is their date of birth; one
+  // without a person on its line is not.
+  EXPECT_EQ(RedactConversation(rules_, "User: Yeah hi. Beatriz Villanueva. Oh one... ten... "
+                                       "seventy nine. Calling about my refill.\n"),
+            "User: Yeah hi. [PERSON]. [DATE_OF_BIRTH]. Calling about my refill.\n");
+  EXPECT_EQ(Redact(rules_, "Dana Reyes via Apache-HttpClient/4.5.14 (Java/17.0.9)"),
+            "[PERSON] via Apache-HttpClient/4.5.14 (Java/17.0.9)");
   EXPECT_EQ(Redact(rules_, "Agent: Great, Thursday, then."), "Agent: Great, Thursday, then.");
   EXPECT_EQ(Redact(rules_, "User: Yes, fatima habib@msn.com."), "User: Yes, [EMAIL_ADDRESS].");
   EXPECT_EQ(Redact(rules_, "okay r nair@sbcglobal.net"), "okay [EMAIL_ADDRESS]");
