@@ -106,17 +106,23 @@ bool CheckDigest(std::string_view key, const char* payload, size_t len,
   return h.Finish(out);
 }
 
-bool ReadAll(int fd, std::string* out) {
-  char buf[1 << 16];
+// Reads the file into *out; `size_hint` (its size from fstat) sizes the buffer
+// once, and a file that grew meanwhile is still read to its end.
+bool ReadAll(int fd, size_t size_hint, std::string* out) {
+  out->resize(size_hint + 1);
+  size_t have = 0;
   for (;;) {
-    ssize_t n = read(fd, buf, sizeof buf);
-    if (n == 0) return true;
+    if (have == out->size()) out->resize(out->size() * 2);
+    ssize_t n = read(fd, out->data() + have, out->size() - have);
+    if (n == 0) break;
     if (n < 0) {
       if (errno == EINTR) continue;
       return false;
     }
-    out->append(buf, static_cast<size_t>(n));
+    have += static_cast<size_t>(n);
   }
+  out->resize(have);
+  return true;
 }
 
 // File layout: kMagic, the key (32 bytes), CheckDigest (32 bytes), the
@@ -131,7 +137,8 @@ hs_database_t* Load(const std::string& path, const std::string& key) {
   struct stat st;
   std::string bytes;
   bool ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && Trusted(st) &&
-            st.st_size > static_cast<off_t>(kHeaderLen) && ReadAll(fd, &bytes);
+            st.st_size > static_cast<off_t>(kHeaderLen) &&
+            ReadAll(fd, static_cast<size_t>(st.st_size), &bytes);
   close(fd);
   if (!ok || bytes.size() <= kHeaderLen || bytes.compare(0, kMagicLen, kMagic) != 0 ||
       bytes.compare(kMagicLen, kDigestLen, key) != 0) {
