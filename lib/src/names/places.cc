@@ -108,6 +108,9 @@ PlaceGazetteer::PlaceGazetteer() {
     }
   }
   cities_.resize(out);
+  bucket_.assign((size_t{1} << 12) + 1, 0);
+  for (const auto& c : cities_) ++bucket_[(c.first >> 52) + 1];
+  for (size_t b = 1; b < bucket_.size(); ++b) bucket_[b] += bucket_[b - 1];
 }
 
 const PlaceGazetteer& PlaceGazetteer::Builtin() {
@@ -117,8 +120,10 @@ const PlaceGazetteer& PlaceGazetteer::Builtin() {
 
 uint64_t PlaceGazetteer::States(std::string_view folded_city) const {
   uint64_t h = Hash(folded_city);
-  auto it = std::lower_bound(cities_.begin(), cities_.end(), std::make_pair(h, uint64_t{0}));
-  return it != cities_.end() && it->first == h ? it->second : 0;
+  const size_t b = static_cast<size_t>(h >> 52);
+  auto last = cities_.begin() + bucket_[b + 1];
+  auto it = std::lower_bound(cities_.begin() + bucket_[b], last, std::make_pair(h, uint64_t{0}));
+  return it != last && it->first == h ? it->second : 0;
 }
 
 int PlaceGazetteer::StateIndex(std::string_view s) {

@@ -30,6 +30,8 @@ class PlaceGazetteer {
  private:
   PlaceGazetteer();
   std::vector<std::pair<uint64_t, uint64_t>> cities_;  // sorted (hash, state bits)
+  // cities_ whose hash has top 12 bits b: [bucket_[b], bucket_[b + 1]).
+  std::vector<uint32_t> bucket_;
 };
 
 // True when `line` names a US city of the gazetteer (one to three words,
