@@ -20,6 +20,7 @@
 #include <unordered_map>
 
 #include "format/json_internal.h"
+#include "match/sort_candidates.h"
 #include "normalize/view.h"
 #include "phiscrub/json.h"
 #include "phiscrub/pipeline.h"
@@ -1866,10 +1867,7 @@ class LevelRunner {
     Scanner& scanner = state_.scanner;
     Status st = scanner.FindCandidates(lv.block, &lv.cands);
     if (!st.ok()) return st;
-    std::sort(lv.cands.begin(), lv.cands.end(),
-              [](const Scanner::Candidate& a, const Scanner::Candidate& b) {
-                return a.end < b.end;
-              });
+    internal::SortByEnd(&lv.cands);
     size_t ci = 0;
     for (const Pending& p : lv.pending) {
       const uint32_t lo = p.seg_begin, hi = p.seg_end;

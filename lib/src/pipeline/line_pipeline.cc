@@ -5,6 +5,7 @@
 #include "format/utf8.h"
 #include "normalize/columns.h"
 #include "match/ruleset_impl.h"
+#include "match/sort_candidates.h"
 #include "phiscrub/pipeline.h"
 #include "phiscrub/ruleset.h"
 
@@ -463,32 +464,6 @@ enum PlanKind : uint8_t {
   kPlanText,      // kAuto: scan as text
 };
 
-// Sorts candidates by end offset (LSD radix, 11 bits a pass): a batch has
-// hundreds of thousands of them. Ties keep no particular order; Confirm sorts
-// each record's candidates fully.
-void SortByEnd(std::vector<Scanner::Candidate>* cands) {
-  const size_t n = cands->size();
-  if (n < 256) {
-    std::sort(
-        cands->begin(), cands->end(),
-        [](const Scanner::Candidate& a, const Scanner::Candidate& b) { return a.end < b.end; });
-    return;
-  }
-  uint32_t max_end = 0;
-  for (const auto& c : *cands) max_end = std::max(max_end, c.end);
-  std::vector<Scanner::Candidate> tmp(n);
-  std::vector<Scanner::Candidate>* from = cands;
-  std::vector<Scanner::Candidate>* to = &tmp;
-  for (int shift = 0; shift < 32 && (shift == 0 || (max_end >> shift) != 0); shift += 11) {
-    size_t count[2049] = {};
-    for (const auto& c : *from) ++count[((c.end >> shift) & 2047) + 1];
-    for (size_t b = 1; b < 2049; ++b) count[b] += count[b - 1];
-    for (const auto& c : *from) (*to)[count[(c.end >> shift) & 2047]++] = c;
-    std::swap(from, to);
-  }
-  if (from != cands) cands->swap(*from);
-}
-
 FailReason ReasonFor(ErrorCode code) {
   switch (code) {
     case ErrorCode::kMalformed: return FailReason::kMalformedJson;
@@ -622,7 +597,7 @@ void BatchRedactor::Process(const RecordBatch& batch, BatchResult* result,
   // work only where something was found.
   bool all_utf8 = options_.scan_invalid_utf8 || internal::ValidUtf8(data);
   Status scan = scanner_.FindCandidates(data, &candidates_);
-  SortByEnd(&candidates_);
+  internal::SortByEnd(&candidates_);
   size_t ci = 0;
   for (size_t i = 0; i < batch.records.size(); ++i) {
     const auto& rec = batch.records[i];
