@@ -3,10 +3,16 @@
 #include "validate/validators.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <mutex>
 
-#include "names/embedded.h"
+#include "names/name_table.h"
+
+// names/name_table_data.cc
+extern "C" const unsigned char phiscrub_name_table[];
+extern "C" const unsigned char phiscrub_name_table_end[];
 
 namespace phiscrub::internal {
 namespace {
@@ -17,29 +23,7 @@ struct FoldEntry {
 };
 #include "names/fold_table.inc"
 
-uint64_t Hash(std::string_view s) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ULL;
-  return h;
-}
-
-// A hash's first slot in NameGazetteer's table (FNV's low bits mix poorly).
-size_t Slot(uint64_t h) { return static_cast<size_t>((h * 0x9E3779B97F4A7C15ULL) >> 32); }
-
-// Calls f(hash) for each entry of a list (one a line, '#' comments).
-template <typename F>
-void ForEachEntry(const char* text, F f) {
-  const char* p = text;
-  while (*p) {
-    const char* nl = std::strchr(p, '\n');
-    size_t len = nl ? static_cast<size_t>(nl - p) : std::strlen(p);
-    std::string_view line(p, len);
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
-    if (!line.empty() && line[0] != '#') f(Hash(line));
-    if (!nl) break;
-    p = nl + 1;
-  }
-}
+uint64_t Hash(std::string_view s) { return NameListHash(s); }
 
 // Decodes one UTF-8 code point at s[i]; *len gets its length (1 on a bad
 // sequence).
@@ -151,46 +135,31 @@ void FoldWord(std::string_view word, std::string* out, bool* first_upper, bool* 
 }
 
 NameGazetteer::NameGazetteer() {
-  size_t lines = 0;
-  for (size_t i = 0; i < kNameListsCount; ++i) {
-    std::string_view t = kNameLists[i].text;
-    lines += static_cast<size_t>(std::count(t.begin(), t.end(), '\n')) + 1;
+  const unsigned char* t = phiscrub_name_table;
+  if (std::memcmp(t, kNameTableMagic, sizeof kNameTableMagic) != 0) {
+    std::fprintf(stderr, "phiscrub: the built-in name table is damaged\n");
+    std::abort();
   }
-  size_t size = 1024;
-  while (size < 2 * lines) size *= 2;
-  keys_.assign(size, 0);
-  flags_.assign(size, 0);
-  mask_ = size - 1;
-  for (size_t i = 0; i < kNameListsCount; ++i) {
-    std::string_view name = kNameLists[i].name;
-    if (name == "given.txt") Add(kNameLists[i].text, kGivenName);
-    if (name == "surnames.txt") Add(kNameLists[i].text, kSurname);
-    if (name == "common_words.txt") Add(kNameLists[i].text, kCommonWord);
-    if (name == "not_names.txt") Add(kNameLists[i].text, kNotName);
-    // Drug names ("Sertraline", "Lantus", "Eliquis"): never names either.
-    if (name == "drug_names.txt") Add(kNameLists[i].text, kNotName);
+  uint64_t count;
+  std::memcpy(&count, t + 8, sizeof count);
+  size_t at = 16;
+  offsets_ = reinterpret_cast<const uint32_t*>(t + at);
+  at += (kNameTableBuckets + 1) * sizeof(uint32_t);
+  at = (at + 7) / 8 * 8;
+  hashes_ = reinterpret_cast<const uint64_t*>(t + at);
+  flags_ = t + at + count * sizeof(uint64_t);
+  if (flags_ + count != phiscrub_name_table_end) {
+    std::fprintf(stderr, "phiscrub: the built-in name table is damaged\n");
+    std::abort();
   }
-}
-
-void NameGazetteer::Add(const char* list, uint8_t flag) {
-  ForEachEntry(list, [this, flag](uint64_t h) {
-    if (h == 0) {
-      zero_flags_ |= flag;
-      return;
-    }
-    size_t i = Slot(h) & mask_;
-    while (keys_[i] != 0 && keys_[i] != h) i = (i + 1) & mask_;
-    keys_[i] = h;
-    flags_[i] |= flag;
-  });
 }
 
 uint8_t NameGazetteer::HashFlags(uint64_t h) const {
-  if (h == 0) return zero_flags_;
-  for (size_t i = Slot(h) & mask_;; i = (i + 1) & mask_) {
-    if (keys_[i] == h) return flags_[i];
-    if (keys_[i] == 0) return 0;
+  const uint32_t b = static_cast<uint32_t>(h >> 48);
+  for (uint32_t i = offsets_[b], end = offsets_[b + 1]; i < end; ++i) {
+    if (hashes_[i] >= h) return hashes_[i] == h ? flags_[i] : 0;
   }
+  return 0;
 }
 
 const NameGazetteer& NameGazetteer::Builtin() {

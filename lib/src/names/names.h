@@ -28,21 +28,19 @@ enum NameFlag : uint8_t {
 
 class NameGazetteer {
  public:
-  // The built-in lists, parsed on first use (thread-safe).
+  // The built-in lists (thread-safe; nothing to parse: see name_table.h).
   static const NameGazetteer& Builtin();
   // Flags of a word folded by FoldWord (lower-case ASCII).
   uint8_t Flags(std::string_view folded) const;
 
  private:
   NameGazetteer();
-  void Add(const char* list, uint8_t flag);
-  // The flags of a word's hash: one probe of an open-addressing table
-  // instead of a binary search per list.
+  // The flags of a word's hash: the lists' table is built at compile time
+  // (names/name_table.h); a lookup reads one bucket of a few sorted hashes.
   uint8_t HashFlags(uint64_t h) const;
-  std::vector<uint64_t> keys_;  // hashes; 0 marks an empty slot
-  std::vector<uint8_t> flags_;
-  uint8_t zero_flags_ = 0;  // flags of the hash 0, which cannot be a key
-  size_t mask_ = 0;
+  const uint32_t* offsets_ = nullptr;
+  const uint64_t* hashes_ = nullptr;
+  const uint8_t* flags_ = nullptr;
 };
 
 // Folds a UTF-8 word to lower-case ASCII (Latin letters lose their accents:
