@@ -1306,6 +1306,8 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
     }
     return false;
   };
+  // Pending values are grouped by rule: the hits of a rule are picked once.
+  uint32_t rule_hits_of = UINT32_MAX;
   for (const Span& p : s.pending) {
     const CompiledRule& rule = impl.rules[p.rule];
     uint32_t start = p.start;
@@ -1315,7 +1317,10 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
         s.context_scanned = true;
         FindContextHits(text, impl, &s);
       }
-      RuleHits(rule, s.hits, &s.rule_hits);
+      if (p.rule != rule_hits_of) {
+        RuleHits(rule, s.hits, &s.rule_hits);
+        rule_hits_of = p.rule;
+      }
       bool positive = false;
       bool negative = false;
       uint32_t pos_dist = UINT32_MAX, neg_dist = UINT32_MAX;
