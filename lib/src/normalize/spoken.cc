@@ -355,6 +355,12 @@ size_t UnitLetters(const std::vector<Tok>& toks, size_t k) {
     ++q;
   }
   if (q < toks.size() && IsSingleLetter(toks[q])) return 0;
+  // Inside an id the letters go on with more of it: "eight C M two" (an MBI).
+  if (q < toks.size() && (IsNumberWord(toks[q]) || toks[q].type == T::kDigits ||
+                          (toks[q].type == T::kWord && (toks[q].info.kind == W::kNato ||
+                                                        toks[q].info.kind == W::kAs)))) {
+    return 0;
+  }
   for (std::string_view u : kUnits) {
     if (letters == u) return q - k;
   }

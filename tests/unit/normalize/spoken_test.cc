@@ -55,6 +55,12 @@ TEST(SpokenView, UnitsSpelledAfterANumberAreNoId) {
   EXPECT_EQ(ViewOf("fifty M L of saline"), "50 M L of saline");
   // Letters inside an id stay with its digits.
   EXPECT_EQ(ViewOf("my mrn is one two three M G H four five six"), "my mrn is 123MGH456");
+  // ... and letters that spell a unit inside an id are the id's: MBIs.
+  EXPECT_EQ(ViewOf("My Medicare is six A Q, um, eight C M two, um, X W fifty."),
+            "My Medicare is 6AQ8CM2XW50.");
+  EXPECT_EQ(ViewOf("My Medicare is five X W four K G one C F ten."),
+            "My Medicare is 5XW4KG1CF10.");
+  EXPECT_EQ(ViewOf("it's 1 E 44 F as in Fox 64 M G as in Girl 42"), "it's 1E44F64MG42");
 }
 
 TEST(SpokenView, Dates) {
