@@ -386,6 +386,20 @@ bool OldCompactDateRecord(std::string_view r, size_t s, size_t e) {
 // redacted whole or not at all.
 bool NotInHexRecord(std::string_view r, size_t s, size_t e) { return !OpaqueHexRun(r, s, e); }
 
+// A house number is no fraction of a second: "05:34:44,035 INFO Faith
+// Community Health Center", "10:03:00.676Z ERROR Hope Valley Clinic".
+bool HouseNumberRecord(std::string_view r, size_t s, size_t) {
+  if (s < 2 || !IsDigit(r[s - 2])) return true;
+  size_t k = s - 2;
+  while (k > 0 && IsDigit(r[k - 1])) --k;
+  // "10:45 Main": a time; "Address_line_1:57724 Switchgrass Rd": a key.
+  if (r[s - 1] == ':') return k > 0 && (IsAlpha(r[k - 1]) || r[k - 1] == '_');
+  if (r[s - 1] != ',' && r[s - 1] != '.') return true;
+  // "44,035", "00.676": seconds before the fraction; "19591014,668 Cobblestone
+  // Blvd" is a CSV field before a street.
+  return !(k > 0 && r[k - 1] == ':');
+}
+
 // Nine digits in any grouping ("219-099999", "219 099 999", "219/09/9999"),
 // not part of a longer run of numbers.
 bool NineDigitsRecord(std::string_view r, size_t s, size_t e) {
@@ -435,6 +449,7 @@ constexpr Entry kValidators[] = {
     {"person_name", PersonRecord},
     {"nine_digits", NineDigitsRecord},
     {"not_in_hex", NotInHexRecord},
+    {"house_number", HouseNumberRecord},
 };
 
 }  // namespace
@@ -451,7 +466,7 @@ const char* ValidatorNames() {
          "date_compact, date_compact_old, date_old_field, not_date, id_token, member_token, mbi_any_case, street_words, address_words, phone_digits, ssn_spaced, "
          "last_four, mbi, "
          "url_ids, "
-         "person_name, nine_digits, not_in_hex";
+         "person_name, nine_digits, not_in_hex, house_number";
 }
 
 // Capitalised words that follow name cues without being names: discourse
