@@ -654,7 +654,7 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
         static constexpr std::string_view kAcks[] = {"great", "thanks", "okay", "ok",
                                                      "alright", "perfect", "sure", "thank",
                                                      "wonderful", "excellent", "right", "so"};
-        if (!addressed && comma_before && after_c == ',' && k > 0 &&
+        if (!addressed && (comma_before || before == " ") && after_c == ',' && k > 0 &&
             In(kAcks, words[k - 1].folded) && words[k - 1].sentence_start) {
           addressed = true;
         }

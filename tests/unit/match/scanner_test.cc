@@ -690,6 +690,9 @@ TEST_F(ScannerTest, SpeechSplitsNamesAndAddresses) {
   EXPECT_EQ(Redact(rules_, "Dana Reyes via Apache-HttpClient/4.5.14 (Java/17.0.9)"),
             "[PERSON] via Apache-HttpClient/4.5.14 (Java/17.0.9)");
   EXPECT_EQ(Redact(rules_, "Agent: Great, Thursday, then."), "Agent: Great, Thursday, then.");
+  EXPECT_EQ(Redact(rules_, "Speaker 0: Okay Elif, I found your chart."),
+            "Speaker 0: Okay [PERSON], I found your chart.");
+  EXPECT_EQ(Redact(rules_, "Okay Support, thanks"), "Okay Support, thanks");
   EXPECT_EQ(Redact(rules_, "User: Yes, fatima habib@msn.com."), "User: Yes, [EMAIL_ADDRESS].");
   EXPECT_EQ(Redact(rules_, "okay r nair@sbcglobal.net"), "okay [EMAIL_ADDRESS]");
   EXPECT_EQ(Redact(rules_, "contact habib@msn.com now"), "contact [EMAIL_ADDRESS] now");
