@@ -280,12 +280,16 @@ void SplitWords(std::string_view text, const NameGazetteer& gaz, NameScratch* sc
     // Contractions and possessives: "that's", "I've", "don't", "Maria's".
     // The base word is looked up; a contraction of an everyday word is no
     // name, a possessive name still is one.
-    for (std::string_view tail : {"'s", "'ve", "'re", "'t", "'m", "'ll", "'d"}) {
-      if (w.folded.size() > tail.size() &&
-          w.folded.compare(w.folded.size() - tail.size(), tail.size(), tail) == 0) {
-        w.folded.resize(w.folded.size() - tail.size());
-        w.contraction = tail != "'s";
-        break;
+    // (Every tail starts with an apostrophe: most words skip the loop.)
+    const size_t fs = w.folded.size();
+    if ((fs >= 2 && w.folded[fs - 2] == '\'') || (fs >= 3 && w.folded[fs - 3] == '\'')) {
+      for (std::string_view tail : {"'s", "'ve", "'re", "'t", "'m", "'ll", "'d"}) {
+        if (w.folded.size() > tail.size() &&
+            w.folded.compare(w.folded.size() - tail.size(), tail.size(), tail) == 0) {
+          w.folded.resize(w.folded.size() - tail.size());
+          w.contraction = tail != "'s";
+          break;
+        }
       }
     }
     size_t letters = w.folded.size();
