@@ -136,28 +136,32 @@ void FoldWord(std::string_view word, std::string* out, bool* first_upper, bool* 
 
 NameGazetteer::NameGazetteer() {
   const unsigned char* t = phiscrub_name_table;
-  if (std::memcmp(t, kNameTableMagic, sizeof kNameTableMagic) != 0) {
-    std::fprintf(stderr, "phiscrub: the built-in name table is damaged\n");
-    std::abort();
-  }
-  uint64_t count;
-  std::memcpy(&count, t + 8, sizeof count);
-  size_t at = 16;
-  offsets_ = reinterpret_cast<const uint32_t*>(t + at);
+  uint64_t count = 0;
+  std::memcpy(&count, t + sizeof kNameTableMagic, sizeof count);
+  size_t at = sizeof kNameTableMagic + sizeof count;
+  offsets_ = t + at;
   at += (kNameTableBuckets + 1) * sizeof(uint32_t);
   at = (at + 7) / 8 * 8;
-  hashes_ = reinterpret_cast<const uint64_t*>(t + at);
-  flags_ = t + at + count * sizeof(uint64_t);
-  if (flags_ + count != phiscrub_name_table_end) {
+  hashes_ = t + at;
+  flags_ = hashes_ + count * sizeof(uint64_t);
+  // A build-time artifact: anything else is a broken build.
+  if (std::memcmp(t, kNameTableMagic, sizeof kNameTableMagic) != 0 ||
+      flags_ + count != phiscrub_name_table_end) {
     std::fprintf(stderr, "phiscrub: the built-in name table is damaged\n");
     std::abort();
   }
 }
 
+// The table is bytes (linked in by name_table_data.cc); values are read with
+// memcpy, which compiles to plain loads.
 uint8_t NameGazetteer::HashFlags(uint64_t h) const {
   const uint32_t b = static_cast<uint32_t>(h >> 48);
-  for (uint32_t i = offsets_[b], end = offsets_[b + 1]; i < end; ++i) {
-    if (hashes_[i] >= h) return hashes_[i] == h ? flags_[i] : 0;
+  uint32_t range[2];
+  std::memcpy(range, offsets_ + b * sizeof(uint32_t), sizeof range);
+  for (uint32_t i = range[0]; i < range[1]; ++i) {
+    uint64_t x;
+    std::memcpy(&x, hashes_ + size_t{i} * sizeof x, sizeof x);
+    if (x >= h) return x == h ? flags_[i] : 0;
   }
   return 0;
 }

@@ -38,9 +38,9 @@ class NameGazetteer {
   // The flags of a word's hash: the lists' table is built at compile time
   // (names/name_table.h); a lookup reads one bucket of a few sorted hashes.
   uint8_t HashFlags(uint64_t h) const;
-  const uint32_t* offsets_ = nullptr;
-  const uint64_t* hashes_ = nullptr;
-  const uint8_t* flags_ = nullptr;
+  const unsigned char* offsets_ = nullptr;  // uint32 x (kNameTableBuckets + 1)
+  const unsigned char* hashes_ = nullptr;   // uint64 x count, ascending
+  const unsigned char* flags_ = nullptr;    // one byte per hash
 };
 
 // Folds a UTF-8 word to lower-case ASCII (Latin letters lose their accents:
