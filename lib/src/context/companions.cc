@@ -187,13 +187,17 @@ bool AfterHttpStatus(std::string_view t, size_t pos) {
 // digit.
 bool InPipeHeader(std::string_view t, size_t b, size_t e) {
   if (b == 0 || t[b - 1] != '|' || e >= t.size() || t[e] != '|') return false;
+  // The header's first fields lie within the first bytes of the record:
+  // never look further (a long record with many fields stays linear).
+  constexpr size_t kHeaderBytes = 256;
+  if (b > kHeaderBytes) return false;
   size_t start = 0;
   while (start < b && (t[start] == ' ' || t[start] == '"' || t[start] == '{')) ++start;
-  size_t colon = t.find("\":\"", start);  // {"log":"2017...|...
-  if (colon != std::string_view::npos && colon < b) start = colon + 3;
+  size_t colon = t.substr(0, b).find("\":\"", start);  // {"log":"2017...|...
+  if (colon != std::string_view::npos) start = colon + 3;
   if (start >= b || !Digit(t[start])) return false;
   size_t pipes = 0;
-  for (size_t i = start; i < b; ++i) pipes += t[i] == '|';
+  for (size_t i = start; i < b && pipes <= 2; ++i) pipes += t[i] == '|';
   return pipes <= 2;
 }
 
@@ -245,6 +249,10 @@ void FindCompanionIds(std::string_view t, std::vector<std::pair<uint32_t, uint32
 
 void FindCompanionZips(std::string_view t, std::vector<std::pair<uint32_t, uint32_t>>* out) {
   if (HasSegments(t)) return;
+  size_t counted_line = std::string_view::npos;
+  char counted_delim = 0;
+  int counted_fields = 0;
+  size_t scanned = 0, line_start = 0;  // tokens come in order: lines found once
   auto delim = [](char c) { return c == ',' || c == '|' || c == '\t' || c == ';'; };
   size_t i = 0;
   while (i < t.size()) {
@@ -284,16 +292,23 @@ void FindCompanionZips(std::string_view t, std::vector<std::pair<uint32_t, uint3
     std::string before = WordBefore(t, l, &ws);
     if (NamesOtherThing(before) || OtherThingBefore(t, l)) continue;
     if (!plus4) {
-      // Five digits alone: only in a row of four fields or more on its line.
-      size_t ls = t.rfind('\n', b);
-      ls = ls == std::string_view::npos ? 0 : ls + 1;
-      size_t le = t.find('\n', end);
-      if (le == std::string_view::npos) le = t.size();
-      int fields = 1;
+      // Five digits alone: only in a row of four fields or more on its line
+      // (delimiters counted once per line and delimiter: linear in the text).
+      for (; scanned < b; ++scanned) {
+        if (t[scanned] == '\n') line_start = scanned + 1;
+      }
+      const size_t ls = line_start;
       char d = l > 0 ? t[l - 1] : (r < t.size() ? t[r] : ',');
       if (d == '[') d = ',';
-      for (size_t k = ls; k < le; ++k) fields += t[k] == d;
-      if (fields < 4) continue;
+      if (ls != counted_line || d != counted_delim) {
+        size_t le = t.find('\n', end);
+        if (le == std::string_view::npos) le = t.size();
+        counted_fields = 1;
+        for (size_t k = ls; k < le; ++k) counted_fields += t[k] == d;
+        counted_line = ls;
+        counted_delim = d;
+      }
+      if (counted_fields < 4) continue;
     }
     out->emplace_back(static_cast<uint32_t>(b), static_cast<uint32_t>(end));
   }

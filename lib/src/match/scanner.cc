@@ -537,23 +537,38 @@ void AddCompanionIds(std::string_view text, const Ruleset::Impl& impl,
       }
     }
     for (const auto& [b, e] : *tokens) {
+      // The spans before are sorted and disjoint (ResolveOverlaps): the one
+      // that could overlap [b, e) is the first that ends after b. (Indices,
+      // not iterators: the loop appends to *spans.)
+      size_t lo = 0, hi = before;
+      while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if ((*spans)[mid].end <= b) lo = mid + 1; else hi = mid;
+      }
       bool taken = false;
-      for (size_t i = 0; i < before && !taken; ++i) {
-        taken = (*spans)[i].start < e && b < (*spans)[i].end &&
-                static_cast<int>((*spans)[i].entity) != plain_date;
+      for (size_t i = lo; i < before && (*spans)[i].start < e && !taken; ++i) {
+        taken = static_cast<int>((*spans)[i].entity) != plain_date;
       }
       // A date needs its person on its own line (a conversation is one text:
       // "it's three eighteen eighty eight" answers a ZIP question).
       if (!taken && rule.detector == CompiledRule::Detector::kCompanionDates) {
-        size_t ls = text.rfind('\n', b);
-        ls = ls == std::string_view::npos ? 0 : ls + 1;
-        size_t le = text.find('\n', e);
-        if (le == std::string_view::npos) le = text.size();
+        // (Dates are few: a line lookup per date is fine, but bounded.)
+        size_t lo = b > 4096 ? b - 4096 : 0;
+        size_t ls = text.substr(lo, b - lo).rfind('\n');
+        ls = ls == std::string_view::npos ? lo : lo + ls + 1;
+        size_t le = text.substr(e, 4096).find('\n');
+        le = le == std::string_view::npos ? std::min(text.size(), size_t{e} + 4096) : e + le;
         bool near = false;
-        for (size_t i = 0; i < before && !near; ++i) {
+        // The spans before are sorted by start: only those in [ls, le).
+        size_t i = 0, hi2 = before;
+        while (i < hi2) {
+          size_t mid = i + (hi2 - i) / 2;
+          if ((*spans)[mid].start < ls) i = mid + 1; else hi2 = mid;
+        }
+        for (; i < before && (*spans)[i].start < le && !near; ++i) {
           const Span& sp = (*spans)[i];
-          near = sp.entity < 64 && ((rule.anchor_entities >> sp.entity) & 1) &&
-                 sp.start >= ls && sp.end <= le && !(sp.start < e && b < sp.end);
+          near = sp.entity < 64 && ((rule.anchor_entities >> sp.entity) & 1) && sp.end <= le &&
+                 !(sp.start < e && b < sp.end);
         }
         if (!near) continue;
       }
