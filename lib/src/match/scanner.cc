@@ -1537,6 +1537,8 @@ bool Scanner::FindAnswer(std::string_view text, size_t* end) {
       src = s.answer_view.text;
     }
     AnswerDigits(src, &s.answer_digits);
+    // (Read-backs compare against at most 64 digits: bounded work per value.)
+    if (s.answer_digits.size() > 64) s.answer_digits.resize(64);
     if (s.answer_digits.size() >= 4) {
       *end = std::min(i + 1, text.size());
       return true;
