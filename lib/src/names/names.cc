@@ -781,6 +781,13 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
       while (!t.empty() && t.back() == '.') t.remove_suffix(1);
       // Capitalised: "4091 ms; Room 25A" is milliseconds.
       titled = In(kTitles, t) && (words[k - 1].title_case || words[k - 1].upper);
+      // "Dr." too where it cannot end a street name: at the start of a
+      // sentence or after a lower-case word ("my take on Dr. Wells"), never
+      // after a capitalised one ("1200 Oak Dr. Wells Fargo ATM").
+      if (!titled && t == "dr" && words[k - 1].title_case && !head.upper &&
+          (words[k - 1].sentence_start || (k >= 2 && words[k - 2].lower && !words[k - 2].digits))) {
+        titled = true;
+      }
     }
     if (real > 0) {
       accept = accept || full_name || lower_pair || whole_field || in_prose || addressed || titled;

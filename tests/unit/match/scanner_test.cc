@@ -711,6 +711,10 @@ TEST_F(ScannerTest, NamesInProse) {
   EXPECT_EQ(Redact(rules_, "everyone calls me Aantje"), "everyone calls me [PERSON]");
   EXPECT_EQ(Redact(rules_, "my grandfather was called Yulan Peres, and"),
             "my grandfather was called [PERSON], and");
+  // "Dr." before an everyday word where it cannot end a street name.
+  EXPECT_EQ(Redact(rules_, "For my take on Dr. Wells, see the notes"),
+            "For my take on Dr. [PERSON], see the notes");
+  EXPECT_EQ(Redact(rules_, "1200 Oak Dr. Wells Fargo ATM").find("Dr. [PERSON]"), std::string::npos);
   // Payers, products and log words stay.
   EXPECT_EQ(Redact(rules_, "Kaiser and Aetna denied the claim"), "Kaiser and Aetna denied the claim");
   EXPECT_EQ(Redact(rules_, "Connection spent 20 ms in queue"), "Connection spent 20 ms in queue");
