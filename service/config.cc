@@ -26,7 +26,8 @@ constexpr Key kKeys[] = {
     {"port-file", Kind::kString},       {"threads", Kind::kSize},
     {"max-body", Kind::kSize},          {"max-connections", Kind::kSize},
     {"header-timeout", Kind::kDouble},  {"body-timeout", Kind::kDouble},
-    {"shutdown-grace", Kind::kDouble},  {"auth-token-file", Kind::kString},
+    {"shutdown-grace", Kind::kDouble},  {"drain-idle", Kind::kDouble},
+    {"auth-token-file", Kind::kString},
     {"tls-cert", Kind::kString},        {"tls-key", Kind::kString},
     {"tls-client-ca", Kind::kString},   {"audit-log", Kind::kString},
     {"lockdown", Kind::kBool},          {"rules", Kind::kList},
@@ -245,6 +246,10 @@ bool Apply(const std::string& name, const std::vector<std::string>& v,
   } else if (name == "header-timeout") c->header_timeout = d;
   else if (name == "body-timeout") c->body_timeout = d;
   else if (name == "shutdown-grace") c->shutdown_grace = d;
+  else if (name == "drain-idle") {
+    if (!(d > 0)) return bad("a positive number of seconds");
+    c->drain_idle = d;
+  }
   else if (name == "auth-token-file") c->auth_token_file = s;
   else if (name == "tls-cert") c->tls_cert = s;
   else if (name == "tls-key") c->tls_key = s;
@@ -393,6 +398,8 @@ HTTP:
                            keep-alive idle limit (default 10)
   --body-timeout SECS      time to receive a request body (default 30)
   --shutdown-grace SECS    drain time on SIGTERM/SIGINT (default 20)
+  --drain-idle SECS        on SIGTERM, TCP senders count as done after this long
+                           without a byte from any of them (default 0.2)
 Security:
   --auth-token-file FILE   bearer tokens, one per line ("ID TOKEN" or TOKEN);
                            every endpoint but /healthz, /readyz and /health
@@ -444,7 +451,8 @@ Other:
 Signals: SIGTERM/SIGINT drain and exit; SIGHUP reloads rules, policy,
 dictionaries, tokens, certificates and lockdown. On SIGTERM the TCP listener
 stops accepting; open connections are read until each has been idle for
-200 ms (or --shutdown-grace ends), everything read is delivered, then exit 0;
+--drain-idle (200 ms; or --shutdown-grace ends), everything read is delivered,
+then exit 0;
 exit 1 when records were lost (counted as failed closed, reason abandoned).
 )";
 }

@@ -36,6 +36,8 @@ struct ServiceConfig {
   double header_timeout = 10;  // seconds; also the keep-alive idle limit
   double body_timeout = 30;
   double shutdown_grace = 20;
+  // On SIGTERM, TCP senders count as done after this long without a byte.
+  double drain_idle = 0.2;
   // Security.
   std::string auth_token_file;
   std::string tls_cert, tls_key, tls_client_ca;

@@ -1621,10 +1621,11 @@ class Server {
   }
 
   // A TCP connection counts as finished once no bytes came from any of them
-  // for this long (a sender mid-stream when SIGTERM came keeps sending).
-  static constexpr int64_t kTcpIdleMs = 200;
-
-  bool TcpIdle() const { return SteadyMs() - svc_.tcp_last_read_ms.load() >= kTcpIdleMs; }
+  // for --drain-idle (a sender mid-stream when SIGTERM came keeps sending).
+  bool TcpIdle() const {
+    const auto idle_ms = static_cast<int64_t>(svc_.config.drain_idle * 1000);
+    return SteadyMs() - svc_.tcp_last_read_ms.load() >= idle_ms;
+  }
 
   bool Drained() const {
     return svc_.metrics.inflight() == 0 && svc_.tcp_busy.load() == 0 &&

@@ -882,8 +882,11 @@ def test_relay_drain():
     """SIGTERM while senders are mid-stream: the listener closes, open
     connections are read until idle, everything read is delivered, exit 0."""
     ds = Downstream()
+    # --drain-idle: the senders pause 30 ms between batches; on a loaded
+    # machine (sanitizers, ctest -j) a sender thread can stall past 200 ms.
     s = Server("--listen-tcp", "127.0.0.1:0", "--tcp-mode", "relay",
-               "--downstream", "127.0.0.1:%d" % ds.port, "--shutdown-grace", str(10 * SCALE))
+               "--downstream", "127.0.0.1:%d" % ds.port, "--shutdown-grace", str(10 * SCALE),
+               "--drain-idle", str(0.5 * SCALE))
     try:
         n = 15000
         socks = [socket.create_connection(("127.0.0.1", s.tcp_port), timeout=5) for _ in range(2)]
