@@ -404,6 +404,30 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
   static constexpr std::string_view kDiscourse[] = {
       "alright", "and", "but", "hmm", "is", "mhm", "mm-hmm", "ok", "okay", "oh", "right",
       "so", "sure", "uh", "uh-huh", "um", "well", "yeah", "yep", "yes"};
+  // The members of a list around word k ("Gerste, Johnson and Okafor"):
+  // neighbours that are members and joined to the next by ", ", " & " or
+  // "and"; returns (members, those `counted`).
+  auto CountListMembers = [&](size_t k, const auto& member, const auto& joined,
+                              const auto& counted) {
+    int members = 1, marked = counted(k) ? 1 : 0;
+    for (size_t q = k; q > 0;) {
+      size_t p2 = q - 1;
+      if (p2 > 0 && words[p2].folded == "and") --p2;
+      if (!member(p2) || !joined(p2, q)) break;
+      ++members;
+      marked += counted(p2) ? 1 : 0;
+      q = p2;
+    }
+    for (size_t q = k; q + 1 < words.size();) {
+      size_t n2 = q + 1;
+      if (words[n2].folded == "and" && n2 + 1 < words.size()) ++n2;
+      if (!member(n2) || !joined(q, n2)) break;
+      ++members;
+      marked += counted(n2) ? 1 : 0;
+      q = n2;
+    }
+    return std::make_pair(members, marked);
+  };
   for (size_t k = 0; k < words.size();) {
     const auto& first = words[k];
     if (first.digits || first.label || first.honorific || first.suffix || first.blocked ||
@@ -679,22 +703,7 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
                  (text.substr(words[a].end, words[a + 1].start - words[a].end) == " " ||
                   text.substr(words[a].end, words[a + 1].start - words[a].end) == ", ");
         };
-        int members = 1;
-        for (size_t q = k; q > 0;) {
-          size_t p2 = q - 1;
-          if (p2 > 0 && words[p2].folded == "and") --p2;
-          if (!given(p2) || !joined(p2, q)) break;
-          ++members;
-          q = p2;
-        }
-        for (size_t q = k; q + 1 < words.size();) {
-          size_t n2 = q + 1;
-          if (words[n2].folded == "and" && n2 + 1 < words.size()) ++n2;
-          if (!given(n2) || !joined(q, n2)) break;
-          ++members;
-          q = n2;
-        }
-        addressed = addressed || members >= 3;
+        addressed = addressed || CountListMembers(k, given, joined, given).first >= 3;
       }
       // People named in a list, known names or not: "our 3 founders:
       // Gerste, Johnson and Johnson", "Barrett and Jones were ...": three
@@ -715,23 +724,7 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
           std::string_view g2 = text.substr(words[a + 1].end, words[b].start - words[a + 1].end);
           return (g1 == " " || g1 == ", ") && g2 == " ";
         };
-        int members = 1, known_members = known_name(k) ? 1 : 0;
-        for (size_t q = k; q > 0;) {
-          size_t p2 = q - 1;
-          if (p2 > 0 && words[p2].folded == "and") --p2;
-          if (!member(p2) || !linked(p2, q)) break;
-          ++members;
-          known_members += known_name(p2) ? 1 : 0;
-          q = p2;
-        }
-        for (size_t q = k; q + 1 < words.size();) {
-          size_t n2 = q + 1;
-          if (words[n2].folded == "and" && n2 + 1 < words.size()) ++n2;
-          if (!member(n2) || !linked(q, n2)) break;
-          ++members;
-          known_members += known_name(n2) ? 1 : 0;
-          q = n2;
-        }
+        auto [members, known_members] = CountListMembers(k, member, linked, known_name);
         addressed = (members >= 3 && known_members >= 1) || (members == 2 && known_members == 2);
       }
       // A greeting, then one capitalised word set off by punctuation. (A
