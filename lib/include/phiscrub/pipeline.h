@@ -148,6 +148,12 @@ class LineFramer {
   bool all_turns_ = false;
   bool label_context_ = false;
   std::string label_;  // the previous line, when it was a label
+  // The lines of a possible address block: from a line that may open one
+  // (a street, an address label) and the short lines after it.
+  std::string block_;
+  size_t block_lines_ = 0;  // lines since the last one that may open a block
+  static constexpr size_t kBlockLines = 6;
+  static constexpr size_t kBlockBytes = 1024;
   // A column header (internal::ColumnHeaderKind): a delimited one stays the
   // context of the rows after it until a blank line; a statement's, of the
   // next line only.

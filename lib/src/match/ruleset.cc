@@ -369,10 +369,12 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
       }
       if (r.detector != "names" && r.detector != "places" && r.detector != "place_zips" &&
           r.detector != "segments" && r.detector != "companion_ids" &&
-          r.detector != "companion_zips" && r.detector != "companion_dates") {
+          r.detector != "companion_zips" && r.detector != "companion_dates" &&
+          r.detector != "address_blocks" && r.detector != "place_cues") {
         diags->push_back(Problem(r.file, r.id, "unknown detector '" + r.detector +
                                                    "' (known: names, places, place_zips, "
-                                                   "segments, companion_ids, companion_zips, companion_dates)"));
+                                                   "segments, companion_ids, companion_zips, companion_dates, "
+                                                   "address_blocks, place_cues)"));
         continue;
       }
       CompiledRule c;
@@ -382,6 +384,8 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
                    : r.detector == "companion_ids" ? CompiledRule::Detector::kCompanionIds
                    : r.detector == "companion_zips" ? CompiledRule::Detector::kCompanionZips
                    : r.detector == "companion_dates" ? CompiledRule::Detector::kCompanionDates
+                   : r.detector == "address_blocks" ? CompiledRule::Detector::kAddressBlocks
+                   : r.detector == "place_cues"     ? CompiledRule::Detector::kPlaceCues
                                                     : CompiledRule::Detector::kSegments;
       if (!BuildNativeRule(r, &c, word_id, entity_index, impl.get(), diags)) continue;
       if (c.detector == CompiledRule::Detector::kSegments) {

@@ -78,7 +78,9 @@ struct CompiledRule {
     kCompanionZips,
     kCompanionDates,
     kSegments,
-    kCompanionIds
+    kCompanionIds,
+    kAddressBlocks,
+    kPlaceCues
   } detector = Detector::kNone;
   // kCompanionIds: the entities (bit = index) whose spans make a record one
   // about a person.

@@ -7,6 +7,7 @@
 #include "match/dictionary.h"
 #include "match/ruleset_impl.h"
 #include "context/companions.h"
+#include "names/addresses.h"
 #include "context/segments.h"
 #include "names/names.h"
 #include "names/places.h"
@@ -36,6 +37,8 @@ struct Scanner::State {
   // (cities after a street) and the rule spoken phone numbers report as
   // (-1 when this run has none).
   int street_entity = -1;
+  int location_entity = -1;  // address blocks: their city lines
+  int zip_entity = -1;       // and their postal codes
   int spoken_phone_rule = -1;
   bool word_detectors = false;  // a places or names detector runs
   internal::HsScratch scratch;
@@ -81,6 +84,7 @@ struct Scanner::State {
   internal::NameScratch names;
   std::vector<internal::FieldSpan> fields;
   std::vector<std::pair<uint32_t, uint32_t>> name_spans;
+  std::vector<internal::AddressPiece> address_pieces;
   std::vector<std::pair<uint32_t, uint32_t>> zip_spans;
   // Views of the record (percent-decoded, JSON-unescaped) and their results.
   internal::View view;
@@ -705,10 +709,16 @@ void Scanner::RunDetectors(std::string_view text, State* sp) {
   };
   // Whether a cue word of `rule` ends right before pos: only blanks, ':',
   // '=', quotes, '-' or ',' between.
-  auto cued = [&](const CompiledRule& rule, uint32_t pos) {
+  // `labels`: a cue that is also an everyday question word ("where") counts
+  // only as a label ("Where: ...").
+  auto cued = [&](const CompiledRule& rule, uint32_t pos, bool labels = false) {
     for (const auto& h : hits()) {
       if (h.end > pos || pos - h.end > 4) continue;
       if (std::find(rule.words.begin(), rule.words.end(), h.word) == rule.words.end()) continue;
+      if (labels && impl.hotwords[h.word].text == "where" &&
+          text.substr(h.end, pos - h.end).find(':') == std::string_view::npos) {
+        continue;
+      }
       bool joined = true;
       for (uint32_t k = h.end; joined && k < pos; ++k) {
         char c = text[k];
@@ -744,8 +754,34 @@ void Scanner::RunDetectors(std::string_view text, State* sp) {
                              rule.score});
     }
   }
+  // Address blocks: streets written as the rest of the world writes them,
+  // and the lines under a street (names/addresses.h). Their words are no
+  // names and no other places.
+  for (uint32_t r : impl.detector_rules) {
+    const CompiledRule& rule = impl.rules[r];
+    if (rule.detector != CompiledRule::Detector::kAddressBlocks) continue;
+    s.name_spans.clear();  // the street spans of the pattern rules, sorted
+    for (const Span& sp : s.confirmed) {
+      if (static_cast<int>(sp.entity) == s.street_entity) s.name_spans.emplace_back(sp.start, sp.end);
+    }
+    std::sort(s.name_spans.begin(), s.name_spans.end());
+    s.address_pieces.clear();
+    internal::FindAddressBlocks(text, s.names, s.name_spans, &s.address_pieces);
+    for (const auto& piece : s.address_pieces) {
+      int entity = piece.part == internal::AddressPart::kLocation ? s.location_entity
+                   : piece.part == internal::AddressPart::kZip    ? s.zip_entity
+                                                                  : static_cast<int>(rule.entity);
+      if (entity < 0) continue;
+      s.confirmed.push_back({piece.begin, piece.end, static_cast<uint16_t>(r),
+                             static_cast<uint16_t>(entity), rule.score});
+      for (auto& word : s.names.words) {
+        if (word.start >= piece.begin && word.end <= piece.end) word.blocked = true;
+      }
+    }
+  }
   // Places first: their words are no names ("Des Moines", "Tacoma, WA").
-  for (auto kind : {CompiledRule::Detector::kPlaces, CompiledRule::Detector::kNames}) {
+  for (auto kind : {CompiledRule::Detector::kPlaces, CompiledRule::Detector::kPlaceCues,
+                    CompiledRule::Detector::kNames}) {
     for (uint32_t r : impl.detector_rules) {
       const CompiledRule& rule = impl.rules[r];
       if (rule.detector != kind) continue;
@@ -757,6 +793,10 @@ void Scanner::RunDetectors(std::string_view text, State* sp) {
         const int street = s.street_entity;
         auto after_street = [&](uint32_t pos) {
           if (street < 0) return false;
+          // ("... Ziegelgasse 19 street.": the street's own word.)
+          for (std::string_view w : {"street", "st", "road", "rd", "avenue", "ave", "lane"}) {
+            if (text.compare(pos, w.size(), w) == 0) return false;
+          }
           for (const Span& sp : s.confirmed) {
             if (sp.entity != street || sp.end > pos || pos - sp.end > 4) continue;
             std::string_view gap = text.substr(sp.end, pos - sp.end);
@@ -779,6 +819,9 @@ void Scanner::RunDetectors(std::string_view text, State* sp) {
             s.confirmed.push_back({b, e, static_cast<uint16_t>(z), zr.entity, zr.score});
           }
         }
+      } else if (kind == CompiledRule::Detector::kPlaceCues) {
+        internal::FindCuedPlaces(
+            text, [&](uint32_t pos) { return cued(rule, pos, true); }, &s.names, &s.name_spans);
       } else {
         internal::FindNames(
             text,
@@ -801,6 +844,8 @@ Scanner::Scanner(std::shared_ptr<const Ruleset> ruleset)
     : ruleset_(std::move(ruleset)), state_(std::make_unique<State>()) {
   const auto& impl = ruleset_->impl();
   state_->street_entity = ruleset_->FindEntity("STREET_ADDRESS");
+  state_->location_entity = ruleset_->FindEntity("LOCATION");
+  state_->zip_entity = ruleset_->FindEntity("ZIP_CODE");
   state_->email_entity = ruleset_->FindEntity("EMAIL_ADDRESS");
   const auto& entities = ruleset_->entities();
   for (size_t e = 0; e < entities.size() && e < 64; ++e) {
@@ -850,7 +895,9 @@ Scanner::Scanner(std::shared_ptr<const Ruleset> ruleset)
   }
   for (uint32_t r : impl.detector_rules) {
     auto kind = impl.rules[r].detector;
-    if (kind == CompiledRule::Detector::kPlaces || kind == CompiledRule::Detector::kNames) {
+    if (kind == CompiledRule::Detector::kPlaces || kind == CompiledRule::Detector::kNames ||
+        kind == CompiledRule::Detector::kAddressBlocks ||
+        kind == CompiledRule::Detector::kPlaceCues) {
       state_->word_detectors = true;
     }
   }
@@ -1709,9 +1756,10 @@ void Scanner::RenderWhole(uint16_t entity, std::string_view value,
 Status Scanner::ScanWithContext(std::string_view context, std::string_view text,
                                 std::vector<Span>* spans) {
   if (context.empty()) return Scan(text, spans);
+  const bool lines = context.back() == '\n';  // the lines above (an address block)
   // A header line names the row's fields by position; its words are no cue
   // for the row as a whole.
-  if (internal::ColumnHeaderKind(context) != internal::HeaderKind::kNone) {
+  if (!lines && internal::ColumnHeaderKind(context) != internal::HeaderKind::kNone) {
     Status st = Scan(text, spans);
     if (!st.ok()) return st;
     State& s = *state_;
@@ -1726,7 +1774,7 @@ Status Scanner::ScanWithContext(std::string_view context, std::string_view text,
   std::string& buf = state_->joined;
   buf.assign(context);
   // A label keeps its own colon ("Address:").
-  buf.append(!context.empty() && context.back() == ':' ? " " : ": ");
+  if (!lines) buf.append(context.back() == ':' ? " " : ": ");
   const uint32_t shift = static_cast<uint32_t>(buf.size());
   buf.append(text);
   Status st = Scan(buf, spans);

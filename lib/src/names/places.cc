@@ -357,4 +357,61 @@ void FindPlaces(std::string_view text, const std::function<bool(uint32_t)>& cue,
   }
 }
 
+void FindCuedPlaces(std::string_view text, const std::function<bool(uint32_t)>& cue,
+                    NameScratch* scratch, std::vector<std::pair<uint32_t, uint32_t>>* out) {
+  auto& words = scratch->words;
+  // A word written as a name: a capital first, or letters of a script
+  // without case (FoldWord keeps them as bytes >= 0x80).
+  auto named = [&](const NameScratch::Word& w) {
+    if (w.title_case || w.upper) return true;
+    return !w.folded.empty() && static_cast<unsigned char>(w.folded[0]) >= 0x80;
+  };
+  static constexpr std::string_view kParticles[] = {"de", "del", "della", "di", "da", "do", "dos",
+                                                    "das", "la", "le", "les", "van", "von", "der",
+                                                    "den", "am", "an", "im", "sur", "upon", "on",
+                                                    "en", "y", "u", "nad", "pod"};
+  for (size_t k = 0; k < words.size(); ++k) {
+    const auto& first = words[k];
+    if (first.blocked || first.digits || first.label || first.initial || !named(first) ||
+        first.folded.size() < 2) {
+      continue;
+    }
+    if ((first.flags & kNotName) != 0 && !(first.upper && first.folded.size() > 3)) continue;
+    if (first.honorific) continue;
+    if (!cue(first.start)) continue;
+    size_t e = k + 1, last = k + 1;
+    while (e < words.size() && e - k < 5) {
+      const auto& w = words[e];
+      std::string_view gap = text.substr(words[e - 1].end, w.start - words[e - 1].end);
+      if ((gap != " " && gap != "-") || w.digits || w.label || w.blocked) break;
+      bool particle = w.lower &&
+                      std::find(std::begin(kParticles), std::end(kParticles), w.folded) !=
+                          std::end(kParticles);
+      if (!particle && !named(w)) break;
+      // A venue or an organisation after the place ("Erwetegem Country Club").
+      static constexpr std::string_view kVenues[] = {
+          "club", "country", "hotel", "hospital", "clinic", "center", "centre", "university",
+          "college", "school", "airport", "inc", "ltd", "llc", "corp", "company", "church",
+          "museum", "bank", "mall", "restaurant", "cafe", "office", "bridge", "station"};
+      if (std::find(std::begin(kVenues), std::end(kVenues), w.folded) != std::end(kVenues)) break;
+      if (!particle && (w.flags & kNotName) != 0 && !(w.upper && w.folded.size() > 3)) break;
+      ++e;
+      if (!particle) last = e;
+    }
+    // One everyday word alone is no place ("I'm in Trouble", "based in
+    // Research"); nor is a short acronym ("I'm in ICU", "flew to LA" is a
+    // state's city code: kept).
+    bool everyday_only = true;
+    for (size_t q = k; q < last; ++q) {
+      everyday_only = everyday_only && (words[q].flags & kCommonWord) != 0 &&
+                      (words[q].flags & (kGivenName | kSurname)) == 0;
+    }
+    if (last == k + 1 && everyday_only) continue;
+    if (last == k + 1 && first.upper && first.folded.size() <= 3) continue;
+    out->emplace_back(first.start, words[last - 1].end);
+    for (size_t q = k; q < last; ++q) words[q].blocked = true;
+    k = last - 1;
+  }
+}
+
 }  // namespace phiscrub::internal

@@ -48,4 +48,14 @@ void FindPlaces(std::string_view text, const std::function<bool(uint32_t)>& cue,
                 NameScratch* scratch, std::vector<std::pair<uint32_t, uint32_t>>* out,
                 std::vector<std::pair<uint32_t, uint32_t>>* zips = nullptr);
 
+// Places of any country after a cue that says a place follows ("grew up in",
+// "flew to", "originally from", "I'm in", "based in", "Where:"): one to four
+// words written as a name (Title Case, capitals, or letters of a script
+// without case: "Reguengos de Monsaraz", "HELSINKI", "ΠΑΦΟΣ"), lower-case
+// particles between them. Never a single everyday word ("I'm in Trouble"), a
+// month or a day, a short acronym ("I'm in ICU"), or a word in lower case.
+// Appends [start, end) and marks the words `blocked`.
+void FindCuedPlaces(std::string_view text, const std::function<bool(uint32_t)>& cue,
+                    NameScratch* scratch, std::vector<std::pair<uint32_t, uint32_t>>* out);
+
 }  // namespace phiscrub::internal

@@ -3,6 +3,7 @@
 
 #include "format/json_internal.h"
 #include "format/utf8.h"
+#include "names/addresses.h"
 #include "normalize/columns.h"
 #include "match/ruleset_impl.h"
 #include "match/sort_candidates.h"
@@ -181,11 +182,29 @@ void LineFramer::Emit(RecordBatch* batch, std::string_view bytes,
     NoteTurn(batch, &r, std::string_view(batch->data).substr(r.offset, r.length));
   } else if (label_context_) {
     std::string_view line = std::string_view(batch->data).substr(r.offset, r.length);
-    const std::string& context = !label_.empty() ? label_ : header_;
-    if (!context.empty() && !r.oversize) {
+    // An address block: the lines since a street (or an address label)
+    // are the context of a short line under them (names/addresses.h).
+    const bool continues =
+        !r.oversize && !block_.empty() && internal::MayContinueAddressBlock(line);
+    const bool in_block = continues && label_.empty() && header_.empty();
+    const std::string& context = !label_.empty() ? label_ : !header_.empty() ? header_ : block_;
+    if (!context.empty() && !r.oversize && (in_block || context != block_)) {
       r.context_offset = batch->context.size();
       batch->context.append(context);
       r.context_length = context.size();
+    }
+    if (r.oversize) {
+      block_.clear();
+    } else if (continues || (!block_.empty() && line.find_first_not_of(" \t\r") == std::string_view::npos)) {
+      // (A blank line may stand inside a block.)
+      block_.append(line).push_back('\n');
+      if (internal::MayOpenAddressBlock(line)) block_lines_ = 0;
+      if (++block_lines_ > kBlockLines || block_.size() > kBlockBytes) block_.clear();
+    } else if (internal::MayOpenAddressBlock(line)) {
+      block_.assign(line).push_back('\n');
+      block_lines_ = 0;
+    } else {
+      block_.clear();
     }
     if (!r.oversize && IsLabelLine(line)) {
       label_.assign(line);

@@ -266,6 +266,47 @@ TEST_F(ScannerTest, StreetAddressIsOneSpanWithUnitCityStateZip) {
             "waited 2 hours on the Way home");
 }
 
+// Streets as most of the world writes them (number after the street, a
+// delivery number before it), and an address block's lines in one text.
+TEST_F(ScannerTest, StreetsOfOtherCountriesAndAddressBlocks) {
+  EXPECT_EQ(Redact(rules_, "The office is at 6750 Koskikatu 25 Apt. 864"),
+            "The office is at [STREET_ADDRESS]");
+  EXPECT_EQ(Redact(rules_, "Please update the billing address with 27534 Þorsteinsgata 63"),
+            "Please update the billing address with [STREET_ADDRESS]");
+  EXPECT_EQ(Redact(rules_, "user: 0605 πεντέλης 210 apt. 999"), "user: [STREET_ADDRESS]");
+  EXPECT_EQ(Redact(rules_, "The office is at 10252 Koskikatu 184, Lappeenranta"),
+            "The office is at [STREET_ADDRESS], [LOCATION]");
+  EXPECT_EQ(Redact(rules_, "6750 Koskikatu 25 Apt. 864\nArtilleros\n, CO\n Uruguay 64677"),
+            "[STREET_ADDRESS]\n[LOCATION]\n, [LOCATION]\n [LOCATION] [ZIP_CODE]");
+  EXPECT_EQ(Redact(rules_, "Address:\nJoaquin Suarez 2906\nLONDON\nUnited Kingdom 75419\nDone"),
+            "Address:\n[STREET_ADDRESS]\n[LOCATION]\n[LOCATION] [ZIP_CODE]\nDone");
+  EXPECT_EQ(Redact(rules_, "Ship to: PSC 1234, Box 5678\nAPO AE 09001"),
+            "Ship to: [STREET_ADDRESS]\n[ZIP_CODE]");
+  // Counts, sizes, versions and sentences are no streets; a block needs a
+  // street (or an address label) above it.
+  for (const char* keep : {"GET /api/v2 200 Chrome 118", "took 2 Tylenol 500",
+                           "processed 1500 records in 20 batches", "version 2 Release 5",
+                           "2024-01-05 10:22:01 worker 12 done 15", "Room 4 Bed 2",
+                           "pt took 12 Tylenol 500 mg", "step 3 of 12\nLONDON\nDone",
+                           "Address:\nDiagnosis\nHypertension"}) {
+    EXPECT_EQ(Redact(rules_, keep), keep);
+  }
+}
+
+// A place of any country after a cue that says a place follows.
+TEST_F(ScannerTest, PlacesAfterPlaceCues) {
+  EXPECT_EQ(Redact(rules_, "He grew up in Awenne."), "He grew up in [LOCATION].");
+  EXPECT_EQ(Redact(rules_, "She flew to Reguengos de Monsaraz on Tuesday."),
+            "She flew to [LOCATION] on Tuesday.");
+  EXPECT_EQ(Redact(rules_, "When: 2024-05-01 / Where: Erwetegem Country Club."),
+            "When: 2024-05-01 / Where: [LOCATION] Country Club.");
+  for (const char* keep : {"I'm in Trouble with billing", "I'm in ICU bed 4", "born in March",
+                           "I am in pain", "the clubs where Metallica first played",
+                           "flew to the clinic"}) {
+    EXPECT_EQ(Redact(rules_, keep), keep);
+  }
+}
+
 TEST_F(ScannerTest, NamesAfterCuesNotTheCueItself) {
   EXPECT_EQ(Redact(rules_, "Thanks Dana, I have your birthday"),
             "Thanks [PERSON], I have your birthday");

@@ -106,6 +106,48 @@ TEST_F(PipelineTest, ValueUnderALabelLineTakesItsContext) {
   EXPECT_FALSE(IsLabelLine("see http://x:"));
 }
 
+// An address written over several lines: each line is a record, and the
+// lines under a street (or an address label) are read with the lines above
+// them, however the stream is chunked and batched. The block ends at a line
+// that is no part of an address.
+TEST_F(PipelineTest, AddressBlockLinesTakeTheStreetAsContext) {
+  std::string in =
+      "Billing address: Dana Reyes\n"
+      "    28245 Puruntie 82 Apt. 595\n"
+      "   LAPPEENRANTA\n"
+      "    53650\n"
+      "Thanks\n"
+      "> 4844 Søndergade 52\n"
+      "> Suite 501\n"
+      "> Brønderslev\n"
+      ">\n"
+      "> Denmark 35018? Call me when it ships\n"
+      "Tomorrow\n"
+      "worker 12 finished batch 40\n"
+      "Done\n"
+      "Retrying\n";
+  std::string want =
+      "Billing address: [PERSON]\n"
+      "    [STREET_ADDRESS]\n"
+      "   [LOCATION]\n"
+      "    [ZIP_CODE]\n"
+      "Thanks\n"
+      "> [STREET_ADDRESS]\n"
+      "> [STREET_ADDRESS]\n"
+      "> [LOCATION]\n"
+      ">\n"
+      "> [LOCATION] [ZIP_CODE]? Call me when it ships\n"
+      "Tomorrow\n"
+      "worker 12 finished batch 40\n"
+      "Done\n"
+      "Retrying\n";
+  for (size_t chunk : {size_t{1}, size_t{7}, in.size()}) {
+    for (size_t batch : {size_t{1}, size_t{3}, size_t{100}}) {
+      EXPECT_EQ(Process(rules_, in, {chunk}, 1 << 20, batch).output, want) << chunk << "/" << batch;
+    }
+  }
+}
+
 // fuzz_pipeline finding (tests/fuzz/crashes): a cue the context tokenizer
 // reads inside a camelCase word ("xMRN") was missed by the hotword pre-scan,
 // so the value was found only when a hotword of another record ("Call" on the
