@@ -79,12 +79,18 @@ class Lines {
   }
   // Latin letters in lower case only (an everyday word in a sentence).
   static bool Lower(const Word& w) { return w.lower; }
+  // Written as a name: a capital first, or a script without case.
+  static bool Named(const Word& w) {
+    return w.title_case || w.upper ||
+           (!w.folded.empty() && static_cast<unsigned char>(w.folded[0]) >= 0x80);
+  }
   // A word of a sentence, never of a street's name ("lives", "on"); the
   // particles of street names stay ("Rua do Arenque", "Via della Scala").
   static bool SentenceWord(const Word& w) {
     return w.lower && (w.flags & kCommonWord) != 0 && !StreetWord(w.folded) &&
            !Contains({"de", "del", "della", "di", "da", "do", "dos", "das", "la", "le", "les", "van",
-                      "von", "der", "den", "het", "y", "e"},
+                      "von", "der", "den", "het", "y", "e", "gate", "vei", "veg", "tee", "trg",
+                      "rkp", "des", "du"},
                      w.folded);
   }
 
@@ -229,8 +235,8 @@ void FindAddressBlocks(std::string_view text, const NameScratch& scratch,
           std::string_view g = L.Gap(k - 1, k);
           const std::string& pw = words[k - 1].folded;
           anchored = (g == " " && (pw == "at" || pw == "to" || pw == "is" || pw == "with" ||
-                                   pw == "on" || pw == "in" || pw == "from" || pw == "address" ||
-                                   pw == "addr")) ||
+                                   pw == "on" || pw == "in" || pw == "of" || pw == "from" ||
+                                   pw == "address" || pw == "addr")) ||
                      (g.size() <= 8 && g.find(':') != std::string_view::npos &&
                       g.find_first_not_of(": \t") == std::string_view::npos) ||
                      // after a unit ("Apt. 675 62314 Mellemvej 32")
@@ -265,6 +271,7 @@ void FindAddressBlocks(std::string_view text, const NameScratch& scratch,
             L.AllDigits(words[k - 1]) && words[k - 1].end - words[k - 1].start <= 6 &&
             (words[k - 1].start == b ||
              (k - 1 > w && L.Gap(k - 2, k - 1).find(':') != std::string_view::npos) ||
+             (k - 1 > w && L.Gap(k - 2, k - 1) == ", " && words[k - 2].title_case) ||
              (k - 1 > w && (words[k - 2].folded == "at" || words[k - 2].folded == "to" ||
                             words[k - 2].folded == "is")))) {
           out->push_back({words[k - 1].start, words[k - 1].end, AddressPart::kStreet});
@@ -300,7 +307,10 @@ void FindAddressBlocks(std::string_view text, const NameScratch& scratch,
               std::string_view g = L.Gap(q - 1, q);
               if (!(g == " " || g == ", " || g == "-" || g == " (" || g == ") " || g == ". ")) break;
             }
-            if (L.NameWord(x) ? (L.Everyday(x) && L.Lower(x)) : !L.HouseNumber(x, 7)) break;
+            if (L.NameWord(x) ? (L.Lower(x) && (x.flags & kCommonWord) != 0)
+                              : !L.HouseNumber(x, 7)) {
+              break;
+            }
             end = q + 1;
             if (!L.NameWord(x)) break;  // a code ends it
           }
@@ -311,7 +321,12 @@ void FindAddressBlocks(std::string_view text, const NameScratch& scratch,
             bool code = !L.NameWord(lastw) && lastw.end - lastw.start >= 4;
             bool sentence_end = tail < e && (text[tail] == '?' || text[tail] == '!' ||
                                              (text[tail] == '.' && (tail + 1 >= e || Blank(text[tail + 1]))));
-            if (tail >= e_core || code || sentence_end) {
+            // Names of places, then the sentence goes on in lower case
+            // ("..., Cite Guedouala, Tunisia last night.").
+            bool named = true;
+            for (size_t q = first; q < end; ++q) named = named && Lines::Named(words[q]);
+            bool prose_after = named && end < lw && words[end].lower && L.Gap(end - 1, end) == " ";
+            if (tail >= e_core || code || sentence_end || prose_after) {
               if (code && end - 1 > first) {
                 out->push_back({words[first].start, words[end - 2].end, AddressPart::kLocation});
                 out->push_back({lastw.start, lastw.end, AddressPart::kZip});
@@ -320,6 +335,27 @@ void FindAddressBlocks(std::string_view text, const NameScratch& scratch,
                                 code ? AddressPart::kZip : AddressPart::kLocation});
               }
               street_end = lastw.end;
+            }
+          }
+        } else if (k < lw && p == street_end + 1 && text[street_end] == ' ') {
+          // Without a comma: names of places up to the line's or the
+          // sentence's end ("... Apt. 892 GUÉRET LI", "... Suite 907 Soloi
+          // Cyprus.").
+          size_t end = k;
+          for (size_t q = k; q < lw && q - k < 4; ++q) {
+            const Word& x = words[q];
+            if (q > k && L.Gap(q - 1, q) != " " && L.Gap(q - 1, q) != "-") break;
+            if (!L.NameWord(x) || !Lines::Named(x)) break;
+            end = q + 1;
+          }
+          if (end > k) {
+            size_t tail = words[end - 1].end;
+            bool at_end = tail >= e_core ||
+                          (tail < e && (text[tail] == '?' || text[tail] == '!' ||
+                                        (text[tail] == '.' && (tail + 1 >= e || Blank(text[tail + 1])))));
+            if (at_end) {
+              out->push_back({words[k].start, words[end - 1].end, AddressPart::kLocation});
+              street_end = words[end - 1].end;
             }
           }
         }
@@ -379,8 +415,10 @@ void FindAddressBlocks(std::string_view text, const NameScratch& scratch,
               ++everyday;
               if (L.Lower(x)) ++everyday_lower;
             }
-          } else {
+          } else if (x.digits) {
             ++codes;
+          } else {
+            ok = false;  // "I'm", a label: no address line
           }
           ++n;
         }
