@@ -61,6 +61,35 @@ inline bool SplitBetween(std::string_view text, uint32_t i, uint32_t hi, bool di
   return false;
 }
 
+// Keys written as one word in capitals ("NPINUMBER", "RENDERINGNPI",
+// "SUBSCRIBERDOB"): the identifier codes at either end of such a run are
+// words of their own. (Capitals only: phrases of the lexicon are written in
+// lower case and stay whole, "zipcode".) Returns the end of the first token
+// of the letters [i, r), or r when the run stays whole.
+uint32_t GluedCodeEnd(std::string_view text, uint32_t i, uint32_t r) {
+  if (r - i < 6) return r;
+  for (uint32_t q = i; q < r; ++q) {
+    if (ClassOf(text[q]) != kUpper) return r;
+  }
+  static constexpr std::string_view kCodes[] = {"npi", "ssn", "dob", "mrn", "mbi", "dea", "ein",
+                                                "zip"};
+  auto code_at = [&](uint32_t b) {
+    for (std::string_view c : kCodes) {
+      bool same = true;
+      for (uint32_t q = 0; q < 3 && same; ++q) {
+        char ch = text[b + q];
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+        same = ch == c[q];
+      }
+      if (same) return true;
+    }
+    return false;
+  };
+  if (code_at(i)) return i + 3;
+  if (code_at(r - 3)) return r - 3;
+  return r;
+}
+
 }  // namespace
 
 void ExpandToWords(std::string_view text, uint32_t* lo, uint32_t* hi) {
@@ -101,6 +130,7 @@ void TokenizeContext(std::string_view text, uint32_t lo, uint32_t hi,
     while (i < r) {
       uint32_t j = i + 1;
       while (j < r && !SplitBetween(text, j, r, split_digits)) ++j;
+      if (j - i >= 6) j = GluedCodeEnd(text, i, j);
       // A single letter keeps its period ("D.O.B.", "b. 1961"), so it is an
       // abbreviation, never a stray letter ("plan b").
       uint32_t e = j;

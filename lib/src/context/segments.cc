@@ -272,8 +272,11 @@ bool FieldLooksLike(FieldCue cue, std::string_view v) {
       return digits >= 9 && letters == 0;
     case C::kZip:
       return digits == 5 || digits == 9;
-    case C::kMrn:
     case C::kMemberId:
+      // (The qualifier says what it is: plans issue ids of letters with one
+      // digit or none, "Y8ETGAT3HAA".)
+      return digits + letters >= 6 || (digits >= 3 && digits + letters >= 4);
+    case C::kMrn:
     case C::kAccount:
     case C::kNpi:
     case C::kTaxId:

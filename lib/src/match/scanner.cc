@@ -722,7 +722,7 @@ void Scanner::RunDetectors(std::string_view text, State* sp) {
       bool joined = true;
       for (uint32_t k = h.end; joined && k < pos; ++k) {
         char c = text[k];
-        joined = c == ' ' || c == ':' || c == '=' || c == '"' || c == '\'' || c == '-' ||
+        joined = c == ' ' || c == '>' || c == ':' || c == '=' || c == '"' || c == '\'' || c == '-' ||
                  c == ',' || c == '\t' || c == '`';
       }
       if (joined) return true;

@@ -432,7 +432,10 @@ void FindAddressBlocks(std::string_view text, const NameScratch& scratch,
           code_chars += words[lw3 - 1 - tail_codes].end - words[lw3 - 1 - tail_codes].start;
           ++tail_codes;
         }
-        const bool code_ok = codes > 0 && codes == tail_codes && code_chars >= 3;
+        // (A line cut after its code needs place names before the code:
+        // "KNIVSTA 18237 after the concert"; never "276418 node-84 start".)
+        const bool code_ok = codes > 0 && codes == tail_codes && code_chars >= 3 &&
+                             (lw3 == line_words || tail_codes < n);
         size_t unit_end = ok && n >= 2 ? L.Unit(first, lw3) : first;
         if (ok && unit_end == lw3 && unit_end > first) {
           out->push_back({words[first].start, words[lw3 - 1].end, AddressPart::kStreet});

@@ -168,17 +168,27 @@ bool MbiAnyCaseRecord(std::string_view r, size_t s, size_t e) {
 bool MemberTokenRecord(std::string_view r, size_t s, size_t e) {
   if (IdTokenRecord(r, s, e)) return true;
   if (e - s < 9 || e - s > 20 || IdentifierSuffix(r, s) || OpaqueHexRun(r, s, e)) return false;
-  int digits = 0, upper = 0;
+  int digits = 0, upper = 0, consonants = 0, max_consonants = 0;
   for (size_t i = s; i < e; ++i) {
     if (IsDigit(r[i])) {
       ++digits;
+      consonants = 0;
     } else if (r[i] >= 'A' && r[i] <= 'Z') {
       ++upper;
+      bool vowel = r[i] == 'A' || r[i] == 'E' || r[i] == 'I' || r[i] == 'O' || r[i] == 'U';
+      consonants = vowel ? 0 : consonants + 1;
+      max_consonants = std::max(max_consonants, consonants);
     } else {
       return false;
     }
   }
-  return digits >= 2 && upper >= 2;
+  if (upper < 2) return false;
+  if (digits >= 2) return true;
+  // One digit inside the letters ("XZ0MFTLKKFA"; never a word and a number:
+  // "FALLBACK2"), or none in a run no word has ("LKKFXCETZCA": five
+  // consonants in a row or more, ten letters or more).
+  if (digits == 1) return !IsDigit(r[e - 1]);
+  return e - s >= 10 && max_consonants >= 5;
 }
 // An address in any country's format after an address cue, one candidate
 // per possible end: whole words, each starting with a digit, a capital, a

@@ -293,6 +293,29 @@ TEST_F(ScannerTest, StreetsOfOtherCountriesAndAddressBlocks) {
   }
 }
 
+// Log and record shapes: numbered roads, POB, keys written as one word in
+// capitals, a city between XML tags, a database's duplicate-key error that
+// names the value after it, plan ids of letters with one digit or none.
+TEST_F(ScannerTest, RecordShapesNameTheirValues) {
+  EXPECT_EQ(Redact(rules_, "address1=76370 US Highway 32, day_phone"),
+            "address1=[STREET_ADDRESS], day_phone");
+  EXPECT_EQ(Redact(rules_, "address1=POB 92, guarantor"), "address1=[STREET_ADDRESS], guarantor");
+  EXPECT_EQ(Redact(rules_, "lookup ok; NPINUMBER=1046880625; RENDERINGNPI=1603335518;"),
+            "lookup ok; NPINUMBER=[US_NPI]; RENDERINGNPI=[US_NPI];");
+  EXPECT_EQ(Redact(rules_, "<addr><city>Pocatello</city><state>ID</state></addr>"),
+            "<addr><city>[LOCATION]</city><state>ID</state></addr>");
+  EXPECT_EQ(Redact(rules_, "Duplicate entry 'M0759334' for key 'patients.uq_MRN'"),
+            "Duplicate entry '[MRN]' for key 'patients.uq_MRN'");
+  EXPECT_EQ(Redact(rules_, "\"policy_number\":\"XZ0MFTLKKFA\""), "\"policy_number\":\"[HEALTH_PLAN_ID]\"");
+  EXPECT_EQ(Redact(rules_, "NM1*IL*1*DOE*JANE****MI*Y8ETGATKHAA~"),
+            "NM1*IL*1*[PERSON]*[PERSON]****MI*[HEALTH_PLAN_ID]~");
+  for (const char* keep : {"Duplicate entry '980484' for key 'orders.uq_order_id'",
+                           "member id FALLBACK2", "policy STRENGTHENED", "Zipcode:31291 ok"}) {
+    EXPECT_EQ(Redact(rules_, keep), keep == std::string("Zipcode:31291 ok") ? "Zipcode:[ZIP_CODE] ok" : keep);
+  }
+  EXPECT_EQ(Redact(rules_, "took 2 Route 66 tours"), "took 2 Route 66 tours");
+}
+
 // A place of any country after a cue that says a place follows.
 TEST_F(ScannerTest, PlacesAfterPlaceCues) {
   EXPECT_EQ(Redact(rules_, "He grew up in Awenne."), "He grew up in [LOCATION].");
