@@ -284,6 +284,12 @@ void FindAddressBlocks(std::string_view text, const NameScratch& scratch,
         while (k < lw && words[k].start < street_end) ++k;
         size_t p = street_end;
         while (p < e && (Blank(text[p]) || text[p] == '.')) ++p;
+        // (An address that ends in its ZIP is whole: "..., AZ 85741 room 627".)
+        const bool with_zip = k > w && words[k - 1].end == street_end && L.AllDigits(words[k - 1]) &&
+                              (words[k - 1].end - words[k - 1].start == 5 ||
+                               (words[k - 1].end - words[k - 1].start == 4 && k >= w + 2 &&
+                                text[words[k - 1].start - 1] == '-'));
+        if (with_zip) k = lw;
         // A unit after another rule's street ("... Suite 697 Apt. 397").
         if (k < lw && k > w && p < e && (text[p] == ',' || p == street_end + 1) &&
             UnitWord(words[k].folded)) {
@@ -324,7 +330,9 @@ void FindAddressBlocks(std::string_view text, const NameScratch& scratch,
             // Names of places, then the sentence goes on in lower case
             // ("..., Cite Guedouala, Tunisia last night.").
             bool named = true;
-            for (size_t q = first; q < end; ++q) named = named && Lines::Named(words[q]);
+            for (size_t q = first; q < end; ++q) {
+              named = named && Lines::Named(words[q]) && words[q].end - words[q].start >= 2;
+            }
             bool prose_after = named && end < lw && words[end].lower && L.Gap(end - 1, end) == " ";
             if (tail >= e_core || code || sentence_end || prose_after) {
               if (code && end - 1 > first) {

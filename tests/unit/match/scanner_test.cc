@@ -282,6 +282,12 @@ TEST_F(ScannerTest, StreetsOfOtherCountriesAndAddressBlocks) {
             "Address:\n[STREET_ADDRESS]\n[LOCATION]\n[LOCATION] [ZIP_CODE]\nDone");
   EXPECT_EQ(Redact(rules_, "Ship to: PSC 1234, Box 5678\nAPO AE 09001"),
             "Ship to: [STREET_ADDRESS]\n[ZIP_CODE]");
+  // An address that ends in its ZIP is whole: what follows is no unit and
+  // no place.
+  EXPECT_EQ(Redact(rules_, "lives at 8797 E River Pike, Tucson, AZ 85741 room 627"),
+            "lives at [STREET_ADDRESS] room 627");
+  EXPECT_EQ(Redact(rules_, "send it to 758 North 101st Cir, Lexington, Kentucky 40577, I take 2.5 mL"),
+            "send it to [STREET_ADDRESS], I take 2.5 mL");
   // Counts, sizes, versions and sentences are no streets; a block needs a
   // street (or an address label) above it.
   for (const char* keep : {"GET /api/v2 200 Chrome 118", "took 2 Tylenol 500",
