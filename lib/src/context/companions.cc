@@ -106,7 +106,30 @@ bool Shape(std::string_view tok) {
     }
     return letters <= 3 && rest.size() >= 6 && rest.size() <= 11;
   }
-  if (letters > 0 || rest.find('-', dash + 1) != std::string_view::npos) return false;
+  auto all_digits = [](std::string_view s) {
+    for (char c : s) {
+      if (!Digit(c)) return false;
+    }
+    return !s.empty();
+  };
+  const size_t dash2 = rest.find('-', dash + 1);
+  if (dash2 != std::string_view::npos) {
+    // Three groups: letters, then two groups of 3-5 digits ("B-4219-7494");
+    // or 2-2-4 digits that no date reads ("58-97-3414"; never "12-25-2024").
+    std::string_view a = rest.substr(0, dash), b = rest.substr(dash + 1, dash2 - dash - 1),
+                     c = rest.substr(dash2 + 1);
+    if (!all_digits(b) || !all_digits(c) || c.find('-') != std::string_view::npos) return false;
+    if (letters > 0) {
+      // (Never a year in it: "INV-2024-44597" is a document number.)
+      bool year = b.size() == 4 && (b.substr(0, 2) == "19" || b.substr(0, 2) == "20");
+      return a.empty() && letters <= 2 && !year && b.size() >= 3 && b.size() <= 5 &&
+             c.size() >= 3 && c.size() <= 5;
+    }
+    if (!all_digits(a) || a.size() != 2 || b.size() != 2 || c.size() != 4) return false;
+    int x = (a[0] - '0') * 10 + (a[1] - '0'), y = (b[0] - '0') * 10 + (b[1] - '0');
+    return !((x >= 1 && x <= 12 && y >= 1 && y <= 31) || (y >= 1 && y <= 12 && x >= 1 && x <= 31));
+  }
+  if (letters > 0) return false;
   std::string_view a = rest.substr(0, dash), b = rest.substr(dash + 1);
   if (a.size() < 2 || a.size() > 4 || b.size() < 5 || b.size() > 8) return false;
   for (char c : a) {

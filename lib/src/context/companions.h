@@ -11,7 +11,8 @@
 // span was found.
 //
 // Shapes: 6-12 digits; 1-3 letters then 6-11 digits; 2-4 digits, a dash,
-// 5-8 digits. Never: numbers with a decimal point, a unit after them (ms,
+// 5-8 digits; one or two letters and two groups of 3-5 digits ("H-0930-3908",
+// no year among them); 2-2-4 digits that no date reads ("58-97-3414"). Never: numbers with a decimal point, a unit after them (ms,
 // bytes, %), money ($, USD), dates, epoch timestamps, paths, versions, or a
 // token after a word that names what it is (order, request, trace, port,
 // build, invoice, ...).

@@ -150,9 +150,27 @@ void FindHl7(std::string_view text, std::vector<FieldSpan>* out) {
       size_t b = at + 4;
       size_t e = Hl7SegmentEnd(text, b);
       // Fields: b .. e split at '|'; field 1 starts at b.
+      const bool in1 = std::strcmp(seg.tag, "IN1") == 0;
       Split(text, b, e, '|', [&](int i, size_t fb, size_t fe) {
+        bool mapped = false;
         for (const auto& def : seg.fields) {
-          if (def.field == i && fe > fb) ParseHl7Field(text, fb, fe, def, out);
+          if (def.field == i && fe > fb) {
+            ParseHl7Field(text, fb, fe, def, out);
+            mapped = true;
+          }
+        }
+        // Feeds move IN1's policy and insured's id numbers (36, 49) among
+        // the fields after the insured's (30-50 hold codes, counts, amounts
+        // and dates otherwise): an id of letters and digits there is one.
+        if (in1 && !mapped && i >= 30 && i <= 50 && fe - fb >= 6 && fe - fb <= 20) {
+          int letters = 0, digits = 0;
+          for (size_t k = fb; k < fe; ++k) {
+            char c = text[k];
+            if (c >= '0' && c <= '9') ++digits;
+            else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) ++letters;
+            else return;
+          }
+          if (letters >= 1 && digits >= 4) Push(out, fb, fe, C::kMemberId);
         }
       });
     }

@@ -709,14 +709,16 @@ void Scanner::RunDetectors(std::string_view text, State* sp) {
   };
   // Whether a cue word of `rule` ends right before pos: only blanks, ':',
   // '=', quotes, '-' or ',' between.
-  // `labels`: a cue that is also an everyday question word ("where") counts
-  // only as a label ("Where: ...").
+  // `labels`: a cue that is also an everyday word or part of a place's name
+  // ("where", "city": "Rapid City, South Dakota") counts only as a label
+  // ("Where: ...", "city=", "<city>").
   auto cued = [&](const CompiledRule& rule, uint32_t pos, bool labels = false) {
     for (const auto& h : hits()) {
       if (h.end > pos || pos - h.end > 4) continue;
       if (std::find(rule.words.begin(), rule.words.end(), h.word) == rule.words.end()) continue;
-      if (labels && impl.hotwords[h.word].text == "where" &&
-          text.substr(h.end, pos - h.end).find(':') == std::string_view::npos) {
+      if (labels &&
+          (impl.hotwords[h.word].text == "where" || impl.hotwords[h.word].text == "city") &&
+          text.substr(h.end, pos - h.end).find_first_of(":=>\"") == std::string_view::npos) {
         continue;
       }
       bool joined = true;

@@ -320,6 +320,10 @@ TEST_F(ScannerTest, RecordShapesNameTheirValues) {
     EXPECT_EQ(Redact(rules_, keep), keep == std::string("Zipcode:31291 ok") ? "Zipcode:[ZIP_CODE] ok" : keep);
   }
   EXPECT_EQ(Redact(rules_, "took 2 Route 66 tours"), "took 2 Route 66 tours");
+  // IN1: feeds move the policy number among the fields after the insured's;
+  // codes, counts and dates there stay.
+  const std::string in1 = "IN1|1|MCR|710327050|ACME|||GRP30522|||||||||||||||||||||||||||||A||||" ;
+  EXPECT_EQ(Redact(rules_, in1 + "DG12403D|3|20240101"), in1 + "[HEALTH_PLAN_ID]|3|20240101");
 }
 
 // A place of any country after a cue that says a place follows.

@@ -20,7 +20,9 @@ std::string ColumnsOf(std::string_view header, std::string_view text) {
   if (!ColumnsView(header, text, &v)) return "(none)";
   // Every value byte maps back to itself.
   for (size_t i = 0; i < v.size(); ++i) {
-    if (v.end[i] == v.begin[i] + 1) EXPECT_EQ(v.text[i], text[v.begin[i]]);
+    if (v.end[i] == v.begin[i] + 1) {
+      EXPECT_EQ(v.text[i], text[v.begin[i]]);
+    }
   }
   return v.text;
 }
@@ -78,6 +80,10 @@ TEST(CompanionIds, IdentifierShapes) {
   EXPECT_EQ(Companions("order 12345678; the order number is A1234567"), V{});
   EXPECT_EQ(Companions("\"GET /x?name=Dana HTTP/1.1\" 200 33235911 \"-\""), V{});
   EXPECT_EQ(Companions("IN1|1|MCD|901241733|MOLINA"), V{});
+  // Grouped ids: letters and two groups, or 2-2-4 digits no date reads.
+  EXPECT_EQ(Companions("export row: H-0930-3908,Reyes,Dana"), V{"H-0930-3908"});
+  EXPECT_EQ(Companions("export row: 58-97-3414,Reyes,Dana"), V{"58-97-3414"});
+  EXPECT_EQ(Companions("refund INV-2024-44597 on 12-25-2024 or 25-12-2024"), V{});
   EXPECT_EQ(Companions("20171223-22:15:59:849|HiH_ProfileSync|30002312|lab"), V{});
 }
 
