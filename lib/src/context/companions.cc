@@ -376,6 +376,149 @@ void FindCompanionDates(std::string_view t, std::vector<std::pair<uint32_t, uint
     if (other) continue;
     out->emplace_back(static_cast<uint32_t>(b), static_cast<uint32_t>(e));
   }
+  FindCompanionFullDates(t, out);
+}
+
+namespace {
+
+// The end of a date with a four-digit year that starts at t[b], or 0:
+// 5/1/2019, 2015-12-12 (with a midnight time: T00:00:00), 13-Mar-2018,
+// 10OCT1994, 1 Dec 2018, Sep 21 1949, December 12, 1978; 19910717 as a
+// whole field only.
+size_t FullDateEnd(std::string_view t, size_t b) {
+  const size_t n = t.size();
+  auto run = [&](size_t p, bool (*cls)(char)) {
+    size_t q = p;
+    while (q < n && cls(t[q])) ++q;
+    return q - p;
+  };
+  size_t d1 = run(b, Digit);
+  if (d1 == 0) {
+    // Month name first.
+    size_t l = run(b, Letter);
+    if (l < 3 || l > 9) return 0;
+    size_t p = b + l;
+    if (p < n && t[p] == '.') ++p;
+    if (p >= n || t[p] != ' ') return 0;
+    ++p;
+    size_t d = run(p, Digit);
+    if (d < 1 || d > 2) return 0;
+    p += d;
+    if (p < n && t[p] == ',') ++p;
+    if (p >= n || t[p] != ' ') return 0;
+    ++p;
+    if (run(p, Digit) != 4) return 0;
+    return p + 4;
+  }
+  size_t p = b + d1;
+  if (d1 == 8) {
+    // Compact, as a whole field: quotes or delimiters on both sides.
+    auto delim = [](char c) {
+      return c == '"' || c == '\'' || c == ',' || c == '|' || c == '\t' || c == '[' || c == ']';
+    };
+    bool before = b > 0 && delim(t[b - 1]);
+    bool after = p < n && delim(t[p]);
+    return before && after && CompactDateYear(t.substr(b, 8)) > 0 ? p : 0;
+  }
+  if (d1 == 4) {
+    if (p >= n || (t[p] != '-' && t[p] != '/')) return 0;
+    char sep = t[p++];
+    if (run(p, Digit) != 2) return 0;
+    p += 2;
+    if (p >= n || t[p] != sep) return 0;
+    ++p;
+    if (run(p, Digit) != 2) return 0;
+    p += 2;
+    if (t.compare(p, 9, "T00:00:00") == 0) p += 9;
+    return p;
+  }
+  if (d1 > 2) return 0;
+  if (p < n && (t[p] == '/' || t[p] == '-' || t[p] == '.')) {
+    char sep = t[p++];
+    size_t d2 = run(p, Digit);
+    if (d2 >= 1 && d2 <= 2) {
+      p += d2;
+      if (p >= n || t[p] != sep) return 0;
+      ++p;
+      return run(p, Digit) == 4 ? p + 4 : 0;
+    }
+    // 13-Mar-2018
+    size_t l = run(p, Letter);
+    if (l < 3 || l > 9) return 0;
+    p += l;
+    if (p >= n || t[p] != sep) return 0;
+    ++p;
+    return run(p, Digit) == 4 ? p + 4 : 0;
+  }
+  // 10OCT1994, 1 Dec 2018
+  if (p < n && t[p] == ' ') ++p;
+  size_t l = run(p, Letter);
+  if (l < 3 || l > 9) return 0;
+  p += l;
+  if (p < n && t[p] == ' ') ++p;
+  return run(p, Digit) == 4 ? p + 4 : 0;
+}
+
+}  // namespace
+
+void FindCompanionFullDates(std::string_view t, std::vector<std::pair<uint32_t, uint32_t>>* out) {
+  const int now = CurrentYear();
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (!(Digit(t[i]) || Letter(t[i])) || (i > 0 && (Digit(t[i - 1]) || Letter(t[i - 1])))) {
+      continue;
+    }
+    size_t b = i;
+    size_t e = FullDateEnd(t, b);
+    if (e == 0) {
+      // Skip the rest of this token.
+      while (i + 1 < t.size() && (Digit(t[i + 1]) || Letter(t[i + 1]))) ++i;
+      continue;
+    }
+    i = e - 1;
+    if (e < t.size() && (Digit(t[e]) || Letter(t[e]))) continue;
+    std::string_view v = t.substr(b, e - b);
+    int y = 0;
+    if (e - b == 8 && Digit(v[0]) && Digit(v[7]) && v.find_first_not_of("0123456789") == std::string_view::npos) {
+      y = CompactDateYear(v);
+    } else {
+      std::string_view date = v.size() > 9 && v.compare(v.size() - 9, 9, "T00:00:00") == 0
+                                  ? v.substr(0, v.size() - 9)
+                                  : v;
+      if (!ValidDate(date)) continue;
+      y = DateYear(date);
+    }
+    // Past years only (this year's dates are a record's own: visits,
+    // appointments, log times).
+    if (y < 1900 || y > now - 1) continue;
+    if (GluedToDigits(t, b, e) || FollowedByTime(t, e)) continue;
+    // A whole field of a row, an array or a parenthesis ("...,Dana,2015-12-
+    // 12,M", ["...", "05/01/2019"], "Reyes, Dana (01/10/2015)"); a date in
+    // running text is a visit's, an appointment's or a log's.
+    auto opens = [](char c) {
+      return c == '"' || c == '\'' || c == ',' || c == '|' || c == '\t' || c == '[' || c == '(';
+    };
+    auto closes = [](char c) {
+      return c == '"' || c == '\'' || c == ',' || c == '|' || c == '\t' || c == ']' || c == ')' ||
+             c == '\n' || c == '\r';
+    };
+    if (b == 0 || !opens(t[b - 1]) || (e < t.size() && !closes(t[e]))) continue;
+    // A log line's leading timestamp.
+    size_t ls = t.substr(0, b).rfind('\n');
+    ls = ls == std::string_view::npos ? 0 : ls + 1;
+    size_t lead = ls;
+    while (lead < b && (t[lead] == ' ' || t[lead] == '[' || t[lead] == '\t')) ++lead;
+    if (lead == b) continue;
+    size_t ws;
+    std::string before = WordBefore(t, b, &ws);
+    static constexpr std::string_view kNot[] = {"since", "from", "until", "till", "established",
+                                                "effective", "issued", "expires", "version", "v",
+                                                "founded", "est", "copyright", "build", "through",
+                                                "to", "by", "before", "after", "on", "at"};
+    bool other = NamesOtherThing(before);
+    for (std::string_view k : kNot) other = other || before == k;
+    if (other) continue;
+    out->emplace_back(static_cast<uint32_t>(b), static_cast<uint32_t>(e));
+  }
 }
 
 }  // namespace phiscrub::internal

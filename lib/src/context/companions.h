@@ -45,4 +45,13 @@ void FindCompanionZips(std::string_view text, std::vector<std::pair<uint32_t, ui
 // "effective" and the like.
 void FindCompanionDates(std::string_view text, std::vector<std::pair<uint32_t, uint32_t>>* out);
 
+// Dates with a four-digit year before this year, in a record about a person
+// (HIPAA Safe Harbor: every date of a person's record but the year): "export
+// row: ...,Reyes,Dana,2015-12-12,...", "input": [e-mail, phone,
+// "19910717"]. Never a log line's leading timestamp, a date followed by a
+// time, a path or version part, or one after "since", "from", "effective",
+// "on", "by"... (FindCompanionDates calls it.)
+void FindCompanionFullDates(std::string_view text,
+                            std::vector<std::pair<uint32_t, uint32_t>>* out);
+
 }  // namespace phiscrub::internal

@@ -336,8 +336,9 @@ bool UrlRecord(std::string_view r, size_t s, size_t e) {
 // A date stored as a datetime at midnight ("1989-07-27T00:00:00",
 // "...T00:00:00.000Z"): the date part; `*e` moves back to it.
 size_t DatePartEnd(std::string_view r, size_t s, size_t e) {
-  for (size_t i = s; i + 1 < e; ++i) {
-    if (r[i] == 'T' && IsDigit(r[i + 1])) return i;
+  // (Between digits: the T of "10OCT1994" is the month's.)
+  for (size_t i = s + 1; i + 1 < e; ++i) {
+    if (r[i] == 'T' && IsDigit(r[i + 1]) && IsDigit(r[i - 1])) return i;
   }
   return e;
 }

@@ -326,6 +326,27 @@ TEST_F(ScannerTest, RecordShapesNameTheirValues) {
   EXPECT_EQ(Redact(rules_, in1 + "DG12403D|3|20240101"), in1 + "[HEALTH_PLAN_ID]|3|20240101");
 }
 
+// Dates with a four-digit year as whole fields of a record about a person
+// (rows, arrays, a parenthesis after the name); never a visit or an
+// appointment in running text, a log's time, an API version.
+TEST_F(ScannerTest, DatesInPersonRecordsAreTheirs) {
+  EXPECT_EQ(Redact(rules_, "{\"input\":[\"dana.reyes@example.com\",\"218-555-0112\",\"19910717\"]}"),
+            "{\"input\":[\"[EMAIL_ADDRESS]\",\"[PHONE_NUMBER]\",\"[DATE_OF_BIRTH]\"]}");
+  EXPECT_EQ(Redact(rules_, "PDMP query for Reyes, Dana (01/10/2015) returned 3 records"),
+            "PDMP query for [PERSON] ([DATE_OF_BIRTH]) returned 3 records");
+  EXPECT_EQ(Redact(rules_, "Patient Reyes, Dana L. (DOB 10OCT1994) called"),
+            "Patient [PERSON] (DOB [DATE_OF_BIRTH]) called");
+  for (const char* keep :
+       {"Dana Reyes: follow-up scheduled for 2025-07-12.",
+        "appointment confirmed for Dana Reyes on Fri 03/21/2025 at 08:30",
+        "Hi Dana, this is the clinic reminding you of your visit Tue 07/25/2023 at 11:30",
+        "198.51.100.28 - - [26/Jun/2023:06:10:14 -0700] \"POST /intake?name=Dana\"",
+        "Body=hi+Dana&ApiVersion=2010-04-01"}) {
+    std::string out = Redact(rules_, keep);
+    EXPECT_EQ(out.find("[DATE_OF_BIRTH]"), std::string::npos) << keep << " -> " << out;
+  }
+}
+
 // A place of any country after a cue that says a place follows.
 TEST_F(ScannerTest, PlacesAfterPlaceCues) {
   EXPECT_EQ(Redact(rules_, "He grew up in Awenne."), "He grew up in [LOCATION].");
