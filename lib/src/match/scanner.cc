@@ -802,8 +802,10 @@ void Scanner::RunDetectors(std::string_view text, State* sp) {
           for (const Span& sp : s.confirmed) {
             if (sp.entity != street || sp.end > pos || pos - sp.end > 4) continue;
             std::string_view gap = text.substr(sp.end, pos - sp.end);
+            // (Or the next field of a row: "...","89 S 90th Ave","Toledo",...)
             if (gap == " " || gap == ", " || gap == " in " || gap == ". " || gap == "," ||
-                gap == "... " || gap == ".. ") {
+                gap == "... " || gap == ".. " || gap == "\",\"" || gap == "\", \"" ||
+                gap == "','" || gap == "', '" || gap == "|" || gap == "\t" || gap == "^") {
               return true;
             }
           }

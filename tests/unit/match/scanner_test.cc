@@ -320,6 +320,9 @@ TEST_F(ScannerTest, RecordShapesNameTheirValues) {
     EXPECT_EQ(Redact(rules_, keep), keep == std::string("Zipcode:31291 ok") ? "Zipcode:[ZIP_CODE] ok" : keep);
   }
   EXPECT_EQ(Redact(rules_, "took 2 Route 66 tours"), "took 2 Route 66 tours");
+  // The city in the field after a street's.
+  EXPECT_EQ(Redact(rules_, "row: \"Reyes\",\"12 Elm St\",\"Billings\",\"59112\""),
+            "row: \"[PERSON]\",\"[STREET_ADDRESS]\",\"[LOCATION]\",\"[ZIP_CODE]\"");
   // IN1: feeds move the policy number among the fields after the insured's;
   // codes, counts and dates there stay.
   const std::string in1 = "IN1|1|MCR|710327050|ACME|||GRP30522|||||||||||||||||||||||||||||A||||" ;
