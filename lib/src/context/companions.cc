@@ -379,6 +379,34 @@ void FindCompanionDates(std::string_view t, std::vector<std::pair<uint32_t, uint
   FindCompanionFullDates(t, out);
 }
 
+void FindCompanionPhones(std::string_view t, std::vector<std::pair<uint32_t, uint32_t>>* out) {
+  const size_t n = t.size();
+  auto nxx = [&](size_t p) { return t[p] >= '2' && t[p] <= '9' && Digit(t[p + 1]) && Digit(t[p + 2]); };
+  for (size_t i = 0; i + 10 <= n; ++i) {
+    if (!Digit(t[i]) || (i > 0 && (Digit(t[i - 1]) || Letter(t[i - 1])))) continue;
+    size_t e = 0;
+    if (i + 12 <= n && nxx(i) && t[i + 3] == ' ' && nxx(i + 4) && t[i + 7] == ' ' &&
+        Digit(t[i + 8]) && Digit(t[i + 9]) && Digit(t[i + 10]) && Digit(t[i + 11])) {
+      e = i + 12;  // 860 555 0160
+    } else if (i + 11 <= n && t[i] == '1' && nxx(i + 1) && nxx(i + 4)) {
+      size_t k = i + 7;
+      while (k < i + 11 && Digit(t[k])) ++k;
+      if (k == i + 11) e = k;  // 13075550187
+    }
+    if (e == 0) {
+      while (i + 1 < n && (Digit(t[i + 1]) || Letter(t[i + 1]))) ++i;
+      continue;
+    }
+    if (e < n && (Digit(t[e]) || Letter(t[e]) || t[e] == '.')) continue;
+    if (GluedToDigits(t, i, e)) continue;
+    size_t ws;
+    std::string before = WordBefore(t, i, &ws);
+    if (NamesOtherThing(before)) continue;
+    out->emplace_back(static_cast<uint32_t>(i), static_cast<uint32_t>(e));
+    i = e - 1;
+  }
+}
+
 namespace {
 
 // The end of a date with a four-digit year that starts at t[b], or 0:

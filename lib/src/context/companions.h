@@ -45,6 +45,13 @@ void FindCompanionZips(std::string_view text, std::vector<std::pair<uint32_t, ui
 // "effective" and the like.
 void FindCompanionDates(std::string_view text, std::vector<std::pair<uint32_t, uint32_t>>* out);
 
+// Phone numbers with no cue in a record about a person: NANP numbers in
+// three groups with single blanks ("(860 555 0160)", ["...", "601 555
+// 0187"]) or eleven digits with the country code ("13075550187"): area code
+// and exchange 2-9, never glued to other digits, never after a word that
+// names another number.
+void FindCompanionPhones(std::string_view text, std::vector<std::pair<uint32_t, uint32_t>>* out);
+
 // Dates with a four-digit year before this year, in a record about a person
 // (HIPAA Safe Harbor: every date of a person's record but the year): "export
 // row: ...,Reyes,Dana,2015-12-12,...", "input": [e-mail, phone,

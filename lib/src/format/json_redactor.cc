@@ -1565,7 +1565,9 @@ class LevelRunner {
     auto ends = [k](std::string_view s) {
       return k.size() > s.size() && k.size() <= 20 && k.substr(k.size() - s.size()) == s;
     };
-    return ends("type") || ends("kind");
+    // (JSON Schema validators: {"instancePath": "/homePhone", "data": ...},
+    // "dataPath", "fieldPath".)
+    return ends("type") || ends("kind") || (ends("path") && k != "schemapath");
   }
 
   // Lower-cased letters and digits of `key` (as key rules normalise keys).

@@ -370,11 +370,12 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
       if (r.detector != "names" && r.detector != "places" && r.detector != "place_zips" &&
           r.detector != "segments" && r.detector != "companion_ids" &&
           r.detector != "companion_zips" && r.detector != "companion_dates" &&
-          r.detector != "address_blocks" && r.detector != "place_cues") {
+          r.detector != "address_blocks" && r.detector != "place_cues" &&
+          r.detector != "companion_phones") {
         diags->push_back(Problem(r.file, r.id, "unknown detector '" + r.detector +
                                                    "' (known: names, places, place_zips, "
                                                    "segments, companion_ids, companion_zips, companion_dates, "
-                                                   "address_blocks, place_cues)"));
+                                                   "address_blocks, place_cues, companion_phones)"));
         continue;
       }
       CompiledRule c;
@@ -386,6 +387,7 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
                    : r.detector == "companion_dates" ? CompiledRule::Detector::kCompanionDates
                    : r.detector == "address_blocks" ? CompiledRule::Detector::kAddressBlocks
                    : r.detector == "place_cues"     ? CompiledRule::Detector::kPlaceCues
+                   : r.detector == "companion_phones" ? CompiledRule::Detector::kCompanionPhones
                                                     : CompiledRule::Detector::kSegments;
       if (!BuildNativeRule(r, &c, word_id, entity_index, impl.get(), diags)) continue;
       if (c.detector == CompiledRule::Detector::kSegments) {
@@ -770,7 +772,8 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
   for (auto& c : impl->rules) {
     if (c.detector != CompiledRule::Detector::kCompanionIds &&
         c.detector != CompiledRule::Detector::kCompanionZips &&
-        c.detector != CompiledRule::Detector::kCompanionDates) {
+        c.detector != CompiledRule::Detector::kCompanionDates &&
+        c.detector != CompiledRule::Detector::kCompanionPhones) {
       continue;
     }
     static const char* const kAnchors[] = {"PERSON",       "US_SSN",         "US_ITIN",

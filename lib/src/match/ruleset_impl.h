@@ -80,7 +80,8 @@ struct CompiledRule {
     kSegments,
     kCompanionIds,
     kAddressBlocks,
-    kPlaceCues
+    kPlaceCues,
+    kCompanionPhones
   } detector = Detector::kNone;
   // kCompanionIds: the entities (bit = index) whose spans make a record one
   // about a person.

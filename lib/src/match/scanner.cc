@@ -513,13 +513,12 @@ void ResolveOverlaps(std::vector<Span>* spans) {
 // there. `tokens` is a reusable buffer.
 void AddCompanionIds(std::string_view text, const Ruleset::Impl& impl,
                      std::vector<std::pair<uint32_t, uint32_t>>* tokens, std::vector<Span>* spans) {
+  // What a token is (a phone, a ZIP, a date) before that it is some id.
+  for (auto kind : {CompiledRule::Detector::kCompanionPhones, CompiledRule::Detector::kCompanionZips,
+                    CompiledRule::Detector::kCompanionDates, CompiledRule::Detector::kCompanionIds})
   for (uint32_t r : impl.detector_rules) {
     const CompiledRule& rule = impl.rules[r];
-    if (rule.detector != CompiledRule::Detector::kCompanionIds &&
-        rule.detector != CompiledRule::Detector::kCompanionZips &&
-        rule.detector != CompiledRule::Detector::kCompanionDates) {
-      continue;
-    }
+    if (rule.detector != kind) continue;
     bool anchored = std::any_of(spans->begin(), spans->end(), [&rule](const Span& sp) {
       return sp.entity < 64 && ((rule.anchor_entities >> sp.entity) & 1);
     });
@@ -529,6 +528,8 @@ void AddCompanionIds(std::string_view text, const Ruleset::Impl& impl,
       internal::FindCompanionZips(text, tokens);
     } else if (rule.detector == CompiledRule::Detector::kCompanionDates) {
       internal::FindCompanionDates(text, tokens);
+    } else if (rule.detector == CompiledRule::Detector::kCompanionPhones) {
+      internal::FindCompanionPhones(text, tokens);
     } else {
       internal::FindCompanionIds(text, tokens);
     }
@@ -555,7 +556,8 @@ void AddCompanionIds(std::string_view text, const Ruleset::Impl& impl,
       }
       // A date needs its person on its own line (a conversation is one text:
       // "it's three eighteen eighty eight" answers a ZIP question).
-      if (!taken && rule.detector == CompiledRule::Detector::kCompanionDates) {
+      if (!taken && (rule.detector == CompiledRule::Detector::kCompanionDates ||
+                     rule.detector == CompiledRule::Detector::kCompanionPhones)) {
         // (Dates are few: a line lookup per date is fine, but bounded.)
         size_t lo = b > 4096 ? b - 4096 : 0;
         size_t ls = text.substr(lo, b - lo).rfind('\n');

@@ -84,6 +84,25 @@ TEST(CompanionIds, IdentifierShapes) {
   EXPECT_EQ(Companions("export row: H-0930-3908,Reyes,Dana"), V{"H-0930-3908"});
   EXPECT_EQ(Companions("export row: 58-97-3414,Reyes,Dana"), V{"58-97-3414"});
   EXPECT_EQ(Companions("refund INV-2024-44597 on 12-25-2024 or 25-12-2024"), V{});
+}
+
+std::vector<std::string> CompanionPhones(std::string_view text) {
+  std::vector<std::pair<uint32_t, uint32_t>> out;
+  FindCompanionPhones(text, &out);
+  std::vector<std::string> v;
+  for (auto [b, e] : out) v.emplace_back(text.substr(b, e - b));
+  return v;
+}
+
+TEST(CompanionPhones, NanpShapesOnly) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(CompanionPhones("Dana Reyes (860 555 0160) prefers"), V{"860 555 0160"});
+  EXPECT_EQ(CompanionPhones("[\"19855550116\",\"16055550112\"]"),
+            (V{"19855550116", "16055550112"}));
+  // Area code or exchange 0/1, glued digits, a word that names the number.
+  EXPECT_EQ(CompanionPhones("160 555 0160, 860 155 0160, 1860 555 0160 1, order 860 555 0160"),
+            V{});
+  EXPECT_EQ(CompanionPhones("23075550187 103075550187 13075550187.5"), V{});
   EXPECT_EQ(Companions("20171223-22:15:59:849|HiH_ProfileSync|30002312|lab"), V{});
 }
 
