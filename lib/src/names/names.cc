@@ -292,6 +292,7 @@ void SplitWords(std::string_view text, const NameGazetteer& gaz, NameScratch* sc
             w.folded.compare(w.folded.size() - tail.size(), tail.size(), tail) == 0) {
           w.folded.resize(w.folded.size() - tail.size());
           w.contraction = tail != "'s";
+          w.possessive = tail == "'s";
           break;
         }
       }
@@ -527,6 +528,9 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
         }
       }
       ++e;
+      // A possessive ends the name: "Faina D. Yefremova's Cautionary Tales"
+      // (an everyday one leads to its head: "Prairie Women's Health").
+      if (w.possessive && !everyday(w)) break;
     }
     // Drop particles, suffixes and (lone) initials at the end.
     while (e > k && (words[e - 1].particle || (words[e - 1].initial && e - 1 == k))) --e;

@@ -68,6 +68,7 @@ struct NameScratch {
     bool suffix = false;    // Jr, Sr, II, III
     bool digits = false;
     bool contraction = false;  // "that's", "I've": never a name
+    bool possessive = false;   // "Maria's": a name ends with it
     bool sentence_start = false;  // first word of a sentence, line or field
     bool label = false;           // a speaker label ("Agent:")
     bool speaker_name = false;    // a speaker label that is a person's name ("Nicole:")
