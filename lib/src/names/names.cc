@@ -826,14 +826,52 @@ void FindPathNames(std::string_view text, std::vector<std::pair<uint32_t, uint32
     bool name, date;
   };
   std::vector<Part> parts;
-  std::string folded;
+  std::string folded, decoded;
+  // A percent-escaped byte of a UTF-8 letter ("%C3%B9" in "B%C3%B9i").
+  auto hex = [](char c) {
+    return c >= '0' && c <= '9' ? c - '0'
+           : c >= 'A' && c <= 'F' ? c - 'A' + 10
+           : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                                  : -1;
+  };
+  auto escaped = [&](size_t i) {
+    return text[i] == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 8 && hex(text[i + 2]) >= 0;
+  };
+  // Collections of people: the segment after one names a person
+  // ("/patients/Tahan,Youssef/documents").
+  static constexpr std::string_view kPeople[] = {"patients", "patient",     "members",
+                                                 "member",   "subscribers", "persons",
+                                                 "people",   "contacts",    "guarantors"};
+  std::string_view previous;
   size_t slash = text.find('/');
   while (slash != std::string_view::npos) {
     size_t b = slash + 1, e = b;
+    // (A comma inside a segment, before a letter, joins "Last,First".)
     while (e < text.size() && text[e] != '/' && text[e] != ' ' && text[e] != '"' &&
            text[e] != '\'' && text[e] != '?' && text[e] != '&' && text[e] != '\t' &&
-           text[e] != ',' && text[e] != ')' && text[e] != ']' && text[e] != '>') {
+           !(text[e] == ',' && !(e + 1 < text.size() && (letter(text[e + 1]) || escaped(e + 1)))) &&
+           text[e] != ')' && text[e] != ']' && text[e] != '>') {
       ++e;
+    }
+    std::string_view segment = text.substr(b, e - b);
+    const bool after_people = In(kPeople, previous);
+    previous = segment;
+    // "Last,First" after a collection of people: both, known names or not.
+    if (after_people) {
+      size_t comma = segment.find(',');
+      bool shape = comma != std::string_view::npos && comma > 0 && comma + 1 < segment.size() &&
+                   segment.find(',', comma + 1) == std::string_view::npos;
+      for (size_t q = 0; shape && q < segment.size(); ++q) {
+        char c = segment[q];
+        shape = letter(c) || c == ',' || c == '-' || c == '\'' || c == '.' || escaped(b + q) ||
+                (q >= 1 && escaped(b + q - 1)) || (q >= 2 && escaped(b + q - 2));
+      }
+      if (shape) {
+        out->emplace_back(static_cast<uint32_t>(b), static_cast<uint32_t>(b + comma));
+        out->emplace_back(static_cast<uint32_t>(b + comma + 1), static_cast<uint32_t>(e));
+        slash = e < text.size() ? text.find('/', e) : std::string_view::npos;
+        continue;
+      }
     }
     parts.clear();
     for (size_t i = b; i < e;) {
@@ -846,15 +884,26 @@ void FindPathNames(std::string_view text, std::vector<std::pair<uint32_t, uint32
         i = j;
         continue;
       }
-      if (!letter(text[i])) {
+      if (!letter(text[i]) && !escaped(i)) {
         ++i;
         continue;
       }
-      size_t j = i + 1;
-      while (j < e && letter(text[j]) && !(upper(text[j]) && !upper(text[j - 1]))) ++j;
+      size_t j = escaped(i) ? i + 3 : i + 1;
+      while (j < e && (escaped(j) || (letter(text[j]) && !(upper(text[j]) && !upper(text[j - 1]))))) {
+        j += escaped(j) ? 3 : 1;
+      }
+      decoded.clear();
+      for (size_t q = i; q < j;) {
+        if (escaped(q)) {
+          decoded.push_back(static_cast<char>(hex(text[q + 1]) * 16 + hex(text[q + 2])));
+          q += 3;
+        } else {
+          decoded.push_back(text[q++]);
+        }
+      }
       folded.clear();
       bool first_upper = false, all_upper = false;
-      FoldWord(text.substr(i, j - i), &folded, &first_upper, &all_upper);
+      FoldWord(decoded, &folded, &first_upper, &all_upper);
       uint8_t f = gaz.Flags(folded);
       bool name = folded.size() >= 3 && (f & (kGivenName | kSurname)) != 0 &&
                   (f & (kCommonWord | kNotName)) == 0;
