@@ -589,6 +589,32 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
         head.end < text.size() && text[head.end] == ']') {
       whole_field = true;
     }
+    // Two fields of a delimited record side by side that are both names:
+    // "W807496972,EZEANI,EBERE,19591014", "QIANG|XU|509-555-0199",
+    // "Yui\tShimizu\t808-555-0107", "\"Tran\",\"Dung\"": each field one
+    // capitalised known name, one of the two no everyday word, joined by a
+    // separator without blanks.
+    bool record_pair = false;
+    if (real == 1 && e - k == 1 && !head.lower) {
+      auto field_word = [&](size_t q) {
+        const auto& w = words[q];
+        return capital(w) && known(w) && !w.blocked && !w.initial && w.folded.size() >= 2;
+      };
+      auto separator = [](std::string_view gap) {
+        return gap == "," || gap == "|" || gap == "\t" || gap == ";" || gap == "\",\"" ||
+               gap == "\"|\"" || gap == "\"\t\"" || gap == "\";\"";
+      };
+      auto pair = [&](size_t a) {  // words a and a + 1
+        if (a + 1 >= words.size() || !field_word(a) || !field_word(a + 1)) return false;
+        if (everyday(words[a]) && everyday(words[a + 1])) return false;
+        if (!separator(text.substr(words[a].end, words[a + 1].start - words[a].end))) return false;
+        const uint32_t before = words[a].start, after = words[a + 1].end;
+        const bool open = before == 0 || std::strchr(",|\t\";=:( ", text[before - 1]) != nullptr;
+        const bool close = after >= text.size() || std::strchr(",|\t\";\n)", text[after]) != nullptr;
+        return open && close;
+      };
+      record_pair = (k > 0 && pair(k - 1)) || pair(k);
+    }
     // A known given name told by the sentence around it: "we told Renata
     // yesterday" (between lower-case words), "Renata says ..." (at the start,
     // before a verb of speech or state).
@@ -787,7 +813,8 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
       }
     }
     if (real > 0) {
-      accept = accept || full_name || lower_pair || whole_field || in_prose || addressed || titled;
+      accept = accept || full_name || lower_pair || whole_field || record_pair || in_prose ||
+               addressed || titled;
     }
     // Eponyms: "Huntington's disease", "Kawasaki disease", "Guillain-Barré
     // syndrome", "Bell's palsy" name a condition, not a person.
