@@ -523,6 +523,25 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
           // account is under Oyelaran, Emeka".)
           bool surname = (words[k].flags & kSurname) ||
                          (c == NameCue::kStrong && (w.flags & kGivenName) && !everyday(words[k]));
+          if (!(surname && given) && c != NameCue::kStrong) {
+            // Without a cue one of the two may be a name no list has when the
+            // other is a known one of its kind, both written alike: "Feng,
+            // Jiahui", "KAMAKAU, MALIA".
+            const auto& last = words[k];
+            auto plain = [&](const NameScratch::Word& x) {
+              return capital(x) && !everyday(x) && !x.initial && x.folded.size() >= 3;
+            };
+            bool known_last = (last.flags & kSurname) != 0;
+            bool known_first = (w.flags & kGivenName) != 0;
+            // (Not after another capitalised word: "Fairmeadow Endocrinology,
+            // Pawel speaking" names a practice.)
+            bool starts = k == 0 || !(words[k - 1].title_case || words[k - 1].upper) ||
+                          last.start - words[k - 1].end > 1;
+            if (starts && plain(last) && plain(w) && last.upper == w.upper &&
+                (known_last || known_first)) {
+              surname = given = true;
+            }
+          }
           if (!surname || !given || !capital(w)) break;
           inverted = true;
         }
