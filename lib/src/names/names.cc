@@ -537,7 +537,13 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
             // Pawel speaking" names a practice.)
             bool starts = k == 0 || !(words[k - 1].title_case || words[k - 1].upper) ||
                           last.start - words[k - 1].end > 1;
-            if (starts && plain(last) && plain(w) && last.upper == w.upper &&
+            // (Nor in a list: "Gerste, Johnson and Okafor".)
+            size_t nx = e + 1;
+            bool list = nx < words.size() &&
+                        ((words[nx].folded == "and" || words[nx].folded == "or") ||
+                         (text.substr(w.end, words[nx].start - w.end) == ", " &&
+                          capital(words[nx])));
+            if (starts && !list && plain(last) && plain(w) && last.upper == w.upper &&
                 (known_last || known_first)) {
               surname = given = true;
             }
@@ -912,6 +918,9 @@ void FindPathNames(std::string_view text, std::vector<std::pair<uint32_t, uint32
         shape = letter(c) || c == ',' || c == '-' || c == '\'' || c == '.' || escaped(b + q) ||
                 (q >= 1 && escaped(b + q - 1)) || (q >= 2 && escaped(b + q - 2));
       }
+      // (Names are capitalised: "/patients/search,export" is no name.)
+      auto capital_at = [&](size_t q) { return upper(text[q]) || escaped(q); };
+      shape = shape && capital_at(b) && capital_at(b + comma + 1);
       if (shape) {
         out->emplace_back(static_cast<uint32_t>(b), static_cast<uint32_t>(b + comma));
         out->emplace_back(static_cast<uint32_t>(b + comma + 1), static_cast<uint32_t>(e));

@@ -820,6 +820,40 @@ TEST_F(ScannerTest, NamesInProse) {
             "Postgres, Redis and Kafka were restarted");
 }
 
+TEST_F(ScannerTest, NamesInRecordsPathsAndPossessives) {
+  // A possessive ends a name; the capitalised words after it are a title.
+  EXPECT_EQ(Redact(rules_, "the verses from Oksana T. Derevyankova's Winter Songs."),
+            "the verses from [PERSON] Winter Songs.");
+  EXPECT_EQ(Redact(rules_, "call Prairie Women's Health today"),
+            "call Prairie Women's Health today");
+  // "Last,First" in a path after a collection of people, percent-escaped
+  // letters included; other segments stay.
+  EXPECT_EQ(Redact(rules_, "PUT /patients/Okonjo,Adaeze/documents 200"),
+            "PUT /patients/[PERSON],[PERSON]/documents 200");
+  EXPECT_EQ(Redact(rules_, "GET /patients/Nowicka,Zbigniew/chart 200"),
+            "GET /patients/[PERSON],[PERSON]/chart 200");
+  EXPECT_EQ(Redact(rules_, "GET /members/Gr%C3%A9goire,Am%C3%A9lie/cards 404"),
+            "GET /members/[PERSON],[PERSON]/cards 404");
+  EXPECT_EQ(Redact(rules_, "GET /reports/daily,weekly/summary 200"),
+            "GET /reports/daily,weekly/summary 200");
+  EXPECT_EQ(Redact(rules_, "GET /patients/search,export 200"), "GET /patients/search,export 200");
+  // Two fields of a delimited record that are both names.
+  EXPECT_EQ(Redact(rules_, "export row: OKAFOR,NGOZI,M"),
+            "export row: [PERSON],M");
+  EXPECT_EQ(Redact(rules_, "export: Haruto\tYamada\t2026-01-04"),
+            "export: [PERSON]\t[PERSON]\t2026-01-04");
+  EXPECT_EQ(Redact(rules_, "values=Esperanza|Villalobos|ok"), "values=[PERSON]|[PERSON]|ok");
+  EXPECT_EQ(Redact(rules_, "cols=Grant,Will,Hope"), "cols=Grant,Will,Hope");
+  EXPECT_EQ(Redact(rules_, "status=Pending,Active|Closed"), "status=Pending,Active|Closed");
+  // "Last, First" without a cue when one of the two is a known name of its
+  // kind and both are written alike.
+  EXPECT_EQ(Redact(rules_, "matched Nakamura, Keiko (chart 7)"), "matched [PERSON] (chart 7)");
+  EXPECT_EQ(Redact(rules_, "posted for OKONJO, ADAEZE acct 12"), "posted for [PERSON] acct 12");
+  EXPECT_EQ(Redact(rules_, "Lakeview Endocrinology, Marisol speaking."),
+            "Lakeview Endocrinology, [PERSON] speaking.");
+  EXPECT_EQ(Redact(rules_, "Sorry, Maybe later"), "Sorry, Maybe later");
+}
+
 TEST_F(ScannerTest, SpeakerLabelsAskForNothing) {
   // "Caller:" and "Member:" are roles, not questions for a name: the next
   // turn's contraction stays.
