@@ -326,13 +326,16 @@ void SplitWords(std::string_view text, const NameGazetteer& gaz, NameScratch* sc
     w.particle = In(kParticles, w.folded);
     w.honorific = In(kHonorifics, w.folded);
     w.suffix = In(kSuffixes, w.folded);
+    const bool shape_not_name = (w.flags & kNotName) != 0;
     if (!w.digits && letters >= 2) w.flags |= gaz.Flags(w.folded);
     // A word written with letters English words do not use ("María",
-    // "Jürgen", "Şule") is no everyday English word, whatever it folds to.
-    if ((w.flags & kCommonWord) && (w.flags & (kGivenName | kSurname))) {
+    // "Jürgen", "Şule", "Ján") is no everyday English word nor a month or a
+    // state, whatever it folds to.
+    if ((w.flags & (kCommonWord | kNotName)) && (w.flags & (kGivenName | kSurname))) {
       for (uint32_t i = w.start; i < w.end; ++i) {
         if (static_cast<unsigned char>(text[i]) >= 0x80) {
           w.flags = static_cast<uint8_t>(w.flags & ~kCommonWord);
+          if (!shape_not_name) w.flags = static_cast<uint8_t>(w.flags & ~kNotName);
           break;
         }
       }
@@ -456,6 +459,17 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
                                                       "thanks"};
     bool greeting = weak_word && In(kGreetings, words[k - 1].folded);
     if (honorific) c = NameCue::kStrong;
+    // The answer after a question for a name on the same line: "What's your
+    // last name? Matthiasdottir".
+    if (k >= 2 && words[k - 1].folded == "name" &&
+        text.substr(words[k - 1].end, first.start - words[k - 1].end) == "? ") {
+      std::string_view q = words[k - 2].folded;
+      if ((q == "your" || q == "last" || q == "first" || q == "full" || q == "family" ||
+           q == "given") &&
+          !(first.flags & kCommonWord)) {
+        c = NameCue::kStrong;
+      }
+    }
     if (c == NameCue::kNone && weak_word) c = NameCue::kWeak;
     // A speaker label ("Patient:", "Caller:") is a role, not a cue: what
     // follows is speech ("Patient: So I was..."), though a form field reads
@@ -537,17 +551,19 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
             // Pawel speaking" names a practice.)
             bool starts = k == 0 || !(words[k - 1].title_case || words[k - 1].upper) ||
                           last.start - words[k - 1].end > 1;
-            // (Nor in a list: "Gerste, Johnson and Okafor".)
-            size_t nx = e + 1;
-            bool list = nx < words.size() &&
-                        ((words[nx].folded == "and" || words[nx].folded == "or") ||
-                         (text.substr(w.end, words[nx].start - w.end) == ", " &&
-                          capital(words[nx])));
-            if (starts && !list && plain(last) && plain(w) && last.upper == w.upper &&
+            if (starts && plain(last) && plain(w) && last.upper == w.upper &&
                 (known_last || known_first)) {
               surname = given = true;
             }
           }
+          // A list is no "Last, First": "Gerste, Johnson and Okafor",
+          // "Okafor, Graves and Reed" (a cue may still say it is one).
+          size_t nx = e + 1;
+          bool list = nx < words.size() &&
+                      ((words[nx].folded == "and" || words[nx].folded == "or") ||
+                       (text.substr(w.end, words[nx].start - w.end) == ", " &&
+                        capital(words[nx])));
+          if (list && c != NameCue::kStrong) break;
           if (!surname || !given || !capital(w)) break;
           inverted = true;
         }
@@ -590,7 +606,13 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
     // put the surname first ("WALSH CAROLINE").
     bool full_name = false;
     if (real >= 2 || (real == 1 && has_initial && e - k >= 2)) {
-      bool given_first = head.initial || (head.flags & kGivenName);
+      // (A first word no list has before a known surname: "Przemek
+      // Kucharski", "Hijacinta Godina".)
+      bool unknown_given = real == 2 && e - k == 2 && head.title_case &&
+                           (head.flags & (kGivenName | kSurname | kCommonWord | kNotName)) == 0 &&
+                           head.folded.size() >= 3 && (words[e - 1].flags & kSurname) &&
+                           !everyday(words[e - 1]) && words[e - 1].title_case;
+      bool given_first = head.initial || (head.flags & kGivenName) || unknown_given;
       bool surname_last = (words[e - 1].flags & kSurname) != 0 || inverted;
       bool caps_pair = all_upper && known_n >= 2;
       full_name = common_only == 0 && known_plain >= 1 && !any_lower &&
@@ -613,6 +635,19 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
         head.start >= 5 && text.substr(head.start - 5, 5) == "] - [" &&
         head.end < text.size() && text[head.end] == ']') {
       whole_field = true;
+    }
+    // A line that is only a name: "Przemek Kucharski" above an address,
+    // ">Tzigane Lantos" in a quoted reply, "* Linneo Medrano".
+    bool whole_line = false;
+    if (real >= 2 && real <= 3 && common_only == 0 && known_plain >= 1 && !any_lower) {
+      auto bullet = [](char ch) {
+        return ch == ' ' || ch == '\t' || ch == '>' || ch == '?' || ch == '*' || ch == '-';
+      };
+      size_t b = head.start;
+      while (b > 0 && bullet(text[b - 1])) --b;
+      size_t a = words[e - 1].end;
+      while (a < text.size() && (text[a] == ' ' || text[a] == '\t' || text[a] == '\r')) ++a;
+      whole_line = (b == 0 || text[b - 1] == '\n') && (a >= text.size() || text[a] == '\n');
     }
     // Two fields of a delimited record side by side that are both names:
     // "W807496972,EZEANI,EBERE,19591014", "QIANG|XU|509-555-0199",
@@ -644,7 +679,12 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
     // yesterday" (between lower-case words), "Renata says ..." (at the start,
     // before a verb of speech or state).
     bool in_prose = false;
-    if (real == 1 && e - k == 1 && head.title_case && (head.flags & kGivenName) &&
+    // (A surname alone too, "Unlike the Castellanos novel", "that Kaczmarek
+    // was", "(though Meza's song"; at least four letters.)
+    if (real == 1 && e - k == 1 && head.title_case &&
+        ((head.flags & kGivenName) ||
+         ((head.flags & kSurname) && head.folded.size() >= 4 &&
+          (head.end >= text.size() || text[head.end] != '-'))) &&  // "call Cipro-" (cut off)
         !everyday(head) && head.folded.size() >= 3) {
       bool prose_before = k > 0 && words[k - 1].lower && !words[k - 1].label &&
                           head.start - words[k - 1].end <= 2;
@@ -722,6 +762,20 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
                       (head.sentence_start || (k > 0 && text.substr(words[k - 1].end,
                                                                     head.start - words[k - 1].end) == ", "));
       bool vocative = head.sentence_start && next_is({"hi", "hello", "hey", "welcome"});
+      // A word no list has, set off at the start before a request: "Warrane,
+      // can I please speak to your boss?"
+      // (Not an interjection or a contraction: "Ohh, can you", "Ma'am,
+      // can you".)
+      if (!vocative && head.sentence_start && head.title_case && head.folded.size() >= 4 &&
+          (head.flags & (kCommonWord | kNotName)) == 0 && after + 1 < words.size() &&
+          head.folded.find('\'') == std::string::npos &&
+          head.folded.compare(head.folded.size() - 2, 2, "hh") != 0 &&
+          text.substr(head.end, words[after].start - head.end) == ", ") {
+        std::string_view v = words[after].folded, o = words[after + 1].folded;
+        vocative = ((v == "can" || v == "could" || v == "would" || v == "will") &&
+                    (o == "i" || o == "you" || o == "we")) ||
+                   ((v == "do" || v == "are" || v == "have") && o == "you") || v == "please";
+      }
       bool shape_ok = (head.title_case && !everyday(head)) || (known(head) && !everyday(head));
       addressed = (speaking || vocative) && shape_ok;
       // A known given name set off by commas: "Remember me, Mary?", "Leif,
@@ -762,15 +816,17 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
       }
       // People named in a list, known names or not: "our 3 founders:
       // Gerste, Johnson and Johnson", "Barrett and Jones were ...": three
-      // or more with a known name among them, or two known names.
-      if (!addressed && head.title_case && !everyday(head) && (head.flags & kNotName) == 0 &&
-          head.folded.size() >= 3) {
-        auto member = [&](size_t q) {
-          const auto& w = words[q];
-          return w.title_case && !everyday(w) && !w.label && (w.flags & kNotName) == 0 &&
-                 !w.digits && w.folded.size() >= 3;
-        };
+      // or more with a known name among them, or two known names; members
+      // that are also words ("Graves", "Reed") when they are known names and
+      // one member is no everyday word.
+      auto member = [&](size_t q) {
+        const auto& w = words[q];
+        return w.title_case && (!everyday(w) || (known(w) && !w.sentence_start)) && !w.label &&
+               (w.flags & kNotName) == 0 && !w.digits && !w.blocked && w.folded.size() >= 3;
+      };
+      if (!addressed && member(k)) {
         auto known_name = [&](size_t q) { return (words[q].flags & (kGivenName | kSurname)) != 0; };
+        auto plain_member = [&](size_t q) { return !everyday(words[q]); };
         auto linked = [&](size_t a, size_t b) {  // words a < b, adjacent members
           std::string_view gap = text.substr(words[a].end, words[b].start - words[a].end);
           if (b == a + 1) return gap == ", " || gap == " & ";
@@ -780,7 +836,25 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
           return (g1 == " " || g1 == ", ") && g2 == " ";
         };
         auto [members, known_members] = CountListMembers(k, member, linked, known_name);
-        addressed = (members >= 3 && known_members >= 1) || (members == 2 && known_members == 2);
+        const int plain_members = CountListMembers(k, member, linked, plain_member).second;
+        addressed = plain_members >= 1 &&
+                    ((members >= 3 && known_members >= 1) ||
+                     (members == 2 && known_members == 2 && plain_members == 2));
+        // Two people, one a known name, and what they were or did: "Usamov
+        // and Bowers were precision engineers".
+        if (!addressed && members == 2 && known_members >= 1 && plain_members >= 1) {
+          size_t last = k;
+          if (k + 2 < words.size() && words[k + 1].folded == "and" && member(k + 2) &&
+              linked(k, k + 2)) {
+            last = k + 2;
+          }
+          static constexpr std::string_view kPairVerbs[] = {"were", "are", "have", "had",
+                                                            "both", "met", "married", "founded",
+                                                            "wrote", "said"};
+          addressed = last + 1 < words.size() && words[last + 1].lower &&
+                      words[last + 1].start - words[last].end == 1 &&
+                      In(kPairVerbs, words[last + 1].folded);
+        }
       }
       // A greeting, then one capitalised word set off by punctuation. (A
       // name that is also a word only before a comma, as one is addressed:
@@ -838,7 +912,8 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
       }
     }
     if (real > 0) {
-      accept = accept || full_name || lower_pair || whole_field || record_pair || in_prose ||
+      accept = accept || full_name || lower_pair || whole_field || whole_line || record_pair ||
+               in_prose ||
                addressed || titled;
     }
     // Eponyms: "Huntington's disease", "Kawasaki disease", "Guillain-Barré

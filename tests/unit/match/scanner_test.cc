@@ -854,6 +854,47 @@ TEST_F(ScannerTest, NamesInRecordsPathsAndPossessives) {
   EXPECT_EQ(Redact(rules_, "Sorry, Maybe later"), "Sorry, Maybe later");
 }
 
+TEST_F(ScannerTest, NamesAloneInProseListsAndLines) {
+  // A known surname alone between lower-case words; a word cut off in speech
+  // is none.
+  EXPECT_EQ(Redact(rules_, "Unlike the Castellanos novel, it is short."),
+            "Unlike the [PERSON] novel, it is short.");
+  EXPECT_EQ(Redact(rules_, "It may be that Kowalczyk was influenced by it."),
+            "It may be that [PERSON] was influenced by it.");
+  EXPECT_EQ(Redact(rules_, "I am allergic to what you call Cipro- no, the other one"),
+            "I am allergic to what you call Cipro- no, the other one");
+  // Lists: members that are also words when one is no everyday word; two
+  // people and what they were; an acknowledgement is no member.
+  EXPECT_EQ(Redact(rules_, "our founders: Okafor, Graves and Reed."),
+            "our founders: [PERSON], [PERSON] and [PERSON].");
+  EXPECT_EQ(Redact(rules_, "Ivanchuk and Bowers were precision engineers."),
+            "[PERSON] and [PERSON] were precision engineers.");
+  EXPECT_EQ(Redact(rules_, "Grant and Hope were there."), "Grant and Hope were there.");
+  EXPECT_EQ(Redact(rules_, "Great, Venkat, I see you here."), "Great, [PERSON], I see you here.");
+  // A line that is only a name; a first name no list has before a known
+  // surname.
+  EXPECT_EQ(Redact(rules_, "Zbyszko Kowalczyk"), "[PERSON]");
+  EXPECT_EQ(Redact(rules_, "Service Restarted"), "Service Restarted");
+  EXPECT_EQ(Redact(rules_, "Have you been to a Zbyszko Einarsson concert?"),
+            "Have you been to a [PERSON] concert?");
+  // The answer after a question for a name on the same line.
+  EXPECT_EQ(Redact(rules_, "What's your last name? Thorvaldsdottir"),
+            "What's your last name? [PERSON]");
+  EXPECT_EQ(Redact(rules_, "What's the patient's name? The account is under Dana Reyes."),
+            "What's the patient's name? The account is under [PERSON].");
+  // Addressed before a request; interjections and "Ma'am" are not.
+  EXPECT_EQ(Redact(rules_, "Tamsinne, can I please speak to your manager?"),
+            "[PERSON], can I please speak to your manager?");
+  EXPECT_EQ(Redact(rules_, "Ohh, can you hear me?"), "Ohh, can you hear me?");
+  EXPECT_EQ(Redact(rules_, "Ma'am, can you tell me more?"), "Ma'am, can you tell me more?");
+  EXPECT_EQ(Redact(rules_, "Lakeview Cardiology, how can I help?"),
+            "Lakeview Cardiology, how can I help?");
+  // Accented letters make a name of a month's abbreviation ("Ján"), never
+  // the abbreviation itself.
+  EXPECT_EQ(Redact(rules_, "My name is Ján Novák"), "My name is [PERSON]");
+  EXPECT_EQ(Redact(rules_, "seen Jan 12 by the nurse"), "seen Jan 12 by the nurse");
+}
+
 TEST_F(ScannerTest, SpeakerLabelsAskForNothing) {
   // "Caller:" and "Member:" are roles, not questions for a name: the next
   // turn's contraction stays.
