@@ -153,6 +153,7 @@ class LineFramer {
   std::string block_;
   size_t block_lines_ = 0;  // lines since the last one that may open a block
   static constexpr size_t kBlockLines = 6;
+  static constexpr size_t kBlockKeep = 4;
   static constexpr size_t kBlockBytes = 1024;
   // A column header (internal::ColumnHeaderKind): a delimited one stays the
   // context of the rows after it until a blank line; a statement's, of the

@@ -429,7 +429,15 @@ bool SentenceEnd(std::string_view text, size_t i) {
 // True when the gap text[lo, hi) between a cue and the value after it is a
 // label separator: ':' or '=' with at most blanks, quotes and '#' around.
 bool BindsForward(std::string_view text, uint32_t lo, uint32_t hi) {
-  if (hi < lo || hi - lo > 6) return false;
+  if (hi < lo || hi - lo > 16) return false;
+  // The rest of a compound key the cue begins ("ZIP_CD=", "dob_date:").
+  if (lo < hi && text[lo] == '_') {
+    while (lo < hi && (text[lo] == '_' || (text[lo] >= 'a' && text[lo] <= 'z') ||
+                       (text[lo] >= 'A' && text[lo] <= 'Z') || (text[lo] >= '0' && text[lo] <= '9'))) {
+      ++lo;
+    }
+  }
+  if (hi - lo > 6) return false;
   bool sep = false;
   for (uint32_t i = lo; i < hi; ++i) {
     char c = text[i];

@@ -7,12 +7,19 @@ namespace {
 
 using Word = NameScratch::Word;
 
+// (Both run for every word near a number: the first and last letters
+// decide most comparisons.)
 bool Contains(std::initializer_list<std::string_view> list, std::string_view w) {
-  return std::find(list.begin(), list.end(), w) != list.end();
+  if (w.empty()) return false;
+  for (std::string_view x : list) {
+    if (x.size() == w.size() && x[0] == w[0] && x == w) return true;
+  }
+  return false;
 }
 
 bool EndsWith(std::string_view w, std::string_view tail) {
-  return w.size() >= tail.size() + 2 && w.compare(w.size() - tail.size(), tail.size(), tail) == 0;
+  return w.size() >= tail.size() + 2 && w.back() == tail.back() &&
+         w.compare(w.size() - tail.size(), tail.size(), tail) == 0;
 }
 
 // A word that names a street's type, on its own ("Rue", "Via", "u.", "tér",
@@ -99,9 +106,15 @@ class Lines {
   // index (exclusive) or 0.
   size_t NumberWordsNumber(size_t k, size_t line_end) const {
     if (!HouseNumber(words_[k], 6) || !AllDigits(words_[k])) return 0;
-    size_t e = k + 1;
+    size_t w0 = k + 1;
+    // A delivery number, then the house number ("9554 62 Rue Gafsa").
+    if (w0 + 1 < line_end && HouseNumber(words_[w0], 5) && Gap(k, w0) == " " &&
+        NameWord(words_[w0 + 1]) && StreetWord(words_[w0 + 1].folded)) {
+      ++w0;
+    }
+    size_t e = w0;
     bool proper = false, street_word = false;
-    while (e < line_end && e - k <= 4 && NameWord(words_[e])) {
+    while (e < line_end && e - w0 < 4 && NameWord(words_[e])) {
       std::string_view g = Gap(e - 1, e);
       if (g != " " && g != ". " && g != "-") return 0;
       if (SentenceWord(words_[e])) return 0;
@@ -109,7 +122,13 @@ class Lines {
       street_word |= StreetWord(words_[e].folded);
       ++e;
     }
-    if (e == k + 1 || e >= line_end || !HouseNumber(words_[e], 5)) return 0;
+    if (e == w0) return 0;
+    // Number, a street word first, a name: "62 Rue Gafsa", "12 Via Roma".
+    if ((e >= line_end || !HouseNumber(words_[e], 5)) && e >= w0 + 2 &&
+        StreetWord(words_[w0].folded) && !Everyday(words_[e - 1])) {
+      return e;
+    }
+    if (e >= line_end || !HouseNumber(words_[e], 5)) return 0;
     if (Gap(e - 1, e) != " " && Gap(e - 1, e) != ". ") return 0;
     if (!proper && !street_word) return 0;
     // A count with a word and a size ("2 Tylenol 500") is no street: the
@@ -163,6 +182,24 @@ class Lines {
 };
 
 bool Blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+// A line that ends in a street word after a number ("1200 Elm Street",
+// "74 Diakou Street"): what the US street grammar reads.
+bool EndsLikeStreet(std::string_view line) {
+  size_t e = line.size();
+  while (e > 0 && (Blank(line[e - 1]) || line[e - 1] == '.' || line[e - 1] == ',')) --e;
+  size_t s = e;
+  while (s > 0 && !Blank(line[s - 1]) && line[s - 1] != ',') --s;
+  if (s == e) return false;
+  std::string folded;
+  bool first_upper = false, all_upper = false;
+  FoldWord(line.substr(s, e - s), &folded, &first_upper, &all_upper);
+  if (!StreetWord(folded)) return false;
+  for (size_t i = 0; i < s; ++i) {
+    if (line[i] >= '0' && line[i] <= '9') return true;
+  }
+  return false;
+}
 
 // Past the quote marks of a quoted message at a line's start: blanks and
 // '>' ("> > Suite 501"), '›', or the '???' a lost encoding made of it.
@@ -419,7 +456,9 @@ void FindAddressBlocks(std::string_view text, const NameScratch& scratch,
           if (L.NameWord(x)) {
             ++name_words;
             if (x.title_case || x.upper) ++capital;
-            if ((x.flags & kCommonWord) != 0) {
+            // (Capitals of two or three letters are a region's code: "ON", "NO".)
+            const bool code = x.upper && x.end - x.start <= 3;
+            if ((x.flags & kCommonWord) != 0 && !code) {
               ++everyday;
               if (L.Lower(x)) ++everyday_lower;
             }
@@ -514,9 +553,59 @@ void FindAddressBlocks(std::string_view text, const NameScratch& scratch,
 
 bool MayOpenAddressBlock(std::string_view line) {
   if (line.size() > 240) return false;
+  // A street's end: a number after a capitalised word or a unit ("Koskikatu
+  // 25", "Apt. 864", "Erzsébet tér 19."), or a street word after a number
+  // ("1200 Elm Street"). Never "SSN 123-45-6789" or "processed 5".
+  size_t e = line.size();
+  while (e > 0 && (Blank(line[e - 1]) || line[e - 1] == '.' || line[e - 1] == ',')) --e;
+  size_t s = e;
+  while (s > 0 && !Blank(line[s - 1]) && line[s - 1] != ',') --s;
+  std::string_view last = line.substr(s, e - s);
+  auto digits_only = [](std::string_view t) {
+    size_t d = 0;
+    while (d < t.size() && t[d] >= '0' && t[d] <= '9') ++d;
+    return d >= 1 && d <= 5 && (d == t.size() || (d + 1 == t.size() && ((t[d] | 0x20) >= 'a' && (t[d] | 0x20) <= 'z')));
+  };
+  if (!last.empty() && digits_only(last)) {
+    size_t pe = s;
+    while (pe > 0 && (Blank(line[pe - 1]) || line[pe - 1] == '.' || line[pe - 1] == ',' ||
+                      line[pe - 1] == '#')) {
+      --pe;
+    }
+    size_t ps = pe;
+    while (ps > 0 && !Blank(line[ps - 1])) --ps;
+    std::string_view prev = line.substr(ps, pe - ps);
+    size_t b = QuoteEnd(line, 0, line.size());
+    bool digit_led = b < line.size() && line[b] >= '0' && line[b] <= '9' && ps > b;
+    if (prev.size() >= 1) {
+      // One capitalised word and a number is a step, a page, a version
+      // ("Step 5"); two are a street's name ("Joaquin Suarez 2906").
+      unsigned char c0 = static_cast<unsigned char>(prev[0]);
+      size_t qs = ps, named_words = 0;
+      while (qs > b) {
+        size_t qe = qs;
+        while (qe > b && Blank(line[qe - 1])) --qe;
+        size_t q0 = qe;
+        while (q0 > b && !Blank(line[q0 - 1])) --q0;
+        if (q0 == qe) break;
+        unsigned char w0 = static_cast<unsigned char>(line[q0]);
+        if (!((w0 >= 'A' && w0 <= 'Z') || w0 >= 0x80)) break;
+        ++named_words;
+        qs = q0;
+      }
+      std::string folded;
+      bool first_upper = false, all_upper = false;
+      FoldWord(prev, &folded, &first_upper, &all_upper);
+      if (digit_led || UnitWord(folded) || StreetWord(folded) ||
+          (((c0 >= 'A' && c0 <= 'Z') || c0 >= 0x80) && named_words >= 1)) {
+        return true;
+      }
+    }
+  } else if (EndsLikeStreet(line)) {
+    return true;
+  }
   for (size_t i = 0; i < line.size(); ++i) {
     char c = line[i];
-    if (c >= '0' && c <= '9') return true;
     if ((c == 'd' || c == 'D') && i + 6 < line.size() &&
         (line.compare(i, 7, "ddress:") == 0 || line.compare(i, 7, "DDRESS:") == 0)) {
       return true;
@@ -524,6 +613,37 @@ bool MayOpenAddressBlock(std::string_view line) {
     if (c == ':' && i >= 2 && (line.compare(i - 2, 2, "to") == 0 || line.compare(i - 2, 2, "TO") == 0)) {
       return true;
     }
+  }
+  return false;
+}
+
+bool ContinuesAddressBlock(std::string_view block, std::string_view line) {
+  thread_local std::string joined;
+  thread_local NameScratch scratch;
+  thread_local std::vector<AddressPiece> pieces;
+  thread_local std::vector<std::pair<uint32_t, uint32_t>> streets;
+  joined.assign(block);
+  joined.append(line);
+  SplitWords(joined, NameGazetteer::Builtin(), &scratch);
+  // The streets the other rules would find (roughly: the scanner reads
+  // them): lines that end like one, or start with a number and end with a
+  // unit's ("03262 2437 Main St Suite 442", "45818 P.O. Box 242").
+  streets.clear();
+  for (size_t ls = 0; ls < block.size();) {
+    size_t le = block.find('\n', ls);
+    if (le == std::string_view::npos) le = block.size();
+    std::string_view l = block.substr(ls, le - ls);
+    size_t b = QuoteEnd(l, 0, l.size());
+    bool digit_led = b < l.size() && l[b] >= '0' && l[b] <= '9';
+    if (EndsLikeStreet(l) || (digit_led && MayOpenAddressBlock(l))) {
+      streets.emplace_back(ls + b, le);
+    }
+    ls = le + 1;
+  }
+  pieces.clear();
+  FindAddressBlocks(joined, scratch, streets, &pieces);
+  for (const auto& p : pieces) {
+    if (p.begin >= block.size()) return true;
   }
   return false;
 }

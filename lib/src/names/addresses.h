@@ -53,10 +53,16 @@ void FindAddressBlocks(std::string_view text, const NameScratch& scratch,
                        std::vector<AddressPiece>* out);
 
 // For the line framer (one record per line): whether `line` may open an
-// address block (short, with a digit, or an address label), and whether it
-// may continue one (a short line of words and codes). Cheap byte checks; the
-// scanner decides.
+// address block (it ends like a street: a number after a capitalised word or
+// a unit, a street word after a number; or it is an address label), and
+// whether it may continue one (a short line of words and codes, or such a
+// part before a question). Cheap byte checks; the scanner decides.
 bool MayOpenAddressBlock(std::string_view line);
 bool MayContinueAddressBlock(std::string_view line);
+// Whether the address-block reading of `block` (the lines before, each
+// ending in '\n') and `line` finds a piece in `line`: the framer gives the
+// line its block as context only then (the scanner reads the streets of the
+// other rules too). Per-thread scratch; cost linear in the block.
+bool ContinuesAddressBlock(std::string_view block, std::string_view line);
 
 }  // namespace phiscrub::internal

@@ -186,7 +186,8 @@ void LineFramer::Emit(RecordBatch* batch, std::string_view bytes,
     // are the context of a short line under them (names/addresses.h).
     const bool continues =
         !r.oversize && !block_.empty() && internal::MayContinueAddressBlock(line);
-    const bool in_block = continues && label_.empty() && header_.empty();
+    const bool in_block = continues && label_.empty() && header_.empty() &&
+                          internal::ContinuesAddressBlock(block_, line);
     const std::string& context = !label_.empty() ? label_ : !header_.empty() ? header_ : block_;
     if (!context.empty() && !r.oversize && (in_block || context != block_)) {
       r.context_offset = batch->context.size();
@@ -199,6 +200,13 @@ void LineFramer::Emit(RecordBatch* batch, std::string_view bytes,
       // (A blank line may stand inside a block.)
       block_.append(line).push_back('\n');
       if (internal::MayOpenAddressBlock(line)) block_lines_ = 0;
+      // The last kBlockKeep lines are enough context (a label, a name, a
+      // street, a unit); older ones go.
+      size_t lines = static_cast<size_t>(std::count(block_.begin(), block_.end(), '\n'));
+      while (lines > kBlockKeep) {
+        block_.erase(0, block_.find('\n') + 1);
+        --lines;
+      }
       if (++block_lines_ > kBlockLines || block_.size() > kBlockBytes) block_.clear();
     } else if (internal::MayOpenAddressBlock(line)) {
       block_.assign(line).push_back('\n');

@@ -7,6 +7,8 @@
 #include <random>
 
 #include "phiscrub/pipeline.h"
+
+#include "names/addresses.h"
 #include "phiscrub/ruleset.h"
 #include "test_util.h"
 
@@ -146,6 +148,19 @@ TEST_F(PipelineTest, AddressBlockLinesTakeTheStreetAsContext) {
       EXPECT_EQ(Process(rules_, in, {chunk}, 1 << 20, batch).output, want) << chunk << "/" << batch;
     }
   }
+  // The framer's cheap checks: what may open a block, what may go on in one.
+  EXPECT_TRUE(internal::MayOpenAddressBlock("28245 Puruntie 82 Apt. 595"));
+  EXPECT_TRUE(internal::MayOpenAddressBlock("Joaquin Suarez 2906"));
+  EXPECT_TRUE(internal::MayOpenAddressBlock("1200 Elm Street"));
+  EXPECT_TRUE(internal::MayOpenAddressBlock("Billing address: Dana Reyes"));
+  EXPECT_FALSE(internal::MayOpenAddressBlock("SSN 123-45-6789"));
+  EXPECT_FALSE(internal::MayOpenAddressBlock("Step 5"));
+  EXPECT_FALSE(internal::MayOpenAddressBlock("processed 5"));
+  EXPECT_TRUE(internal::MayContinueAddressBlock("> Cyprus 36903? I am in Paphos"));
+  EXPECT_FALSE(internal::MayContinueAddressBlock("What's your last name? Boyle"));
+  EXPECT_FALSE(internal::MayContinueAddressBlock("Phone: 555-0100"));
+  EXPECT_TRUE(internal::ContinuesAddressBlock("4844 Søndergade 52\n", "Brønderslev"));
+  EXPECT_FALSE(internal::ContinuesAddressBlock("Step 5\n", "ok done"));
 }
 
 // fuzz_pipeline finding (tests/fuzz/crashes): a cue the context tokenizer
