@@ -294,8 +294,11 @@ bool CardRecord(std::string_view r, size_t s, size_t e) {
 bool Ipv4Record(std::string_view r, size_t s, size_t e) {
   // "1.2.3.4.5" and "v1.2.3.4" are not addresses.
   if (s > 0 && (r[s - 1] == '.' || IsAlpha(r[s - 1]))) return false;
-  // "curl/7.68.0.1" is a product version; "http://10.0.0.1/" is a host.
-  if (s > 1 && r[s - 1] == '/' && (IsAlpha(r[s - 2]) || IsDigit(r[s - 2]))) {
+  // "curl/7.68.0.1" is a product version; "http://10.0.0.1/" is a host;
+  // "msra-sa-41/10.142.64.250:8030" is a host name and its address (Java's
+  // InetSocketAddress): a port after it.
+  if (s > 1 && r[s - 1] == '/' && (IsAlpha(r[s - 2]) || IsDigit(r[s - 2])) &&
+      !(e + 1 < r.size() && r[e] == ':' && IsDigit(r[e + 1]))) {
     return false;
   }
   if (e < r.size() && r[e] == '.' && e + 1 < r.size() && IsDigit(r[e + 1])) {
@@ -316,10 +319,13 @@ bool Ipv6Record(std::string_view r, size_t s, size_t e) {
   std::string_view v = r.substr(s, e - s);
   bool full = std::count(v.begin(), v.end(), ':') == 7 && v.find("::") == std::string_view::npos;
   bool port = false;
-  if (full && e + 1 < r.size() && r[e] == ':') {
+  if (e + 1 < r.size() && r[e] == ':') {
     size_t p = e + 1;
     while (p < r.size() && IsDigit(r[p]) && p - e <= 5) ++p;
     port = p > e + 1 && p - e <= 6 && (p == r.size() || !word(r[p]));
+    // After "::" only five digits are surely a port (no hex group has
+    // five: "2001:db8::77ad:50934"); four could be the last group.
+    if (!full) port = port && p - e == 6;
   }
   if (e < r.size() && word(r[e]) && !port) return false;
   return ValidIpv6(v);
@@ -705,12 +711,14 @@ bool ValidCard(std::string_view v) {
   if (d[0] == '4') return n == 13 || n == 16 || n == 19;                  // Visa
   int p2 = prefix(2), p3 = prefix(3), p4 = prefix(4), p6 = prefix(6);
   if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) return n == 16;  // Mastercard
+  if (p4 >= 2200 && p4 <= 2204) return n >= 16 && n <= 19;                   // Mir
   if (p2 == 34 || p2 == 37) return n == 15;                                  // Amex
   if (p4 == 6011 || p2 == 65 || (p3 >= 644 && p3 <= 649) ||
       (p6 >= 622126 && p6 <= 622925)) {
     return n >= 16 && n <= 19;                                               // Discover
   }
   if (p4 >= 3528 && p4 <= 3589) return n >= 16 && n <= 19;                   // JCB
+  if (p2 == 62) return n >= 16 && n <= 19;                                   // UnionPay
   if ((p3 >= 300 && p3 <= 305) || p2 == 36 || p2 == 38 || p2 == 39) {
     return n >= 14 && n <= 19;                                               // Diners
   }

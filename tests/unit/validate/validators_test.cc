@@ -173,6 +173,10 @@ TEST(ValidCard, IssuerLengthAndLuhn) {
   EXPECT_TRUE(ValidCard("6011111111111117"));
   EXPECT_TRUE(ValidCard("3530111333300000"));
   EXPECT_TRUE(ValidCard("30569309025904"));
+  EXPECT_TRUE(ValidCard("6200000000000005"));    // UnionPay
+  EXPECT_TRUE(ValidCard("2200 0000 0000 0004"));  // Mir
+  EXPECT_FALSE(ValidCard("6200000000000006"));   // Luhn
+  EXPECT_FALSE(ValidCard("620000000000004"));    // UnionPay has 16-19 digits
   EXPECT_FALSE(ValidCard("4111111111111112"));   // Luhn
   EXPECT_FALSE(ValidCard("378282246310005000"));  // Amex is 15 digits
   EXPECT_FALSE(ValidCard("9111111111111111"));   // no issuer
@@ -287,4 +291,26 @@ TEST(ValidPersonName, FillersAndRoleWordsAreNotNames) {
 }
 
 }  // namespace
+
+// Addresses after a host name and a slash carry a port (Java's
+// InetSocketAddress: "host/10.1.2.3:8030"); a product version has none.
+TEST(IpRecords, HostSlashAddressAndPorts) {
+  auto v4 = FindValidator("ipv4");
+  auto v6 = FindValidator("ipv6");
+  ASSERT_NE(v4, nullptr);
+  ASSERT_NE(v6, nullptr);
+  std::string a = "Old: msra-sa-41/10.142.64.250:8030 New";
+  size_t s = a.find("10.142");
+  EXPECT_TRUE(v4(a, s, s + 13));
+  std::string b = "agent curl/7.68.0.1 ok";
+  s = b.find("7.68");
+  EXPECT_FALSE(v4(b, s, s + 8));
+  std::string c = "haproxy: 2001:db8:9ba6:4ae0::77ad:50934 [x]";
+  s = c.find("2001");
+  EXPECT_TRUE(v6(c, s, c.find(":50934")));
+  std::string d = "peer 2001:db8::77ad:8080x";
+  s = d.find("2001");
+  EXPECT_FALSE(v6(d, s, d.find(":8080")));
+}
+
 }  // namespace phiscrub::internal
