@@ -444,8 +444,11 @@ size_t FullDateEnd(std::string_view t, size_t b) {
     auto delim = [](char c) {
       return c == '"' || c == '\'' || c == ',' || c == '|' || c == '\t' || c == '[' || c == ']';
     };
+    // (Or a JSON string's whole value, read as "key: value".)
+    bool keyed = b >= 2 && t[b - 1] == ' ' && t[b - 2] == ':' && p == n;
     bool before = b > 0 && delim(t[b - 1]);
     bool after = p < n && delim(t[p]);
+    if (keyed) return CompactDateYear(t.substr(b, 8)) > 0 ? p : 0;
     return before && after && CompactDateYear(t.substr(b, 8)) > 0 ? p : 0;
   }
   if (d1 == 4) {
@@ -529,7 +532,10 @@ void FindCompanionFullDates(std::string_view t, std::vector<std::pair<uint32_t, 
       return c == '"' || c == '\'' || c == ',' || c == '|' || c == '\t' || c == ']' || c == ')' ||
              c == '\n' || c == '\r';
     };
-    if (b == 0 || !opens(t[b - 1]) || (e < t.size() && !closes(t[e]))) continue;
+    // (A JSON string is read as "key: value": a value that is the whole
+    // rest of the text after its key is a whole field too.)
+    const bool keyed_value = b >= 2 && t[b - 1] == ' ' && t[b - 2] == ':' && e == t.size();
+    if (!keyed_value && (b == 0 || !opens(t[b - 1]) || (e < t.size() && !closes(t[e])))) continue;
     // A log line's leading timestamp.
     size_t ls = t.substr(0, b).rfind('\n');
     ls = ls == std::string_view::npos ? 0 : ls + 1;

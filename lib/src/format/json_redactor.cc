@@ -901,6 +901,7 @@ struct Frame {
   std::string label;      // objects: a sibling naming the value ("name": "dob")
   bool typed = false;     // label comes from an identifier type code (FHIR "MR")
   std::string prev_item;  // arrays: the string element before ("--dob")
+  std::string row;        // arrays: the short string elements before, as a row
   std::vector<std::string> columns;  // objects: names a "columns" array gave
   std::vector<std::string> turns;  // arrays of messages: recent turns, oldest first
 };
@@ -1649,6 +1650,18 @@ class LevelRunner {
     if (const std::string* column = ColumnOf(lv.frames.size() - 1)) {
       internal::HumaniseKey(*column, extra);
       extra->push_back(' ');
+    }
+    // Arrays of short strings are rows of one record ("row": [id, last,
+    // first, dob, zip], "args": [...], "input": [e-mail, phone, dob]): the
+    // elements before are read with this one, as a delimited row, so a
+    // person named before makes the ids, dates and codes after hers.
+    if (!f.row.empty()) extra->append(f.row);
+    if (value.size() <= 64 && f.row.size() <= 320) {
+      f.row.push_back('"');
+      for (char c : value) f.row.push_back(c == '\n' ? ' ' : c);
+      f.row += "\",";
+    } else if (value.size() > 64) {
+      f.row.clear();
     }
     // Arrays: the element before.
     if (!f.prev_item.empty()) extra->append(f.prev_item);

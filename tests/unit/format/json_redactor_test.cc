@@ -129,6 +129,16 @@ class JsonTest : public ::testing::Test {
   std::vector<JsonFinding> findings_;
 };
 
+// An array of short strings is one record's row: the elements before are
+// read with each element, so what follows a person is hers (a date of birth
+// in the e-mail's array); an array of log lines is no row.
+TEST_F(JsonTest, ArrayOfShortStringsIsARow) {
+  EXPECT_EQ(Redact(R"({"input":["dana.reyes@example.com","218-555-0112","19910717"]})"),
+            R"({"input":["[EMAIL_ADDRESS]","[PHONE_NUMBER]","[DATE_OF_BIRTH]"]})");
+  EXPECT_EQ(Redact(R"({"tags":["build","release","19910717"]})"),
+            R"({"tags":["build","release","19910717"]})");
+}
+
 TEST_F(JsonTest, RedactsStringValuesOnly) {
   EXPECT_EQ(RedactChecked(R"({"msg":"SSN 123-45-6789, call (415) 555-0132","n":123456789})"),
             R"({"msg":"SSN [US_SSN], call [PHONE_NUMBER]","n":123456789})");
