@@ -305,7 +305,8 @@ void FindCompanionZips(std::string_view t, std::vector<std::pair<uint32_t, uint3
     while (l > 0 && t[l - 1] == ' ') --l;
     while (r < t.size() && t[r] == ' ') ++r;
     // ('[' opens an array, never a process id: "postfix/smtp[48475]:".)
-    bool left = l == 0 || delim(t[l - 1]) ||
+    // (A JSON string's whole value is read as "key: value".)
+    bool left = l == 0 || delim(t[l - 1]) || (t[l - 1] == ':' && r == t.size() && plus4) ||
                 (t[l - 1] == '[' && (l < 2 || !(Letter(t[l - 2]) || Digit(t[l - 2]))));
     bool right = r == t.size() || delim(t[r]) || t[r] == ']' || t[r] == '\n';
     if (!left || !right || InPipeHeader(t, b, end)) continue;

@@ -971,6 +971,7 @@ struct Level {
   std::string pending_paths;
   std::string turns;  // Pending::turns_begin/end
   std::string extra;  // scratch: structure context of the value being queued
+  std::string row;    // scratch: the row before the value ("a","b",), if any
   std::string previous;  // scratch: the turns before the value being queued
   std::vector<Rewrite> rewrites;
   std::string repl;
@@ -1451,6 +1452,7 @@ class LevelRunner {
     // Structure as context, and conversations.
     std::string_view key = ContextKey();
     lv_->extra.clear();
+    lv_->row.clear();
     StructureContext(key, value, &lv_->extra);
     std::string_view previous;
     bool conversation = false;
@@ -1498,6 +1500,12 @@ class LevelRunner {
       lv.block += ": ";
     } else if (!extra.empty()) {
       lv.block += ": ";
+    }
+    // A row: its elements before this one, and this one as the next field
+    // ("row: "H65068268","Reyes","Dana").
+    if (!lv.row.empty() && !conversation && previous.empty()) {
+      lv.block += lv.row;
+      lv.block.push_back('"');
     }
     p.shift = static_cast<uint32_t>(lv.block.size()) - p.seg_begin;
     lv.block.append(value);
@@ -1655,7 +1663,7 @@ class LevelRunner {
     // first, dob, zip], "args": [...], "input": [e-mail, phone, dob]): the
     // elements before are read with this one, as a delimited row, so a
     // person named before makes the ids, dates and codes after hers.
-    if (!f.row.empty()) extra->append(f.row);
+    if (!f.row.empty()) lv.row = f.row;
     if (value.size() <= 64 && f.row.size() <= 320) {
       f.row.push_back('"');
       for (char c : value) f.row.push_back(c == '\n' ? ' ' : c);

@@ -38,6 +38,7 @@ struct Scanner::State {
   // (-1 when this run has none).
   int street_entity = -1;
   int location_entity = -1;  // address blocks: their city lines
+  int person_entity = -1;    // companion ZIPs after a name
   int zip_entity = -1;       // and their postal codes
   int spoken_phone_rule = -1;
   bool word_detectors = false;  // a places or names detector runs
@@ -519,7 +520,7 @@ void ResolveOverlaps(std::vector<Span>* spans) {
 // Identifier-shaped tokens beside a person's direct identifiers
 // (context/companions.h): added to *spans when a span of an anchor entity is
 // there. `tokens` is a reusable buffer.
-void AddCompanionIds(std::string_view text, const Ruleset::Impl& impl,
+void AddCompanionIds(std::string_view text, const Ruleset::Impl& impl, int person_entity,
                      std::vector<std::pair<uint32_t, uint32_t>>* tokens, std::vector<Span>* spans) {
   // What a token is (a phone, a ZIP, a date) before that it is some id.
   for (auto kind : {CompiledRule::Detector::kCompanionPhones, CompiledRule::Detector::kCompanionZips,
@@ -534,6 +535,25 @@ void AddCompanionIds(std::string_view text, const Ruleset::Impl& impl,
     tokens->clear();
     if (rule.detector == CompiledRule::Detector::kCompanionZips) {
       internal::FindCompanionZips(text, tokens);
+      // A ZIP right after a person's name that ends the field (a search for
+      // "Reyes 60431"): the pair finds one person.
+      for (const Span& sp : *spans) {
+        if (static_cast<int>(sp.entity) != person_entity) continue;
+        size_t b = sp.end + 1;
+        if (b >= text.size() || text[sp.end] != ' ') continue;
+        size_t e = b;
+        while (e < text.size() && e - b < 5 && text[e] >= '0' && text[e] <= '9') ++e;
+        if (e - b != 5) continue;
+        if (e + 5 <= text.size() && text[e] == '-' &&
+            std::all_of(text.begin() + e + 1, text.begin() + e + 5,
+                        [](char c) { return c >= '0' && c <= '9'; })) {
+          e += 5;
+        }
+        bool field_end = e == text.size() || text[e] == '"' || text[e] == '\'' || text[e] == ',' ||
+                         text[e] == '|' || text[e] == '\t' || text[e] == '\n';
+        if (field_end) tokens->emplace_back(static_cast<uint32_t>(b), static_cast<uint32_t>(e));
+      }
+      std::sort(tokens->begin(), tokens->end());
     } else if (rule.detector == CompiledRule::Detector::kCompanionDates) {
       internal::FindCompanionDates(text, tokens);
     } else if (rule.detector == CompiledRule::Detector::kCompanionPhones) {
@@ -859,6 +879,7 @@ Scanner::Scanner(std::shared_ptr<const Ruleset> ruleset)
   const auto& impl = ruleset_->impl();
   state_->street_entity = ruleset_->FindEntity("STREET_ADDRESS");
   state_->location_entity = ruleset_->FindEntity("LOCATION");
+  state_->person_entity = ruleset_->FindEntity("PERSON");
   state_->zip_entity = ruleset_->FindEntity("ZIP_CODE");
   state_->email_entity = ruleset_->FindEntity("EMAIL_ADDRESS");
   const auto& entities = ruleset_->entities();
@@ -1517,7 +1538,7 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
 
   spans->assign(s.confirmed.begin(), s.confirmed.end());
   ResolveOverlaps(spans);
-  AddCompanionIds(text, impl, &s.zip_spans, spans);
+  AddCompanionIds(text, impl, s.person_entity, &s.zip_spans, spans);
   if (s.email_entity >= 0) ExtendSplitEmails(text, s.email_entity, spans);
   return Status::Ok();
 }

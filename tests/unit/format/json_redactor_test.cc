@@ -135,8 +135,14 @@ class JsonTest : public ::testing::Test {
 TEST_F(JsonTest, ArrayOfShortStringsIsARow) {
   EXPECT_EQ(Redact(R"({"input":["dana.reyes@example.com","218-555-0112","19910717"]})"),
             R"({"input":["[EMAIL_ADDRESS]","[PHONE_NUMBER]","[DATE_OF_BIRTH]"]})");
-  EXPECT_EQ(Redact(R"({"tags":["build","release","19910717"]})"),
-            R"({"tags":["build","release","19910717"]})");
+  // No person, no companion: ids and codes in other arrays stay.
+  EXPECT_EQ(Redact(R"({"tags":["build","release","12345678","60431"]})"),
+            R"({"tags":["build","release","12345678","60431"]})");
+  // (One pass: an id before the name has no person before it yet.)
+  EXPECT_EQ(Redact(R"({"row":["H65068268","Reyes","Dana","59112-3729","12345678"]})"),
+            R"({"row":["H65068268","[PERSON]","[PERSON]","[ZIP_CODE]","[OTHER_ID]"]})");
+  // A ZIP right after a name ends the search for one person.
+  EXPECT_EQ(Redact(R"({"q":"Dana Reyes 60431","hits":3})"), R"({"q":"[PERSON] [ZIP_CODE]","hits":3})");
 }
 
 TEST_F(JsonTest, RedactsStringValuesOnly) {
