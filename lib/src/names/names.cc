@@ -450,6 +450,15 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
     }
     // Evidence before the name.
     NameCue c = cue(first.start);
+    // The name/value pair: "field=forename value=Arnel", "name=first_name
+    // val=Rhea": the cue ends before the word "value".
+    if (c == NameCue::kNone && k > 0 &&
+        (words[k - 1].folded == "value" || words[k - 1].folded == "val")) {
+      std::string_view gap = text.substr(words[k - 1].end, first.start - words[k - 1].end);
+      if (gap == "=" || gap == ": " || gap == "=\"" || gap == ":\"" || gap == "=\'") {
+        c = cue(words[k - 1].start);
+      }
+    }
     bool honorific = k > 0 && words[k - 1].honorific &&
                      first.start - words[k - 1].end <= 2;
     bool weak_word = k > 0 && In(kWeakCues, words[k - 1].folded) &&
@@ -630,6 +639,13 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
     bool whole_field = real == 1 && e - k == 1 && !head.lower && known_plain == 1 &&
                        (head.start == 0 || field_edge(text[head.start - 1])) &&
                        (head.end >= text.size() || field_edge(text[head.end]));
+    // Alone in parentheses after an identifier or a record: "viewed chart
+    // T6756359 (Minseo)", "target MRN H-4398-2552 (Abebe)".
+    if (!whole_field && real == 1 && e - k == 1 && head.title_case && known_plain == 1 &&
+        head.start >= 2 && text[head.start - 1] == '(' && text[head.start - 2] == ' ' &&
+        head.end < text.size() && text[head.end] == ')' && k > 0 && words[k - 1].digits) {
+      whole_field = true;
+    }
     // A bound SQL parameter: "binding parameter [3] as [VARCHAR] - [Chen]".
     if (!whole_field && real == 1 && e - k == 1 && !head.lower && known_plain == 1 &&
         head.start >= 5 && text.substr(head.start - 5, 5) == "] - [" &&
@@ -695,7 +711,8 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
           "says",    "said",   "reports",   "reported", "states",  "stated",    "called",
           "calls",   "asked",  "asks",      "wants",    "needs",   "denies",    "complains",
           "presents", "notes", "mentioned", "confirmed", "verified", "requested", "declined",
-          "agreed",  "is",     "was",       "has",      "had"};
+          "agreed",  "is",     "was",       "has",      "had",      "admitted", "screened",
+          "discharged", "arrived", "prefers", "missed", "rescheduled", "cancelled", "canceled"};
       bool verb_after = k + 1 < words.size() && words[k + 1].lower &&
                         words[k + 1].start - head.end <= 2 && In(kVerbs, words[k + 1].folded);
       in_prose = (!head.sentence_start && prose_before && prose_after) ||
