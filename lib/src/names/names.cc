@@ -73,6 +73,17 @@ constexpr std::string_view kEponymHeads[] = {
     "score",     "syndrome",  "thyroiditis", "triad",    "tumor",     "tumour",
     "ulcer",     "virus"};
 
+// Lower-case words that never continue a name in speech, though some are
+// names too ("will", "may", "mark").
+constexpr std::string_view kLowerStops[] = {
+    "a",      "about",   "again", "also",  "am",    "an",    "and",   "are",    "at",
+    "back",   "but",     "by",    "call",  "calling", "can", "could", "did",    "do",
+    "for",    "from",    "had",   "has",   "have",  "here",  "i",     "in",     "is",
+    "it",     "just",    "may",   "me",    "might", "mark",  "my",    "no",     "not",
+    "now",    "of",      "on",    "or",    "please", "right", "said", "says",   "so",
+    "speaking", "that",  "the",   "then",  "there", "this",  "to",    "today",  "too",
+    "was",    "well",    "will",  "with",  "would", "yes",   "you",   "your"};
+
 // Function words that, right before a known name, point at a person.
 constexpr std::string_view kWeakCues[] = {"afternoon", "attn", "bye", "by", "cc", "dear",
                                           "evening", "for", "from", "hello", "hey", "hi",
@@ -512,6 +523,34 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
       } else if (capital(w)) {
         ok = true;
       } else if (w.lower && (lower_ok || greeting) && known(w) && !everyday(w)) {
+        ok = true;
+      } else if (w.lower && lower_ok && e - k < 2 && !w.contraction &&
+                 (w.flags & kNotName) == 0 && w.folded.size() >= 2 && !In(kLowerStops, w.folded) &&
+                 [&] {
+                   // Lower-case speech after a cue: a known name beside a
+                   // word no list has ("tomasz chmielewska", "jiahui lin"),
+                   // the two ending the phrase: punctuation or a word that
+                   // never continues a name after them ("dr lawson npi one
+                   // nine" is a provider and an identifier).
+                   auto plain_name = [&](size_t q) {
+                     return q < words.size() && words[q].lower && known(words[q]) &&
+                            !everyday(words[q]);
+                   };
+                   bool unknown = (w.flags & (kGivenName | kSurname | kCommonWord)) == 0 &&
+                                  w.folded.size() >= 3;
+                   if (!unknown) return false;
+                   size_t last = e;
+                   if (e == k) {
+                     if (!plain_name(k + 1) || words[k + 1].start - w.end != 1) return false;
+                     last = k + 1;
+                   } else if (!plain_name(k) || w.start - words[k].end != 1) {
+                     return false;
+                   }
+                   if (last + 1 >= words.size()) return true;
+                   std::string_view gap =
+                       text.substr(words[last].end, words[last + 1].start - words[last].end);
+                   return gap != " " || In(kLowerStops, words[last + 1].folded);
+                 }()) {
         ok = true;
       } else if (w.lower && e == k && w.sentence_start && known(w) && !everyday(w) &&
                  e + 1 < words.size() && words[e + 1].start - w.end <= 2 &&
