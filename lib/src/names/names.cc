@@ -461,6 +461,20 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
     }
     // Evidence before the name.
     NameCue c = cue(first.start);
+    // Keys that name a person's name only as keys (before '=' or ':'):
+    // "family=Kobayashi&given=Naoko", "first=Meseret", "display: Trevor",
+    // and the first word of a search query ("q: Zhu 42094").
+    if (c == NameCue::kNone && k > 0) {
+      static constexpr std::string_view kKeyCues[] = {"family", "given", "first",  "last",
+                                                      "display", "q",   "query", "fn",
+                                                      "ln",     "searchterm"};
+      std::string_view gap = text.substr(words[k - 1].end, first.start - words[k - 1].end);
+      bool key_gap = gap == "=" || gap == ":" || gap == ": " || gap == "\":\"" ||
+                     gap == "\": \"" || gap == "': '" || gap == "=\"" || gap == "=\'";
+      if (key_gap && words[k - 1].lower && In(kKeyCues, words[k - 1].folded)) {
+        c = NameCue::kStrong;
+      }
+    }
     // The name/value pair: "field=forename value=Arnel", "name=first_name
     // val=Rhea": the cue ends before the word "value".
     if (c == NameCue::kNone && k > 0 &&

@@ -895,6 +895,36 @@ TEST_F(ScannerTest, NamesAloneInProseListsAndLines) {
   EXPECT_EQ(Redact(rules_, "seen Jan 12 by the nurse"), "seen Jan 12 by the nurse");
 }
 
+TEST_F(ScannerTest, NamesUnderKeysPairsAndLowerCaseSpeech) {
+  // The name/value pair: the key's cue ends before the word "value".
+  EXPECT_EQ(Redact(rules_, "msg=ok field=forename value=Folasade reason=format"),
+            "msg=ok field=forename value=[PERSON] reason=format");
+  EXPECT_EQ(Redact(rules_, "msg=ok field=status value=Pending reason=format"),
+            "msg=ok field=status value=Pending reason=format");
+  // Keys that name a name only as keys, and the first word of a query.
+  EXPECT_EQ(Redact(rules_, "GET /fhir/Patient?family=Kobayashi&given=Naoko&_count=5"),
+            "GET /fhir/Patient?family=[PERSON]&given=[PERSON]&_count=5");
+  EXPECT_EQ(Redact(rules_, "first=Meseret surname=Alemu"), "first=[PERSON] surname=[PERSON]");
+  EXPECT_EQ(Redact(rules_, "display: Blood Pressure"), "display: Blood Pressure");
+  EXPECT_EQ(Redact(rules_, "family history: none"), "family history: none");
+  EXPECT_EQ(Redact(rules_, "q: Okonkwo 12345"), "q: [PERSON] 12345");
+  // What a patient does after a name; a name alone in parentheses after an
+  // id, never a drug.
+  EXPECT_EQ(Redact(rules_, "waiting room: Oluwaseun admitted by the nurse"),
+            "waiting room: [PERSON] admitted by the nurse");
+  EXPECT_EQ(Redact(rules_, "viewed chart 77312 (Ngozi) reason=treatment"),
+            "viewed chart 77312 ([PERSON]) reason=treatment");
+  EXPECT_EQ(Redact(rules_, "dose 5 mg (Tylenol) given"), "dose 5 mg (Tylenol) given");
+  // Lower-case speech after a cue: a known name beside a word no list has,
+  // when the two end the phrase.
+  EXPECT_EQ(Redact(rules_, "hi this is bartosz wojciechowska, I need to reschedule"),
+            "hi this is [PERSON], I need to reschedule");
+  EXPECT_EQ(Redact(rules_, "Patient wenjing lin (DOB unknown) wants to book"),
+            "Patient [PERSON] (DOB unknown) wants to book");
+  EXPECT_EQ(Redact(rules_, "referral to cardiology dr lawson npi one nine two"),
+            "referral to cardiology dr [PERSON] npi one nine two");
+}
+
 TEST_F(ScannerTest, SpeakerLabelsAskForNothing) {
   // "Caller:" and "Member:" are roles, not questions for a name: the next
   // turn's contraction stays.
