@@ -377,6 +377,28 @@ void SplitWords(std::string_view text, const NameGazetteer& gaz, NameScratch* sc
     }
     words.push_back(std::move(w));
   }
+  // Given names that are also months ("Jun", "June", "April"): names beside
+  // a known surname written alike, never before a number ("Jun 18").
+  for (size_t k = 0; k < words.size(); ++k) {
+    auto& w = words[k];
+    static constexpr std::string_view kMonthNames[] = {"jan", "jun", "june", "april", "august"};
+    if ((w.flags & (kNotName | kGivenName)) != (kNotName | kGivenName) || w.digits ||
+        !In(kMonthNames, w.folded)) {
+      continue;
+    }
+    auto surname = [&](size_t q) {
+      const auto& x = words[q];
+      return (x.flags & kSurname) && !(x.flags & (kNotName | kCommonWord)) && !x.digits &&
+             x.upper == w.upper && (x.title_case || x.upper) && x.folded.size() >= 2;
+    };
+    auto gap = [&](size_t a) { return text.substr(words[a].end, words[a + 1].start - words[a].end); };
+    bool before_number = k + 1 < words.size() && words[k + 1].digits;
+    bool next = k + 1 < words.size() && gap(k) == " " && surname(k + 1);
+    bool prev = k > 0 && (gap(k - 1) == " " || gap(k - 1) == ", ") && surname(k - 1);
+    if (!before_number && (next || prev) && (w.title_case || w.upper)) {
+      w.flags = static_cast<uint8_t>(w.flags & ~kNotName);
+    }
+  }
   // Capitals of three letters or fewer ("NIC", "PIO", "RAS") are acronyms,
   // unless the words around them are capitals too (an ALL CAPS record: "WU
   // HAO", "NG, ANH").
@@ -508,7 +530,17 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
     // A speaker label ("Patient:", "Caller:") is a role, not a cue: what
     // follows is speech ("Patient: So I was..."), though a form field reads
     // the same ("Patient: Dana"), so it takes known names only.
-    if (k > 0 && words[k - 1].label && c == NameCue::kStrong && !honorific) c = NameCue::kWeak;
+    // (A label that says "name" is a field's key, not a role: "name: diego",
+    // a JSON key.)
+    static constexpr std::string_view kNameLabels[] = {
+        "name",     "fullname",  "firstname", "lastname",   "surname",
+        "forename", "givenname", "familyname", "patientname", "membername"};
+    // (The key alone: "thread name: http-nio-8080", "clinic name: ..." name
+    // other things.)
+    if (k > 0 && words[k - 1].label && c == NameCue::kStrong && !honorific &&
+        !(words[k - 1].sentence_start && In(kNameLabels, words[k - 1].folded))) {
+      c = NameCue::kWeak;
+    }
     const bool lower_ok = c == NameCue::kStrong || c == NameCue::kExpected;
     // The run of name-like words from k: capitalised words, initials and
     // particles (lower-case known names only after a strong cue), at most
@@ -694,7 +726,7 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
                        (head.end >= text.size() || field_edge(text[head.end]));
     // Alone in parentheses after an identifier or a record: "viewed chart
     // T6756359 (Minseo)", "target MRN H-4398-2552 (Abebe)".
-    if (!whole_field && real == 1 && e - k == 1 && head.title_case && known_plain == 1 &&
+    if (!whole_field && real == 1 && e - k == 1 && !head.lower && known_plain == 1 &&
         head.start >= 2 && text[head.start - 1] == '(' && text[head.start - 2] == ' ' &&
         head.end < text.size() && text[head.end] == ')' && k > 0 && words[k - 1].digits) {
       whole_field = true;
@@ -750,7 +782,9 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
     bool in_prose = false;
     // (A surname alone too, "Unlike the Castellanos novel", "that Kaczmarek
     // was", "(though Meza's song"; at least four letters.)
-    if (real == 1 && e - k == 1 && head.title_case &&
+    // (In capitals only at the start, before the verb: "summarizer: DAWIT
+    // has had no dizziness".)
+    if (real == 1 && e - k == 1 && (head.title_case || (head.upper && head.sentence_start)) &&
         ((head.flags & kGivenName) ||
          ((head.flags & kSurname) && head.folded.size() >= 4 &&
           (head.end >= text.size() || text[head.end] != '-'))) &&  // "call Cipro-" (cut off)
@@ -768,7 +802,7 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
           "discharged", "arrived", "prefers", "missed", "rescheduled", "cancelled", "canceled"};
       bool verb_after = k + 1 < words.size() && words[k + 1].lower &&
                         words[k + 1].start - head.end <= 2 && In(kVerbs, words[k + 1].folded);
-      in_prose = (!head.sentence_start && prose_before && prose_after) ||
+      in_prose = (!head.sentence_start && prose_before && prose_after && head.title_case) ||
                  (head.sentence_start && verb_after);
     }
     // A capitalised word no list knows, starting a sentence, before what

@@ -925,6 +925,33 @@ TEST_F(ScannerTest, NamesUnderKeysPairsAndLowerCaseSpeech) {
             "referral to cardiology dr [PERSON] npi one nine two");
 }
 
+TEST_F(ScannerTest, NameKeysMonthNamesAndCapitals) {
+  // A label that is the key "name" alone keeps its cue; "thread name" or
+  // "clinic name" name other things, and a role label ("Patient:") starts
+  // speech.
+  EXPECT_EQ(Redact(rules_, "name: mirela"), "name: [PERSON]");
+  EXPECT_EQ(Redact(rules_, "thread name: http-nio-8080-exec-4"),
+            "thread name: http-nio-8080-exec-4");
+  EXPECT_EQ(Redact(rules_, "clinic name: Fairview Endocrinology"),
+            "clinic name: Fairview Endocrinology");
+  EXPECT_EQ(Redact(rules_, "Patient: So I was"), "Patient: So I was");
+  // Given names that are also months, beside a known surname; the month
+  // before a number stays.
+  EXPECT_EQ(Redact(rules_, "Jun Okafor requested a callback"), "[PERSON] requested a callback");
+  EXPECT_EQ(Redact(rules_, "Duplicate patient: Nakamura, June DOB unknown"),
+            "Duplicate patient: [PERSON] DOB unknown");
+  EXPECT_EQ(Redact(rules_, "seen Jun 18 by the nurse"), "seen Jun 18 by the nurse");
+  EXPECT_EQ(Redact(rules_, "April 2024 report"), "April 2024 report");
+  // A name in capitals at the start, before what a patient does; in
+  // parentheses after an id.
+  EXPECT_EQ(Redact(rules_, "summarizer: OLUWASEUN has had no dizziness"),
+            "summarizer: [PERSON] has had no dizziness");
+  EXPECT_EQ(Redact(rules_, "viewed chart 77312 (NGOZI) reason=treatment"),
+            "viewed chart 77312 ([PERSON]) reason=treatment");
+  EXPECT_EQ(Redact(rules_, "summarizer: PATIENT has had no dizziness"),
+            "summarizer: PATIENT has had no dizziness");
+}
+
 TEST_F(ScannerTest, SpeakerLabelsAskForNothing) {
   // "Caller:" and "Member:" are roles, not questions for a name: the next
   // turn's contraction stays.
