@@ -1,5 +1,6 @@
 #include "context/companions.h"
 
+#include <algorithm>
 #include <string>
 
 #include "validate/validators.h"
@@ -20,7 +21,24 @@ bool OpensField(char c) {
 }
 
 // Words that say what the number after them is (not a person's id).
+bool NamesOtherThingWord(std::string_view w);
+
+// The word, its last '_' part ("queue_depth") and their singulars
+// ("retries", "attempts").
 bool NamesOtherThing(std::string_view w) {
+  auto one = [](std::string_view x) {
+    if (x.empty()) return false;
+    if (NamesOtherThingWord(x)) return true;
+    if (x.size() > 4 && x.substr(x.size() - 3) == "ies") {
+      return NamesOtherThingWord(std::string(x.substr(0, x.size() - 3)) + "y");
+    }
+    return x.size() > 3 && x.back() == 's' && NamesOtherThingWord(x.substr(0, x.size() - 1));
+  };
+  size_t us = w.rfind('_');
+  return one(w) || (us != std::string_view::npos && one(w.substr(us + 1)));
+}
+
+bool NamesOtherThingWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {
       "order",   "invoice",  "request", "req",      "trace",   "span",    "txn",
       "transaction", "pid",  "port",    "tid",      "thread",  "build",   "version",
@@ -39,7 +57,8 @@ bool NamesOtherThing(std::string_view w) {
       "rxbin",   "bin",      "pcn",     "rxpcn",    "grp",     "group",   "supplies",
       "pid",     "process",  "worker",  "queue",    "release", "control", "icn",
       "dcn",     "tcn",      "interchange", "envelope", "authorization", "auth", "referral",
-      "voucher", "coupon",   "promo",   "receipt",  "shipment", "delivery", "tracking"};
+      "voucher", "coupon",   "promo",   "receipt",  "shipment", "delivery", "tracking",
+      "depth",   "hit",      "took",    "latency",  "len",     "length",  "chunk"};
   for (std::string_view k : kWords) {
     if (w == k) return true;
   }
@@ -83,6 +102,19 @@ std::string WordBefore(std::string_view t, size_t pos, size_t* start) {
   return w;
 }
 
+// Six digits that read as a date (yymmdd, mmddyy, ddmmyy, yyyymm) or a time
+// of day (hhmmss).
+bool SixDigitsReadAsDateOrTime(std::string_view d) {
+  auto num = [&](size_t at) { return (d[at] - '0') * 10 + (d[at + 1] - '0'); };
+  const int a = num(0), b = num(2), c = num(4);
+  auto month = [](int m) { return m >= 1 && m <= 12; };
+  auto day = [](int v) { return v >= 1 && v <= 31; };
+  if ((month(b) && day(c)) || (month(a) && day(b)) || (day(a) && month(b))) return true;
+  if (a < 24 && b < 60 && c < 60) return true;
+  const int year = a * 100 + b;
+  return year >= 1900 && year <= 2099 && month(c);
+}
+
 bool Shape(std::string_view tok) {
   size_t n = tok.size();
   size_t letters = 0;
@@ -94,8 +126,10 @@ bool Shape(std::string_view tok) {
       if (!Digit(c)) return false;
     }
     if (letters == 0) {
-      // Six digits are as often a date or a time (yymmdd, hhmmss) as an id.
-      if (n < 7 || n > 12) return false;
+      // Six digits are as often a date or a time (yymmdd, hhmmss) as an id:
+      // only those that no date or time reads.
+      if (n < 6 || n > 12) return false;
+      if (n == 6 && SixDigitsReadAsDateOrTime(tok)) return false;
       // Epoch seconds (2001-2033) or milliseconds, a date as YYYYMMDD.
       if (n == 10 && tok[0] == '1') return false;
       if (n >= 12 && tok[0] == '1') return false;
@@ -224,6 +258,55 @@ bool InPipeHeader(std::string_view t, size_t b, size_t e) {
   return pipes <= 2;
 }
 
+// A value of a SQL statement's bind parameters, as database drivers log
+// them: Postgres "DETAIL:  parameters: $1 = 'Reyes', $2 = '7082'", a
+// Python tuple ("('Reyes', '7082', 12)", SQLAlchemy, psycopg), Hibernate's
+// "binding parameter [2] as [VARCHAR] - [7082]". [b, e) is the value inside
+// its quotes or brackets.
+bool BindValue(std::string_view t, size_t b, size_t e) {
+  if (b == 0 || e >= t.size()) return false;
+  if (t[b - 1] == '[' && t[e] == ']') {
+    // "binding parameter [2] as [VARCHAR] - [7082]"
+    if (b < 5 || t.compare(b - 5, 4, "] - ") != 0) return false;
+    size_t lo = b > 128 ? b - 128 : 0;
+    return t.substr(lo, b - lo).find("binding parameter [") != std::string_view::npos;
+  }
+  if (t[b - 1] != '\'' || t[e] != '\'') return false;
+  size_t p = b - 1;
+  while (p > 0 && t[p - 1] == ' ') --p;
+  if (p > 0 && t[p - 1] == '=') {
+    --p;
+    while (p > 0 && t[p - 1] == ' ') --p;
+    size_t d = p;
+    while (p > 0 && Digit(t[p - 1])) --p;
+    return d > p && p > 0 && t[p - 1] == '$';
+  }
+  if (p > 0 && t[p - 1] == '(') return true;
+  if (p == 0 || t[p - 1] != ',') return false;
+  // Inside a tuple that opens with a quoted value, on this line.
+  size_t lo = p > 512 ? p - 512 : 0;
+  for (size_t k = p; k > lo; --k) {
+    char c = t[k - 1];
+    if (c == ')' || c == '\n' || c == '=' || c == '[' || c == '{') return false;
+    if (c == '(') return k < t.size() && t[k] == '\'';
+  }
+  return false;
+}
+
+// A bind parameter's value that is an identifier in a person's row though
+// no companion shape reads it: the last four digits of an SSN (never a
+// year), a valid NPI.
+bool BindId(std::string_view tok) {
+  for (char c : tok) {
+    if (!Digit(c)) return false;
+  }
+  if (tok.size() == 4) {
+    int y = (tok[0] - '0') * 1000 + (tok[1] - '0') * 100 + (tok[2] - '0') * 10 + (tok[3] - '0');
+    return !(y >= 1900 && y <= 2099);
+  }
+  return tok.size() == 10 && ValidNpi(tok);
+}
+
 }  // namespace
 
 void FindCompanionIds(std::string_view t, std::vector<std::pair<uint32_t, uint32_t>>* out) {
@@ -250,7 +333,7 @@ void FindCompanionIds(std::string_view t, std::vector<std::pair<uint32_t, uint32
       if (!ok) continue;
     }
     std::string_view tok = t.substr(b, e - b);
-    if (!Shape(tok)) continue;
+    if (!Shape(tok) && !(BindValue(t, b, e) && BindId(tok))) continue;
     if (access_log && Digit(tok[0]) && tok.find('-') == std::string_view::npos) continue;
     size_t ws;
     std::string before = WordBefore(t, b, &ws);
@@ -554,6 +637,101 @@ void FindCompanionFullDates(std::string_view t, std::vector<std::pair<uint32_t, 
     if (other) continue;
     out->emplace_back(static_cast<uint32_t>(b), static_cast<uint32_t>(e));
   }
+}
+
+}  // namespace phiscrub::internal
+
+namespace phiscrub::internal {
+namespace {
+
+// A date with a four-digit year of a past year that starts at t[b] and ends
+// a token: its end, or 0. Compact dates ("19730201") count here too.
+size_t PastDateAt(std::string_view t, size_t b, int now) {
+  size_t e = 0;
+  int y = 0;
+  size_t d = b;
+  while (d < t.size() && Digit(t[d])) ++d;
+  if (d - b == 8) {
+    y = CompactDateYear(t.substr(b, 8));
+    e = y > 0 ? d : 0;
+  } else {
+    e = FullDateEnd(t, b);
+    if (e > 0) {
+      std::string_view v = t.substr(b, e - b);
+      if (v.size() > 9 && v.compare(v.size() - 9, 9, "T00:00:00") == 0) v.remove_suffix(9);
+      y = ValidDate(v) ? DateYear(v) : 0;
+    }
+  }
+  if (e == 0 || y < 1900 || y > now - 1) return 0;
+  if (e < t.size() && (Digit(t[e]) || Letter(t[e]))) return 0;
+  if (GluedToDigits(t, b, e) || FollowedByTime(t, e)) return 0;
+  return e;
+}
+
+bool PathChar(char c) {
+  return Digit(c) || Letter(c) || c == '-' || c == '_' || c == '.' || c == '/' || c == ',' ||
+         c == '%' || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// A part of a path beside a name: [b, e) a date or an id.
+void TakePathPart(std::string_view t, size_t b, size_t e, int now,
+                  std::vector<std::pair<uint32_t, uint32_t>>* dates,
+                  std::vector<std::pair<uint32_t, uint32_t>>* ids) {
+  if (e <= b || e - b > 24) return;
+  if (PastDateAt(t, b, now) == e) {
+    dates->emplace_back(static_cast<uint32_t>(b), static_cast<uint32_t>(e));
+  } else if (Shape(t.substr(b, e - b))) {
+    ids->emplace_back(static_cast<uint32_t>(b), static_cast<uint32_t>(e));
+  }
+}
+
+}  // namespace
+
+void FindBesideNames(std::string_view t, const std::vector<std::pair<uint32_t, uint32_t>>& names,
+                     std::vector<std::pair<uint32_t, uint32_t>>* dates,
+                     std::vector<std::pair<uint32_t, uint32_t>>* ids) {
+  const int now = CurrentYear();
+  const size_t n = t.size();
+  for (const auto& [s, e] : names) {
+    if (s >= n || e > n || s >= e) continue;
+    // A date right after the name: "D. Karimi 1 Dec 2018 vs ...".
+    size_t p = e;
+    if (p < n && t[p] == ',') ++p;
+    if (p < n && t[p] == ' ') {
+      ++p;
+      if (p < n && (Digit(t[p]) || Letter(t[p]))) {
+        size_t de = PastDateAt(t, p, now);
+        if (de > 0) dates->emplace_back(static_cast<uint32_t>(p), static_cast<uint32_t>(de));
+      }
+    }
+    // In a path: the part joined to the name ("19480328_Harrington.tif",
+    // "Harrington_19480328.tif") or the directory right before it
+    // ("/exports/2017-0112806/Manalo-Maricel.csv").
+    size_t lo = s > 256 ? s - 256 : 0;
+    size_t ps = s;
+    while (ps > lo && PathChar(t[ps - 1])) --ps;
+    size_t slash = t.substr(ps, s - ps).rfind('/');
+    if (slash == std::string_view::npos) continue;
+    slash += ps;
+    if (s > 0 && t[s - 1] == '_') {
+      size_t b = s - 1;
+      while (b > slash + 1 && t[b - 1] != '/' && t[b - 1] != '_') --b;
+      TakePathPart(t, b, s - 1, now, dates, ids);
+    } else if (s > 0 && t[s - 1] == '/' && slash + 1 == s) {
+      size_t prev = t.substr(ps, s - 1 - ps).rfind('/');
+      if (prev != std::string_view::npos) TakePathPart(t, ps + prev + 1, s - 1, now, dates, ids);
+    }
+    if (e < n && t[e] == '_') {
+      size_t b = e + 1, x = b;
+      while (x < n && (Digit(t[x]) || Letter(t[x]) || t[x] == '-')) ++x;
+      if (x < n && (t[x] == '.' || t[x] == '/' || t[x] == '_')) {
+        // (A file's extension is no part: "_19480328.tif" ends at the dot.)
+        TakePathPart(t, b, x, now, dates, ids);
+      }
+    }
+  }
+  std::sort(dates->begin(), dates->end());
+  std::sort(ids->begin(), ids->end());
 }
 
 }  // namespace phiscrub::internal

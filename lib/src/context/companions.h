@@ -61,4 +61,15 @@ void FindCompanionPhones(std::string_view text, std::vector<std::pair<uint32_t, 
 void FindCompanionFullDates(std::string_view text,
                             std::vector<std::pair<uint32_t, uint32_t>>* out);
 
+// Dates and ids that stand right beside a person's name (`names`: the
+// [begin, end) of the names found, sorted): a past date with a four-digit
+// year right after the name ("duplicate patient suspected: D. Karimi 1 Dec
+// 2018 vs ...", "YOON, JOON-HO 03/07/2018"), and in a path, the part joined
+// to the name by '_' or the directory right before it
+// ("/data/scans/19480328_Harrington.tif", "/exports/2017-0112806/Manalo-
+// Maricel.csv"): dates to *dates, id-shaped parts to *ids, each sorted.
+void FindBesideNames(std::string_view text, const std::vector<std::pair<uint32_t, uint32_t>>& names,
+                     std::vector<std::pair<uint32_t, uint32_t>>* dates,
+                     std::vector<std::pair<uint32_t, uint32_t>>* ids);
+
 }  // namespace phiscrub::internal

@@ -522,6 +522,13 @@ void ResolveOverlaps(std::vector<Span>* spans) {
 // there. `tokens` is a reusable buffer.
 void AddCompanionIds(std::string_view text, const Ruleset::Impl& impl, int person_entity,
                      std::vector<std::pair<uint32_t, uint32_t>>* tokens, std::vector<Span>* spans) {
+  // Dates and ids right beside a person's name (found once: only records
+  // that name someone pay for it).
+  std::vector<std::pair<uint32_t, uint32_t>> names, beside_dates, beside_ids;
+  for (const Span& sp : *spans) {
+    if (static_cast<int>(sp.entity) == person_entity) names.emplace_back(sp.start, sp.end);
+  }
+  if (!names.empty()) internal::FindBesideNames(text, names, &beside_dates, &beside_ids);
   // What a token is (a phone, a ZIP, a date) before that it is some id.
   for (auto kind : {CompiledRule::Detector::kCompanionPhones, CompiledRule::Detector::kCompanionZips,
                     CompiledRule::Detector::kCompanionDates, CompiledRule::Detector::kCompanionIds})
@@ -556,10 +563,18 @@ void AddCompanionIds(std::string_view text, const Ruleset::Impl& impl, int perso
       std::sort(tokens->begin(), tokens->end());
     } else if (rule.detector == CompiledRule::Detector::kCompanionDates) {
       internal::FindCompanionDates(text, tokens);
+      if (!beside_dates.empty()) {
+        tokens->insert(tokens->end(), beside_dates.begin(), beside_dates.end());
+        std::sort(tokens->begin(), tokens->end());
+      }
     } else if (rule.detector == CompiledRule::Detector::kCompanionPhones) {
       internal::FindCompanionPhones(text, tokens);
     } else {
       internal::FindCompanionIds(text, tokens);
+      if (!beside_ids.empty()) {
+        tokens->insert(tokens->end(), beside_ids.begin(), beside_ids.end());
+        std::sort(tokens->begin(), tokens->end());
+      }
     }
     size_t before = spans->size();
     // A date of birth outranks a plain date on the same bytes (--dates-all).

@@ -1108,13 +1108,28 @@ void FindPathNames(std::string_view text, std::vector<std::pair<uint32_t, uint32
       }
     }
     parts.clear();
+    // Hashes and UUIDs hold no names ("b6f4f968-d2cb-…", a trace id).
+    size_t hexish = 0;
+    for (size_t q = b; q < e; ++q) {
+      char c = text[q];
+      hexish += (digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == '-') ? 1 : 0;
+    }
+    if (e - b >= 16 && hexish * 10 >= (e - b) * 9) {
+      slash = e < text.size() ? text.find('/', e) : std::string_view::npos;
+      continue;
+    }
     for (size_t i = b; i < e;) {
       if (digit(text[i])) {
-        size_t j = i;
-        while (j < e && digit(text[j])) ++j;
-        std::string_view run = text.substr(i, j - i);
-        parts.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(j), false,
-                         run.size() == 8 && CompactDateYear(run) != 0});
+        // Digits, joined by single '-' or '.': a date ("1951-12-13") or an
+        // id ("2008-6381841", "472724") when six digits or more; fewer are
+        // versions and counts ("v2", "1.2.3").
+        size_t j = i, n = 0;
+        while (j < e && (digit(text[j]) || ((text[j] == '-' || text[j] == '.') && j + 1 < e &&
+                                            digit(text[j + 1]) && digit(text[j - 1])))) {
+          n += digit(text[j]) ? 1 : 0;
+          ++j;
+        }
+        parts.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(j), false, n >= 6});
         i = j;
         continue;
       }
@@ -1146,9 +1161,17 @@ void FindPathNames(std::string_view text, std::vector<std::pair<uint32_t, uint32
     }
     for (size_t k = 0; k < parts.size(); ++k) {
       if (!parts[k].name) continue;
-      auto near = [&](size_t o) { return o < parts.size() && (parts[o].name || parts[o].date); };
-      bool pair = (k > 0 && near(k - 1) && parts[k].b - parts[k - 1].e <= 1) ||
-                  (near(k + 1) && parts[k + 1].b - parts[k].e <= 1);
+      // A name beside a name ("Manalo-Maricel", "DeepikaSubramanian"), or
+      // beside a date or an id across one separator ("472724_Okonkwo"; never
+      // letters inside hex: "…895201bede").
+      auto near = [&](size_t o, size_t gap_b, size_t gap_e) {
+        if (o >= parts.size() || gap_e - gap_b > 1) return false;
+        if (parts[o].name) return true;
+        char sep = gap_e > gap_b ? text[gap_b] : '\0';
+        return parts[o].date && (sep == '_' || sep == '-' || sep == '.');
+      };
+      bool pair = (k > 0 && near(k - 1, parts[k - 1].e, parts[k].b)) ||
+                  (k + 1 < parts.size() && near(k + 1, parts[k].e, parts[k + 1].b));
       if (pair) out->emplace_back(parts[k].b, parts[k].e);
     }
     slash = e < text.size() ? text.find('/', e) : std::string_view::npos;

@@ -370,9 +370,15 @@ size_t UnitLetters(const std::vector<Tok>& toks, size_t k) {
 bool IsCore(const std::vector<Tok>& toks, size_t i) {
   const Tok& t = toks[i];
   // "the last four", "first two digits": a count, not a digit of a value.
+  // (Never the day of a date: "october twenty first nineteen seventy three",
+  // "january first two thousand".)
   if (IsNumberWord(t) && i > 0 && toks[i - 1].type == T::kWord &&
       (toks[i - 1].lower == "last" || toks[i - 1].lower == "first")) {
-    return false;
+    size_t p = i - 1;
+    while (p > 0 && toks[p - 1].type == T::kPunct && toks[p - 1].lower == "-") --p;
+    bool day = toks[i - 1].lower == "first" && p > 0 && toks[p - 1].type == T::kWord &&
+               (toks[p - 1].info.kind == W::kMonth || toks[p - 1].info.kind == W::kTens);
+    if (!day) return false;
   }
   return IsNumberWord(t) || t.type == T::kDigits || IsLetterToken(toks, i);
 }

@@ -458,9 +458,20 @@ TEST_F(ScannerTest, CitiesAfterStreetsAndTwoWordStates) {
 // name beside a date; never words, never one name alone.
 TEST_F(ScannerTest, NamesInPaths) {
   EXPECT_EQ(Redact(rules_, "denied: /srv/exports/2017-0112806/Manalo-Maricel.csv"),
-            "denied: /srv/exports/2017-0112806/[PERSON]-[PERSON].csv");
+            "denied: /srv/exports/[OTHER_ID]/[PERSON]-[PERSON].csv");
   EXPECT_EQ(Redact(rules_, "stat: /data/scans/19480328_Harrington.tif"),
-            "stat: /data/scans/19480328_[PERSON].tif");
+            "stat: /data/scans/[DATE_OF_BIRTH]_[PERSON].tif");
+  // A known name beside a date or an id of six digits or more.
+  EXPECT_EQ(Redact(rules_, "stat: /data/scans/1951-12-13_Lindqvist.tif"),
+            "stat: /data/scans/[DATE_OF_BIRTH]_[PERSON].tif");
+  EXPECT_EQ(Redact(rules_, "unable to stat: /var/www/letters/472724_Okonkwo.docx"),
+            "unable to stat: /var/www/letters/[OTHER_ID]_[PERSON].docx");
+  EXPECT_EQ(Redact(rules_, "/opt/Jackson-2.13.4/lib"), "/opt/Jackson-2.13.4/lib");
+  // Letters inside hashes and UUIDs are no names.
+  EXPECT_EQ(Redact(rules_, "GET https://storage.example.net/b6f4f968-d2cb-49bb-bfa0-bd895201bede-mono.wav"),
+            "GET https://storage.example.net/b6f4f968-d2cb-49bb-bfa0-bd895201bede-mono.wav");
+  EXPECT_EQ(Redact(rules_, "trace=projects/ehr/traces/dc4210aada645084506479fc27df926e ok"),
+            "trace=projects/ehr/traces/dc4210aada645084506479fc27df926e ok");
   EXPECT_EQ(Redact(rules_, "/uploads/DeepikaSubramanian_insurance_card.jpg"),
             "/uploads/[PERSON][PERSON]_insurance_card.jpg");
   EXPECT_EQ(Redact(rules_, "/usr/lib/python3/site-packages/foo.py"),

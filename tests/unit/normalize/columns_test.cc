@@ -86,6 +86,70 @@ TEST(CompanionIds, IdentifierShapes) {
   EXPECT_EQ(Companions("refund INV-2024-44597 on 12-25-2024 or 25-12-2024"), V{});
 }
 
+TEST(CompanionIds, SixDigitsThatNoDateOrTimeReads) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(Companions("row 11817: 978720,\"Jiang, Zihan\""), V{"978720"});
+  EXPECT_EQ(Companions("wristband printed HOANG, QUANG 351970 103Y"), V{"351970"});
+  // yymmdd, mmddyy, ddmmyy, yyyymm, hhmmss.
+  EXPECT_EQ(Companions("row: 240315,Reyes 031524,Reyes 150324,Reyes 199512,Reyes 235959,Reyes"),
+            V{});
+  // Counts under their keys, plural or prefixed ("retries", "queue_depth").
+  EXPECT_EQ(Companions("ssn=123-45-6789 retries=424215 queue_depth=396012 attempts=717564"),
+            V{});
+}
+
+TEST(CompanionIds, BindParametersOfAPersonsRow) {
+  using V = std::vector<std::string>;
+  // The last four of an SSN and a valid NPI as bind parameters (Postgres,
+  // a Python tuple, Hibernate); never a year, an invalid NPI, or the same
+  // numbers outside a parameter list.
+  EXPECT_EQ(Companions("DETAIL:  parameters: $1 = 'Reyes', $2 = '7143', $3 = '1234567893'"),
+            (V{"7143", "1234567893"}));
+  EXPECT_EQ(Companions("[generated in 0.0001s] ('Reyes', '7082', 12, 0)"), V{"7082"});
+  EXPECT_EQ(Companions("binding parameter [2] as [VARCHAR] - [7082]"), V{"7082"});
+  EXPECT_EQ(Companions("parameters: $1 = '1984', $2 = '1234567890', $3 = 'Reyes'"), V{});
+  EXPECT_EQ(Companions("Reyes '7082' (1234567893) [7082] total 7082"), V{});
+  EXPECT_EQ(Companions("call f(a, '7082')"), V{});
+}
+
+std::vector<std::string> Beside(std::string_view text, std::string_view name, bool dates) {
+  std::vector<std::pair<uint32_t, uint32_t>> names, d, ids;
+  size_t at = text.find(name);
+  names.emplace_back(static_cast<uint32_t>(at), static_cast<uint32_t>(at + name.size()));
+  FindBesideNames(text, names, &d, &ids);
+  std::vector<std::string> out;
+  for (auto [b, e] : dates ? d : ids) out.emplace_back(text.substr(b, e - b));
+  return out;
+}
+
+TEST(CompanionIds, DatesAndIdsBesideAName) {
+  using V = std::vector<std::string>;
+  // A past date right after the name, in any written form.
+  EXPECT_EQ(Beside("suspected: D. Karimi 1 Dec 2018 vs x", "D. Karimi", true), V{"1 Dec 2018"});
+  EXPECT_EQ(Beside("printed: YOON, JOON-HO 03/07/2018 0096", "YOON, JOON-HO", true),
+            V{"03/07/2018"});
+  EXPECT_EQ(Beside("jaber layla 19730201 vs", "jaber layla", true), V{"19730201"});
+  // Never a date with a time, a future or this year's date, a number.
+  EXPECT_EQ(Beside("Dana Reyes 2019-05-01 10:22:03 login", "Dana Reyes", true), V{});
+  EXPECT_EQ(Beside("Dana Reyes 2099-05-01 due", "Dana Reyes", true), V{});
+  EXPECT_EQ(Beside("Dana Reyes 20190501123 x", "Dana Reyes", true), V{});
+  // In a path: the part joined by '_' and the directory before the name.
+  EXPECT_EQ(Beside("stat: /data/scans/19480328_Harrington.tif", "Harrington", true),
+            V{"19480328"});
+  EXPECT_EQ(Beside("stat: /data/scans/Harrington_04-06-1939.tif", "Harrington", true),
+            V{"04-06-1939"});
+  EXPECT_EQ(Beside("denied: /srv/exports/2017-0112806/Manalo-Maricel.csv", "Manalo", false),
+            V{"2017-0112806"});
+  EXPECT_EQ(Beside("/var/www/letters/472724_Okonkwo.docx", "Okonkwo", false), V{"472724"});
+  EXPECT_EQ(Beside("/var/www/letters/MCH7711101/Cohen-Noam.csv", "Cohen", false),
+            V{"MCH7711101"});
+  // Path parts that are no ids: words, versions, dates read as such.
+  EXPECT_EQ(Beside("/opt/app/v2/Okonkwo.docx /srv/2024/Reyes.csv", "Okonkwo", false), V{});
+  EXPECT_EQ(Beside("/srv/letters/Okonkwo.docx", "Okonkwo", false), V{});
+  // Not a path: a name after a slash in prose takes nothing before it.
+  EXPECT_EQ(Beside("12345678 Okonkwo", "Okonkwo", false), V{});
+}
+
 std::vector<std::string> CompanionPhones(std::string_view text) {
   std::vector<std::pair<uint32_t, uint32_t>> out;
   FindCompanionPhones(text, &out);

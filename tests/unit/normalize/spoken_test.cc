@@ -78,6 +78,14 @@ TEST(SpokenView, Dates) {
   EXPECT_EQ(ViewOf("ten... twenty four... nineteen thirty three"), "10/24/1933");
 }
 
+TEST(SpokenView, FirstAfterAMonthOrTensIsADayNotACount) {
+  // "first" before a number word is a count ("the first two digits"), except
+  // as the day of a date.
+  EXPECT_EQ(ViewOf("october twenty first nineteen seventy three"), "october 21st 1973");
+  EXPECT_EQ(ViewOf("january first two thousand"), "january 1st 2000");
+  EXPECT_EQ(ViewOf("the first two digits are four one"), "the 1st two digits are 41");
+}
+
 TEST(SpokenView, Letters) {
   EXPECT_EQ(ViewOf("sure, r e y e s"), "sure, reyes");
   EXPECT_EQ(ViewOf("it's s-m-i-t-h"), "it's smith");
