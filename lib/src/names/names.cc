@@ -1045,6 +1045,211 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
   }
 }
 
+namespace {
+
+// Whether a key, lower-cased with its separators dropped ("pt_first" ->
+// "ptfirst", "Patient Name" -> "patientname"), names a person's name.
+bool PersonNameKey(std::string_view k) {
+  static constexpr std::string_view kWhole[] = {
+      "first",    "last",     "given",    "family",   "fname",    "lname",    "forename",
+      "surname",  "ptfirst",  "ptlast",   "namefirst", "namelast", "nmfirst", "nmlast",
+      "firstnm",  "lastnm",   "fullnm",   "ptnm",     "patientnm", "membernm", "subscribernm",
+      "givennames", "nextofkin", "nok"};
+  static constexpr std::string_view kEnds[] = {"firstname", "lastname", "givenname",
+                                               "familyname", "fullname", "middlename",
+                                               "maidenname", "surname", "forename",
+                                               "legalname", "preferredname"};
+  static constexpr std::string_view kRoles[] = {
+      "patient", "pt",        "member",   "mbr",       "subscriber", "guarantor",
+      "insured", "cardholder", "caller",  "callerid",  "customer",   "client",
+      "contact", "emergencycontact", "beneficiary", "recipient", "spouse", "guardian",
+      "parent",  "mother",    "father",   "nok",       "responsibleparty", "person",
+      "resident", "applicant", "enrollee", "dependent", "policyholder", "account",
+      "accountholder", "cnam"};
+  if (k.size() < 3 || k.size() > 40) return false;
+  for (std::string_view w : kWhole) {
+    if (k == w) return true;
+  }
+  for (std::string_view e : kEnds) {
+    if (k.size() >= e.size() && k.substr(k.size() - e.size()) == e) return true;
+  }
+  for (std::string_view tail : {std::string_view("name"), std::string_view("nm")}) {
+    if (k.size() <= tail.size() || k.substr(k.size() - tail.size()) != tail) continue;
+    std::string_view head = k.substr(0, k.size() - tail.size());
+    for (std::string_view r : kRoles) {
+      if (head == r) return true;
+      // "guarantorpatient", "emergencycontact": the role ends the head.
+      if (head.size() > r.size() && head.substr(head.size() - r.size()) == r && r.size() >= 5) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool KeyChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         c == '_' || c == '-' || c == '.';
+}
+
+// Whether [b, e) of text is a person's name as a key's whole value.
+bool NameShapedValue(std::string_view text, size_t b, size_t e, bool capitals) {
+  std::string_view v = text.substr(b, e - b);
+  if (v.size() < 2 || v.size() > 64) return false;
+  const NameGazetteer& gaz = NameGazetteer::Builtin();
+  static constexpr std::string_view kPlaceholders[] = {
+      "unknown", "na",    "n/a",   "none",      "null",  "nil",  "undefined", "redacted",
+      "anonymous", "test", "tbd",  "pending",   "self",  "patient", "member", "caller",
+      "user",    "guest", "other", "notprovided", "not", "provided", "missing", "empty",
+      "blank",   "withheld", "private", "restricted", "confidential", "unavailable",
+      "wireless", "caller", "unknownname", "name", "first", "last", "toll", "free",
+      "true",    "false", "yes",   "no",        "ok",    "y",    "n"};
+  int words = 0, commas = 0, letters_words = 0, everyday = 0, known = 0;
+  std::string folded;
+  size_t i = 0;
+  while (i < v.size()) {
+    if (v[i] == ' ') {
+      if (i + 1 < v.size() && v[i + 1] == ' ') return false;
+      ++i;
+      continue;
+    }
+    if (v[i] == ',') {
+      if (++commas > 1 || words != 1) return false;
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    bool letter = false;
+    while (j < v.size() && v[j] != ' ' && v[j] != ',') {
+      unsigned char c = static_cast<unsigned char>(v[j]);
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80) {
+        letter = true;
+      } else if (c == '-' || c == '\'' || c == '.') {
+        // inside a word, or an initial's full stop
+      } else {
+        return false;  // digits, '@', '/', '_', markup
+      }
+      ++j;
+    }
+    if (!letter || ++words > 4) return false;
+    std::string_view w = v.substr(i, j - i);
+    // (When the key alone says little, "first": written like a name, or a
+    // known name that is no everyday word: "first=rhea", never "last=login".)
+    const bool lower_word = capitals && w[0] >= 'a' && w[0] <= 'z';
+    bool first_upper = false, all_upper = false;
+    FoldWord(w, &folded, &first_upper, &all_upper);
+    while (!folded.empty() && folded.back() == '.') folded.pop_back();
+    for (std::string_view p : kPlaceholders) {
+      if (folded == p) return false;
+    }
+    static constexpr std::string_view kParticles[] = {"de", "la", "del", "della", "van", "von",
+                                                      "der", "den", "da", "di", "du", "le",
+                                                      "al", "el", "bin", "ibn", "ten", "ter"};
+    if (lower_word && !(j < v.size() && In(kParticles, folded))) {
+      uint8_t f = gaz.Flags(folded);
+      if (!(f & (kGivenName | kSurname)) || (f & (kCommonWord | kNotName))) return false;
+    }
+    if (folded.size() >= 2) {
+      ++letters_words;
+      uint8_t f = gaz.Flags(folded);
+      if (f & (kGivenName | kSurname)) ++known;
+      if ((f & kCommonWord) || (f & kNotName)) ++everyday;
+    }
+    i = j;
+  }
+  if (words == 0 || letters_words == 0) return false;
+  // Everyday words alone ("Front Desk", "Main Office") are no name; one
+  // that is also a given name may be ("Will", "Hope").
+  return !(everyday == letters_words && (letters_words > 1 || known == 0));
+}
+
+}  // namespace
+
+void FindKeyedNames(std::string_view text, std::vector<std::pair<uint32_t, uint32_t>>* out) {
+  std::string key;
+  for (size_t s = 0; s < text.size(); ++s) {
+    char sep = text[s];
+    if (sep != '=' && sep != ':') continue;
+    // The key before: "PATIENTNAME", "\"pt_first\"", "full_name ", and a
+    // JSON key humanised as words ("patient name").
+    size_t k = s;
+    while (k > 0 && text[k - 1] == ' ') --k;
+    if (k > 0 && (text[k - 1] == '"' || text[k - 1] == '\'')) --k;
+    size_t ke = k;
+    key.clear();
+    size_t kb = ke;
+    for (int part = 0; part < 3; ++part) {
+      size_t b = kb;
+      while (b > 0 && KeyChar(text[b - 1])) --b;
+      if (b == kb) break;
+      std::string piece;
+      for (size_t q = b; q < kb; ++q) {
+        char c = text[q];
+        if (c == '_' || c == '-' || c == '.') continue;
+        piece.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+      }
+      key.insert(0, piece);
+      kb = b;
+      if (PersonNameKey(key)) break;
+      // Humanised keys only: words joined by one blank.
+      if (kb < 2 || text[kb - 1] != ' ' || !KeyChar(text[kb - 2])) break;
+      --kb;
+    }
+    if (!PersonNameKey(key)) continue;
+    // The value after: quoted, or up to the next field.
+    size_t v = s + 1;
+    while (v < text.size() && text[v] == ' ') ++v;
+    if (v >= text.size()) continue;
+    size_t b, e;
+    char q = text[v];
+    if (q == '"' || q == '\'') {
+      b = v + 1;
+      e = b;
+      while (e < text.size() && text[e] != q && text[e] != '\n' && e - b <= 80) ++e;
+      if (e >= text.size() || text[e] != q) continue;
+    } else {
+      b = v;
+      e = b;
+      while (e < text.size()) {
+        char c = text[e];
+        if (c == ';' || c == '&' || c == '|' || c == '\n' || c == '\t' || c == '<' || c == '>' ||
+            c == ')' || c == ']' || c == '}' || c == '"' || c == '\r') {
+          break;
+        }
+        // "Last, First" once; another field after a comma ends the value.
+        if (c == ',') {
+          size_t n = e + 1;
+          while (n < text.size() && text[n] == ' ') ++n;
+          size_t w = n;
+          while (w < text.size() && KeyChar(text[w])) ++w;
+          if (w < text.size() && (text[w] == '=' || text[w] == ':')) break;
+        }
+        // A blank before the next key ("first=Rhea last=Tolentino").
+        if (c == ' ') {
+          size_t w = e + 1;
+          while (w < text.size() && KeyChar(text[w])) ++w;
+          if (w > e + 1 && w < text.size() && (text[w] == '=' || text[w] == ':')) break;
+        }
+        if (e - b > 80) break;
+        ++e;
+      }
+      while (e > b && (text[e - 1] == ' ' || text[e - 1] == ',' || text[e - 1] == '.')) {
+        // (Keep an initial's full stop: "Dana L.")
+        bool initial = text[e - 1] == '.' && e - b >= 2 && (e - b == 2 || text[e - 3] == ' ');
+        if (initial) break;
+        --e;
+      }
+    }
+    // Keys that are only a part's name ("first", "last") take names written
+    // with capitals ("first=Rhea", never "first=true").
+    const bool bare = key == "first" || key == "last" || key == "given" || key == "family";
+    if (NameShapedValue(text, b, e, bare)) {
+      out->emplace_back(static_cast<uint32_t>(b), static_cast<uint32_t>(e));
+      s = e;
+    }
+  }
+}
+
 void FindPathNames(std::string_view text, std::vector<std::pair<uint32_t, uint32_t>>* out) {
   const NameGazetteer& gaz = NameGazetteer::Builtin();
   auto letter = [](char c) {

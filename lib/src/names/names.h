@@ -97,4 +97,12 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
 // or to a date. Appends [start, end) of each such part.
 void FindPathNames(std::string_view text, std::vector<std::pair<uint32_t, uint32_t>>* out);
 
+// The values of keys that name a person's name, whole ("PATIENTNAME=ARASH",
+// "\"pt_first\":\"Rhea\"", "full_name = 'eun-ji moon'", "caller_id_name:
+// NI BHRIAIN ANNE", a JSON key humanised as "patient name: XIN"): a value of
+// one to four words of letters (initials, particles, "Last, First"), in
+// quotes or up to the next field; never digits, placeholders ("NOT
+// PROVIDED", "unknown") or everyday words alone. Appends [start, end).
+void FindKeyedNames(std::string_view text, std::vector<std::pair<uint32_t, uint32_t>>* out);
+
 }  // namespace phiscrub::internal
