@@ -929,6 +929,7 @@ struct Pending {
   // Conversations: a turn with the turns before it (in Level::turns), or a
   // transcript string with one turn per line; scanned on its own.
   uint32_t turns_begin = 0, turns_end = 0;
+  uint32_t tail = 0;  // bytes of context after the value (a row's elements after it)
   bool conversation = false;
 };
 
@@ -972,6 +973,7 @@ struct Level {
   std::string turns;  // Pending::turns_begin/end
   std::string extra;  // scratch: structure context of the value being queued
   std::string row;    // scratch: the row before the value ("a","b",), if any
+  std::string row_after;  // scratch: the row after a row's first value (","c","d"), if any
   std::string previous;  // scratch: the turns before the value being queued
   std::vector<Rewrite> rewrites;
   std::string repl;
@@ -1453,7 +1455,14 @@ class LevelRunner {
     std::string_view key = ContextKey();
     lv_->extra.clear();
     lv_->row.clear();
+    lv_->row_after.clear();
     StructureContext(key, value, &lv_->extra);
+    // The first element of a row has nothing before it: the elements after
+    // it are its context ("row": ["1598278", "Joshi", "Lakshmi", ...]).
+    if (!lv_->frames.empty() && !lv_->frames.back().object && lv_->frames.back().index == 0 &&
+        value.size() <= 64) {
+      RowAfter(end, &lv_->row_after);
+    }
     std::string_view previous;
     bool conversation = false;
     // An utterance of an aligned transcript (Retell transcript_object[]) is
@@ -1503,12 +1512,18 @@ class LevelRunner {
     }
     // A row: its elements before this one, and this one as the next field
     // ("row: "H65068268","Reyes","Dana").
-    if (!lv.row.empty() && !conversation && previous.empty()) {
+    // (Or its first element, with the elements after it: "1598278","Joshi".)
+    const bool row = !conversation && previous.empty();
+    if (row && (!lv.row.empty() || !lv.row_after.empty())) {
       lv.block += lv.row;
       lv.block.push_back('"');
     }
     p.shift = static_cast<uint32_t>(lv.block.size()) - p.seg_begin;
     lv.block.append(value);
+    if (row && !lv.row_after.empty()) {
+      lv.block += lv.row_after;
+      p.tail = static_cast<uint32_t>(lv.row_after.size());
+    }
     p.seg_end = static_cast<uint32_t>(lv.block.size());
     lv.block.push_back('\n');
     if (lv.paths) {
@@ -1585,6 +1600,36 @@ class LevelRunner {
     size_t len = 0;
     if (!NormaliseKey(key, buf, sizeof buf, &len)) return {};
     return std::string(buf, len);
+  }
+
+  // The short string elements after the one whose token ends at doc_[pos]
+  // in its array, as the rest of a delimited row (","Joshi","Lakshmi"); at
+  // most four, up to the first element that is no short string.
+  void RowAfter(size_t pos, std::string* out) {
+    const size_t n = doc_.size();
+    std::string content;
+    for (int count = 0; count < 4; ++count) {
+      while (pos < n && IsWs(doc_[pos])) ++pos;
+      if (pos >= n || doc_[pos] != ',') break;
+      ++pos;
+      while (pos < n && IsWs(doc_[pos])) ++pos;
+      if (pos >= n || doc_[pos] != '"') break;
+      bool escaped = false;
+      size_t e = internal::JsonStringToken(doc_, pos, &escaped);
+      if (e == std::string_view::npos || e - pos - 2 > 64) break;
+      std::string_view raw = doc_.substr(pos + 1, e - pos - 2);
+      content.clear();
+      if (!escaped) {
+        content.assign(raw);
+      } else if (!internal::DecodeJsonString(raw, &content) || content.size() > 64) {
+        break;
+      }
+      if (out->empty()) out->push_back('"');
+      *out += ",\"";
+      for (char c : content) out->push_back(c == '\n' ? ' ' : c);
+      out->push_back('"');
+      pos = e;
+    }
   }
 
   // Context the structure around a string gives it, appended to *extra, and
@@ -1901,11 +1946,12 @@ class LevelRunner {
         ++ci;
       }
       std::string_view seg = std::string_view(lv.block).substr(lo, hi - lo);
+      const uint32_t value_end = static_cast<uint32_t>(seg.size() - p.tail);
       lv.kept.clear();
       if (p.conversation || p.turns_end > p.turns_begin) {
         // A turn (or a whole transcript) is scanned on its own, with what the
         // turns before it asked for.
-        std::string_view value = seg.substr(p.shift);
+        std::string_view value = seg.substr(p.shift, value_end - p.shift);
         if (p.conversation) {
           st = scanner.ScanConversation(value, &lv.kept);
         } else {
@@ -1924,14 +1970,15 @@ class LevelRunner {
         if (!st.ok()) return st;
         // Spans in the context itself are not in the value (as ScanWithContext).
         for (Span sp : lv.spans) {
-          if (sp.start < p.shift) continue;
+          if (sp.start < p.shift || sp.start >= value_end) continue;
+          sp.end = std::min(sp.end, value_end);
           sp.start -= p.shift;
           sp.end -= p.shift;
           lv.kept.push_back(sp);
         }
       }
       if (lv.kept.empty()) continue;
-      std::string_view value = seg.substr(p.shift);
+      std::string_view value = seg.substr(p.shift, value_end - p.shift);
       lv.tmp.clear();
       scanner.RenderSpans(value, lv.kept, &lv.tmp);
       AddRewrite(p.doc, p.begin, p.end, lv.tmp);

@@ -138,9 +138,15 @@ TEST_F(JsonTest, ArrayOfShortStringsIsARow) {
   // No person, no companion: ids and codes in other arrays stay.
   EXPECT_EQ(Redact(R"({"tags":["build","release","12345678","60431"]})"),
             R"({"tags":["build","release","12345678","60431"]})");
-  // (One pass: an id before the name has no person before it yet.)
+  // The first element is read with the elements after it: an id before the
+  // name is hers too.
   EXPECT_EQ(Redact(R"({"row":["H65068268","Reyes","Dana","59112-3729","12345678"]})"),
-            R"({"row":["H65068268","[PERSON]","[PERSON]","[ZIP_CODE]","[OTHER_ID]"]})");
+            R"({"row":["[OTHER_ID]","[PERSON]","[PERSON]","[ZIP_CODE]","[OTHER_ID]"]})");
+  EXPECT_EQ(Redact(R"({"row":["1598278","Joshi","Lakshmi","03-Oct-1975"]})"),
+            R"({"row":["[OTHER_ID]","[PERSON]","[PERSON]","[DATE_OF_BIRTH]"]})");
+  // (Only its own value is redacted: the elements after it are their own.)
+  EXPECT_EQ(Redact(R"({"ids":["1598278","2296205"],"tags":["v1.2.3","prod"]})"),
+            R"({"ids":["1598278","2296205"],"tags":["v1.2.3","prod"]})");
   // A ZIP right after a name ends the search for one person.
   EXPECT_EQ(Redact(R"({"q":"Dana Reyes 60431","hits":3})"), R"({"q":"[PERSON] [ZIP_CODE]","hits":3})");
 }
