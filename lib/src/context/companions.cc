@@ -304,7 +304,9 @@ bool BindId(std::string_view tok) {
     int y = (tok[0] - '0') * 1000 + (tok[1] - '0') * 100 + (tok[2] - '0') * 10 + (tok[3] - '0');
     return !(y >= 1900 && y <= 2099);
   }
-  return tok.size() == 10 && ValidNpi(tok);
+  // (Epoch-like numbers too: a statement's parameters are typed, its
+  // timestamps are no bare digits.)
+  return tok.size() >= 7 && tok.size() <= 12;
 }
 
 }  // namespace
@@ -378,6 +380,11 @@ void FindCompanionZips(std::string_view t, std::vector<std::pair<uint32_t, uint3
     i = end;
     if (!plus4 && end < t.size() && (Letter(t[end]) || Digit(t[end]) || t[end] == '-' ||
                                      t[end] == '.' || t[end] == ':' || t[end] == '/')) {
+      continue;
+    }
+    // A statement's bind parameter in a person's record ("$3 = '84686'").
+    if (BindValue(t, b, end)) {
+      out->emplace_back(static_cast<uint32_t>(b), static_cast<uint32_t>(end));
       continue;
     }
     // A whole field: quotes, then a delimiter (or the line's edge), on both

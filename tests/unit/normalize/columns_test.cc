@@ -107,7 +107,10 @@ TEST(CompanionIds, BindParametersOfAPersonsRow) {
             (V{"7143", "1234567893"}));
   EXPECT_EQ(Companions("[generated in 0.0001s] ('Reyes', '7082', 12, 0)"), V{"7082"});
   EXPECT_EQ(Companions("binding parameter [2] as [VARCHAR] - [7082]"), V{"7082"});
-  EXPECT_EQ(Companions("parameters: $1 = '1984', $2 = '1234567890', $3 = 'Reyes'"), V{});
+  EXPECT_EQ(Companions("parameters: $1 = '1984', $2 = '250', $3 = 'Reyes'"), V{});
+  // Ids of seven to twelve digits, epoch-like or not.
+  EXPECT_EQ(Companions("parameters: $1 = '102', $2 = '1530019239', $3 = 'Ji-woo E. Han'"),
+            V{"1530019239"});
   EXPECT_EQ(Companions("Reyes '7082' (1234567893) [7082] total 7082"), V{});
   EXPECT_EQ(Companions("call f(a, '7082')"), V{});
 }
@@ -148,6 +151,24 @@ TEST(CompanionIds, DatesAndIdsBesideAName) {
   EXPECT_EQ(Beside("/srv/letters/Okonkwo.docx", "Okonkwo", false), V{});
   // Not a path: a name after a slash in prose takes nothing before it.
   EXPECT_EQ(Beside("12345678 Okonkwo", "Okonkwo", false), V{});
+}
+
+std::vector<std::string> CompanionZips(std::string_view text) {
+  std::vector<std::pair<uint32_t, uint32_t>> out;
+  FindCompanionZips(text, &out);
+  std::vector<std::string> v;
+  for (auto [b, e] : out) v.emplace_back(text.substr(b, e - b));
+  return v;
+}
+
+TEST(CompanionZips, BindParameters) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(CompanionZips("parameters: $1 = '435-555-0181', $2 = '4JQ8-JH0-HA60', $3 = '84686'"),
+            V{"84686"});
+  EXPECT_EQ(CompanionZips("[generated in 0.00169s] ('37466-2134', '423.555.0119x6696')"),
+            V{"37466-2134"});
+  // Outside a parameter list five digits need a row of four fields.
+  EXPECT_EQ(CompanionZips("took '84686' ms"), V{});
 }
 
 std::vector<std::string> CompanionPhones(std::string_view text) {
