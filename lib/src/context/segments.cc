@@ -1,9 +1,12 @@
 #include "context/segments.h"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <string>
 #include <utility>
+
+#include "names/names.h"
 
 namespace phiscrub::internal {
 namespace {
@@ -142,6 +145,82 @@ size_t Hl7SegmentEnd(std::string_view text, size_t from) {
   return e;
 }
 
+// Whether [b, e) is letters (any script), with inner blanks, hyphens and
+// apostrophes.
+bool NameComponent(std::string_view text, size_t b, size_t e) {
+  if (e - b < 2 || e - b > 40) return false;
+  for (size_t k = b; k < e; ++k) {
+    unsigned char c = static_cast<unsigned char>(text[k]);
+    bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0x80;
+    if (!letter && !((c == ' ' || c == '-' || c == '\'') && k > b)) return false;
+  }
+  return true;
+}
+
+// Feeds that move IN1's insured's fields (the name, the relationship, the
+// date of birth and the address, 16-19) keep them together: a field of
+// the shape FAMILY^GIVEN among 10-25 in which one part is a known name
+// is the insured's name, the field two after it a date of birth
+// (yyyymmdd), the field three after it an address of the shape
+// street^other^city^state^zip.
+void FindMovedInsured(std::string_view text, size_t b, size_t e, std::vector<FieldSpan>* out) {
+  std::vector<std::pair<size_t, size_t>> fields;
+  Split(text, b, e, '|', [&](int, size_t fb, size_t fe) { fields.emplace_back(fb, fe); });
+  const NameGazetteer& gaz = NameGazetteer::Builtin();
+  std::string folded;
+  auto known = [&](size_t cb, size_t ce) {
+    bool first_upper = false, all_upper = false;
+    FoldWord(text.substr(cb, ce - cb), &folded, &first_upper, &all_upper);
+    uint8_t f = gaz.Flags(folded);
+    return (f & (kGivenName | kSurname)) != 0 && (f & (kCommonWord | kNotName)) == 0;
+  };
+  for (size_t i = 10; i <= 25 && i <= fields.size(); ++i) {
+    if (i == 16) continue;  // where it belongs: mapped already
+    auto [fb, fe] = fields[i - 1];
+    std::vector<std::pair<size_t, size_t>> comps;
+    Split(text, fb, fe, '^', [&](int, size_t cb, size_t ce) { comps.emplace_back(cb, ce); });
+    if (comps.size() < 2 || comps.size() > 6) continue;
+    if (!NameComponent(text, comps[0].first, comps[0].second) ||
+        !NameComponent(text, comps[1].first, comps[1].second)) {
+      continue;
+    }
+    if (!known(comps[0].first, comps[0].second) && !known(comps[1].first, comps[1].second)) {
+      continue;
+    }
+    // What the standard positions (16, 18, 19) read there is something else
+    // (what they hold is read below, by its place after the name).
+    for (size_t std_field : {16u, 18u, 19u}) {
+      if (std_field > fields.size()) continue;
+      auto [sb, se] = fields[std_field - 1];
+      out->erase(std::remove_if(out->begin(), out->end(),
+                                [&](const FieldSpan& f) { return f.begin >= sb && f.end <= se; }),
+                 out->end());
+    }
+    for (size_t c = 0; c < comps.size() && c < 3; ++c) {
+      Push(out, comps[c].first, comps[c].second, C::kName);
+    }
+    if (i + 2 <= fields.size()) {
+      auto [db, de] = fields[i + 1];
+      bool date = de - db == 8;
+      for (size_t k = db; date && k < de; ++k) date = text[k] >= '0' && text[k] <= '9';
+      if (date && (text[db] == '1' || text[db] == '2')) Push(out, db, de, C::kDateOfBirth);
+    }
+    if (i + 3 <= fields.size()) {
+      auto [ab, ae] = fields[i + 2];
+      std::vector<std::pair<size_t, size_t>> parts;
+      Split(text, ab, ae, '^', [&](int, size_t cb, size_t ce) { parts.emplace_back(cb, ce); });
+      if (parts.size() >= 5 && parts[3].second - parts[3].first == 2 &&
+          parts[4].second - parts[4].first >= 5) {
+        Push(out, parts[0].first, parts[0].second, C::kAddress);
+        Push(out, parts[1].first, parts[1].second, C::kAddress);
+        Push(out, parts[2].first, parts[2].second, C::kCity);
+        Push(out, parts[4].first, parts[4].second, C::kZip);
+      }
+    }
+    break;
+  }
+}
+
 void FindHl7(std::string_view text, std::vector<FieldSpan>* out) {
   for (const Hl7Segment& seg : kHl7) {
     std::string tag = std::string(seg.tag) + "|";
@@ -173,6 +252,7 @@ void FindHl7(std::string_view text, std::vector<FieldSpan>* out) {
           if (letters >= 1 && digits >= 4) Push(out, fb, fe, C::kMemberId);
         }
       });
+      if (in1) FindMovedInsured(text, b, e, out);
     }
   }
 }

@@ -327,6 +327,14 @@ TEST_F(ScannerTest, RecordShapesNameTheirValues) {
   // codes, counts and dates there stay.
   const std::string in1 = "IN1|1|MCR|710327050|ACME|||GRP30522|||||||||||||||||||||||||||||A||||" ;
   EXPECT_EQ(Redact(rules_, in1 + "DG12403D|3|20240101"), in1 + "[HEALTH_PLAN_ID]|3|20240101");
+  // Feeds that move the insured's name, relationship, date of birth and
+  // address keep them together; a coded relationship is no name.
+  EXPECT_EQ(Redact(rules_, "IN1|1|MCR|969508264|MOLINA|||GRP2183||||||LEE^EUN-JI|SEL|20010728|"
+                           "P.O. Box 280^APT 4B^Hilo^HI^96713^USA||||"),
+            "IN1|1|MCR|969508264|MOLINA|||GRP2183||||||[PERSON]^[PERSON]|SEL|[DATE_OF_BIRTH]|"
+            "[STREET_ADDRESS]^[STREET_ADDRESS]^[LOCATION]^HI^[ZIP_CODE]^USA||||");
+  const std::string coded = "IN1|1|MCR|9695|MOLINA|||GRP2183|||||||SEL^Self^HL70063|20240101|x||";
+  EXPECT_EQ(Redact(rules_, coded), coded);
 }
 
 // Dates with a four-digit year as whole fields of a record about a person
