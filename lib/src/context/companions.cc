@@ -309,6 +309,24 @@ bool BindId(std::string_view tok) {
   return tok.size() >= 7 && tok.size() <= 12;
 }
 
+// Whether a command-line option for a ZIP code stands right before t[b]:
+// " -z ", " --zip ", " --zip=", " --zipcode ", " --postal-code ".
+bool ZipOptionBefore(std::string_view t, size_t b) {
+  size_t p = b;
+  if (p > 0 && (t[p - 1] == ' ' || t[p - 1] == '=')) {
+    --p;
+  } else {
+    return false;
+  }
+  for (std::string_view opt : {" -z", " --zip", " --zipcode", " --zip-code", " --postal-code",
+                               " --postcode"}) {
+    if (p >= opt.size() && t.compare(p - opt.size(), opt.size(), opt) == 0) {
+      return opt != " -z" || t[b - 1] == ' ';
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 void FindCompanionIds(std::string_view t, std::vector<std::pair<uint32_t, uint32_t>>* out) {
@@ -382,8 +400,9 @@ void FindCompanionZips(std::string_view t, std::vector<std::pair<uint32_t, uint3
                                      t[end] == '.' || t[end] == ':' || t[end] == '/')) {
       continue;
     }
-    // A statement's bind parameter in a person's record ("$3 = '84686'").
-    if (BindValue(t, b, end)) {
+    // A statement's bind parameter in a person's record ("$3 = '84686'"),
+    // or a command line's ZIP option ("export.py -z 84401 --acct ...").
+    if (BindValue(t, b, end) || ZipOptionBefore(t, b)) {
       out->emplace_back(static_cast<uint32_t>(b), static_cast<uint32_t>(end));
       continue;
     }

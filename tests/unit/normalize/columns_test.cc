@@ -167,6 +167,11 @@ TEST(CompanionZips, BindParameters) {
             V{"84686"});
   EXPECT_EQ(CompanionZips("[generated in 0.00169s] ('37466-2134', '423.555.0119x6696')"),
             V{"37466-2134"});
+  // A command line's ZIP option.
+  EXPECT_EQ(CompanionZips("java -jar mpi.jar -z 86029 --medicare-id=7DG9-KX0-FT13"), V{"86029"});
+  EXPECT_EQ(CompanionZips("export_patient.py --zip=84401-3816 --acct 7712735992"),
+            V{"84401-3816"});
+  EXPECT_EQ(CompanionZips("tar -xz 86029 -q 86029"), V{});
   // Outside a parameter list five digits need a row of four fields.
   EXPECT_EQ(CompanionZips("took '84686' ms"), V{});
 }
