@@ -244,7 +244,9 @@ bool StreetWordsRecord(std::string_view r, size_t s, size_t e) {
       "on",      "or",     "other",   "our",   "percent", "pill",   "pills",  "pound",
       "pounds",  "same",   "second",  "step",  "steps",  "tablet",  "tablets", "that",
       "the",     "their",  "these",   "third", "this",   "those",   "time",   "times",
-      "to",      "up",     "week",    "weeks", "with",   "year",    "years",  "your"};
+      "to",      "up",     "week",    "weeks", "with",   "year",    "years",  "your",
+      "around",  "along",  "across",  "through", "by",   "near",    "past",   "into",
+      "laps",    "lap",    "kids",    "people", "dogs",  "cars",    "event"};
   size_t i = s;
   while (i < e && IsDigit(r[i])) ++i;  // the house number
   while (i < e) {
