@@ -882,6 +882,7 @@ void Scanner::RunDetectors(std::string_view text, State* sp) {
             &s.names, &s.name_spans);
         if (text.find('/') != std::string_view::npos) internal::FindPathNames(text, &s.name_spans);
         internal::FindKeyedNames(text, &s.name_spans);
+        internal::FindVocativeNames(text, s.names, &s.name_spans);
       }
       for (const auto& [b, e] : s.name_spans) {
         s.confirmed.push_back({b, e, static_cast<uint16_t>(r), rule.entity, rule.score});

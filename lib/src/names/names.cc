@@ -1250,6 +1250,53 @@ void FindKeyedNames(std::string_view text, std::vector<std::pair<uint32_t, uint3
   }
 }
 
+void FindVocativeNames(std::string_view text, const NameScratch& scratch,
+                       std::vector<std::pair<uint32_t, uint32_t>>* out) {
+  static constexpr std::string_view kOpeners[] = {"hi",   "hello",   "hey",     "morning",
+                                                  "afternoon", "evening", "okay", "ok",
+                                                  "alright", "thanks", "welcome", "bye",
+                                                  "goodbye"};
+  static constexpr std::string_view kNext[] = {
+      "it's", "its", "come", "how", "i", "i'm", "im", "thanks", "thank", "nice", "good",
+      "great", "welcome", "please", "let's", "lets", "we", "have", "what", "so", "let", "it"};
+  static constexpr std::string_view kNever[] = {
+      "there", "everyone", "everybody", "all", "guys", "folks", "team", "again", "doctor",
+      "sir",   "madam",    "mam",       "yes", "yeah", "um",   "uh",   "so",    "and",
+      "how",   "what",     "my",        "the", "this", "it",   "you",  "there's", "back",
+      "dear",  "honey",    "sweetie",   "buddy", "friend", "ma'am", "then", "now", "just",
+      "thanks", "thank",   "great",     "good", "perfect", "sure", "well", "right", "cool"};
+  const auto& words = scratch.words;
+  for (size_t k = 1; k < words.size(); ++k) {
+    const auto& w = words[k];
+    const auto& prev = words[k - 1];
+    if (!In(kOpeners, prev.folded) && !(prev.folded == "you" && k >= 2 &&
+                                        words[k - 2].folded == "thank")) {
+      continue;
+    }
+    std::string_view gap = text.substr(prev.end, w.start - prev.end);
+    if (gap != " " && gap != ", ") continue;
+    if (w.digits || w.label || w.honorific || w.blocked || w.initial || w.contraction ||
+        w.possessive || w.folded.size() < 3 || (w.flags & kNotName) || In(kNever, w.folded)) {
+      continue;
+    }
+    // A known given name, everyday or not ("heather"), or a word no list has.
+    const bool given = (w.flags & kGivenName) != 0;
+    const bool unknown = (w.flags & (kGivenName | kSurname | kCommonWord)) == 0;
+    if (!given && !unknown) continue;
+    if (!(w.lower || w.title_case)) continue;
+    // What follows is said to them: the turn ends, or it goes on.
+    bool next = false;
+    size_t after = w.end;
+    if (after >= text.size() || text[after] == '\n' || text[after] == ',' || text[after] == '.' ||
+        text[after] == '!' || text[after] == '?') {
+      next = true;
+    } else if (k + 1 < words.size() && words[k + 1].start == after + 1 && text[after] == ' ') {
+      next = In(kNext, words[k + 1].folded);
+    }
+    if (next) out->emplace_back(w.start, w.end);
+  }
+}
+
 void FindPathNames(std::string_view text, std::vector<std::pair<uint32_t, uint32_t>>* out) {
   const NameGazetteer& gaz = NameGazetteer::Builtin();
   auto letter = [](char c) {

@@ -97,6 +97,15 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
 // or to a date. Appends [start, end) of each such part.
 void FindPathNames(std::string_view text, std::vector<std::pair<uint32_t, uint32_t>>* out);
 
+// A name said to the person spoken to, after a greeting or an
+// acknowledgement and before what is said to them ("hi heather it's nice to
+// see you", "good morning seoyeon come on in", "Okay Lihua, I found your
+// chart"): one word that is a known given name (an everyday word too, like
+// "heather") or a word no list has, among the words SplitWords found (marked
+// words, places and labels are skipped). Appends [start, end).
+void FindVocativeNames(std::string_view text, const NameScratch& scratch,
+                       std::vector<std::pair<uint32_t, uint32_t>>* out);
+
 // The values of keys that name a person's name, whole ("PATIENTNAME=ARASH",
 // "\"pt_first\":\"Rhea\"", "full_name = 'eun-ji moon'", "caller_id_name:
 // NI BHRIAIN ANNE", a JSON key humanised as "patient name: XIN"): a value of

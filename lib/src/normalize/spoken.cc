@@ -833,6 +833,7 @@ bool ReadEmail(const std::vector<Tok>& toks, size_t at, size_t line_begin, size_
   const size_t domain_begin = k;
   bool dotted = false;
   bool written_dot = false;  // the last dot was a written '.', not "dot"
+  bool said_point = false;   // the last dot was "point" ("at some point in time")
   std::string label;
   size_t label_start = k;
   size_t end = 0;
@@ -843,12 +844,14 @@ bool ReadEmail(const std::vector<Tok>& toks, size_t at, size_t line_begin, size_
       label.clear();
       dotted = true;
       written_dot = t.type == T::kPunct;
+      said_point = t.type == T::kWord && t.lower == "point";
       ++k;
       continue;
     }
     if (!IsAddressWord(t) || t.info.kind == W::kMonth) break;
     if (t.lower == "the" || t.lower == "an" || t.lower == "my" || t.lower == "your" ||
-        t.lower == "our" || t.lower == "this" || t.lower == "that") {
+        t.lower == "our" || t.lower == "this" || t.lower == "that" || t.lower == "some" ||
+        t.lower == "least" || t.lower == "any" || t.lower == "one") {
       break;
     }
     // A label is one word, spelled letters, or a few words said apart
@@ -864,7 +867,13 @@ bool ReadEmail(const std::vector<Tok>& toks, size_t at, size_t line_begin, size_
     ++k;
     // After a written '.' a listed TLD only: "... fifth at three fifteen.
     // If I'm ..." is a sentence that ends, not an address in ".if".
-    if (dotted && (written_dot ? IsListedTld(label) : IsTld(label))) end = k;
+    // ("point" is a dot only before the common ones: "at some point in
+    // time" is no address.)
+    if (dotted && (written_dot ? IsListedTld(label) : IsTld(label)) &&
+        (!said_point || label == "com" || label == "net" || label == "org" || label == "edu" ||
+         label == "gov")) {
+      end = k;
+    }
   }
   if (end == 0) return false;
   std::string domain;
@@ -970,7 +979,8 @@ bool ReadEmail(const std::vector<Tok>& toks, size_t at, size_t line_begin, size_
     // them ("let me see tuan phan, all one word").
     static constexpr std::string_view kNotLocal[] = {
         "is", "it's", "its", "it", "me", "my", "see", "let", "the", "uh", "um", "so", "okay",
-        "ok", "yes", "yeah", "that", "email", "address", "be", "would", "was", "sure", "and"};
+        "ok", "yes", "yeah", "that", "email", "address", "be", "would", "was", "sure", "and",
+        "this", "them", "him", "her", "you", "look", "looked", "looking", "all", "there"};
     const bool local_word = std::find(std::begin(kNotLocal), std::end(kNotLocal), t.lower) ==
                             std::end(kNotLocal);
     bool joined = one_word && later - q <= 1 && words_joined < 3 && local_word;

@@ -1,6 +1,7 @@
 // The values of keys that name a person's name are taken whole
 // (names/names.h, FindKeyedNames): any name-shaped value, known to the
 // gazetteers or not; never digits, placeholders or everyday words alone.
+// Names said to the person spoken to (FindVocativeNames).
 #include <gtest/gtest.h>
 
 #include <string>
@@ -48,6 +49,33 @@ TEST(KeyedNames, NoNameShapeNoName) {
   EXPECT_EQ(Keyed("{\"contact_name\":\"Main Office\"}"), V{});
   // A sentence after the key is no field value (the name finder reads it).
   EXPECT_EQ(Keyed("patient name: Dana Reyes presented with chest pain today"), V{});
+}
+
+std::vector<std::string> Vocative(std::string_view text) {
+  NameScratch scratch;
+  SplitWords(text, NameGazetteer::Builtin(), &scratch);
+  std::vector<std::pair<uint32_t, uint32_t>> spans;
+  FindVocativeNames(text, scratch, &spans);
+  std::vector<std::string> out;
+  for (const auto& [b, e] : spans) out.emplace_back(text.substr(b, e - b));
+  return out;
+}
+
+TEST(VocativeNames, AfterAGreetingBeforeWhatIsSaidToThem) {
+  EXPECT_EQ(Vocative("[doctor] so hi heather it's nice to see you again"), V{"heather"});
+  EXPECT_EQ(Vocative("Speaker 2: good good morning seoyeon come on in"), V{"seoyeon"});
+  EXPECT_EQ(Vocative("Okay Lihua, I found your chart."), V{"Lihua"});
+  EXPECT_EQ(Vocative("Caller: hey zhiwei thanks i'm calling"), V{"zhiwei"});
+  EXPECT_EQ(Vocative("thank you maria."), V{"maria"});
+}
+
+TEST(VocativeNames, EverydayWordsAndOtherTurnsAreNoNames) {
+  EXPECT_EQ(Vocative("hi there how are you"), V{});
+  EXPECT_EQ(Vocative("hi team it's standup time"), V{});
+  EXPECT_EQ(Vocative("okay great thanks, hi everyone, welcome"), V{});
+  EXPECT_EQ(Vocative("okay cool i found it"), V{});
+  // Not followed by what is said to them.
+  EXPECT_EQ(Vocative("hi heather mentioned the refill"), V{});
 }
 
 }  // namespace

@@ -194,6 +194,12 @@ TEST(SpokenView, Email) {
   EXPECT_NE(ViewOf("a 1 b 2 c dana@example.com").find(" dana@example.com"), std::string::npos);
   // No address: "at" between ordinary words.
   EXPECT_EQ(ViewOf("meet me at the office at ten"), "meet me at the office at 10");
+  // "point" is a dot only before a common top-level domain.
+  EXPECT_EQ(ViewOf("I'll regret all of this at some point in time"),
+            "I'll regret all of this at some point in time");
+  EXPECT_EQ(ViewOf("i will look at it at home point in july"),
+            "i will look at it at home point in july");
+  EXPECT_EQ(ViewOf("dana at example point com"), "dana@example.com");
 }
 
 TEST(SpokenView, NonPhiStaysReadable) {
