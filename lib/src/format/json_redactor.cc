@@ -1832,6 +1832,8 @@ class LevelRunner {
       for (size_t w = 0; w < g.words.size(); ++w) {
         if (range[w].first != std::string_view::npos) continue;
         for (const WordText& t : g.words[w].texts) {
+          lv_->row.clear();
+          lv_->row_after.clear();
           Queue(t.begin, t.end, t.text, "word", t.path, -1);
         }
       }
@@ -1905,6 +1907,9 @@ class LevelRunner {
     // string: `"patient_ssn":123456789` is an SSN. A span turns the number
     // into a JSON string ("[US_SSN]").
     if (IsIdentifierNumber(token)) {
+      // (No row: the scratch of the last string, maybe another document's.)
+      lv_->row.clear();
+      lv_->row_after.clear();
       Queue(begin, end, token, ContextKey(), lv_->path, -1);
       if (lv_->block.size() >= kBlockFlush) return Flush();
     }

@@ -679,6 +679,16 @@ TEST_F(JsonTest, AlignmentIsPerGroupInstanceAndPerDocumentInABatch) {
   EXPECT_DOUBLE_EQ(r.findings[1].audio_end, 8);
 }
 
+// A document's row is its own: the flag at the end of one record's array
+// ("--member-id") is no context for the next record's numbers.
+TEST_F(JsonTest, ARowNeverReachesTheNextDocumentInABatch) {
+  std::string input = R"({"argv":["x","--member-id","GA59JBJBNFA"]})" "\n"
+                      R"({"level":40,"time":1711106184042,"pid":27883})" "\n";
+  PipeOut r = RunPipeline(rules_, json_rules_, RecordFormat::kNdjson, input, {input.size()}, 100);
+  EXPECT_EQ(r.output, R"({"argv":["x","--member-id","[HEALTH_PLAN_ID]"]})" "\n"
+                      R"({"level":40,"time":1711106184042,"pid":27883})" "\n");
+}
+
 TEST_F(JsonTest, ProfilesAddRulesAndAlignments) {
   for (const auto& name : JsonProfileNames()) {
     JsonOptions opts;
