@@ -308,6 +308,49 @@ bool Ipv4Record(std::string_view r, size_t s, size_t e) {
   }
   return ValidIpv4(r.substr(s, e - s));
 }
+// An AWS load balancer's access log ("https 2023-01-28T08:05:35.422Z
+// app/portal-alb/f566c2d1 2603:9e18:c1e4:1177::4f2a:8443 10.0.198.123:8080
+// ..."): the client field is address:port, so a compressed IPv6 address
+// there ends before its last group when that group is decimal (the port).
+// Whether [s, e) is that field with the port in it.
+bool AlbClientPort(std::string_view r, size_t s, size_t e) {
+  if (e >= r.size() || r[e] != ' ') return false;
+  std::string_view v = r.substr(s, e - s);
+  size_t last = v.rfind(':');
+  if (v.find("::") == std::string_view::npos || last == std::string_view::npos ||
+      last + 1 >= v.size() || v.size() - last - 1 > 5 || v.compare(last - 1, 2, "::") == 0) {
+    return false;
+  }
+  for (size_t i = last + 1; i < v.size(); ++i) {
+    if (!IsDigit(v[i])) return false;
+  }
+  // The line: type, time, load balancer, then this field.
+  size_t ls = r.rfind('\n', s);
+  ls = ls == std::string_view::npos ? 0 : ls + 1;
+  std::string_view line = r.substr(ls, s - ls);
+  size_t p = 0;
+  while (p < line.size() && line[p] == ' ') ++p;
+  line.remove_prefix(p);
+  static constexpr std::string_view kTypes[] = {"http ", "https ", "h2 ", "ws ", "wss ",
+                                                "grpcs "};
+  bool type = false;
+  for (std::string_view t : kTypes) type = type || line.substr(0, t.size()) == t;
+  if (!type) return false;
+  // Exactly what rule ip.v6_alb_client reads (it redacts the address):
+  // type, a time of 10-40 bytes, "app/..." of at most 204, single blanks.
+  std::string_view f[4];
+  int n = 0;
+  size_t b = 0;
+  for (size_t i = 0; i <= line.size() && n < 4; ++i) {
+    if (i == line.size() || line[i] == ' ') {
+      f[n++] = line.substr(b, i - b);
+      b = i + 1;
+    }
+  }
+  return n == 4 && f[3].empty() && f[1].size() >= 10 && f[1].size() <= 40 &&
+         f[2].substr(0, 4) == "app/" && f[2].size() >= 5 && f[2].size() <= 204;
+}
+
 bool Ipv6Record(std::string_view r, size_t s, size_t e) {
   auto word = [](char c) { return IsDigit(c) || IsAlpha(c) || c == '_' || c == ':'; };
   auto hex = [](char c) {
@@ -330,6 +373,7 @@ bool Ipv6Record(std::string_view r, size_t s, size_t e) {
     if (!full) port = port && p - e == 6;
   }
   if (e < r.size() && word(r[e]) && !port) return false;
+  if (AlbClientPort(r, s, e)) return false;
   return ValidIpv6(v);
 }
 bool MbiRecord(std::string_view r, size_t s, size_t e) {
