@@ -58,7 +58,8 @@ bool NamesOtherThingWord(std::string_view w) {
       "pid",     "process",  "worker",  "queue",    "release", "control", "icn",
       "dcn",     "tcn",      "interchange", "envelope", "authorization", "auth", "referral",
       "voucher", "coupon",   "promo",   "receipt",  "shipment", "delivery", "tracking",
-      "depth",   "hit",      "took",    "latency",  "len",     "length",  "chunk"};
+      "depth",   "hit",      "took",    "latency",  "len",     "length",  "chunk",
+      "conf",    "confirm",  "booking", "reservation", "locator", "pnr"};
   for (std::string_view k : kWords) {
     if (w == k) return true;
   }
@@ -117,6 +118,24 @@ bool SixDigitsReadAsDateOrTime(std::string_view d) {
 
 bool Shape(std::string_view tok) {
   size_t n = tok.size();
+  // A payer's member id of capitals and digits mixed ("7WGAAEEKYCA",
+  // "QUCATZ40RBA"): 9-12 of them, a digit, four letters, one of them no hex
+  // digit (never an upper-case hash).
+  if (n >= 9 && n <= 12) {
+    size_t upper = 0, digits = 0, beyond_hex = 0;
+    for (char c : tok) {
+      if (c >= 'A' && c <= 'Z') {
+        ++upper;
+        beyond_hex += c > 'F' ? 1 : 0;
+      } else if (Digit(c)) {
+        ++digits;
+      }
+    }
+    if (upper + digits == n && digits >= 1 && upper >= 4 && beyond_hex >= 1 &&
+        !(Digit(tok[0]) && digits >= 5)) {
+      return true;
+    }
+  }
   size_t letters = 0;
   while (letters < n && Letter(tok[letters])) ++letters;
   std::string_view rest = tok.substr(letters);
@@ -165,6 +184,8 @@ bool Shape(std::string_view tok) {
   }
   if (letters > 0) return false;
   std::string_view a = rest.substr(0, dash), b = rest.substr(dash + 1);
+  // A subscriber's number and a member's suffix ("792066432-01").
+  if (a.size() == 9 && b.size() == 2 && all_digits(a) && all_digits(b)) return true;
   if (a.size() < 2 || a.size() > 4 || b.size() < 5 || b.size() > 8) return false;
   for (char c : a) {
     if (!Digit(c)) return false;

@@ -98,6 +98,15 @@ TEST(CompanionIds, SixDigitsThatNoDateOrTimeReads) {
             V{});
 }
 
+TEST(CompanionIds, MemberIdShapes) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(Companions("export row: 792066432-01\tReyes\tDana"), V{"792066432-01"});
+  EXPECT_EQ(Companions("export row: 7WGAAEEKYCA\tReyes\tDana"), V{"7WGAAEEKYCA"});
+  // Hashes in capitals, words in capitals, numbers with a letter.
+  EXPECT_EQ(Companions("row: A1B2C3D4E5F6,ABCDEFGHIJK,12345678A9,Reyes"), V{});
+  EXPECT_EQ(Companions("slot hold expired for Dana Reyes (conf CNF65UY2C)"), V{});
+}
+
 TEST(CompanionIds, BindParametersOfAPersonsRow) {
   using V = std::vector<std::string>;
   // The last four of an SSN and a valid NPI as bind parameters (Postgres,
