@@ -1330,8 +1330,19 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates) {
       ++rb;
       while (rb < re && !IsCore(toks, rb)) ++rb;
     }
+    // (A leading "a" that spells with the letters after it stays: "A E P,
+    // seven six six...", "a as in ant e as in echo...".)
+    auto spells_on = [&](size_t k) {
+      if (LetterWithExample(toks, k, re)) return true;
+      size_t n = k + 1;
+      while (n < re && toks[n].type == T::kPunct && toks[n].lower == ",") ++n;
+      return n + 1 < re && IsSingleLetter(toks[n]) && toks[n].lower != "a" &&
+             toks[n].lower != "i" &&
+             (IsSingleLetter(toks[n + 1]) || LetterWithExample(toks, n, re) ||
+              (toks[n + 1].type == T::kPunct && toks[n + 1].lower == ","));
+    };
     if (letters < 3 || numbers + written > 0) {
-      while (rb < re && trimmable(rb)) ++rb;
+      while (rb < re && trimmable(rb) && !spells_on(rb)) ++rb;
       while (re > rb && trimmable(re - 1)) --re;
       // Skip separators left at the edges.
       while (rb < re && !IsCore(toks, rb)) ++rb;

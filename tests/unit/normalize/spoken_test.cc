@@ -96,6 +96,10 @@ TEST(SpokenView, Letters) {
             "6011-0061-6713-9873");
   EXPECT_EQ(ViewOf("card four o o o, um, o five six six"), "card 40000566");
   EXPECT_EQ(ViewOf("b o o k e r"), "booker");
+  // A leading "a" that spells on with the letters after it.
+  EXPECT_EQ(ViewOf("I have it, A E P, seven six six, seven nine five"), "I have it, AEP766795");
+  EXPECT_EQ(ViewOf("it's a as in ant e as in echo p as in peter 855 837 062"), "it's AEP855837062");
+  EXPECT_EQ(ViewOf("i have a four one five number"), "i have a 415 number");
 }
 
 TEST(SpokenView, LetterBeforeDigitsSeedsTheView) {
