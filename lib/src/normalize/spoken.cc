@@ -1125,6 +1125,15 @@ bool HasSpokenSeed(std::string_view text) {
       while (d < n && IsDigit(text[d])) ++d;
       return d - at >= 2;
     };
+    // "x-ray" is the NATO word for x, hyphen and all.
+    if (len == 1 && (text[i] | 0x20) == 'x' && j + 4 <= n &&
+        (text.compare(j, 4, "-ray") == 0 || text.compare(j, 4, "-Ray") == 0) &&
+        (j + 4 == n || !IsAsciiLetter(text[j + 4]))) {
+      j += 4;
+      if (++single_letters >= 3 || digits_follow(j)) return true;
+      i = j;
+      continue;
+    }
     if (len == 1) {
       bool glued = (i > 0 && IsDigit(text[i - 1])) || (j < n && IsDigit(text[j]));
       char c = static_cast<char>(text[i] | 0x20);

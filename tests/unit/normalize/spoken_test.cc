@@ -100,6 +100,8 @@ TEST(SpokenView, Letters) {
   EXPECT_EQ(ViewOf("I have it, A E P, seven six six, seven nine five"), "I have it, AEP766795");
   EXPECT_EQ(ViewOf("it's a as in ant e as in echo p as in peter 855 837 062"), "it's AEP855837062");
   EXPECT_EQ(ViewOf("i have a four one five number"), "i have a 415 number");
+  EXPECT_EQ(ViewOf("Yeah. Hotel x-ray 288 830 7."), "Yeah. HX2888307.");
+  EXPECT_EQ(ViewOf("Okay, hotel x-ray... 97... 21... 35... 5."), "Okay, HX9721355.");
 }
 
 TEST(SpokenView, LetterBeforeDigitsSeedsTheView) {
@@ -108,7 +110,8 @@ TEST(SpokenView, LetterBeforeDigitsSeedsTheView) {
   for (std::string_view said : {"The MRN is E as in Egg 100221975.", "Okay, M as in Mary dash 37543835.",
                                 "it's R as in Roger... 946... 036... 34.",
                                 "So P... 45... 79... 10... 65, correct?",
-                                "My chart number is romeo, um, 9640, um, 4107."}) {
+                                "My chart number is romeo, um, 9640, um, 4107.",
+                                "Yeah. Hotel x-ray 288 830 7.", "Okay, hotel x-ray... 97... 21..."}) {
     EXPECT_TRUE(HasSpokenSeed(said)) << said;
   }
   EXPECT_EQ(ViewOf("The MRN is E as in Egg 100221975."), "The MRN is E100221975.");
