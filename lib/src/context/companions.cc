@@ -715,6 +715,43 @@ size_t PastDateAt(std::string_view t, size_t b, int now) {
   return e;
 }
 
+// A month-name date with a two-digit year at t[b] ("January 25th, 33",
+// "Aug 20 73") that ends a clause (a full stop, a comma, the end): its end,
+// or 0. Said after a caller's name, the date is her birth date.
+size_t MonthDayShortYearAt(std::string_view t, size_t b) {
+  static constexpr std::string_view kMonths[] = {
+      "january", "february", "march", "april", "may", "june", "july", "august", "september",
+      "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+      "sep", "sept", "oct", "nov", "dec"};
+  size_t p = b;
+  std::string w;
+  while (p < t.size() && Letter(t[p])) w.push_back(Lower(t[p++]));
+  bool month = false;
+  for (std::string_view m : kMonths) month = month || w == m;
+  if (!month || p >= t.size() || t[p] != ' ') return 0;
+  ++p;
+  size_t d = p;
+  while (d < t.size() && Digit(t[d])) ++d;
+  if (d == p || d - p > 2) return 0;
+  int day = std::stoi(std::string(t.substr(p, d - p)));
+  if (day < 1 || day > 31) return 0;
+  p = d;
+  if (p + 2 <= t.size() && Letter(t[p]) && Letter(t[p + 1])) p += 2;  // 25th
+  if (p < t.size() && t[p] == ',') ++p;
+  if (p >= t.size() || t[p] != ' ') return 0;
+  ++p;
+  if (p < t.size() && t[p] == '\'') ++p;
+  size_t y = p;
+  while (y < t.size() && Digit(t[y])) ++y;
+  if (y - p != 2) return 0;
+  if (y < t.size() && !(t[y] == '.' || t[y] == ',' || t[y] == ';' || t[y] == '\n' ||
+                        t[y] == ')' || t[y] == '"' || t[y] == '!' || t[y] == '?')) {
+    return 0;
+  }
+  if (y + 1 < t.size() && (t[y] == '.' || t[y] == ',') && Digit(t[y + 1])) return 0;
+  return y;
+}
+
 bool PathChar(char c) {
   return Digit(c) || Letter(c) || c == '-' || c == '_' || c == '.' || c == '/' || c == ',' ||
          c == '%' || static_cast<unsigned char>(c) >= 0x80;
@@ -746,8 +783,16 @@ void FindBesideNames(std::string_view t, const std::vector<std::pair<uint32_t, u
     if (p < n && t[p] == ',') ++p;
     if (p < n && t[p] == ' ') {
       ++p;
+      // (A pause first: "Zhiwei Guo, um, August 20 73.")
+      for (std::string_view filler : {"um, ", "uh, ", "um ", "uh "}) {
+        if (t.compare(p, filler.size(), filler) == 0) {
+          p += filler.size();
+          break;
+        }
+      }
       if (p < n && (Digit(t[p]) || Letter(t[p]))) {
         size_t de = PastDateAt(t, p, now);
+        if (de == 0) de = MonthDayShortYearAt(t, p);
         if (de > 0) dates->emplace_back(static_cast<uint32_t>(p), static_cast<uint32_t>(de));
       }
     }

@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <vector>
+
+#include "validate/validators.h"
 
 namespace phiscrub::internal {
 namespace {
@@ -712,7 +715,13 @@ void RenderRun(const std::vector<Atom>& atoms, size_t from, size_t to, bool afte
     if (after_month) {
       std::vector<const Atom*> nums;
       std::string year;
-      if (NumberAtoms(atoms, from, to, &nums) && ReadYear(nums, 0, &year)) first_number = false;
+      // (A "year" decades ahead is a day and a year: "august twenty seventy
+      // three" is August 20, '73.)
+      if (NumberAtoms(atoms, from, to, &nums) && ReadYear(nums, 0, &year) &&
+          !(year.size() == 4 && std::atoi(year.c_str()) > CurrentYear() + 5 && nums.size() >= 2 &&
+            nums[0]->value <= 31)) {
+        first_number = false;
+      }
     }
     for (size_t k = from; k < to; ++k) {
       const Atom& a = atoms[k];

@@ -141,6 +141,11 @@ TEST(CompanionIds, DatesAndIdsBesideAName) {
   EXPECT_EQ(Beside("printed: YOON, JOON-HO 03/07/2018 0096", "YOON, JOON-HO", true),
             V{"03/07/2018"});
   EXPECT_EQ(Beside("jaber layla 19730201 vs", "jaber layla", true), V{"19730201"});
+  // A month-name date with a two-digit year that ends the clause.
+  EXPECT_EQ(Beside("Hello. Noor Hamdan, January 25th, 33. I had", "Noor Hamdan", true),
+            V{"January 25th, 33"});
+  EXPECT_EQ(Beside("Sure, Zhiwei Guo, um, August 20 73.", "Zhiwei Guo", true), V{"August 20 73"});
+  EXPECT_EQ(Beside("Dana Reyes, March 5th, 12 tablets", "Dana Reyes", true), V{});
   // Never a date with a time, a future or this year's date, a number.
   EXPECT_EQ(Beside("Dana Reyes 2019-05-01 10:22:03 login", "Dana Reyes", true), V{});
   EXPECT_EQ(Beside("Dana Reyes 2099-05-01 due", "Dana Reyes", true), V{});

@@ -76,6 +76,9 @@ TEST(SpokenView, Dates) {
   EXPECT_EQ(ViewOf("twenty oh six"), "2006");
   EXPECT_EQ(ViewOf("zero nine... one seven... zero nine"), "09/17/09");
   EXPECT_EQ(ViewOf("ten... twenty four... nineteen thirty three"), "10/24/1933");
+  // A "year" decades ahead after a month is a day and a year.
+  EXPECT_EQ(ViewOf("Zhiwei Guo, um, August twenty seventy three."), "Zhiwei Guo, um, August 20 73.");
+  EXPECT_EQ(ViewOf("in August twenty twenty six"), "in August 2026");
 }
 
 TEST(SpokenView, FirstAfterAMonthOrTensIsADayNotACount) {
