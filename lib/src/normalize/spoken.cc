@@ -1348,6 +1348,17 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates) {
       ++rb;
       while (rb < re && !IsCore(toks, rb)) ++rb;
     }
+    if (rb > i) {
+      // (What the run holds without the interjection: "oh um mike echo
+      // hotel tango alpha" is letters only.)
+      numbers = letters = written = 0;
+      for (size_t k = rb; k < run_end; ++k) {
+        if (LetterWithExample(toks, k, run_end) || OIsLetter(toks, k, rb, run_end)) ++letters;
+        else if (IsNumberWord(toks[k])) ++numbers;
+        else if (toks[k].type == T::kDigits) ++written;
+        else if (IsLetterToken(toks, k)) ++letters;
+      }
+    }
     // (A leading "a" that spells with the letters after it stays: "A E P,
     // seven six six...", "a as in ant e as in echo...".)
     auto spells_on = [&](size_t k) {
