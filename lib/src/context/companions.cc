@@ -59,7 +59,8 @@ bool NamesOtherThingWord(std::string_view w) {
       "dcn",     "tcn",      "interchange", "envelope", "authorization", "auth", "referral",
       "voucher", "coupon",   "promo",   "receipt",  "shipment", "delivery", "tracking",
       "depth",   "hit",      "took",    "latency",  "len",     "length",  "chunk",
-      "conf",    "confirm",  "booking", "reservation", "locator", "pnr"};
+      "conf",    "confirm",  "booking", "reservation", "locator", "pnr",
+      "rec",     "msg",      "frame",   "packet",   "chunk",   "step"};
   for (std::string_view k : kWords) {
     if (w == k) return true;
   }
@@ -149,6 +150,8 @@ bool Shape(std::string_view tok) {
       // only those that no date or time reads.
       if (n < 6 || n > 12) return false;
       if (n == 6 && SixDigitsReadAsDateOrTime(tok)) return false;
+      // ("rec 000997": a counter padded with zeros.)
+      if (n == 6 && tok[0] == '0' && tok[1] == '0') return false;
       // Epoch seconds (2001-2033) or milliseconds, a date as YYYYMMDD.
       if (n == 10 && tok[0] == '1') return false;
       if (n >= 12 && tok[0] == '1') return false;

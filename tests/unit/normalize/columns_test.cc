@@ -96,6 +96,8 @@ TEST(CompanionIds, SixDigitsThatNoDateOrTimeReads) {
   // Counts under their keys, plural or prefixed ("retries", "queue_depth").
   EXPECT_EQ(Companions("ssn=123-45-6789 retries=424215 queue_depth=396012 attempts=717564"),
             V{});
+  // Counters padded with zeros.
+  EXPECT_EQ(Companions("rec 000997 SSN 123-45-6789, line 001234 Reyes"), V{});
 }
 
 TEST(CompanionIds, MemberIdShapes) {
