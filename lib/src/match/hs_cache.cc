@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <openssl/evp.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -106,23 +107,57 @@ bool CheckDigest(std::string_view key, const char* payload, size_t len,
   return h.Finish(out);
 }
 
-// Reads the file into *out; `size_hint` (its size from fstat) sizes the buffer
-// once, and a file that grew meanwhile is still read to its end.
-bool ReadAll(int fd, size_t size_hint, std::string* out) {
-  out->resize(size_hint + 1);
-  size_t have = 0;
-  for (;;) {
-    if (have == out->size()) out->resize(out->size() * 2);
-    ssize_t n = read(fd, out->data() + have, out->size() - have);
-    if (n == 0) break;
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return false;
+// A read-only mapping of a whole file; unmapped when it goes out of scope.
+// Mapped rather than read: no copy of a database that is only checked and
+// deserialised. Files are only ever replaced by rename (Store), never
+// rewritten in place, so the mapping cannot shrink under us unless the
+// owner of the cache truncates it by hand.
+class MappedFile {
+ public:
+  MappedFile(int fd, size_t size) {
+    void* p = mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (p != MAP_FAILED) {
+      data_ = static_cast<const char*>(p);
+      size_ = size;
     }
-    have += static_cast<size_t>(n);
   }
-  out->resize(have);
-  return true;
+  ~MappedFile() {
+    if (data_) munmap(const_cast<char*>(data_), size_);
+  }
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  // Empty when the file could not be mapped.
+  std::string_view bytes() const { return {data_, size_}; }
+
+ private:
+  const char* data_ = nullptr;
+  size_t size_ = 0;
+};
+
+// hs_deserialize_database, except that a large database goes into memory
+// aligned to and advised as huge pages: faulting a few megabytes in 4 KiB
+// pages costs more than everything else a cached start does (and huge pages
+// spare the scan TLB misses).
+// HsDatabaseDeleter frees it. Null when the bytes are not a database for
+// this Hyperscan.
+HsDatabase Deserialize(const char* bytes, size_t len) {
+  constexpr size_t kHugePage = size_t{2} << 20;
+  constexpr size_t kHugeFrom = size_t{512} << 10;  // smaller: the rounding would waste more
+  size_t size = 0;
+  if (hs_serialized_database_size(bytes, len, &size) != HS_SUCCESS) return nullptr;
+  if (size >= kHugeFrom) {
+    const size_t rounded = (size + kHugePage - 1) & ~(kHugePage - 1);
+    void* mem = nullptr;
+    if (posix_memalign(&mem, kHugePage, rounded) == 0) {
+      madvise(mem, rounded, MADV_HUGEPAGE);  // advice only: 4 KiB pages still work
+      HsDatabase db(static_cast<hs_database_t*>(mem), HsDatabaseDeleter{true});
+      if (hs_deserialize_database_at(bytes, len, db.get()) != HS_SUCCESS) return nullptr;
+      return db;
+    }
+  }
+  hs_database_t* db = nullptr;
+  if (hs_deserialize_database(bytes, len, &db) != HS_SUCCESS) return nullptr;
+  return HsDatabase(db);
 }
 
 // File layout: kMagic, the key (32 bytes), CheckDigest (32 bytes), the
@@ -131,16 +166,18 @@ constexpr size_t kHeaderLen = kMagicLen + 2 * kDigestLen;
 
 // The database stored at `path` for `key`, or null when there is none or it
 // fails any check.
-hs_database_t* Load(const std::string& path, const std::string& key) {
+HsDatabase Load(const std::string& path, const std::string& key) {
   int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
   if (fd < 0) return nullptr;
   struct stat st;
-  std::string bytes;
   bool ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && Trusted(st) &&
-            st.st_size > static_cast<off_t>(kHeaderLen) &&
-            ReadAll(fd, static_cast<size_t>(st.st_size), &bytes);
-  close(fd);
-  if (!ok || bytes.size() <= kHeaderLen || bytes.compare(0, kMagicLen, kMagic) != 0 ||
+            st.st_size > static_cast<off_t>(kHeaderLen);
+  std::unique_ptr<MappedFile> file;
+  if (ok) file = std::make_unique<MappedFile>(fd, static_cast<size_t>(st.st_size));
+  close(fd);  // the mapping outlives the descriptor
+  if (!ok) return nullptr;
+  const std::string_view bytes = file->bytes();
+  if (bytes.size() <= kHeaderLen || bytes.compare(0, kMagicLen, kMagic) != 0 ||
       bytes.compare(kMagicLen, kDigestLen, key) != 0) {
     return nullptr;
   }
@@ -151,9 +188,7 @@ hs_database_t* Load(const std::string& path, const std::string& key) {
       memcmp(d, bytes.data() + kMagicLen + kDigestLen, kDigestLen) != 0) {
     return nullptr;
   }
-  hs_database_t* db = nullptr;
-  if (hs_deserialize_database(payload, payload_len, &db) != HS_SUCCESS) return nullptr;
-  return db;
+  return Deserialize(payload, payload_len);
 }
 
 bool MakeDirs(const std::string& dir) {
@@ -203,9 +238,9 @@ void Store(const std::string& dir, const std::string& key, const hs_database_t* 
 
 hs_error_t CompileCached(const std::string& dir, bool literal, const char* const* exprs,
                          const unsigned* flags, const unsigned* ids, const size_t* lens,
-                         unsigned count, hs_database_t** db, hs_compile_error_t** err,
+                         unsigned count, HsDatabase* db, hs_compile_error_t** err,
                          HsCacheOutcome* outcome) {
-  *db = nullptr;
+  db->reset();
   *err = nullptr;
   *outcome = HsCacheOutcome::kOff;
   std::string key;
@@ -213,19 +248,21 @@ hs_error_t CompileCached(const std::string& dir, bool literal, const char* const
   if (!key.empty() && TrustedDir(dir)) {
     const std::string path =
         dir + "/" + Hex(reinterpret_cast<const unsigned char*>(key.data()), key.size()) + ".hsdb";
-    if (hs_database_t* cached = Load(path, key)) {
-      *db = cached;
+    if (HsDatabase cached = Load(path, key)) {
+      *db = std::move(cached);
       *outcome = HsCacheOutcome::kLoaded;
       return HS_SUCCESS;
     }
   }
+  hs_database_t* compiled = nullptr;
   hs_error_t rc = literal ? hs_compile_lit_multi(exprs, flags, ids, lens, count,
-                                                 HS_MODE_BLOCK, nullptr, db, err)
+                                                 HS_MODE_BLOCK, nullptr, &compiled, err)
                           : hs_compile_multi(exprs, flags, ids, count, HS_MODE_BLOCK,
-                                             nullptr, db, err);
+                                             nullptr, &compiled, err);
+  db->reset(compiled);
   if (rc != HS_SUCCESS || key.empty()) return rc;
   *outcome = HsCacheOutcome::kCompiled;
-  Store(dir, key, *db);
+  Store(dir, key, db->get());
   return rc;
 }
 

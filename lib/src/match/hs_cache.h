@@ -29,6 +29,8 @@
 #include <cstddef>
 #include <string>
 
+#include "match/hs_handles.h"
+
 namespace phiscrub::internal {
 
 // Where a database came from.
@@ -40,11 +42,12 @@ enum class HsCacheOutcome {
 
 // hs_compile_multi (literal == false, `lens` unused) or hs_compile_lit_multi
 // (literal == true), through the cache in `dir` (empty: no cache). Same
-// contract as the Hyperscan call: on failure *db is null and *err is set (the
-// caller frees it); on success *err is null.
+// contract as the Hyperscan call, except that *db owns the database: on
+// failure *db is null and *err is set (the caller frees it); on success *err
+// is null.
 hs_error_t CompileCached(const std::string& dir, bool literal, const char* const* exprs,
                          const unsigned* flags, const unsigned* ids, const size_t* lens,
-                         unsigned count, hs_database_t** db, hs_compile_error_t** err,
+                         unsigned count, HsDatabase* db, hs_compile_error_t** err,
                          HsCacheOutcome* outcome);
 
 }  // namespace phiscrub::internal
