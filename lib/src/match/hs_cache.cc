@@ -1,18 +1,27 @@
 #include "match/hs_cache.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <openssl/evp.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
+
+// The embedded databases (lib/CMakeLists.txt: phiscrub_gen_dbs), linked in
+// as read-only data; empty when the build embeds none.
+extern "C" const unsigned char phiscrub_embedded_dbs[];
+extern "C" const unsigned char phiscrub_embedded_dbs_end[];
 
 namespace phiscrub::internal {
 namespace {
@@ -28,10 +37,18 @@ struct FreeDeleter {
   void operator()(char* p) const { free(p); }
 };
 
+// SHA-256 fetched from OpenSSL's providers once per process: EVP_sha256()
+// fetches it again at every digest, which costs more than hashing a rule set.
+// Never freed (it lives as long as the process).
+const EVP_MD* Sha256Md() {
+  static const EVP_MD* const md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  return md;
+}
+
 class Sha256 {
  public:
   Sha256() : ctx_(EVP_MD_CTX_new()) {
-    ok_ = ctx_ && EVP_DigestInit_ex(ctx_.get(), EVP_sha256(), nullptr) == 1;
+    ok_ = ctx_ && Sha256Md() && EVP_DigestInit_ex(ctx_.get(), Sha256Md(), nullptr) == 1;
   }
   void Add(const void* p, size_t n) {
     ok_ = ok_ && EVP_DigestUpdate(ctx_.get(), p, n) == 1;
@@ -164,9 +181,25 @@ HsDatabase Deserialize(const char* bytes, size_t len) {
 // serialized database.
 constexpr size_t kHeaderLen = kMagicLen + 2 * kDigestLen;
 
-// The database stored at `path` for `key`, or null when there is none or it
-// fails any check.
-HsDatabase Load(const std::string& path, const std::string& key) {
+// The serialized database in a cache file's bytes, when they are one for
+// `key`: magic, key and digest check out. Empty otherwise.
+std::string_view CheckedPayload(std::string_view bytes, std::string_view key) {
+  if (key.size() != kDigestLen || bytes.size() <= kHeaderLen ||
+      bytes.compare(0, kMagicLen, kMagic) != 0 || bytes.compare(kMagicLen, kDigestLen, key) != 0) {
+    return {};
+  }
+  const std::string_view payload = bytes.substr(kHeaderLen);
+  unsigned char d[kDigestLen];
+  if (!CheckDigest(key, payload.data(), payload.size(), d) ||
+      memcmp(d, bytes.data() + kMagicLen + kDigestLen, kDigestLen) != 0) {
+    return {};
+  }
+  return payload;
+}
+
+// The cache file at `path`, mapped; null unless it is a regular file only we
+// can write, large enough to hold a header.
+std::unique_ptr<MappedFile> MapTrusted(const std::string& path) {
   int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
   if (fd < 0) return nullptr;
   struct stat st;
@@ -175,20 +208,58 @@ HsDatabase Load(const std::string& path, const std::string& key) {
   std::unique_ptr<MappedFile> file;
   if (ok) file = std::make_unique<MappedFile>(fd, static_cast<size_t>(st.st_size));
   close(fd);  // the mapping outlives the descriptor
-  if (!ok) return nullptr;
-  const std::string_view bytes = file->bytes();
-  if (bytes.size() <= kHeaderLen || bytes.compare(0, kMagicLen, kMagic) != 0 ||
-      bytes.compare(kMagicLen, kDigestLen, key) != 0) {
-    return nullptr;
+  if (!ok || file->bytes().empty()) return nullptr;
+  return file;
+}
+
+// The database stored at `path` for `key`, or null when there is none or it
+// fails any check.
+HsDatabase Load(const std::string& path, const std::string& key) {
+  std::unique_ptr<MappedFile> file = MapTrusted(path);
+  if (!file) return nullptr;
+  const std::string_view payload = CheckedPayload(file->bytes(), key);
+  if (payload.empty()) return nullptr;
+  return Deserialize(payload.data(), payload.size());
+}
+
+// The embedded databases (WriteEmbeddedDatabases): kEmbedMagic, a u64 count,
+// then per database its key (32 bytes), a u64 length and the serialized
+// bytes, padded with zeros to a multiple of 8.
+constexpr char kEmbedMagic[] = "PHISCRUB-EMBD-1\n";  // 16 bytes, no NUL stored
+constexpr size_t kEmbedMagicLen = sizeof(kEmbedMagic) - 1;
+
+std::string_view EmbeddedBytes() {
+  return {reinterpret_cast<const char*>(phiscrub_embedded_dbs),
+          static_cast<size_t>(phiscrub_embedded_dbs_end - phiscrub_embedded_dbs)};
+}
+
+uint64_t ReadU64(const char* p) {
+  uint64_t v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+
+// The embedded serialized database for `key`; empty when there is none (or
+// the embedded bytes do not parse: then none is used).
+std::string_view FindEmbedded(std::string_view key) {
+  const std::string_view all = EmbeddedBytes();
+  if (all.size() < kEmbedMagicLen + 8 || all.compare(0, kEmbedMagicLen, kEmbedMagic) != 0) {
+    return {};
   }
-  const char* payload = bytes.data() + kHeaderLen;
-  const size_t payload_len = bytes.size() - kHeaderLen;
-  unsigned char d[kDigestLen];
-  if (!CheckDigest(key, payload, payload_len, d) ||
-      memcmp(d, bytes.data() + kMagicLen + kDigestLen, kDigestLen) != 0) {
-    return nullptr;
+  size_t pos = kEmbedMagicLen;
+  const uint64_t count = ReadU64(all.data() + pos);
+  pos += 8;
+  for (uint64_t i = 0; i < count; ++i) {
+    if (all.size() - pos < kDigestLen + 8) return {};
+    const std::string_view entry_key = all.substr(pos, kDigestLen);
+    const uint64_t len = ReadU64(all.data() + pos + kDigestLen);
+    pos += kDigestLen + 8;
+    const uint64_t padded = (len + 7) & ~uint64_t{7};
+    if (len == 0 || padded < len || all.size() - pos < padded) return {};
+    if (entry_key == key) return all.substr(pos, len);
+    pos += padded;
   }
-  return Deserialize(payload, payload_len);
+  return {};
 }
 
 bool MakeDirs(const std::string& dir) {
@@ -243,9 +314,20 @@ hs_error_t CompileCached(const std::string& dir, bool literal, const char* const
   db->reset();
   *err = nullptr;
   *outcome = HsCacheOutcome::kOff;
+  const bool embedded = !EmbeddedBytes().empty();
   std::string key;
-  if (!dir.empty()) key = KeyOf(literal, exprs, flags, ids, lens, count);
-  if (!key.empty() && TrustedDir(dir)) {
+  if (!dir.empty() || embedded) key = KeyOf(literal, exprs, flags, ids, lens, count);
+  if (!key.empty() && embedded) {
+    const std::string_view bytes = FindEmbedded(key);
+    if (!bytes.empty()) {
+      if (HsDatabase found = Deserialize(bytes.data(), bytes.size())) {
+        *db = std::move(found);
+        *outcome = HsCacheOutcome::kEmbedded;
+        return HS_SUCCESS;
+      }
+    }
+  }
+  if (!key.empty() && !dir.empty() && TrustedDir(dir)) {
     const std::string path =
         dir + "/" + Hex(reinterpret_cast<const unsigned char*>(key.data()), key.size()) + ".hsdb";
     if (HsDatabase cached = Load(path, key)) {
@@ -260,10 +342,52 @@ hs_error_t CompileCached(const std::string& dir, bool literal, const char* const
                           : hs_compile_multi(exprs, flags, ids, count, HS_MODE_BLOCK,
                                              nullptr, &compiled, err);
   db->reset(compiled);
-  if (rc != HS_SUCCESS || key.empty()) return rc;
+  if (rc != HS_SUCCESS || key.empty() || dir.empty()) return rc;
   *outcome = HsCacheOutcome::kCompiled;
   Store(dir, key, db->get());
   return rc;
+}
+
+bool WriteEmbeddedDatabases(const std::string& dir, const std::string& out, std::string* error) {
+  std::vector<std::string> names;
+  if (DIR* d = opendir(dir.c_str())) {
+    while (const dirent* e = readdir(d)) {
+      std::string name = e->d_name;
+      if (name.size() == 2 * kDigestLen + 5 && name.compare(2 * kDigestLen, 5, ".hsdb") == 0) {
+        names.push_back(name);
+      }
+    }
+    closedir(d);
+  }
+  std::sort(names.begin(), names.end());  // the same bytes for the same databases
+  std::string blob(kEmbedMagic, kEmbedMagicLen);
+  auto put_u64 = [&blob](uint64_t v) { blob.append(reinterpret_cast<const char*>(&v), sizeof v); };
+  put_u64(names.size());
+  for (const std::string& name : names) {
+    std::unique_ptr<MappedFile> file = MapTrusted(dir + "/" + name);
+    const std::string_view bytes = file ? file->bytes() : std::string_view();
+    const std::string_view key =
+        bytes.size() > kHeaderLen ? bytes.substr(kMagicLen, kDigestLen) : std::string_view();
+    const std::string_view payload = CheckedPayload(bytes, key);
+    if (payload.empty() ||
+        name != Hex(reinterpret_cast<const unsigned char*>(key.data()), key.size()) + ".hsdb") {
+      *error = "unusable database file " + dir + "/" + name;
+      return false;
+    }
+    blob.append(key);
+    put_u64(payload.size());
+    blob.append(payload);
+    blob.append((8 - payload.size() % 8) % 8, '\0');
+  }
+  const std::string tmp = out + ".tmp";
+  FILE* f = std::fopen(tmp.c_str(), "wb");
+  bool ok = f && std::fwrite(blob.data(), 1, blob.size(), f) == blob.size();
+  ok = (f && std::fclose(f) == 0) && ok;
+  if (!ok || std::rename(tmp.c_str(), out.c_str()) != 0) {
+    *error = "cannot write " + out;
+    return false;
+  }
+  return true;
 }
 
 }  // namespace phiscrub::internal

@@ -20,6 +20,13 @@
 // cache, and the result is stored again (best effort: a cache that cannot be
 // written costs the compile, nothing more).
 //
+// Before the cache: the databases the build compiled for the built-in packs
+// with default options (phiscrub_gen_dbs), linked into the library. One is
+// used when its key — the same SHA-256 over expressions, flags, ids, mode,
+// Hyperscan version and CPU features — is the one this run computes; a
+// different Hyperscan or CPU, or any other rule set, goes on to the cache
+// and the compiler. They are part of the binary, trusted as its code is.
+//
 // Thread-safety: free functions; concurrent processes may share a directory
 // (files are written to a temporary name and renamed into place).
 #pragma once
@@ -37,6 +44,7 @@ namespace phiscrub::internal {
 enum class HsCacheOutcome {
   kOff,       // no cache directory: compiled
   kLoaded,    // deserialised from the cache
+  kEmbedded,  // deserialised from the databases the build embedded
   kCompiled,  // compiled (nothing usable in the cache), then stored
 };
 
@@ -49,5 +57,10 @@ hs_error_t CompileCached(const std::string& dir, bool literal, const char* const
                          const unsigned* flags, const unsigned* ids, const size_t* lens,
                          unsigned count, HsDatabase* db, hs_compile_error_t** err,
                          HsCacheOutcome* outcome);
+
+// Build time (phiscrub_gen_dbs): writes every database stored in cache
+// directory `dir` (each verified as a load would) to `out`, in the form the
+// library embeds. False, with a message in *error, when it cannot.
+bool WriteEmbeddedDatabases(const std::string& dir, const std::string& out, std::string* error);
 
 }  // namespace phiscrub::internal

@@ -143,7 +143,9 @@ struct Ruleset::Impl {
   int databases_loaded = 0;
   int databases_compiled = 0;
   void Count(internal::HsCacheOutcome o) {
-    (o == internal::HsCacheOutcome::kLoaded ? databases_loaded : databases_compiled) += 1;
+    const bool loaded =
+        o == internal::HsCacheOutcome::kLoaded || o == internal::HsCacheOutcome::kEmbedded;
+    (loaded ? databases_loaded : databases_compiled) += 1;
   }
 };
 
