@@ -1,13 +1,11 @@
 #include "match/hs_cache.h"
 
-#include <dirent.h>
 #include <fcntl.h>
 #include <openssl/evp.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdint>
@@ -53,12 +51,6 @@ class Sha256 {
   void Add(const void* p, size_t n) {
     ok_ = ok_ && EVP_DigestUpdate(ctx_.get(), p, n) == 1;
   }
-  void AddU64(uint64_t v) { Add(&v, sizeof v); }
-  // Length-prefixed, so ("ab","c") and ("a","bc") differ.
-  void AddBytes(std::string_view s) {
-    AddU64(s.size());
-    Add(s.data(), s.size());
-  }
   bool Finish(unsigned char out[kDigestLen]) {
     unsigned int n = 0;
     return ok_ && EVP_DigestFinal_ex(ctx_.get(), out, &n) == 1 && n == kDigestLen;
@@ -90,24 +82,40 @@ bool TrustedDir(const std::string& dir) {
   return stat(dir.c_str(), &st) == 0 && S_ISDIR(st.st_mode) && Trusted(st);
 }
 
-// The SHA-256 of a compile input, as raw bytes; "" if it cannot be computed.
-std::string KeyOf(bool literal, const char* const* exprs, const unsigned* flags,
-                  const unsigned* ids, const size_t* lens, unsigned count) {
+// Everything a database is compiled from, as the bytes its key digests:
+// length-prefixed strings and 8-byte integers, so ("ab","c") and ("a","bc")
+// differ. "" if the platform cannot be read.
+std::string KeyInput(bool literal, const char* const* exprs, const unsigned* flags,
+                     const unsigned* ids, const size_t* lens, unsigned count) {
   hs_platform_info_t platform;
   if (hs_populate_platform(&platform) != HS_SUCCESS) return {};
-  Sha256 h;
-  h.AddBytes("phiscrub hs cache key 1");
-  h.AddBytes(hs_version());
-  h.AddU64(platform.tune);
-  h.AddU64(platform.cpu_features);
-  h.AddU64(literal ? 1 : 0);
-  h.AddU64(HS_MODE_BLOCK);
-  h.AddU64(count);
+  std::string in;
+  auto add_u64 = [&in](uint64_t v) { in.append(reinterpret_cast<const char*>(&v), sizeof v); };
+  auto add_bytes = [&](std::string_view b) {
+    add_u64(b.size());
+    in.append(b);
+  };
+  add_bytes("phiscrub hs cache key 1");
+  add_bytes(hs_version());
+  add_u64(platform.tune);
+  add_u64(platform.cpu_features);
+  add_u64(literal ? 1 : 0);
+  add_u64(HS_MODE_BLOCK);
+  add_u64(count);
   for (unsigned i = 0; i < count; ++i) {
-    h.AddU64(flags[i]);
-    h.AddU64(ids[i]);
-    h.AddBytes(literal ? std::string_view(exprs[i], lens[i]) : std::string_view(exprs[i]));
+    add_u64(flags[i]);
+    add_u64(ids[i]);
+    add_bytes(literal ? std::string_view(exprs[i], lens[i]) : std::string_view(exprs[i]));
   }
+  return in;
+}
+
+// The cache key: the SHA-256 of KeyInput, as raw bytes; "" if it cannot be
+// computed.
+std::string KeyOf(std::string_view input) {
+  if (input.empty()) return {};
+  Sha256 h;
+  h.Add(input.data(), input.size());
   unsigned char d[kDigestLen];
   if (!h.Finish(d)) return {};
   return std::string(reinterpret_cast<const char*>(d), kDigestLen);
@@ -222,10 +230,11 @@ HsDatabase Load(const std::string& path, const std::string& key) {
   return Deserialize(payload.data(), payload.size());
 }
 
-// The embedded databases (WriteEmbeddedDatabases): kEmbedMagic, a u64 count,
-// then per database its key (32 bytes), a u64 length and the serialized
-// bytes, padded with zeros to a multiple of 8.
-constexpr char kEmbedMagic[] = "PHISCRUB-EMBD-1\n";  // 16 bytes, no NUL stored
+// The embedded databases (WriteEmbeddedDatabases): kEmbedMagic, a u64
+// count, then per database its KeyInput and its serialized bytes, each a u64
+// length and the bytes padded with zeros to a multiple of 8. Looked up by the
+// whole input, compared byte for byte: no digest (nor OpenSSL) on this path.
+constexpr char kEmbedMagic[] = "PHISCRUB-EMBD-2\n";  // 16 bytes, no NUL stored
 constexpr size_t kEmbedMagicLen = sizeof(kEmbedMagic) - 1;
 
 std::string_view EmbeddedBytes() {
@@ -233,34 +242,40 @@ std::string_view EmbeddedBytes() {
           static_cast<size_t>(phiscrub_embedded_dbs_end - phiscrub_embedded_dbs)};
 }
 
-uint64_t ReadU64(const char* p) {
-  uint64_t v;
-  std::memcpy(&v, p, sizeof v);
-  return v;
+// One length-prefixed, padded field of the embedded bytes at *pos; false when
+// it runs past the end.
+bool NextField(std::string_view all, size_t* pos, std::string_view* field) {
+  if (all.size() - *pos < 8) return false;
+  uint64_t len;
+  std::memcpy(&len, all.data() + *pos, sizeof len);
+  *pos += 8;
+  const uint64_t padded = (len + 7) & ~uint64_t{7};
+  if (padded < len || all.size() - *pos < padded) return false;
+  *field = all.substr(*pos, len);
+  *pos += padded;
+  return true;
 }
 
-// The embedded serialized database for `key`; empty when there is none (or
-// the embedded bytes do not parse: then none is used).
-std::string_view FindEmbedded(std::string_view key) {
+// The embedded serialized database compiled from `input`; empty when there
+// is none (or the embedded bytes do not parse: then none is used).
+std::string_view FindEmbedded(std::string_view input) {
   const std::string_view all = EmbeddedBytes();
   if (all.size() < kEmbedMagicLen + 8 || all.compare(0, kEmbedMagicLen, kEmbedMagic) != 0) {
     return {};
   }
-  size_t pos = kEmbedMagicLen;
-  const uint64_t count = ReadU64(all.data() + pos);
-  pos += 8;
+  uint64_t count;
+  std::memcpy(&count, all.data() + kEmbedMagicLen, sizeof count);
+  size_t pos = kEmbedMagicLen + 8;
   for (uint64_t i = 0; i < count; ++i) {
-    if (all.size() - pos < kDigestLen + 8) return {};
-    const std::string_view entry_key = all.substr(pos, kDigestLen);
-    const uint64_t len = ReadU64(all.data() + pos + kDigestLen);
-    pos += kDigestLen + 8;
-    const uint64_t padded = (len + 7) & ~uint64_t{7};
-    if (len == 0 || padded < len || all.size() - pos < padded) return {};
-    if (entry_key == key) return all.substr(pos, len);
-    pos += padded;
+    std::string_view entry_input, payload;
+    if (!NextField(all, &pos, &entry_input) || !NextField(all, &pos, &payload)) return {};
+    if (entry_input == input) return payload;
   }
   return {};
 }
+
+// Set by phiscrub_gen_dbs only (RecordCompiledDatabases).
+std::vector<CompiledDatabase>* g_recorder = nullptr;
 
 bool MakeDirs(const std::string& dir) {
   std::string path;
@@ -315,10 +330,12 @@ hs_error_t CompileCached(const std::string& dir, bool literal, const char* const
   *err = nullptr;
   *outcome = HsCacheOutcome::kOff;
   const bool embedded = !EmbeddedBytes().empty();
-  std::string key;
-  if (!dir.empty() || embedded) key = KeyOf(literal, exprs, flags, ids, lens, count);
-  if (!key.empty() && embedded) {
-    const std::string_view bytes = FindEmbedded(key);
+  std::string input;
+  if (!dir.empty() || embedded || g_recorder) {
+    input = KeyInput(literal, exprs, flags, ids, lens, count);
+  }
+  if (!input.empty() && embedded) {
+    const std::string_view bytes = FindEmbedded(input);
     if (!bytes.empty()) {
       if (HsDatabase found = Deserialize(bytes.data(), bytes.size())) {
         *db = std::move(found);
@@ -327,7 +344,9 @@ hs_error_t CompileCached(const std::string& dir, bool literal, const char* const
       }
     }
   }
-  if (!key.empty() && !dir.empty() && TrustedDir(dir)) {
+  std::string key;
+  if (!dir.empty()) key = KeyOf(input);
+  if (!key.empty() && TrustedDir(dir)) {
     const std::string path =
         dir + "/" + Hex(reinterpret_cast<const unsigned char*>(key.data()), key.size()) + ".hsdb";
     if (HsDatabase cached = Load(path, key)) {
@@ -342,42 +361,41 @@ hs_error_t CompileCached(const std::string& dir, bool literal, const char* const
                           : hs_compile_multi(exprs, flags, ids, count, HS_MODE_BLOCK,
                                              nullptr, &compiled, err);
   db->reset(compiled);
-  if (rc != HS_SUCCESS || key.empty() || dir.empty()) return rc;
+  if (rc != HS_SUCCESS) return rc;
+  if (g_recorder && !input.empty()) {
+    char* raw = nullptr;
+    size_t len = 0;
+    if (hs_serialize_database(db->get(), &raw, &len) == HS_SUCCESS) {
+      std::unique_ptr<char, FreeDeleter> owned(raw);
+      g_recorder->push_back({input, std::string(raw, len)});
+    }
+  }
+  if (key.empty()) return rc;
   *outcome = HsCacheOutcome::kCompiled;
   Store(dir, key, db->get());
   return rc;
 }
 
-bool WriteEmbeddedDatabases(const std::string& dir, const std::string& out, std::string* error) {
-  std::vector<std::string> names;
-  if (DIR* d = opendir(dir.c_str())) {
-    while (const dirent* e = readdir(d)) {
-      std::string name = e->d_name;
-      if (name.size() == 2 * kDigestLen + 5 && name.compare(2 * kDigestLen, 5, ".hsdb") == 0) {
-        names.push_back(name);
-      }
-    }
-    closedir(d);
-  }
-  std::sort(names.begin(), names.end());  // the same bytes for the same databases
+void RecordCompiledDatabases(std::vector<CompiledDatabase>* sink) { g_recorder = sink; }
+
+bool WriteEmbeddedDatabases(const std::vector<CompiledDatabase>& dbs, const std::string& out,
+                            std::string* error) {
   std::string blob(kEmbedMagic, kEmbedMagicLen);
-  auto put_u64 = [&blob](uint64_t v) { blob.append(reinterpret_cast<const char*>(&v), sizeof v); };
-  put_u64(names.size());
-  for (const std::string& name : names) {
-    std::unique_ptr<MappedFile> file = MapTrusted(dir + "/" + name);
-    const std::string_view bytes = file ? file->bytes() : std::string_view();
-    const std::string_view key =
-        bytes.size() > kHeaderLen ? bytes.substr(kMagicLen, kDigestLen) : std::string_view();
-    const std::string_view payload = CheckedPayload(bytes, key);
-    if (payload.empty() ||
-        name != Hex(reinterpret_cast<const unsigned char*>(key.data()), key.size()) + ".hsdb") {
-      *error = "unusable database file " + dir + "/" + name;
+  auto put_field = [&blob](std::string_view bytes) {
+    const uint64_t len = bytes.size();
+    blob.append(reinterpret_cast<const char*>(&len), sizeof len);
+    blob.append(bytes);
+    blob.append((8 - bytes.size() % 8) % 8, '\0');
+  };
+  const uint64_t count = dbs.size();
+  blob.append(reinterpret_cast<const char*>(&count), sizeof count);
+  for (const CompiledDatabase& d : dbs) {
+    if (d.key_input.empty() || d.serialized.empty()) {
+      *error = "an empty database record";
       return false;
     }
-    blob.append(key);
-    put_u64(payload.size());
-    blob.append(payload);
-    blob.append((8 - payload.size() % 8) % 8, '\0');
+    put_field(d.key_input);
+    put_field(d.serialized);
   }
   const std::string tmp = out + ".tmp";
   FILE* f = std::fopen(tmp.c_str(), "wb");

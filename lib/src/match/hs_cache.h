@@ -22,10 +22,11 @@
 //
 // Before the cache: the databases the build compiled for the built-in packs
 // with default options (phiscrub_gen_dbs), linked into the library. One is
-// used when its key — the same SHA-256 over expressions, flags, ids, mode,
-// Hyperscan version and CPU features — is the one this run computes; a
-// different Hyperscan or CPU, or any other rule set, goes on to the cache
-// and the compiler. They are part of the binary, trusted as its code is.
+// used when what it was compiled from — expressions, flags, ids, mode,
+// Hyperscan version and CPU features and tuning, the input of the cache key —
+// is byte for byte what this run would compile; a different Hyperscan or CPU,
+// or any other rule set, goes on to the cache and the compiler. They are part
+// of the binary, trusted as its code is.
 //
 // Thread-safety: free functions; concurrent processes may share a directory
 // (files are written to a temporary name and renamed into place).
@@ -35,6 +36,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "match/hs_handles.h"
 
@@ -58,9 +60,19 @@ hs_error_t CompileCached(const std::string& dir, bool literal, const char* const
                          unsigned count, HsDatabase* db, hs_compile_error_t** err,
                          HsCacheOutcome* outcome);
 
-// Build time (phiscrub_gen_dbs): writes every database stored in cache
-// directory `dir` (each verified as a load would) to `out`, in the form the
-// library embeds. False, with a message in *error, when it cannot.
-bool WriteEmbeddedDatabases(const std::string& dir, const std::string& out, std::string* error);
+// Build time (phiscrub_gen_dbs). While `sink` is set (null: never, in every
+// other program), each database CompileCached compiles is also appended to
+// it with what its key is computed from. Not thread-safe: set it before
+// compiling, from the only thread.
+struct CompiledDatabase {
+  std::string key_input;   // everything the database was compiled from
+  std::string serialized;  // hs_serialize_database
+};
+void RecordCompiledDatabases(std::vector<CompiledDatabase>* sink);
+
+// Writes `dbs` to `out` in the form the library embeds. False, with a
+// message in *error, when it cannot.
+bool WriteEmbeddedDatabases(const std::vector<CompiledDatabase>& dbs, const std::string& out,
+                            std::string* error);
 
 }  // namespace phiscrub::internal
