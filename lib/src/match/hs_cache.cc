@@ -7,8 +7,8 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstdio>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -162,9 +162,8 @@ class MappedFile {
 // hs_deserialize_database, except that a large database goes into memory
 // aligned to and advised as huge pages: faulting a few megabytes in 4 KiB
 // pages costs more than everything else a cached start does (and huge pages
-// spare the scan TLB misses).
-// HsDatabaseDeleter frees it. Null when the bytes are not a database for
-// this Hyperscan.
+// spare the scan TLB misses). HsDatabaseDeleter frees either kind. Null when
+// the bytes are not a database for this Hyperscan.
 HsDatabase Deserialize(const char* bytes, size_t len) {
   constexpr size_t kHugePage = size_t{2} << 20;
   constexpr size_t kHugeFrom = size_t{512} << 10;  // smaller: the rounding would waste more
