@@ -126,8 +126,8 @@ int RunBench(const std::shared_ptr<const Ruleset>& rules,
          files.size(), static_cast<double>(c.bytes_in) / 1e6,
          (unsigned long long)c.records, options.driver.threads);
   printf("  throughput   %.1f MB/s, %.0f records/s (%.3f s)\n", mbps, rps, secs);
-  printf("  start-up     %.3f s to build the rules (Hyperscan databases: %d from the cache, "
-         "%d compiled)\n",
+  printf("  start-up     %.3f s to build the rules (Hyperscan databases: %d built in or "
+         "from the cache, %d compiled)\n",
          options.compile_seconds, rules->databases_loaded(), rules->databases_compiled());
   printf("  latency      p50 %.1f us, p99 %.1f us, max %.1f us per record "
          "(%zu records timed one by one through the redactor)\n",

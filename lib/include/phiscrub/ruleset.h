@@ -119,8 +119,9 @@ class Ruleset {
   // The policy's placeholder for a withheld text record, with {reason}
   // replaced ("[PHISCRUB_WITHHELD reason=oversize]").
   std::string TextPlaceholder(std::string_view reason) const;
-  // Hyperscan databases of this rule set read from the cache directory, and
-  // compiled (RulesetOptions::cache_dir).
+  // Hyperscan databases of this rule set read from the cache directory or
+  // from those the build embedded (the built-in packs with default options),
+  // and compiled (RulesetOptions::cache_dir).
   int databases_loaded() const;
   int databases_compiled() const;
 

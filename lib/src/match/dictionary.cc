@@ -147,7 +147,7 @@ bool CompileDictionaryDb(std::vector<DictWords> dicts, const DictTokens& tokens,
   std::vector<unsigned> flags(exprs.size(), HS_FLAG_CASELESS);
   std::vector<unsigned> ids(exprs.size());
   for (size_t i = 0; i < ids.size(); ++i) ids[i] = static_cast<unsigned>(i);
-  hs_database_t* db = nullptr;
+  HsDatabase db;
   hs_compile_error_t* err = nullptr;
   HsCacheOutcome outcome;
   if (CompileCached(impl->cache_dir, true, exprs.data(), flags.data(), ids.data(),
@@ -160,7 +160,7 @@ bool CompileDictionaryDb(std::vector<DictWords> dicts, const DictTokens& tokens,
     return false;
   }
   impl->Count(outcome);
-  impl->dict_db.reset(db);
+  impl->dict_db = std::move(db);
   return true;
 }
 

@@ -3,12 +3,23 @@
 
 #include <hs/hs.h>
 
+#include <cstdlib>
 #include <memory>
 
 namespace phiscrub::internal {
 
 struct HsDatabaseDeleter {
-  void operator()(hs_database_t* db) const { hs_free_database(db); }
+  // A database deserialised into memory of our own (hs_deserialize_database_at,
+  // match/hs_cache.cc) is that memory, from posix_memalign: Hyperscan says
+  // not to hs_free_database it.
+  bool own_memory = false;
+  void operator()(hs_database_t* db) const {
+    if (own_memory) {
+      free(db);
+    } else {
+      hs_free_database(db);
+    }
+  }
 };
 struct HsScratchDeleter {
   void operator()(hs_scratch_t* s) const { hs_free_scratch(s); }

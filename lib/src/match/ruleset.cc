@@ -3,6 +3,7 @@
 // first, and each names its file, rule id and pattern.
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <unordered_map>
@@ -11,6 +12,7 @@
 #include "match/dictionary.h"
 #include "match/ruleset_impl.h"
 #include "pack/pack.h"
+#include "pack/pack_blob.h"
 
 namespace phiscrub {
 
@@ -109,8 +111,20 @@ void LoadPacks(const RulesetOptions& options, std::vector<RawRule>* rules,
                std::vector<Diagnostic>* diags) {
   std::vector<RawRule> loaded;
   if (options.builtin_packs) {
+    // Each pack as the build parsed it (pack/pack_blob.h); its YAML when the
+    // blob is missing or does not decode.
+    const bool blobs = internal::kBuiltinPackBlobCount == internal::kBuiltinPackCount;
     for (size_t i = 0; i < internal::kBuiltinPackCount; ++i) {
       const auto& p = internal::kBuiltinPacks[i];
+      if (blobs) {
+        const auto& b = internal::kBuiltinPackBlobs[i];
+        if (std::strcmp(b.name, p.name) == 0 && b.size > 0 &&
+            internal::DeserializeRules(
+                std::string_view(reinterpret_cast<const char*>(b.data), b.size), hs_version(),
+                &loaded)) {
+          continue;
+        }
+      }
       internal::ParsePack(std::string("<builtin>/") + p.name, p.text, &loaded,
                           diags);
     }
@@ -424,20 +438,26 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
     }
     unsigned hs_flags = HS_FLAG_DOTALL | HS_FLAG_MULTILINE;
     if (r.caseless) hs_flags |= HS_FLAG_CASELESS;
-    hs_expr_info_t* info = nullptr;
-    hs_compile_error_t* err = nullptr;
-    if (hs_expression_info(r.pattern.c_str(), hs_flags, &info, &err) !=
-        HS_SUCCESS) {
-      internal::HsCompileError owned(err);
-      diags->push_back(Problem(r.file, r.id,
-                               std::string("Hyperscan: ") + err->message,
-                               r.pattern));
-      continue;
+    bool empty_ok = false;
+    if (r.hs_info_known) {
+      // Asked by the build of this same Hyperscan (pack/pack_blob.h).
+      c.max_width = r.hs_max_width;
+      empty_ok = r.hs_min_width_zero;
+    } else {
+      hs_expr_info_t* info = nullptr;
+      hs_compile_error_t* err = nullptr;
+      if (hs_expression_info(r.pattern.c_str(), hs_flags, &info, &err) != HS_SUCCESS) {
+        internal::HsCompileError owned(err);
+        diags->push_back(Problem(r.file, r.id,
+                                 std::string("Hyperscan: ") + err->message,
+                                 r.pattern));
+        continue;
+      }
+      c.max_width = info->max_width;
+      empty_ok = info->min_width == 0;
+      free(info);
     }
     c.hs_expression = r.pattern;
-    c.max_width = info->max_width;
-    bool empty_ok = info->min_width == 0;
-    free(info);
     if (empty_ok) {
       diags->push_back(Problem(r.file, r.id, "pattern can match empty text", r.pattern));
     }
@@ -449,7 +469,9 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
           "pattern has no maximum length: bound it or set max_width",
           r.pattern));
     }
-    if (!r.candidate.empty()) {
+    if (!r.candidate.empty() && r.hs_info_known) {
+      c.hs_expression = r.candidate;  // the build checked it
+    } else if (!r.candidate.empty()) {
       // The candidate replaces the pattern in Hyperscan only; it must report
       // (at least) every end offset of the pattern.
       hs_expr_info_t* cinfo = nullptr;
@@ -465,46 +487,37 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
         c.hs_expression = r.candidate;
       }
     }
-    // Patterns are byte-oriented, as Hyperscan reads them (no HS_FLAG_UTF8):
-    // RE2 parses and matches them as Latin-1 so both engines agree on what
-    // `\xc3[\x80-\xbf]` or `\b` next to a UTF-8 letter means.
-    RE2::Options re_opts;
-    re_opts.set_encoding(RE2::Options::EncodingLatin1);
-    re_opts.set_log_errors(false);
-    re_opts.set_longest_match(true);
-    re_opts.set_dot_nl(true);
-    re_opts.set_case_sensitive(!r.caseless);
-    c.finder = std::make_unique<RE2>(r.pattern, re_opts);
-    if (!c.finder->ok()) {
-      diags->push_back(Problem(r.file, r.id, "RE2: " + c.finder->error(), r.pattern));
+    // Built-in rules the build checked (RE2 patterns, value_group) compile
+    // their RE2s on first use; any other rule's now, so a problem is a
+    // diagnostic of this load.
+    using internal::LazyRe2;
+    const LazyRe2::Mode re_mode = r.build_checked ? LazyRe2::Mode::kLazy : LazyRe2::Mode::kEager;
+    c.finder = std::make_unique<LazyRe2>(r.pattern, internal::FinderOptions(r.caseless),
+                                         r.id + " (pattern)", re_mode);
+    if (!r.build_checked && !c.finder->re().ok()) {
+      diags->push_back(Problem(r.file, r.id, "RE2: " + c.finder->re().error(), r.pattern));
     }
     if (!r.confirm.empty()) {
-      RE2::Options copts;
-      copts.set_encoding(RE2::Options::EncodingLatin1);
-      copts.set_log_errors(false);
-      copts.set_case_sensitive(!r.caseless);
-      c.confirm = std::make_unique<RE2>(r.confirm, copts);
-      if (!c.confirm->ok()) {
+      c.confirm = std::make_unique<LazyRe2>(r.confirm, internal::ConfirmOptions(r.caseless),
+                                            r.id + " (confirm)", re_mode);
+      if (!r.build_checked && !c.confirm->re().ok()) {
         diags->push_back(Problem(r.file, r.id,
-                                 "confirm RE2: " + c.confirm->error(), r.confirm));
+                                 "confirm RE2: " + c.confirm->re().error(), r.confirm));
       }
     }
-    if (r.value_group < 0 ||
-        (c.finder->ok() && r.value_group > c.finder->NumberOfCapturingGroups())) {
+    if (!r.build_checked &&
+        (r.value_group < 0 ||
+         (c.finder->re().ok() && r.value_group > c.finder->re().NumberOfCapturingGroups()))) {
       diags->push_back(Problem(r.file, r.id,
                                "value_group names no capturing group of the pattern",
                                r.pattern));
     }
     if (!r.extend.empty()) {
-      RE2::Options eopts;
-      eopts.set_encoding(RE2::Options::EncodingLatin1);
-      eopts.set_log_errors(false);
-      eopts.set_longest_match(true);
-      eopts.set_case_sensitive(!r.caseless);
-      c.extend = std::make_unique<RE2>(r.extend, eopts);
-      if (!c.extend->ok()) {
+      c.extend = std::make_unique<LazyRe2>(r.extend, internal::ExtendOptions(r.caseless),
+                                           r.id + " (extend)", re_mode);
+      if (!r.build_checked && !c.extend->re().ok()) {
         diags->push_back(Problem(r.file, r.id,
-                                 "extend RE2: " + c.extend->error(), r.extend));
+                                 "extend RE2: " + c.extend->re().error(), r.extend));
       }
     }
     if (!r.validator.empty()) {
@@ -718,7 +731,7 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
       db_ids.push_back(ids[i]);
     }
     if (exprs.empty()) continue;
-    hs_database_t* db = nullptr;
+    internal::HsDatabase db;
     hs_compile_error_t* err = nullptr;
     internal::HsCacheOutcome outcome;
     if (internal::CompileCached(impl->cache_dir, false, exprs.data(), db_flags.data(),
@@ -736,7 +749,7 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
       return nullptr;
     }
     impl->Count(outcome);
-    (anchored ? impl->anchored_db : impl->rules_db).reset(db);
+    (anchored ? impl->anchored_db : impl->rules_db) = std::move(db);
   }
 
   if (!impl->hotwords.empty()) {
@@ -750,7 +763,7 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
       hw_ids.push_back(static_cast<unsigned>(i));
     }
     for (const auto& e : hw_exprs) hw_ptrs.push_back(e.c_str());
-    hs_database_t* db = nullptr;
+    internal::HsDatabase db;
     hs_compile_error_t* err = nullptr;
     internal::HsCacheOutcome outcome;
     if (internal::CompileCached(impl->cache_dir, false, hw_ptrs.data(), hw_flags.data(),
@@ -765,7 +778,7 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
       return nullptr;
     }
     impl->Count(outcome);
-    impl->context_db.reset(db);
+    impl->context_db = std::move(db);
   }
   // Companion ids stand beside direct identifiers of a person: which
   // entities of this run those are.

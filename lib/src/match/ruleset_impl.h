@@ -12,6 +12,7 @@
 #include "context/lexicon.h"
 #include "match/hs_cache.h"
 #include "match/hs_handles.h"
+#include "match/lazy_re2.h"
 #include "phiscrub/ruleset.h"
 #include "validate/validators.h"
 
@@ -43,10 +44,11 @@ struct Policy {
 struct CompiledRule {
   RuleInfo info;
   uint16_t entity = 0;
-  std::unique_ptr<RE2> finder;   // the pattern, to find the start
-  std::string hs_expression;     // what Hyperscan scans for (candidate or pattern)
-  std::unique_ptr<RE2> confirm;  // optional: must match the whole span
-  std::unique_ptr<RE2> extend;   // optional: grows the span at its end
+  // RE2s of the built-in packs compile on first use (LazyRe2).
+  std::unique_ptr<LazyRe2> finder;   // the pattern, to find the start
+  std::string hs_expression;         // what Hyperscan scans for (candidate or pattern)
+  std::unique_ptr<LazyRe2> confirm;  // optional: must match the whole span
+  std::unique_ptr<LazyRe2> extend;   // optional: grows the span at its end
   int value_group = 0;           // > 0: the span is this group of finder
   Validator validator = nullptr;
   bool digit_boundary = false;
@@ -141,7 +143,9 @@ struct Ruleset::Impl {
   int databases_loaded = 0;
   int databases_compiled = 0;
   void Count(internal::HsCacheOutcome o) {
-    (o == internal::HsCacheOutcome::kLoaded ? databases_loaded : databases_compiled) += 1;
+    const bool loaded =
+        o == internal::HsCacheOutcome::kLoaded || o == internal::HsCacheOutcome::kEmbedded;
+    (loaded ? databases_loaded : databases_compiled) += 1;
   }
 };
 

@@ -174,7 +174,7 @@ bool FindStart(const CompiledRule& rule, std::string_view text, uint32_t end,
   size_t pos = end > rule.max_width ? end - rule.max_width : 0;
   re2::StringPiece m;
   while (pos <= end) {
-    if (!rule.finder->Match(text, pos, end, RE2::UNANCHORED, &m, 1)) {
+    if (!rule.finder->re().Match(text, pos, end, RE2::UNANCHORED, &m, 1)) {
       return false;
     }
     size_t ms = static_cast<size_t>(m.data() - text.data());
@@ -205,7 +205,7 @@ bool ChainedFindStart(const CompiledRule& rule, std::string_view text, uint32_t 
     ChainFact found;
     if (fact == nullptr) {
       re2::StringPiece m;
-      found = {pos, end, 0, 0, rule.finder->Match(text, pos, end, RE2::UNANCHORED, &m, 1)};
+      found = {pos, end, 0, 0, rule.finder->re().Match(text, pos, end, RE2::UNANCHORED, &m, 1)};
       if (found.found) {
         found.ms = static_cast<uint32_t>(m.data() - text.data());
         found.me = found.ms + static_cast<uint32_t>(m.size());
@@ -1332,7 +1332,7 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
     if (rule.value_group > 0) {
       re2::StringPiece groups[8];
       int n = std::min(rule.value_group + 1, 8);
-      if (!rule.finder->Match(text, start, cand.end, RE2::ANCHOR_BOTH, groups, n) ||
+      if (!rule.finder->re().Match(text, start, cand.end, RE2::ANCHOR_BOTH, groups, n) ||
           groups[rule.value_group].data() == nullptr ||
           groups[rule.value_group].empty()) {
         continue;
@@ -1341,7 +1341,7 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
       match_end = start + static_cast<uint32_t>(groups[rule.value_group].size());
     }
     std::string_view value = text.substr(start, match_end - start);
-    if (rule.confirm && !RE2::FullMatch(value, *rule.confirm)) continue;
+    if (rule.confirm && !RE2::FullMatch(value, rule.confirm->re())) continue;
     if (rule.validator && !rule.validator(text, start, match_end)) continue;
     if (rule.digit_boundary && internal::GluedToDigits(text, start, match_end)) {
       continue;
@@ -1350,7 +1350,7 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
     if (rule.extend) {
       re2::StringPiece m;
       size_t limit = std::min<size_t>(text.size(), size_t{end} + 512);
-      if (rule.extend->Match(text, end, limit, RE2::ANCHOR_START, &m, 1)) {
+      if (rule.extend->re().Match(text, end, limit, RE2::ANCHOR_START, &m, 1)) {
         end += static_cast<uint32_t>(m.size());
       }
     }

@@ -54,6 +54,16 @@ struct RawRule {
   double penalty = 0.5;
   std::vector<std::string> match_examples;
   std::vector<std::string> no_match_examples;
+  // Rules of the built-in packs as decoded from their build-time blob
+  // (pack/pack_blob.h). Hyperscan's expression info for `pattern` (and the
+  // candidate's validity), computed by the build with the same Hyperscan
+  // version; unknown (recomputed) otherwise.
+  bool hs_info_known = false;
+  unsigned hs_max_width = 0;
+  bool hs_min_width_zero = false;
+  // The build compiled this rule's RE2 patterns and checked value_group
+  // (phiscrub_gen_packs): they may be compiled on first use (LazyRe2).
+  bool build_checked = false;
 };
 
 struct RawEntityPolicy {

@@ -38,6 +38,9 @@ class HsCacheTest : public ::testing::Test {
  protected:
   void SetUp() override {
     opts_.cache_dir = tmp_.path() + "/cache";
+    // Not the default rule set, whose databases the build embeds (see
+    // EmbeddedDatabases below): these go through the cache.
+    opts_.entities = {"US_SSN", "MRN", "PHONE_NUMBER"};
     auto first = testing::CompileOrDie(opts_);
     ASSERT_NE(first, nullptr);
     EXPECT_EQ(first->databases_loaded(), 0);
@@ -117,6 +120,26 @@ TEST_F(HsCacheTest, UnwritableCacheStillCompiles) {
   auto rules = testing::CompileOrDie(nowhere);
   EXPECT_EQ(rules->databases_loaded(), 0);
   EXPECT_EQ(Redacted(rules), want_);
+}
+
+// The built-in packs with default options: the databases the build compiled
+// and embedded are used (same Hyperscan, same CPU), nothing is compiled or
+// stored, and they find what the rules should. (bench/equivalence.sh compares
+// whole runs with a binary that compiles.)
+TEST(EmbeddedDatabases, DefaultRulesNeedNoCompileAndFindTheSame) {
+  testing::TempDir tmp;
+  RulesetOptions embedded_opts;
+  embedded_opts.cache_dir = tmp.path() + "/cache";
+  auto embedded = testing::CompileOrDie(embedded_opts);
+  if (embedded->databases_compiled() > 0) {
+    GTEST_SKIP() << "this build embeds no databases for this Hyperscan and CPU";
+  }
+  EXPECT_EQ(embedded->databases_loaded(), 3);  // rules, anchored rules, context words
+  EXPECT_FALSE(fs::exists(embedded_opts.cache_dir));
+  const std::string out = Redacted(embedded);
+  EXPECT_EQ(out.find("219-09-9999"), std::string::npos) << out;
+  EXPECT_EQ(out.find("00123456"), std::string::npos) << out;
+  EXPECT_EQ(out.find("555-0132"), std::string::npos) << out;
 }
 
 TEST(DefaultCacheDir, FollowsEnvironment) {
