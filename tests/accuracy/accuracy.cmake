@@ -7,3 +7,11 @@ add_test(NAME accuracy_gate
           --gate ${CMAKE_CURRENT_LIST_DIR}/baseline.json
           ${CMAKE_CURRENT_LIST_DIR}/corpus.jsonl)
 set_tests_properties(accuracy_gate PROPERTIES TIMEOUT 60 LABELS accuracy)
+
+# The issues' Done-when floors on the independent corpora (issue 11: spoken
+# transcripts, issue 12: written logs and payloads, presidio-research sample):
+# tests/accuracy/independent/done_when.json.
+add_test(NAME accuracy_independent
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/independent/gate.py
+          --bin $<TARGET_FILE:phiscrub>)
+set_tests_properties(accuracy_independent PROPERTIES TIMEOUT 600 LABELS accuracy)
