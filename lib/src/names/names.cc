@@ -60,7 +60,7 @@ bool IsApostrophe(uint32_t cp) { return cp == '\'' || cp == 0x2019; }
 // Words that may stand inside a name in lower case.
 constexpr std::string_view kParticles[] = {"al", "bin", "da", "das", "de", "del", "della",
                                            "den", "der", "di", "do", "dos", "du", "el",
-                                           "ibn", "la", "le", "st", "ten", "ter", "van",
+                                           "ibn", "la", "le", "ni", "st", "ten", "ter", "van",
                                            "von", "y"};
 constexpr std::string_view kHonorifics[] = {"dr", "miss", "mr", "mrs", "ms", "mx", "prof"};
 constexpr std::string_view kSuffixes[] = {"ii", "iii", "iv", "jr", "sr"};
@@ -621,21 +621,26 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
       if (e > k) {
         std::string_view gap = text.substr(words[e - 1].end, w.start - words[e - 1].end);
         bool blank = gap == " " || gap == "  ";
-        bool comma = (gap == ", " || gap == ",") && !inverted && e == k + 1;
+        // (A surname after particles: "Van Dyke, Beverly", "Ní Bhriain, Eleni",
+        // "van den Heuvel, Anna".)
+        bool particles_before = e >= k + 2 && e <= k + 3;
+        for (size_t q = k; particles_before && q + 1 < e; ++q) particles_before = words[q].particle;
+        bool comma = (gap == ", " || gap == ",") && !inverted && (e == k + 1 || particles_before);
         if (!blank && !comma) break;
         if (comma) {
+          const auto& sur = words[e - 1];
           // "Walsh, Caroline": surname then given name only.
           bool given = (w.flags & kGivenName) ||
                        (c != NameCue::kNone && capital(w) && (w.flags & kCommonWord) == 0);
           // (After a strong cue the surname need not be known: "the
           // account is under Oyelaran, Emeka".)
-          bool surname = (words[k].flags & kSurname) ||
-                         (c == NameCue::kStrong && (w.flags & kGivenName) && !everyday(words[k]));
+          bool surname = (sur.flags & kSurname) ||
+                         (c == NameCue::kStrong && (w.flags & kGivenName) && !everyday(sur));
           if (!(surname && given) && c != NameCue::kStrong) {
             // Without a cue one of the two may be a name no list has when the
             // other is a known one of its kind, both written alike: "Feng,
             // Jiahui", "KAMAKAU, MALIA".
-            const auto& last = words[k];
+            const auto& last = sur;
             auto plain = [&](const NameScratch::Word& x) {
               return capital(x) && !everyday(x) && !x.initial && x.folded.size() >= 3;
             };
@@ -644,7 +649,7 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
             // (Not after another capitalised word: "Fairmeadow Endocrinology,
             // Pawel speaking" names a practice.)
             bool starts = k == 0 || !(words[k - 1].title_case || words[k - 1].upper) ||
-                          last.start - words[k - 1].end > 1;
+                          words[k].start - words[k - 1].end > 1;
             if (starts && plain(last) && plain(w) && last.upper == w.upper &&
                 (known_last || known_first)) {
               surname = given = true;

@@ -871,6 +871,11 @@ TEST_F(ScannerTest, NamesInRecordsPathsAndPossessives) {
   EXPECT_EQ(Redact(rules_, "Lakeview Endocrinology, Marisol speaking."),
             "Lakeview Endocrinology, [PERSON] speaking.");
   EXPECT_EQ(Redact(rules_, "Sorry, Maybe later"), "Sorry, Maybe later");
+  // A surname after particles ("Van Dyke", "Ní Bhriain") before the comma.
+  EXPECT_EQ(Redact(rules_, "Duplicate patient: Van Dyke, Beverly DOB 2019-01-26"),
+            "Duplicate patient: [PERSON] DOB [DATE_OF_BIRTH]");
+  EXPECT_EQ(Redact(rules_, "med reconciliation: Ní Bhriain, Inés reports taking Lipitor"),
+            "med reconciliation: [PERSON] reports taking Lipitor");
 }
 
 TEST_F(ScannerTest, NamesAloneInProseListsAndLines) {
