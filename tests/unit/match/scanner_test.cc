@@ -622,6 +622,9 @@ TEST_F(ScannerTest, SpokenPhoneNumbersWithoutACue) {
   EXPECT_EQ(Redact(rules_, "ref 3035550162 ok"), "ref 3035550162 ok");
 }
 
+std::string RedactTurn(const std::shared_ptr<const Ruleset>& rules, std::string_view previous,
+                       std::string_view turn);
+
 TEST_F(ScannerTest, ConversationAnswersInTheNextTurn) {
   // Issue 11's transcript: every spoken value is caught, cue or not.
   std::string out = RedactConversation(rules_,
@@ -639,6 +642,11 @@ TEST_F(ScannerTest, ConversationAnswersInTheNextTurn) {
     EXPECT_EQ(out.find(leak), std::string::npos) << leak << " in\n" << out;
   }
   EXPECT_NE(out.find("Agent: Can I have your date of birth?"), std::string::npos) << out;
+  // Questions for a number by the time of day.
+  EXPECT_EQ(RedactTurn(rules_, "Agent: What's your daytime number?", "Caller: Sure thing, 8575550186."),
+            "Caller: Sure thing, [PHONE_NUMBER].");
+  EXPECT_EQ(RedactTurn(rules_, "Agent: And an evening number?", "Caller: 1 385 555 oh one 99."),
+            "Caller: [PHONE_NUMBER].");
 }
 
 std::string RedactTurn(const std::shared_ptr<const Ruleset>& rules, std::string_view previous,

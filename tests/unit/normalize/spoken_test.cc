@@ -104,6 +104,7 @@ TEST(SpokenView, Letters) {
   EXPECT_EQ(ViewOf("it's a as in ant e as in echo p as in peter 855 837 062"), "it's AEP855837062");
   EXPECT_EQ(ViewOf("i have a four one five number"), "i have a 415 number");
   EXPECT_EQ(ViewOf("Yeah. Hotel x-ray 288 830 7."), "Yeah. HX2888307.");
+  EXPECT_EQ(ViewOf("Sure thing, 1 385 555 oh one 99."), "Sure thing, 13855550199.");
   // An "oh" set off before spelled letters is an interjection, not a digit
   // that makes the run a number.
   EXPECT_EQ(ViewOf("Oh, um, lima, alpha, mike."), "Oh, um, lam.");
