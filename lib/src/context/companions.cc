@@ -726,20 +726,40 @@ size_t MonthDayShortYearAt(std::string_view t, size_t b) {
       "january", "february", "march", "april", "may", "june", "july", "august", "september",
       "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
       "sep", "sept", "oct", "nov", "dec"};
+  auto month_at = [&](size_t* at) {
+    std::string w;
+    size_t q = *at;
+    while (q < t.size() && Letter(t[q])) w.push_back(Lower(t[q++]));
+    for (std::string_view m : kMonths) {
+      if (w == m) {
+        *at = q;
+        return true;
+      }
+    }
+    return false;
+  };
+  auto day_at = [&](size_t* at) {
+    size_t q = *at, d = q;
+    while (d < t.size() && Digit(t[d])) ++d;
+    if (d == q || d - q > 2) return false;
+    int day = std::stoi(std::string(t.substr(q, d - q)));
+    if (day < 1 || day > 31) return false;
+    if (d + 2 <= t.size() && Letter(t[d]) && Letter(t[d + 1])) d += 2;  // 25th
+    *at = d;
+    return true;
+  };
   size_t p = b;
-  std::string w;
-  while (p < t.size() && Letter(t[p])) w.push_back(Lower(t[p++]));
-  bool month = false;
-  for (std::string_view m : kMonths) month = month || w == m;
-  if (!month || p >= t.size() || t[p] != ' ') return 0;
-  ++p;
-  size_t d = p;
-  while (d < t.size() && Digit(t[d])) ++d;
-  if (d == p || d - p > 2) return 0;
-  int day = std::stoi(std::string(t.substr(p, d - p)));
-  if (day < 1 || day > 31) return 0;
-  p = d;
-  if (p + 2 <= t.size() && Letter(t[p]) && Letter(t[p + 1])) p += 2;  // 25th
+  if (month_at(&p)) {
+    // "January 25th, 33"
+    if (p >= t.size() || t[p] != ' ') return 0;
+    ++p;
+    if (!day_at(&p)) return 0;
+  } else {
+    // "2nd of January 08"
+    if (!day_at(&p) || t.compare(p, 4, " of ") != 0) return 0;
+    p += 4;
+    if (!month_at(&p)) return 0;
+  }
   if (p < t.size() && t[p] == ',') ++p;
   if (p >= t.size() || t[p] != ' ') return 0;
   ++p;
@@ -747,8 +767,10 @@ size_t MonthDayShortYearAt(std::string_view t, size_t b) {
   size_t y = p;
   while (y < t.size() && Digit(t[y])) ++y;
   if (y - p != 2) return 0;
+  // (Or the clause goes on with "and": "... 53 and I'm calling".)
   if (y < t.size() && !(t[y] == '.' || t[y] == ',' || t[y] == ';' || t[y] == '\n' ||
-                        t[y] == ')' || t[y] == '"' || t[y] == '!' || t[y] == '?')) {
+                        t[y] == ')' || t[y] == '"' || t[y] == '!' || t[y] == '?' ||
+                        t.compare(y, 5, " and ") == 0)) {
     return 0;
   }
   if (y + 1 < t.size() && (t[y] == '.' || t[y] == ',') && Digit(t[y + 1])) return 0;
@@ -784,6 +806,13 @@ void FindBesideNames(std::string_view t, const std::vector<std::pair<uint32_t, u
     // A date right after the name: "D. Karimi 1 Dec 2018 vs ...".
     size_t p = e;
     if (p < n && t[p] == ',') ++p;
+    // (Or a pause, a full stop: "Fatima Saleh. October 15th 05.", "Huong
+    // Ortiz... 2nd of January 08".)
+    if (p + 1 < n && t[p] == '.' && t[p + 1] == ' ') {
+      ++p;
+    } else if (t.compare(p, 4, "... ") == 0) {
+      p += 3;
+    }
     if (p < n && t[p] == ' ') {
       ++p;
       // (A pause first: "Zhiwei Guo, um, August 20 73.")

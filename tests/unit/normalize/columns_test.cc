@@ -148,6 +148,12 @@ TEST(CompanionIds, DatesAndIdsBesideAName) {
             V{"January 25th, 33"});
   EXPECT_EQ(Beside("Sure, Zhiwei Guo, um, August 20 73.", "Zhiwei Guo", true), V{"August 20 73"});
   EXPECT_EQ(Beside("Dana Reyes, March 5th, 12 tablets", "Dana Reyes", true), V{});
+  EXPECT_EQ(Beside("Yeah hi. Fatima Saleh. October 15th 05. Calling", "Fatima Saleh", true),
+            V{"October 15th 05"});
+  EXPECT_EQ(Beside("Hi, um, Huong Ortiz... 2nd of January 08, and I'm", "Huong Ortiz", true),
+            V{"2nd of January 08"});
+  EXPECT_EQ(Beside("um dana pemberton january 24th 53 and i'm calling", "dana pemberton", true),
+            V{"january 24th 53"});
   // Never a date with a time, a future or this year's date, a number.
   EXPECT_EQ(Beside("Dana Reyes 2019-05-01 10:22:03 login", "Dana Reyes", true), V{});
   EXPECT_EQ(Beside("Dana Reyes 2099-05-01 due", "Dana Reyes", true), V{});

@@ -79,6 +79,8 @@ TEST(SpokenView, Dates) {
   // A "year" decades ahead after a month is a day and a year.
   EXPECT_EQ(ViewOf("Zhiwei Guo, um, August twenty seventy three."), "Zhiwei Guo, um, August 20 73.");
   EXPECT_EQ(ViewOf("in August twenty twenty six"), "in August 2026");
+  EXPECT_EQ(ViewOf("Hi, um, Huong Ortiz... second of January oh eight, and I'm calling"),
+            "Hi, um, Huong Ortiz... 2nd of January 08, and I'm calling");
 }
 
 TEST(SpokenView, FirstAfterAMonthOrTensIsADayNotACount) {
