@@ -796,6 +796,15 @@ void TakePathPart(std::string_view t, size_t b, size_t e, int now,
 
 }  // namespace
 
+std::pair<uint32_t, uint32_t> PastDateAfter(std::string_view t, size_t pos) {
+  if (pos + 1 >= t.size() || t[pos] != ' ' || !(Digit(t[pos + 1]) || Letter(t[pos + 1]))) {
+    return {0, 0};
+  }
+  size_t e = PastDateAt(t, pos + 1, CurrentYear());
+  if (e == 0) return {0, 0};
+  return {static_cast<uint32_t>(pos + 1), static_cast<uint32_t>(e)};
+}
+
 void FindBesideNames(std::string_view t, const std::vector<std::pair<uint32_t, uint32_t>>& names,
                      std::vector<std::pair<uint32_t, uint32_t>>* dates,
                      std::vector<std::pair<uint32_t, uint32_t>>* ids) {

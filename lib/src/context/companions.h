@@ -72,4 +72,10 @@ void FindBesideNames(std::string_view text, const std::vector<std::pair<uint32_t
                      std::vector<std::pair<uint32_t, uint32_t>>* dates,
                      std::vector<std::pair<uint32_t, uint32_t>>* ids);
 
+// A past full date right after byte `pos` of `t` (one blank between): its
+// [begin, end), or {0, 0}. "Jericho 14-Dec-2014 need refill": a given name
+// said with a date of birth (the names finder asks it about known given
+// names that no cue names).
+std::pair<uint32_t, uint32_t> PastDateAfter(std::string_view t, size_t pos);
+
 }  // namespace phiscrub::internal

@@ -883,6 +883,18 @@ void Scanner::RunDetectors(std::string_view text, State* sp) {
         if (text.find('/') != std::string_view::npos) internal::FindPathNames(text, &s.name_spans);
         internal::FindKeyedNames(text, &s.name_spans);
         internal::FindVocativeNames(text, s.names, &s.name_spans);
+        // A known given name right before a past full date ("Body=Jericho
+        // 14-Dec-2014 need refill"): a person and a birth date.
+        for (const auto& w : s.names.words) {
+          if (!w.title_case || w.digits || w.label || w.blocked || w.folded.size() < 3 ||
+              (w.flags & internal::kGivenName) == 0 ||
+              (w.flags & (internal::kCommonWord | internal::kNotName)) != 0) {
+            continue;
+          }
+          if (internal::PastDateAfter(text, w.end).second != 0) {
+            s.name_spans.emplace_back(w.start, w.end);
+          }
+        }
       }
       for (const auto& [b, e] : s.name_spans) {
         s.confirmed.push_back({b, e, static_cast<uint16_t>(r), rule.entity, rule.score});

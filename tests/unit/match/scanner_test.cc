@@ -879,6 +879,11 @@ TEST_F(ScannerTest, NamesInRecordsPathsAndPossessives) {
   EXPECT_EQ(Redact(rules_, "Lakeview Endocrinology, Marisol speaking."),
             "Lakeview Endocrinology, [PERSON] speaking.");
   EXPECT_EQ(Redact(rules_, "Sorry, Maybe later"), "Sorry, Maybe later");
+  // A known given name right before a past full date: a person and a birth
+  // date ("Body=Jericho+14-Dec-2014+need+refill"); never a word, a future date.
+  EXPECT_EQ(Redact(rules_, "Kerem 1996-03-06 need refill"), "[PERSON] [DATE_OF_BIRTH] need refill");
+  EXPECT_EQ(Redact(rules_, "Release 2019-05-01 notes; Dana 2099-01-01 due"),
+            "Release 2019-05-01 notes; Dana 2099-01-01 due");
   // A surname after particles ("Van Dyke", "Ní Bhriain") before the comma.
   EXPECT_EQ(Redact(rules_, "Duplicate patient: Van Dyke, Beverly DOB 2019-01-26"),
             "Duplicate patient: [PERSON] DOB [DATE_OF_BIRTH]");
