@@ -1524,6 +1524,10 @@ class LevelRunner {
       lv.block += lv.row_after;
       p.tail = static_cast<uint32_t>(lv.row_after.size());
     }
+    // The row belongs to this value only: never to a later number or word
+    // (which may be another document's).
+    lv.row.clear();
+    lv.row_after.clear();
     p.seg_end = static_cast<uint32_t>(lv.block.size());
     lv.block.push_back('\n');
     if (lv.paths) {
@@ -1832,8 +1836,6 @@ class LevelRunner {
       for (size_t w = 0; w < g.words.size(); ++w) {
         if (range[w].first != std::string_view::npos) continue;
         for (const WordText& t : g.words[w].texts) {
-          lv_->row.clear();
-          lv_->row_after.clear();
           Queue(t.begin, t.end, t.text, "word", t.path, -1);
         }
       }
@@ -1907,9 +1909,6 @@ class LevelRunner {
     // string: `"patient_ssn":123456789` is an SSN. A span turns the number
     // into a JSON string ("[US_SSN]").
     if (IsIdentifierNumber(token)) {
-      // (No row: the scratch of the last string, maybe another document's.)
-      lv_->row.clear();
-      lv_->row_after.clear();
       Queue(begin, end, token, ContextKey(), lv_->path, -1);
       if (lv_->block.size() >= kBlockFlush) return Flush();
     }

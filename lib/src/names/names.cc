@@ -1147,16 +1147,17 @@ bool NameShapedValue(std::string_view text, size_t b, size_t e, bool capitals) {
     for (std::string_view p : kPlaceholders) {
       if (folded == p) return false;
     }
-    static constexpr std::string_view kParticles[] = {"de", "la", "del", "della", "van", "von",
-                                                      "der", "den", "da", "di", "du", "le",
-                                                      "al", "el", "bin", "ibn", "ten", "ter"};
-    if (lower_word && !(j < v.size() && In(kParticles, folded))) {
-      uint8_t f = gaz.Flags(folded);
-      if (!(f & (kGivenName | kSurname)) || (f & (kCommonWord | kNotName))) return false;
+    // (The particles that lead a surname in lower case, before its last word.)
+    static constexpr std::string_view kLeadingParticles[] = {
+        "de", "la", "del", "della", "van", "von", "der", "den", "da",
+        "di", "du", "le", "al",  "el",    "bin", "ibn", "ten", "ter"};
+    const uint8_t f = gaz.Flags(folded);
+    if (lower_word && !(j < v.size() && In(kLeadingParticles, folded)) &&
+        (!(f & (kGivenName | kSurname)) || (f & (kCommonWord | kNotName)))) {
+      return false;
     }
     if (folded.size() >= 2) {
       ++letters_words;
-      uint8_t f = gaz.Flags(folded);
       if (f & (kGivenName | kSurname)) ++known;
       if ((f & kCommonWord) || (f & kNotName)) ++everyday;
     }

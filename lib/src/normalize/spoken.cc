@@ -1321,14 +1321,18 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates) {
       r = q;
     }
     size_t run_end = last_core + 1;
-    // What the run holds.
+    // What the run holds from `from` on.
     int numbers = 0, letters = 0, written = 0;
-    for (size_t k = i; k < run_end; ++k) {
-      if (LetterWithExample(toks, k, run_end) || OIsLetter(toks, k, i, run_end)) ++letters;
-      else if (IsNumberWord(toks[k])) ++numbers;
-      else if (toks[k].type == T::kDigits) ++written;
-      else if (IsLetterToken(toks, k)) ++letters;
-    }
+    auto count_run = [&](size_t from) {
+      numbers = letters = written = 0;
+      for (size_t k = from; k < run_end; ++k) {
+        if (LetterWithExample(toks, k, run_end) || OIsLetter(toks, k, from, run_end)) ++letters;
+        else if (IsNumberWord(toks[k])) ++numbers;
+        else if (toks[k].type == T::kDigits) ++written;
+        else if (IsLetterToken(toks, k)) ++letters;
+      }
+    };
+    count_run(i);
     // Trim "a" / "i" / NATO words at the edges of runs that are not spelled
     // words: "i have a four one five number".
     // A NATO word leads an id ("whiskey dash six five..."), but one after the
@@ -1348,17 +1352,9 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates) {
       ++rb;
       while (rb < re && !IsCore(toks, rb)) ++rb;
     }
-    if (rb > i) {
-      // (What the run holds without the interjection: "oh um mike echo
-      // hotel tango alpha" is letters only.)
-      numbers = letters = written = 0;
-      for (size_t k = rb; k < run_end; ++k) {
-        if (LetterWithExample(toks, k, run_end) || OIsLetter(toks, k, rb, run_end)) ++letters;
-        else if (IsNumberWord(toks[k])) ++numbers;
-        else if (toks[k].type == T::kDigits) ++written;
-        else if (IsLetterToken(toks, k)) ++letters;
-      }
-    }
+    // (What the run holds without the interjection: "oh um mike echo hotel
+    // tango alpha" is letters only.)
+    if (rb > i) count_run(rb);
     // (A leading "a" that spells with the letters after it stays: "A E P,
     // seven six six...", "a as in ant e as in echo...".)
     auto spells_on = [&](size_t k) {

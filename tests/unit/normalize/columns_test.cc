@@ -60,12 +60,18 @@ TEST(ColumnsView, RowsUnderAHeaderLine) {
   EXPECT_EQ(ColumnHeaderKind("a1,b2,c3,d"), HeaderKind::kNone);
 }
 
-std::vector<std::string> Companions(std::string_view text) {
+// The texts a companion finder takes from `text`.
+using Finder = void (*)(std::string_view, std::vector<std::pair<uint32_t, uint32_t>>*);
+std::vector<std::string> Found(Finder find, std::string_view text) {
   std::vector<std::pair<uint32_t, uint32_t>> spans;
-  FindCompanionIds(text, &spans);
+  find(text, &spans);
   std::vector<std::string> out;
   for (auto [b, e] : spans) out.emplace_back(text.substr(b, e - b));
   return out;
+}
+
+std::vector<std::string> Companions(std::string_view text) {
+  return Found(FindCompanionIds, text);
 }
 
 TEST(CompanionIds, IdentifierShapes) {
@@ -176,11 +182,7 @@ TEST(CompanionIds, DatesAndIdsBesideAName) {
 }
 
 std::vector<std::string> CompanionZips(std::string_view text) {
-  std::vector<std::pair<uint32_t, uint32_t>> out;
-  FindCompanionZips(text, &out);
-  std::vector<std::string> v;
-  for (auto [b, e] : out) v.emplace_back(text.substr(b, e - b));
-  return v;
+  return Found(FindCompanionZips, text);
 }
 
 TEST(CompanionZips, BindParameters) {
@@ -199,11 +201,7 @@ TEST(CompanionZips, BindParameters) {
 }
 
 std::vector<std::string> CompanionPhones(std::string_view text) {
-  std::vector<std::pair<uint32_t, uint32_t>> out;
-  FindCompanionPhones(text, &out);
-  std::vector<std::string> v;
-  for (auto [b, e] : out) v.emplace_back(text.substr(b, e - b));
-  return v;
+  return Found(FindCompanionPhones, text);
 }
 
 TEST(CompanionPhones, NanpShapesOnly) {
