@@ -270,6 +270,37 @@ def accuracy_table():
 BIN = os.path.join(ROOT, "build", "bin", "phiscrub")
 
 
+def spoken_view_sweep(bin_path, sweep_mb, runs):
+    """Issue 11: transcripts and text logs with and without the spoken view
+    (--no-spoken), runs alternating so drift hits both alike; medians."""
+    rows = []
+    for kind, extra in (("transcript", ["--format", "transcript"]),
+                        ("transcript", ["--format", "text"]),
+                        ("applog", ["--format", "text"])):
+        c = corpus(kind, sweep_mb)
+        on, off = [], []
+        for _ in range(runs):
+            on.append(bench_json(bin_path, [c], ["--threads", "1"] + extra))
+            off.append(bench_json(bin_path, [c], ["--threads", "1", "--no-spoken"] + extra))
+        med = lambda rs: sorted(r["mb_per_s"] for r in rs)[len(rs) // 2]
+        rows.append({"corpus": kind, "mode": extra[1], "with_view_mb_per_s": med(on),
+                     "without_view_mb_per_s": med(off),
+                     "with_view_findings": on[0]["findings"],
+                     "without_view_findings": off[0]["findings"]})
+    return rows
+
+
+def spoken_view_table(rows):
+    out = ["| corpus | mode | MB/s with the spoken view | without (--no-spoken) | with / without "
+           "| findings with / without |", "|---|---|---:|---:|---:|---:|"]
+    for r in rows:
+        out.append("| %s | %s | %.1f | %.1f | %.2f | %d / %d |" % (
+            r["corpus"], r["mode"], r["with_view_mb_per_s"], r["without_view_mb_per_s"],
+            r["with_view_mb_per_s"] / r["without_view_mb_per_s"], r["with_view_findings"],
+            r["without_view_findings"]))
+    return out
+
+
 def main():
     global BIN
     ap = argparse.ArgumentParser()
@@ -278,6 +309,8 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--bin", default=BIN)
     ap.add_argument("--skip-dict-1m", action="store_true")
+    ap.add_argument("--only-spoken-view", action="store_true",
+                    help="only the spoken-view sweep (issue 11), printed")
     ap.add_argument("--render-only", action="store_true",
                     help="rewrite report.md from latest.json (and wrk.json) without measuring")
     a = ap.parse_args()
@@ -290,6 +323,9 @@ def main():
     BIN = os.path.abspath(a.bin)
     if not os.access(BIN, os.X_OK):
         sys.exit("no phiscrub binary at %s (run make)" % BIN)
+    if a.only_spoken_view:
+        print("\n".join(spoken_view_table(spoken_view_sweep(BIN, a.sweep_mb, a.runs))))
+        return
     cores = os.cpu_count() or 1
     started = time.time()
     work = tempfile.mkdtemp(prefix="phiscrub-bench-")
@@ -406,6 +442,8 @@ def main():
             results["sweeps"]["formats"].append(
                 {"corpus": kind, "mode": mode, "mb_per_s": r["mb_per_s"],
                  "findings": r["findings"]})
+        log("sweep: spoken view")
+        results["sweeps"]["spoken_view"] = spoken_view_sweep(BIN, a.sweep_mb, a.runs)
         log("sweep: dictionary size")
         results["sweeps"]["dictionary"] = []
         tc = corpus("transcript", a.sweep_mb)
@@ -557,6 +595,8 @@ def render(res):
     for r in res["sweeps"]["formats"]:
         out.append("| %s | %s | %.1f | %d |" % (r["corpus"], r["mode"], r["mb_per_s"],
                                                r["findings"]))
+    if res["sweeps"].get("spoken_view"):
+        out += [""] + spoken_view_table(res["sweeps"]["spoken_view"])
     out += ["", "| dictionary entries | MB/s (transcripts) | compile s | peak RSS MB |",
             "|---:|---:|---:|---:|"]
     for r in res["sweeps"]["dictionary"]:

@@ -80,6 +80,7 @@ constexpr Setting kSettings[] = {
     {"hash-key-file", Shape::kValue},     {"cache-dir", Shape::kValue},
     {"threads", Shape::kValue},           {"max-record", Shape::kValue},
     {"scan-invalid-utf8", Shape::kBool},  {"stats", Shape::kBool},
+    {"redact-recording-urls", Shape::kBool}, {"no-spoken", Shape::kBool},
 };
 
 const Setting* FindSetting(const std::string& name) {

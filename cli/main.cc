@@ -61,8 +61,11 @@ Options:
                         payload per input, with that profile (see --profile)
   --profile NAME        vendor profile for JSON records: which fields are
                         routing identities (always redacted), recording URLs
-                        (entity RECORDING_URL) and transcript/word lists
-                        (kept in step, audio times in --findings)
+                        and transcript/word lists (kept in step, audio times
+                        in --findings)
+  --redact-recording-urls  replace the profiles' call recording and log URLs
+                        with entity RECORDING_URL (default: scanned, kept
+                        unless they hold PHI)
   --json-keys FILE      YAML key rules for JSON: redact, scan or skip values
                         by JSON path or key name (see README); they win over
                         the profile's
@@ -77,6 +80,9 @@ Options:
                         defaults to PERSON, e.g. PROVIDER=providers.txt):
                         case-insensitive, whole words, "Last, First" too
   --url-keep-host       URLs keep scheme and host: https://host/[URL]
+  --no-spoken           written forms only: no spoken numbers, spelled
+                        letters or "dot"/"at" e-mail (measures the spoken
+                        view's cost; leaks spoken PHI)
   --dates birth|all     birth (default): dates with birth context (DOB, born);
                         all: every date (HIPAA Safe Harbor), entity DATE
   --policy FILE         redaction policy (label, mask, partial, hash, drop per entity)
@@ -134,6 +140,7 @@ struct CliOptions {
   std::string profile;
   std::string json_placeholder;
   bool json_placeholder_set = false;
+  bool redact_recording_urls = false;
   phiscrub::cli::DriverOptions driver;
   std::string findings_path;
   bool stats = false;
@@ -170,9 +177,9 @@ bool IsProfile(const std::string& name) {
 int ParseArgs(int argc, char** argv, CliOptions* o) {
   o->rules.cache_dir = phiscrub::DefaultCacheDir();
   enum {
-    kRules = 256, kEntities, kDict, kDates, kUrlKeepHost, kPolicy, kHashKey, kThreads, kMaxRecord, kScanInvalid,
+    kRules = 256, kEntities, kDict, kDates, kUrlKeepHost, kNoSpoken, kPolicy, kHashKey, kThreads, kMaxRecord, kScanInvalid,
     kLineBuffered, kFindings, kStats, kCheck, kVersionOpt, kJson, kFormat, kJsonKeys,
-    kJsonPlaceholder, kProfile, kMmexternal, kOmprogConfirm, kOutput, kProgress, kCacheDir
+    kJsonPlaceholder, kRedactRecordingUrls, kProfile, kMmexternal, kOmprogConfirm, kOutput, kProgress, kCacheDir
   };
   static const struct option kLong[] = {
       {"rules", required_argument, nullptr, kRules},
@@ -181,6 +188,7 @@ int ParseArgs(int argc, char** argv, CliOptions* o) {
       {"json", no_argument, nullptr, kJson},
       {"dates", required_argument, nullptr, kDates},
       {"url-keep-host", no_argument, nullptr, kUrlKeepHost},
+      {"no-spoken", no_argument, nullptr, kNoSpoken},
       {"cache-dir", required_argument, nullptr, kCacheDir},
       {"policy", required_argument, nullptr, kPolicy},
       {"hash-key-file", required_argument, nullptr, kHashKey},
@@ -196,6 +204,7 @@ int ParseArgs(int argc, char** argv, CliOptions* o) {
       {"json-keys", required_argument, nullptr, kJsonKeys},
       {"profile", required_argument, nullptr, kProfile},
       {"json-placeholder", required_argument, nullptr, kJsonPlaceholder},
+      {"redact-recording-urls", no_argument, nullptr, kRedactRecordingUrls},
       {"mmexternal", optional_argument, nullptr, kMmexternal},
       {"omprog-confirm", no_argument, nullptr, kOmprogConfirm},
       {"output", required_argument, nullptr, kOutput},
@@ -237,6 +246,7 @@ int ParseArgs(int argc, char** argv, CliOptions* o) {
       }
       case kJson: o->json = true; break;
       case kUrlKeepHost: o->rules.url_keep_host = true; break;
+      case kNoSpoken: o->rules.spoken = false; break;
       case kCacheDir: o->rules.cache_dir = (std::string(optarg) == "off") ? "" : optarg; break;
       case kPolicy: o->rules.policy_file = optarg; break;
       case kHashKey: o->rules.hash_key_file = optarg; break;
@@ -299,6 +309,9 @@ int ParseArgs(int argc, char** argv, CliOptions* o) {
         o->json_placeholder = optarg;
         o->json_placeholder_set = true;
         break;
+      case kRedactRecordingUrls:
+        o->redact_recording_urls = true;
+        break;
       case kMmexternal: {
         std::string v = optarg ? optarg : "msg";
         if (v == "msg") {
@@ -341,6 +354,7 @@ bool LoadJson(CliOptions* o, phiscrub::JsonOptions* jopts,
       !phiscrub::LoadJsonKeyFile(o->json_keys, jopts, diags)) {
     return false;
   }
+  if (o->redact_recording_urls) jopts->redact_recording_urls = true;
   if (!o->profile.empty()) {
     phiscrub::AddJsonProfile(o->profile, jopts);
   } else if (o->driver.text.format == phiscrub::RecordFormat::kAuto) {

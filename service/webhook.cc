@@ -361,12 +361,17 @@ void AddTwilioFormRules(JsonOptions* o) {
     rule((std::string(p) + "Country").c_str(), Action::kSkip, "");
   }
   // Recordings, transcriptions and MMS media are the caller's voice, words
-  // or pictures.
-  for (const char* k : {"RecordingUrl", "TranscriptionUrl"}) {
-    rule(k, Action::kRedact, "RECORDING_URL");
+  // or pictures: their links are RECORDING_URL when the key file asks
+  // (redact_recording_urls), scanned otherwise.
+  if (o->redact_recording_urls) {
+    for (const char* k : {"RecordingUrl", "TranscriptionUrl"}) {
+      rule(k, Action::kRedact, "RECORDING_URL");
+    }
   }
   for (int i = 0; i < 10; ++i) {
-    rule(("MediaUrl" + std::to_string(i)).c_str(), Action::kRedact, "RECORDING_URL");
+    if (o->redact_recording_urls) {
+      rule(("MediaUrl" + std::to_string(i)).c_str(), Action::kRedact, "RECORDING_URL");
+    }
     rule(("MediaContentType" + std::to_string(i)).c_str(), Action::kSkip, "");
   }
   // Keypad input at a <Gather> (a date of birth, a member number...).

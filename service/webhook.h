@@ -108,7 +108,8 @@ void AppendFormEncoded(std::string_view s, std::string* out);
 // numbers (From, To, Caller, Called, ForwardedFrom) are PHONE_NUMBER and
 // CallerName/ProfileName PERSON whatever they look like; their city and ZIP
 // LOCATION and ZIP_CODE; recording, transcription and media URLs
-// RECORDING_URL; DTMF Digits OTHER_ID; SIDs, statuses, durations, counts,
+// RECORDING_URL when options->redact_recording_urls (else scanned); DTMF
+// Digits OTHER_ID; SIDs, statuses, durations, counts,
 // states and countries skipped (never scanned, forwarded byte for byte);
 // free text (Body, SpeechResult, TranscriptionText, ...) and any field not
 // named here scanned with the field name as context.

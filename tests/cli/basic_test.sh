@@ -142,6 +142,11 @@ for i in $(seq 1 400); do printf 'Agent: Can I have your date of birth?\nCaller:
 "$BIN" bench --threads 1 --format transcript "$TMP/b_ctx.txt" > "$TMP/bench_ctx" 2>&1; expect_eq "bench transcript context" 0 $?
 "$BIN" bench --threads 1 "$TMP/b_ctx.txt" > "$TMP/bench_lbl" 2>&1; expect_eq "bench label context" 0 $?
 check "bench context findings" grep -q 'DATE_OF_BIRTH=400' "$TMP/bench_ctx"
+# --no-spoken (what make bench compares against): written forms only.
+"$BIN" bench --threads 1 --format transcript --no-spoken "$TMP/b_ctx.txt" > "$TMP/bench_ws" 2>&1
+check "bench --no-spoken drops spoken dates" bash -c "! grep -q 'DATE_OF_BIRTH=' '$TMP/bench_ws'"
+out="$(printf 'Caller: my social is one two three four five six seven eight nine, or 123-45-6789\n' | "$BIN" --format transcript --no-spoken)"
+expect_eq "--no-spoken keeps written" "Caller: my social is one two three four five six seven eight nine, or [US_SSN]" "$out"
 # bench --format ndjson runs the JSON redactor (nothing fails closed) and times it.
 printf '{"user":{"ssn":"123-45-6789"},"msg":"call 415-555-0132"}\n{"ok":true}\n' > "$TMP/b.ndjson"
 "$BIN" bench --json --format ndjson "$TMP/b.ndjson" > "$TMP/bench-nd.json"

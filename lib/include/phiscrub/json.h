@@ -121,6 +121,12 @@ struct JsonOptions {
   // JsonProfileNames) that profile's rules on top of these options; others
   // get these options only. For mixed streams (--format auto).
   bool detect_profiles = false;
+  // Replace call recording and log URLs named by the vendor profiles
+  // (recordingUrl, recording_url, public_log_url, Twilio RecordingUrl and
+  // MediaUrlN) with the entity RECORDING_URL: whoever holds such a link may
+  // hear the call. Off (the default): they are scanned like any string, so a
+  // phone number or name inside one is still redacted and the link works.
+  bool redact_recording_urls = false;
   // Record written in JSON modes instead of a record that cannot be
   // redacted; `{reason}` becomes the FailReason name. Must yield valid JSON.
   std::string placeholder = R"({"phiscrub_error":"{reason}"})";
@@ -146,10 +152,11 @@ bool LoadJsonKeyFile(const std::string& path, JsonOptions* options,
 //               ids skipped; call_log, swaig_log, post_prompt_data scanned
 //               (JSON inside command_arg, arguments, raw decoded).
 //   vapi        server messages (end-of-call-report, ...): customer number and
-//               name always redacted; recording and log URLs are entity
-//               RECORDING_URL; ids skipped.
+//               name always redacted; recording and log URLs scanned
+//               (entity RECORDING_URL with redact_recording_urls); ids
+//               skipped.
 //   retell      call webhooks (call_analyzed, ...): from_number/to_number
-//               always redacted; recording and log URLs are RECORDING_URL;
+//               always redacted; recording and log URLs as for vapi;
 //               transcript_object[].words[] aligned with each utterance.
 //   deepgram    pre-recorded and streaming results: every alternative's (and
 //               utterance's) words[] aligned with its transcript.

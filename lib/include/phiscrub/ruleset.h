@@ -69,6 +69,10 @@ struct RulesetOptions {
   // URL spans keep their scheme and host (like `keep_host: true` in the
   // policy for entity URL).
   bool url_keep_host = false;
+  // Spoken forms: number words, spelled letters, "dot"/"at" e-mail (the
+  // spoken view, normalize/spoken.h). Off only to measure what the view costs
+  // or for input that never holds speech.
+  bool spoken = true;
   // Policy YAML; empty means the built-in default (label every entity).
   std::string policy_file;
   // HMAC key for `hash` actions. Empty: $PHISCRUB_HASH_KEY_FILE. A policy

@@ -87,9 +87,11 @@ void Vapi(JsonOptions* o) {
                            "$.phoneNumber", "$.call.phoneNumber"}) {
     o->rules.push_back(Path(p, base, Action::kSkip, "", "phoneNumber"));
   }
-  for (const char* k : {"recordingUrl", "stereoRecordingUrl", "videoRecordingUrl",
-                        "logUrl", "pcapUrl"}) {
-    o->rules.push_back(Key(p, k, Action::kRedact, "RECORDING_URL"));
+  if (o->redact_recording_urls) {
+    for (const char* k : {"recordingUrl", "stereoRecordingUrl", "videoRecordingUrl",
+                          "logUrl", "pcapUrl"}) {
+      o->rules.push_back(Key(p, k, Action::kRedact, "RECORDING_URL"));
+    }
   }
   // artifact.transcript, artifact.messages[] (originalMessage included),
   // messagesOpenAIFormatted[] (tool call arguments decoded), analysis.summary
@@ -103,9 +105,11 @@ void Retell(JsonOptions* o) {
   const std::string p = "retell";
   o->rules.push_back(Key(p, "from_number", Action::kRedact, "PHONE_NUMBER"));
   o->rules.push_back(Key(p, "to_number", Action::kRedact, "PHONE_NUMBER"));
-  for (const char* k : {"recording_url", "recording_multi_channel_url",
-                        "scrubbed_recording_url", "public_log_url"}) {
-    o->rules.push_back(Key(p, k, Action::kRedact, "RECORDING_URL"));
+  if (o->redact_recording_urls) {
+    for (const char* k : {"recording_url", "recording_multi_channel_url",
+                          "scrubbed_recording_url", "public_log_url"}) {
+      o->rules.push_back(Key(p, k, Action::kRedact, "RECORDING_URL"));
+    }
   }
   SkipIds(p, {"call_id", "agent_id", "llm_id"}, o);
   // Webhooks wrap the call object; the Get Call API returns it bare.

@@ -654,6 +654,7 @@ std::vector<std::string> JsonRequiredEntities(const JsonOptions& options) {
     for (const std::string& name : JsonProfileNames()) {
       JsonOptions sub;
       sub.hipaa_keys = false;
+      sub.redact_recording_urls = options.redact_recording_urls;
       AddJsonProfile(name, &sub);
       for (const auto& e : JsonRequiredEntities(sub)) add(e);
     }

@@ -313,6 +313,7 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
   if (diags == nullptr) diags = &local;
   auto impl = std::make_unique<Impl>();
   impl->cache_dir = options.cache_dir;
+  impl->spoken = options.spoken;
 
   std::vector<RawRule> raw;
   LoadPacks(options, &raw, diags);

@@ -106,6 +106,7 @@ struct Hotword {
 }  // namespace internal
 
 struct Ruleset::Impl {
+  bool spoken = true;  // RulesetOptions::spoken
   std::vector<internal::CompiledRule> rules;
   std::vector<std::string> entities;
   std::vector<internal::Hotword> hotwords;

@@ -1221,7 +1221,8 @@ Status Scanner::AddViewSpans(std::string_view text, std::vector<Span>* spans) {
   }
   // Spoken forms ("four one five, five five five...", "r e y e s", "dana
   // dot reyes at gmail dot com").
-  if (internal::HasSpokenSeed(text) && internal::SpokenView(text, &s.view)) {
+  if (ruleset_->impl().spoken && internal::HasSpokenSeed(text) &&
+      internal::SpokenView(text, &s.view)) {
     size_t first = spans->size();
     Status st = ScanView(s.view, spans);
     if (!st.ok()) return st;
@@ -1644,7 +1645,8 @@ bool Scanner::FindAnswer(std::string_view text, size_t* end) {
     std::string_view sentence = text.substr(start, std::min(i + 1, text.size()) - start);
     start = i + 1;
     std::string_view src = sentence;
-    if (internal::HasSpokenSeed(sentence) && internal::SpokenView(sentence, &s.answer_view)) {
+    if (ruleset_->impl().spoken && internal::HasSpokenSeed(sentence) &&
+        internal::SpokenView(sentence, &s.answer_view)) {
       src = s.answer_view.text;
     }
     AnswerDigits(src, &s.answer_digits);

@@ -49,10 +49,11 @@ bool LoadJsonKeyFile(const std::string& path, JsonOptions* options,
     if (root.IsNull()) return true;
     if (!root.IsMap()) {
       error("", "a JSON key file is a map (hipaa_keys, nested_json, "
-                "placeholder, rules)");
+                "redact_recording_urls, placeholder, rules)");
       return false;
     }
     static const std::set<std::string> kTop = {"hipaa_keys", "nested_json",
+                                               "redact_recording_urls",
                                                "placeholder", "rules"};
     for (auto it = root.begin(); it != root.end(); ++it) {
       std::string k = it->first.as<std::string>();
@@ -60,6 +61,9 @@ bool LoadJsonKeyFile(const std::string& path, JsonOptions* options,
     }
     if (root["hipaa_keys"]) options->hipaa_keys = root["hipaa_keys"].as<bool>();
     if (root["nested_json"]) options->nested_json = root["nested_json"].as<bool>();
+    if (root["redact_recording_urls"]) {
+      options->redact_recording_urls = root["redact_recording_urls"].as<bool>();
+    }
     if (root["placeholder"]) {
       options->placeholder = root["placeholder"].as<std::string>();
     }

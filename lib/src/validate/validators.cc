@@ -1047,10 +1047,33 @@ bool UrlCarriesIds(std::string_view url) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   // A run of four digits and more, outside opaque keys (UUIDs and hashes in
-  // recording and resource URLs).
+  // recording and resource URLs) and API versions that are dates
+  // ("/2010-04-01/Accounts/...", "?api-version=2021-06-01").
+  auto dated_version = [&lower](size_t b) {
+    auto digits = [&lower](size_t from, size_t n) {
+      for (size_t k = from; k < from + n; ++k) {
+        if (!IsDigit(lower[k])) return false;
+      }
+      return true;
+    };
+    if (b + 10 > lower.size() || !digits(b, 4) || lower[b + 4] != '-' || !digits(b + 5, 2) ||
+        lower[b + 7] != '-' || !digits(b + 8, 2)) {
+      return false;
+    }
+    char after = b + 10 < lower.size() ? lower[b + 10] : '/';
+    if (after != '/' && after != '?' && after != '&' && after != '#') return false;
+    std::string_view before(lower.data(), b);
+    return (!before.empty() && before.back() == '/') ||
+           (before.size() >= 8 && before.substr(before.size() - 8) == "version=");
+  };
   int run = 0;
   for (size_t i = 0; i < lower.size(); ++i) {
     run = IsDigit(lower[i]) ? run + 1 : 0;
+    if (run == 4 && dated_version(i - 3)) {
+      i += 6;  // past the day
+      run = 0;
+      continue;
+    }
     if (run >= 4 && !OpaqueHexRun(lower, i + 1 - run, i + 1)) return true;
   }
   if (lower.find('@') != std::string::npos ||

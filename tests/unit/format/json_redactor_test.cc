@@ -709,6 +709,36 @@ TEST_F(JsonTest, ProfilesAddRulesAndAlignments) {
   EXPECT_EQ(Redact(R"({"caller_id_name":"WIRELESS DANA"})"), R"({"caller_id_name":"[PERSON]"})");
 }
 
+TEST_F(JsonTest, RecordingUrlsAreScannedUnlessAskedToRedact) {
+  // A link to the call's audio is kept (it is how the recording is
+  // fetched); PHI inside it is still found.
+  const std::string doc =
+      R"({"message":{"type":"end-of-call-report","recordingUrl":"https://storage.example.com/r/abc123.wav",)"
+      R"("stereoRecordingUrl":"https://storage.example.com/r/4155550132-stereo.wav"}})";
+  JsonOptions opts;
+  ASSERT_TRUE(AddJsonProfile("vapi", &opts));
+  Build(opts);
+  std::string out = Redact(doc);
+  EXPECT_NE(out.find(R"("recordingUrl":"https://storage.example.com/r/abc123.wav")"),
+            std::string::npos) << out;
+  EXPECT_EQ(out.find("4155550132"), std::string::npos) << out;
+  EXPECT_EQ(out.find("RECORDING_URL"), std::string::npos) << out;
+  // redact_recording_urls in a key file: the profiles' links become
+  // RECORDING_URL, detected profiles included.
+  TempDir dir;
+  JsonOptions keyed;
+  std::vector<Diagnostic> diags;
+  ASSERT_TRUE(LoadJsonKeyFile(dir.Write("k.yaml", "redact_recording_urls: true\n"), &keyed, &diags));
+  EXPECT_TRUE(keyed.redact_recording_urls);
+  keyed.detect_profiles = true;
+  Build(keyed);
+  std::string in = R"({"event":"call_analyzed","call":{"call_id":"c1","agent_id":"a1","from_number":"x",)"
+                   R"("recording_url":"https://x.example.com/a.wav"}})" "\n";
+  PipeOut r = RunPipeline(rules_, json_rules_, RecordFormat::kAuto, in, {in.size()}, 100);
+  EXPECT_EQ(r.output, R"({"event":"call_analyzed","call":{"call_id":"c1","agent_id":"a1","from_number":"[PHONE_NUMBER]",)"
+                      R"("recording_url":"[RECORDING_URL]"}})" "\n");
+}
+
 TEST_F(JsonTest, DetectedProfilesApplyPerDocument) {
   JsonOptions opts;
   opts.detect_profiles = true;
