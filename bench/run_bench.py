@@ -270,14 +270,36 @@ def accuracy_table():
 BIN = os.path.join(ROOT, "build", "bin", "phiscrub")
 
 
+def spoken_calls(size_mb):
+    """The call transcripts (turns as text) of the spoken dev corpus
+    (tests/accuracy/independent/spoken), a blank line between calls,
+    repeated to size_mb: speech as STT writes it, spoken PHI included."""
+    os.makedirs(CORPUS_DIR, exist_ok=True)
+    path = os.path.join(CORPUS_DIR, "spoken-calls-%gmb.txt" % size_mb)
+    if not os.path.exists(path):
+        src = os.path.join(ROOT, "tests", "accuracy", "independent", "spoken", "dev.jsonl")
+        calls = []
+        with open(src) as f:
+            for line in f:
+                r = json.loads(line)
+                if r.get("format") == "transcript":
+                    calls.append(r["text"].strip("\n") + "\n\n")
+        block = "".join(calls).encode()
+        with open(path + ".tmp", "wb") as f:
+            for _ in range(max(1, int(size_mb * 1e6 / len(block) + 0.5))):
+                f.write(block)
+        os.replace(path + ".tmp", path)
+    return path
+
+
 def spoken_view_sweep(bin_path, sweep_mb, runs):
     """Issue 11: transcripts and text logs with and without the spoken view
     (--no-spoken), runs alternating so drift hits both alike; medians."""
     rows = []
-    for kind, extra in (("transcript", ["--format", "transcript"]),
-                        ("transcript", ["--format", "text"]),
+    for kind, extra in (("spoken calls", ["--format", "transcript"]),
+                        ("transcript", ["--format", "transcript"]),
                         ("applog", ["--format", "text"])):
-        c = corpus(kind, sweep_mb)
+        c = spoken_calls(sweep_mb / 4) if kind == "spoken calls" else corpus(kind, sweep_mb)
         on, off = [], []
         for _ in range(runs):
             on.append(bench_json(bin_path, [c], ["--threads", "1"] + extra))
