@@ -83,6 +83,9 @@ struct RecordBatch {
     // this one in the same conversation, in RecordBatch::context.
     size_t context_offset = 0;
     size_t context_length = 0;
+    // Text mode (KeepLabelContext): the context is the turns before this
+    // one, not a label.
+    bool turn_context = false;
   };
   uint64_t first_record = 0;  // 0-based number of records[0] in the stream
   // Record bytes, each record followed by one '\n' separator (whether or not
@@ -118,7 +121,9 @@ class LineFramer {
   void ConfigureFor(RecordFormat format);
   // A line that is only a label (IsLabelLine) becomes the context of the
   // next line, if that line follows it directly: forms and letters that put
-  // the value under its label.
+  // the value under its label. A speaker turn right after other turns
+  // ("Agent: Could you spell it?" / "Caller: r e y e s") gets them as
+  // context instead, as with --format auto (Record::turn_context).
   void KeepLabelContext();
   static constexpr size_t kContextTurns = 3;
   static constexpr size_t kContextBytes = 2048;

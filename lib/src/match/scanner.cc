@@ -15,6 +15,7 @@
 #include "normalize/spoken.h"
 #include "normalize/view.h"
 #include "redact/render.h"
+#include "validate/validators.h"
 
 namespace phiscrub {
 
@@ -37,6 +38,7 @@ struct Scanner::State {
   // (cities after a street) and the rule spoken phone numbers report as
   // (-1 when this run has none).
   int street_entity = -1;
+  int dob_entity = -1;
   int location_entity = -1;  // address blocks: their city lines
   int person_entity = -1;    // companion ZIPs after a name
   int zip_entity = -1;       // and their postal codes
@@ -305,6 +307,57 @@ bool BareYear(std::string_view value) {
     else if (c != ' ') return false;
   }
   return digits == 4;
+}
+
+// A value a conversation asked for stands as a value of its own: not a
+// piece of an amount, a decimal, a percentage or a reading with its unit
+// ("$567.97", "97.1F", "SpO2 91%", "HR 106 bpm", "BP 102/92"), nor the tail of a code
+// ("INV-2024-396334"); a birth date is not in a year still to come
+// ("next appointment 2027-09-26").
+bool ExpectedValueFits(std::string_view t, uint32_t b, uint32_t e, bool birth) {
+  auto digit = [&t](size_t i) { return i < t.size() && t[i] >= '0' && t[i] <= '9'; };
+  auto alnum = [&t, &digit](size_t i) {
+    return digit(i) || (i < t.size() && ((t[i] | 0x20) >= 'a' && (t[i] | 0x20) <= 'z'));
+  };
+  if (b > 0) {
+    char c = t[b - 1];
+    if (c == '$' || c == '#') return false;
+    if ((c == '.' || c == '/') && b >= 2 && digit(b - 2)) return false;
+    // Glued to the word before it ("INV-2024" + "-396334").
+    if (alnum(b - 1) && !alnum(b)) return false;
+  }
+  if (e < t.size()) {
+    char c = t[e];
+    if (c == '%') return false;
+    if ((c == '.' || c == '/') && digit(e + 1)) return false;  // "97.1", "102/92"
+    if (c == ' ') {
+      size_t w = e + 1, k = w;
+      while (k < t.size() && alnum(k)) ++k;
+      std::string unit(t.substr(w, k - w));
+      for (char& u : unit) u = static_cast<char>(u | 0x20);
+      static const char* const kUnits[] = {"bpm", "mg", "mcg", "ml", "mmhg", "kg", "kgs", "lb",
+                                           "lbs", "percent", "degrees", "units", "dollars",
+                                           "cents", "mm", "cm", "mph", "beats", "breaths"};
+      for (const char* u : kUnits) {
+        if (unit == u) return false;
+      }
+    }
+  }
+  if (birth) {
+    int run = 0;
+    for (uint32_t i = b; i <= e; ++i) {
+      if (i < e && digit(i)) {
+        ++run;
+        continue;
+      }
+      if (run == 4) {
+        int year = std::stoi(std::string(t.substr(i - 4, 4)));
+        if (year >= 1900 && year > internal::CurrentYear()) return false;
+      }
+      run = 0;
+    }
+  }
+  return true;
 }
 
 // Whether the word at text[pos] appears as a word in `answer` (lower case).
@@ -907,6 +960,7 @@ Scanner::Scanner(std::shared_ptr<const Ruleset> ruleset)
     : ruleset_(std::move(ruleset)), state_(std::make_unique<State>()) {
   const auto& impl = ruleset_->impl();
   state_->street_entity = ruleset_->FindEntity("STREET_ADDRESS");
+  state_->dob_entity = ruleset_->FindEntity("DATE_OF_BIRTH");
   state_->location_entity = ruleset_->FindEntity("LOCATION");
   state_->person_entity = ruleset_->FindEntity("PERSON");
   state_->zip_entity = ruleset_->FindEntity("ZIP_CODE");
@@ -1532,6 +1586,7 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
         uint32_t at = s.confirming_view ? s.confirming_view->OriginalBegin(p.start) : p.start;
         for (const auto& e : s.expect) {
           if (at >= e.begin && at < e.end && ((e.entities >> rule.entity) & 1) &&
+              ExpectedValueFits(text, start, p.end, rule.entity == s.dob_entity) &&
               (e.answered.empty() || !((s.digit_entities >> rule.entity) & 1) ||
                ReadsBack(text.substr(start, p.end - start), e.answered) ||
                (((s.date_entities >> rule.entity) & 1) &&

@@ -91,6 +91,43 @@ bool LooksLikeTurn(std::string_view line) {
   return colon + 1 >= line.size() || line[colon + 1] == ' ' || line[colon + 1] == '\t';
 }
 
+namespace {
+
+// The speaker label of a turn ("Agent:", "[doctor]", "Speaker 1:" after a
+// "[00:01:28]" stamp), or empty.
+std::string_view SpeakerOf(std::string_view line) {
+  size_t i = 0;
+  if (line.size() > 2 && line[0] == '[' && line[1] >= '0' && line[1] <= '9') {
+    size_t close = line.find(']');
+    if (close != std::string_view::npos && close <= 14) i = close + 1;
+  }
+  while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+  size_t end = line.find_first_of(":]", i);
+  if (end == std::string_view::npos || end - i > 24) return {};
+  return line.substr(i, end + 1 - i);
+}
+
+// In a text stream, whether the turn before `turn` (the last line of
+// `context`) is another speaker asking: a question, or a request to spell.
+// A speaker's own statements ("my zip is ...") ask nothing of the next line.
+bool AskedByTheOtherSpeaker(std::string_view context, std::string_view turn) {
+  if (!context.empty() && context.back() == '\n') context.remove_suffix(1);
+  size_t nl = context.rfind('\n');
+  std::string_view last = nl == std::string_view::npos ? context : context.substr(nl + 1);
+  std::string_view who = SpeakerOf(last);
+  if (who.empty() || who == SpeakerOf(turn)) return false;
+  if (last.find('?') != std::string_view::npos) return true;
+  for (size_t i = 0; i + 5 <= last.size(); ++i) {
+    if ((last[i] | 0x20) == 's' && (last[i + 1] | 0x20) == 'p' && (last[i + 2] | 0x20) == 'e' &&
+        (last[i + 3] | 0x20) == 'l' && (last[i + 4] | 0x20) == 'l') {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 void LineFramer::ConfigureFor(RecordFormat format) {
   if (format == RecordFormat::kTranscript) KeepConversationContext(true);
   if (format == RecordFormat::kAuto) KeepConversationContext(false);
@@ -182,6 +219,15 @@ void LineFramer::Emit(RecordBatch* batch, std::string_view bytes,
     NoteTurn(batch, &r, std::string_view(batch->data).substr(r.offset, r.length));
   } else if (label_context_) {
     std::string_view line = std::string_view(batch->data).substr(r.offset, r.length);
+    // A conversation in a text stream: a turn after turns takes them as
+    // context, unless the line before is a label the line answers.
+    NoteTurn(batch, &r, line);
+    if (r.context_length > 0 && label_.empty()) {
+      r.turn_context = true;
+    } else if (r.context_length > 0) {
+      batch->context.resize(r.context_offset);
+      r.context_length = 0;
+    }
     // An address block: the lines since a street (or an address label)
     // are the context of a short line under them (names/addresses.h).
     const bool continues =
@@ -189,7 +235,7 @@ void LineFramer::Emit(RecordBatch* batch, std::string_view bytes,
     const bool in_block = continues && label_.empty() && header_.empty() &&
                           internal::ContinuesAddressBlock(block_, line);
     const std::string& context = !label_.empty() ? label_ : !header_.empty() ? header_ : block_;
-    if (!context.empty() && !r.oversize && (in_block || context != block_)) {
+    if (!r.turn_context && !context.empty() && !r.oversize && (in_block || context != block_)) {
       r.context_offset = batch->context.size();
       batch->context.append(context);
       r.context_length = context.size();
@@ -650,7 +696,17 @@ void BatchRedactor::Process(const RecordBatch& batch, BatchResult* result,
       Withhold(FailReason::kInvalidUtf8, false, result);
     } else if (!scan.ok()) {
       Withhold(FailReason::kEngine, false, result);
-    } else if (rec.context_length > 0) {
+    } else if (rec.turn_context &&
+               AskedByTheOtherSpeaker(std::string_view(batch.context.data() + rec.context_offset,
+                                                       rec.context_length),
+                                      text) &&
+               scanner_.AskedEntities(std::string_view(batch.context.data() + rec.context_offset,
+                                                       rec.context_length)) != 0) {
+      // A speaker turn answering the turns before it ("Could you spell your
+      // last name?" / "sure, r e y e s").
+      ProcessTurn(std::string_view(batch.context.data() + rec.context_offset, rec.context_length),
+                  text, batch.first_record + i, result, collect_findings);
+    } else if (rec.context_length > 0 && !rec.turn_context) {
       // The value under a label on the line before ("Phone:\n467 3395").
       std::string_view label(batch.context.data() + rec.context_offset, rec.context_length);
       Status st = scanner_.ScanWithContext(label, text, &spans_);

@@ -108,6 +108,37 @@ TEST_F(PipelineTest, ValueUnderALabelLineTakesItsContext) {
   EXPECT_FALSE(IsLabelLine("see http://x:"));
 }
 
+// A conversation piped as plain text (no --format): a turn right after
+// turns is read with them, so an answer spelled or said in the next turn is
+// found as with --format transcript; log lines that merely start with a word
+// and a colon keep their output.
+TEST_F(PipelineTest, TurnsInTextModeTakeThePreviousTurnsAsContext) {
+  std::string in =
+      "Agent: Could you spell your last name?\n"
+      "Caller: sure, z y x w e l l\n"
+      "Agent: Thanks.\n"
+      "Caller: no problem\n"
+      "\n"
+      "INFO: worker 12 finished batch 40\n"
+      "INFO: flags r e y e s\n";
+  std::string want =
+      "Agent: Could you spell your last name?\n"
+      "Caller: sure, [PERSON]\n"
+      "Agent: Thanks.\n"
+      "Caller: no problem\n"
+      "\n"
+      "INFO: worker 12 finished batch 40\n"
+      "INFO: flags r e y e s\n";
+  for (size_t chunk : {size_t{1}, size_t{7}, in.size()}) {
+    for (size_t batch : {size_t{1}, size_t{3}, size_t{100}}) {
+      EXPECT_EQ(Process(rules_, in, {chunk}, 1 << 20, batch).output, want) << chunk << "/" << batch;
+    }
+  }
+  // Without the question before it, the same spelled word stays.
+  EXPECT_EQ(Process(rules_, "Caller: sure, z y x w e l l\n", {1}, 1 << 20, 1).output,
+            "Caller: sure, z y x w e l l\n");
+}
+
 // An address written over several lines: each line is a record, and the
 // lines under a street (or an address label) are read with the lines above
 // them, however the stream is chunked and batched. The block ends at a line
