@@ -802,6 +802,14 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
   if (!internal::CompileDictionaryDb(std::move(dicts), dict_tokens, rule_of_dict, impl.get(), diags)) {
     return nullptr;
   }
+  hs_scratch_t* scratch = nullptr;
+  bool scratch_ok = true;
+  for (const hs_database_t* db : {impl->rules_db.get(), impl->anchored_db.get(),
+                                  impl->context_db.get(), impl->dict_db.get()}) {
+    if (db && hs_alloc_scratch(db, &scratch) != HS_SUCCESS) scratch_ok = false;
+  }
+  impl->scratch_prototype.reset(scratch);
+  if (!scratch_ok) impl->scratch_prototype.reset();  // Scanners allocate their own
   return std::shared_ptr<const Ruleset>(new Ruleset(std::move(impl)));
 }
 

@@ -131,6 +131,10 @@ struct Ruleset::Impl {
   // it up in the entity's set. Words, not entries, keep a million-entry
   // dictionary compiling in seconds.
   internal::HsDatabase dict_db;
+  // Scratch for every database above, never scanned with: each Scanner
+  // clones it (hs_alloc_scratch checks each database's CRC again, at every
+  // Scanner; hs_clone_scratch does not). Null if it could not be allocated.
+  internal::HsScratch scratch_prototype;
   std::vector<uint32_t> dict_token_length;
   struct DictSet {
     uint32_t rule;  // the dictionary pseudo-rule (entity, rule id)

@@ -1022,10 +1022,14 @@ Scanner::Scanner(std::shared_ptr<const Ruleset> ruleset)
   hs_scratch_t* scratch = nullptr;
   bool ok = true;
   // Allocation failure here is out-of-memory; Scan reports kEngine then.
-  for (const hs_database_t* db :
-       {impl.rules_db.get(), impl.anchored_db.get(), impl.context_db.get(),
-        impl.dict_db.get()}) {
-    if (db && hs_alloc_scratch(db, &scratch) != HS_SUCCESS) ok = false;
+  if (impl.scratch_prototype) {
+    ok = hs_clone_scratch(impl.scratch_prototype.get(), &scratch) == HS_SUCCESS;
+  } else {
+    for (const hs_database_t* db :
+         {impl.rules_db.get(), impl.anchored_db.get(), impl.context_db.get(),
+          impl.dict_db.get()}) {
+      if (db && hs_alloc_scratch(db, &scratch) != HS_SUCCESS) ok = false;
+    }
   }
   if (ok) {
     state_->scratch.reset(scratch);
