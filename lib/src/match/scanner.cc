@@ -360,6 +360,64 @@ bool ExpectedValueFits(std::string_view t, uint32_t b, uint32_t e, bool birth) {
   return true;
 }
 
+// Where a value said with a self-correction before it starts: "four one
+// four no wait <value>", "nine seven four i mean <value>", "Nine-oh-one...
+// sorry, <value>", "one six one six no, <value>" -- the abandoned digits
+// and the correction go with the value. `start` if there is none.
+uint32_t CorrectedFrom(std::string_view text, uint32_t start) {
+  auto lower_word_before = [&text](uint32_t end, uint32_t* b) {
+    uint32_t i = end;
+    while (i > 0 && ((text[i - 1] | 0x20) >= 'a' && (text[i - 1] | 0x20) <= 'z')) --i;
+    *b = i;
+    std::string w(text.substr(i, end - i));
+    for (char& c : w) c = static_cast<char>(c | 0x20);
+    return w;
+  };
+  auto skip_gap = [&text](uint32_t i) {
+    while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == ',' || text[i - 1] == '.' ||
+                     text[i - 1] == '-')) {
+      --i;
+    }
+    return i;
+  };
+  uint32_t i = skip_gap(start), b = 0;
+  std::string w = lower_word_before(i, &b);
+  uint32_t marker = b;
+  if (w == "wait" || w == "mean") {
+    uint32_t b2 = 0;
+    std::string w2 = lower_word_before(skip_gap(b), &b2);
+    if ((w == "wait" && w2 != "no") || (w == "mean" && w2 != "i")) return start;
+    marker = b2;
+  } else if (w != "sorry" && w != "no" && w != "actually") {
+    return start;
+  }
+  // The abandoned try: number words and digits right before the marker.
+  static const char* const kNumbers[] = {
+      "zero", "oh", "o", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+      "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+      "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+      "ninety", "hundred", "double", "triple"};
+  uint32_t from = marker;
+  int numbers = 0;
+  for (int k = 0; k < 12; ++k) {
+    uint32_t j = skip_gap(from);
+    if (j > 0 && text[j - 1] >= '0' && text[j - 1] <= '9') {
+      while (j > 0 && text[j - 1] >= '0' && text[j - 1] <= '9') --j;
+      from = j;
+      ++numbers;
+      continue;
+    }
+    uint32_t wb = 0;
+    std::string n = lower_word_before(j, &wb);
+    if (n.empty() || std::find(std::begin(kNumbers), std::end(kNumbers), n) == std::end(kNumbers)) {
+      break;
+    }
+    from = wb;
+    ++numbers;
+  }
+  return numbers >= 2 ? from : start;
+}
+
 // Whether the word at text[pos] appears as a word in `answer` (lower case).
 bool RepeatsWord(std::string_view text, uint32_t pos, const std::string& answer) {
   std::string w;
@@ -1218,13 +1276,30 @@ void Scanner::AddSpokenPhones(std::string_view text, const internal::View& view,
     const size_t b = i;
     i = j;
     if (j < v.size() && IsWordByte(v[j])) continue;
-    if (!(n == 10 || (n == 11 && run[0] == '1')) || !internal::ValidNanp(run)) continue;
+    // A local number (NXX-XXXX) when one was asked for or named in the
+    // turn: "what's your phone number?" / "five five five, zero one four
+    // two"; an area code said after it goes with it.
+    const bool local = n == 7 && run[0] >= '2' && run[0] <= '9';
+    if (!local && (!(n == 10 || (n == 11 && run[0] == '1')) || !internal::ValidNanp(run))) {
+      continue;
+    }
     // "... extension nine nine two": the extension goes with it.
     size_t end = j;
     if (v.compare(j, 5, " ext ") == 0) {
       size_t x = j + 5;
       while (x < v.size() && IsDigitByte(v[x])) ++x;
       if (x > j + 5) end = x;
+    }
+    if (local) {
+      size_t x = j;
+      if (x < v.size() && (v[x] == ',' || v[x] == '.')) ++x;
+      std::string said(v.substr(x, 11));
+      for (char& c : said) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      if (said == " area code ") {
+        size_t d = x + 11, y = d;
+        while (y < v.size() && IsDigitByte(v[y])) ++y;
+        if (y - d == 3 && (y == v.size() || !IsWordByte(v[y]))) end = y;
+      }
     }
     uint32_t ob = view.OriginalBegin(static_cast<uint32_t>(b));
     uint32_t oe = view.OriginalEnd(static_cast<uint32_t>(end));
@@ -1253,6 +1328,16 @@ void Scanner::AddSpokenPhones(std::string_view text, const internal::View& view,
       }
     }
     if (other) continue;
+    if (local) {
+      bool asked = false;
+      for (const auto& x : state_->expect) {
+        asked |= ob >= x.begin && ob < x.end && phone.entity < 64 && ((x.entities >> phone.entity) & 1);
+      }
+      for (std::string_view w : {"phone", "number is", "call me", "reach me", "cell", "mobile"}) {
+        asked |= before.find(w) != std::string::npos;
+      }
+      if (!asked) continue;
+    }
     spans->push_back({ob, oe, static_cast<uint16_t>(rule), phone.entity, phone.score});
   }
 }
@@ -1303,6 +1388,11 @@ Status Scanner::AddViewSpans(std::string_view text, std::vector<Span>* spans) {
     if (s.view.spoken_dates && internal::SpokenView(text, &s.view, false)) {
       st = ScanView(s.view, spans);
       if (!st.ok()) return st;
+    }
+    // "four one four, no wait, four one five five five five...": the
+    // number given up on is the same value's first try.
+    for (Span& d : *spans) {
+      if (d.entity != static_cast<uint16_t>(s.person_entity)) d.start = CorrectedFrom(text, d.start);
     }
   }
   if (spans->size() > before) ResolveOverlaps(spans);

@@ -262,6 +262,31 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
     t.e = static_cast<uint32_t>(i);
     out->push_back(std::move(t));
   }
+  // "n like nancy", "b for boy": a letter told by an example word that
+  // starts with it, said with "like" or "for" instead of "as in"; read as
+  // "as in" (two tokens over the one word).
+  for (size_t k = 1; k + 1 < out->size(); ++k) {
+    Tok& w = (*out)[k];
+    const Tok& letter = (*out)[k - 1];
+    const Tok& example = (*out)[k + 1];
+    if (w.type != T::kWord || (w.lower != "like" && w.lower != "for") ||
+        letter.type != T::kWord || letter.lower.size() != 1 || !IsAsciiLetter(letter.lower[0]) ||
+        example.type != T::kWord || example.lower.size() < 3 ||
+        example.lower[0] != letter.lower[0]) {
+      continue;
+    }
+    Tok as = w, in = w;
+    as.lower = "as";
+    as.info = Lookup("as");
+    as.e = w.b + 1;
+    in.lower = "in";
+    in.info = Lookup("in");
+    in.b = w.b + 1;
+    in.space_before = true;
+    (*out)[k] = std::move(as);
+    out->insert(out->begin() + static_cast<std::ptrdiff_t>(k) + 1, std::move(in));
+    ++k;
+  }
 }
 
 bool IsNumberWord(const Tok& t) {
@@ -1160,12 +1185,17 @@ bool HasSpokenSeed(std::string_view text) {
       // NATO words are letters; "dash", "um", "as in <word>" keep a run.
       // "E as in Egg 100221975": the example word ends a letter said before
       // digits.
-      bool example = i >= 6 && text.compare(i - 6, 6, "as in ") == 0;
+      // ("n like nancy", "b for boy" as well.)
+      auto after = [&text, i](std::string_view w) {
+        return i >= w.size() && text.compare(i - w.size(), w.size(), w) == 0;
+      };
+      bool example = after("as in ") || after(" like ") || after(" for ");
+      std::string_view word(buf, len);
       if (example && single_letters > 0 && digits_follow(j)) return true;
       if (w.kind == W::kNato) {
         if (++single_letters >= 3 || digits_follow(j)) return true;
       } else if (w.kind != W::kSep && w.kind != W::kFiller && w.kind != W::kAs &&
-                 w.kind != W::kIn && !(i >= 6 && text.compare(i - 6, 6, "as in ") == 0)) {
+                 w.kind != W::kIn && !example && word != "like" && word != "for") {
         single_letters = 0;
       }
       if (len <= 11) {

@@ -649,6 +649,37 @@ TEST_F(ScannerTest, ConversationAnswersInTheNextTurn) {
             "Caller: [PHONE_NUMBER].");
 }
 
+TEST_F(ScannerTest, SpokenSelfCorrectionsLetterExamplesAndLocalNumbers) {
+  // A first try given up on goes with the value ("no wait", "I mean",
+  // "sorry", "no,"); a correction that is no number keeps its words.
+  EXPECT_EQ(RedactTurn(rules_, "Agent: what number should we call",
+                       "Patient: four one four no wait four one five five five five oh one three eight"),
+            "Patient: [PHONE_NUMBER]");
+  EXPECT_EQ(RedactTurn(rules_, "Agent: And your Social?",
+                       "Caller: nine oh one... sorry, one two three, forty-five, sixty-seven eighty-nine."),
+            "Caller: [US_SSN].");
+  EXPECT_EQ(RedactTurn(rules_, "", "Caller: I have two kids, no wait, my SSN is one two three four five six seven eight nine"),
+            "Caller: I have two kids, no wait, my SSN is [US_SSN]");
+  // Letters told with "like" or "for" and an example word starting with them.
+  EXPECT_EQ(RedactTurn(rules_, "Agent: What is your Medicare number?",
+                       "Caller: eight n like nancy one four v like victor h like house six y like yellow f like fox nine nine"),
+            "Caller: [US_MBI]");
+  EXPECT_EQ(RedactTurn(rules_, "Agent: spell your last name",
+                       "Caller: k like kite o like oscar w like william a like apple l like lima"),
+            "Caller: [PERSON]");
+  EXPECT_EQ(RedactTurn(rules_, "", "Caller: I like fish for dinner, b for sure"),
+            "Caller: I like fish for dinner, b for sure");
+  // A seven-digit local number said in words, when asked for or named; an
+  // area code said after it goes with it. Not any seven digits.
+  EXPECT_EQ(RedactTurn(rules_, "Agent: And your phone number?",
+                       "Caller: five five five, zero one four two, area code four one five."),
+            "Caller: [PHONE_NUMBER].");
+  EXPECT_EQ(RedactTurn(rules_, "", "Caller: my number is five five five zero one four two"),
+            "Caller: my number is [PHONE_NUMBER]");
+  EXPECT_EQ(RedactTurn(rules_, "Agent: how many steps a day?", "Caller: about five five five zero one four two"),
+            "Caller: about five five five zero one four two");
+}
+
 std::string RedactTurn(const std::shared_ptr<const Ruleset>& rules, std::string_view previous,
                        std::string_view turn) {
   Scanner scanner(rules);
