@@ -710,7 +710,7 @@ def clean_turn(t):
 
 
 def turn_ok(t):
-    if not t or re.search(r"[0-9@#$%&*/\\\[\]_=+<>|]", t) or not t.isascii():
+    if not t or not re.search(r"[A-Za-z]{2}", t) or re.search(r"[0-9@#$%&*/\\\[\]_=+<>|]", t) or not t.isascii():
         return False
     if BAD.search(t):
         return False
@@ -1026,7 +1026,8 @@ def ex_member(rng, st, p):
 
 
 def ex_volunteer(rng, st, p):
-    """Values with no cue at all: an opening that runs name + birth date, or a number dropped in."""
+    """Values with no cue: an opening that runs name + birth date, or a number, e-mail or address
+    dropped in."""
     k = rng.random()
     if k < 0.5:
         n = r_name_full(st, rng, p.first, p.last)
@@ -1036,10 +1037,22 @@ def ex_volunteer(rng, st, p):
                   ". ", V("DOB", d[0], d[1], "none", d[2]),
                   pick(rng, [". Calling about a refill.", ". I got a letter about my bill.",
                              ". I need to move my appointment."]))], ("NAME", "DOB")
-    r = r_phone(st, rng, p.phone)
-    return [T("B", pick(rng, ["Oh, and ", "Also, ", "And uh, "]), V("PHONE", r[0], r[1], "none", r[2]),
-              pick(rng, [", you can write that down.", ", in case I miss you.", ". Anytime after noon."]))], \
-        ("PHONE",)
+    if k < 0.7:
+        r = r_phone(st, rng, p.phone)
+        return [T("B", pick(rng, ["Oh, and ", "Also, ", "And uh, "]), V("PHONE", r[0], r[1], "none", r[2]),
+                  pick(rng, [", you can write that down.", ", in case I miss you.",
+                             ". Anytime after noon."]))], ("PHONE",)
+    if k < 0.85:
+        r = r_email(st, rng, *p.email)
+        return [T("B", pick(rng, ["Oh, and ", "Okay. Oh, ", "Also, um, "]), V("EMAIL", r[0], r[1], "none", r[2]),
+                  pick(rng, [", if you need it.", ". That one's better.", ", you can write that down."]))], \
+            ("EMAIL",)
+    r = r_street(st, rng, p.street)
+    z = r_zip(st, rng, p.zip)
+    return [T("B", pick(rng, ["Oh, and ", "Also, ", "Before I forget, "]), V("STREET", r[0], r[1], "none", r[2]),
+              ", ", V("ZIP", z[0], z[1], "none", z[2]),
+              pick(rng, [", if the letter comes back.", ". Just so you have it.", ", in case."]))], \
+        ("STREET", "ZIP")
 
 
 EXCH = {"PHONE": ex_phone, "SSN": ex_ssn, "DOB": ex_dob, "MRN": ex_mrn, "ZIP": ex_zip,
@@ -1115,9 +1128,13 @@ def build_record(rng, idx, carriers):
     rng.shuffle(ents)
     blocks = []
     used = 0
-    if rng.random() < 0.18:
+    opening = []
+    if rng.random() < 0.25:
         b, got = ex_volunteer(rng, st, p)
-        blocks.append(b)
+        if got[0] == "NAME":
+            opening = b     # the caller's first words, at the top of the call
+        else:
+            blocks.append(b)
         used += len(got)
         for e in got:
             if e in ents:
@@ -1147,7 +1164,7 @@ def build_record(rng, idx, carriers):
                if i == 0 or i == len(turns) or not turns[i - 1][1][0].rstrip().endswith("?")]
     gaps = sorted(rng.choice(ok_gaps) for _ in blocks)
     rng.shuffle(blocks)
-    out = []
+    out = list(opening)
     bi = 0
     for i in range(len(turns) + 1):
         while bi < len(blocks) and gaps[bi] == i:
@@ -1206,7 +1223,7 @@ def build_record(rng, idx, carriers):
                     vt = vt.lower()
                 if not st.punct and not (isinstance(pc, V) and pc.entity == "EMAIL" and not pc.spoken):
                     vt = re.sub(r"[,.?!;]+(\s|$)", r"\1", vt).strip()
-                if not st.lower and first_text:
+                if not st.lower and (first_text or re.search(rb"[.?!] $", line)):
                     vt = vt[:1].upper() + vt[1:]
                 first_text = False
                 base = len(text) + (1 if lines else 0) + len(line)
