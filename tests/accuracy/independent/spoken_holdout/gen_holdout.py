@@ -1315,6 +1315,27 @@ def validate_values(records):
     return errs
 
 
+def score_reader(records):
+    """Map every span through ../score.py's own byte_to_char (importing it only; it runs nothing)."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "score.py")
+    if not os.path.exists(path):
+        return []
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("score_reader", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    errs = []
+    for r in records:
+        if r["format"] not in mod.FORMAT_ARGS:
+            errs.append("%s: format unknown to score.py" % r["id"])
+        b2c = mod.byte_to_char(r["text"])
+        b = r["text"].encode("utf-8")
+        for s in r["spans"] + r["negatives"]:
+            if r["text"][b2c[s["start"]]:b2c[s["end"]]] != b[s["start"]:s["end"]].decode("utf-8"):
+                errs.append("%s: score.py maps a span differently" % r["id"])
+    return errs
+
+
 def stats(records):
     ent = collections.Counter()
     cue = collections.Counter()
@@ -1358,7 +1379,7 @@ def main():
         for path in args.check or [os.path.join(os.path.dirname(os.path.abspath(__file__)), "holdout.jsonl")]:
             with open(path, encoding="utf-8") as f:
                 recs += [json.loads(ln) for ln in f if ln.strip()]
-        errs = check(recs) + validate_values(recs)
+        errs = check(recs) + validate_values(recs) + score_reader(recs)
         for e in errs[:50]:
             print("ERROR", e, file=sys.stderr)
         print(stats(recs))
