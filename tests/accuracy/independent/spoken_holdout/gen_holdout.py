@@ -122,7 +122,7 @@ class DigitRecipe:
     def __init__(self, rng, allow_numeral=True, pairs_ok=True):
         self.zero = rng.choice(["oh", "oh", "o", "zero", "zero"])
         self.dbl = rng.choice([False, False, True, "double_only"])
-        self.hyphen = rng.random() < 0.15
+        self.hyphen = not self.dbl and rng.random() < 0.18
         modes = ["single", "single", "single"]
         if pairs_ok:
             modes += ["pairs"]
@@ -340,9 +340,11 @@ def render_digits(st, rng, groups, written_forms, pairs_ok=True, entity=""):
 
 PHONE_W = [(lambda g: "(%s) %s-%s" % tuple(g), "paren"), (lambda g: "-".join(g), "dash"),
            (lambda g: ".".join(g), "dot"), (lambda g: "".join(g), "run"),
-           (lambda g: " ".join(g), "space"), (lambda g: "+1 %s-%s-%s" % tuple(g), "plus1")]
+           (lambda g: " ".join(g), "space"), (lambda g: "+1 %s-%s-%s" % tuple(g), "plus1"),
+           (lambda g: ", ".join("-".join(x) for x in g), "each_dash_comma"),
+           (lambda g: " ".join(" ".join(x) for x in g), "each_space")]
 SSN_W = [(lambda g: "-".join(g), "dash"), (lambda g: " ".join(g), "space"),
-         (lambda g: "".join(g), "run")]
+         (lambda g: "".join(g), "run"), (lambda g: ", ".join(" ".join(x) for x in g), "each_comma")]
 CARD_W = [(lambda g: " ".join(g), "space"), (lambda g: "-".join(g), "dash"),
           (lambda g: "".join(g), "run")]
 
@@ -545,6 +547,10 @@ def r_dob(st, rng, v):
         t = "%s %s%s%s" % (ordinal(d, hy), mon, rng.choice([" ", ", ", " of "]), say_year(ys))
         f = "ord_month"
     t = re.sub(r"\s+", " ", t)
+    if k in (0, 1, 4) and rng.random() < 0.12:
+        wrong = mon + " " + (ordinal(d + 1) if k != 4 and d < 28 else words(d % 28 + 1))
+        t = wrong + rng.choice([", no, sorry, ", "... no wait, ", ", I mean "]) + t
+        f += "_selfcorrect"
     if st.lower:
         t = t.lower()
     return t, True, "dob_%s_%s%s" % (f, ys, "_hyph" if hy else "")
@@ -617,7 +623,7 @@ def r_email(st, rng, local, dom):
     spelled_first = rng.random() < 0.2
     for i, p in enumerate(local):
         if p == ".":
-            parts.append("dot")
+            parts.append("dot" if rng.random() < 0.85 else "period")
         elif p == "_":
             parts.append("underscore")
         elif p == "-":
@@ -894,9 +900,19 @@ def ex_phone(rng, st, p):
     q = pick(rng, ["What's a good callback number for you?", "And the best phone number to reach you?",
                    "Can I get a phone number in case we get disconnected?",
                    "What number should the pharmacy call?", "Is there a number we can text?"])
+    if rng.random() < 0.12 and st.digits < 1:
+        # Area code, a back-channel from the agent, then the rest in the next caller turn.
+        r1 = render_digits(Style("x", st.lower, st.punct, 0.0, None), rng, [p.phone[:3]], [])
+        r2 = render_digits(Style("x", st.lower, st.punct, 0.0, None), rng, [p.phone[3:6], p.phone[6:]], [])
+        return [T("A", q),
+                T("B", pick(rng, ["Okay, it's ", "Um, ", "Yeah, "]), V("PHONE", r1[0], True, "prev", "phone_split_area"),
+                  pick(rng, ["...", ",", "."])),
+                T("A", pick(rng, ["Mm-hmm.", "Okay.", "Go ahead.", "Yep."])),
+                T("B", "", V("PHONE", r2[0], True, "prev", "phone_split_rest_" + r2[2]), ".")]
     turns = ask_answer(rng, st, q, ("PHONE", r),
                        ["my number is {v}.", "you can reach me at {v}.", "my cell is {v}.",
-                        "best number is {v}, that's my cell.", "call me at {v}."], BARE)
+                        "best number is {v}, that's my cell.", "call me at {v}.",
+                        "area code {v}.", "it's my cell, {v}."], BARE)
     if rng.random() < 0.4:
         turns += readback(rng, st, "PHONE", r_phone(st, rng, p.phone))
     return turns
@@ -1000,6 +1016,11 @@ def ex_name(rng, st, p):
         fr = pick(rng, ["{v}", "Sure, {v}.", "It's {v}.", "{v}, like it sounds."])
         a, b = fr.split("{v}")
         turns.append(T("B", a, V("NAME", s[0], s[1], "prev", s[2]), b))
+        if rng.random() < 0.3:
+            s2 = r_spell(st, rng, p.last)
+            turns.append(T("A", pick(rng, ["", "So ", "Okay, "]), V("NAME", s2[0], s2[1], "prev", s2[2]),
+                           pick(rng, ["?", ", got it.", ". Thank you."])))
+            turns.append(T("B", pick(rng, ["Yes.", "Uh-huh.", "That's it."])))
     if rng.random() < 0.4:
         title = pick(rng, ["Mr.", "Ms.", "Mrs."]) if st.punct else pick(rng, ["mister", "miss", "missus"])
         ln = p.last.lower() if st.lower else p.last
