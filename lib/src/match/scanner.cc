@@ -1303,10 +1303,11 @@ void Scanner::AddSpokenPhones(std::string_view text, const internal::View& view,
     }
     uint32_t ob = view.OriginalBegin(static_cast<uint32_t>(b));
     uint32_t oe = view.OriginalEnd(static_cast<uint32_t>(end));
-    // Said in words: the original has letters where the view has digits.
+    // Said in words: the original has letters where the view has digits
+    // (or digits written one at a time, "3 1 3 5 5 5 0 1 4 3").
     int letters = 0;
     for (uint32_t k = ob; k < oe; ++k) letters += IsAlphaByte(text[k]) ? 1 : 0;
-    if (letters < 8) continue;
+    if (letters < 8 && oe - ob < 2 * n - 1) continue;
     bool taken = std::any_of(spans->begin(), spans->end(),
                              [&](const Span& sp) { return sp.start < oe && ob < sp.end; });
     if (taken) continue;

@@ -1081,6 +1081,9 @@ bool HasSpokenSeed(std::string_view text) {
   const size_t n = text.size();
   size_t i = 0;
   int single_letters = 0;
+  // Digits written one at a time, as some engines write a number read out
+  // digit by digit: "3 1 3 5 5 5 0 1 4 3", "4-1-0, 5-5-5, 0-1-1-4".
+  int lone_digits = 0;
   bool at = false;
   // A written address whose local part was said in pieces: "linh dot
   // iyer@msn.com", "katarzyna under score saleh@msn.com": the word before
@@ -1116,9 +1119,17 @@ bool HasSpokenSeed(std::string_view text) {
         if ((i > 0 && IsAsciiLetter(text[i - 1])) || (j < n && IsAsciiLetter(text[j]))) {
           single_letters = 0;
         }
+        auto gap = [](char c) { return c == ' ' || c == '-' || c == ','; };
+        if (j == i + 1 && (i == 0 || gap(text[i - 1])) &&
+            (j == n || gap(text[j]) || text[j] == '.' || text[j] == '?')) {
+          if (++lone_digits >= 5) return true;
+        } else {
+          lone_digits = 0;
+        }
         i = j;
         continue;
       }
+      if (text[i] != ' ' && text[i] != '-' && text[i] != ',') lone_digits = 0;
       // "D. O. N., N. A.": a dot right after a spelled letter keeps the run.
       bool letter_dot = text[i] == '.' && i > 0 && IsAsciiLetter(text[i - 1]) &&
                         (i < 2 || !IsAsciiLetter(text[i - 2])) && single_letters > 0 &&
@@ -1408,7 +1419,9 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates) {
     }
     numbers = letters = written = 0;
     int digit_words = 0;
+    int lone_digits = 0;  // written one at a time: "3 1 3 5 5 5 0 1 4 3"
     for (size_t k = rb; k < re; ++k) {
+      if (toks[k].type == T::kDigits && toks[k].lower.size() == 1) ++lone_digits;
       if (LetterWithExample(toks, k, re) || OIsLetter(toks, k, rb, re)) {
         ++letters;
       } else if (IsNumberWord(toks[k])) {
@@ -1424,7 +1437,8 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates) {
     // word of three or more letters, or letters mixed with digits.
     bool lone_oh = numbers == 1 && letters == 0 && written == 0 && digit_words == 0 &&
                    toks[rb].info.kind == W::kDigit;
-    bool worth = (numbers > 0 && !lone_oh) || letters >= 3 || (letters > 0 && written > 0);
+    bool worth = (numbers > 0 && !lone_oh) || letters >= 3 || (letters > 0 && written > 0) ||
+                 (lone_digits >= 5 && lone_digits == written && numbers == 0 && letters == 0);
     // A house number and an abbreviated direction ("22 S. 10th Loop", "91 N.
     // Main") are written already.
     if (numbers == 0 && letters == 1 && written == 1 && re == rb + 2 &&
@@ -1502,8 +1516,9 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates) {
       }
       ++k;
     }
-    // A run made only of written digits and blanks is already written.
-    if (numbers == 0 && letters == 0) {
+    // A run made only of written digits and blanks is already written
+    // (unless they were written one at a time).
+    if (numbers == 0 && letters == 0 && !(lone_digits >= 5 && lone_digits == written)) {
       i = re;
       continue;
     }

@@ -39,6 +39,16 @@ TEST(SpokenView, Digits) {
             "area code 4155550132 ext 201");
 }
 
+TEST(SpokenView, DigitsWrittenOneAtATime) {
+  // Engines that write a number read out digit by digit.
+  EXPECT_EQ(ViewOf("I have 3 1 3 5 5 5 0 1 4 3. Is that right?"), "I have 3135550143. Is that right?");
+  EXPECT_EQ(ViewOf("my cell, 4-1-0, 5-5-5, 0-1-1-4."), "my cell, 4105550114.");
+  EXPECT_EQ(ViewOf("Hold on... 3 0 0, 2 7, 7 3 2 4."), "Hold on... 300277324.");
+  // Fewer than five, or digits among longer numbers: as written.
+  EXPECT_EQ(ViewOf("rated 1 2 3 4 stars"), "rated 1 2 3 4 stars");
+  EXPECT_EQ(ViewOf("rooms 12 4 5 6 7 and 8"), "rooms 12 4 5 6 7 and 8");
+}
+
 TEST(SpokenView, WrittenAddressesStayWritten) {
   // A written ordinal is a word and an abbreviated direction after a house
   // number no spelled letter: the street stays readable for its rule.
