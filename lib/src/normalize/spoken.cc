@@ -868,6 +868,7 @@ bool ReadEmail(const std::vector<Tok>& toks, size_t at, size_t line_begin, size_
   bool dotted = false;
   bool written_dot = false;  // the last dot was a written '.', not "dot"
   bool said_point = false;   // the last dot was "point" ("at some point in time")
+  bool said_dot = false;     // any dot said as a word
   std::string label;
   size_t label_start = k;
   size_t end = 0;
@@ -878,6 +879,7 @@ bool ReadEmail(const std::vector<Tok>& toks, size_t at, size_t line_begin, size_
       label.clear();
       dotted = true;
       written_dot = t.type == T::kPunct;
+      said_dot = said_dot || !written_dot;
       said_point = t.type == T::kWord && t.lower == "point";
       ++k;
       continue;
@@ -949,10 +951,18 @@ bool ReadEmail(const std::vector<Tok>& toks, size_t at, size_t line_begin, size_
   {
     size_t m = q;
     while (m > line_begin && toks[m - 1].type == T::kPunct && toks[m - 1].lower == ",") --m;
-    if (m >= line_begin + 2 && toks[m - 1].lower == "word" &&
-        (toks[m - 2].lower == "one" || toks[m - 2].lower == "1")) {
-      size_t mb = m - 2;
-      if (mb > line_begin && toks[mb - 1].lower == "all") --mb;
+    // (Or "no spaces", "all lowercase", "all lower case".)
+    const bool one_word_said = m >= line_begin + 2 && toks[m - 1].lower == "word" &&
+                               (toks[m - 2].lower == "one" || toks[m - 2].lower == "1");
+    const bool no_spaces = m >= line_begin + 2 && (toks[m - 1].lower == "spaces" || toks[m - 1].lower == "space") &&
+                           toks[m - 2].lower == "no";
+    const bool lowercase = m >= line_begin + 2 && toks[m - 2].lower == "all" &&
+                           (toks[m - 1].lower == "lowercase" || toks[m - 1].lower == "caps");
+    const bool lower_case = m >= line_begin + 3 && toks[m - 3].lower == "all" &&
+                            toks[m - 2].lower == "lower" && toks[m - 1].lower == "case";
+    if (one_word_said || no_spaces || lowercase || lower_case) {
+      size_t mb = m - (lower_case ? 3 : 2);
+      if (one_word_said && mb > line_begin && toks[mb - 1].lower == "all") --mb;
       while (mb > line_begin && toks[mb - 1].type == T::kPunct && toks[mb - 1].lower == ",") --mb;
       mark_b = mb;
       mark_e = at;
@@ -1014,7 +1024,8 @@ bool ReadEmail(const std::vector<Tok>& toks, size_t at, size_t line_begin, size_
     static constexpr std::string_view kNotLocal[] = {
         "is", "it's", "its", "it", "me", "my", "see", "let", "the", "uh", "um", "so", "okay",
         "ok", "yes", "yeah", "that", "email", "address", "be", "would", "was", "sure", "and",
-        "this", "them", "him", "her", "you", "look", "looked", "looking", "all", "there"};
+        "this", "them", "him", "her", "you", "look", "looked", "looking", "all", "there",
+        "to", "send", "at", "for", "of", "in", "on", "mail", "reach"};
     const bool local_word = std::find(std::begin(kNotLocal), std::end(kNotLocal), t.lower) ==
                             std::end(kNotLocal);
     bool joined = one_word && later - q <= 1 && words_joined < 3 && local_word;
@@ -1067,6 +1078,13 @@ bool ReadEmail(const std::vector<Tok>& toks, size_t at, size_t line_begin, size_
     }
   }
   if (local.empty() || local.front() == '.' || local.back() == '.') return false;
+  // Only "at" said, the domain written ("donna.wright at hotmail.com"): a
+  // local part that is one short plain word is a sentence ("we met at
+  // walgreens.com").
+  if (!written_at && !said_dot && !one_word && local.size() < 8 &&
+      local.find_first_of("._-0123456789") == std::string::npos) {
+    return false;
+  }
   *out = local + "@" + domain;
   *b = start;
   *e = end;
@@ -1130,6 +1148,11 @@ bool HasSpokenSeed(std::string_view text) {
         continue;
       }
       if (text[i] != ' ' && text[i] != '-' && text[i] != ',') lone_digits = 0;
+      // "donna.wright at hotmail.com": "at" said, the domain written.
+      if (at && text[i] == '.' && i > 0 && IsAsciiLetter(text[i - 1]) && i + 1 < n &&
+          IsAsciiLetter(text[i + 1])) {
+        return true;
+      }
       // "D. O. N., N. A.": a dot right after a spelled letter keeps the run.
       bool letter_dot = text[i] == '.' && i > 0 && IsAsciiLetter(text[i - 1]) &&
                         (i < 2 || !IsAsciiLetter(text[i - 2])) && single_letters > 0 &&

@@ -680,6 +680,25 @@ TEST_F(ScannerTest, SpokenSelfCorrectionsLetterExamplesAndLocalNumbers) {
             "Caller: about five five five zero one four two");
 }
 
+TEST_F(ScannerTest, SpokenEmailsWithWrittenDomainsAndDatesSaidTheLongWay) {
+  // "at" said, the rest written; "no spaces" / "all lowercase" join the
+  // words before them, never the words before those.
+  EXPECT_EQ(RedactTurn(rules_, "", "Caller: Oh, zyx.wellman at hotmail.com, if you need it."),
+            "Caller: Oh, [EMAIL_ADDRESS], if you need it.");
+  EXPECT_EQ(RedactTurn(rules_, "", "Caller: send it to dana zyx all lowercase at sign g mail dot com"),
+            "Caller: send it to [EMAIL_ADDRESS]");
+  EXPECT_EQ(RedactTurn(rules_, "", "Caller: it's dana zyx 92 no spaces at outlook dot com."),
+            "Caller: it's [EMAIL_ADDRESS].");
+  EXPECT_EQ(RedactTurn(rules_, "", "Caller: we met at walgreens.com yesterday"),
+            "Caller: we met at walgreens.com yesterday");
+  // The article with the date; the year said first.
+  EXPECT_EQ(RedactTurn(rules_, "", "Pt: So my date of birth is the 1st of July, 1962."),
+            "Pt: So my date of birth is [DATE_OF_BIRTH].");
+  EXPECT_EQ(RedactTurn(rules_, "Operator: could i get your dob please",
+                       "Caller: sure i was born on nineteen seventy one december the ninth"),
+            "Caller: sure i was born on [DATE_OF_BIRTH]");
+}
+
 std::string RedactTurn(const std::shared_ptr<const Ruleset>& rules, std::string_view previous,
                        std::string_view turn) {
   Scanner scanner(rules);
