@@ -1031,6 +1031,23 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
         In(kEponymHeads, words[e].folded)) {
       accept = false;
     }
+    if (accept && e == k + 1 && head.lower && (head.flags & kGivenName) && e < words.size() &&
+        words[e].lower && (words[e].flags & kSurname) && !(words[e].flags & kNotName) &&
+        !words[e].digits && words[e].folded.size() >= 3 &&
+        text.substr(head.end, words[e].start - head.end) == " ") {
+      // A given name said in lower case, then a surname that is also a word,
+      // ending what was said: "it's jessica walker", "oh um paul baker
+      // sorry", "linda smith." (never "paul called", "linda said so").
+      const uint32_t after = words[e].end;
+      bool ends = after >= text.size() || text[after] == '.' || text[after] == ',' ||
+                  text[after] == '!' || text[after] == '?' || text[after] == '\n';
+      if (!ends && e + 1 < words.size() && text.substr(after, words[e + 1].start - after) == " ") {
+        static constexpr std::string_view kAfterName[] = {"sorry", "um", "uh", "here", "speaking",
+                                                          "my", "calling"};
+        ends = In(kAfterName, words[e + 1].folded);
+      }
+      if (ends) ++e;
+    }
     if (accept) {
       // A generational suffix after the name goes with it: "Hamdi Tesfaye
       // III", "Dana Reyes, Jr.".

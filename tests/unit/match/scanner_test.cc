@@ -691,6 +691,13 @@ TEST_F(ScannerTest, SpokenEmailsWithWrittenDomainsAndDatesSaidTheLongWay) {
             "Caller: it's [EMAIL_ADDRESS].");
   EXPECT_EQ(RedactTurn(rules_, "", "Caller: we met at walgreens.com yesterday"),
             "Caller: we met at walgreens.com yesterday");
+  // A lower-case given name, then a surname that is also a word, ending
+  // what was said.
+  EXPECT_EQ(RedactTurn(rules_, "Agent: and your first and last name", "Patient: yes it's jessica walker"),
+            "Patient: yes it's [PERSON]");
+  EXPECT_EQ(RedactTurn(rules_, "Staff: what's the name on the account", "Caller: oh um paul baker sorry"),
+            "Caller: oh um [PERSON] sorry");
+  EXPECT_EQ(RedactTurn(rules_, "", "Caller: this is linda said so"), "Caller: this is [PERSON] said so");
   // The article with the date; the year said first.
   EXPECT_EQ(RedactTurn(rules_, "", "Pt: So my date of birth is the 1st of July, 1962."),
             "Pt: So my date of birth is [DATE_OF_BIRTH].");
