@@ -1384,9 +1384,15 @@ Status Scanner::AddViewSpans(std::string_view text, std::vector<Span>* spans) {
     }
     AddSpelledNames(text, s.view, spans);
     AddSpokenPhones(text, s.view, spans);
+    const bool o_letters = s.view.o_letters;
     // "three eighteen eighty eight" was read as a date; as digits it is a
     // ZIP when one was asked for: scan that reading too.
     if (s.view.spoken_dates && internal::SpokenView(text, &s.view, false)) {
+      st = ScanView(s.view, spans);
+      if (!st.ok()) return st;
+    }
+    // "three t two o r v four n k six three": the "o" was zero.
+    if (o_letters && internal::SpokenView(text, &s.view, true, true)) {
       st = ScanView(s.view, spans);
       if (!st.ok()) return st;
     }

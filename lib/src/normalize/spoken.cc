@@ -1080,9 +1080,15 @@ bool ReadEmail(const std::vector<Tok>& toks, size_t at, size_t line_begin, size_
   if (local.empty() || local.front() == '.' || local.back() == '.') return false;
   // Only "at" said, the domain written ("donna.wright at hotmail.com"): a
   // local part that is one short plain word is a sentence ("we met at
-  // walgreens.com").
+  // walgreens.com"), unless the domain is a mailbox provider's ("dana at
+  // gmail. Com").
+  static constexpr std::string_view kMailHosts[] = {
+      "gmail", "yahoo", "hotmail", "outlook", "aol", "icloud", "comcast", "verizon",
+      "msn", "live", "att", "sbcglobal", "protonmail", "me", "mail", "ymail", "cox"};
+  const std::string_view host = std::string_view(domain).substr(0, domain.find('.'));
   if (!written_at && !said_dot && !one_word && local.size() < 8 &&
-      local.find_first_of("._-0123456789") == std::string::npos) {
+      local.find_first_of("._-0123456789") == std::string::npos &&
+      std::find(std::begin(kMailHosts), std::end(kMailHosts), host) == std::end(kMailHosts)) {
     return false;
   }
   *out = local + "@" + domain;
@@ -1258,9 +1264,12 @@ bool HasSpokenSeed(std::string_view text) {
   return false;
 }
 
-bool SpokenView(std::string_view text, View* out, bool numeric_dates) {
+bool SpokenView(std::string_view text, View* out, bool numeric_dates, bool o_zero) {
   out->Clear();
   std::vector<Tok> toks;
+  auto OLetter = [&](size_t k, size_t b, size_t e) {
+    return o_zero ? LetterWithExample(toks, k, e) : OIsLetter(toks, k, b, e);
+  };
   Tokenize(text, &toks);
   Writer w(out);
   bool changed = false;
@@ -1390,7 +1399,7 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates) {
     auto count_run = [&](size_t from) {
       numbers = letters = written = 0;
       for (size_t k = from; k < run_end; ++k) {
-        if (LetterWithExample(toks, k, run_end) || OIsLetter(toks, k, from, run_end)) ++letters;
+        if (LetterWithExample(toks, k, run_end) || OLetter(k, from, run_end)) ++letters;
         else if (IsNumberWord(toks[k])) ++numbers;
         else if (toks[k].type == T::kDigits) ++written;
         else if (IsLetterToken(toks, k)) ++letters;
@@ -1410,7 +1419,7 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates) {
     // "Oh, um, seven two...": an "oh" set off by a pause is an interjection.
     auto interjection = [&](size_t k, size_t next) {
       return toks[k].type == T::kWord && (toks[k].lower == "oh" || toks[k].lower == "o") &&
-             next < toks.size() && !IsCore(toks, next) && !OIsLetter(toks, k, i, run_end);
+             next < toks.size() && !IsCore(toks, next) && !OLetter(k, i, run_end);
     };
     while (rb + 1 < re && interjection(rb, rb + 1)) {
       ++rb;
@@ -1445,7 +1454,7 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates) {
     int lone_digits = 0;  // written one at a time: "3 1 3 5 5 5 0 1 4 3"
     for (size_t k = rb; k < re; ++k) {
       if (toks[k].type == T::kDigits && toks[k].lower.size() == 1) ++lone_digits;
-      if (LetterWithExample(toks, k, re) || OIsLetter(toks, k, rb, re)) {
+      if (LetterWithExample(toks, k, re) || OLetter(k, rb, re)) {
         ++letters;
       } else if (IsNumberWord(toks[k])) {
         ++numbers;
@@ -1483,8 +1492,9 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates) {
         // "o" between letters is a letter ("t o m"); next to numbers, zero.
         // Runs of "o" count as one: "t o o m" is letters, "6011 dash o o
         // six one" zeros.
-        bool o_letter = OIsLetter(toks, k, rb, re);
+        bool o_letter = OLetter(k, rb, re);
         if (o_letter) {
+          if (written > 0 || numbers > 0) out->o_letters = true;
           Atom a{Atom::kLetter, "o", x.b, x.e};
           atoms.push_back(a);
           ++k;

@@ -44,7 +44,8 @@ bool HasSpokenSeed(std::string_view text);
 // Builds the spoken-form view of `text` into *out. False (and *out cleared)
 // when nothing was rewritten. `numeric_dates`: numbers said in groups may be
 // read as month/day/year (View::spoken_dates tells when one was); without
-// it they are digits.
-bool SpokenView(std::string_view text, View* out, bool numeric_dates = true);
+// it they are digits. `o_zero`: an "o" among letters and digits is zero
+// unless told as a letter ("o as in oscar"; see View::o_letters).
+bool SpokenView(std::string_view text, View* out, bool numeric_dates = true, bool o_zero = false);
 
 }  // namespace phiscrub::internal

@@ -35,6 +35,10 @@ struct View {
   // ("three eighteen eighty eight" -> 03/18/88); the same words may be a
   // ZIP, so a second view without such dates is worth scanning.
   bool spoken_dates = false;
+  // Spoken view: an "o" among the letters and digits of an id was read as
+  // the letter ("three t two o r v four": MBIs never hold the letter O);
+  // a second view with it as zero is worth scanning.
+  bool o_letters = false;
 
   void Clear() {
     text.clear();
@@ -42,6 +46,7 @@ struct View {
     end.clear();
     spelled.clear();
     spoken_dates = false;
+    o_letters = false;
   }
   size_t size() const { return text.size(); }
   // Appends `bytes`, all made from original [b, e).

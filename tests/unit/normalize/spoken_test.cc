@@ -49,6 +49,20 @@ TEST(SpokenView, DigitsWrittenOneAtATime) {
   EXPECT_EQ(ViewOf("rooms 12 4 5 6 7 and 8"), "rooms 12 4 5 6 7 and 8");
 }
 
+TEST(SpokenView, AnOAmongTheLettersOfAnIdMayBeZero) {
+  View v;
+  ASSERT_TRUE(SpokenView("three t two o r v four n k six three", &v));
+  EXPECT_EQ(v.text, "3T2ORV4NK63");
+  EXPECT_TRUE(v.o_letters);
+  ASSERT_TRUE(SpokenView("three t two o r v four n k six three", &v, true, true));
+  EXPECT_EQ(v.text, "3T20RV4NK63");
+  // Told as a letter, it stays one; letters alone never ask for it.
+  ASSERT_TRUE(SpokenView("two o as in oscar r v four", &v, true, true));
+  EXPECT_NE(v.text.find('O'), std::string::npos) << v.text;
+  ASSERT_TRUE(SpokenView("t o m s", &v));
+  EXPECT_FALSE(v.o_letters);
+}
+
 TEST(SpokenView, WrittenAddressesStayWritten) {
   // A written ordinal is a word and an abbreviated direction after a house
   // number no spelled letter: the street stays readable for its rule.
