@@ -380,23 +380,35 @@ uint32_t CorrectedFrom(std::string_view text, uint32_t start) {
     }
     return i;
   };
-  uint32_t i = skip_gap(start), b = 0;
-  std::string w = lower_word_before(i, &b);
-  uint32_t marker = b;
-  if (w == "wait" || w == "mean") {
-    uint32_t b2 = 0;
-    std::string w2 = lower_word_before(skip_gap(b), &b2);
-    if ((w == "wait" && w2 != "no") || (w == "mean" && w2 != "i")) return start;
-    marker = b2;
-  } else if (w != "sorry" && w != "no" && w != "actually") {
-    return start;
+  // One marker or a few ("no, sorry", "sorry, I mean").
+  uint32_t marker = start;
+  for (int markers = 0; markers < 3; ++markers) {
+    uint32_t b = 0;
+    std::string w = lower_word_before(skip_gap(marker), &b);
+    if (w == "wait" || w == "mean") {
+      uint32_t b2 = 0;
+      std::string w2 = lower_word_before(skip_gap(b), &b2);
+      if ((w == "wait" && w2 != "no") || (w == "mean" && w2 != "i")) break;
+      marker = b2;
+    } else if (w == "sorry" || w == "no" || w == "actually") {
+      marker = b;
+    } else {
+      break;
+    }
   }
+  if (marker == start) return start;
   // The abandoned try: number words and digits right before the marker.
   static const char* const kNumbers[] = {
       "zero", "oh", "o", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
       "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
       "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
-      "ninety", "hundred", "double", "triple"};
+      "ninety", "hundred", "double", "triple",
+      // Dates said again: "November eighth, no, sorry, November seventh".
+      "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+      "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+      "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth", "january",
+      "february", "march", "april", "may", "june", "july", "august", "september", "october",
+      "november", "december"};
   uint32_t from = marker;
   int numbers = 0;
   for (int k = 0; k < 12; ++k) {
@@ -1280,7 +1292,21 @@ void Scanner::AddSpokenPhones(std::string_view text, const internal::View& view,
     // turn: "what's your phone number?" / "five five five, zero one four
     // two"; an area code said after it goes with it.
     const bool local = n == 7 && run[0] >= '2' && run[0] <= '9';
-    if (!local && (!(n == 10 || (n == 11 && run[0] == '1')) || !internal::ValidNanp(run))) {
+    // An area code said alone, the rest coming in the next turn ("What
+    // number should we call?" / "Um, nine seven three," / "Okay." / "Five
+    // five five..."): the only number of its turn.
+    bool area_only = false;
+    // (Never N11 -- "nine one one" is no area code.)
+    if (n == 3 && run[0] >= '2' && run[0] <= '9' && !(run[1] == '1' && run[2] == '1')) {
+      size_t lb = v.rfind('\n', b);
+      lb = lb == std::string::npos ? 0 : lb + 1;
+      size_t le = v.find('\n', j);
+      if (le == std::string::npos) le = v.size();
+      area_only = std::count_if(v.begin() + static_cast<std::ptrdiff_t>(lb),
+                                v.begin() + static_cast<std::ptrdiff_t>(le), IsDigitByte) == 3;
+    }
+    if (!local && !area_only &&
+        (!(n == 10 || (n == 11 && run[0] == '1')) || !internal::ValidNanp(run))) {
       continue;
     }
     // "... extension nine nine two": the extension goes with it.
@@ -1307,7 +1333,7 @@ void Scanner::AddSpokenPhones(std::string_view text, const internal::View& view,
     // (or digits written one at a time, "3 1 3 5 5 5 0 1 4 3").
     int letters = 0;
     for (uint32_t k = ob; k < oe; ++k) letters += IsAlphaByte(text[k]) ? 1 : 0;
-    if (letters < 8 && oe - ob < 2 * n - 1) continue;
+    if (letters < (area_only ? 6 : 8) && oe - ob < 2 * n - 1) continue;
     bool taken = std::any_of(spans->begin(), spans->end(),
                              [&](const Span& sp) { return sp.start < oe && ob < sp.end; });
     if (taken) continue;
@@ -1316,6 +1342,12 @@ void Scanner::AddSpokenPhones(std::string_view text, const internal::View& view,
     for (uint32_t k = ob > 40 ? ob - 40 : 0; k < ob; ++k) {
       char c = text[k];
       before.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    }
+    // Only this turn's words, after its speaker label ("Member: um, ...").
+    if (size_t nl = before.rfind('\n'); nl != std::string::npos) before.erase(0, nl + 1);
+    if (size_t colon = before.find(": "); colon != std::string::npos && colon < 24 &&
+        before.find_first_of(" ") >= colon) {
+      before.erase(0, colon + 2);
     }
     bool other = false;
     for (std::string_view w : {"order", "confirmation", "tracking", "account", "member", "claim",
@@ -1329,13 +1361,63 @@ void Scanner::AddSpokenPhones(std::string_view text, const internal::View& view,
       }
     }
     if (other) continue;
-    if (local) {
+    if (area_only) {
+      // Said digit by digit or in tens ("seven eighty six"), never with
+      // "hundred"; no dose, time or count after it, no "at"/"take" before.
+      std::string said(text.substr(ob, oe - ob));
+      for (char& c : said) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      if (said.find("hundred") != std::string::npos || said.find("point") != std::string::npos) {
+        continue;
+      }
+      // The turn says nothing else: fillers and "it's" around the digits.
+      auto only_fillers = [](std::string_view part) {
+        static constexpr std::string_view kFillers[] = {
+            "um", "uh", "umm", "uhh", "oh", "ok", "okay", "so", "yeah", "yes", "sure", "it's",
+            "its", "it", "is", "hmm", "mm", "well", "alright", "right", "and", "then", "the",
+            "area", "code", "first", "hold", "on"};
+        size_t i = 0;
+        while (i < part.size()) {
+          while (i < part.size() && !((part[i] | 0x20) >= 'a' && (part[i] | 0x20) <= 'z')) ++i;
+          size_t j = i;
+          while (j < part.size() && (((part[j] | 0x20) >= 'a' && (part[j] | 0x20) <= 'z') ||
+                                     part[j] == '\'')) {
+            ++j;
+          }
+          if (j > i) {
+            std::string w(part.substr(i, j - i));
+            for (char& c : w) c = static_cast<char>(c | 0x20);
+            if (std::find(std::begin(kFillers), std::end(kFillers), w) == std::end(kFillers)) {
+              return false;
+            }
+          }
+          i = j;
+        }
+        return true;
+      };
+      size_t line_end = text.find('\n', oe);
+      if (line_end == std::string_view::npos) line_end = text.size();
+      if (!only_fillers(before) || !only_fillers(text.substr(oe, line_end - oe))) continue;
+      std::string after(text.substr(oe, std::min<size_t>(16, text.size() - oe)));
+      for (char& c : after) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      bool unit = false;
+      for (std::string_view u : {" mg", " milligram", " mcg", " unit", " pm", " am", " p.m", " a.m",
+                                 " o'clock", " minute", " hour", " pound", " times", " pills",
+                                 " tablets", " dollars", " percent"}) {
+        unit |= after.compare(0, u.size(), u) == 0;
+      }
+      bool lead = false;
+      for (std::string_view w : {"at ", "take ", "by ", "around ", "until ", "about ", "room "}) {
+        lead |= before.size() >= w.size() && before.compare(before.size() - w.size(), w.size(), w) == 0;
+      }
+      if (unit || lead) continue;
+    }
+    if (local || area_only) {
       bool asked = false;
       for (const auto& x : state_->expect) {
         asked |= ob >= x.begin && ob < x.end && phone.entity < 64 && ((x.entities >> phone.entity) & 1);
       }
       for (std::string_view w : {"phone", "number is", "call me", "reach me", "cell", "mobile"}) {
-        asked |= before.find(w) != std::string::npos;
+        asked |= local && before.find(w) != std::string::npos;
       }
       if (!asked) continue;
     }

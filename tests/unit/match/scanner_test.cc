@@ -698,6 +698,18 @@ TEST_F(ScannerTest, SpokenEmailsWithWrittenDomainsAndDatesSaidTheLongWay) {
   EXPECT_EQ(RedactTurn(rules_, "Staff: what's the name on the account", "Caller: oh um paul baker sorry"),
             "Caller: oh um [PERSON] sorry");
   EXPECT_EQ(RedactTurn(rules_, "", "Caller: this is linda said so"), "Caller: this is [PERSON] said so");
+  // An area code said alone when a number was asked for, the rest coming
+  // later; never "nine one one", a dose, a time or a reading.
+  EXPECT_EQ(RedactTurn(rules_, "Rep: What number should the pharmacy call?", "Member: Um, nine seven three,"),
+            "Member: Um, [PHONE_NUMBER],");
+  EXPECT_EQ(RedactTurn(rules_, "Rep: What number should the pharmacy call?", "Member: nine one one"),
+            "Member: nine one one");
+  EXPECT_EQ(RedactTurn(rules_, "Rep: What's a good callback number?", "Member: my sugar was two ten this morning"),
+            "Member: my sugar was two ten this morning");
+  // A date said again after "no, sorry".
+  EXPECT_EQ(RedactTurn(rules_, "Staff: Could I get your DOB, please?",
+                       "Caller: I was born November eighth, no, sorry, November seventh, nineteen ninety five."),
+            "Caller: I was born [DATE_OF_BIRTH].");
   // The article with the date; the year said first.
   EXPECT_EQ(RedactTurn(rules_, "", "Pt: So my date of birth is the 1st of July, 1962."),
             "Pt: So my date of birth is [DATE_OF_BIRTH].");
