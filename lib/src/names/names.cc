@@ -62,7 +62,8 @@ constexpr std::string_view kParticles[] = {"al", "bin", "da", "das", "de", "del"
                                            "den", "der", "di", "do", "dos", "du", "el",
                                            "ibn", "la", "le", "ni", "st", "ten", "ter", "van",
                                            "von", "y"};
-constexpr std::string_view kHonorifics[] = {"dr", "miss", "mr", "mrs", "ms", "mx", "prof"};
+constexpr std::string_view kHonorifics[] = {"dr",  "miss", "missus", "mister", "mr",
+                                            "mrs", "ms",   "mx",     "prof"};
 constexpr std::string_view kSuffixes[] = {"ii", "iii", "iv", "jr", "sr"};
 // Words that follow an eponym ("Crohn's disease", "Apgar score").
 constexpr std::string_view kEponymHeads[] = {
@@ -514,6 +515,13 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
                                                       "hello", "hey", "hi", "morning", "thank",
                                                       "thanks"};
     bool greeting = weak_word && In(kGreetings, words[k - 1].folded);
+    // "hi yes barbara jackson", "hello yeah carol": a greeting and a yes.
+    if (!greeting && k >= 2 && (words[k - 1].folded == "yes" || words[k - 1].folded == "yeah") &&
+        In(kGreetings, words[k - 2].folded) && first.start - words[k - 1].end <= 2 &&
+        words[k - 1].start - words[k - 2].end <= 2) {
+      greeting = true;
+      weak_word = true;
+    }
     if (honorific) c = NameCue::kStrong;
     // The answer after a question for a name on the same line: "What's your
     // last name? Matthiasdottir".
@@ -570,6 +578,9 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
         ok = true;
       } else if (w.lower && (lower_ok || greeting) && known(w) && !everyday(w)) {
         ok = true;
+      } else if (w.lower && e == k && honorific && (w.flags & kSurname) &&
+                 (words[k - 1].folded == "missus" || words[k - 1].folded == "mister")) {
+        ok = true;  // "thank you missus young": a surname that is also a word
       } else if (w.lower && lower_ok && e - k < 2 && !w.contraction &&
                  (w.flags & kNotName) == 0 && w.folded.size() >= 2 && !In(kLowerStops, w.folded) &&
                  [&] {
@@ -1019,6 +1030,13 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
           (words[k - 1].sentence_start || (k >= 2 && words[k - 2].lower && !words[k - 2].digits))) {
         titled = true;
       }
+    }
+    // Said in lower case after a title said as a word: "thank you missus
+    // young", a surname that is also a word ("ms" and "mr" in lower case are
+    // milliseconds and more, never this).
+    if (honorific && real == 1 && head.lower && (head.flags & kSurname) &&
+        (words[k - 1].folded == "missus" || words[k - 1].folded == "mister")) {
+      titled = true;
     }
     if (real > 0) {
       accept = accept || full_name || lower_pair || whole_field || whole_line || record_pair ||

@@ -710,6 +710,14 @@ TEST_F(ScannerTest, SpokenEmailsWithWrittenDomainsAndDatesSaidTheLongWay) {
   EXPECT_EQ(RedactTurn(rules_, "Staff: Could I get your DOB, please?",
                        "Caller: I was born November eighth, no, sorry, November seventh, nineteen ninety five."),
             "Caller: I was born [DATE_OF_BIRTH].");
+  // "missus"/"mister" said before a surname that is also a word; a greeting
+  // and a yes before a name; "ms" in lower case is milliseconds.
+  EXPECT_EQ(RedactTurn(rules_, "", "Staff: thank you missus young one moment"),
+            "Staff: thank you missus [PERSON] one moment");
+  EXPECT_EQ(RedactTurn(rules_, "", "Caller: hi yes barbara jackson calling about my bill"),
+            "Caller: hi yes [PERSON] calling about my bill");
+  EXPECT_EQ(RedactTurn(rules_, "", "request done in 659 ms caller=web"),
+            "request done in 659 ms caller=web");
   // The article with the date; the year said first.
   EXPECT_EQ(RedactTurn(rules_, "", "Pt: So my date of birth is the 1st of July, 1962."),
             "Pt: So my date of birth is [DATE_OF_BIRTH].");
