@@ -19,6 +19,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 CORPORA = [
     ("spoken dev", "spoken/dev.jsonl", []),
     ("spoken test", "spoken/test.jsonl", []),
+    ("spoken holdout", "spoken_holdout/holdout.jsonl", []),
     ("written dev", "written/dev.jsonl", []),
     ("written test", "written/test.jsonl", []),
     ("presidio", "presidio/presidio.jsonl", []),
