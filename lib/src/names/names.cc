@@ -509,6 +509,11 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
     }
     bool honorific = k > 0 && words[k - 1].honorific &&
                      first.start - words[k - 1].end <= 2;
+    // A title said as a word ("thank you missus young"): a surname after it
+    // in lower case is one even when it is also a word ("ms" and "mr" in
+    // lower case are milliseconds and more, never this).
+    const bool said_title = honorific && (words[k - 1].folded == "missus" ||
+                                          words[k - 1].folded == "mister");
     bool weak_word = k > 0 && In(kWeakCues, words[k - 1].folded) &&
                      first.start - words[k - 1].end <= 2;
     static constexpr std::string_view kGreetings[] = {"afternoon", "bye", "dear", "evening",
@@ -578,9 +583,8 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
         ok = true;
       } else if (w.lower && (lower_ok || greeting) && known(w) && !everyday(w)) {
         ok = true;
-      } else if (w.lower && e == k && honorific && (w.flags & kSurname) &&
-                 (words[k - 1].folded == "missus" || words[k - 1].folded == "mister")) {
-        ok = true;  // "thank you missus young": a surname that is also a word
+      } else if (w.lower && e == k && said_title && (w.flags & kSurname)) {
+        ok = true;
       } else if (w.lower && lower_ok && e - k < 2 && !w.contraction &&
                  (w.flags & kNotName) == 0 && w.folded.size() >= 2 && !In(kLowerStops, w.folded) &&
                  [&] {
@@ -1031,13 +1035,7 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
         titled = true;
       }
     }
-    // Said in lower case after a title said as a word: "thank you missus
-    // young", a surname that is also a word ("ms" and "mr" in lower case are
-    // milliseconds and more, never this).
-    if (honorific && real == 1 && head.lower && (head.flags & kSurname) &&
-        (words[k - 1].folded == "missus" || words[k - 1].folded == "mister")) {
-      titled = true;
-    }
+    if (said_title && real == 1 && head.lower && (head.flags & kSurname)) titled = true;
     if (real > 0) {
       accept = accept || full_name || lower_pair || whole_field || whole_line || record_pair ||
                in_prose ||
