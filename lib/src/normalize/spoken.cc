@@ -1143,6 +1143,19 @@ bool HasSpokenSeed(std::string_view text) {
         if ((i > 0 && IsAsciiLetter(text[i - 1])) || (j < n && IsAsciiLetter(text[j]))) {
           single_letters = 0;
         }
+        // "312, 555, 0153": groups with pauses written as commas.
+        auto group_after = [&](size_t at, size_t* end) {
+          if (at + 2 > n || text[at] != ',' || text[at + 1] != ' ') return size_t{0};
+          size_t d = at + 2, x = d;
+          while (x < n && IsDigit(text[x])) ++x;
+          *end = x;
+          return x - d;
+        };
+        size_t e1 = 0, e2 = 0;
+        if (j - i == 3 && (i == 0 || !IsDigit(text[i - 1]))) {
+          size_t g2 = group_after(j, &e1);
+          if ((g2 == 2 || g2 == 3) && group_after(e1, &e2) == 4) return true;
+        }
         auto gap = [](char c) { return c == ' ' || c == '-' || c == ','; };
         if (j == i + 1 && (i == 0 || gap(text[i - 1])) &&
             (j == n || gap(text[j]) || text[j] == '.' || text[j] == '?')) {
@@ -1471,6 +1484,17 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates, bool o_zer
                    toks[rb].info.kind == W::kDigit;
     bool worth = (numbers > 0 && !lone_oh) || letters >= 3 || (letters > 0 && written > 0) ||
                  (lone_digits >= 5 && lone_digits == written && numbers == 0 && letters == 0);
+    // Groups said with pauses the engine wrote as commas, in the shape of a
+    // phone or an SSN: "312, 555, 0153", "123, 45, 6789".
+    bool paused_groups = false;
+    if (numbers == 0 && letters == 0 && written == 3 && re - rb == 5) {
+      auto comma = [&](size_t q) { return toks[q].type == T::kPunct && toks[q].lower == ","; };
+      size_t a = toks[rb].lower.size(), b = toks[rb + 2].lower.size(), c = toks[rb + 4].lower.size();
+      paused_groups = toks[rb].type == T::kDigits && comma(rb + 1) && toks[rb + 2].type == T::kDigits &&
+                      comma(rb + 3) && toks[rb + 4].type == T::kDigits && a == 3 && c == 4 &&
+                      (b == 3 || b == 2);
+    }
+    worth = worth || paused_groups;
     // A house number and an abbreviated direction ("22 S. 10th Loop", "91 N.
     // Main") are written already.
     if (numbers == 0 && letters == 1 && written == 1 && re == rb + 2 &&
@@ -1551,7 +1575,8 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates, bool o_zer
     }
     // A run made only of written digits and blanks is already written
     // (unless they were written one at a time).
-    if (numbers == 0 && letters == 0 && !(lone_digits >= 5 && lone_digits == written)) {
+    if (numbers == 0 && letters == 0 && !(lone_digits >= 5 && lone_digits == written) &&
+        !paused_groups) {
       i = re;
       continue;
     }

@@ -706,6 +706,11 @@ TEST_F(ScannerTest, SpokenEmailsWithWrittenDomainsAndDatesSaidTheLongWay) {
             "Member: nine one one");
   EXPECT_EQ(RedactTurn(rules_, "Rep: What's a good callback number?", "Member: my sugar was two ten this morning"),
             "Member: my sugar was two ten this morning");
+  // "Is there a number we can text?" asks for a phone.
+  EXPECT_EQ(RedactTurn(rules_, "Operator: Is there a number we can text?", "Caller: Oh, um, 312, 555, 0153."),
+            "Caller: Oh, um, [PHONE_NUMBER].");
+  EXPECT_EQ(RedactTurn(rules_, "", "Caller: we had 312, 555, 1000 visitors"),
+            "Caller: we had 312, 555, 1000 visitors");
   // A date said again after "no, sorry".
   EXPECT_EQ(RedactTurn(rules_, "Staff: Could I get your DOB, please?",
                        "Caller: I was born November eighth, no, sorry, November seventh, nineteen ninety five."),

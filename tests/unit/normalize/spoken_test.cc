@@ -44,6 +44,10 @@ TEST(SpokenView, DigitsWrittenOneAtATime) {
   EXPECT_EQ(ViewOf("I have 3 1 3 5 5 5 0 1 4 3. Is that right?"), "I have 3135550143. Is that right?");
   EXPECT_EQ(ViewOf("my cell, 4-1-0, 5-5-5, 0-1-1-4."), "my cell, 4105550114.");
   EXPECT_EQ(ViewOf("Hold on... 3 0 0, 2 7, 7 3 2 4."), "Hold on... 300277324.");
+  // Groups with the pauses written as commas, in a phone's or an SSN's shape.
+  EXPECT_EQ(ViewOf("Oh, um, 312, 555, 0153."), "Oh, um, 3125550153.");
+  EXPECT_EQ(ViewOf("123, 45, 6789"), "123456789");
+  EXPECT_EQ(ViewOf("rooms 312, 55, 10"), "rooms 312, 55, 10");
   // Fewer than five, or digits among longer numbers: as written.
   EXPECT_EQ(ViewOf("rated 1 2 3 4 stars"), "rated 1 2 3 4 stars");
   EXPECT_EQ(ViewOf("rooms 12 4 5 6 7 and 8"), "rooms 12 4 5 6 7 and 8");
