@@ -585,6 +585,27 @@ size_t FullDateEnd(std::string_view t, size_t b) {
     if (keyed) return CompactDateYear(t.substr(b, 8)) > 0 ? p : 0;
     return before && after && CompactDateYear(t.substr(b, 8)) > 0 ? p : 0;
   }
+  // An ordinal's letters after a day ("7th", "21st").
+  auto ordinal = [&](size_t q) {
+    if (q + 2 > n) return q;
+    char a = Lower(t[q]), c = Lower(t[q + 1]);
+    bool suffix = (a == 's' && c == 't') || (a == 'n' && c == 'd') || (a == 'r' && c == 'd') ||
+                  (a == 't' && c == 'h');
+    return suffix && (q + 2 == n || !Letter(t[q + 2])) ? q + 2 : q;
+  };
+  if (d1 == 4 && p + 1 < n && t[p] == ' ' && Letter(t[p + 1])) {
+    // The year first, as said: "1968 march the 5th", "1971 December 9".
+    size_t q = p + 1;
+    size_t l = run(q, Letter);
+    if (l < 3 || l > 9) return 0;
+    q += l;
+    if (q >= n || t[q] != ' ') return 0;
+    ++q;
+    if (t.compare(q, 4, "the ") == 0) q += 4;
+    size_t d = run(q, Digit);
+    if (d < 1 || d > 2) return 0;
+    return ordinal(q + d);
+  }
   if (d1 == 4) {
     if (p >= n || (t[p] != '-' && t[p] != '/')) return 0;
     char sep = t[p++];
@@ -615,12 +636,16 @@ size_t FullDateEnd(std::string_view t, size_t b) {
     ++p;
     return run(p, Digit) == 4 ? p + 4 : 0;
   }
-  // 10OCT1994, 1 Dec 2018
+  // 10OCT1994, 1 Dec 2018; as said: "7th february of 2001", "1st of December, 1939"
+  p = ordinal(p);
   if (p < n && t[p] == ' ') ++p;
+  if (t.compare(p, 3, "of ") == 0) p += 3;
   size_t l = run(p, Letter);
   if (l < 3 || l > 9) return 0;
   p += l;
+  if (p < n && t[p] == ',') ++p;
   if (p < n && t[p] == ' ') ++p;
+  if (t.compare(p, 3, "of ") == 0) p += 3;
   return run(p, Digit) == 4 ? p + 4 : 0;
 }
 
@@ -763,14 +788,18 @@ size_t MonthDayShortYearAt(std::string_view t, size_t b) {
   if (p < t.size() && t[p] == ',') ++p;
   if (p >= t.size() || t[p] != ' ') return 0;
   ++p;
+  // A filler before the year, as said: "june 10th uh 39".
+  if (t.compare(p, 3, "uh ") == 0 || t.compare(p, 3, "um ") == 0) p += 3;
   if (p < t.size() && t[p] == '\'') ++p;
   size_t y = p;
   while (y < t.size() && Digit(t[y])) ++y;
   if (y - p != 2) return 0;
-  // (Or the clause goes on with "and": "... 53 and I'm calling".)
+  // (Or the clause goes on with "and": "... 53 and I'm calling"; in speech
+  // written without punctuation, "... 39 i need to", "... 39 calling about".)
   if (y < t.size() && !(t[y] == '.' || t[y] == ',' || t[y] == ';' || t[y] == '\n' ||
                         t[y] == ')' || t[y] == '"' || t[y] == '!' || t[y] == '?' ||
-                        t.compare(y, 5, " and ") == 0)) {
+                        t.compare(y, 5, " and ") == 0 || t.compare(y, 3, " i ") == 0 ||
+                        t.compare(y, 8, " calling") == 0)) {
     return 0;
   }
   if (y + 1 < t.size() && (t[y] == '.' || t[y] == ',') && Digit(t[y + 1])) return 0;

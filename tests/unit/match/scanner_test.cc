@@ -723,6 +723,15 @@ TEST_F(ScannerTest, SpokenEmailsWithWrittenDomainsAndDatesSaidTheLongWay) {
             "Caller: hi yes [PERSON] calling about my bill");
   EXPECT_EQ(RedactTurn(rules_, "", "request done in 659 ms caller=web"),
             "request done in 659 ms caller=web");
+  // A caller's opening: the name, then the birth date, no cue.
+  EXPECT_EQ(RedactTurn(rules_, "Agent: thanks for calling how can i help",
+                       "Patient: hi yes nancy june tenth uh thirty nine i need to move my appointment"),
+            "Patient: hi yes [PERSON] [DATE_OF_BIRTH] i need to move my appointment");
+  EXPECT_EQ(RedactTurn(rules_, "Agent: thanks for calling how can i help",
+                       "Caller: hello susan l clark nineteen sixty eight march the fifth i got a letter"),
+            "Caller: hello [PERSON] [DATE_OF_BIRTH] i got a letter");
+  EXPECT_EQ(RedactTurn(rules_, "", "Patient: we moved june tenth uh thirty nine i think"),
+            "Patient: we moved june tenth uh thirty nine i think");
   // The article with the date; the year said first.
   EXPECT_EQ(RedactTurn(rules_, "", "Pt: So my date of birth is the 1st of July, 1962."),
             "Pt: So my date of birth is [DATE_OF_BIRTH].");
