@@ -154,7 +154,7 @@ def say_grouped(R, value, groups, dg, allow_num=True, sepset=None):
     for g in groups:
         parts.append(value[i:i + g])
         i += g
-    style = R.choice(["digits"] * 5 + ["pairs"] * 3 + (["mixed", "num"] if allow_num else []))
+    style = R.choice(["digits"] * 5 + ["pairs"] * 3 + (["mixed", "num", "numsp"] if allow_num else []))
     sep = R.choice(sepset or GROUP_SEPS)
     out = []
     for k, p in enumerate(parts):
@@ -164,11 +164,16 @@ def say_grouped(R, value, groups, dg, allow_num=True, sepset=None):
             mode = "pairs" if len(p) in (2, 3, 4) and R.random() < 0.8 else "digits"
         elif style == "num":
             mode = "num"
+        elif style == "numsp":
+            out.append(" ".join(p))
+            continue
         else:
             mode = R.choice(["num", "digits", "pairs"])
         out.append(dg.group(p, mode))
     if style == "num":
         sep = R.choice([" ", "-", " ", ", "])
+    if style == "numsp":
+        sep = R.choice([" ", ", ", "  ".strip() + " "])
     text = sep.join(out)
     spoken = bool(re.search("[a-z]", text))
     form = "%s_%s%s_sep%s" % (style, dg.zero, "_multi" if dg.multi else "",
@@ -444,7 +449,7 @@ def r_dob(R, lower, medicare=False):
     yw, ys = year_words(y, R, hy)
     yy = "%02d" % (y % 100)
     yshort = n2w(y % 100, hy) if y % 100 >= 10 else R.choice(["oh", "o"]) + " " + ONES[y % 100]
-    k = R.randrange(17)
+    k = R.randrange(21)
     zero = R.choice(["oh", "zero", "o"])
     if k == 0:
         t, f = "%s %s %s" % (mon, ordinal(d, hy), yw), "month_ord_year"
@@ -483,8 +488,16 @@ def r_dob(R, lower, medicare=False):
         t, f = "%s %s... %s" % (mon, ordinal(d, hy), yw), "month_ord_pause_year"
     elif k == 15:
         t, f = "%s %s %s" % (mon, n2w(d, hy), yw), "month_card_year"
-    else:
+    elif k == 16:
         t, f = "%d %s %d" % (d, MON_ABBR[m - 1] if not lower else mon, y), "d_mon_y"
+    elif k == 17:
+        t, f = "%s %s of %s" % (mon, ordinal(d, hy), yshort), "month_ord_of_yy"
+    elif k == 18:
+        t, f = "%s, %s %s" % (yw, mon, ordinal(d, hy)), "year_first"
+    elif k == 19:
+        t, f = "%s %s, %s" % (mon, ordinal(d, hy), yy if R.random() < 0.5 else str(y)), "month_ord_numyear"
+    else:
+        t, f = "%s %s %s" % (n2w(m, hy), ordinal(d, hy), yshort), "m_word_ord_yy"
     if lower:
         t = t.lower()
     spoken = not (f.startswith("written") or f in ("m_d_yy_numerals", "month_num_year_num", "d_mon_y"))
@@ -583,7 +596,7 @@ def r_email(R, lower, person):
     v = "%s@%s.%s" % (local, dom, tld)
     if R.random() < 0.14 and not lower:
         return v, v, "email_written", False
-    k = R.randrange(5)
+    k = R.randrange(6)
     symbols = {".": R.choice([" dot ", " period "]), "_": R.choice([" underscore ", " underscore "]),
                "-": R.choice([" dash ", " hyphen "])}
     at = R.choice([" at ", " at ", " at sign ", " at "])
@@ -615,6 +628,8 @@ def r_email(R, lower, person):
         t, f = local + at + domsay + dot + tld, "email_local_written_rest_said"
     elif k == 3:
         t, f = say_local(False) + "@" + dom + "." + tld, "email_half_written"
+    elif k == 4:
+        t, f = say_local(False) + at + dom + "." + tld, "email_domain_written"
     else:
         t, f = say_local(False) + R.choice([", all one word,", " all lowercase"]) + at + domsay + \
             dot + tld, "email_all_one_word"
@@ -1283,8 +1298,17 @@ def build(R, idx, carriers):
     # opening
     if clinic:
         w = R.choice(aci_w if kind == "clinic_aci" else mts_w)
-        pre = w[:R.randint(1, min(3, len(w)))]
+        k = R.randint(1, min(3, len(w)))
+        while k < len(w) and w[k - 1][0] == "A":
+            k += 1      # end on the patient's turn, so no doctor question loses its answer
+        pre = w[:k]
         post = w[len(pre):]
+        if R.random() < 0.25:
+            nt = person[0].lower() if lower else person[0]
+            hi = R.choice(["hi ", "hey ", "good morning ", "hello "])
+            call.say("A", cap(hi) if not lower else hi, call.span(nt, "NAME", "none", "greeting_first", True),
+                      R.choice([", have a seat.", ", how are you doing today?", ", good to see you."]))
+            call.say("C", R.choice(["Hi, doctor.", "Good, thanks.", "Hi. I'm okay."]))
         for role, txt in pre:
             call.say(role, txt)
     else:
@@ -1343,7 +1367,8 @@ def build(R, idx, carriers):
         i = 0
         while i < len(extra):
             k = R.randint(1, 3)
-            while i + k < len(extra) and extra[i + k - 1][1].rstrip().endswith("?"):
+            while i + k < len(extra) and (extra[i + k - 1][1].rstrip().endswith("?")
+                                          or extra[i + k - 1][0] == "A"):
                 k += 1      # never cut a carrier question from its answer
             chunks.append([[r, [t]] for r, t in extra[i:i + k]])
             i += k
@@ -1355,7 +1380,16 @@ def build(R, idx, carriers):
         if chunks and R.random() < 0.55:
             turns.extend(chunks.pop(0))
     if not clinic:
-        turns.extend([[r, [t]] for r, t in CLOSE[:R.randint(1, 3)]])
+        closing = [[r, [t]] for r, t in CLOSE[:R.randint(1, 3)]]
+        named = any(isinstance(p, tuple) and p[1].get("entity") == "NAME" and p[1]["form"].startswith("name_full")
+                    for _, ps in turns for p in ps)
+        n_now = sum(1 for _, ps in turns for p in ps if isinstance(p, tuple) and "entity" in p[1])
+        if named and n_now < 5 and len(closing) == 3 and R.random() < 0.5:
+            nt = person[0].lower() if lower else person[0]
+            closing[2] = ["A", ["You're welcome, ", (nt, {"entity": "NAME", "spoken": True, "cue": "prev",
+                                                         "form": "closing_first"}), R.choice([
+                                                             ". Have a good day.", ", take care.", "."])]]
+        turns.extend(closing)
     while len(turns) < 8 and chunks:
         turns.extend(chunks.pop(0))
     while len(turns) < 8:
@@ -1528,7 +1562,26 @@ def main():
     ap.add_argument("--stats", action="store_true")
     a = ap.parse_args()
     if a.check is not None:
-        return check(a.check or [os.path.join(HOME, "holdout2.jsonl")])
+        rc = check(a.check or [os.path.join(HOME, "holdout2.jsonl")])
+        if not a.check or any(os.path.basename(x) == "holdout2.jsonl" for x in a.check):
+            # the committed file must be what the generator writes with the default seed
+            fresh = generate(a)
+            path = next(x for x in (a.check or [os.path.join(HOME, "holdout2.jsonl")])
+                        if os.path.basename(x) == "holdout2.jsonl")
+            with open(path, encoding="utf-8") as fh:
+                same = fh.read() == fresh
+            print("regenerated with --seed %d --n %d: %s" % (a.seed, a.n, "identical" if same else "DIFFERENT"))
+            rc = rc or (0 if same else 1)
+        return rc
+    if a.stats:
+        recs = [json.loads(l) for l in generate(a).splitlines()]
+        stats(recs)
+        return 0
+    sys.stdout.write(generate(a))
+    return 0
+
+
+def generate(a):
     d = a.carrier_dir
     if not d:
         for c in (os.path.join(HOME, "../../../../../shared/carrier-sources"), "/work/shared/carrier-sources"):
@@ -1539,11 +1592,7 @@ def main():
     carriers = (windows(aci), windows(mts))
     R = random.Random(a.seed)
     recs = [make_record(R, i, carriers) for i in range(a.n)]
-    if a.stats:
-        stats(recs)
-        return 0
-    sys.stdout.write("\n".join(json.dumps(r, ensure_ascii=False) for r in recs) + "\n")
-    return 0
+    return "\n".join(json.dumps(r, ensure_ascii=False) for r in recs) + "\n"
 
 
 if __name__ == "__main__":
