@@ -333,6 +333,24 @@ def luhn_ok(s):
     return tot % 10 == 0
 
 
+MBI_RE = re.compile(r"[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9][0-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9][0-9]"
+                    r"[AC-HJKMNP-RT-Y]{2}[0-9]{2}")
+
+
+def valid(ent, v):
+    """Every generated value is checked against its type's rules before it is rendered."""
+    if ent == "CARD":
+        return luhn_ok(v) and len(v) in (14, 15, 16)
+    if ent == "MBI":
+        return bool(MBI_RE.fullmatch(v))
+    if ent == "SSN":
+        return len(v) == 9 and "001" <= v[:3] <= "899" and v[:3] != "666" and v[3:5] != "00" \
+            and v[5:] != "0000"
+    if ent == "PHONE":
+        return len(v) == 10 and v[3:8] == "55501" and v[:3] in AREAS
+    return True
+
+
 def make_card(R):
     if R.random() < 0.55:
         return R.choice(CARD_FIXED)
@@ -1065,6 +1083,7 @@ def render(R, ent, lower, person, medicare=False):
         v, t, f, sp = r_member(R, lower)
     else:
         raise KeyError(ent)
+    assert valid(ent, v), ent
     return v, t, f, sp
 
 
