@@ -20,6 +20,7 @@ CORPORA = [
     ("spoken dev", "spoken/dev.jsonl", []),
     ("spoken test", "spoken/test.jsonl", []),
     ("spoken holdout", "spoken_holdout/holdout.jsonl", []),
+    ("spoken holdout 2", "spoken_holdout2/holdout2.jsonl", []),
     ("written dev", "written/dev.jsonl", []),
     ("written test", "written/test.jsonl", []),
     ("presidio", "presidio/presidio.jsonl", []),
