@@ -1349,6 +1349,11 @@ void Scanner::AddSpokenPhones(std::string_view text, const internal::View& view,
         before.find_first_of(" ") >= colon) {
       before.erase(0, colon + 2);
     }
+    while (!before.empty() && before[0] == '[') {  // "[00:02:21] [patient] "
+      size_t close = before.find("] ");
+      if (close == std::string::npos || close > 24) break;
+      before.erase(0, close + 2);
+    }
     bool other = false;
     for (std::string_view w : {"order", "confirmation", "tracking", "account", "member", "claim",
                                "ticket", "reference", "record", "mrn", "policy", "npi",
@@ -1374,7 +1379,8 @@ void Scanner::AddSpokenPhones(std::string_view text, const internal::View& view,
         static constexpr std::string_view kFillers[] = {
             "um", "uh", "umm", "uhh", "oh", "ok", "okay", "so", "yeah", "yes", "sure", "it's",
             "its", "it", "is", "hmm", "mm", "well", "alright", "right", "and", "then", "the",
-            "area", "code", "first", "hold", "on"};
+            "area", "code", "first", "hold", "on", "that'd", "that's", "be", "would", "it'll",
+            "that"};
         size_t i = 0;
         while (i < part.size()) {
           while (i < part.size() && !((part[i] | 0x20) >= 'a' && (part[i] | 0x20) <= 'z')) ++i;

@@ -227,7 +227,7 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
           w.space_before = parts.empty() && t.space_before;
           W k = w.info.kind;
           numbers = k == W::kDigit || k == W::kTeen || k == W::kTens || k == W::kHundred ||
-                    k == W::kThousand || k == W::kOrdinal;
+                    k == W::kThousand || k == W::kOrdinal || k == W::kDouble;
           parts.push_back(std::move(w));
           // "twenty-five", "twenty-third": one number, no dash.
           size_t next_dash = dash < t.lower.size() ? t.lower.find('-', dash + 1) : std::string::npos;

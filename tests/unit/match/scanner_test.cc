@@ -711,6 +711,12 @@ TEST_F(ScannerTest, SpokenEmailsWithWrittenDomainsAndDatesSaidTheLongWay) {
             "Caller: Oh, um, [PHONE_NUMBER].");
   EXPECT_EQ(RedactTurn(rules_, "", "Caller: we had 312, 555, 1000 visitors"),
             "Caller: we had 312, 555, 1000 visitors");
+  EXPECT_EQ(RedactTurn(rules_, "[doctor] is there a cell we can text", "[patient] seven two zero"),
+            "[patient] [PHONE_NUMBER]");
+  // "one-double one": number words joined by hyphens, "double" too.
+  EXPECT_EQ(RedactTurn(rules_, "", "CALLER: okay card number four triple one-double one double "
+                                   "one-double one double one-double one double one"),
+            "CALLER: okay card number [CREDIT_CARD]");
   // A date said again after "no, sorry".
   EXPECT_EQ(RedactTurn(rules_, "Staff: Could I get your DOB, please?",
                        "Caller: I was born November eighth, no, sorry, November seventh, nineteen ninety five."),
