@@ -1345,14 +1345,15 @@ void Scanner::AddSpokenPhones(std::string_view text, const internal::View& view,
     }
     // Only this turn's words, after its speaker label ("Member: um, ...").
     if (size_t nl = before.rfind('\n'); nl != std::string::npos) before.erase(0, nl + 1);
-    if (size_t colon = before.find(": "); colon != std::string::npos && colon < 24 &&
-        before.find_first_of(" ") >= colon) {
-      before.erase(0, colon + 2);
-    }
     while (!before.empty() && before[0] == '[') {  // "[00:02:21] [patient] "
       size_t close = before.find("] ");
       if (close == std::string::npos || close > 24) break;
       before.erase(0, close + 2);
+    }
+    // ("Speaker B: ", "Caller: ": up to three words.)
+    if (size_t colon = before.find(": "); colon != std::string::npos && colon < 24 &&
+        std::count(before.begin(), before.begin() + static_cast<std::ptrdiff_t>(colon), ' ') <= 2) {
+      before.erase(0, colon + 2);
     }
     bool other = false;
     for (std::string_view w : {"order", "confirmation", "tracking", "account", "member", "claim",

@@ -713,6 +713,8 @@ TEST_F(ScannerTest, SpokenEmailsWithWrittenDomainsAndDatesSaidTheLongWay) {
             "Caller: we had 312, 555, 1000 visitors");
   EXPECT_EQ(RedactTurn(rules_, "[doctor] is there a cell we can text", "[patient] seven two zero"),
             "[patient] [PHONE_NUMBER]");
+  EXPECT_EQ(RedactTurn(rules_, "Speaker A: what's the best phone number to reach you", "Speaker B: it's two fourteen"),
+            "Speaker B: it's [PHONE_NUMBER]");
   // "one-double one": number words joined by hyphens, "double" too.
   EXPECT_EQ(RedactTurn(rules_, "", "CALLER: okay card number four triple one-double one double "
                                    "one-double one double one-double one double one"),
