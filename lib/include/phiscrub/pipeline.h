@@ -140,7 +140,10 @@ class LineFramer {
   void Emit(RecordBatch* batch, std::string_view bytes, bool newline);
 
   void NoteLead(std::string_view bytes);
-  void NoteTurn(RecordBatch* batch, RecordBatch::Record* r, std::string_view line);
+  // Records `line` in the conversation; a turn after turns gets them as its
+  // context when `attach` says whether (given the turn before it) it should.
+  void NoteTurn(RecordBatch* batch, RecordBatch::Record* r, std::string_view line,
+                bool (*attach)(std::string_view previous, std::string_view line) = nullptr);
 
   size_t max_record_;
   bool whole_input_ = false;

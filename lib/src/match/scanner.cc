@@ -150,6 +150,30 @@ bool IsWordByte(unsigned char c) {
 bool IsDigitByte(char c) { return c >= '0' && c <= '9'; }
 bool IsAlphaByte(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
+// `s` with ASCII capitals in lower case.
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return out;
+}
+
+// Whether every word of `part` (letters and apostrophes) is one of `words`.
+template <size_t N>
+bool OnlyWordsOf(std::string_view part, const std::string_view (&words)[N]) {
+  size_t i = 0;
+  while (i < part.size()) {
+    while (i < part.size() && !IsAlphaByte(part[i])) ++i;
+    size_t j = i;
+    while (j < part.size() && (IsAlphaByte(part[j]) || part[j] == '\'')) ++j;
+    if (j > i && std::find(std::begin(words), std::end(words), LowerAscii(part.substr(i, j - i))) ==
+                     std::end(words)) {
+      return false;
+    }
+    i = j;
+  }
+  return true;
+}
+
 // True when text[lo, hi) holds a run of three or more digits.
 bool HasNumber(std::string_view text, uint32_t lo, uint32_t hi) {
   int run = 0;
@@ -317,7 +341,7 @@ bool BareYear(std::string_view value) {
 bool ExpectedValueFits(std::string_view t, uint32_t b, uint32_t e, bool birth) {
   auto digit = [&t](size_t i) { return i < t.size() && t[i] >= '0' && t[i] <= '9'; };
   auto alnum = [&t, &digit](size_t i) {
-    return digit(i) || (i < t.size() && ((t[i] | 0x20) >= 'a' && (t[i] | 0x20) <= 'z'));
+    return digit(i) || (i < t.size() && IsAlphaByte(t[i]));
   };
   if (b > 0) {
     char c = t[b - 1];
@@ -333,8 +357,7 @@ bool ExpectedValueFits(std::string_view t, uint32_t b, uint32_t e, bool birth) {
     if (c == ' ') {
       size_t w = e + 1, k = w;
       while (k < t.size() && alnum(k)) ++k;
-      std::string unit(t.substr(w, k - w));
-      for (char& u : unit) u = static_cast<char>(u | 0x20);
+      const std::string unit = LowerAscii(t.substr(w, k - w));
       static const char* const kUnits[] = {"bpm", "mg", "mcg", "ml", "mmhg", "kg", "kgs", "lb",
                                            "lbs", "percent", "degrees", "units", "dollars",
                                            "cents", "mm", "cm", "mph", "beats", "breaths"};
@@ -360,6 +383,26 @@ bool ExpectedValueFits(std::string_view t, uint32_t b, uint32_t e, bool birth) {
   return true;
 }
 
+// An area code said alone in its turn ([ob, oe) in `text`; `before`, lower
+// case, the turn's words before it): digit by digit or in tens ("seven
+// eighty six"), never with "hundred" or "point", and nothing but fillers
+// around it, so no dose, time, count or reading ("take two ten", "at two
+// thirty", "my sugar was two ten this morning").
+bool AreaCodeAlone(std::string_view text, uint32_t ob, uint32_t oe, std::string_view before) {
+  const std::string said = LowerAscii(text.substr(ob, oe - ob));
+  if (said.find("hundred") != std::string::npos || said.find("point") != std::string::npos) {
+    return false;
+  }
+  static constexpr std::string_view kFillers[] = {
+      "um",   "uh",    "umm",  "uhh",   "oh",    "ok",   "okay",   "so",     "yeah",
+      "yes",  "sure",  "it's", "its",   "it",    "is",   "hmm",    "mm",     "well",
+      "alright", "right", "and", "then", "the",  "area", "code",   "first",  "hold",
+      "on",   "that'd", "that's", "be", "would", "it'll", "that"};
+  size_t line_end = text.find('\n', oe);
+  if (line_end == std::string_view::npos) line_end = text.size();
+  return OnlyWordsOf(before, kFillers) && OnlyWordsOf(text.substr(oe, line_end - oe), kFillers);
+}
+
 // Where a value said with a self-correction before it starts: "four one
 // four no wait <value>", "nine seven four i mean <value>", "Nine-oh-one...
 // sorry, <value>", "one six one six no, <value>" -- the abandoned digits
@@ -367,11 +410,9 @@ bool ExpectedValueFits(std::string_view t, uint32_t b, uint32_t e, bool birth) {
 uint32_t CorrectedFrom(std::string_view text, uint32_t start) {
   auto lower_word_before = [&text](uint32_t end, uint32_t* b) {
     uint32_t i = end;
-    while (i > 0 && ((text[i - 1] | 0x20) >= 'a' && (text[i - 1] | 0x20) <= 'z')) --i;
+    while (i > 0 && IsAlphaByte(text[i - 1])) --i;
     *b = i;
-    std::string w(text.substr(i, end - i));
-    for (char& c : w) c = static_cast<char>(c | 0x20);
-    return w;
+    return LowerAscii(text.substr(i, end - i));
   };
   auto skip_gap = [&text](uint32_t i) {
     while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == ',' || text[i - 1] == '.' ||
@@ -1319,9 +1360,7 @@ void Scanner::AddSpokenPhones(std::string_view text, const internal::View& view,
     if (local) {
       size_t x = j;
       if (x < v.size() && (v[x] == ',' || v[x] == '.')) ++x;
-      std::string said(v.substr(x, 11));
-      for (char& c : said) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-      if (said == " area code ") {
+      if (LowerAscii(v.substr(x, 11)) == " area code ") {
         size_t d = x + 11, y = d;
         while (y < v.size() && IsDigitByte(v[y])) ++y;
         if (y - d == 3 && (y == v.size() || !IsWordByte(v[y]))) end = y;
@@ -1338,11 +1377,8 @@ void Scanner::AddSpokenPhones(std::string_view text, const internal::View& view,
                              [&](const Span& sp) { return sp.start < oe && ob < sp.end; });
     if (taken) continue;
     // A word before it that names something else.
-    std::string before;
-    for (uint32_t k = ob > 40 ? ob - 40 : 0; k < ob; ++k) {
-      char c = text[k];
-      before.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
-    }
+    const uint32_t from = ob > 40 ? ob - 40 : 0;
+    std::string before = LowerAscii(text.substr(from, ob - from));
     // Only this turn's words, after its speaker label ("Member: um, ...").
     if (size_t nl = before.rfind('\n'); nl != std::string::npos) before.erase(0, nl + 1);
     while (!before.empty() && before[0] == '[') {  // "[00:02:21] [patient] "
@@ -1367,57 +1403,7 @@ void Scanner::AddSpokenPhones(std::string_view text, const internal::View& view,
       }
     }
     if (other) continue;
-    if (area_only) {
-      // Said digit by digit or in tens ("seven eighty six"), never with
-      // "hundred"; no dose, time or count after it, no "at"/"take" before.
-      std::string said(text.substr(ob, oe - ob));
-      for (char& c : said) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-      if (said.find("hundred") != std::string::npos || said.find("point") != std::string::npos) {
-        continue;
-      }
-      // The turn says nothing else: fillers and "it's" around the digits.
-      auto only_fillers = [](std::string_view part) {
-        static constexpr std::string_view kFillers[] = {
-            "um", "uh", "umm", "uhh", "oh", "ok", "okay", "so", "yeah", "yes", "sure", "it's",
-            "its", "it", "is", "hmm", "mm", "well", "alright", "right", "and", "then", "the",
-            "area", "code", "first", "hold", "on", "that'd", "that's", "be", "would", "it'll",
-            "that"};
-        size_t i = 0;
-        while (i < part.size()) {
-          while (i < part.size() && !((part[i] | 0x20) >= 'a' && (part[i] | 0x20) <= 'z')) ++i;
-          size_t j = i;
-          while (j < part.size() && (((part[j] | 0x20) >= 'a' && (part[j] | 0x20) <= 'z') ||
-                                     part[j] == '\'')) {
-            ++j;
-          }
-          if (j > i) {
-            std::string w(part.substr(i, j - i));
-            for (char& c : w) c = static_cast<char>(c | 0x20);
-            if (std::find(std::begin(kFillers), std::end(kFillers), w) == std::end(kFillers)) {
-              return false;
-            }
-          }
-          i = j;
-        }
-        return true;
-      };
-      size_t line_end = text.find('\n', oe);
-      if (line_end == std::string_view::npos) line_end = text.size();
-      if (!only_fillers(before) || !only_fillers(text.substr(oe, line_end - oe))) continue;
-      std::string after(text.substr(oe, std::min<size_t>(16, text.size() - oe)));
-      for (char& c : after) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-      bool unit = false;
-      for (std::string_view u : {" mg", " milligram", " mcg", " unit", " pm", " am", " p.m", " a.m",
-                                 " o'clock", " minute", " hour", " pound", " times", " pills",
-                                 " tablets", " dollars", " percent"}) {
-        unit |= after.compare(0, u.size(), u) == 0;
-      }
-      bool lead = false;
-      for (std::string_view w : {"at ", "take ", "by ", "around ", "until ", "about ", "room "}) {
-        lead |= before.size() >= w.size() && before.compare(before.size() - w.size(), w.size(), w) == 0;
-      }
-      if (unit || lead) continue;
-    }
+    if (area_only && !AreaCodeAlone(text, ob, oe, before)) continue;
     if (local || area_only) {
       bool asked = false;
       for (const auto& x : state_->expect) {

@@ -108,7 +108,8 @@ std::string_view SpeakerOf(std::string_view line) {
 }
 
 // In a text stream, whether the turn before `turn` (the last line of
-// `context`) is another speaker asking: a question, or a request to spell.
+// `context`) is another speaker asking: a question, or a request to spell
+// (LineFramer gives only such turns their context).
 // A speaker's own statements ("my zip is ...") ask nothing of the next line.
 bool AskedByTheOtherSpeaker(std::string_view context, std::string_view turn) {
   if (!context.empty() && context.back() == '\n') context.remove_suffix(1);
@@ -125,6 +126,8 @@ bool AskedByTheOtherSpeaker(std::string_view context, std::string_view turn) {
   }
   return false;
 }
+
+bool NoContext(std::string_view, std::string_view) { return false; }
 
 }  // namespace
 
@@ -161,14 +164,15 @@ void LineFramer::KeepConversationContext(bool all_lines) {
   all_turns_ = all_lines;
 }
 
-void LineFramer::NoteTurn(RecordBatch* batch, RecordBatch::Record* r, std::string_view line) {
+void LineFramer::NoteTurn(RecordBatch* batch, RecordBatch::Record* r, std::string_view line,
+                          bool (*attach)(std::string_view, std::string_view)) {
   bool blank = line.find_first_not_of(" \t\r") == std::string_view::npos;
   bool turn = !blank && !r->oversize && (all_turns_ || LooksLikeTurn(line));
   if (!turn) {
     turn_count_ = 0;  // a blank line (or a line that is no turn) ends it
     return;
   }
-  if (turn_count_ > 0) {
+  if (turn_count_ > 0 && (attach == nullptr || attach(turns_[kContextTurns - 1], line))) {
     r->context_offset = batch->context.size();
     for (size_t k = kContextTurns - turn_count_; k < kContextTurns; ++k) {
       batch->context.append(turns_[k]);
@@ -219,15 +223,11 @@ void LineFramer::Emit(RecordBatch* batch, std::string_view bytes,
     NoteTurn(batch, &r, std::string_view(batch->data).substr(r.offset, r.length));
   } else if (label_context_) {
     std::string_view line = std::string_view(batch->data).substr(r.offset, r.length);
-    // A conversation in a text stream: a turn after turns takes them as
-    // context, unless the line before is a label the line answers.
-    NoteTurn(batch, &r, line);
-    if (r.context_length > 0 && label_.empty()) {
-      r.turn_context = true;
-    } else if (r.context_length > 0) {
-      batch->context.resize(r.context_offset);
-      r.context_length = 0;
-    }
+    // A conversation in a text stream: a turn right after another
+    // speaker's question takes the turns before it as context, unless the
+    // line before is a label the line answers.
+    NoteTurn(batch, &r, line, label_.empty() ? AskedByTheOtherSpeaker : NoContext);
+    r.turn_context = r.context_length > 0;
     // An address block: the lines since a street (or an address label)
     // are the context of a short line under them (names/addresses.h).
     const bool continues =
@@ -697,9 +697,6 @@ void BatchRedactor::Process(const RecordBatch& batch, BatchResult* result,
     } else if (!scan.ok()) {
       Withhold(FailReason::kEngine, false, result);
     } else if (rec.turn_context &&
-               AskedByTheOtherSpeaker(std::string_view(batch.context.data() + rec.context_offset,
-                                                       rec.context_length),
-                                      text) &&
                scanner_.AskedEntities(std::string_view(batch.context.data() + rec.context_offset,
                                                        rec.context_length)) != 0) {
       // A speaker turn answering the turns before it ("Could you spell your
