@@ -153,6 +153,12 @@ class Scanner {
   // something else: phone numbers.
   void AddSpokenPhones(std::string_view text, const internal::View& view,
                        std::vector<Span>* spans);
+  // Phone numbers said over two turns of one speaker (see scanner.cc).
+  void AddSplitPhones(std::string_view text, const internal::View& view,
+                      std::vector<Span>* spans);
+  // The end of an answer said again after its read-back (see scanner.cc).
+  void AddAnswerTails(std::string_view text, const internal::View& view,
+                      std::vector<Span>* spans);
   // The questions in `turns` from offset `from` on: State::asks holds (end
   // of the ask word, entities asked), sorted.
   void AskHits(std::string_view turns, uint32_t from);

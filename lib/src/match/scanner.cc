@@ -9,6 +9,7 @@
 #include "context/companions.h"
 #include "names/addresses.h"
 #include "context/segments.h"
+#include "context/turns.h"
 #include "names/names.h"
 #include "names/places.h"
 #include "normalize/columns.h"
@@ -43,6 +44,9 @@ struct Scanner::State {
   int person_entity = -1;    // companion ZIPs after a name
   int zip_entity = -1;       // and their postal codes
   int spoken_phone_rule = -1;
+  // Per entity (< 64): the first rule of it that conversations cue (the rule
+  // a value's tail said again is reported under, see AddAnswerTails).
+  std::vector<int> answer_rule;
   bool word_detectors = false;  // a places or names detector runs
   internal::HsScratch scratch;
   using Candidate = Scanner::Candidate;
@@ -71,6 +75,8 @@ struct Scanner::State {
     std::string answered;
   };
   std::vector<Expectation> expect;
+  // ScanTurn: the turns before the one scanned (see AddSplitPhones).
+  std::string_view previous_turns;
   // Entities whose answers are digits (all but names, places, e-mail, URLs
   // and ages): an answer to them is recognised by its digits.
   uint64_t digit_entities = 0;
@@ -308,6 +314,13 @@ bool ReadsBack(std::string_view value, const std::string& answer) {
   }
   if (d.size() < 4) return false;
   if (answer.find(d) != std::string::npos || d.find(answer) != std::string::npos) return true;
+  // Misheard: as long as the answer, two digits off at most ("eight seven
+  // one oh nine?" for 87190).
+  if (d.size() == answer.size() && d.size() >= 5) {
+    size_t off = 0;
+    for (size_t i = 0; i < d.size(); ++i) off += d[i] != answer[i] ? 1 : 0;
+    if (off <= 2) return true;
+  }
   const std::string& shorter = d.size() <= answer.size() ? d : answer;
   const std::string& longer = d.size() <= answer.size() ? answer : d;
   if (shorter.size() * 5 >= longer.size() * 3) {
@@ -387,8 +400,10 @@ bool ExpectedValueFits(std::string_view t, uint32_t b, uint32_t e, bool birth) {
 // case, the turn's words before it): digit by digit or in tens ("seven
 // eighty six"), never with "hundred" or "point", and nothing but fillers
 // around it, so no dose, time, count or reading ("take two ten", "at two
-// thirty", "my sugar was two ten this morning").
-bool AreaCodeAlone(std::string_view text, uint32_t ob, uint32_t oe, std::string_view before) {
+// thirty", "my sugar was two ten this morning"). `short_head`: a digit or
+// two the speaker trailed off after, with even fewer words before them.
+bool AreaCodeAlone(std::string_view text, uint32_t ob, uint32_t oe, std::string_view before,
+                   bool short_head) {
   const std::string said = LowerAscii(text.substr(ob, oe - ob));
   if (said.find("hundred") != std::string::npos || said.find("point") != std::string::npos) {
     return false;
@@ -398,9 +413,131 @@ bool AreaCodeAlone(std::string_view text, uint32_t ob, uint32_t oe, std::string_
       "yes",  "sure",  "it's", "its",   "it",    "is",   "hmm",    "mm",     "well",
       "alright", "right", "and", "then", "the",  "area", "code",   "first",  "hold",
       "on",   "that'd", "that's", "be", "would", "it'll", "that"};
+  // (A digit or two: only "yes", "um", "it's"... before them -- "the first
+  // one", "hold on one" are no number.)
+  static constexpr std::string_view kLeads[] = {"um", "uh", "umm", "uhh", "okay", "ok", "so",
+                                                "yeah", "yes", "sure", "it's", "its", "that's",
+                                                "that'd", "be", "it", "is"};
+  if (short_head) return OnlyWordsOf(before, kLeads);
   size_t line_end = text.find('\n', oe);
   if (line_end == std::string_view::npos) line_end = text.size();
   return OnlyWordsOf(before, kFillers) && OnlyWordsOf(text.substr(oe, line_end - oe), kFillers);
+}
+
+// The words of the turn before original byte `at` (up to 40 bytes), lower
+// case, after its stamp and speaker label ("[00:02:21] [patient] ",
+// "Member: um, ...").
+std::string TurnWordsBefore(std::string_view text, uint32_t at) {
+  const uint32_t from = at > 40 ? at - 40 : 0;
+  std::string before = LowerAscii(text.substr(from, at - from));
+  if (size_t nl = before.rfind('\n'); nl != std::string::npos) before.erase(0, nl + 1);
+  while (!before.empty() && before[0] == '[') {
+    size_t close = before.find("] ");
+    if (close == std::string::npos || close > 24) break;
+    before.erase(0, close + 2);
+  }
+  // ("Speaker B: ", "Caller: ": up to three words.)
+  if (size_t colon = before.find(": "); colon != std::string::npos && colon < 24 &&
+      std::count(before.begin(), before.begin() + static_cast<std::ptrdiff_t>(colon), ' ') <= 2) {
+    before.erase(0, colon + 2);
+  }
+  return before;
+}
+
+// A phone number's head said alone in its turn: view line [lb, lb + le)
+// holds one digit run after its speaker label, 1-9 digits, said in words,
+// with nothing but fillers around it (AreaCodeAlone). *hb, *he: the run.
+bool LoneHead(std::string_view text, const internal::View& view, size_t lb, size_t le,
+              size_t* hb, size_t* he) {
+  const std::string& v = view.text;
+  size_t words = 0;
+  internal::SpeakerOf(std::string_view(v).substr(lb, le - lb), &words);
+  size_t b = 0, e = 0;
+  int runs = 0;
+  for (size_t i = lb + words; i < le;) {
+    if (!IsDigitByte(v[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < le && IsDigitByte(v[j])) ++j;
+    if (++runs > 1) return false;
+    b = i;
+    e = j;
+    i = j;
+  }
+  if (runs != 1 || e - b > 9 || (b > 0 && IsWordByte(v[b - 1])) || (e < le && IsWordByte(v[e]))) {
+    return false;
+  }
+  const uint32_t ob = view.OriginalBegin(static_cast<uint32_t>(b));
+  const uint32_t oe = view.OriginalEnd(static_cast<uint32_t>(e));
+  if (std::none_of(text.begin() + ob, text.begin() + oe, IsAlphaByte) ||
+      !AreaCodeAlone(text, ob, oe, TurnWordsBefore(text, ob), false)) {
+    return false;
+  }
+  *hb = b;
+  *he = e;
+  return true;
+}
+
+// The rest of a phone number whose `head` was said in an earlier turn: the
+// first digit run after the label of view line [lb, le), with the runs
+// after it joined by single separators ("555-0123") up to ten digits in
+// all. *completes: head and rest make a valid NANP number; *restarts: the
+// rest is a whole valid number again, beginning with a head of 1-3 digits
+// (a false start). False when the line has no digit run.
+bool PhoneTail(const internal::View& view, size_t lb, size_t le, std::string_view head,
+               size_t* tb, size_t* te, bool* completes, bool* restarts) {
+  const std::string& v = view.text;
+  size_t words = 0;
+  internal::SpeakerOf(std::string_view(v).substr(lb, le - lb), &words);
+  size_t b = lb + words;
+  while (b < le && !(IsDigitByte(v[b]) && (b == 0 || !IsWordByte(v[b - 1])))) ++b;
+  if (b >= le) return false;
+  size_t e = b;
+  while (e < le && IsDigitByte(v[e])) ++e;
+  *tb = b;
+  *te = e;
+  *completes = *restarts = false;
+  if (head.empty()) return true;
+  std::string whole(head);
+  whole.append(v, b, e - b);
+  for (;;) {
+    std::string_view rest = std::string_view(whole).substr(head.size());
+    *completes = (whole.size() == 10 || (whole.size() == 11 && whole[0] == '1')) &&
+                 internal::ValidNanp(whole);
+    if (rest.size() == 11 && rest[0] == '1') rest.remove_prefix(1);
+    *restarts = head.size() <= 3 && rest.size() == 10 && rest.substr(0, head.size()) == head &&
+                internal::ValidNanp(rest);
+    if (*completes || *restarts || whole.size() - head.size() >= 11) break;
+    if (!(e + 1 < le && (v[e] == ' ' || v[e] == '-' || v[e] == '.') && IsDigitByte(v[e + 1]))) break;
+    size_t j = e + 1;
+    while (j < le && IsDigitByte(v[j])) ++j;
+    whole.append(v, e + 1, j - e - 1);
+    e = j;
+  }
+  *te = e;
+  return true;
+}
+
+// A phone number said after a false start with no word of correction: its
+// first one to three digits, then the whole number again ("nine o, nine o
+// seven ...", "three one, one, three one two ...", "two one two twelve
+// ..."): `run` (at view byte `at`) is 11-14 digits whose tail after the
+// false start is a valid NANP number (a leading 1 allowed) beginning with
+// the same digits, and the false start ends where a word does.
+bool RestartedPhone(const internal::View& view, size_t at, std::string_view run) {
+  const size_t n = run.size();
+  if (n < 11 || n > 14 || (n == 11 && run[0] == '1')) return false;
+  for (size_t k = 1; k <= 3; ++k) {
+    std::string_view rest = run.substr(k);
+    std::string_view core = rest.size() == 11 && rest[0] == '1' ? rest.substr(1) : rest;
+    if (core.size() == 10 && core.substr(0, k) == run.substr(0, k) &&
+        view.begin[at + k] != view.begin[at + k - 1] && internal::ValidNanp(core)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // Where a value said with a self-correction before it starts: "four one
@@ -1119,8 +1256,14 @@ Scanner::Scanner(std::shared_ptr<const Ruleset> ruleset)
                                    p.find("\\z") == std::string::npos;
     }
   }
+  state_->answer_rule.assign(64, -1);
   for (size_t r = 0; r < impl.rules.size(); ++r) {
-    if (impl.rules[r].info.id == "phone.nanp.bare") state_->spoken_phone_rule = static_cast<int>(r);
+    const CompiledRule& c = impl.rules[r];
+    if (c.info.id == "phone.nanp.bare") state_->spoken_phone_rule = static_cast<int>(r);
+    if (c.conversation && c.entity < 64 && state_->answer_rule[c.entity] < 0 &&
+        ((state_->digit_entities >> c.entity) & 1)) {
+      state_->answer_rule[c.entity] = static_cast<int>(r);
+    }
   }
   for (uint32_t r : impl.detector_rules) {
     auto kind = impl.rules[r].detector;
@@ -1336,17 +1479,31 @@ void Scanner::AddSpokenPhones(std::string_view text, const internal::View& view,
     // An area code said alone, the rest coming in the next turn ("What
     // number should we call?" / "Um, nine seven three," / "Okay." / "Five
     // five five..."): the only number of its turn.
+    // Or its first digit or two, the speaker trailing off ("yes two" /
+    // "mm-hmm" / "one two five five five..."; "Eight zero..."), each digit
+    // a word of its own and no other word after them.
     bool area_only = false;
+    const bool short_head = n <= 2 && run[0] >= '2' && (n == 1 || view.begin[b] != view.begin[b + 1]);
     // (Never N11 -- "nine one one" is no area code.)
-    if (n == 3 && run[0] >= '2' && run[0] <= '9' && !(run[1] == '1' && run[2] == '1')) {
+    if ((n == 3 && run[0] >= '2' && run[0] <= '9' && !(run[1] == '1' && run[2] == '1')) ||
+        short_head) {
       size_t lb = v.rfind('\n', b);
       lb = lb == std::string::npos ? 0 : lb + 1;
+      size_t words = 0;
+      internal::SpeakerOf(std::string_view(v).substr(lb), &words);
+      lb += words;
       size_t le = v.find('\n', j);
       if (le == std::string::npos) le = v.size();
-      area_only = std::count_if(v.begin() + static_cast<std::ptrdiff_t>(lb),
-                                v.begin() + static_cast<std::ptrdiff_t>(le), IsDigitByte) == 3;
+      area_only = lb <= b &&
+                  std::count_if(v.begin() + static_cast<std::ptrdiff_t>(lb),
+                                v.begin() + static_cast<std::ptrdiff_t>(le), IsDigitByte) ==
+                      static_cast<std::ptrdiff_t>(n) &&
+                  (!short_head || std::none_of(v.begin() + static_cast<std::ptrdiff_t>(j),
+                                               v.begin() + static_cast<std::ptrdiff_t>(le),
+                                               IsAlphaByte));
     }
-    if (!local && !area_only &&
+    const bool restarted = RestartedPhone(view, b, run);
+    if (!local && !area_only && !restarted &&
         (!(n == 10 || (n == 11 && run[0] == '1')) || !internal::ValidNanp(run))) {
       continue;
     }
@@ -1372,25 +1529,14 @@ void Scanner::AddSpokenPhones(std::string_view text, const internal::View& view,
     // (or digits written one at a time, "3 1 3 5 5 5 0 1 4 3").
     int letters = 0;
     for (uint32_t k = ob; k < oe; ++k) letters += IsAlphaByte(text[k]) ? 1 : 0;
-    if (letters < (area_only ? 6 : 8) && oe - ob < 2 * n - 1) continue;
+    if (letters < (area_only ? std::min<int>(6, 3 * static_cast<int>(n)) : 8) && oe - ob < 2 * n - 1) {
+      continue;
+    }
     bool taken = std::any_of(spans->begin(), spans->end(),
                              [&](const Span& sp) { return sp.start < oe && ob < sp.end; });
     if (taken) continue;
     // A word before it that names something else.
-    const uint32_t from = ob > 40 ? ob - 40 : 0;
-    std::string before = LowerAscii(text.substr(from, ob - from));
-    // Only this turn's words, after its speaker label ("Member: um, ...").
-    if (size_t nl = before.rfind('\n'); nl != std::string::npos) before.erase(0, nl + 1);
-    while (!before.empty() && before[0] == '[') {  // "[00:02:21] [patient] "
-      size_t close = before.find("] ");
-      if (close == std::string::npos || close > 24) break;
-      before.erase(0, close + 2);
-    }
-    // ("Speaker B: ", "Caller: ": up to three words.)
-    if (size_t colon = before.find(": "); colon != std::string::npos && colon < 24 &&
-        std::count(before.begin(), before.begin() + static_cast<std::ptrdiff_t>(colon), ' ') <= 2) {
-      before.erase(0, colon + 2);
-    }
+    const std::string before = TurnWordsBefore(text, ob);
     bool other = false;
     for (std::string_view w : {"order", "confirmation", "tracking", "account", "member", "claim",
                                "ticket", "reference", "record", "mrn", "policy", "npi",
@@ -1403,7 +1549,7 @@ void Scanner::AddSpokenPhones(std::string_view text, const internal::View& view,
       }
     }
     if (other) continue;
-    if (area_only && !AreaCodeAlone(text, ob, oe, before)) continue;
+    if (area_only && !AreaCodeAlone(text, ob, oe, before, n < 3)) continue;
     if (local || area_only) {
       bool asked = false;
       for (const auto& x : state_->expect) {
@@ -1415,6 +1561,165 @@ void Scanner::AddSpokenPhones(std::string_view text, const internal::View& view,
       if (!asked) continue;
     }
     spans->push_back({ob, oe, static_cast<uint16_t>(rule), phone.entity, phone.score});
+  }
+}
+
+// A phone number said over two turns of one speaker, the other speaker
+// acknowledging in between ("Is there a cell we can text?" / "yes two" /
+// "mm-hmm" / "one two five five five o one o four"; "Eight zero..." /
+// "Okay." / "Eight zero five, five five five..."): a turn answering a phone
+// question with nothing but a few digits and fillers (the head), and the
+// same speaker's next turn with digits, within three lines, that completes
+// them into a valid number or says the whole number again starting with
+// them. Both are found when the unit holds both turns (a conversation
+// scanned whole); a turn scanned on its own (ScanTurn) finds its head in
+// the turns before it.
+void Scanner::AddSplitPhones(std::string_view text, const internal::View& view,
+                             std::vector<Span>* spans) {
+  State& s = *state_;
+  const int rule = s.spoken_phone_rule;
+  if (rule < 0 || s.expect.empty()) return;
+  const CompiledRule& phone = ruleset_->impl().rules[static_cast<size_t>(rule)];
+  if (phone.entity >= 64) return;
+  auto asked = [&](uint32_t at) {
+    return std::any_of(s.expect.begin(), s.expect.end(), [&](const State::Expectation& x) {
+      return at >= x.begin && at < x.end && ((x.entities >> phone.entity) & 1);
+    });
+  };
+  auto add = [&](const internal::View& in, size_t b, size_t e) {
+    uint32_t ob = in.OriginalBegin(static_cast<uint32_t>(b));
+    uint32_t oe = in.OriginalEnd(static_cast<uint32_t>(e));
+    bool taken = std::any_of(spans->begin(), spans->end(),
+                             [&](const Span& sp) { return sp.start < oe && ob < sp.end; });
+    if (!taken) spans->push_back({ob, oe, static_cast<uint16_t>(rule), phone.entity, phone.score});
+  };
+  const std::string& v = view.text;
+  auto line_end = [&](size_t from) {
+    size_t le = v.find('\n', from);
+    return le == std::string::npos ? v.size() : le;
+  };
+  // The turns after their heads, in this unit.
+  for (size_t lb = 0; lb < v.size();) {
+    const size_t le = line_end(lb);
+    const size_t next_line = le + 1;
+    size_t hb = 0, he = 0;
+    if (!LoneHead(text, view, lb, le, &hb, &he) ||
+        !asked(view.OriginalBegin(static_cast<uint32_t>(hb)))) {
+      lb = next_line;
+      continue;
+    }
+    uint32_t ol = view.OriginalBegin(static_cast<uint32_t>(lb));
+    const std::string_view speaker = internal::SpeakerOf(text.substr(ol));
+    const std::string head = v.substr(hb, he - hb);
+    size_t tl = next_line;
+    for (int lines = 0; lines < 3 && tl < v.size() && !speaker.empty();
+         ++lines, tl = line_end(tl) + 1) {
+      size_t tb = 0, te = 0;
+      bool completes = false, restarts = false;
+      if (!PhoneTail(view, tl, line_end(tl), head, &tb, &te, &completes, &restarts)) continue;
+      if (internal::SpeakerOf(text.substr(view.OriginalBegin(static_cast<uint32_t>(tl)))) ==
+          speaker) {
+        if (completes) add(view, tb, te);
+        if (completes || restarts) add(view, hb, he);
+      }
+      break;
+    }
+    lb = next_line;
+  }
+  // A turn scanned on its own: its head in the turns before.
+  std::string_view prev = s.previous_turns;
+  if (prev.empty() || line_end(0) != v.size()) return;
+  const std::string_view speaker = internal::SpeakerOf(text);
+  size_t tb = 0, te = 0;
+  bool completes = false, restarts = false;
+  if (speaker.empty() || !PhoneTail(view, 0, v.size(), {}, &tb, &te, &completes, &restarts) ||
+      !asked(view.OriginalBegin(static_cast<uint32_t>(tb)))) {
+    return;
+  }
+  while (!prev.empty() && prev.back() == '\n') prev.remove_suffix(1);
+  for (int lines = 0; lines < 3 && !prev.empty(); ++lines) {
+    size_t nl = prev.rfind('\n');
+    std::string_view line = nl == std::string_view::npos ? prev : prev.substr(nl + 1);
+    prev = nl == std::string_view::npos ? std::string_view() : prev.substr(0, nl);
+    internal::View& hv = s.answer_view;
+    if (!internal::HasSpokenSeed(line) || !internal::SpokenView(line, &hv)) {
+      // Written digits: no head said; no digits: the other speaker's "mm-hmm".
+      size_t words = 0;
+      internal::SpeakerOf(line, &words);
+      if (std::any_of(line.begin() + static_cast<std::ptrdiff_t>(words), line.end(), IsDigitByte)) {
+        return;
+      }
+      continue;
+    }
+    size_t hb = 0, he = 0;
+    if (!LoneHead(line, hv, 0, hv.size(), &hb, &he)) {
+      size_t words = 0;
+      internal::SpeakerOf(hv.text, &words);
+      if (std::any_of(hv.text.begin() + static_cast<std::ptrdiff_t>(words), hv.text.end(),
+                      IsDigitByte)) {
+        return;
+      }
+      continue;
+    }
+    if (internal::SpeakerOf(line) != speaker) return;
+    PhoneTail(view, 0, v.size(), std::string_view(hv.text).substr(hb, he - hb), &tb, &te,
+              &completes, &restarts);
+    if (completes) add(view, tb, te);
+    return;
+  }
+}
+
+// The end of an answer said again, after its read-back ("i have eight six
+// zero five five five zero one zero one" / "no, zero double one zero";
+// "So 381-486-9?" / "No no, it's four eight nine six"; "the end is seven
+// one nine o"): in a range that expects a read-back of `answered` digits,
+// a run of three digits or more said in words that ends the answer (or, of
+// four or more, lies inside it) is that value, under the entity asked for
+// (the one whose values have the answer's length when several were).
+void Scanner::AddAnswerTails(std::string_view text, const internal::View& view,
+                             std::vector<Span>* spans) {
+  State& s = *state_;
+  const std::string& v = view.text;
+  for (const auto& x : s.expect) {
+    const uint64_t digits = x.entities & s.digit_entities;
+    if (x.answered.size() < 5 || digits == 0) continue;
+    int entity = -1;
+    for (int e = 0; e < 64; ++e) {
+      if (((digits >> e) & 1) == 0 || s.answer_rule[static_cast<size_t>(e)] < 0) continue;
+      const std::string& name = ruleset_->entities()[static_cast<size_t>(e)];
+      const size_t n = x.answered.size();
+      const bool fits = (name == "PHONE_NUMBER" && (n == 10 || n == 11)) ||
+                        (name == "US_SSN" && n == 9) || (name == "ZIP_CODE" && (n == 5 || n == 9));
+      if (entity < 0 || fits) entity = e;
+      if (fits) break;
+    }
+    if (entity < 0) continue;
+    const int rule = s.answer_rule[static_cast<size_t>(entity)];
+    const CompiledRule& r = ruleset_->impl().rules[static_cast<size_t>(rule)];
+    for (size_t i = 0; i < v.size();) {
+      if (!IsDigitByte(v[i]) || (i > 0 && IsWordByte(v[i - 1]))) {
+        ++i;
+        continue;
+      }
+      size_t j = i;
+      while (j < v.size() && IsDigitByte(v[j])) ++j;
+      const size_t b = i;
+      i = j;
+      if (j < v.size() && IsWordByte(v[j])) continue;
+      const std::string_view run(v.data() + b, j - b);
+      const uint32_t ob = view.OriginalBegin(static_cast<uint32_t>(b));
+      const uint32_t oe = view.OriginalEnd(static_cast<uint32_t>(j));
+      if (ob < x.begin || ob >= x.end || run.size() < 3 || run.size() >= x.answered.size()) continue;
+      const bool ends = x.answered.compare(x.answered.size() - run.size(), run.size(), run) == 0;
+      if (!ends && (run.size() < 4 || x.answered.find(run) == std::string::npos)) continue;
+      if (std::none_of(text.begin() + ob, text.begin() + oe, IsAlphaByte) ||
+          !ExpectedValueFits(text, ob, oe, false)) {
+        continue;
+      }
+      bool taken = std::any_of(spans->begin(), spans->end(),
+                               [&](const Span& sp) { return sp.start < oe && ob < sp.end; });
+      if (!taken) spans->push_back({ob, oe, static_cast<uint16_t>(rule), r.entity, r.score});
+    }
   }
 }
 
@@ -1459,6 +1764,8 @@ Status Scanner::AddViewSpans(std::string_view text, std::vector<Span>* spans) {
     }
     AddSpelledNames(text, s.view, spans);
     AddSpokenPhones(text, s.view, spans);
+    AddSplitPhones(text, s.view, spans);
+    AddAnswerTails(text, s.view, spans);
     const bool o_letters = s.view.o_letters;
     // "three eighteen eighty eight" was read as a date; as digits it is a
     // ZIP when one was asked for: scan that reading too.
@@ -1927,10 +2234,25 @@ void Scanner::ExpectAfter(std::string_view asked_in, uint32_t from, std::string_
     const uint64_t rest = m & ~(digits | places);
     // Asked again on a line after the answer ("Sorry, one more time?", "Can
     // you repeat that?"): the next answer is a new one.
+    // (A question that reads a value back, "I have eight seven one oh
+    // nine?", asks for no new one.)
     auto asked_again = [&](size_t answer_end) {
       // (The answer may end with its line's break.)
       size_t nl = asked_in.find('\n', answer_end > 0 ? answer_end - 1 : 0);
-      return nl != std::string_view::npos && asked_in.find('?', nl) != std::string_view::npos;
+      for (size_t q = nl == std::string_view::npos ? nl : asked_in.find('?', nl);
+           q != std::string_view::npos; q = asked_in.find('?', q + 1)) {
+        size_t lb = asked_in.rfind('\n', q) + 1;
+        size_t le = asked_in.find('\n', q);
+        std::string_view line = asked_in.substr(lb, le == std::string_view::npos ? le : le - lb);
+        std::string_view said = line;
+        if (internal::HasSpokenSeed(line) && internal::SpokenView(line, &s.answer_view)) {
+          said = s.answer_view.text;
+        }
+        std::string got;
+        AnswerDigits(said, &got);
+        if (got.size() < 3) return true;
+      }
+      return false;
     };
     size_t cut = 0;
     if (digits != 0 && FindAnswer(asked_in.substr(it->first), &cut) &&
@@ -1968,7 +2290,9 @@ Status Scanner::ScanTurn(std::string_view previous, std::string_view turn,
   s.expect.clear();
   if (!previous.empty()) ExpectAfter(previous, 0, turn, 0, static_cast<uint32_t>(turn.size()));
   AddSentenceExpectations(turn, 0);
+  s.previous_turns = previous;
   Status st = Scan(turn, spans);
+  s.previous_turns = {};
   s.expect.clear();
   return st;
 }

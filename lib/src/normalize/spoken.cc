@@ -342,6 +342,14 @@ struct Atom {
 
 bool IsLetterToken(const std::vector<Tok>& toks, size_t i) {
   const Tok& t = toks[i];
+  // "four ninety-three N. Bramble Way": a direction's abbreviation before a
+  // street's name, not a letter of an id.
+  if (IsSingleLetter(t) && (t.lower == "n" || t.lower == "s" || t.lower == "e" || t.lower == "w") &&
+      i + 2 < toks.size() && toks[i + 1].type == T::kPunct && toks[i + 1].lower == "." &&
+      toks[i + 2].type == T::kWord && toks[i + 2].lower.size() > 2 && !IsNumberWord(toks[i + 2]) &&
+      toks[i + 2].info.kind != W::kNato) {
+    return false;
+  }
   if (IsSingleLetter(t)) return true;
   if (t.type == T::kWord && t.info.kind == W::kNato) return true;
   // "november" is a month unless letters are spelled around it or a digit
@@ -469,8 +477,20 @@ Atom ParseNumber(const std::vector<Tok>& toks, size_t* i, size_t end) {
   // Rest after "hundred" / "thousand": [and] tens [digit] | teen | digit.
   // An ordinal at the end makes the whole number one ("one hundred twenty
   // first").
+  // (Not after a number of four digits or more when a street's suffix
+  // follows: "four thousand two hundred twenty-second avenue", "forty-two
+  // hundred Fourteenth Lane" are a house number and a street.)
   bool ordinal_tail = false;
-  auto tail = [&](size_t* p, int* out) {
+  auto street_after = [&](size_t q) {
+    static constexpr std::string_view kSuffixes[] = {
+        "avenue", "ave", "street", "st", "road", "rd", "lane", "ln", "drive", "dr",
+        "boulevard", "blvd", "place", "pl", "way", "court", "ct", "terrace", "ter", "circle",
+        "cir", "parkway", "pkwy", "highway", "hwy", "trail", "loop"};
+    if (q >= toks.size() || toks[q].type != T::kWord) return false;
+    return std::find(std::begin(kSuffixes), std::end(kSuffixes), toks[q].lower) !=
+           std::end(kSuffixes);
+  };
+  auto tail = [&](size_t* p, int* out, bool ordinal_ok) {
     size_t q = *p;
     if (kind_at(q) == W::kAnd) ++q;
     W kq = kind_at(q);
@@ -479,6 +499,8 @@ Atom ParseNumber(const std::vector<Tok>& toks, size_t* i, size_t end) {
       ++q;
       if (kind_at(q) == W::kDigit && value_at(q) > 0) {
         *out += value_at(q++);
+      } else if (!ordinal_ok && kind_at(q) == W::kOrdinal && street_after(q + 1)) {
+        return false;
       } else if (kind_at(q) == W::kOrdinal && value_at(q) < 10) {
         *out += value_at(q++);
         ordinal_tail = true;
@@ -487,6 +509,7 @@ Atom ParseNumber(const std::vector<Tok>& toks, size_t* i, size_t end) {
       return true;
     }
     if (kq == W::kOrdinal) {
+      if (!ordinal_ok && street_after(q + 1)) return false;
       *out = value_at(q);
       *p = q + 1;
       ordinal_tail = true;
@@ -525,7 +548,7 @@ Atom ParseNumber(const std::vector<Tok>& toks, size_t* i, size_t end) {
     // one by one (two single digits in a row after "hundred").
     bool digits_follow = kind_at(next) == W::kDigit && kind_at(next + 1) == W::kDigit &&
                          toks[next].lower != "o" && toks[next].lower != "oh";
-    if (!digits_follow && tail(&next, &rest)) value += rest;
+    if (!digits_follow && tail(&next, &rest, value < 1000)) value += rest;
     if (kind_at(next) == W::kThousand) {
       // "one hundred forty seven thousand four hundred fifty one".
       value *= 1000;
@@ -535,7 +558,7 @@ Atom ParseNumber(const std::vector<Tok>& toks, size_t* i, size_t end) {
         next += 2;
       }
       rest = 0;
-      if (tail(&next, &rest)) value += rest;
+      if (tail(&next, &rest, false)) value += rest;
     }
     a.said = Atom::kBig;
     a.text = std::to_string(value);
@@ -550,7 +573,7 @@ Atom ParseNumber(const std::vector<Tok>& toks, size_t* i, size_t end) {
       next += 2;
     }
     int rest = 0;
-    if (tail(&next, &rest)) value += rest;
+    if (tail(&next, &rest, false)) value += rest;
     a.said = Atom::kBig;
     a.text = std::to_string(value);
     if (ordinal_tail) a.kind = Atom::kOrdinal;
@@ -1423,10 +1446,24 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates, bool o_zer
     // words: "i have a four one five number".
     // A NATO word leads an id ("whiskey dash six five..."), but one after the
     // digits is a word again ("... nine, over").
+    // (Unless it is a letter's example, "c as in charlie", or the id spells
+    // its letters that way from its start: "mike seven five ... bravo".)
+    auto nato = [&](size_t k) {
+      return (toks[k].type == T::kWord && toks[k].info.kind == W::kNato) || toks[k].lower == "november";
+    };
+    auto spelled_so = [&](size_t k) {
+      if (k >= 2 && toks[k - 1].type == T::kWord && toks[k - 1].info.kind == W::kIn &&
+          toks[k - 2].type == T::kWord && toks[k - 2].info.kind == W::kAs) {
+        return true;
+      }
+      for (size_t q = i; q < k; ++q) {
+        if (nato(q) || LetterWithExample(toks, q, run_end)) return true;
+      }
+      return false;
+    };
     auto trimmable = [&](size_t k) {
       return (IsSingleLetter(toks[k]) && (toks[k].lower == "a" || toks[k].lower == "i")) ||
-             (k + 1 == run_end && ((toks[k].type == T::kWord && toks[k].info.kind == W::kNato) ||
-                                   toks[k].lower == "november"));
+             (k + 1 == run_end && nato(k) && !spelled_so(k));
     };
     size_t rb = i, re = run_end;
     // "Oh, um, seven two...": an "oh" set off by a pause is an interjection.

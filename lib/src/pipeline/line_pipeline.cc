@@ -2,6 +2,7 @@
 #include <cstring>
 
 #include "format/json_internal.h"
+#include "context/turns.h"
 #include "format/utf8.h"
 #include "names/addresses.h"
 #include "normalize/columns.h"
@@ -93,20 +94,6 @@ bool LooksLikeTurn(std::string_view line) {
 
 namespace {
 
-// The speaker label of a turn ("Agent:", "[doctor]", "Speaker 1:" after a
-// "[00:01:28]" stamp), or empty.
-std::string_view SpeakerOf(std::string_view line) {
-  size_t i = 0;
-  if (line.size() > 2 && line[0] == '[' && line[1] >= '0' && line[1] <= '9') {
-    size_t close = line.find(']');
-    if (close != std::string_view::npos && close <= 14) i = close + 1;
-  }
-  while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
-  size_t end = line.find_first_of(":]", i);
-  if (end == std::string_view::npos || end - i > 24) return {};
-  return line.substr(i, end + 1 - i);
-}
-
 // In a text stream, whether the turn before `turn` (the last line of
 // `context`) is another speaker asking: a question, or a request to spell
 // (LineFramer gives only such turns their context).
@@ -115,8 +102,8 @@ bool AskedByTheOtherSpeaker(std::string_view context, std::string_view turn) {
   if (!context.empty() && context.back() == '\n') context.remove_suffix(1);
   size_t nl = context.rfind('\n');
   std::string_view last = nl == std::string_view::npos ? context : context.substr(nl + 1);
-  std::string_view who = SpeakerOf(last);
-  if (who.empty() || who == SpeakerOf(turn)) return false;
+  std::string_view who = internal::SpeakerOf(last);
+  if (who.empty() || who == internal::SpeakerOf(turn)) return false;
   if (last.find('?') != std::string_view::npos) return true;
   for (size_t i = 0; i + 5 <= last.size(); ++i) {
     if ((last[i] | 0x20) == 's' && (last[i + 1] | 0x20) == 'p' && (last[i + 2] | 0x20) == 'e' &&

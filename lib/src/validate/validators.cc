@@ -254,8 +254,14 @@ bool StreetWordsRecord(std::string_view r, size_t s, size_t e) {
     size_t j = i;
     while (j < e && (IsAlpha(r[j]) || r[j] == '\'')) ++j;
     std::string_view w = r.substr(i, j - i);
+    // A unit's letter: glued to its number ("#16a") or the last word, said
+    // after it ("suite 25 a"); never "i" ("... #16a i think").
+    const bool unit_letter = i > s && (IsDigit(r[i - 1]) ||
+                                       (j == e && w.size() == 1 && w != "i" && i >= s + 2 &&
+                                        r[i - 1] == ' ' && IsDigit(r[i - 2])));
+    if (w == "i" && !unit_letter) return false;
     for (std::string_view stop : kStop) {
-      if (w == stop) return false;
+      if (w == stop && !unit_letter) return false;
     }
     i = j;
   }

@@ -550,7 +550,9 @@ TEST_F(ScannerTest, LocalNumbersMemberIdsAndCardLastFour) {
   EXPECT_EQ(Redact(rules_, "my phone is 555-0134."), "my phone is [PHONE_NUMBER].");
   EXPECT_EQ(Redact(rules_, "rows 200-1000 scanned"), "rows 200-1000 scanned");
   EXPECT_EQ(Redact(rules_, "member id W123456789"), "member id [HEALTH_PLAN_ID]");
-  EXPECT_EQ(Redact(rules_, "card ending in 4242, exp 12/27"), "card ending in 4242, exp 12/27");
+  // A card's last four go too (two independent corpora label them so).
+  EXPECT_EQ(Redact(rules_, "card ending in 4242, exp 12/27"), "card ending in [CREDIT_CARD], exp 12/27");
+  EXPECT_EQ(Redact(rules_, "order ending in 4242, exp 12/27"), "order ending in 4242, exp 12/27");
   EXPECT_EQ(Redact(rules_, "last four of my social is 6789"), "last four of my social is [US_SSN]");
   EXPECT_EQ(Redact(rules_, "Patient Name: GARCIA, MARIA L"), "Patient Name: [PERSON]");
   EXPECT_EQ(Redact(rules_, "Contact: +44 20 7946 0958"), "Contact: [PHONE_NUMBER]");
@@ -1207,6 +1209,63 @@ TEST_F(ScannerTest, SpeakersVocativesAndListsOfGivenNames) {
   EXPECT_EQ(Redact(rules_, "I saw it, Grant."), "I saw it, Grant.");
   EXPECT_EQ(Redact(rules_, "Monday, Tuesday and Friday"), "Monday, Tuesday and Friday");
   EXPECT_EQ(Redact(rules_, "Eliquis, Lantus and Ozempic"), "Eliquis, Lantus and Ozempic");
+}
+
+
+TEST_F(ScannerTest, PhoneNumbersRestartedSplitAndCorrected) {
+  // A false start with no word of correction goes with the number.
+  EXPECT_EQ(RedactTurn(rules_, "", "Caller: my cell is three one, one, three one two five five five zero one eight six."),
+            "Caller: my cell is [PHONE_NUMBER].");
+  EXPECT_EQ(RedactTurn(rules_, "", "Caller: you can call me at nine o, nine o seven uh five five five uh o one five one"),
+            "Caller: you can call me at [PHONE_NUMBER]");
+  // ... never thirteen digits that are no number said twice.
+  EXPECT_EQ(RedactTurn(rules_, "", "Caller: the tracking is nine o nine o seven five five five o one five one"),
+            "Caller: the tracking is nine o nine o seven five five five o one five one");
+  // A digit or two, then the rest after the other speaker's "mm-hmm", in
+  // a stream of turns (each scanned with the turns before it) and in a
+  // conversation scanned whole.
+  EXPECT_EQ(RedactTurn(rules_, "Agent: is there a cell we can text", "Caller: yes two"),
+            "Caller: yes [PHONE_NUMBER]");
+  EXPECT_EQ(RedactTurn(rules_, "Agent: is there a cell we can text\nCaller: yes two\nAgent: mm-hmm",
+                       "Caller: one two five five five o one o four"),
+            "Caller: [PHONE_NUMBER]");
+  EXPECT_EQ(RedactConversation(rules_, "[00:02:19] [doctor] is there a cell we can text\n"
+                                       "[00:02:21] [patient] yes two\n"
+                                       "[00:02:35] [doctor] mm-hmm\n"
+                                       "[00:02:49] [patient] one two five five five o one o four"),
+            "[00:02:19] [doctor] is there a cell we can text\n"
+            "[00:02:21] [patient] yes [PHONE_NUMBER]\n"
+            "[00:02:35] [doctor] mm-hmm\n"
+            "[00:02:49] [patient] [PHONE_NUMBER]");
+  // (Not a first digit when the words around say what else it is; not a
+  // rest that makes no number with it.)
+  EXPECT_EQ(RedactTurn(rules_, "Agent: which phone should we use", "Caller: the first one"),
+            "Caller: the first one");
+  EXPECT_EQ(RedactTurn(rules_, "Agent: is there a cell we can text\nCaller: yes two\nAgent: mm-hmm",
+                       "Caller: one one five five five o one o four"),
+            "Caller: one one five five five o one o four");
+  // An area code after a stamp.
+  EXPECT_EQ(RedactTurn(rules_, "[00:01:19] Speaker A: what's the best phone number to reach you",
+                       "[00:01:31] Speaker B: it's two fourteen"),
+            "[00:01:31] Speaker B: it's [PHONE_NUMBER]");
+  // The end of the answer said again after a wrong read-back, whatever was
+  // asked; the wrong read-back too.
+  EXPECT_EQ(RedactTurn(rules_, "Rep: can i get a good number for you\nCaller: yes eight sixty 555-0110\n"
+                               "Rep: i have eight six zero five five five zero one zero one",
+                       "Caller: no zero double one zero"),
+            "Caller: no [PHONE_NUMBER]");
+  EXPECT_EQ(RedactTurn(rules_, "Speaker 0: Zip code?\nSpeaker 1: Yeah, eight, seventy one ninety.",
+                       "Speaker 0: I have eight seven one oh nine?"),
+            "Speaker 0: I have [ZIP_CODE]?");
+  EXPECT_EQ(RedactTurn(rules_, "Speaker 0: Zip code?\nSpeaker 1: Yeah, eight, seventy one ninety.\n"
+                               "Speaker 0: I have eight seven one oh nine?",
+                       "Speaker 1: No, sorry, the end is seven-one-nine-o."),
+            "Speaker 1: No, sorry, the end is [ZIP_CODE].");
+  // (Other numbers in that turn stay.)
+  EXPECT_EQ(RedactTurn(rules_, "Rep: can i get a good number for you\nCaller: yes eight sixty 555-0110\n"
+                               "Rep: i have eight six zero five five five zero one zero one",
+                       "Caller: yes and i take two tablets at ten"),
+            "Caller: yes and i take two tablets at ten");
 }
 
 }  // namespace
