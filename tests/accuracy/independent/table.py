@@ -21,6 +21,7 @@ CORPORA = [
     ("spoken test", "spoken/test.jsonl", []),
     ("spoken holdout", "spoken_holdout/holdout.jsonl", []),
     ("spoken holdout 2", "spoken_holdout2/holdout2.jsonl", []),
+    ("spoken holdout 3", "spoken_holdout3/holdout3.jsonl", []),
     ("written dev", "written/dev.jsonl", []),
     ("written test", "written/test.jsonl", []),
     ("presidio", "presidio/presidio.jsonl", []),
