@@ -346,6 +346,20 @@ bool BareYear(std::string_view value) {
   return digits == 4;
 }
 
+// A date with its year (two groups of digits or four digits: "June 13th
+// 1954", "the 3rd of December, 78", "6/13/54"): one without ("September
+// 22nd") reads back nothing of a birth date given already, it is another
+// date ("I can do on September 22nd").
+bool DatedInFull(std::string_view value) {
+  int digits = 0, groups = 0;
+  for (size_t i = 0; i < value.size(); ++i) {
+    bool d = value[i] >= '0' && value[i] <= '9';
+    digits += d ? 1 : 0;
+    groups += d && (i == 0 || !(value[i - 1] >= '0' && value[i - 1] <= '9')) ? 1 : 0;
+  }
+  return digits >= 4 || groups >= 2;
+}
+
 // A value a conversation asked for stands as a value of its own: not a
 // piece of an amount, a decimal, a percentage or a reading with its unit
 // ("$567.97", "97.1F", "SpO2 91%", "HR 106 bpm", "BP 102/92"), nor the tail of a code
@@ -558,21 +572,31 @@ uint32_t CorrectedFrom(std::string_view text, uint32_t start) {
     }
     return i;
   };
-  // One marker or a few ("no, sorry", "sorry, I mean").
+  // One marker or a few ("no, sorry", "sorry, I mean", "let me start
+  // over"), matched word by word from their last.
+  static const std::vector<std::vector<std::string_view>> kMarkers = {
+      {"sorry"}, {"no"}, {"actually"}, {"wait", "no"}, {"mean", "i"},
+      {"over", "start", "me", "let"}, {"over", "start"}, {"again", "try", "me", "let"},
+      {"again", "that", "try"}, {"that", "scratch"}};
   uint32_t marker = start;
+  bool phrase = false;  // a marker of two words or more: one digit given up on is enough
   for (int markers = 0; markers < 3; ++markers) {
-    uint32_t b = 0;
-    std::string w = lower_word_before(skip_gap(marker), &b);
-    if (w == "wait" || w == "mean") {
-      uint32_t b2 = 0;
-      std::string w2 = lower_word_before(skip_gap(b), &b2);
-      if ((w == "wait" && w2 != "no") || (w == "mean" && w2 != "i")) break;
-      marker = b2;
-    } else if (w == "sorry" || w == "no" || w == "actually") {
-      marker = b;
-    } else {
-      break;
+    uint32_t best = marker;
+    for (const auto& words : kMarkers) {
+      uint32_t at = marker;
+      size_t k = 0;
+      for (; k < words.size(); ++k) {
+        uint32_t b = 0;
+        if (lower_word_before(skip_gap(at), &b) != words[k] || b == skip_gap(at)) break;
+        at = b;
+      }
+      if (k == words.size() && at < best) {
+        best = at;
+        phrase = phrase || words.size() >= 2;
+      }
     }
+    if (best == marker) break;
+    marker = best;
   }
   if (marker == start) return start;
   // The abandoned try: number words and digits right before the marker.
@@ -605,7 +629,7 @@ uint32_t CorrectedFrom(std::string_view text, uint32_t start) {
     from = wb;
     ++numbers;
   }
-  return numbers >= 2 ? from : start;
+  return numbers >= (phrase ? 1 : 2) ? from : start;
 }
 
 // Whether the word at text[pos] appears as a word in `answer` (lower case).
@@ -2073,7 +2097,8 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
               (e.answered.empty() || !((s.digit_entities >> rule.entity) & 1) ||
                ReadsBack(text.substr(start, p.end - start), e.answered) ||
                (((s.date_entities >> rule.entity) & 1) &&
-                !BareYear(text.substr(start, p.end - start))))) {
+                !BareYear(text.substr(start, p.end - start)) &&
+                DatedInFull(text.substr(start, p.end - start))))) {
             positive = true;
             pos_dist = std::min<uint32_t>(pos_dist, kExpectedDistance);
             break;

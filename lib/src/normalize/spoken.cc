@@ -51,6 +51,12 @@ constexpr Entry kWords[] = {
     {"one", W::kDigit, 1},       {"two", W::kDigit, 2},       {"three", W::kDigit, 3},
     {"four", W::kDigit, 4},      {"five", W::kDigit, 5},      {"six", W::kDigit, 6},
     {"seven", W::kDigit, 7},     {"eight", W::kDigit, 8},     {"nine", W::kDigit, 9},
+    // Spanish digits, as callers say them through an interpreter ("dos
+    // nueve seis cuatro cero").
+    {"cero", W::kDigit, 0},      {"uno", W::kDigit, 1},       {"dos", W::kDigit, 2},
+    {"tres", W::kDigit, 3},      {"cuatro", W::kDigit, 4},    {"cinco", W::kDigit, 5},
+    {"seis", W::kDigit, 6},      {"siete", W::kDigit, 7},     {"ocho", W::kDigit, 8},
+    {"nueve", W::kDigit, 9},
     {"ten", W::kTeen, 10},       {"eleven", W::kTeen, 11},    {"twelve", W::kTeen, 12},
     {"thirteen", W::kTeen, 13},  {"fourteen", W::kTeen, 14},  {"fifteen", W::kTeen, 15},
     {"sixteen", W::kTeen, 16},   {"seventeen", W::kTeen, 17}, {"eighteen", W::kTeen, 18},
@@ -345,7 +351,7 @@ bool IsLetterToken(const std::vector<Tok>& toks, size_t i) {
   // "four ninety-three N. Bramble Way": a direction's abbreviation before a
   // street's name, not a letter of an id.
   if (IsSingleLetter(t) && (t.lower == "n" || t.lower == "s" || t.lower == "e" || t.lower == "w") &&
-      i + 2 < toks.size() && toks[i + 1].type == T::kPunct && toks[i + 1].lower == "." &&
+      i > 0 && (IsNumberWord(toks[i - 1]) || toks[i - 1].type == T::kDigits) && i + 2 < toks.size() && toks[i + 1].type == T::kPunct && toks[i + 1].lower == "." &&
       toks[i + 2].type == T::kWord && toks[i + 2].lower.size() > 2 && !IsNumberWord(toks[i + 2]) &&
       toks[i + 2].info.kind != W::kNato) {
     return false;
@@ -765,9 +771,11 @@ void RenderRun(const std::vector<Atom>& atoms, size_t from, size_t to, bool afte
       std::string year;
       // (A "year" decades ahead is a day and a year: "august twenty seventy
       // three" is August 20, '73.)
+      // (Nor one before 1900: "july eighteen forty eight" is July 18, '48.)
       if (NumberAtoms(atoms, from, to, &nums) && ReadYear(nums, 0, &year) &&
-          !(year.size() == 4 && std::atoi(year.c_str()) > CurrentYear() + 5 && nums.size() >= 2 &&
-            nums[0]->value <= 31)) {
+          !(year.size() == 4 &&
+            (std::atoi(year.c_str()) > CurrentYear() + 5 || std::atoi(year.c_str()) < 1900) &&
+            nums.size() >= 2 && nums[0]->value <= 31)) {
         first_number = false;
       }
     }

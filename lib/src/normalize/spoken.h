@@ -10,7 +10,7 @@
 // no rule takes.
 //
 // What is rewritten (runs never cross a line break):
-//   digits       zero/oh/o, one..nine, "double"/"triple" X; teens, tens and
+//   digits       zero/oh/o, one..nine (cero..nueve in Spanish), "double"/"triple" X; teens, tens and
 //                tens+unit ("fifty four"); "X hundred [and] Y"; "X thousand Y";
 //                spoken groups concatenate ("two forty one" -> 241, "seven oh
 //                three" -> 703, "nineteen eighty five" -> 1985, "twenty oh

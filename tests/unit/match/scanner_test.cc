@@ -1268,5 +1268,38 @@ TEST_F(ScannerTest, PhoneNumbersRestartedSplitAndCorrected) {
             "Caller: yes and i take two tablets at ten");
 }
 
+
+TEST_F(ScannerTest, BirthDatesHalfSaidOfferedAndRestarted) {
+  // The month and day answering the question, the year in a later turn.
+  EXPECT_EQ(RedactTurn(rules_, "Radiology: And what's your date of birth?", "Patient: November first..."),
+            "Patient: [DATE_OF_BIRTH]...");
+  // ... never an appointment offered after the birth date was given.
+  EXPECT_EQ(RedactTurn(rules_, "Agent: Could you give me the date of birth on file?",
+                       "Caller: 1983-06-27, I think. I can do on September twenty second, maybe."),
+            "Caller: [DATE_OF_BIRTH], I think. I can do on September twenty second, maybe.");
+  EXPECT_EQ(RedactTurn(rules_, "", "Agent: your appointment is on june thirteenth at ten"),
+            "Agent: your appointment is on june thirteenth at ten");
+  // Offered to be found by, no question asked.
+  EXPECT_EQ(RedactTurn(rules_, "", "Patient: and uh seven four thirty six if that helps you find me"),
+            "Patient: and uh [DATE_OF_BIRTH] if that helps you find me");
+  EXPECT_EQ(RedactTurn(rules_, "", "Member: oh may tenth forty four if you need it"),
+            "Member: oh [DATE_OF_BIRTH] if you need it");
+  // "let me start over": the first try goes with the value, one digit of it too.
+  EXPECT_EQ(RedactTurn(rules_, "Bot: And the zip?", "Caller: yeah it's one let me start over ten zero zero eight"),
+            "Caller: yeah it's [ZIP_CODE]");
+  EXPECT_EQ(RedactTurn(rules_, "", "Patient: Uh, two nineteen - let me start over, oh two eighteen forty nine, is my birthday."),
+            "Patient: Uh, [DATE_OF_BIRTH], is my birthday.");
+  // (A single number before a plain "no" is no first try: "one, no, ten zero zero eight".)
+  EXPECT_EQ(RedactTurn(rules_, "Bot: And the zip?", "Caller: one no ten zero zero eight"),
+            "Caller: one no [ZIP_CODE]");
+  // A "year" before 1900 after a month is a day and a year.
+  EXPECT_EQ(RedactTurn(rules_, "", "user: Birthday is July eighteen forty eight."),
+            "user: Birthday is [DATE_OF_BIRTH].");
+  // Digits said in Spanish through an interpreter.
+  EXPECT_EQ(RedactTurn(rules_, "RN: what zip code are you in\nInterpreter: y su código postal",
+                       "Patient: dos nueve seis cuatro cero"),
+            "Patient: [ZIP_CODE]");
+}
+
 }  // namespace
 }  // namespace phiscrub
