@@ -153,8 +153,8 @@ class Scanner {
   // something else: phone numbers.
   void AddSpokenPhones(std::string_view text, const internal::View& view,
                        std::vector<Span>* spans);
-  // Phone numbers said over two turns of one speaker (see scanner.cc).
-  void AddSplitPhones(std::string_view text, const internal::View& view,
+  // Values said over two turns of one speaker (see scanner.cc).
+  void AddSplitValues(std::string_view text, const internal::View& view,
                       std::vector<Span>* spans);
   // The end of an answer said again after its read-back (see scanner.cc).
   void AddAnswerTails(std::string_view text, const internal::View& view,

@@ -44,6 +44,12 @@ struct Scanner::State {
   int person_entity = -1;    // companion ZIPs after a name
   int zip_entity = -1;       // and their postal codes
   int spoken_phone_rule = -1;
+  // Rules of values said over two turns (AddSplitValues): a SplitKind each.
+  struct SplitRule {
+    uint8_t kind;
+    int rule;
+  };
+  std::vector<SplitRule> split_rules;
   // Per entity (< 64): the first rule of it that conversations cue (the rule
   // a value's tail said again is reported under, see AddAnswerTails).
   std::vector<int> answer_rule;
@@ -458,29 +464,62 @@ std::string TurnWordsBefore(std::string_view text, uint32_t at) {
   return before;
 }
 
-// A phone number's head said alone in its turn: view line [lb, lb + le)
-// holds one digit run after its speaker label, 1-9 digits, said in words,
-// with nothing but fillers around it (AreaCodeAlone). *hb, *he: the run.
+// Values said over two turns (see Scanner::AddSplitValues): what the parts
+// must make whole.
+enum class SplitKind : uint8_t { kPhone, kCard, kMbi, kSsn };
+
+// A byte of such a value in the view: digits; for an MBI, the capitals the
+// spoken view writes its letters as ("four quebec four one" -> 4Q41).
+bool SplitByte(char c, SplitKind kind) {
+  return IsDigitByte(c) || (kind == SplitKind::kMbi && c >= 'A' && c <= 'Z');
+}
+
+size_t SplitMaxLength(SplitKind kind) {
+  switch (kind) {
+    case SplitKind::kPhone: return 11;
+    case SplitKind::kCard: return 19;
+    case SplitKind::kMbi: return 11;
+    case SplitKind::kSsn: return 9;
+  }
+  return 0;
+}
+
+bool SplitWhole(std::string_view v, SplitKind kind) {
+  switch (kind) {
+    case SplitKind::kPhone:
+      return (v.size() == 10 || (v.size() == 11 && v[0] == '1')) && internal::ValidNanp(v);
+    case SplitKind::kCard: return v.size() >= 13 && internal::ValidCard(v);
+    case SplitKind::kMbi: return v.size() == 11 && internal::ValidMbi(v);
+    case SplitKind::kSsn: return v.size() == 9 && internal::ValidSsn(v);
+  }
+  return false;
+}
+
+// The first part of such a value said alone in its turn: view line [lb, le)
+// holds one run after its speaker label (shorter than the whole value, a
+// digit in it, said in words), with nothing but fillers around it
+// (AreaCodeAlone). *hb, *he: the run.
 bool LoneHead(std::string_view text, const internal::View& view, size_t lb, size_t le,
-              size_t* hb, size_t* he) {
+              SplitKind kind, size_t* hb, size_t* he) {
   const std::string& v = view.text;
   size_t words = 0;
   internal::SpeakerOf(std::string_view(v).substr(lb, le - lb), &words);
   size_t b = 0, e = 0;
   int runs = 0;
   for (size_t i = lb + words; i < le;) {
-    if (!IsDigitByte(v[i])) {
+    if (!SplitByte(v[i], kind) || (i > 0 && IsWordByte(v[i - 1]) && !SplitByte(v[i - 1], kind))) {
       ++i;
       continue;
     }
     size_t j = i;
-    while (j < le && IsDigitByte(v[j])) ++j;
+    while (j < le && SplitByte(v[j], kind)) ++j;
+    if (j < le && IsWordByte(v[j])) return false;
     if (++runs > 1) return false;
     b = i;
     e = j;
     i = j;
   }
-  if (runs != 1 || e - b > 9 || (b > 0 && IsWordByte(v[b - 1])) || (e < le && IsWordByte(v[e]))) {
+  if (runs != 1 || e - b >= SplitMaxLength(kind) - 1 || std::none_of(v.begin() + static_cast<std::ptrdiff_t>(b), v.begin() + static_cast<std::ptrdiff_t>(e), IsDigitByte)) {
     return false;
   }
   const uint32_t ob = view.OriginalBegin(static_cast<uint32_t>(b));
@@ -494,22 +533,22 @@ bool LoneHead(std::string_view text, const internal::View& view, size_t lb, size
   return true;
 }
 
-// The rest of a phone number whose `head` was said in an earlier turn: the
-// first digit run after the label of view line [lb, le), with the runs
-// after it joined by single separators ("555-0123") up to ten digits in
-// all. *completes: head and rest make a valid NANP number; *restarts: the
-// rest is a whole valid number again, beginning with a head of 1-3 digits
-// (a false start). False when the line has no digit run.
-bool PhoneTail(const internal::View& view, size_t lb, size_t le, std::string_view head,
-               size_t* tb, size_t* te, bool* completes, bool* restarts) {
+// The rest of a value whose `head` was said in an earlier turn: the first
+// run after the label of view line [lb, le), with the runs after it joined
+// by single separators ("555-0123") up to the value's length in all.
+// *completes: head and rest make a whole value; *restarts (phones): the
+// rest is a whole number again, beginning with a head of 1-3 digits (a
+// false start). False when the line has no run.
+bool ValueTail(const internal::View& view, size_t lb, size_t le, std::string_view head,
+               SplitKind kind, size_t* tb, size_t* te, bool* completes, bool* restarts) {
   const std::string& v = view.text;
   size_t words = 0;
   internal::SpeakerOf(std::string_view(v).substr(lb, le - lb), &words);
   size_t b = lb + words;
-  while (b < le && !(IsDigitByte(v[b]) && (b == 0 || !IsWordByte(v[b - 1])))) ++b;
+  while (b < le && !(SplitByte(v[b], kind) && (b == 0 || !IsWordByte(v[b - 1])))) ++b;
   if (b >= le) return false;
   size_t e = b;
-  while (e < le && IsDigitByte(v[e])) ++e;
+  while (e < le && SplitByte(v[e], kind)) ++e;
   *tb = b;
   *te = e;
   *completes = *restarts = false;
@@ -517,16 +556,17 @@ bool PhoneTail(const internal::View& view, size_t lb, size_t le, std::string_vie
   std::string whole(head);
   whole.append(v, b, e - b);
   for (;;) {
+    *completes = SplitWhole(whole, kind);
     std::string_view rest = std::string_view(whole).substr(head.size());
-    *completes = (whole.size() == 10 || (whole.size() == 11 && whole[0] == '1')) &&
-                 internal::ValidNanp(whole);
     if (rest.size() == 11 && rest[0] == '1') rest.remove_prefix(1);
-    *restarts = head.size() <= 3 && rest.size() == 10 && rest.substr(0, head.size()) == head &&
-                internal::ValidNanp(rest);
-    if (*completes || *restarts || whole.size() - head.size() >= 11) break;
-    if (!(e + 1 < le && (v[e] == ' ' || v[e] == '-' || v[e] == '.') && IsDigitByte(v[e + 1]))) break;
+    *restarts = kind == SplitKind::kPhone && head.size() <= 3 && rest.size() == 10 &&
+                rest.substr(0, head.size()) == head && internal::ValidNanp(rest);
+    if (*completes || *restarts || whole.size() >= SplitMaxLength(kind)) break;
+    if (!(e + 1 < le && (v[e] == ' ' || v[e] == '-' || v[e] == '.') && SplitByte(v[e + 1], kind))) {
+      break;
+    }
     size_t j = e + 1;
-    while (j < le && IsDigitByte(v[j])) ++j;
+    while (j < le && SplitByte(v[j], kind)) ++j;
     whole.append(v, e + 1, j - e - 1);
     e = j;
   }
@@ -1284,6 +1324,14 @@ Scanner::Scanner(std::shared_ptr<const Ruleset> ruleset)
   for (size_t r = 0; r < impl.rules.size(); ++r) {
     const CompiledRule& c = impl.rules[r];
     if (c.info.id == "phone.nanp.bare") state_->spoken_phone_rule = static_cast<int>(r);
+    static constexpr std::pair<std::string_view, SplitKind> kSplit[] = {
+        {"phone.nanp.bare", SplitKind::kPhone}, {"card.bare", SplitKind::kCard},
+        {"us_mbi.standard", SplitKind::kMbi}, {"us_ssn.bare", SplitKind::kSsn}};
+    for (const auto& [id, kind] : kSplit) {
+      if (c.info.id == id && c.entity < 64) {
+        state_->split_rules.push_back({static_cast<uint8_t>(kind), static_cast<int>(r)});
+      }
+    }
     if (c.conversation && c.entity < 64 && state_->answer_rule[c.entity] < 0 &&
         ((state_->digit_entities >> c.entity) & 1)) {
       state_->answer_rule[c.entity] = static_cast<int>(r);
@@ -1588,125 +1636,137 @@ void Scanner::AddSpokenPhones(std::string_view text, const internal::View& view,
   }
 }
 
-// A phone number said over two turns of one speaker, the other speaker
+// A value said over two turns of one speaker, the other speaker
 // acknowledging in between ("Is there a cell we can text?" / "yes two" /
-// "mm-hmm" / "one two five five five o one o four"; "Eight zero..." /
-// "Okay." / "Eight zero five, five five five..."): a turn answering a phone
-// question with nothing but a few digits and fillers (the head), and the
-// same speaker's next turn with digits, within three lines, that completes
-// them into a valid number or says the whole number again starting with
-// them. Both are found when the unit holds both turns (a conversation
-// scanned whole); a turn scanned on its own (ScanTurn) finds its head in
-// the turns before it.
-void Scanner::AddSplitPhones(std::string_view text, const internal::View& view,
+// "mm-hmm" / "one two five five five o one o four"; "What's the card
+// number?" / "three five three oh, uh, double one two oh" / "And the rest?"
+// / "four five two six ..."; "Eight zero..." / "Okay." / "Eight zero five,
+// five five five..."): a turn answering a question for a phone, card, MBI
+// or SSN with nothing but part of one and fillers (the head), and the same
+// speaker's next turn with digits, within three lines, that completes it
+// into a valid value (or, for a phone, says the whole number again
+// starting with it). Heads of cards, MBIs and SSNs are the value asked for
+// on their own (a turn is redacted before the next one is read); a phone's
+// head only when the rest completes it here (AddSpokenPhones takes area
+// codes alone). Both turns are found when the unit holds both (a
+// conversation scanned whole); a turn scanned on its own (ScanTurn) finds
+// its head in the turns before it.
+void Scanner::AddSplitValues(std::string_view text, const internal::View& view,
                              std::vector<Span>* spans) {
   State& s = *state_;
-  const int rule = s.spoken_phone_rule;
-  if (rule < 0 || s.expect.empty()) return;
-  const CompiledRule& phone = ruleset_->impl().rules[static_cast<size_t>(rule)];
-  if (phone.entity >= 64) return;
-  auto asked = [&](uint32_t at) {
-    return std::any_of(s.expect.begin(), s.expect.end(), [&](const State::Expectation& x) {
-      return at >= x.begin && at < x.end && ((x.entities >> phone.entity) & 1);
-    });
+  if (s.expect.empty()) return;
+  const auto& rules = ruleset_->impl().rules;
+  auto asked = [&](uint32_t at, uint16_t entity) {
+    return entity < 64 && std::any_of(s.expect.begin(), s.expect.end(), [&](const State::Expectation& x) {
+             return at >= x.begin && at < x.end && ((x.entities >> entity) & 1);
+           });
   };
-  auto add = [&](const internal::View& in, size_t b, size_t e) {
+  auto add = [&](const internal::View& in, size_t b, size_t e, int rule) {
     uint32_t ob = in.OriginalBegin(static_cast<uint32_t>(b));
     uint32_t oe = in.OriginalEnd(static_cast<uint32_t>(e));
     bool taken = std::any_of(spans->begin(), spans->end(),
                              [&](const Span& sp) { return sp.start < oe && ob < sp.end; });
-    if (!taken) spans->push_back({ob, oe, static_cast<uint16_t>(rule), phone.entity, phone.score});
+    const CompiledRule& r = rules[static_cast<size_t>(rule)];
+    if (!taken) spans->push_back({ob, oe, static_cast<uint16_t>(rule), r.entity, r.score});
   };
   const std::string& v = view.text;
   auto line_end = [&](size_t from) {
     size_t le = v.find('\n', from);
     return le == std::string::npos ? v.size() : le;
   };
-  // The turns after their heads, in this unit.
-  for (size_t lb = 0; lb < v.size();) {
-    const size_t le = line_end(lb);
-    const size_t next_line = le + 1;
-    size_t hb = 0, he = 0;
-    if (!LoneHead(text, view, lb, le, &hb, &he) ||
-        !asked(view.OriginalBegin(static_cast<uint32_t>(hb)))) {
+  const std::string_view turn_speaker = internal::SpeakerOf(text);
+  for (const State::SplitRule& split : s.split_rules) {
+    const SplitKind kind = static_cast<SplitKind>(split.kind);
+    const uint16_t entity = rules[static_cast<size_t>(split.rule)].entity;
+    // The heads in this unit, and the turns after them.
+    for (size_t lb = 0; lb < v.size();) {
+      const size_t le = line_end(lb);
+      const size_t next_line = le + 1;
+      size_t hb = 0, he = 0;
+      if (!LoneHead(text, view, lb, le, kind, &hb, &he) ||
+          !asked(view.OriginalBegin(static_cast<uint32_t>(hb)), entity)) {
+        lb = next_line;
+        continue;
+      }
+      if (kind != SplitKind::kPhone && he - hb >= 3) add(view, hb, he, split.rule);
+      uint32_t ol = view.OriginalBegin(static_cast<uint32_t>(lb));
+      const std::string_view speaker = internal::SpeakerOf(text.substr(ol));
+      const std::string head = v.substr(hb, he - hb);
+      size_t tl = next_line;
+      for (int lines = 0; lines < 3 && tl < v.size() && !speaker.empty();
+           ++lines, tl = line_end(tl) + 1) {
+        size_t tb = 0, te = 0;
+        bool completes = false, restarts = false;
+        if (!ValueTail(view, tl, line_end(tl), head, kind, &tb, &te, &completes, &restarts)) continue;
+        if (internal::SpeakerOf(text.substr(view.OriginalBegin(static_cast<uint32_t>(tl)))) ==
+            speaker) {
+          if (completes) add(view, tb, te, split.rule);
+          if (completes || restarts) add(view, hb, he, split.rule);
+        }
+        break;
+      }
       lb = next_line;
+    }
+    // A turn scanned on its own: its head in the turns before.
+    std::string_view prev = s.previous_turns;
+    if (prev.empty() || line_end(0) != v.size() || turn_speaker.empty()) continue;
+    size_t tb = 0, te = 0;
+    bool completes = false, restarts = false;
+    if (!ValueTail(view, 0, v.size(), {}, kind, &tb, &te, &completes, &restarts) ||
+        !asked(view.OriginalBegin(static_cast<uint32_t>(tb)), entity)) {
       continue;
     }
-    uint32_t ol = view.OriginalBegin(static_cast<uint32_t>(lb));
-    const std::string_view speaker = internal::SpeakerOf(text.substr(ol));
-    const std::string head = v.substr(hb, he - hb);
-    size_t tl = next_line;
-    for (int lines = 0; lines < 3 && tl < v.size() && !speaker.empty();
-         ++lines, tl = line_end(tl) + 1) {
-      size_t tb = 0, te = 0;
-      bool completes = false, restarts = false;
-      if (!PhoneTail(view, tl, line_end(tl), head, &tb, &te, &completes, &restarts)) continue;
-      if (internal::SpeakerOf(text.substr(view.OriginalBegin(static_cast<uint32_t>(tl)))) ==
-          speaker) {
-        if (completes) add(view, tb, te);
-        if (completes || restarts) add(view, hb, he);
-      }
-      break;
-    }
-    lb = next_line;
-  }
-  // A turn scanned on its own: its head in the turns before.
-  std::string_view prev = s.previous_turns;
-  if (prev.empty() || line_end(0) != v.size()) return;
-  const std::string_view speaker = internal::SpeakerOf(text);
-  size_t tb = 0, te = 0;
-  bool completes = false, restarts = false;
-  if (speaker.empty() || !PhoneTail(view, 0, v.size(), {}, &tb, &te, &completes, &restarts) ||
-      !asked(view.OriginalBegin(static_cast<uint32_t>(tb)))) {
-    return;
-  }
-  while (!prev.empty() && prev.back() == '\n') prev.remove_suffix(1);
-  for (int lines = 0; lines < 3 && !prev.empty(); ++lines) {
-    size_t nl = prev.rfind('\n');
-    std::string_view line = nl == std::string_view::npos ? prev : prev.substr(nl + 1);
-    prev = nl == std::string_view::npos ? std::string_view() : prev.substr(0, nl);
-    internal::View& hv = s.answer_view;
-    if (!internal::HasSpokenSeed(line) || !internal::SpokenView(line, &hv)) {
-      // Written digits: no head said; no digits: the other speaker's "mm-hmm".
+    while (!prev.empty() && prev.back() == '\n') prev.remove_suffix(1);
+    for (int lines = 0; lines < 3 && !prev.empty(); ++lines) {
+      size_t nl = prev.rfind('\n');
+      std::string_view line = nl == std::string_view::npos ? prev : prev.substr(nl + 1);
+      prev = nl == std::string_view::npos ? std::string_view() : prev.substr(0, nl);
+      internal::View& hv = s.answer_view;
       size_t words = 0;
       internal::SpeakerOf(line, &words);
-      if (std::any_of(line.begin() + static_cast<std::ptrdiff_t>(words), line.end(), IsDigitByte)) {
-        return;
+      if (!internal::HasSpokenSeed(line) || !internal::SpokenView(line, &hv)) {
+        // Written digits: no head said; no digits: the other speaker's "mm-hmm".
+        if (std::any_of(line.begin() + static_cast<std::ptrdiff_t>(words), line.end(), IsDigitByte)) {
+          break;
+        }
+        continue;
       }
-      continue;
-    }
-    size_t hb = 0, he = 0;
-    if (!LoneHead(line, hv, 0, hv.size(), &hb, &he)) {
-      size_t words = 0;
-      internal::SpeakerOf(hv.text, &words);
-      if (std::any_of(hv.text.begin() + static_cast<std::ptrdiff_t>(words), hv.text.end(),
-                      IsDigitByte)) {
-        return;
+      size_t hb = 0, he = 0;
+      if (!LoneHead(line, hv, 0, hv.size(), kind, &hb, &he)) {
+        size_t hw = 0;
+        internal::SpeakerOf(hv.text, &hw);
+        if (std::any_of(hv.text.begin() + static_cast<std::ptrdiff_t>(hw), hv.text.end(),
+                        IsDigitByte)) {
+          break;
+        }
+        continue;
       }
-      continue;
+      if (internal::SpeakerOf(line) != turn_speaker) break;
+      ValueTail(view, 0, v.size(), std::string_view(hv.text).substr(hb, he - hb), kind, &tb, &te,
+                &completes, &restarts);
+      if (completes) add(view, tb, te, split.rule);
+      break;
     }
-    if (internal::SpeakerOf(line) != speaker) return;
-    PhoneTail(view, 0, v.size(), std::string_view(hv.text).substr(hb, he - hb), &tb, &te,
-              &completes, &restarts);
-    if (completes) add(view, tb, te);
-    return;
   }
 }
 
 // The end of an answer said again, after its read-back ("i have eight six
 // zero five five five zero one zero one" / "no, zero double one zero";
 // "So 381-486-9?" / "No no, it's four eight nine six"; "the end is seven
-// one nine o"): in a range that expects a read-back of `answered` digits,
-// a run of three digits or more said in words that ends the answer (or, of
-// four or more, lies inside it) is that value, under the entity asked for
-// (the one whose values have the answer's length when several were).
+// one nine o"), or a short answer read back whole ("Eight four three one."
+// / "Let me read that back. Eight four three one."): in a range that
+// expects a read-back of `answered` digits, a run said in words that ends
+// the answer (three digits or more), lies inside it (four or more) or is
+// all of it (four or more, a digit misheard) is that value, under the
+// entity asked for (the one whose values have the answer's length when
+// several were).
 void Scanner::AddAnswerTails(std::string_view text, const internal::View& view,
                              std::vector<Span>* spans) {
   State& s = *state_;
   const std::string& v = view.text;
   for (const auto& x : s.expect) {
     const uint64_t digits = x.entities & s.digit_entities;
-    if (x.answered.size() < 5 || digits == 0) continue;
+    if (x.answered.size() < 4 || digits == 0) continue;
     int entity = -1;
     for (int e = 0; e < 64; ++e) {
       if (((digits >> e) & 1) == 0 || s.answer_rule[static_cast<size_t>(e)] < 0) continue;
@@ -1733,9 +1793,22 @@ void Scanner::AddAnswerTails(std::string_view text, const internal::View& view,
       const std::string_view run(v.data() + b, j - b);
       const uint32_t ob = view.OriginalBegin(static_cast<uint32_t>(b));
       const uint32_t oe = view.OriginalEnd(static_cast<uint32_t>(j));
-      if (ob < x.begin || ob >= x.end || run.size() < 3 || run.size() >= x.answered.size()) continue;
-      const bool ends = x.answered.compare(x.answered.size() - run.size(), run.size(), run) == 0;
-      if (!ends && (run.size() < 4 || x.answered.find(run) == std::string::npos)) continue;
+      if (ob < x.begin || ob >= x.end || run.size() < 3 || run.size() > x.answered.size()) continue;
+      // The whole answer again, or misheard in a digit (two of five or more):
+      // "Six six two seven, correct?", "forty four forty five" for 4444.
+      size_t off = 0;
+      if (run.size() == x.answered.size()) {
+        for (size_t k = 0; k < run.size(); ++k) off += run[k] != x.answered[k] ? 1 : 0;
+      }
+      const bool again = run.size() == x.answered.size() && run.size() >= 4 &&
+                         off <= (run.size() >= 5 ? 2u : 1u);
+      const bool ends = run.size() < x.answered.size() &&
+                        x.answered.compare(x.answered.size() - run.size(), run.size(), run) == 0;
+      if (!again && !ends &&
+          (run.size() < 4 || run.size() == x.answered.size() ||
+           x.answered.find(run) == std::string::npos)) {
+        continue;
+      }
       if (std::none_of(text.begin() + ob, text.begin() + oe, IsAlphaByte) ||
           !ExpectedValueFits(text, ob, oe, false)) {
         continue;
@@ -1788,7 +1861,7 @@ Status Scanner::AddViewSpans(std::string_view text, std::vector<Span>* spans) {
     }
     AddSpelledNames(text, s.view, spans);
     AddSpokenPhones(text, s.view, spans);
-    AddSplitPhones(text, s.view, spans);
+    AddSplitValues(text, s.view, spans);
     AddAnswerTails(text, s.view, spans);
     const bool o_letters = s.view.o_letters;
     // "three eighteen eighty eight" was read as a date; as digits it is a
@@ -2194,6 +2267,16 @@ void Scanner::AskHits(std::string_view turns, uint32_t from) {
                    (c >= '0' && c <= '9');
     }
     if (label_end && line_start) continue;
+    // A cue after a value in its own turn describes that value ("It's J Q
+    // S W ..., that's the ID on the card."): it asks for nothing new.
+    if (h.start - line > 8) {
+      std::string_view said = turns.substr(line, h.start - line);
+      if (internal::HasSpokenSeed(said) && internal::SpokenView(said, &s.answer_view)) {
+        said = s.answer_view.text;
+      }
+      AnswerDigits(said, &s.answer_digits);
+      if (s.answer_digits.size() >= 4) continue;
+    }
     uint64_t m = impl.asked_entities[h.word];
     if (m != 0) s.asks.emplace_back(static_cast<uint32_t>(h.end), m);
   }

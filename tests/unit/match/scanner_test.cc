@@ -1301,5 +1301,40 @@ TEST_F(ScannerTest, BirthDatesHalfSaidOfferedAndRestarted) {
             "Patient: [ZIP_CODE]");
 }
 
+
+TEST_F(ScannerTest, CardsMbisAndSsnsSaidOverTwoTurnsAndShortReadBacks) {
+  // The first part answering the question is the value asked for; the rest,
+  // in the speaker's next turn, completes a valid card / MBI.
+  EXPECT_EQ(RedactTurn(rules_, "Billing: What's the card number?", "Caller: Yeah, three five three oh, uh, double one two oh."),
+            "Caller: Yeah, [CREDIT_CARD].");
+  EXPECT_EQ(RedactTurn(rules_, "Billing: What's the card number?\nCaller: Yeah, three five three oh, uh, double one two oh.\n"
+                               "Billing: Got it, and the rest?",
+                       "Caller: Four five two six um five two one eight."),
+            "Caller: [CREDIT_CARD].");
+  EXPECT_EQ(RedactConversation(rules_, "AI: Can you read me your Medicare number?\n"
+                                       "User: it's four quebec four one\nAI: Mm-hmm.\nUser: w double two h k eight six"),
+            "AI: Can you read me your Medicare number?\n"
+            "User: it's [US_MBI]\nAI: Mm-hmm.\nUser: [US_MBI]");
+  // (No part of a card unasked.)
+  EXPECT_EQ(RedactTurn(rules_, "Billing: How many refills are left?", "Caller: Yeah, three five three oh."),
+            "Caller: Yeah, three five three oh.");
+  // A short answer read back whole, or with a digit misheard.
+  EXPECT_EQ(RedactTurn(rules_, "Agent: which card would you like to use\nCaller: It's the one that ends in six six two seven.",
+                       "Agent: Six six two seven, correct?"),
+            "Agent: [CREDIT_CARD], correct?");
+  EXPECT_EQ(RedactTurn(rules_, "Agent: and the last four digits of your social\nCaller: okay four four four four",
+                       "Agent: just to confirm forty four forty five"),
+            "Agent: just to confirm [US_SSN]");
+  EXPECT_EQ(RedactTurn(rules_, "Agent: How many tablets a month?\nCaller: two two two two",
+                       "Agent: two two two two, correct?"),
+            "Agent: two two two two, correct?");
+  // A cue after a value in its own turn asks for nothing new: the read-back
+  // in the next turn still reads back that value.
+  EXPECT_EQ(RedactTurn(rules_, "Speaker 1: And the member ID?\nSpeaker 2: It's J Q S W... six six seven one three two "
+                               "seven three, that's the ID on the card. My fever was a hundred and one last night.",
+                       "Speaker 1: Great, juliet quebec sierra whiskey, sixty six seventy one, thirty two seventy three. Thank you."),
+            "Speaker 1: Great, [HEALTH_PLAN_ID]. Thank you.");
+}
+
 }  // namespace
 }  // namespace phiscrub
