@@ -1218,9 +1218,11 @@ ASK = {
     "DOB": ["What's the date of birth?", "And the birthdate?", "Can you verify the date of birth for me?",
             "Date of birth on the account?", "And when was the patient born?", "What's your birthday?"],
     "PHONE": ["What's the best callback number?", "What number can we reach you at?", "And a good phone number?",
-              "What number should the driver call when they're outside?", "Is there a cell number we can text?"],
-    "SSN": ["Can I get the last four of your social?", "I'll need the social security number to look up the claim.",
-            "What are the last four of the social?", "And the full social, please."],
+              "What's a good number for you?", "Is there a cell number we can text?"],
+    "SSN": ["I'll need the social security number to look up the claim.", "And the full social, please.",
+            "Can I get your social security number?"],
+    "SSN4": ["Can I get the last four of your social?", "What are the last four of the social?",
+             "Just the last four of the social security number."],
     "MRN": ["Do you have the medical record number?", "Is there a chart number on that paperwork?",
             "What's the MRN on the discharge sheet?", "Can you read me the patient number at the top of the page?"],
     "MBI": ["Can you read me the Medicare number off the red, white and blue card?", "What's the Medicare beneficiary ID?",
@@ -1279,7 +1281,7 @@ NEG_TEMPLATES = [
     ("blood_pressure", "A", "Your blood pressure was {N} at the last visit.", lambda r, w: _n(r, w, ["one thirty two over eighty four", "one fifty over ninety", "one eighteen over seventy six"], ["132/84", "150/90", "118 over 76"])),
     ("blood_pressure", "C", "My pressure this morning was {N}.", lambda r, w: _n(r, w, ["one forty over eighty eight", "one twenty six over seventy"], ["140/88", "126/70"])),
     ("time", "A", "They'll call you back by {N}.", lambda r, w: _n(r, w, ["ten fifteen", "eleven thirty tonight", "nine in the morning", "quarter to four"], ["10:15", "11:30 PM", "9:00 AM", "3:45 PM"])),
-    ("time", "A", "The driver will pick you up at {N}.", lambda r, w: _n(r, w, ["six forty five a m", "seven fifteen", "a quarter past six"], ["6:45 AM", "7:15 a.m.", "6:15"])),
+    ("time", "A", "We'll give you a reminder call around {N} the day before.", lambda r, w: _n(r, w, ["six forty five a m", "seven fifteen", "a quarter past six"], ["6:45 AM", "7:15 a.m.", "6:15"])),
     ("duration", "C", "It's been going on for {N}.", lambda r, w: _n(r, w, ["about three weeks", "two days", "like forty five minutes", "a couple of months"], ["3 weeks", "2 days", "45 minutes"])),
     ("duration", "A", "The visit takes about {N}.", lambda r, w: _n(r, w, ["an hour and a half", "twenty minutes", "forty five minutes"], ["90 minutes", "20 minutes", "45 minutes"])),
     ("money", "A", "Your copay today will be {N}.", lambda r, w: _n(r, w, ["forty five dollars", "twenty dollars", "a hundred and twenty five dollars"], ["$45", "$20.00", "$125"])),
@@ -1318,7 +1320,7 @@ NEG_TEMPLATES += [
     ("lab_value", "C", "My sugar was {N} this morning.", lambda r, w: _n(r, w, ["two eighteen", "one forty five"], ["218", "145"])),
     ("duration", "C", "I've been on hold for {N}.", lambda r, w: _n(r, w, ["like twenty minutes", "half an hour"], ["20 minutes", "30 minutes"])),
     ("appointment_date", "C", "Can I come in {N} instead?", lambda r, w: _n(r, w, ["next wednesday", "friday the seventeenth"], ["Wednesday the 15th", "Friday the 17th"])),
-    ("room_number", "A", "The sleep study is in {N}.", lambda r, w: _n(r, w, ["room three", "suite one ten"], ["Room 3", "Suite 110"])),
+    ("room_number", "A", "Your appointment is in {N}.", lambda r, w: _n(r, w, ["room three", "suite one ten"], ["Room 3", "Suite 110"])),
 ]
 NEG_WHATS = sorted({t[0] for t in NEG_TEMPLATES})
 
@@ -1747,7 +1749,8 @@ class RecordBuilder:
         if caller and "NAME" in ident:
             # a relative / caregiver calls: their own name, then the patient's
             c.say("A", r.choice(["And who am I speaking with?", "Can I get your name?", "And your name, please?"]))
-            c.frame("C", r.choice(["This is {v}.", "My name is {v}, I'm her daughter.", "{v}. I'm the caregiver."]), c.render("NAME", caller, "C", "same"))
+            tm = r.choice(["This is {v}.", "My name is {v}, I'm her daughter.", "{v}. I'm the caregiver.", "{v}, I'm his son."])
+            c.frame("C", tm, c.render("NAME", caller, "C", "prev" if tm.startswith("{v}") else "same"))
             self.count["NAME"] += 1
             c.nvalues += 1
         for e in ident:
@@ -1803,7 +1806,7 @@ class RecordBuilder:
 
     def name_exchange(self, c, person, relative):
         r = c.r
-        mode = r.choice(["same", "prev", "prev", "spell", "spell", "name_spell", "name_spell", "title_readback"])
+        mode = r.choice(["same", "prev", "spell", "spell", "spell", "name_spell", "name_spell", "title_readback"])
         if relative:
             c.say("A", r.choice(["And the patient's name?", "And who are you calling about?", "Okay, and the patient is?"]))
             if r.random() < 0.5:
@@ -1821,8 +1824,10 @@ class RecordBuilder:
                 c.frame("C", r.choice(BARE), c.render("NAME", person, "C", "prev", r.choice(["full", "full", "last_first"])))
         if mode in ("spell", "title_readback") or (relative and r.random() < 0.5):
             if mode == "spell" or relative:
-                c.say("A", r.choice(["Can you spell the last name for me?", "How do you spell that?", "And the spelling of the last name?"]))
-                c.frame("C", r.choice(["{v}.", "Sure, {v}.", "It's {v}."]), c.render("NAME", person, "C", "prev", "spell_last"))
+                first = r.random() < 0.25
+                c.say("A", r.choice(["And how do you spell the first name?", "Can you spell the first name?"]) if first else
+                      r.choice(["Can you spell the last name for me?", "How do you spell that?", "And the spelling of the last name?"]))
+                c.frame("C", r.choice(["{v}.", "Sure, {v}.", "It's {v}."]), c.render("NAME", person, "C", "prev", "spell_first" if first else "spell_last"))
             if r.random() < 0.4:
                 c.frame("A", r.choice(["Thank you, {v}.", "Okay, {v}, let me pull that up.", "Thanks, {v}."]), c.render("NAME", person, "A", "prev", "first"))
             elif r.random() < 0.5 or mode == "title_readback":
