@@ -22,6 +22,7 @@ CORPORA = [
     ("spoken holdout", "spoken_holdout/holdout.jsonl", []),
     ("spoken holdout 2", "spoken_holdout2/holdout2.jsonl", []),
     ("spoken holdout 3", "spoken_holdout3/holdout3.jsonl", []),
+    ("spoken holdout 4", "spoken_holdout4/holdout4.jsonl", []),
     ("written dev", "written/dev.jsonl", []),
     ("written test", "written/test.jsonl", []),
     ("presidio", "presidio/presidio.jsonl", []),
