@@ -43,11 +43,15 @@ void AppendProcessMetrics(std::string* o) {
     std::string tok;
     while (in >> tok) f.push_back(tok);
     if (f.size() > 24) {
-      double utime = std::strtod(f[14].c_str(), nullptr);
-      double stime = std::strtod(f[15].c_str(), nullptr);
       double start_ticks = std::strtod(f[22].c_str(), nullptr);
+      // (getrusage: microseconds; /proc/self/stat counts clock ticks of 10
+      // ms, and a daemon that started in a few ms has used none.)
+      struct rusage ru {};
+      getrusage(RUSAGE_SELF, &ru);
+      const double cpu = static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+                         static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
       family("process_cpu_seconds_total", "counter", "Total user and system CPU time in seconds.",
-             (utime + stime) / ticks);
+             cpu);
       family("process_virtual_memory_bytes", "gauge", "Virtual memory size in bytes.",
              std::strtod(f[23].c_str(), nullptr));
       family("process_resident_memory_bytes", "gauge", "Resident memory size in bytes.",

@@ -125,7 +125,9 @@ class LineFramer {
   // ("Agent: Could you spell it?" / "Caller: r e y e s") gets them as
   // context instead, as with --format auto (Record::turn_context).
   void KeepLabelContext();
-  static constexpr size_t kContextTurns = 3;
+  // (Questions count from the last three; the two before those hold parts
+  // of a value said over several turns.)
+  static constexpr size_t kContextTurns = 5;
   static constexpr size_t kContextBytes = 2048;
 
   // Appends every record completed by `chunk` to *batch. Any split of the same

@@ -1765,7 +1765,7 @@ class LevelRunner {
       lv.previous.push_back('\n');
     }
     *previous = lv.previous;
-    constexpr size_t kTurns = 3, kTurnBytes = 2048;
+    constexpr size_t kTurns = LineFramer::kContextTurns, kTurnBytes = 2048;
     if (array.turns.size() >= kTurns) array.turns.erase(array.turns.begin());
     std::string_view tail = value.size() > kTurnBytes ? value.substr(value.size() - kTurnBytes)
                                                       : value;

@@ -416,6 +416,17 @@ bool ExpectedValueFits(std::string_view t, uint32_t b, uint32_t e, bool birth) {
   return true;
 }
 
+// Words that say nothing of a number said with them: "um", "okay", "it's",
+// "and then", "that's it", "area code".
+bool OnlyFillers(std::string_view part) {
+  static constexpr std::string_view kFillers[] = {
+      "um",   "uh",    "umm",  "uhh",   "oh",    "ok",   "okay",   "so",     "yeah",
+      "yes",  "sure",  "it's", "its",   "it",    "is",   "hmm",    "mm",     "well",
+      "alright", "right", "and", "then", "the",  "area", "code",   "first",  "hold",
+      "on",   "that'd", "that's", "be", "would", "it'll", "that"};
+  return OnlyWordsOf(part, kFillers);
+}
+
 // An area code said alone in its turn ([ob, oe) in `text`; `before`, lower
 // case, the turn's words before it): digit by digit or in tens ("seven
 // eighty six"), never with "hundred" or "point", and nothing but fillers
@@ -428,11 +439,7 @@ bool AreaCodeAlone(std::string_view text, uint32_t ob, uint32_t oe, std::string_
   if (said.find("hundred") != std::string::npos || said.find("point") != std::string::npos) {
     return false;
   }
-  static constexpr std::string_view kFillers[] = {
-      "um",   "uh",    "umm",  "uhh",   "oh",    "ok",   "okay",   "so",     "yeah",
-      "yes",  "sure",  "it's", "its",   "it",    "is",   "hmm",    "mm",     "well",
-      "alright", "right", "and", "then", "the",  "area", "code",   "first",  "hold",
-      "on",   "that'd", "that's", "be", "would", "it'll", "that"};
+
   // (A digit or two: only "yes", "um", "it's"... before them -- "the first
   // one", "hold on one" are no number.)
   static constexpr std::string_view kLeads[] = {"um", "uh", "umm", "uhh", "okay", "ok", "so",
@@ -441,7 +448,7 @@ bool AreaCodeAlone(std::string_view text, uint32_t ob, uint32_t oe, std::string_
   if (short_head) return OnlyWordsOf(before, kLeads);
   size_t line_end = text.find('\n', oe);
   if (line_end == std::string_view::npos) line_end = text.size();
-  return OnlyWordsOf(before, kFillers) && OnlyWordsOf(text.substr(oe, line_end - oe), kFillers);
+  return OnlyFillers(before) && OnlyFillers(text.substr(oe, line_end - oe));
 }
 
 // The words of the turn before original byte `at` (up to 40 bytes), lower
@@ -495,83 +502,144 @@ bool SplitWhole(std::string_view v, SplitKind kind) {
   return false;
 }
 
-// The first part of such a value said alone in its turn: view line [lb, le)
-// holds one run after its speaker label (shorter than the whole value, a
-// digit in it, said in words), with nothing but fillers around it
-// (AreaCodeAlone). *hb, *he: the run.
-bool LoneHead(std::string_view text, const internal::View& view, size_t lb, size_t le,
-              SplitKind kind, size_t* hb, size_t* he) {
+// Whether `v` can begin a value of `kind` (a valid value padded out).
+bool SplitPrefix(std::string_view v, SplitKind kind) {
+  if (v.empty() || v.size() > SplitMaxLength(kind)) return false;
+  auto pad = [&](std::string_view d, std::string_view full) {
+    std::string p(d);
+    p.append(full.substr(d.size()));
+    return p;
+  };
+  switch (kind) {
+    case SplitKind::kPhone: {
+      std::string_view d = v;
+      if (d[0] == '1') d.remove_prefix(1);  // (area codes never start with 1)
+      return d.empty() || (d.size() <= 10 && internal::ValidNanp(pad(d, "2002000000")));
+    }
+    case SplitKind::kCard:
+      return v[0] >= '2' && v[0] <= '6';
+    case SplitKind::kMbi:
+      return internal::ValidMbi(pad(v, "1AA0AA0AA00"));
+    case SplitKind::kSsn:
+      return internal::ValidSsn(pad(v, "101010001"));
+  }
+  return false;
+}
+
+// A sentence of a turn, or a whole turn, as a piece of a value said over
+// several turns: a part of the value (one run said alone, with fillers
+// only: "Uh, nine seven nine.", "And oh one double four, that's it"), an
+// acknowledgement between parts ("Go ahead.", "Mm-hmm.", "Got it, and
+// then?") or anything else.
+struct Piece {
+  enum Kind : uint8_t { kPart, kAck, kOther } kind = kOther;
+  std::string value;         // kPart: the value's characters
+  std::string_view speaker;  // the turn's label, empty when unknown
+  bool here = false;         // in the unit scanned (vb, ve are view offsets)
+  size_t vb = 0, ve = 0;
+  uint32_t ob = 0;  // original offset of the part (here) or of its line (before)
+};
+
+// Classifies view bytes [sb, se) of `view` (over `text`) as a piece.
+Piece ClassifyPiece(std::string_view text, const internal::View& view, size_t sb, size_t se,
+                    SplitKind kind) {
   const std::string& v = view.text;
-  size_t words = 0;
-  internal::SpeakerOf(std::string_view(v).substr(lb, le - lb), &words);
+  Piece piece;
   size_t b = 0, e = 0;
-  int runs = 0;
-  for (size_t i = lb + words; i < le;) {
-    if (!SplitByte(v[i], kind) || (i > 0 && IsWordByte(v[i - 1]) && !SplitByte(v[i - 1], kind))) {
-      ++i;
+  int runs = 0, words = 0;
+  bool digits = false;
+  for (size_t i = sb; i < se;) {
+    if (IsDigitByte(v[i])) digits = true;
+    if (SplitByte(v[i], kind) && (i == 0 || !IsWordByte(v[i - 1]))) {
+      size_t j = i;
+      while (j < se && SplitByte(v[j], kind)) ++j;
+      const bool has_digit = std::any_of(v.begin() + static_cast<std::ptrdiff_t>(i),
+                                         v.begin() + static_cast<std::ptrdiff_t>(j), IsDigitByte);
+      if (j < se && IsWordByte(v[j])) {
+        // Glued to a word: "Go", "I'm", or "4th" -- a word.
+        if (has_digit) digits = true;
+        ++words;
+        while (j < se && IsWordByte(v[j])) ++j;
+        i = j;
+        continue;
+      }
+      if (!has_digit) {  // "I", "OK": a word
+        ++words;
+        i = j;
+        continue;
+      }
+      digits = true;
+      ++runs;
+      b = i;
+      e = j;
+      i = j;
       continue;
     }
-    size_t j = i;
-    while (j < le && SplitByte(v[j], kind)) ++j;
-    if (j < le && IsWordByte(v[j])) return false;
-    if (++runs > 1) return false;
-    b = i;
-    e = j;
-    i = j;
+    if (IsAlphaByte(v[i]) && (i == sb || !IsWordByte(v[i - 1]))) ++words;
+    ++i;
   }
-  if (runs != 1 || e - b >= SplitMaxLength(kind) - 1 || std::none_of(v.begin() + static_cast<std::ptrdiff_t>(b), v.begin() + static_cast<std::ptrdiff_t>(e), IsDigitByte)) {
-    return false;
+  if (runs == 0) {
+    if (!digits && words <= 6) piece.kind = Piece::kAck;
+    return piece;
+  }
+  if (runs > 1 || e - b >= SplitMaxLength(kind) ||
+      !std::any_of(v.begin() + static_cast<std::ptrdiff_t>(b), v.begin() + static_cast<std::ptrdiff_t>(e),
+                   IsDigitByte)) {
+    return piece;
   }
   const uint32_t ob = view.OriginalBegin(static_cast<uint32_t>(b));
   const uint32_t oe = view.OriginalEnd(static_cast<uint32_t>(e));
-  if (std::none_of(text.begin() + ob, text.begin() + oe, IsAlphaByte) ||
-      !AreaCodeAlone(text, ob, oe, TurnWordsBefore(text, ob), false)) {
-    return false;
+  const uint32_t osb = view.OriginalBegin(static_cast<uint32_t>(sb));
+  const uint32_t ose = view.OriginalEnd(static_cast<uint32_t>(se));
+  const std::string said = LowerAscii(text.substr(ob, oe - ob));
+  const std::string before = LowerAscii(text.substr(osb, ob - osb));
+  // ("Code is seven seven one": a card's security code, no part of its
+  // number; only "area code" goes with a phone.)
+  if (said.find("hundred") != std::string::npos || said.find("point") != std::string::npos ||
+      !OnlyFillers(before) || !OnlyFillers(text.substr(oe, ose - oe)) ||
+      (before.find("code") != std::string::npos &&
+       (kind != SplitKind::kPhone || before.find("area code") == std::string::npos))) {
+    return piece;
   }
-  *hb = b;
-  *he = e;
-  return true;
+  piece.kind = Piece::kPart;
+  piece.value = v.substr(b, e - b);
+  piece.vb = b;
+  piece.ve = e;
+  piece.ob = ob;
+  return piece;
 }
 
-// The rest of a value whose `head` was said in an earlier turn: the first
-// run after the label of view line [lb, le), with the runs after it joined
-// by single separators ("555-0123") up to the value's length in all.
-// *completes: head and rest make a whole value; *restarts (phones): the
-// rest is a whole number again, beginning with a head of 1-3 digits (a
-// false start). False when the line has no run.
-bool ValueTail(const internal::View& view, size_t lb, size_t le, std::string_view head,
-               SplitKind kind, size_t* tb, size_t* te, bool* completes, bool* restarts) {
+// Appends the pieces of view line [lb, le) (over `text`): its sentences,
+// after its speaker label.
+void AddPieces(std::string_view text, const internal::View& view, size_t lb, size_t le,
+               SplitKind kind, bool here, std::vector<Piece>* out) {
   const std::string& v = view.text;
+  if (lb >= le || le > v.size()) return;
   size_t words = 0;
+  const uint32_t ol = view.OriginalBegin(static_cast<uint32_t>(lb));
+  size_t ole = text.find('\n', ol);
+  if (ole == std::string_view::npos) ole = text.size();
+  const std::string_view speaker = internal::SpeakerOf(text.substr(ol, ole - ol), &words);
   internal::SpeakerOf(std::string_view(v).substr(lb, le - lb), &words);
-  size_t b = lb + words;
-  while (b < le && !(SplitByte(v[b], kind) && (b == 0 || !IsWordByte(v[b - 1])))) ++b;
-  if (b >= le) return false;
-  size_t e = b;
-  while (e < le && SplitByte(v[e], kind)) ++e;
-  *tb = b;
-  *te = e;
-  *completes = *restarts = false;
-  if (head.empty()) return true;
-  std::string whole(head);
-  whole.append(v, b, e - b);
-  for (;;) {
-    *completes = SplitWhole(whole, kind);
-    std::string_view rest = std::string_view(whole).substr(head.size());
-    if (rest.size() == 11 && rest[0] == '1') rest.remove_prefix(1);
-    *restarts = kind == SplitKind::kPhone && head.size() <= 3 && rest.size() == 10 &&
-                rest.substr(0, head.size()) == head && internal::ValidNanp(rest);
-    if (*completes || *restarts || whole.size() >= SplitMaxLength(kind)) break;
-    if (!(e + 1 < le && (v[e] == ' ' || v[e] == '-' || v[e] == '.') && SplitByte(v[e + 1], kind))) {
-      break;
+  size_t sb = lb + words;
+  for (size_t i = sb; i <= le; ++i) {
+    // A sentence ends at "? ", "! ", ". " -- not at an ellipsis before a
+    // word in lower case ("nine six... two nine o" is one value).
+    bool end = i == le;
+    if (!end && (v[i] == '?' || v[i] == '!' || v[i] == '.') && i + 1 < le && v[i + 1] == ' ') {
+      end = !(v[i] == '.' && i > 0 && v[i - 1] == '.' && i + 2 < le &&
+              !(v[i + 2] >= 'A' && v[i + 2] <= 'Z'));
     }
-    size_t j = e + 1;
-    while (j < le && SplitByte(v[j], kind)) ++j;
-    whole.append(v, e + 1, j - e - 1);
-    e = j;
+    if (!end) continue;
+    if (i > sb) {
+      Piece piece = ClassifyPiece(text, view, sb, std::min(i + 1, le), kind);
+      piece.speaker = speaker;
+      piece.here = here;
+      if (!here) piece.ob = ol;
+      out->push_back(std::move(piece));
+    }
+    sb = i + 1;
   }
-  *te = e;
-  return true;
 }
 
 // A phone number said after a false start with no word of correction: its
@@ -1455,7 +1523,10 @@ Status Scanner::Scan(std::string_view text, std::vector<Span>* spans) {
   cands.swap(state_->candidates);
   st = Confirm(text, &cands, spans);
   cands.swap(state_->candidates);
-  if (st.ok() && NeedsViews(text)) st = AddViewSpans(text, spans);
+  // (In a conversation, parts of a value written in digits: AddViewSpans.)
+  const bool parts = (!state_->expect.empty() || !state_->previous_turns.empty()) &&
+                     std::any_of(text.begin(), text.end(), IsDigitByte);
+  if (st.ok() && (parts || NeedsViews(text))) st = AddViewSpans(text, spans);
   if (!st.ok()) spans->clear();
   return st;
 }
@@ -1636,118 +1707,159 @@ void Scanner::AddSpokenPhones(std::string_view text, const internal::View& view,
   }
 }
 
-// A value said over two turns of one speaker, the other speaker
-// acknowledging in between ("Is there a cell we can text?" / "yes two" /
-// "mm-hmm" / "one two five five five o one o four"; "What's the card
-// number?" / "three five three oh, uh, double one two oh" / "And the rest?"
-// / "four five two six ..."; "Eight zero..." / "Okay." / "Eight zero five,
-// five five five..."): a turn answering a question for a phone, card, MBI
-// or SSN with nothing but part of one and fillers (the head), and the same
-// speaker's next turn with digits, within three lines, that completes it
-// into a valid value (or, for a phone, says the whole number again
-// starting with it). Heads of cards, MBIs and SSNs are the value asked for
-// on their own (a turn is redacted before the next one is read); a phone's
-// head only when the rest completes it here (AddSpokenPhones takes area
-// codes alone). Both turns are found when the unit holds both (a
-// conversation scanned whole); a turn scanned on its own (ScanTurn) finds
-// its head in the turns before it.
+// A value said over several turns of one speaker, the other speaker
+// acknowledging in between ("What's a good number for you?" / "Uh, 662." /
+// "Got it, and then?" / "Uh, double five five." / "Uh huh." / "Oh one
+// three eight."; "Can you read me the Medicare number?" / "Five C zero
+// zero..." / "Go ahead." / "M seven four." ...), or over the sentences of a
+// transcript written as one line: after a question for a phone, card, MBI
+// or SSN, the parts said alone (each a piece of its own, Piece) that
+// together begin a valid value of it are that value. A part is redacted
+// once the parts up to it hold enough of the value to be no other number
+// (six digits of a phone, four characters of the others) or, when the
+// whole unit is at hand, once the parts make the value whole; the first
+// part alone too when it is a card's, MBI's or SSN's (AddSpokenPhones takes
+// a phone's area code alone). A turn scanned on its own (ScanTurn) finds
+// the parts before it in the turns before it (State::previous_turns). A
+// phone number said whole after a false start of its first digits in a
+// turn before ("Eight zero..." / "Okay." / "Eight zero five, five five
+// five...") takes that false start with it.
 void Scanner::AddSplitValues(std::string_view text, const internal::View& view,
                              std::vector<Span>* spans) {
   State& s = *state_;
-  if (s.expect.empty()) return;
   const auto& rules = ruleset_->impl().rules;
-  auto asked = [&](uint32_t at, uint16_t entity) {
-    return entity < 64 && std::any_of(s.expect.begin(), s.expect.end(), [&](const State::Expectation& x) {
-             return at >= x.begin && at < x.end && ((x.entities >> entity) & 1);
-           });
-  };
-  auto add = [&](const internal::View& in, size_t b, size_t e, int rule) {
-    uint32_t ob = in.OriginalBegin(static_cast<uint32_t>(b));
-    uint32_t oe = in.OriginalEnd(static_cast<uint32_t>(e));
-    bool taken = std::any_of(spans->begin(), spans->end(),
-                             [&](const Span& sp) { return sp.start < oe && ob < sp.end; });
-    const CompiledRule& r = rules[static_cast<size_t>(rule)];
-    if (!taken) spans->push_back({ob, oe, static_cast<uint16_t>(rule), r.entity, r.score});
-  };
   const std::string& v = view.text;
-  auto line_end = [&](size_t from) {
-    size_t le = v.find('\n', from);
-    return le == std::string::npos ? v.size() : le;
-  };
-  const std::string_view turn_speaker = internal::SpeakerOf(text);
+  std::vector<Piece> pieces;
+  bool prev_asks_ready = false;
   for (const State::SplitRule& split : s.split_rules) {
     const SplitKind kind = static_cast<SplitKind>(split.kind);
-    const uint16_t entity = rules[static_cast<size_t>(split.rule)].entity;
-    // The heads in this unit, and the turns after them.
-    for (size_t lb = 0; lb < v.size();) {
-      const size_t le = line_end(lb);
-      const size_t next_line = le + 1;
-      size_t hb = 0, he = 0;
-      if (!LoneHead(text, view, lb, le, kind, &hb, &he) ||
-          !asked(view.OriginalBegin(static_cast<uint32_t>(hb)), entity)) {
-        lb = next_line;
-        continue;
-      }
-      if (kind != SplitKind::kPhone && he - hb >= 3) add(view, hb, he, split.rule);
-      uint32_t ol = view.OriginalBegin(static_cast<uint32_t>(lb));
-      const std::string_view speaker = internal::SpeakerOf(text.substr(ol));
-      const std::string head = v.substr(hb, he - hb);
-      size_t tl = next_line;
-      for (int lines = 0; lines < 3 && tl < v.size() && !speaker.empty();
-           ++lines, tl = line_end(tl) + 1) {
-        size_t tb = 0, te = 0;
-        bool completes = false, restarts = false;
-        if (!ValueTail(view, tl, line_end(tl), head, kind, &tb, &te, &completes, &restarts)) continue;
-        if (internal::SpeakerOf(text.substr(view.OriginalBegin(static_cast<uint32_t>(tl)))) ==
-            speaker) {
-          if (completes) add(view, tb, te, split.rule);
-          if (completes || restarts) add(view, hb, he, split.rule);
-        }
-        break;
-      }
-      lb = next_line;
-    }
-    // A turn scanned on its own: its head in the turns before.
+    const CompiledRule& rule = rules[static_cast<size_t>(split.rule)];
+    const uint16_t entity = rule.entity;
+    // The pieces: the turns before (a turn scanned on its own), then this
+    // unit's lines.
+    pieces.clear();
     std::string_view prev = s.previous_turns;
-    if (prev.empty() || line_end(0) != v.size() || turn_speaker.empty()) continue;
-    size_t tb = 0, te = 0;
-    bool completes = false, restarts = false;
-    if (!ValueTail(view, 0, v.size(), {}, kind, &tb, &te, &completes, &restarts) ||
-        !asked(view.OriginalBegin(static_cast<uint32_t>(tb)), entity)) {
-      continue;
-    }
     while (!prev.empty() && prev.back() == '\n') prev.remove_suffix(1);
-    for (int lines = 0; lines < 3 && !prev.empty(); ++lines) {
-      size_t nl = prev.rfind('\n');
-      std::string_view line = nl == std::string_view::npos ? prev : prev.substr(nl + 1);
-      prev = nl == std::string_view::npos ? std::string_view() : prev.substr(0, nl);
-      internal::View& hv = s.answer_view;
-      size_t words = 0;
-      internal::SpeakerOf(line, &words);
-      if (!internal::HasSpokenSeed(line) || !internal::SpokenView(line, &hv)) {
-        // Written digits: no head said; no digits: the other speaker's "mm-hmm".
-        if (std::any_of(line.begin() + static_cast<std::ptrdiff_t>(words), line.end(), IsDigitByte)) {
-          break;
+    for (size_t lb = 0; lb < prev.size();) {
+      size_t le = prev.find('\n', lb);
+      if (le == std::string_view::npos) le = prev.size();
+      std::string_view line = prev.substr(lb, le - lb);
+      internal::View& lv = s.answer_view;
+      if (internal::HasSpokenSeed(line) && internal::SpokenView(line, &lv)) {
+        size_t first = pieces.size();
+        AddPieces(line, lv, 0, lv.size(), kind, false, &pieces);
+        for (size_t k = first; k < pieces.size(); ++k) pieces[k].ob += static_cast<uint32_t>(lb);
+      } else {
+        // (Written: its digits as they are.)
+        lv.Clear();
+        for (size_t k = 0; k < line.size(); ++k) {
+          lv.Push(line[k], static_cast<uint32_t>(k), static_cast<uint32_t>(k + 1));
         }
+        size_t first = pieces.size();
+        AddPieces(line, lv, 0, lv.size(), kind, false, &pieces);
+        for (size_t k = first; k < pieces.size(); ++k) pieces[k].ob += static_cast<uint32_t>(lb);
+      }
+      lb = le + 1;
+    }
+    const size_t here_from = pieces.size();
+    for (size_t lb = 0; lb <= v.size();) {
+      size_t le = v.find('\n', lb);
+      if (le == std::string::npos) le = v.size();
+      AddPieces(text, view, lb, le, kind, true, &pieces);
+      lb = le + 1;
+    }
+    bool any_here = false;
+    for (size_t k = here_from; k < pieces.size(); ++k) any_here |= pieces[k].kind == Piece::kPart;
+    if (!any_here) continue;
+    // Whether the value was asked for before the first part.
+    auto asked = [&](const Piece& first) {
+      if (first.here) {
+        return entity < 64 && std::any_of(s.expect.begin(), s.expect.end(), [&](const State::Expectation& x) {
+                 return first.ob >= x.begin && first.ob < x.end && ((x.entities >> entity) & 1);
+               });
+      }
+      if (!prev_asks_ready) {
+        AskHits(s.previous_turns, 0);
+        prev_asks_ready = true;
+      }
+      return entity < 64 && std::any_of(s.asks.begin(), s.asks.end(), [&](const auto& a) {
+               return a.first <= first.ob && ((a.second >> entity) & 1);
+             });
+    };
+    auto add = [&](const Piece& p) {
+      uint32_t ob = view.OriginalBegin(static_cast<uint32_t>(p.vb));
+      uint32_t oe = view.OriginalEnd(static_cast<uint32_t>(p.ve));
+      bool taken = std::any_of(spans->begin(), spans->end(),
+                               [&](const Span& sp) { return sp.start < oe && ob < sp.end; });
+      if (!taken) spans->push_back({ob, oe, static_cast<uint16_t>(split.rule), entity, rule.score});
+    };
+    const size_t enough = kind == SplitKind::kPhone ? 6 : 4;
+    // Chains: parts of one speaker with at most two acknowledgements between.
+    size_t i = 0;
+    while (i < pieces.size()) {
+      if (pieces[i].kind != Piece::kPart) {
+        ++i;
         continue;
       }
-      size_t hb = 0, he = 0;
-      if (!LoneHead(line, hv, 0, hv.size(), kind, &hb, &he)) {
-        size_t hw = 0;
-        internal::SpeakerOf(hv.text, &hw);
-        if (std::any_of(hv.text.begin() + static_cast<std::ptrdiff_t>(hw), hv.text.end(),
-                        IsDigitByte)) {
-          break;
+      std::vector<size_t> chain{i};
+      size_t j = i + 1;
+      int acks = 0;
+      for (; j < pieces.size(); ++j) {
+        const Piece& q = pieces[j];
+        if (q.kind == Piece::kAck) {
+          if (++acks > 2) break;
+          continue;
         }
+        if (q.kind != Piece::kPart) break;
+        const Piece& first = pieces[chain[0]];
+        if (!q.speaker.empty() && !first.speaker.empty() && q.speaker != first.speaker) break;
+        chain.push_back(j);
+        acks = 0;
+      }
+      if (!asked(pieces[chain[0]])) {
+        i = chain.size() > 1 ? chain[1] : j;
         continue;
       }
-      if (internal::SpeakerOf(line) != turn_speaker) break;
-      ValueTail(view, 0, v.size(), std::string_view(hv.text).substr(hb, he - hb), kind, &tb, &te,
-                &completes, &restarts);
-      if (completes) add(view, tb, te, split.rule);
-      break;
+      // The parts that begin a valid value, and whether they complete one.
+      std::string whole;
+      size_t valid = 0, complete = 0;
+      for (size_t k = 0; k < chain.size(); ++k) {
+        whole += pieces[chain[k]].value;
+        if (!SplitPrefix(whole, kind)) break;
+        valid = k + 1;
+        if (SplitWhole(whole, kind)) complete = k + 1;
+      }
+      std::string so_far;
+      for (size_t k = 0; k < valid; ++k) {
+        const Piece& part = pieces[chain[k]];
+        so_far += part.value;
+        // (A phone's first part alone: an area code, three digits.)
+        const bool mark = k < complete || so_far.size() >= enough ||
+                          (k == 0 && so_far.size() >= 3 &&
+                           (kind != SplitKind::kPhone || (valid == 1 && so_far.size() == 3)));
+        if (part.here && mark) add(part);
+      }
+      // A false start said again whole in the next part.
+      if (kind == SplitKind::kPhone && valid < chain.size() && valid >= 1) {
+        const std::string& next = pieces[chain[valid]].value;
+        std::string_view core(next);
+        if (core.size() == 11 && core[0] == '1') core.remove_prefix(1);
+        std::string head;
+        for (size_t k = 0; k < valid; ++k) head += pieces[chain[k]].value;
+        if (head.size() <= 3 && core.size() == 10 && core.substr(0, head.size()) == head &&
+            internal::ValidNanp(core)) {
+          for (size_t k = 0; k < valid; ++k) {
+            if (pieces[chain[k]].here) add(pieces[chain[k]]);
+          }
+        }
+      }
+      // (Parts after those that began a value but did not go on with it may
+      // begin one themselves; after a first part that began none, none do:
+      // "911" / "and then?" / "555".)
+      i = valid > 0 && valid < chain.size() ? chain[valid] : j;
     }
   }
+  if (prev_asks_ready) s.asks.clear();
 }
 
 // The end of an answer said again, after its read-back ("i have eight six
@@ -1880,6 +1992,15 @@ Status Scanner::AddViewSpans(std::string_view text, std::vector<Span>* spans) {
     for (Span& d : *spans) {
       if (d.entity != static_cast<uint16_t>(s.person_entity)) d.start = CorrectedFrom(text, d.start);
     }
+  } else if (ruleset_->impl().spoken && (!s.expect.empty() || !s.previous_turns.empty()) &&
+             text.size() <= 4096 && std::any_of(text.begin(), text.end(), IsDigitByte)) {
+    // A part of a value written in digits in a conversation ("Uh, 662.",
+    // "555.", "And 0140."): the text is its own view.
+    s.view.Clear();
+    for (size_t k = 0; k < text.size(); ++k) {
+      s.view.Push(text[k], static_cast<uint32_t>(k), static_cast<uint32_t>(k + 1));
+    }
+    AddSplitValues(text, s.view, spans);
   }
   if (spans->size() > before) ResolveOverlaps(spans);
   return Status::Ok();
@@ -2396,7 +2517,19 @@ Status Scanner::ScanTurn(std::string_view previous, std::string_view turn,
                          std::vector<Span>* spans) {
   State& s = *state_;
   s.expect.clear();
-  if (!previous.empty()) ExpectAfter(previous, 0, turn, 0, static_cast<uint32_t>(turn.size()));
+  // Questions count from the last three turns; the turns before them only
+  // hold parts of a value said over several (AddSplitValues).
+  std::string_view asked_in = previous;
+  {
+    size_t cut = asked_in.size();
+    if (cut > 0 && asked_in[cut - 1] == '\n') --cut;
+    for (int lines = 0; lines < 3 && cut > 0; ++lines) {
+      size_t nl = asked_in.rfind('\n', cut - 1);
+      cut = nl == std::string_view::npos ? 0 : nl;
+    }
+    if (cut > 0) asked_in.remove_prefix(cut + 1);
+  }
+  if (!asked_in.empty()) ExpectAfter(asked_in, 0, turn, 0, static_cast<uint32_t>(turn.size()));
   AddSentenceExpectations(turn, 0);
   s.previous_turns = previous;
   Status st = Scan(turn, spans);

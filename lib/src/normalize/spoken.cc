@@ -293,6 +293,71 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
     out->insert(out->begin() + static_cast<std::ptrdiff_t>(k) + 1, std::move(in));
     ++k;
   }
+  // What speech-to-text writes for a digit it heard as a word ("seven three
+  // to uh five fifty five", "for one zero", "o one two ate", "eighty for"):
+  // a digit, inside a run of six digits or more said in words.
+  auto digits_of = [](const Tok& t) {
+    if (t.type != T::kWord) return 0;
+    switch (t.info.kind) {
+      case W::kDigit: return 1;
+      case W::kTeen:
+      case W::kTens: return 2;
+      case W::kDouble: return 1;
+      default: return 0;
+    }
+  };
+  auto homophone = [](const Tok& t) {
+    if (t.type != T::kWord) return 0;
+    if (t.lower == "to" || t.lower == "too") return 2;
+    if (t.lower == "for") return 4;
+    if (t.lower == "ate") return 8;
+    return 0;
+  };
+  auto pause = [](const Tok& t) {
+    return (t.type == T::kWord && t.info.kind == W::kFiller) ||
+           (t.type == T::kPunct && (t.lower == "," || t.lower == "-"));
+  };
+  // (Between number words, or ending or opening what was said with them --
+  // never before or after another word: "mail it to twenty three ...",
+  // "... three eight, for evaluation".)
+  for (size_t k = 0; k < out->size(); ++k) {
+    const int value = homophone((*out)[k]);
+    if (value == 0) continue;
+    // The run around it: number words, pauses and other such words.
+    int digits = 0;
+    bool sides[2] = {false, false};  // a number word / nothing more that way
+    for (int side = 0; side < 2; ++side) {
+      const int dir = side == 0 ? -1 : 1;
+      size_t q = k;
+      bool adjacent = true;
+      bool ended = true;
+      while ((dir < 0 ? q > 0 : q + 1 < out->size())) {
+        q = dir < 0 ? q - 1 : q + 1;
+        const Tok& x = (*out)[q];
+        if (x.type == T::kBreak) break;
+        if (digits_of(x) > 0) {
+          digits += digits_of(x);
+          if (adjacent) sides[side] = true;
+          adjacent = false;
+          continue;
+        }
+        if (homophone(x) > 0 && x.lower != "to" && x.lower != "too") {
+          adjacent = false;
+          continue;
+        }
+        if (pause(x) || (x.type == T::kPunct && (x.lower == "." || x.lower == "?"))) continue;
+        // The speaker's label before it ("Caller:", "[patient]"): an edge.
+        if (dir < 0 && x.type == T::kPunct && (x.lower == ":" || x.lower == "]")) break;
+        if (adjacent) ended = false;  // a word
+        break;
+      }
+      if (adjacent && !sides[side] && ended) sides[side] = true;  // an edge
+    }
+    if (!(sides[0] && sides[1]) || digits < 6) continue;
+    Tok& t = (*out)[k];
+    t.info.kind = W::kDigit;
+    t.info.value = value;
+  }
 }
 
 bool IsNumberWord(const Tok& t) {

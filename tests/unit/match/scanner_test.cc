@@ -1336,5 +1336,45 @@ TEST_F(ScannerTest, CardsMbisAndSsnsSaidOverTwoTurnsAndShortReadBacks) {
             "Speaker 1: Great, [HEALTH_PLAN_ID]. Thank you.");
 }
 
+
+TEST_F(ScannerTest, ValuesSaidInThreePartsAndDigitsHeardAsWords) {
+  // Each part in its own turn, the other speaker acknowledging: streamed
+  // turn by turn (five turns of context) and scanned whole.
+  EXPECT_EQ(RedactTurn(rules_, "Agent: What's a good number for you?", "Caller: Uh, 662."),
+            "Caller: Uh, [PHONE_NUMBER].");
+  EXPECT_EQ(RedactTurn(rules_, "Agent: What's a good number for you?\nCaller: Uh, 662.\nAgent: Got it, and then?",
+                       "Caller: Uh, double five five."),
+            "Caller: Uh, [PHONE_NUMBER].");
+  EXPECT_EQ(RedactTurn(rules_, "Agent: What's a good number for you?\nCaller: Uh, 662.\nAgent: Got it, and then?\n"
+                               "Caller: Uh, double five five.\nAgent: Uh huh.",
+                       "Caller: Oh one three eight."),
+            "Caller: [PHONE_NUMBER].");
+  EXPECT_EQ(RedactConversation(rules_, "Speaker 0: Can you read me the Medicare number? Five C zero zero... Go ahead. "
+                                       "M seven four. Uh huh. And N U six eight. Can I get an email?"),
+            "Speaker 0: Can you read me the Medicare number? [US_MBI]... Go ahead. "
+            "[US_MBI]. Uh huh. And [US_MBI]. Can I get an email?");
+  // (Parts of nothing asked for stay; a card's security code is no part of
+  // its number.)
+  EXPECT_EQ(RedactTurn(rules_, "Agent: How many refills are left?\nCaller: Uh, 662.\nAgent: Got it, and then?",
+                       "Caller: Uh, double five five."),
+            "Caller: Uh, double five five.");
+  EXPECT_EQ(RedactTurn(rules_, "Rep: And the expiration date and the three digit code on the back?",
+                       "Member: It expires ten twenty seven. Code is seven seven one."),
+            "Member: It expires ten twenty seven. Code is seven seven one.");
+  // "to", "for", "ate" written for digits inside a number said in words...
+  EXPECT_EQ(RedactTurn(rules_, "", "Agent: okay seven three to uh five fifty five uh oh one fourteen right"),
+            "Agent: okay [PHONE_NUMBER] right");
+  EXPECT_EQ(RedactTurn(rules_, "Agent: And a good phone number?", "User: let me see six two six double five five o one two ate"),
+            "User: let me see [PHONE_NUMBER]");
+  // ... never as words before or after one.
+  EXPECT_EQ(RedactTurn(rules_, "Doctor: What's your current address?", "Patient: Mail it to twenty three nine thirty five"),
+            "Patient: Mail it to twenty three nine thirty five");
+  EXPECT_EQ(RedactTurn(rules_, "", "Caller: take one to two tablets for five days"),
+            "Caller: take one to two tablets for five days");
+  // "NPI on the order": the order is the NPI's.
+  EXPECT_EQ(RedactTurn(rules_, "Bot: What's the NPI on the order?", "Caller: NPI on the order is 1234567893."),
+            "Caller: NPI on the order is [US_NPI].");
+}
+
 }  // namespace
 }  // namespace phiscrub
