@@ -1034,7 +1034,7 @@ ASKS = {
     "CARD": ["What's the card number?", "Go ahead with the card number whenever you're ready."],
     "CARD4": ["What are the last four of the card on file?", "Which card, can you give me the last four?"],
     "ZIP": ["And the zip code?", "What zip code is that?", "Zip code for the pharmacy?"],
-    "STREET": ["What's the street address?", "Where should the courier pick up?",
+    "STREET": ["What's the street address?", "And what's the address on file?",
                "What's the home address we should have?"],
     "EMAIL": ["What email should we send the portal link to?", "Do you have an email address?",
               "And an email for the intake forms?"],
@@ -1101,6 +1101,8 @@ def exchange(R, rnd, val, astyle, cstyle, allow_none=True, variant=None):
          14 if allow_none and e in ("PHONE", "EMAIL", "NAME", "DOB") else 0])[0]
     if last4 and variant in ("split", "mishear"):
         variant = "bare_readback"
+    if e in ("STREET", "EMAIL") and variant == "split":
+        variant = "repeat"
     if e == "NAME" and variant == "mishear":
         variant = "bare"
 
@@ -1157,7 +1159,7 @@ def exchange(R, rnd, val, astyle, cstyle, allow_none=True, variant=None):
     else:
         turns.append(("A", ask))
         turns.append(("C", rnd.choice(BARE).replace("{v}", say())))
-    if e == "NAME" and variant in ("bare", "framed", "bare_readback", "framed_readback") and rnd.random() < 0.5:
+    if e == "NAME" and variant in ("bare", "framed", "bare_readback", "framed_readback") and rnd.random() < 0.7:
         turns.append(("A", rnd.choice(["Can you spell the last name for me?", "How do you spell that?",
                                        "And can you spell the last name?"])))
         turns.append(("C", rnd.choice(["{v}.", "Sure, it's {v}.", "Yeah. {v}."]).replace("{v}", say("spell_last"))))
@@ -1512,7 +1514,7 @@ class Gen:
 
     def json_record(self, idx):
         rnd = self.rnd
-        profile = rnd.choices(["vapi", "retell", "signalwire", "deepgram", "transcribe"], [24, 20, 14, 12, 10])[0]
+        profile = rnd.choices(["vapi", "retell", "signalwire", "deepgram", "transcribe"], [24, 20, 14, 12, 14])[0]
         setting = rnd.choice(sorted(SETTINGS))
         R = Rec()
         values, person, extra = self.plan(setting, budget=4)
