@@ -23,6 +23,7 @@ CORPORA = [
     ("spoken holdout 2", "spoken_holdout2/holdout2.jsonl", []),
     ("spoken holdout 3", "spoken_holdout3/holdout3.jsonl", []),
     ("spoken holdout 4", "spoken_holdout4/holdout4.jsonl", []),
+    ("spoken holdout 5", "spoken_holdout5/holdout5.jsonl", []),
     ("written dev", "written/dev.jsonl", []),
     ("written test", "written/test.jsonl", []),
     ("presidio", "presidio/presidio.jsonl", []),
