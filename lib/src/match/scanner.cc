@@ -473,12 +473,14 @@ std::string TurnWordsBefore(std::string_view text, uint32_t at) {
 
 // Values said over two turns (see Scanner::AddSplitValues): what the parts
 // must make whole.
-enum class SplitKind : uint8_t { kPhone, kCard, kMbi, kSsn };
+enum class SplitKind : uint8_t { kPhone, kCard, kMbi, kSsn, kZip, kNpi, kMrn, kMemberId };
 
 // A byte of such a value in the view: digits; for an MBI, the capitals the
 // spoken view writes its letters as ("four quebec four one" -> 4Q41).
 bool SplitByte(char c, SplitKind kind) {
-  return IsDigitByte(c) || (kind == SplitKind::kMbi && c >= 'A' && c <= 'Z');
+  const bool letters =
+      kind == SplitKind::kMbi || kind == SplitKind::kMrn || kind == SplitKind::kMemberId;
+  return IsDigitByte(c) || (letters && c >= 'A' && c <= 'Z');
 }
 
 size_t SplitMaxLength(SplitKind kind) {
@@ -487,6 +489,10 @@ size_t SplitMaxLength(SplitKind kind) {
     case SplitKind::kCard: return 19;
     case SplitKind::kMbi: return 11;
     case SplitKind::kSsn: return 9;
+    case SplitKind::kZip: return 9;
+    case SplitKind::kNpi: return 10;
+    case SplitKind::kMrn: return 12;
+    case SplitKind::kMemberId: return 15;
   }
   return 0;
 }
@@ -498,6 +504,10 @@ bool SplitWhole(std::string_view v, SplitKind kind) {
     case SplitKind::kCard: return v.size() >= 13 && internal::ValidCard(v);
     case SplitKind::kMbi: return v.size() == 11 && internal::ValidMbi(v);
     case SplitKind::kSsn: return v.size() == 9 && internal::ValidSsn(v);
+    case SplitKind::kZip: return v.size() == 5 || v.size() == 9;
+    case SplitKind::kNpi: return v.size() == 10 && internal::ValidNpi(v);
+    case SplitKind::kMrn:
+    case SplitKind::kMemberId: return false;  // (no grammar: parts count by length)
   }
   return false;
 }
@@ -522,6 +532,13 @@ bool SplitPrefix(std::string_view v, SplitKind kind) {
       return internal::ValidMbi(pad(v, "1AA0AA0AA00"));
     case SplitKind::kSsn:
       return internal::ValidSsn(pad(v, "101010001"));
+    case SplitKind::kZip:
+      return std::all_of(v.begin(), v.end(), IsDigitByte);
+    case SplitKind::kNpi:
+      return (v[0] == '1' || v[0] == '2') && std::all_of(v.begin(), v.end(), IsDigitByte);
+    case SplitKind::kMrn:
+    case SplitKind::kMemberId:
+      return true;
   }
   return false;
 }
@@ -660,6 +677,23 @@ bool RestartedPhone(const internal::View& view, size_t at, std::string_view run)
     }
   }
   return false;
+}
+
+// Where a value starts when its first word was said twice, the first cut
+// off ("one- one three zero eight six", "the- the twenty second of May"):
+// the cut-off word goes with it.
+uint32_t StutterFrom(std::string_view text, uint32_t start) {
+  uint32_t we = start;
+  while (we < text.size() && IsAlphaByte(text[we])) ++we;
+  if (we == start || start < 3 || text[start - 1] != ' ' || text[start - 2] != '-') return start;
+  const uint32_t len = we - start;
+  if (start < len + 2) return start;
+  const uint32_t b = start - 2 - len;
+  if (LowerAscii(text.substr(b, len)) != LowerAscii(text.substr(start, len)) ||
+      (b > 0 && IsAlphaByte(text[b - 1]))) {
+    return start;
+  }
+  return b;
 }
 
 // Where a value said with a self-correction before it starts: "four one
@@ -1394,7 +1428,9 @@ Scanner::Scanner(std::shared_ptr<const Ruleset> ruleset)
     if (c.info.id == "phone.nanp.bare") state_->spoken_phone_rule = static_cast<int>(r);
     static constexpr std::pair<std::string_view, SplitKind> kSplit[] = {
         {"phone.nanp.bare", SplitKind::kPhone}, {"card.bare", SplitKind::kCard},
-        {"us_mbi.standard", SplitKind::kMbi}, {"us_ssn.bare", SplitKind::kSsn}};
+        {"us_mbi.standard", SplitKind::kMbi},   {"us_ssn.bare", SplitKind::kSsn},
+        {"zip.with_context", SplitKind::kZip},  {"us_npi.with_context", SplitKind::kNpi},
+        {"mrn.with_context", SplitKind::kMrn},  {"health_plan.member_id", SplitKind::kMemberId}};
     for (const auto& [id, kind] : kSplit) {
       if (c.info.id == id && c.entity < 64) {
         state_->split_rules.push_back({static_cast<uint8_t>(kind), static_cast<int>(r)});
@@ -1793,7 +1829,9 @@ void Scanner::AddSplitValues(std::string_view text, const internal::View& view,
                                [&](const Span& sp) { return sp.start < oe && ob < sp.end; });
       if (!taken) spans->push_back({ob, oe, static_cast<uint16_t>(split.rule), entity, rule.score});
     };
-    const size_t enough = kind == SplitKind::kPhone ? 6 : 4;
+    const size_t enough = kind == SplitKind::kPhone ? 6 : kind == SplitKind::kZip ? 3 : 4;
+    // (A ZIP's first two digits are its first part: "Eight seven -".)
+    const size_t head = kind == SplitKind::kZip ? 2 : 3;
     // Chains: parts of one speaker with at most two acknowledgements between.
     size_t i = 0;
     while (i < pieces.size()) {
@@ -1835,7 +1873,7 @@ void Scanner::AddSplitValues(std::string_view text, const internal::View& view,
         so_far += part.value;
         // (A phone's first part alone: an area code, three digits.)
         const bool mark = k < complete || so_far.size() >= enough ||
-                          (k == 0 && so_far.size() >= 3 &&
+                          (k == 0 && so_far.size() >= head &&
                            (kind != SplitKind::kPhone || (valid == 1 && so_far.size() == 3)));
         if (part.here && mark) add(part);
       }
@@ -1990,7 +2028,9 @@ Status Scanner::AddViewSpans(std::string_view text, std::vector<Span>* spans) {
     // "four one four, no wait, four one five five five five...": the
     // number given up on is the same value's first try.
     for (Span& d : *spans) {
-      if (d.entity != static_cast<uint16_t>(s.person_entity)) d.start = CorrectedFrom(text, d.start);
+      if (d.entity != static_cast<uint16_t>(s.person_entity)) {
+        d.start = CorrectedFrom(text, StutterFrom(text, d.start));
+      }
     }
   } else if (ruleset_->impl().spoken && (!s.expect.empty() || !s.previous_turns.empty()) &&
              text.size() <= 4096 && std::any_of(text.begin(), text.end(), IsDigitByte)) {

@@ -293,6 +293,18 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
     out->insert(out->begin() + static_cast<std::ptrdiff_t>(k) + 1, std::move(in));
     ++k;
   }
+  // A word said twice, the first cut off ("one- one three zero eight six",
+  // "October- October twenty eighth"): the first is a pause.
+  for (size_t k = 0; k + 2 < out->size(); ++k) {
+    Tok& first = (*out)[k];
+    const Tok& dash = (*out)[k + 1];
+    const Tok& again = (*out)[k + 2];
+    if (first.type == T::kWord && dash.type == T::kPunct && dash.lower == "-" &&
+        !dash.space_before && again.type == T::kWord && again.space_before &&
+        again.lower == first.lower) {
+      first.info = {W::kFiller, 0};
+    }
+  }
   // What speech-to-text writes for a digit it heard as a word ("seven three
   // to uh five fifty five", "for one zero", "o one two ate", "eighty for"):
   // a digit, inside a run of six digits or more said in words.

@@ -246,7 +246,11 @@ bool StreetWordsRecord(std::string_view r, size_t s, size_t e) {
       "the",     "their",  "these",   "third", "this",   "those",   "time",   "times",
       "to",      "up",     "week",    "weeks", "with",   "year",    "years",  "your",
       "around",  "along",  "across",  "through", "by",   "near",    "past",   "into",
-      "laps",    "lap",    "kids",    "people", "dogs",  "cars",    "event"};
+      "laps",    "lap",    "kids",    "people", "dogs",  "cars",    "event",
+      // (Words of a sentence, never of a street's name: "at eighty four
+      // that's pretty common".)
+      "that's",  "it's",   "pretty",  "very",  "really", "quite",   "is",     "are",
+      "was",     "were",   "not",     "too",   "also",   "just",    "so"};
   size_t i = s;
   while (i < e && IsDigit(r[i])) ++i;  // the house number
   while (i < e) {

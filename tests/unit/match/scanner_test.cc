@@ -805,7 +805,7 @@ TEST_F(ScannerTest, AskedAgainMeansANewAnswer) {
                                "Agent: Sorry, one more time?\n"
                                "Caller: Yeah, it's nine seven three three seven.\n"),
             "Agent: What's the zip code?\n"
-            "Caller: it's two one, uh, four four, hold on\n"
+            "Caller: it's [ZIP_CODE], hold on\n"  // (the first digits of one, AddSplitValues)
             "Agent: Sorry, one more time?\n"
             "Caller: Yeah, it's [ZIP_CODE].\n");
 }
@@ -1374,6 +1374,32 @@ TEST_F(ScannerTest, ValuesSaidInThreePartsAndDigitsHeardAsWords) {
   // "NPI on the order": the order is the NPI's.
   EXPECT_EQ(RedactTurn(rules_, "Bot: What's the NPI on the order?", "Caller: NPI on the order is 1234567893."),
             "Caller: NPI on the order is [US_NPI].");
+}
+
+
+TEST_F(ScannerTest, IdsInPartsStuttersAndSentencesThatEndLikeStreets) {
+  // An MRN, member id, ZIP or NPI in parts, each answering the question.
+  EXPECT_EQ(RedactTurn(rules_, "Agent: What's the MRN on the requisition?", "User: M R five six..."),
+            "User: [MRN]...");
+  EXPECT_EQ(RedactTurn(rules_, "Agent: What's the MRN on the requisition?\nUser: M R five six...\nAgent: Go ahead.",
+                       "User: Seven four nine eight."),
+            "User: [MRN].");
+  EXPECT_EQ(RedactTurn(rules_, "AI: Mm-hmm. Zip code for the pharmacy?\nUser: Eight seven -\nAI: Uh huh, keep going.",
+                       "User: One thirty."),
+            "User: [ZIP_CODE].");
+  EXPECT_EQ(RedactTurn(rules_, "Payer: Okay. Can I get the NPI for the prescriber?", "Pharmacy: Two nine o nine one,"),
+            "Pharmacy: [US_NPI],");
+  // (Not when nothing of the kind was asked.)
+  EXPECT_EQ(RedactTurn(rules_, "Agent: How many refills do you have left?", "User: Seven four nine eight."),
+            "User: Seven four nine eight.");
+  // A first word said twice, cut off: it goes with the value.
+  EXPECT_EQ(RedactTurn(rules_, "Nurse: Zip code for the pharmacy?", "Caller: Uh, let me see... one- one three zero eight six."),
+            "Caller: Uh, let me see... [ZIP_CODE].");
+  EXPECT_EQ(RedactTurn(rules_, "", "User: My date of birth is the- the twenty second of May nineteen fifty three."),
+            "User: My date of birth is [DATE_OF_BIRTH].");
+  // "At eighty four that's pretty common": no street ends a sentence so.
+  EXPECT_EQ(RedactTurn(rules_, "", "Nurse: At eighty four that's pretty common."),
+            "Nurse: At eighty four that's pretty common.");
 }
 
 }  // namespace
