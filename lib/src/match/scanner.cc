@@ -659,6 +659,28 @@ void AddPieces(std::string_view text, const internal::View& view, size_t lb, siz
   }
 }
 
+// Whether `before` (a turn's words before a value, lower case) names the
+// value as something no PHI is: "order", "confirmation", "tracking",
+// "reference", "ticket", "invoice", "claim". `ids`: or as an id of another
+// kind ("member", "mrn", "npi", "social", "card", ...), for a value read as
+// a phone number.
+bool NamedOtherwise(std::string_view before, bool ids = false) {
+  static constexpr std::string_view kOther[] = {"order", "confirmation", "tracking", "claim",
+                                                "ticket", "reference", "invoice"};
+  static constexpr std::string_view kIds[] = {"account", "member", "record", "mrn", "policy",
+                                              "npi", "social", "ssn", "card", "id"};
+  auto has = [&](std::string_view w) {
+    for (size_t p = before.find(w); p != std::string_view::npos; p = before.find(w, p + 1)) {
+      bool start = p == 0 || !IsAlphaByte(before[p - 1]);
+      bool end = p + w.size() >= before.size() || !IsAlphaByte(before[p + w.size()]);
+      if (start && end) return true;
+    }
+    return false;
+  };
+  return std::any_of(std::begin(kOther), std::end(kOther), has) ||
+         (ids && std::any_of(std::begin(kIds), std::end(kIds), has));
+}
+
 // A phone number said after a false start with no word of correction: its
 // first one to three digits, then the whole number again ("nine o, nine o
 // seven ...", "three one, one, three one two ...", "two one two twelve
@@ -677,6 +699,38 @@ bool RestartedPhone(const internal::View& view, size_t at, std::string_view run)
     }
   }
   return false;
+}
+
+// Where the questions a turn may answer start in `before` (the turns before
+// it, oldest first): the last three turns; `extended`, five when the last
+// three are short ("Five three" / "Go ahead." / "One one eight." -- an
+// answer in parts, then its read-back: "So that's 53118.").
+size_t AskWindow(std::string_view before, bool extended) {
+  std::vector<size_t> starts;  // line starts, newest first
+  size_t end = before.size();
+  if (end > 0 && before[end - 1] == '\n') --end;
+  bool short_lines = true;
+  while (end > 0 && starts.size() < 5) {
+    size_t nl = before.rfind('\n', end - 1);
+    size_t b = nl == std::string_view::npos ? 0 : nl + 1;
+    // (A blank line is a paragraph break, no turn.)
+    if (before.substr(b, end - b).find_first_not_of(" \t\r") == std::string_view::npos) {
+      if (b == 0) break;
+      end = b - 1;
+      continue;
+    }
+    if (starts.size() < 3) {
+      int words = 0;
+      for (size_t k = b; k < end; ++k) {
+        words += IsAlphaByte(before[k]) && (k == b || !IsAlphaByte(before[k - 1])) ? 1 : 0;
+      }
+      short_lines = short_lines && words <= 12;
+    }
+    starts.push_back(b);
+    if (starts.size() == 3 && (!short_lines || !extended)) break;
+    end = b == 0 ? 0 : b - 1;
+  }
+  return starts.empty() ? 0 : starts.back();
 }
 
 // Where a value starts when its first word was said twice, the first cut
@@ -1716,18 +1770,7 @@ void Scanner::AddSpokenPhones(std::string_view text, const internal::View& view,
     if (taken) continue;
     // A word before it that names something else.
     const std::string before = TurnWordsBefore(text, ob);
-    bool other = false;
-    for (std::string_view w : {"order", "confirmation", "tracking", "account", "member", "claim",
-                               "ticket", "reference", "record", "mrn", "policy", "npi",
-                               "invoice", "social", "ssn", "card", "id"}) {
-      for (size_t p = before.find(w); p != std::string::npos && !other;
-           p = before.find(w, p + 1)) {
-        bool start = p == 0 || !IsAlphaByte(before[p - 1]);
-        bool end = p + w.size() >= before.size() || !IsAlphaByte(before[p + w.size()]);
-        other = start && end;
-      }
-    }
-    if (other) continue;
+    if (NamedOtherwise(before, true)) continue;
     if (area_only && !AreaCodeAlone(text, ob, oe, before, n < 3)) continue;
     if (local || area_only) {
       bool asked = false;
@@ -1963,6 +2006,8 @@ void Scanner::AddAnswerTails(std::string_view text, const internal::View& view,
           !ExpectedValueFits(text, ob, oe, false)) {
         continue;
       }
+      // ("your order number is seven eight eight one": named as something else.)
+      if (NamedOtherwise(TurnWordsBefore(text, ob))) continue;
       bool taken = std::any_of(spans->begin(), spans->end(),
                                [&](const Span& sp) { return sp.start < oe && ob < sp.end; });
       if (!taken) spans->push_back({ob, oe, static_cast<uint16_t>(rule), r.entity, r.score});
@@ -2553,23 +2598,46 @@ void Scanner::ExpectAfter(std::string_view asked_in, uint32_t from, std::string_
   asks.swap(s.asks);
 }
 
+void Scanner::ExpectAround(std::string_view before, uint32_t begin, uint32_t end,
+                           std::string_view text) {
+  State& s = *state_;
+  const size_t three = AskWindow(before, false);
+  const size_t first = s.expect.size();
+  if (three < before.size()) ExpectAfter(before.substr(three), 0, text, begin, end);
+  // Questions of the two turns before those, after short turns: digits
+  // only (a spelling asked for five turns ago expects no name now), and
+  // none the last three asked again.
+  // (Only for a turn that reads a value back: "Just to confirm, ...?",
+  // "So that's ...", "Okay, I have ..., is that right?")
+  const std::string line = LowerAscii(text.substr(begin, end - begin));
+  bool reads_back = false;
+  for (std::string_view m : {"confirm", "read that back", "read it back", "i have", "that's",
+                             "got it", "correct", "is that right", "right?"}) {
+    reads_back = reads_back || line.find(m) != std::string::npos;
+  }
+  const size_t five = reads_back ? AskWindow(before, true) : three;
+  if (five < three) {
+    uint64_t near = 0;
+    for (size_t k = first; k < s.expect.size(); ++k) near |= s.expect[k].entities;
+    const size_t older = s.expect.size();
+    ExpectAfter(before.substr(five), 0, text, begin, end);
+    size_t kept = older;
+    for (size_t k = older; k < s.expect.size(); ++k) {
+      s.expect[k].entities &= s.digit_entities & ~near;
+      if (s.expect[k].entities != 0) s.expect[kept++] = std::move(s.expect[k]);
+    }
+    s.expect.resize(kept);
+  }
+}
+
 Status Scanner::ScanTurn(std::string_view previous, std::string_view turn,
                          std::vector<Span>* spans) {
   State& s = *state_;
   s.expect.clear();
-  // Questions count from the last three turns; the turns before them only
-  // hold parts of a value said over several (AddSplitValues).
-  std::string_view asked_in = previous;
-  {
-    size_t cut = asked_in.size();
-    if (cut > 0 && asked_in[cut - 1] == '\n') --cut;
-    for (int lines = 0; lines < 3 && cut > 0; ++lines) {
-      size_t nl = asked_in.rfind('\n', cut - 1);
-      cut = nl == std::string_view::npos ? 0 : nl;
-    }
-    if (cut > 0) asked_in.remove_prefix(cut + 1);
-  }
-  if (!asked_in.empty()) ExpectAfter(asked_in, 0, turn, 0, static_cast<uint32_t>(turn.size()));
+  // Questions count from the last three turns (five after short ones,
+  // AskWindow); the turns before them only hold parts of a value said over
+  // several (AddSplitValues).
+  ExpectAround(previous, 0, static_cast<uint32_t>(turn.size()), turn);
   AddSentenceExpectations(turn, 0);
   s.previous_turns = previous;
   Status st = Scan(turn, spans);
@@ -2614,10 +2682,12 @@ Status Scanner::ScanConversation(std::string_view text, std::vector<Span>* spans
   State& s = *state_;
   s.expect.clear();
   // Per line: what the three lines before it (in the same conversation)
-  // asked: an answer, a "sorry, one more time?" and a read-back.
+  // asked: an answer, a "sorry, one more time?" and a read-back (five lines
+  // after short ones, AskWindow).
   // A blank line is a paragraph break ("Speaker 0: ...\n\nSpeaker 1: ..."),
   // not a turn.
-  size_t starts[3] = {0, 0, 0};  // the three lines before, oldest first
+  constexpr int kLines = 5;
+  size_t starts[kLines] = {0, 0, 0, 0, 0};  // the lines before, oldest first
   int lines = 0;
   size_t pos = 0;
   while (pos <= text.size()) {
@@ -2627,16 +2697,15 @@ Status Scanner::ScanConversation(std::string_view text, std::vector<Span>* spans
     bool blank = line.find_first_not_of(" \t\r") == std::string_view::npos;
     if (!blank) {
       if (lines > 0) {
-        size_t from = starts[3 - lines];
+        size_t from = starts[kLines - lines];
         // The lines before, as one text; ask offsets are relative to it.
-        ExpectAfter(text.substr(from, pos - from), 0, text, static_cast<uint32_t>(pos),
-                    static_cast<uint32_t>(nl));
+        ExpectAround(text.substr(from, pos - from), static_cast<uint32_t>(pos),
+                     static_cast<uint32_t>(nl), text);
       }
       AddSentenceExpectations(line, static_cast<uint32_t>(pos));
-      starts[0] = starts[1];
-      starts[1] = starts[2];
-      starts[2] = pos;
-      lines = std::min(lines + 1, 3);
+      for (int k = 0; k + 1 < kLines; ++k) starts[k] = starts[k + 1];
+      starts[kLines - 1] = pos;
+      lines = std::min(lines + 1, kLines);
     }
     if (nl == text.size()) break;
     pos = nl + 1;

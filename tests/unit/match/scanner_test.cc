@@ -1402,5 +1402,23 @@ TEST_F(ScannerTest, IdsInPartsStuttersAndSentencesThatEndLikeStreets) {
             "Nurse: At eighty four that's pretty common.");
 }
 
+
+TEST_F(ScannerTest, ReadBacksAfterAnAnswerInParts) {
+  // The question five short turns back still counts for a read-back.
+  EXPECT_EQ(RedactTurn(rules_, "AI: Thank you. What zip code is that?\nUser: Five three\nAI: Go ahead.\n"
+                               "User: One one eight.",
+                       "AI: So that's 53118."),
+            "AI: So that's [ZIP_CODE].");
+  EXPECT_EQ(RedactConversation(rules_, "AI: Thank you. What zip code is that?\nUser: Five three\nAI: Go ahead.\n"
+                                       "User: One one eight.\nAI: So that's 53118."),
+            "AI: Thank you. What zip code is that?\nUser: [ZIP_CODE]\nAI: Go ahead.\n"
+            "User: [ZIP_CODE].\nAI: So that's [ZIP_CODE].");
+  // ... never for a turn that reads nothing back, nor one named otherwise.
+  EXPECT_EQ(RedactTurn(rules_, "Staff: can you verify the last four of your social\nCaller: sure two one zero one\n"
+                               "Staff: great\nCaller: no thank you",
+                       "Staff: your order number is seven eight eight one"),
+            "Staff: your order number is seven eight eight one");
+}
+
 }  // namespace
 }  // namespace phiscrub
