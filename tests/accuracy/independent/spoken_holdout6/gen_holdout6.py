@@ -1015,7 +1015,7 @@ CONFIRM = ["Yes.", "That's right.", "Correct.", "Yep.", "Mm-hmm.", "Yes, that's 
 REPEAT = ["Sorry, could you repeat that?", "I'm sorry, you cut out. Say that again?", "Can you say that one more time, slowly?",
           "Sorry, one more time?"]
 NONE_FRAMES = {
-    "PHONE": ["Oh, and {V}, you can write that down.", "{V}, that's the cell, in case anything comes up.",
+    "PHONE": ["Oh, and {V}, you can write that down.", "{V}. In case anything comes up.",
               "Oh and before I forget, {V}."],
     "EMAIL": ["Oh, and {V}, you could just send everything there.", "Actually {V}, put that down too."],
     "DOB": [], "NAME": [],
@@ -1294,8 +1294,8 @@ class Conv:
         else:
             flow = r.choice(["bare", "bare", "same", "none"])
             if flow == "none" and len(self.turns) <= 2:
-                self.say(C, fill(r.choice(["Yeah hi. {V}. I'm calling about my {X}.", "Hi, {V} here, calling about the {X}.",
-                                           "Hello, it's {V}. About my {X}."]), V=self.render("NAME", val, C, "none"),
+                self.say(C, fill(r.choice(["Yeah hi. {V}. I'm calling about my {X}.", "Hi, {V}, calling about the {X}.",
+                                           "Yeah hello. {V}. About my {X}."]), V=self.render("NAME", val, C, "none"),
                                  X=r.choice(["order", "appointment", "claim", "referral", "refill"])))
                 self.say(A, [r.choice(["Sure, I can help with that.", "Okay, let me pull that up."])])
             elif flow == "same":
@@ -1760,7 +1760,8 @@ def make_record(idx, r, carriers, counts, kind, profile):
                                    X=r.choice(["referral", "refill", "claim", "ride", "repair"])))
                 conv.say("A", [r.choice(["Thank you, let me find you.", "Okay, one moment while I pull that up."])])
             else:
-                conv.say("C", fill(r.choice(["Yeah hi. {V}. I'm calling about my {X}.", "Hi, {V} here, calling about the {X}."]),
+                conv.say("C", fill(r.choice(["Yeah hi. {V}. I'm calling about my {X}.", "Hi, {V}, calling about the {X}.",
+                                             "Yeah hello. {V}. About my {X}."]),
                                    V=conv.render("NAME", val, "C", "none"), X=r.choice(["order", "appointment", "claim", "referral"])))
                 conv.say("A", [r.choice(["Sure, I can help with that.", "Okay, let me pull that up."])])
         else:
