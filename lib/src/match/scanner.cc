@@ -701,6 +701,30 @@ bool RestartedPhone(const internal::View& view, size_t at, std::string_view run)
   return false;
 }
 
+// Where a value starts when its first words were said, trailed off and
+// said again ("one two six nine... one two six nine, uh, double five six"):
+// the first saying goes with it.
+uint32_t RepeatFrom(std::string_view text, uint32_t start) {
+  if (start < 5) return start;
+  // Up to four words after the start, each tried as the repeated part.
+  uint32_t e = start;
+  for (int words = 0; words < 4 && e < text.size(); ++words) {
+    while (e < text.size() && (IsAlphaByte(text[e]) || text[e] == '-')) ++e;
+    const std::string_view said = text.substr(start, e - start);
+    // Before the start: the same words, then "..." (and blanks).
+    if (start >= said.size() + 4 && text.compare(start - 4, 4, "... ") == 0) {
+      const uint32_t b = start - 4 - static_cast<uint32_t>(said.size());
+      if (LowerAscii(text.substr(b, said.size())) == LowerAscii(said) &&
+          (b == 0 || !IsAlphaByte(text[b - 1]))) {
+        return b;
+      }
+    }
+    if (e >= text.size() || text[e] != ' ') break;
+    ++e;
+  }
+  return start;
+}
+
 // Where the questions a turn may answer start in `before` (the turns before
 // it, oldest first): the last three turns; `extended`, five when the last
 // three are short ("Five three" / "Go ahead." / "One one eight." -- an
@@ -736,6 +760,8 @@ size_t AskWindow(std::string_view before, bool extended) {
 // Where a value starts when its first word was said twice, the first cut
 // off ("one- one three zero eight six", "the- the twenty second of May"):
 // the cut-off word goes with it.
+uint32_t RepeatFrom(std::string_view text, uint32_t start);
+
 uint32_t StutterFrom(std::string_view text, uint32_t start) {
   uint32_t we = start;
   while (we < text.size() && IsAlphaByte(text[we])) ++we;
@@ -2074,7 +2100,7 @@ Status Scanner::AddViewSpans(std::string_view text, std::vector<Span>* spans) {
     // number given up on is the same value's first try.
     for (Span& d : *spans) {
       if (d.entity != static_cast<uint16_t>(s.person_entity)) {
-        d.start = CorrectedFrom(text, StutterFrom(text, d.start));
+        d.start = CorrectedFrom(text, RepeatFrom(text, StutterFrom(text, d.start)));
       }
     }
   } else if (ruleset_->impl().spoken && (!s.expect.empty() || !s.previous_turns.empty()) &&

@@ -155,6 +155,8 @@ struct Tok {
 inline bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
+bool IsNumberWord(const Tok& t);
+
 void Tokenize(std::string_view text, std::vector<Tok>* out) {
   out->clear();
   bool space = false;
@@ -303,6 +305,47 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
         !dash.space_before && again.type == T::kWord && again.space_before &&
         again.lower == first.lower) {
       first.info = {W::kFiller, 0};
+    }
+  }
+  // The first three or four numbers of a value said, trailed off, said
+  // again ("one two six nine... one two six nine, uh, double five six", "two
+  // eight O... two eight O, eight six eight"): the first saying is a pause.
+  // (Never fewer, nor a group inside a value: "zero two... zero two... two
+  // zero one one" is 02/02/2011, "... eighty two eighty two... eighty two
+  // eighty two ..." a card.)
+  auto dot = [&](size_t q) { return (*out)[q].type == T::kPunct && (*out)[q].lower == "."; };
+  for (size_t k = 0; k < out->size(); ++k) {
+    size_t p = k;
+    while (p > 0 && ((*out)[p - 1].type == T::kPunct ||
+                     ((*out)[p - 1].type == T::kWord && (*out)[p - 1].info.kind == W::kFiller))) {
+      --p;
+    }
+    if (p > 0 && IsNumberWord((*out)[p - 1])) continue;
+    for (size_t n = 4; n >= 3; --n) {
+      // [k, k + n) number words, then "...", then the same n words.
+      if (k + n + 3 + n > out->size()) continue;
+      bool numbers = true;
+      for (size_t q = k; q < k + n && numbers; ++q) {
+        const Tok& x = (*out)[q];
+        numbers = x.type == T::kWord && x.info.kind != W::kFiller && x.info.kind != W::kNone &&
+                  x.info.kind != W::kSep && x.info.kind != W::kAnd && x.info.kind != W::kAt &&
+                  x.info.kind != W::kMonth;
+      }
+      if (!numbers || !dot(k + n) || !dot(k + n + 1) || !dot(k + n + 2)) continue;
+      bool same = true;
+      for (size_t q = 0; q < n && same; ++q) same = (*out)[k + q].lower == (*out)[k + n + 3 + q].lower;
+      if (!same) continue;
+      // (Said a third time: groups of a value, "four two four two... four
+      // two four two... four two four two...".)
+      const size_t third = k + 2 * n + 3;
+      if (third + 3 + n <= out->size() && dot(third) && dot(third + 1) && dot(third + 2)) {
+        bool again = true;
+        for (size_t q = 0; q < n && again; ++q) again = (*out)[k + q].lower == (*out)[third + 3 + q].lower;
+        if (again) continue;
+      }
+      for (size_t q = k; q < k + n; ++q) (*out)[q].info = {W::kFiller, 0};
+      k += n + 2;
+      break;
     }
   }
   // What speech-to-text writes for a digit it heard as a word ("seven three

@@ -1420,5 +1420,25 @@ TEST_F(ScannerTest, ReadBacksAfterAnAnswerInParts) {
             "Staff: your order number is seven eight eight one");
 }
 
+
+TEST_F(ScannerTest, PlanIdsNpiGroupingsAndRestartedValues) {
+  EXPECT_EQ(RedactTurn(rules_, "Rep: Do you have your plan ID handy?", "Member: yeah so hotel one four eight eight two eight six seven"),
+            "Member: yeah so [HEALTH_PLAN_ID]");
+  EXPECT_EQ(RedactTurn(rules_, "Speaker 0: Do you have the NPI for the referring doctor?", "Speaker 1: 12345-67893. That's it."),
+            "Speaker 1: [US_NPI]. That's it.");
+  EXPECT_EQ(RedactTurn(rules_, "", "Clerk: the prescriber's NPI is 1234-567-893"),
+            "Clerk: the prescriber's NPI is [US_NPI]");
+  // The first numbers said, trailed off, said again: they go with the value.
+  EXPECT_EQ(RedactTurn(rules_, "", "Speaker 1: The NPI is two eight O... two eight O, eight six eight, nine two four six."),
+            "Speaker 1: The NPI is [US_NPI].");
+  // ... never groups of a value said alike ("four two four two... four two
+  // four two..."), nor a date's month and day (02/02/2011).
+  EXPECT_EQ(RedactTurn(rules_, "Agent: Okay, and the card number?",
+                       "Caller: four two four two... four two four two... four two four two... four two four two."),
+            "Caller: [CREDIT_CARD].");
+  EXPECT_EQ(RedactTurn(rules_, "Speaker A: When were you born?", "Speaker B: Uh, let me see... zero two... zero two... two zero one one."),
+            "Speaker B: Uh, let me see... [DATE_OF_BIRTH].");
+}
+
 }  // namespace
 }  // namespace phiscrub
