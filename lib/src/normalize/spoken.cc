@@ -464,6 +464,7 @@ struct Atom {
   enum Said : uint8_t { kOne, kOhOne, kTeen, kTens, kTensOne, kBig } said = kOne;
   int value = 0;
   bool pause = false;  // separator: a pause (comma, filler)
+  bool thousand = false;  // number: said with "thousand"
 };
 
 bool IsLetterToken(const std::vector<Tok>& toks, size_t i) {
@@ -678,6 +679,7 @@ Atom ParseNumber(const std::vector<Tok>& toks, size_t* i, size_t end) {
     if (kind_at(next) == W::kThousand) {
       // "one hundred forty seven thousand four hundred fifty one".
       value *= 1000;
+      a.thousand = true;
       ++next;
       if (kind_at(next) == W::kDigit && kind_at(next + 1) == W::kHundred) {
         value += value_at(next) * 100;
@@ -693,6 +695,7 @@ Atom ParseNumber(const std::vector<Tok>& toks, size_t* i, size_t end) {
              kind_at(next) == W::kThousand) {
     // "two thousand nineteen", "two thousand four", "ten thousand".
     value *= 1000;
+    a.thousand = true;
     ++next;
     if (kind_at(next) == W::kDigit && kind_at(next + 1) == W::kHundred) {
       value += value_at(next) * 100;
@@ -948,8 +951,10 @@ void RenderRun(const std::vector<Atom>& atoms, size_t from, size_t to, bool afte
   // "twelve thousand (steps)", "six thousand": an amount said as one number is
   // no identifier (those are said digit by digit or in groups), so it is
   // written with a thousands separator; years stay as they are.
+  // ("fifty one hundred", "forty-two hundred" are digits said in pairs.)
   if (to - from == 1 && atoms[from].kind == Atom::kNumber && atoms[from].said == Atom::kBig &&
-      atoms[from].value >= 1000 && !(atoms[from].value >= 1900 && atoms[from].value <= 2099)) {
+      atoms[from].thousand && atoms[from].value >= 1000 &&
+      !(atoms[from].value >= 1900 && atoms[from].value <= 2099)) {
     const Atom& a = atoms[from];
     std::string t = a.text;
     for (int pos = static_cast<int>(t.size()) - 3; pos > 0; pos -= 3) t.insert(static_cast<size_t>(pos), ",");

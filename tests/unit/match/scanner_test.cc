@@ -1440,5 +1440,23 @@ TEST_F(ScannerTest, PlanIdsNpiGroupingsAndRestartedValues) {
             "Speaker B: Uh, let me see... [DATE_OF_BIRTH].");
 }
 
+
+TEST_F(ScannerTest, UnitsSaidAfterStreetsDigitPairsAndIdsWrittenByEngines) {
+  // A unit said in lower case after a capitalised street.
+  EXPECT_EQ(RedactTurn(rules_, "Tech: What's your address?", "Patient: Yeah, 416 Sycamore Court, apartment nine a."),
+            "Patient: Yeah, [STREET_ADDRESS].");
+  EXPECT_EQ(RedactTurn(rules_, "Scheduler: What's the pickup address?", "Member: Yeah, four zero Willow Terrace unit four a"),
+            "Member: Yeah, [STREET_ADDRESS]");
+  // "fifty one hundred" is 5100 said in pairs; "five thousand one hundred"
+  // an amount.
+  EXPECT_EQ(RedactTurn(rules_, "", "Speaker 1: The card ending fifty one hundred."),
+            "Speaker 1: The card ending [CREDIT_CARD].");
+  EXPECT_EQ(RedactTurn(rules_, "", "Speaker 1: The card ending five thousand one hundred."),
+            "Speaker 1: The card ending five thousand one hundred.");
+  // "U. 1446225901": a letter as some engines write it; the social "ends in".
+  EXPECT_EQ(RedactTurn(rules_, "", "user: My member ID is U. 1446225901."), "user: My member ID is [HEALTH_PLAN_ID].");
+  EXPECT_EQ(RedactTurn(rules_, "", "ch_1: Oh, and the social ends in 3469."), "ch_1: Oh, and the social ends in [US_SSN].");
+}
+
 }  // namespace
 }  // namespace phiscrub
