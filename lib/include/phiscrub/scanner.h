@@ -153,7 +153,7 @@ class Scanner {
   // something else: phone numbers.
   void AddSpokenPhones(std::string_view text, const internal::View& view,
                        std::vector<Span>* spans);
-  // Values said over two turns of one speaker (see scanner.cc).
+  // Values said over several turns of one speaker (see scanner.cc).
   void AddSplitValues(std::string_view text, const internal::View& view,
                       std::vector<Span>* spans);
   // The end of an answer said again after its read-back (see scanner.cc).

@@ -44,7 +44,7 @@ struct Scanner::State {
   int person_entity = -1;    // companion ZIPs after a name
   int zip_entity = -1;       // and their postal codes
   int spoken_phone_rule = -1;
-  // Rules of values said over two turns (AddSplitValues): a SplitKind each.
+  // Rules of values said over several turns (AddSplitValues): a SplitKind each.
   struct SplitRule {
     uint8_t kind;
     int rule;
@@ -81,7 +81,7 @@ struct Scanner::State {
     std::string answered;
   };
   std::vector<Expectation> expect;
-  // ScanTurn: the turns before the one scanned (see AddSplitPhones).
+  // ScanTurn: the turns before the one scanned (see AddSplitValues).
   std::string_view previous_turns;
   // Entities whose answers are digits (all but names, places, e-mail, URLs
   // and ages): an answer to them is recognised by its digits.
@@ -471,8 +471,16 @@ std::string TurnWordsBefore(std::string_view text, uint32_t at) {
   return before;
 }
 
-// Values said over two turns (see Scanner::AddSplitValues): what the parts
-// must make whole.
+// `text` as its own view (written text among spoken turns).
+void IdentityView(std::string_view text, internal::View* v) {
+  v->Clear();
+  for (size_t k = 0; k < text.size(); ++k) {
+    v->Push(text[k], static_cast<uint32_t>(k), static_cast<uint32_t>(k + 1));
+  }
+}
+
+// Values said over several turns (see Scanner::AddSplitValues): what the
+// parts must make whole.
 enum class SplitKind : uint8_t { kPhone, kCard, kMbi, kSsn, kZip, kNpi, kMrn, kMemberId };
 
 // A byte of such a value in the view: digits; for an MBI, the capitals the
@@ -1850,20 +1858,11 @@ void Scanner::AddSplitValues(std::string_view text, const internal::View& view,
       if (le == std::string_view::npos) le = prev.size();
       std::string_view line = prev.substr(lb, le - lb);
       internal::View& lv = s.answer_view;
-      if (internal::HasSpokenSeed(line) && internal::SpokenView(line, &lv)) {
-        size_t first = pieces.size();
-        AddPieces(line, lv, 0, lv.size(), kind, false, &pieces);
-        for (size_t k = first; k < pieces.size(); ++k) pieces[k].ob += static_cast<uint32_t>(lb);
-      } else {
-        // (Written: its digits as they are.)
-        lv.Clear();
-        for (size_t k = 0; k < line.size(); ++k) {
-          lv.Push(line[k], static_cast<uint32_t>(k), static_cast<uint32_t>(k + 1));
-        }
-        size_t first = pieces.size();
-        AddPieces(line, lv, 0, lv.size(), kind, false, &pieces);
-        for (size_t k = first; k < pieces.size(); ++k) pieces[k].ob += static_cast<uint32_t>(lb);
-      }
+      // (Written: its digits as they are.)
+      if (!internal::HasSpokenSeed(line) || !internal::SpokenView(line, &lv)) IdentityView(line, &lv);
+      const size_t first = pieces.size();
+      AddPieces(line, lv, 0, lv.size(), kind, false, &pieces);
+      for (size_t k = first; k < pieces.size(); ++k) pieces[k].ob += static_cast<uint32_t>(lb);
       lb = le + 1;
     }
     const size_t here_from = pieces.size();
@@ -2107,10 +2106,7 @@ Status Scanner::AddViewSpans(std::string_view text, std::vector<Span>* spans) {
              text.size() <= 4096 && std::any_of(text.begin(), text.end(), IsDigitByte)) {
     // A part of a value written in digits in a conversation ("Uh, 662.",
     // "555.", "And 0140."): the text is its own view.
-    s.view.Clear();
-    for (size_t k = 0; k < text.size(); ++k) {
-      s.view.Push(text[k], static_cast<uint32_t>(k), static_cast<uint32_t>(k + 1));
-    }
+    IdentityView(text, &s.view);
     AddSplitValues(text, s.view, spans);
   }
   if (spans->size() > before) ResolveOverlaps(spans);
