@@ -332,10 +332,8 @@ class Say:
                 gs = sum(sizes[:j])
                 parts[j] = self.digit_words(ds[gs:gs + sizes[j]], z, dbl)
         if ". " == sep and cap:
-            parts = [p[0].upper() + p[1:] for p in parts]
+            parts = [parts[0]] + [p[0].upper() + p[1:] for p in parts[1:]]
         txt = sep.join(parts)
-        if sep == ". " and cap:
-            txt = txt[0].upper() + txt[1:]
         f = "%s_%s%s_%s" % (mode, z, "_dbl" if dbl else "", {" ": "space", ", ": "comma", "... ": "ellipsis",
                                                          " uh ": "uh", " um ": "um", ". ": "period",
                                                          " - ": "dash"}[sep])
@@ -499,6 +497,7 @@ DROP_WORDS = re.compile(r"\b(mr|mrs|ms|miss|dr|doctor [a-z]+s\b|name|named|born|
 def clean_turn(t):
     t = re.sub(r"<[^>]*>", " ", t)
     t = re.sub(r"\[[^\]]*\]", " ", t)
+    t = re.sub(r"(\w) n't\b", r"\1n't", t)
     t = t.replace("wan na", "wanna").replace("gon na", "gonna").replace("got ta", "gotta")
     t = re.sub(r"\s+", " ", t).strip()
     return t
@@ -832,31 +831,60 @@ def canon(ent, val):
 
 
 # ---------------------------------------------------------------- phrasing
-ASK = {
+ASK = {  # "tag1,tag2|question": only in those scenarios ("clinic" = clinic visits); untagged: anywhere
     "PHONE": ["What's the best callback number for you?", "Can I get a good phone number in case we get disconnected?",
-              "And what number should the nurse call you back at?", "Is there a phone number where the home health nurse can reach you?",
-              "What number do you want on file for appointment reminders?", "And your cell number?"],
-    "SSN": ["For verification I'll need the last four of the member's social.", "Can you give me the last four of your social security number?",
-            "I'll need the social security number for the application.", "To pull up the account, what's the patient's social?"],
+              "nurse_line,home_health,clinic|And what number should the nurse call you back at?",
+              "home_health|Is there a phone number where the home health nurse can reach you?",
+              "What number do you want on file for appointment reminders?", "And your cell number?",
+              "pharmacist,lab,referral|What's the patient's phone number on file?"],
+    "SSN": ["ma_caregiver,billing,enrollment,portal|For verification I'll need the last four of the member's social.",
+            "Can you give me the last four of your social security number?",
+            "enrollment,ma_caregiver,home_health|I'll need the social security number for the application.",
+            "To pull up the account, what's the patient's social?"],
     "DOB": ["And the patient's date of birth?", "Can you verify your date of birth for me?", "What's the birthdate on the account?",
-            "And when was she born?", "Date of birth, please."],
-    "MRN": ["Do you have the medical record number from the discharge paperwork?", "What's the MRN on the requisition?",
-            "Is there a patient account number or chart number on the statement?", "Can you read me the MRN on the specimen label?"],
-    "MBI": ["Can you read me the Medicare number off the red white and blue card?", "I'll need his Medicare beneficiary identifier.",
-            "What's the Medicare ID on her card?", "Do you have the new Medicare number, the one with letters and numbers?"],
-    "CARD": ["What card would you like to use for the balance?", "And which card number?", "Go ahead with the card number whenever you're ready.",
-             "Can you give me the last four of the card that was charged?"],
-    "ZIP": ["And what zip code are you in?", "What's the billing zip code on the card?", "Can I get the zip code to find a pharmacy near you?",
-            "And the zip?"],
-    "STREET": ["What's the home address where the nurse will be visiting?", "Can I get the street address for the mailing?",
-               "What address should we send the new card to?", "And the service address?"],
-    "EMAIL": ["What email address is on the portal account?", "What's a good email for the reset link?", "Can I get an email to send the statement to?",
-              "And the email address?"],
+            "ma_caregiver,home_health,nurse_line,pharmacist,lab,referral|And when was she born?", "Date of birth, please."],
+    "MRN": ["home_health,billing,nurse_line,ma_caregiver,clinic|Do you have the medical record number from the discharge paperwork?",
+            "lab|What's the MRN on the requisition?", "lab|Can you read me the MRN on the specimen label?",
+            "billing,portal,pharmacy_refill,enrollment|Is there a patient account number or chart number on the statement?",
+            "Do you have the patient's medical record number?", "And the MRN, if you have it?"],
+    "MBI": ["Can you read me the Medicare number off the red white and blue card?", "I'll need the Medicare beneficiary identifier.",
+            "What's the Medicare ID on the card?", "Do you have the new Medicare number, the one with letters and numbers?"],
+    "CARD": ["billing,pharmacy_refill,portal,enrollment|What card would you like to use for the balance?", "And which card number?",
+             "Go ahead with the card number whenever you're ready.", "last4|Can you give me the last four of the card that was charged?"],
+    "ZIP": ["And what zip code are you in?", "billing,pharmacy_refill,enrollment|What's the billing zip code on the card?",
+            "Can I get the zip code to find a pharmacy near you?", "And the zip?"],
+    "STREET": ["home_health,nurse_line|What's the home address where the nurse will be visiting?",
+               "Can I get the street address for the mailing?",
+               "ma_caregiver,enrollment,billing|What address should we send the new card to?", "And the home address?",
+               "What's the current address on file?"],
+    "EMAIL": ["portal|What email address is on the portal account?", "portal|What's a good email for the reset link?",
+              "billing,enrollment|Can I get an email to send the statement to?", "And the email address?",
+              "Is there an email we can send the after-visit summary to?"],
     "MEMBER_ID": ["Can you read me the member ID on the front of the insurance card?", "What's the subscriber ID?",
                   "And the policy number for the secondary insurance?", "What's the ID on the Medicaid card?"],
     "NPI": ["What's the prescriber's NPI?", "Can I have the ordering physician's NPI number?", "And the referring provider's NPI?",
             "Do you have the NPI for the rendering provider?"],
 }
+
+
+ASK3 = {"PHONE": ["What's the patient's phone number on file?", "Do you have a good number for the patient?"],
+        "DOB": ["And the patient's date of birth?", "What's the patient's DOB?", "And when was she born?"]}
+
+
+def pick_ask(r, ent, scen_name, last4):
+    if scen_name in ("pharmacist", "lab", "referral") and ent in ASK3:
+        return r.choice(ASK3[ent])
+    out = []
+    for q in ASK[ent]:
+        tags, _, text = q.rpartition("|")
+        if "last four" in text and not last4:
+            continue
+        if tags and scen_name not in tags.split(",") and not (tags == "last4" and last4):
+            continue
+        out.append(text)
+    return r.choice(out)
+
+
 SAME = {
     "PHONE": ["My number is {v}.", "You can reach me at {v}.", "My cell is {v}.", "The best number is {v}.", "Call my daughter's phone, it's {v}."],
     "SSN": ["The last four of my social are {v}.", "Last four, {v}.", "His social is {v}.", "Social security number is {v}."],
@@ -869,6 +897,10 @@ SAME = {
     "EMAIL": ["My email is {v}.", "The email on there should be {v}.", "Send it to {v}."],
     "MEMBER_ID": ["The member ID is {v}.", "Subscriber ID {v}.", "Policy number is {v}.", "ID number on the card says {v}."],
     "NPI": ["The NPI is {v}.", "Her NPI number is {v}.", "NPI {v}."],
+}
+SAME3 = {  # third-party callers (pharmacist, lab, referral coordinator) talking about a patient
+    "DOB": ["The patient's date of birth is {v}.", "Patient DOB is {v}.", "She was born {v}.", "Date of birth {v}."],
+    "PHONE": ["The patient's number is {v}.", "The number we have for him is {v}.", "Her cell is listed as {v}."],
 }
 SAME4 = {"SSN": ["The last four of my social are {v}.", "Last four of the social, {v}.", "Social ends in {v}."],
          "CARD": ["The card ends in {v}.", "It's the Visa ending in {v}.", "Last four on the card are {v}."]}
@@ -946,20 +978,28 @@ SCEN = [
     dict(name="nurse_line", clinical=True, org="Riverbend Pediatrics", who="the nurse line", reason="My son has had a fever since yesterday.",
          ents=["DOB", "PHONE", "MRN", "NAME", "MEMBER_ID"], rel=True),
 ]
+CLINIC = dict(name="clinic", org="the clinic", who="", reason="", ents=["DOB", "PHONE", "ZIP", "MEMBER_ID", "STREET", "MBI", "NAME"], closed=True)
 AGENT_NAMES = ["Keisha", "Tomasz", "Renata", "Dmitri", "Aaliyah", "Hiroshi", "Colette", "Mateo", "Anneliese", "Bashir"]
 
 
-def pick_entities(rng, scen, counts, k):
+def pick_entities(rng, scen, counts, k, used=()):
     pool = scen["ents"] + [e for e in ENTS if e not in scen["ents"] and e != "NAME"]
+    if scen.get("prov"):
+        pool = scen["ents"] + ["MEMBER_ID"]
+    if scen.get("closed"):
+        pool = list(scen["ents"])
+    pool = [e for e in pool if e not in used]
     chosen = []
     for _ in range(k):
         best = None
         for e in pool:
-            if e in chosen:
+            if e in chosen or (e == "NAME" and "NAME" in chosen):
                 continue
             w = (counts[e] / TARGET[e]) - (0.25 if e in scen["ents"] else 0) + rng.random() * 0.35
             if best is None or w < best[0]:
                 best = (w, e)
+        if best is None:
+            break
         chosen.append(best[1])
     return chosen
 
@@ -982,7 +1022,7 @@ def exchange(rec, ent, val, ctx, counts):
         return rec.span(t, ent, cue, f, sp)
 
     last4 = ent in ("SSN", "CARD") and r.random() < 0.55
-    ask = r.choice(ASK[ent])
+    ask = pick_ask(r, ent, ctx["scen_name"], last4)
     if last4 and ent == "SSN":
         ask = "Can I get the last four of the social?"
     if last4 and ent == "CARD":
@@ -997,21 +1037,23 @@ def exchange(rec, ent, val, ctx, counts):
             rec.add("A", ask)
             rec.add("C", fmt_turn(rec, r.choice(BARE), rec.span(t, ent, "prev", "restart_" + f, True)))
             return
+    third = ctx["scen"].get("prov") and ent in SAME3
+    same_frames = SAME3[ent] if third else SAME[ent]
     flow = r.choices(["bare", "same", "repeat", "split", "readback_err", "hold", "volunteer"],
                      [40, 25, 8, 8 if ent in ("PHONE", "CARD", "MBI", "MEMBER_ID", "SSN") else 0,
-                      7 if ent == "PHONE" else 0, 6, 8 if ent == "PHONE" else 0])[0]
+                      7 if ent == "PHONE" else 0, 6, 35 if ent == "PHONE" and not ctx["scen"].get("prov") and ctx["scen_name"] != "clinic" else 0])[0]
     if flow == "volunteer":
         rec.add("C", r.choice(["Oh, and %s, in case we get cut off.", "Oh and %s, you can write that down.",
                                "Before I forget, %s. In case this drops."]) % R("none", last4=last4))
         return
     rec.add("A", ask)
     if flow == "same":
-        rec.add("C", fmt_turn(rec, r.choice(SAME4[ent] if last4 else SAME[ent]), R("same", last4=last4)))
+        rec.add("C", fmt_turn(rec, r.choice(SAME4[ent] if last4 else same_frames), R("same", last4=last4)))
     elif flow == "hold":
         rec.add("C", r.choice(["Hold on, let me grab my card... okay.", "Hang on, I wrote it down somewhere. Okay, here.",
                                "One sec... alright."]))
         rec.add("A", "Take your time.")
-        rec.add("C", fmt_turn(rec, r.choice(SAME4[ent] if last4 else SAME[ent]), R("same", last4=last4)))
+        rec.add("C", fmt_turn(rec, r.choice(SAME4[ent] if last4 else same_frames), R("same", last4=last4)))
     elif flow == "repeat":
         rec.add("C", fmt_turn(rec, r.choice(BARE), R("prev", last4=last4)))
         rec.add("A", r.choice(["Sorry, you cut out. Could you repeat that?", "I'm sorry, say that one more time?",
@@ -1061,7 +1103,7 @@ def name_block(rec, ctx, counts):
         nm = render(rec, "NAME", (g, s), False, {"name_form": "full"})
         counts["NAME"] += 1
         dob = ""
-        if r.random() < 0.45 and ctx.get("allow_dob"):
+        if r.random() < 0.65 and ctx.get("allow_dob"):
             ctx["cost"] = 2
             v = rec.v.dob(ctx["scen"].get("medicare"))
             dt, df, dsp = rec.say.dob(v)
@@ -1115,9 +1157,9 @@ STYLES = {  # style: (kind, carrier, labels)
 
 def build_conversation(rng, say, vals, carriers, style, counts, negcounts):
     rec = Rec(rng, say, vals, style)
-    scen = rng.choice(SCEN)
     clinic = style in ("aci", "mts", "primock")
-    ctx = {"scen": scen, "caller": vals.name(), "written_p": {"stt": 0.3, "agent": 0.1, "callcenter": 0.08}.get(style, 0.0)}
+    scen = CLINIC if clinic else rng.choice(SCEN)
+    ctx = {"scen": scen, "scen_name": "clinic" if clinic else scen["name"], "caller": vals.name(), "written_p": {"stt": 0.3, "agent": 0.1, "callcenter": 0.08, "mts": 0.15, "primock": 0.1}.get(style, 0.0)}
     total = rng.randint(3, 5)   # distinct injected values in this record (2-5 allowed)
     spent = 0
     agent = rng.choice(AGENT_NAMES)
@@ -1158,12 +1200,16 @@ def build_conversation(rng, say, vals, carriers, style, counts, negcounts):
         else:
             rec.add("A", rng.choice(["Thanks for calling %s. How can I help you?", "%s, how may I help you?",
                                      "You've reached %s. What can I do for you?"]) % org)
-        ctx["allow_dob"] = total - spent >= 3
+        ctx["allow_dob"] = total - spent >= 2 and not scen.get("prov")
         if rng.random() < 0.4:
             rec.add("C", scen["reason"])
         elif not name_block(rec, ctx, counts):
-            rec.add("A", rng.choice(["Thanks. What can I do for you today?", "Okay, and what are you calling about?",
-                                     "Thank you. How can I help?"]))
+            if rec.turns[-1][0] == "A":
+                rec.turns[-1] = ("A", rec.turns[-1][1] + " " + rng.choice(["What can I do for you today?", "And what are you calling about?",
+                                                                             "How can I help?"]))
+            else:
+                rec.add("A", rng.choice(["Thanks. What can I do for you today?", "Okay, and what are you calling about?",
+                                         "Thank you. How can I help?"]))
             rec.add("C", scen["reason"])
         spent += ctx.get("cost", 0)
     # carrier window: clinic visits always; phone calls about symptoms sometimes
@@ -1177,7 +1223,7 @@ def build_conversation(rng, say, vals, carriers, style, counts, negcounts):
                                      "And what symptoms are you having?"]))] + win
     carrier_texts = set(t for _, t in win)
     # values
-    ents = pick_entities(rng, scen, counts, max(1, total - spent))
+    ents = pick_entities(rng, scen, counts, max(1, total - spent), [e for e, _ in rec.values])
     spent += len(ents)
     med = scen.get("medicare") or "MBI" in ents
     blocks = []
@@ -1643,7 +1689,7 @@ def stats(recs):
         tot.update(c)
         print("| %s | %d | %d | %d | %d | %d | %d | %d |" % (e, c["total"], c["uniq"], c["spoken"], c["written"], c["same"], c["prev"], c["none"]))
     print("| all | %d | %d | %d | %d | %d | %d | %d |" % (tot["total"], tot["uniq"], tot["spoken"], tot["written"], tot["same"], tot["prev"], tot["none"]))
-    print("(total counts every span, uniq counts a value repeated across the fields of one JSON payload once)")
+    print("(total counts every span; uniq counts distinct (entity, text, form) per record, so a value repeated verbatim across the fields of one JSON payload counts once)")
     print("NAME spelled spans: %d" % ent["NAME"]["spelled"])
     print("negatives (%d): %s" % (sum(negs.values()), ", ".join("%s %d" % kv for kv in sorted(negs.items()))))
 
