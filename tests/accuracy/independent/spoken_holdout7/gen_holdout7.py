@@ -610,7 +610,8 @@ class Rec:
         self.info = []        # span / negative infos
         self.turns = []       # (role, text-with-markers)
         self.values = []      # (entity, canonical) for summary
-        self.lower = style in ("aci",) or (style == "agent" and False)
+        # raw caller STT (lower case, no punctuation) under well-formed LLM agent turns
+        self.lower_caller = style == "agent" and rng.random() < 0.35
 
     def mark(self, text, **info):
         self.info.append(info)
@@ -887,11 +888,11 @@ def pick_ask(r, ent, scen_name, last4):
 
 SAME = {
     "PHONE": ["My number is {v}.", "You can reach me at {v}.", "My cell is {v}.", "The best number is {v}.", "Call my daughter's phone, it's {v}."],
-    "SSN": ["The last four of my social are {v}.", "Last four, {v}.", "His social is {v}.", "Social security number is {v}."],
+    "SSN": ["My social is {v}.", "His social is {v}.", "Social security number is {v}.", "Okay, social, {v}."],
     "DOB": ["My date of birth is {v}.", "I was born {v}.", "Her birthday's {v}.", "Date of birth {v}."],
     "MRN": ["The MRN is {v}.", "Medical record number {v}.", "It says chart number {v}.", "The patient account number is {v}."],
     "MBI": ["The Medicare number is {v}.", "Her Medicare ID is {v}.", "OK, Medicare beneficiary number, {v}."],
-    "CARD": ["The card number is {v}.", "It's a Visa, number {v}.", "The card ends in {v}.", "It's the one ending in {v}."],
+    "CARD": ["The card number is {v}.", "It's a Visa, number {v}.", "Okay, the number on the card is {v}.", "Card number {v}."],
     "ZIP": ["Zip code's {v}.", "The zip is {v}.", "Billing zip {v}."],
     "STREET": ["I live at {v}.", "The address is {v}.", "Mailing address is {v}.", "She's staying at {v} now."],
     "EMAIL": ["My email is {v}.", "The email on there should be {v}.", "Send it to {v}."],
@@ -1318,9 +1319,10 @@ def transcript_text(rec, style, labels, stamps):
     lower = style == "aci"
     punct = style != "aci"
     for role, txt in rec.turns:
-        if role == "C" and style == "agent" and rec.r.random() < 0.0:
-            pass
-        txt = style_text(txt, lower, punct)
+        if role == "C" and rec.lower_caller:
+            txt = style_text(txt, True, False)
+        else:
+            txt = style_text(txt, lower, punct)
         if style == "primock" and role == "C" and rec.r.random() < 0.3 and not txt.startswith(S0):
             txt = "Um, " + txt[0].lower() + txt[1:]
         lab = labels[0] if role == "A" else labels[1]
@@ -1360,7 +1362,8 @@ def summary(rec, ctx, scen):
 
 
 def speech_lines(rec, punct=True):
-    return [(role, style_text(txt, False, punct)) for role, txt in rec.turns]
+    return [(role, style_text(txt, True, False) if role == "C" and rec.lower_caller else style_text(txt, False, punct))
+            for role, txt in rec.turns]
 
 
 def json_record(rng, rec, ctx, scen, profile):
