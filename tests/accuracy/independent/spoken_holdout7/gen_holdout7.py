@@ -1042,10 +1042,12 @@ def exchange(rec, ent, val, ctx, counts):
     same_frames = SAME3[ent] if third else SAME[ent]
     flow = r.choices(["bare", "same", "repeat", "split", "readback_err", "hold", "volunteer"],
                      [40, 25, 8, 8 if ent in ("PHONE", "CARD", "MBI", "MEMBER_ID", "SSN") else 0,
-                      7 if ent == "PHONE" else 0, 6, 35 if ent == "PHONE" and not ctx["scen"].get("prov") and ctx["scen_name"] != "clinic" else 0])[0]
+                      7 if ent == "PHONE" else 0, 6, (12 if ctx["scen_name"] == "clinic" else 35) if ent == "PHONE" and not ctx["scen"].get("prov") else 0])[0]
     if flow == "volunteer":
-        rec.add("C", r.choice(["Oh, and %s, in case we get cut off.", "Oh and %s, you can write that down.",
-                               "Before I forget, %s. In case this drops."]) % R("none", last4=last4))
+        frames = ["Oh, and %s, you can write that down.", "Oh and %s. Just so you have it."]
+        if ctx["scen_name"] != "clinic":
+            frames += ["Oh, and %s, in case we get cut off.", "Before I forget, %s. In case this drops."]
+        rec.add("C", r.choice(frames) % R("none", last4=last4))
         return
     rec.add("A", ask)
     if flow == "same":
