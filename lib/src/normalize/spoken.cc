@@ -1127,6 +1127,16 @@ bool ReadEmail(const std::vector<Tok>& toks, size_t at, size_t line_begin, size_
   }
   const bool one_word = mark_b != mark_e;
   int words_joined = 0;
+  static constexpr std::string_view kMailHosts[] = {
+      "gmail", "yahoo", "hotmail", "outlook", "aol", "icloud", "comcast", "verizon",
+      "msn", "live", "att", "sbcglobal", "protonmail", "me", "mail", "ymail", "cox"};
+  const std::string_view host = std::string_view(domain).substr(0, domain.find('.'));
+  const bool mail_host =
+      std::find(std::begin(kMailHosts), std::end(kMailHosts), host) != std::end(kMailHosts);
+  // A word and a number joined ("emr 1963"): at a mailbox provider one more
+  // word may come before them ("mama emr 1963 at yahoo dot com", "bluejay
+  // hol thirty four at sign yahoo").
+  bool word_number_joined = false;
   // Before a written '@' the local part is written too; only a joiner said
   // as a word ("linh dot iyer@msn.com") reaches back to the word before it.
   const bool written_at = toks[at].type == T::kPunct;
@@ -1192,10 +1202,22 @@ bool ReadEmail(const std::vector<Tok>& toks, size_t at, size_t line_begin, size_
       for (size_t r = later; r < at && IsSingleLetter(toks[r]); ++r) ++run;
       word_then_spelled = run >= 3;
     }
+    // (Never a word of the sentence around it: "I heard huong oh oh at ...",
+    // "I'm showing bao four five at ...", "Email's bao four eight at ...".)
+    static constexpr std::string_view kTalk[] = {
+        "heard", "showing", "show", "got", "have", "has", "had", "email's", "emails", "user",
+        "back", "read", "confirm", "name", "i'm", "i've", "i", "we", "we've", "it's", "that's",
+        "here", "just", "try", "use", "its", "write", "put", "under", "also", "or", "then"};
+    const bool word_before_word_number =
+        mail_host && !written_at && word_number_joined && words_joined == 1 && local_word &&
+        t.type == T::kWord && !numeric(t) && !IsSingleLetter(t) &&
+        std::find(std::begin(kTalk), std::end(kTalk), t.lower) == std::end(kTalk) &&
+        !(q - 1 > line_begin && toks[q - 2].type == T::kPunct && toks[q - 2].lower != ",");
     if (!need_word && !spelled_pair && !word_then_number && !initial && !joined &&
-        !word_then_spelled) {
+        !word_then_spelled && !word_before_word_number) {
       break;
     }
+    if (word_then_number) word_number_joined = true;
     if (!numeric(t)) ++words_joined;
     if (written_at && initial) {
       start = q - 1;
@@ -1238,13 +1260,8 @@ bool ReadEmail(const std::vector<Tok>& toks, size_t at, size_t line_begin, size_
   // local part that is one short plain word is a sentence ("we met at
   // walgreens.com"), unless the domain is a mailbox provider's ("dana at
   // gmail. Com").
-  static constexpr std::string_view kMailHosts[] = {
-      "gmail", "yahoo", "hotmail", "outlook", "aol", "icloud", "comcast", "verizon",
-      "msn", "live", "att", "sbcglobal", "protonmail", "me", "mail", "ymail", "cox"};
-  const std::string_view host = std::string_view(domain).substr(0, domain.find('.'));
   if (!written_at && !said_dot && !one_word && local.size() < 8 &&
-      local.find_first_of("._-0123456789") == std::string::npos &&
-      std::find(std::begin(kMailHosts), std::end(kMailHosts), host) == std::end(kMailHosts)) {
+      local.find_first_of("._-0123456789") == std::string::npos && !mail_host) {
     return false;
   }
   *out = local + "@" + domain;

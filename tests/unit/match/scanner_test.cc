@@ -1458,5 +1458,20 @@ TEST_F(ScannerTest, UnitsSaidAfterStreetsDigitPairsAndIdsWrittenByEngines) {
   EXPECT_EQ(RedactTurn(rules_, "", "ch_1: Oh, and the social ends in 3469."), "ch_1: Oh, and the social ends in [US_SSN].");
 }
 
+
+TEST_F(ScannerTest, MailboxLocalPartsInWordsAndStreetsWithSpokenDirections) {
+  // Two words and a number before "at" a mailbox provider.
+  EXPECT_EQ(RedactTurn(rules_, "", "Speaker 1: Uh, mama emr 1963 at yahoo dot com."), "Speaker 1: Uh, [EMAIL_ADDRESS].");
+  EXPECT_EQ(RedactTurn(rules_, "", "User: my email is bluejay hol thirty four at sign yahoo dot com"),
+            "User: my email is [EMAIL_ADDRESS]");
+  // ... never the words of the sentence around it.
+  EXPECT_EQ(RedactTurn(rules_, "", "Rep: I heard huong oh oh at icloud dot com"),
+            "Rep: I heard [EMAIL_ADDRESS]");
+  // A direction said in lower case before a capitalised street name.
+  EXPECT_EQ(RedactTurn(rules_, "Doctor: Can I get the street address for the mailing?",
+                       "Patient: Sure. Seven ninety nine north Mesquite boulevard number six."),
+            "Patient: Sure. [STREET_ADDRESS].");
+}
+
 }  // namespace
 }  // namespace phiscrub
