@@ -1424,6 +1424,8 @@ TEST_F(ScannerTest, ReadBacksAfterAnAnswerInParts) {
 TEST_F(ScannerTest, PlanIdsNpiGroupingsAndRestartedValues) {
   EXPECT_EQ(RedactTurn(rules_, "Rep: Do you have your plan ID handy?", "Member: yeah so hotel one four eight eight two eight six seven"),
             "Member: yeah so [HEALTH_PLAN_ID]");
+  EXPECT_EQ(RedactTurn(rules_, "Doctor: What's the ID on the Medicaid card?", "Patient: Uh, X W E two three six six one five four seven o."),
+            "Patient: Uh, [HEALTH_PLAN_ID].");
   EXPECT_EQ(RedactTurn(rules_, "Speaker 0: Do you have the NPI for the referring doctor?", "Speaker 1: 12345-67893. That's it."),
             "Speaker 1: [US_NPI]. That's it.");
   EXPECT_EQ(RedactTurn(rules_, "", "Clerk: the prescriber's NPI is 1234-567-893"),
