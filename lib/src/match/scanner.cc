@@ -1842,14 +1842,24 @@ void Scanner::AddSplitValues(std::string_view text, const internal::View& view,
   State& s = *state_;
   const auto& rules = ruleset_->impl().rules;
   const std::string& v = view.text;
-  std::vector<Piece> pieces;
+  std::vector<Piece> pieces, here;
   bool prev_asks_ready = false;
   for (const State::SplitRule& split : s.split_rules) {
     const SplitKind kind = static_cast<SplitKind>(split.kind);
     const CompiledRule& rule = rules[static_cast<size_t>(split.rule)];
     const uint16_t entity = rule.entity;
-    // The pieces: the turns before (a turn scanned on its own), then this
-    // unit's lines.
+    // The pieces: this unit's lines, and (only when one of them is a part)
+    // the turns before it (a turn scanned on its own) in front of them.
+    here.clear();
+    for (size_t lb = 0; lb <= v.size();) {
+      size_t le = v.find('\n', lb);
+      if (le == std::string::npos) le = v.size();
+      AddPieces(text, view, lb, le, kind, true, &here);
+      lb = le + 1;
+    }
+    if (std::none_of(here.begin(), here.end(), [](const Piece& p) { return p.kind == Piece::kPart; })) {
+      continue;
+    }
     pieces.clear();
     std::string_view prev = s.previous_turns;
     while (!prev.empty() && prev.back() == '\n') prev.remove_suffix(1);
@@ -1865,16 +1875,8 @@ void Scanner::AddSplitValues(std::string_view text, const internal::View& view,
       for (size_t k = first; k < pieces.size(); ++k) pieces[k].ob += static_cast<uint32_t>(lb);
       lb = le + 1;
     }
-    const size_t here_from = pieces.size();
-    for (size_t lb = 0; lb <= v.size();) {
-      size_t le = v.find('\n', lb);
-      if (le == std::string::npos) le = v.size();
-      AddPieces(text, view, lb, le, kind, true, &pieces);
-      lb = le + 1;
-    }
-    bool any_here = false;
-    for (size_t k = here_from; k < pieces.size(); ++k) any_here |= pieces[k].kind == Piece::kPart;
-    if (!any_here) continue;
+    pieces.insert(pieces.end(), std::make_move_iterator(here.begin()),
+                  std::make_move_iterator(here.end()));
     // Whether the value was asked for before the first part.
     auto asked = [&](const Piece& first) {
       if (first.here) {
