@@ -1768,6 +1768,20 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates, bool o_zer
       continue;
     }
     bool after_month = rb > 0 && toks[rb - 1].type == T::kWord && toks[rb - 1].info.kind == W::kMonth;
+    // "November, uh, sixteenth... nineteen ninety eight": the pause after
+    // the month is one blank ("November 16th 1998").
+    size_t mp = rb;
+    while (mp > 0 && (toks[mp - 1].type == T::kPunct ? toks[mp - 1].lower == "," :
+                                   toks[mp - 1].type == T::kWord && toks[mp - 1].info.kind == W::kFiller)) {
+      --mp;
+    }
+    if (!after_month && mp < rb && mp > 0 && toks[mp - 1].type == T::kWord &&
+        toks[mp - 1].info.kind == W::kMonth && toks[mp - 1].e >= copied) {
+      after_month = true;
+      copy_to(toks[mp - 1].e);
+      w.Emit(' ', toks[mp - 1].e, toks[rb].b);
+      copied = toks[rb].b;
+    }
     if (numbers == 0 && written == 0 && letters >= 2) out->spelled.emplace_back(toks[rb].b, toks[re - 1].e);
     copy_to(toks[rb].b);
     RenderRun(atoms, 0, atoms.size(), after_month, numeric_dates, out, &w);

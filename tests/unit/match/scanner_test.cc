@@ -1475,5 +1475,14 @@ TEST_F(ScannerTest, MailboxLocalPartsInWordsAndStreetsWithSpokenDirections) {
             "Patient: Sure. [STREET_ADDRESS].");
 }
 
+
+TEST_F(ScannerTest, PauseAfterTheMonthOfABirthDate) {
+  EXPECT_EQ(RedactTurn(rules_, "", "Speaker 1: My date of birth is November, uh, sixteenth... nineteen ninety eight."),
+            "Speaker 1: My date of birth is [DATE_OF_BIRTH].");
+  EXPECT_EQ(RedactTurn(rules_, "[bot] And the date of birth?", "[customer] sure july uh eighteenth nineteen ninety four"),
+            "[customer] sure [DATE_OF_BIRTH]");
+  EXPECT_EQ(RedactTurn(rules_, "", "Agent: we have may, um, two openings"), "Agent: we have may, um, two openings");
+}
+
 }  // namespace
 }  // namespace phiscrub
