@@ -1937,6 +1937,12 @@ void Scanner::AddSplitValues(std::string_view text, const internal::View& view,
         valid = k + 1;
         if (SplitWhole(whole, kind)) complete = k + 1;
       }
+      // A card's last four said alone after its question ("What credit card
+      // number do you have?" / "It's eleven seventeen."): its own value.
+      if (kind == SplitKind::kCard && chain.size() == 1 && valid == 0 &&
+          pieces[chain[0]].here && pieces[chain[0]].value.size() == 4) {
+        add(pieces[chain[0]]);
+      }
       std::string so_far;
       for (size_t k = 0; k < valid; ++k) {
         const Piece& part = pieces[chain[k]];

@@ -1484,5 +1484,17 @@ TEST_F(ScannerTest, PauseAfterTheMonthOfABirthDate) {
   EXPECT_EQ(RedactTurn(rules_, "", "Agent: we have may, um, two openings"), "Agent: we have may, um, two openings");
 }
 
+
+TEST_F(ScannerTest, SpelledSsnAskedAndCardLastFourAnswers) {
+  EXPECT_EQ(RedactTurn(rules_, "Scheduler: I'll need the s s n.", "Veteran: Eight six three seven."),
+            "Veteran: [US_SSN].");
+  EXPECT_EQ(RedactTurn(rules_, "Agent: What credit card number do you have?", "Caller: It's eleven seventeen."),
+            "Caller: It's [CREDIT_CARD].");
+  EXPECT_EQ(RedactTurn(rules_, "", "user: The card number is 1554."), "user: The card number is [CREDIT_CARD].");
+  // (Four digits after a question about something else stay.)
+  EXPECT_EQ(RedactTurn(rules_, "Agent: How many steps do you walk?", "Caller: It's eleven seventeen."),
+            "Caller: It's eleven seventeen.");
+}
+
 }  // namespace
 }  // namespace phiscrub
