@@ -1488,6 +1488,8 @@ TEST_F(ScannerTest, PauseAfterTheMonthOfABirthDate) {
 TEST_F(ScannerTest, SpelledSsnAskedAndCardLastFourAnswers) {
   EXPECT_EQ(RedactTurn(rules_, "Scheduler: I'll need the s s n.", "Veteran: Eight six three seven."),
             "Veteran: [US_SSN].");
+  EXPECT_EQ(RedactTurn(rules_, "Speaker 1: And the m r n?", "Speaker 2: Oh zero twenty six, forty six seventy one, oh six."),
+            "Speaker 2: [MRN].");
   EXPECT_EQ(RedactTurn(rules_, "Agent: What credit card number do you have?", "Caller: It's eleven seventeen."),
             "Caller: It's [CREDIT_CARD].");
   EXPECT_EQ(RedactTurn(rules_, "", "user: The card number is 1554."), "user: The card number is [CREDIT_CARD].");
