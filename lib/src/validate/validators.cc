@@ -271,6 +271,16 @@ bool StreetWordsRecord(std::string_view r, size_t s, size_t e) {
   }
   return true;
 }
+// Digit groups standing alone: no digit group right before or after them
+// (so "978 555" in "+1 978 555 0122" is no value of its own).
+bool LoneGroupsRecord(std::string_view r, size_t s, size_t e) {
+  auto digit = [&](size_t i) { return IsDigit(r[i]); };
+  if (s >= 1 && digit(s - 1)) return false;
+  if (s >= 2 && (r[s - 1] == ' ' || r[s - 1] == '-' || r[s - 1] == '+') && digit(s - 2)) return false;
+  if (e < r.size() && digit(e)) return false;
+  if (e + 1 < r.size() && (r[e] == ' ' || r[e] == '-') && digit(e + 1)) return false;
+  return true;
+}
 // A phone number in any national format: 7 to 15 digits, not glued to other
 // digits, and no date or time ("2024-01-15", "10.31.02").
 bool PhoneDigitsRecord(std::string_view r, size_t s, size_t e) {
@@ -511,6 +521,7 @@ constexpr Entry kValidators[] = {
     {"member_token", MemberTokenRecord},
     {"mbi_any_case", MbiAnyCaseRecord},
     {"street_words", StreetWordsRecord},
+    {"lone_groups", LoneGroupsRecord},
     {"address_words", AddressWordsRecord},
     {"phone_digits", PhoneDigitsRecord},
     {"ssn_spaced", SsnSpacedRecord},
@@ -536,7 +547,7 @@ Validator FindValidator(std::string_view name) {
 
 const char* ValidatorNames() {
   return "ssn, nanp, luhn, email, itin, npi, dea, card, ipv4, ipv6, date, date_old, "
-         "date_compact, date_compact_old, date_old_field, not_date, id_token, member_token, mbi_any_case, street_words, address_words, phone_digits, ssn_spaced, "
+         "date_compact, date_compact_old, date_old_field, not_date, id_token, member_token, mbi_any_case, street_words, lone_groups, address_words, phone_digits, ssn_spaced, "
          "last_four, mbi, "
          "url_ids, "
          "person_name, nine_digits, not_in_hex, house_number";

@@ -1498,5 +1498,16 @@ TEST_F(ScannerTest, SpelledSsnAskedAndCardLastFourAnswers) {
             "Caller: It's eleven seventeen.");
 }
 
+
+TEST_F(ScannerTest, RecordNumbersInShortGroups) {
+  EXPECT_EQ(RedactTurn(rules_, "", "Caller: Do you have your medical record number handy? okay, uh, 348 7769"),
+            "Caller: Do you have your medical record number handy? okay, uh, [MRN]");
+  EXPECT_EQ(RedactTurn(rules_, "", "AI: MRN 74844 4432. Member ID NCZ439223907."),
+            "AI: MRN [MRN]. Member ID [HEALTH_PLAN_ID].");
+  // (Never groups of a phone number, next to other digits.)
+  EXPECT_EQ(Redact(rules_, "WARN retrying phone: +1 978 555 0122 Medical Record #MR54314112, aged 72"),
+            "WARN retrying phone: [PHONE_NUMBER] Medical Record #[MRN], aged 72");
+}
+
 }  // namespace
 }  // namespace phiscrub
