@@ -1449,6 +1449,9 @@ TEST_F(ScannerTest, UnitsSaidAfterStreetsDigitPairsAndIdsWrittenByEngines) {
             "Patient: Yeah, [STREET_ADDRESS].");
   EXPECT_EQ(RedactTurn(rules_, "Scheduler: What's the pickup address?", "Member: Yeah, four zero Willow Terrace unit four a"),
             "Member: Yeah, [STREET_ADDRESS]");
+  // (A filler before the unit: "... lane uh number three".)
+  EXPECT_EQ(RedactTurn(rules_, "", "[patient] mailing address is 70 sandpiper street uh number 23"),
+            "[patient] mailing address is [STREET_ADDRESS]");
   // "fifty one hundred" is 5100 said in pairs; "five thousand one hundred"
   // an amount.
   EXPECT_EQ(RedactTurn(rules_, "", "Speaker 1: The card ending fifty one hundred."),
