@@ -81,6 +81,12 @@ struct Scanner::State {
     std::string answered;
   };
   std::vector<Expectation> expect;
+  // Whether a range of `expect` covering original byte `at` expects `entity`.
+  bool Expects(uint32_t at, uint16_t entity) const {
+    return entity < 64 && std::any_of(expect.begin(), expect.end(), [&](const Expectation& x) {
+             return at >= x.begin && at < x.end && ((x.entities >> entity) & 1);
+           });
+  }
   // ScanTurn: the turns before the one scanned (see AddSplitValues).
   std::string_view previous_turns;
   // Entities whose answers are digits (all but names, places, e-mail, URLs
@@ -665,6 +671,12 @@ void AddPieces(std::string_view text, const internal::View& view, size_t lb, siz
     }
     sb = i + 1;
   }
+}
+
+// Whether a span of `spans` overlaps original bytes [b, e).
+bool Overlaps(const std::vector<Span>& spans, uint32_t b, uint32_t e) {
+  return std::any_of(spans.begin(), spans.end(),
+                     [&](const Span& sp) { return sp.start < e && b < sp.end; });
 }
 
 // Whether `before` (a turn's words before a value, lower case) names the
@@ -1799,18 +1811,13 @@ void Scanner::AddSpokenPhones(std::string_view text, const internal::View& view,
     if (letters < (area_only ? std::min<int>(6, 3 * static_cast<int>(n)) : 8) && oe - ob < 2 * n - 1) {
       continue;
     }
-    bool taken = std::any_of(spans->begin(), spans->end(),
-                             [&](const Span& sp) { return sp.start < oe && ob < sp.end; });
-    if (taken) continue;
+    if (Overlaps(*spans, ob, oe)) continue;
     // A word before it that names something else.
     const std::string before = TurnWordsBefore(text, ob);
     if (NamedOtherwise(before, true)) continue;
     if (area_only && !AreaCodeAlone(text, ob, oe, before, n < 3)) continue;
     if (local || area_only) {
-      bool asked = false;
-      for (const auto& x : state_->expect) {
-        asked |= ob >= x.begin && ob < x.end && phone.entity < 64 && ((x.entities >> phone.entity) & 1);
-      }
+      bool asked = state_->Expects(ob, phone.entity);
       for (std::string_view w : {"phone", "number is", "call me", "reach me", "cell", "mobile"}) {
         asked |= local && before.find(w) != std::string::npos;
       }
@@ -1879,11 +1886,7 @@ void Scanner::AddSplitValues(std::string_view text, const internal::View& view,
                   std::make_move_iterator(here.end()));
     // Whether the value was asked for before the first part.
     auto asked = [&](const Piece& first) {
-      if (first.here) {
-        return entity < 64 && std::any_of(s.expect.begin(), s.expect.end(), [&](const State::Expectation& x) {
-                 return first.ob >= x.begin && first.ob < x.end && ((x.entities >> entity) & 1);
-               });
-      }
+      if (first.here) return s.Expects(first.ob, entity);
       if (!prev_asks_ready) {
         AskHits(s.previous_turns, 0);
         prev_asks_ready = true;
@@ -1895,9 +1898,9 @@ void Scanner::AddSplitValues(std::string_view text, const internal::View& view,
     auto add = [&](const Piece& p) {
       uint32_t ob = view.OriginalBegin(static_cast<uint32_t>(p.vb));
       uint32_t oe = view.OriginalEnd(static_cast<uint32_t>(p.ve));
-      bool taken = std::any_of(spans->begin(), spans->end(),
-                               [&](const Span& sp) { return sp.start < oe && ob < sp.end; });
-      if (!taken) spans->push_back({ob, oe, static_cast<uint16_t>(split.rule), entity, rule.score});
+      if (!Overlaps(*spans, ob, oe)) {
+        spans->push_back({ob, oe, static_cast<uint16_t>(split.rule), entity, rule.score});
+      }
     };
     const size_t enough = kind == SplitKind::kPhone ? 6 : kind == SplitKind::kZip ? 3 : 4;
     // (A ZIP's first two digits are its first part: "Eight seven -".)
@@ -2041,9 +2044,7 @@ void Scanner::AddAnswerTails(std::string_view text, const internal::View& view,
       }
       // ("your order number is seven eight eight one": named as something else.)
       if (NamedOtherwise(TurnWordsBefore(text, ob))) continue;
-      bool taken = std::any_of(spans->begin(), spans->end(),
-                               [&](const Span& sp) { return sp.start < oe && ob < sp.end; });
-      if (!taken) spans->push_back({ob, oe, static_cast<uint16_t>(rule), r.entity, r.score});
+      if (!Overlaps(*spans, ob, oe)) spans->push_back({ob, oe, static_cast<uint16_t>(rule), r.entity, r.score});
     }
   }
 }
