@@ -569,7 +569,40 @@ struct Piece {
   bool here = false;         // in the unit scanned (vb, ve are view offsets)
   size_t vb = 0, ve = 0;
   uint32_t ob = 0;  // original offset of the part (here) or of its line (before)
+  // A "double" or "triple" said last ("eight two eight dash triple" / "okay" /
+  // "five dash oh one..."): it repeats the next part's first digit; the
+  // part's words end at original byte oe (here) then.
+  uint8_t times = 1;
+  uint32_t oe = 0;
+  // Words other than fillers after the part ("five dash oh one eight two
+  // yep the lab said ..."): it may only end a value it makes whole.
+  bool remark = false;
 };
+
+// The multiplier `word` is ("double" 2, "triple" 3), else 1.
+uint8_t Multiplier(std::string_view word) {
+  const std::string w = LowerAscii(word);
+  return w == "double" ? 2 : w == "triple" ? 3 : 1;
+}
+
+// Whether `after` (the rest of a part's line after its digits) is fillers,
+// then "double" or "triple" as its last word (a dash or a sentence break
+// between allowed: "eight two eight dash triple", "Three one two. Triple"):
+// the multiplier and, in *end, where that word ends in `after`.
+uint8_t TrailingMultiplier(std::string_view after, size_t* end) {
+  const size_t line = after.find('\n');
+  if (line != std::string_view::npos) after = after.substr(0, line);
+  size_t e = after.size();
+  while (e > 0 && !IsAlphaByte(after[e - 1])) --e;
+  size_t b = e;
+  while (b > 0 && IsAlphaByte(after[b - 1])) --b;
+  const uint8_t times = Multiplier(after.substr(b, e - b));
+  if (times == 1) return 1;
+  static constexpr std::string_view kLeads[] = {"um", "uh", "dash", "and", "then"};
+  if (!OnlyWordsOf(after.substr(0, b), kLeads)) return 1;
+  *end = e;
+  return times;
+}
 
 // Classifies view bytes [sb, se) of `view` (over `text`) as a piece.
 Piece ClassifyPiece(std::string_view text, const internal::View& view, size_t sb, size_t se,
@@ -579,6 +612,8 @@ Piece ClassifyPiece(std::string_view text, const internal::View& view, size_t sb
   size_t b = 0, e = 0;
   int runs = 0, words = 0;
   bool digits = false;
+  std::string joined;  // the runs, when only separators lie between them
+  bool apart = false;
   for (size_t i = sb; i < se;) {
     if (IsDigitByte(v[i])) digits = true;
     if (SplitByte(v[i], kind) && (i == 0 || !IsWordByte(v[i - 1]))) {
@@ -600,22 +635,35 @@ Piece ClassifyPiece(std::string_view text, const internal::View& view, size_t sb
         continue;
       }
       digits = true;
+      // Runs with only blanks, dashes or commas between are one part ("seven
+      // zero six - five five": 70655).
+      if (runs > 0) {
+        for (size_t k = e; k < i && !apart; ++k) apart = !(v[k] == ' ' || v[k] == '-' || v[k] == ',');
+      }
       ++runs;
-      b = i;
+      joined.append(v, i, j - i);
+      if (runs == 1) b = i;
       e = j;
       i = j;
       continue;
     }
-    if (IsAlphaByte(v[i]) && (i == sb || !IsWordByte(v[i - 1]))) ++words;
+    if (IsAlphaByte(v[i]) && (i == sb || !IsWordByte(v[i - 1]))) {
+      ++words;
+      // The part ends at a word after it other than a filler: the rest is a
+      // remark ("... oh one eight two yep the lab said order number four
+      // four one two").
+      size_t j = i;
+      while (j < se && (IsWordByte(v[j]) || v[j] == '\'')) ++j;
+      if (runs > 0 && !OnlyFillers(std::string_view(v).substr(i, j - i))) break;
+    }
     ++i;
   }
   if (runs == 0) {
     if (!digits && words <= 6) piece.kind = Piece::kAck;
     return piece;
   }
-  if (runs > 1 || e - b >= SplitMaxLength(kind) ||
-      !std::any_of(v.begin() + static_cast<std::ptrdiff_t>(b), v.begin() + static_cast<std::ptrdiff_t>(e),
-                   IsDigitByte)) {
+  if (apart || joined.size() >= SplitMaxLength(kind) ||
+      !std::any_of(joined.begin(), joined.end(), IsDigitByte)) {
     return piece;
   }
   const uint32_t ob = view.OriginalBegin(static_cast<uint32_t>(b));
@@ -626,17 +674,24 @@ Piece ClassifyPiece(std::string_view text, const internal::View& view, size_t sb
   const std::string before = LowerAscii(text.substr(osb, ob - osb));
   // ("Code is seven seven one": a card's security code, no part of its
   // number; only "area code" goes with a phone.)
+  const std::string_view after = text.substr(oe, ose - oe);
+  size_t times_end = 0;
+  // (The view may end before the multiplier: the rest of the line counts.)
+  const uint8_t times = TrailingMultiplier(text.substr(oe), &times_end);
   if (said.find("hundred") != std::string::npos || said.find("point") != std::string::npos ||
-      !OnlyFillers(before) || !OnlyFillers(text.substr(oe, ose - oe)) ||
+      !OnlyFillers(before) ||
       (before.find("code") != std::string::npos &&
        (kind != SplitKind::kPhone || before.find("area code") == std::string::npos))) {
     return piece;
   }
   piece.kind = Piece::kPart;
-  piece.value = v.substr(b, e - b);
+  piece.remark = times == 1 && !OnlyFillers(after);
+  piece.value = std::move(joined);
   piece.vb = b;
   piece.ve = e;
   piece.ob = ob;
+  piece.times = times;
+  piece.oe = times > 1 ? oe + static_cast<uint32_t>(times_end) : oe;
   return piece;
 }
 
@@ -671,6 +726,18 @@ void AddPieces(std::string_view text, const internal::View& view, size_t lb, siz
     }
     sb = i + 1;
   }
+}
+
+// Whether the turns before original byte `at` of `text` (its own line, then
+// the turns before the unit scanned) ask for a card's last four: "last
+// four", "ending", "ends in" in the last 300 bytes.
+bool AsksLastFour(std::string_view previous, std::string_view text, uint32_t at) {
+  std::string before(previous);
+  before.append(text.substr(0, at));
+  if (before.size() > 300) before.erase(0, before.size() - 300);
+  before = LowerAscii(before);
+  return before.find("last four") != std::string::npos || before.find("last 4") != std::string::npos ||
+         before.find("ending") != std::string::npos || before.find("ends in") != std::string::npos;
 }
 
 // Whether a span of `spans` overlaps original bytes [b, e).
@@ -1897,8 +1964,10 @@ void Scanner::AddSplitValues(std::string_view text, const internal::View& view,
     };
     auto add = [&](const Piece& p) {
       uint32_t ob = view.OriginalBegin(static_cast<uint32_t>(p.vb));
-      uint32_t oe = view.OriginalEnd(static_cast<uint32_t>(p.ve));
-      if (!Overlaps(*spans, ob, oe)) {
+      uint32_t oe = std::max(view.OriginalEnd(static_cast<uint32_t>(p.ve)), p.oe);
+      // (A multiplier after a part another pass found goes with it: the
+      // spans overlap and become one, ResolveOverlaps.)
+      if (!Overlaps(*spans, ob, oe) || p.times > 1) {
         spans->push_back({ob, oe, static_cast<uint16_t>(split.rule), entity, rule.score});
       }
     };
@@ -1924,6 +1993,7 @@ void Scanner::AddSplitValues(std::string_view text, const internal::View& view,
         if (q.kind != Piece::kPart) break;
         const Piece& first = pieces[chain[0]];
         if (!q.speaker.empty() && !first.speaker.empty() && q.speaker != first.speaker) break;
+        if (pieces[chain.back()].remark) break;
         chain.push_back(j);
         acks = 0;
       }
@@ -1932,29 +2002,59 @@ void Scanner::AddSplitValues(std::string_view text, const internal::View& view,
         continue;
       }
       // The parts that begin a valid value, and whether they complete one.
+      // (A part after "triple" begins with its first digit three times.)
+      auto append = [&](std::string* to, size_t k) {
+        const std::string& value = pieces[chain[k]].value;
+        const uint8_t times = k > 0 ? pieces[chain[k - 1]].times : 1;
+        if (times > 1 && !value.empty()) to->append(times - 1u, value[0]);
+        to->append(value);
+      };
       std::string whole;
       size_t valid = 0, complete = 0;
       for (size_t k = 0; k < chain.size(); ++k) {
-        whole += pieces[chain[k]].value;
+        append(&whole, k);
         if (!SplitPrefix(whole, kind)) break;
         valid = k + 1;
         if (SplitWhole(whole, kind)) complete = k + 1;
       }
       // A card's last four said alone after its question ("What credit card
       // number do you have?" / "It's eleven seventeen."): its own value.
-      if (kind == SplitKind::kCard && chain.size() == 1 && valid == 0 &&
+      if (kind == SplitKind::kCard && chain.size() == 1 && valid == 0 && !pieces[chain[0]].remark &&
           pieces[chain[0]].here && pieces[chain[0]].value.size() == 4) {
         add(pieces[chain[0]]);
       }
       std::string so_far;
       for (size_t k = 0; k < valid; ++k) {
         const Piece& part = pieces[chain[k]];
-        so_far += part.value;
-        // (A phone's first part alone: an area code, three digits.)
-        const bool mark = k < complete || so_far.size() >= enough ||
+        append(&so_far, k);
+        // (A phone's first part alone: an area code, or three to five digits
+        // the speaker stopped after.)
+        // (A remark's part ends a value with three digits or more: "Hold on
+        // one second" after an NPI makes no phone number.)
+        const bool mark = (k < complete && (!part.remark || part.value.size() >= 3)) ||
+                          (!part.remark && (so_far.size() >= enough ||
                           (k == 0 && so_far.size() >= head &&
-                           (kind != SplitKind::kPhone || (valid == 1 && so_far.size() == 3)));
+                           (kind != SplitKind::kPhone || (valid == 1 && so_far.size() <= 5)))));
         if (part.here && mark) add(part);
+      }
+      // A card's last four in parts ("Eight four." / "Go ahead." / "Three
+      // one."): two digits or more, not begun by 0 or 1 (an expiry month:
+      // "oh nine" / "twenty eight").
+      // The first part alone only after a question for the last four
+      // ("Which card ending do you want to use?"), a temperature after a
+      // question about a Medicare card stays ("thirty seven").
+      if (kind == SplitKind::kCard) {
+        std::string four;
+        for (size_t k = 0; k < chain.size(); ++k) {
+          append(&four, k);
+          if (pieces[chain[k]].remark || four.size() > 4 || four[0] == '0' || four[0] == '1') break;
+          if (pieces[chain[k]].here &&
+              (four.size() == 4 || (four.size() >= 2 && k == 0 && AsksLastFour(s.previous_turns, text, pieces[chain[k]].ob)))) {
+            for (size_t m = 0; m <= k; ++m) {
+              if (pieces[chain[m]].here) add(pieces[chain[m]]);
+            }
+          }
+        }
       }
       // A false start said again whole in the next part.
       if (kind == SplitKind::kPhone && valid < chain.size() && valid >= 1) {

@@ -1502,6 +1502,51 @@ TEST_F(ScannerTest, SpelledSsnAskedAndCardLastFourAnswers) {
 }
 
 
+TEST_F(ScannerTest, PartsEndedByAMultiplierARemarkOrTwoDigitsOfALastFour) {
+  // "triple" said last repeats the next part's first digit; it goes with
+  // its part, as a word or as a sentence of its own.
+  EXPECT_EQ(RedactTurn(rules_, "[doctor] and a good number for you", "[patient] eight two eight dash triple"),
+            "[patient] [PHONE_NUMBER]");
+  EXPECT_EQ(RedactTurn(rules_, "AI: And a good number for you?", "User: sure. Three one two. Triple"),
+            "User: sure. [PHONE_NUMBER]");
+  // The last part followed by a remark, when it makes the number whole.
+  EXPECT_EQ(RedactTurn(rules_, "[doctor] and a good number for you\n[patient] eight two eight dash triple\n"
+                               "[doctor] okay go ahead",
+                       "[patient] five dash oh one eight two yep the lab said order number four four one two"),
+            "[patient] [PHONE_NUMBER] yep the lab said order number four four one two");
+  // A phone's first part of four or five digits, the speaker stopping.
+  EXPECT_EQ(RedactTurn(rules_, "Doctor: Is there a phone number we can text?", "Patient: it's eight one three five five"),
+            "Patient: it's [PHONE_NUMBER]");
+  EXPECT_EQ(RedactTurn(rules_, "AI: What's the best callback number?", "User: it's seven zero six - five five"),
+            "User: it's [PHONE_NUMBER]");
+  // A card's last four in two parts.
+  EXPECT_EQ(RedactTurn(rules_, "Agent: Which card ending do you want to use?", "Caller: Four two"),
+            "Caller: [CREDIT_CARD]");
+  EXPECT_EQ(RedactTurn(rules_, "Agent: What are the last four digits of the card?\nCaller: sure. Eight four\n"
+                               "Agent: Okay, go ahead.",
+                       "Caller: three one"),
+            "Caller: [CREDIT_CARD]");
+  EXPECT_EQ(RedactTurn(rules_, "", "Caller: The one ending in 4242."), "Caller: The one ending in [CREDIT_CARD].");
+  // (Not a remark's digit, a temperature after a Medicare card's question,
+  // an expiry date in parts, nor a part after something else was asked.)
+  EXPECT_EQ(RedactTurn(rules_, "Agent: And your NPI?\nCaller: Yeah. One eight four four, eight nine seven, five four o.",
+                       "Caller: Hold on one second, let me find my card."),
+            "Caller: Hold on one second, let me find my card.");
+  EXPECT_EQ(RedactTurn(rules_, "Rep: Do you have your Medicare card in front of you? I need the Medicare number.\n"
+                               "Member: Uh, Medicare ID is 8 e 46 x v 6 n c 79.\nRep: What was your temperature?",
+                       "Member: Uh, thirty seven, yeah."),
+            "Member: Uh, thirty seven, yeah.");
+  EXPECT_EQ(RedactTurn(rules_, "Rep: And the expiration date on the card?\nMember: oh nine\nRep: mm-hmm",
+                       "Member: twenty eight"),
+            "Member: twenty eight");
+  EXPECT_EQ(RedactTurn(rules_, "Agent: How many refills are left?", "Caller: it's eight one three five five"),
+            "Caller: it's eight one three five five");
+  EXPECT_EQ(RedactTurn(rules_, "Agent: What is a good number?\nCaller: six six two\nAgent: ok",
+                       "Caller: two tablets a day"),
+            "Caller: two tablets a day");
+}
+
+
 TEST_F(ScannerTest, RecordNumbersInShortGroups) {
   EXPECT_EQ(RedactTurn(rules_, "", "Caller: Do you have your medical record number handy? okay, uh, 348 7769"),
             "Caller: Do you have your medical record number handy? okay, uh, [MRN]");
