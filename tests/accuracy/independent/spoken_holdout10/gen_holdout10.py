@@ -363,7 +363,7 @@ class Ren:
                 parts.append(g)
             kinds.add(m)
         if sep == ". ":
-            parts = [p[:1].upper() + p[1:] for p in parts]
+            parts = parts[:1] + [p[:1].upper() + p[1:] for p in parts[1:]]
         text = sep.join(parts)
         if sep == ". " and not text.endswith("."):
             pass
@@ -1055,7 +1055,7 @@ def neg_pool(r, punct):
         ("room_number", pick(r.choice(["room four twelve", "suite two ten", "room three oh six"]), r.choice(["room 412", "Suite 210", "room 306"]))),
         ("count", pick(r.choice(["thirty tablets", "ninety day supply", "two refills", "three vials"]),
                        r.choice(["30 tablets", "90-day supply", "2 refills", "3 vials"]))),
-        ("age", pick(r.choice(["seventy eight", "eighty four", "sixty two", "fifteen"]), r.choice(["78", "84", "62", "15"]))),
+        ("age", pick(r.choice(["seventy eight", "eighty four", "sixty two", "seventy one"]), r.choice(["78", "84", "62", "71"]))),
         ("appointment_date", pick(r.choice(["tuesday the fourteenth", "next friday", "the twenty second", "december ninth"]),
                                   r.choice(["Tuesday the 14th", "December 9th", "the 22nd", "Jan. 6"]))),
         ("confirmation_number", pick(r.choice(["seven four two nine one eight", "c four four one nine", "eight eight three oh two"]),
@@ -1080,12 +1080,12 @@ NEG_FRAMES = {  # (side, frame): A agent/clinician, C caller/patient
     "blood_pressure": [("C", "My pressure this morning was {}."), ("A", "Last reading we have is {}."), ("C", "it was {} on the cuff")],
     "time": [("A", "It'll be ready after {}."), ("A", "The nurse can come at {}."), ("A", "I have a slot at {}."),
              ("C", "can you call back around {}")],
-    "duration": [("C", "I've been feeling like this for about {}."), ("A", "The visit takes about {}."), ("C", "it's been {} now")],
+    "duration": [("C", "I've been feeling like this for about {}."), ("A", "Results usually take about {}."), ("C", "it's been {} now")],
     "money": [("A", "Your copay is {}."), ("A", "The balance shows {}."), ("C", "I paid {} last time."),
               ("A", "the remaining balance is {}")],
     "room_number": [("A", "Check in at {} on the second floor."), ("A", "We moved to {}."), ("A", "go to {} when you get here")],
     "count": [("A", "That's {}."), ("A", "You have {} left."), ("C", "I only have {} at home.")],
-    "age": [("C", "She's {} now."), ("C", "He just turned {}."), ("C", "my mom is {} and she doesn't drive")],
+    "age": [("C", "She's {} now."), ("C", "He just turned {}."), ("C", "I'm {} and I live by myself")],
     "appointment_date": [("A", "The next opening is {}."), ("C", "Can we do {}?"), ("A", "we had her down for {}")],
     "confirmation_number": [("A", "Your confirmation number is {}."), ("A", "Reference number {} for this call."),
                             ("C", "the confirmation they gave me was {}")],
@@ -1123,7 +1123,7 @@ CLOSING = [("A", "Is there anything else I can help with?"), ("C", "No, that's i
            ("A", "You're welcome, have a good day."), ("C", "You too, bye bye."), ("A", "Bye now.")]
 SUMMARY_FRAMES = {
     "NAME": ["Caller {} ", "Patient {} ", "{} "],
-    "DOB": ["(DOB {})", "born {}", "date of birth {}"],
+    "DOB": ["DOB {}", "date of birth {}", "DOB on file {}"],
     "PHONE": ["callback number {}", "can be reached at {}", "phone {}"],
     "SSN": ["SSN {}", "last four of SSN {}"],
     "MRN": ["MRN {}", "account {}"],
@@ -1196,8 +1196,14 @@ class Builder:
         # capitalise first letter, close the sentence in punctuated styles
         if st != "lower" and fixed and isinstance(fixed[0], str) and fixed[0][:1].islower():
             fixed[0] = fixed[0][0].upper() + fixed[0][1:]
+        if st != "lower":
+            for k, sg in enumerate(fixed):
+                if isinstance(sg, Span) and sg.entity != "EMAIL" and sg.text[:1].islower() and (
+                        k == 0 or (isinstance(fixed[k - 1], str) and fixed[k - 1].rstrip().endswith((".", "?", "!")))):
+                    sg.text = sg.text[0].upper() + sg.text[1:]
         if st != "lower" and fixed and seg_text(fixed[-1])[-1:].isalnum():
-            fixed.append(".")
+            q = re.match(r"(can|could|what|is|are|do|did|would|will)\b", template.strip().lower())
+            fixed.append("?" if q else ".")
         self.turns.append((side, fixed))
 
 
@@ -1344,7 +1350,7 @@ class Gen:
             b.add("A", r.choice(opening))
         volunteered = set()
         # caller may volunteer values up front
-        if r.random() < 0.4 and ents:
+        if r.random() < 0.4 and ents and scen != "lab_callback":
             e = r.choice(ents)
             if e == "NAME":
                 if caregiver:
@@ -1358,6 +1364,13 @@ class Gen:
                 b.add("C", r.choice(sc["reason"]) + " And my number's {} in case we get cut off.",
                       span(b.ren("C"), "PHONE", vals["PHONE"], "same"))
                 volunteered.add("PHONE")
+            elif e in ("MEMBER_ID", "MRN"):
+                b.add("C", r.choice(sc["reason"]) + " " + r.choice(["I have the card right here, the member ID is {}.",
+                                                                   "The number on my paperwork is {}.", "My account number is {}."])
+                      if e == "MEMBER_ID" else r.choice(sc["reason"]) + " " + r.choice(["My account number is {}.",
+                                                                                       "The MRN on the letter is {}."]),
+                      span(b.ren("C"), e, vals[e], "same"))
+                volunteered.add(e)
             elif e == "DOB" and "NAME" in ents:
                 b.add("C", "Hi, {}, {}, " + r.choice(["calling about a refill.", "I got a voicemail from you guys.",
                                                       "I need to reschedule."]),
@@ -1384,6 +1397,23 @@ class Gen:
         order.sort(key=lambda e: {"NAME": 0, "DOB": 1}.get(e, 2 + r.random()))
         negs_done = 0
         used_window = False
+        if order[:2] == ["NAME", "DOB"] and r.random() < 0.35:
+            # one question, both answers in one breath
+            self.alternate(b, "A")
+            b.add("A", r.choice(["Can I get the patient's name and date of birth?", "Name and date of birth, please.",
+                                 "To verify, full name and birth date?", "Can you give me your name and DOB?"]))
+            rc = b.ren("C")
+            nm = span(rc, "NAME", list(pname), "prev")
+            db = span(rc, "DOB", vals["DOB"], "prev")
+            b.add("C", r.choice(["{}, {}", "yeah it's {}, {}", "{}... {}", "um, {}, and {}"]), nm, db)
+            if r.random() < 0.4:
+                rb = span(b.ren("A"), "DOB", vals["DOB"], "prev")
+                rb.form += "_readback"
+                b.add("A", r.choice(["Thank you. And that's {}?", "{}, okay."]), rb)
+                b.add("C", r.choice(CONFIRM))
+            order = order[2:]
+            self.negative(b, scen)
+            negs_done += 1
         for i, e in enumerate(order):
             self.exchange(b, e, vals[e], caregiver, pname)
             # after the verification step, some scenario talk or carrier window
@@ -1487,13 +1517,20 @@ class Gen:
         if e == "CARD" and r.random() < 0.15:
             pass
         mode = r.choices(["bare", "cue", "split", "repeat", "selffix", "volunteer_late"],
-                         [5, 3, 2 if e in ("PHONE", "SSN", "CARD", "MBI", "MEMBER_ID", "NPI", "MRN") and not kw.get("last4") else 0,
+                         [5, 3, 2 if e in ("PHONE", "SSN", "CARD", "MBI", "MEMBER_ID", "NPI", "MRN", "DOB") and not kw.get("last4") else 0,
                           1, 1 if e in ("PHONE", "STREET", "EMAIL", "ZIP") else 0,
                           1.5 if e in ("PHONE", "EMAIL", "MEMBER_ID", "MRN") else 0])[0]
         self.alternate(b, A)
         b.add(A, ask)
         rc = b.ren(C)
         given_cue = "prev"
+        if caregiver and e in ("DOB", "SSN", "MBI", "MEMBER_ID", "PHONE") and r.random() < 0.3:
+            who, pr = r.choice([("Mom", "She"), ("Dad", "He"), ("Honey", "She"), ("Pop", "He"), ("Mama", "She")])
+            thing = {"DOB": "your birthday", "SSN": "your social", "MBI": "the number on your Medicare card",
+                     "MEMBER_ID": "the number on your insurance card", "PHONE": "your cell number"}[e]
+            b.add(C, r.choice(["Hold on, let me ask. ", "One sec. ", "Hang on, she's right here. "]) + who + ", what's " + thing +
+                  "? ... " + pr + r.choice([" says {}.", " said {}.", "'s saying {}."]), span(rc, e, v, "same", **kw))
+            mode = "done"
         if e == "NPI" and r.random() < 0.4:
             doc = (r.choice(FIRST), r.choice(LAST))
             dn = [doc[1]] if r.random() < 0.6 else [doc[0], doc[1]]
@@ -1502,6 +1539,22 @@ class Gen:
             mode = "done"
         if mode == "bare":
             b.add(C, r.choice(BARE), span(rc, e, v, "prev", **kw))
+            if e == "DOB" and 2026 - v.year < 90 and r.random() < 0.35:
+                age = 2026 - v.year - (1 if (v.month, v.day) > (12, 2) else 0)
+                at = (two_words(age) if age >= 20 else TEENS[age - 10] if age >= 10 else W[age]) if (not rc.punct or r.random() < 0.5) else str(age)
+                segs_ = b.turns[-1][1]
+                if isinstance(segs_[-1], str) and segs_[-1].endswith("."):
+                    segs_[-1] = segs_[-1][:-1]
+                    if not segs_[-1]:
+                        segs_.pop()
+                if caregiver or re.search(r"\b(she|her|his|he|patient's)\b", ask.lower()):
+                    tail = r.choice([". She's ", ". He's ", ", she just turned "]) if rc.punct else r.choice([" she's ", " he just turned "])
+                else:
+                    tail = r.choice([". I'm ", ". I just turned "]) if rc.punct else r.choice([" i'm ", " i just turned "])
+                segs_.append(tail)
+                b.turns[-1][1].append(Neg(at, "age"))
+                if rc.punct:
+                    b.turns[-1][1].append(".")
         elif mode == "cue":
             frame = r.choice(CUE[e])
             if caregiver:
@@ -1510,6 +1563,24 @@ class Gen:
                     "I live at", "they live at").replace("we're at", "she's at").replace("birthday's", pr + " birthday's")
             b.add(C, r.choice(["", "yeah, ", "okay so ", "um "]) + frame, span(rc, e, v, "same", **kw))
             given_cue = "same"
+        elif mode == "split" and e == "DOB":
+            rc2 = b.ren(C)
+            mon = MONTHS[v.month - 1] if rc2.punct else MONTHS[v.month - 1].lower()
+            day = ORD[v.day] if v.day <= 20 else (TENS[v.day // 10] + (" " + ORD[v.day % 10] if v.day % 10 else "")).replace("twenty", "twenty" if v.day % 10 else "twentieth").replace("thirty", "thirty" if v.day % 10 else "thirtieth")
+            if v.day in (20, 30):
+                day = "twentieth" if v.day == 20 else "thirtieth"
+            p1 = Span("%s %s" % (mon, day), "DOB", True, "prev", "month_ord_part1of2")
+            yt, _, yf = rc2.dob(v)
+            y = v.year
+            if rc2.punct and r.random() < 0.4:
+                ys, ysp = str(y), False
+            elif y >= 2000:
+                ys, ysp = "two thousand " + (W[y - 2000] if y < 2010 else two_words(y - 2000)), True
+            else:
+                ys, ysp = "nineteen " + two_words(y % 100), True
+            b.add(C, r.choice(["{}", "um, {}", "it's {}"]), p1)
+            b.add(A, r.choice(["And the year?", "What year?", "Okay, and year of birth?", "Mm-hm, nineteen...?"]))
+            b.add(C, r.choice(["{}", "Oh, {}", "{}, sorry"]), Span(ys, "DOB", ysp, "prev", "year_part2of2"))
         elif mode == "split":
             sizes = {"PHONE": [3, 3, 4], "SSN": [3, 2, 4], "CARD": [4, 4, 4, 4] if len(v) == 16 else [4, 6, len(v) - 10],
                      "MBI": [4, 3, 4], "MEMBER_ID": [len(v) // 2, len(v) - len(v) // 2], "NPI": [5, 5],
@@ -2146,7 +2217,7 @@ def value_ok(ent, text, form):
         suf_ok = any(w.strip(".,") in SUFFIX_WORDS for w in low.split())
         return num_ok and suf_ok
     if ent == "DOB":
-        return dob_ok(text)
+        return True if "_part" in form else dob_ok(text)
     letters = ent in ("MBI", "MEMBER_ID", "MRN")
     if re.fullmatch(r"[A-Za-z0-9]+(-[A-Za-z0-9]+)*", text) and not re.search(r"[a-z]", text):
         s = text.replace("-", "").upper()
@@ -2260,7 +2331,14 @@ def check_records(recs):
             if fmt == "json" and not any(a <= st and en <= z for a, z in ranges):
                 err("span outside a JSON string %r" % v)
             res = value_ok(s["entity"], v if fmt == "transcript" else json.loads('"' + v + '"'), s["form"])
-            if "_part" in s["form"]:
+            if "_part" in s["form"] and s["entity"] == "DOB":
+                m = re.search(r"_part(\d)of(\d)", s["form"])
+                parts["DOB"].append(v)
+                if m.group(1) == m.group(2):
+                    joined = " ".join(parts.pop("DOB"))
+                    if not dob_ok(joined):
+                        err("bad split DOB %r" % joined)
+            elif "_part" in s["form"]:
                 if res is False or res is None:
                     err("bad part %s %r" % (s["entity"], v))
                 else:
