@@ -1520,8 +1520,12 @@ class Gen:
                          [5, 3, 2 if e in ("PHONE", "SSN", "CARD", "MBI", "MEMBER_ID", "NPI", "MRN", "DOB") and not kw.get("last4") else 0,
                           1, 1 if e in ("PHONE", "STREET", "EMAIL", "ZIP") else 0,
                           1.5 if e in ("PHONE", "EMAIL", "MEMBER_ID", "MRN") else 0])[0]
-        self.alternate(b, A)
-        b.add(A, ask)
+        if mode == "volunteer_late":
+            # nobody asked: the caller offers it between other topics
+            self.alternate(b, C)
+        else:
+            self.alternate(b, A)
+            b.add(A, ask)
         rc = b.ren(C)
         given_cue = "prev"
         if caregiver and e in ("DOB", "SSN", "MBI", "MEMBER_ID", "PHONE") and r.random() < 0.3:
