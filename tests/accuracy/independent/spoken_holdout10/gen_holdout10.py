@@ -1189,9 +1189,12 @@ class Builder:
             if not out[-1]:
                 out.pop()
         fixed = []
-        for s in out:
+        for k, s in enumerate(out):
             if isinstance(s, str):
                 s = re.sub(r" {2,}", " ", s)
+                # without punctuation a filler "oh" before a number would read as a zero
+                if st == "lower" and k + 1 < len(out) and isinstance(out[k + 1], Span):
+                    s = re.sub(r"(^|\s)oh\s*$", r"\1uh ", s)
             fixed.append(s)
         # capitalise first letter, close the sentence in punctuated styles
         if st != "lower" and fixed and isinstance(fixed[0], str) and fixed[0][:1].islower():
