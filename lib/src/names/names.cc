@@ -424,6 +424,31 @@ void SplitWords(std::string_view text, const NameGazetteer& gaz, NameScratch* sc
   }
 }
 
+// Whether words[at...] say what one answering a phone says after their
+// name: "speaking", "how can/may I help", "what can I do for you", "who am I
+// speaking with" (after a blank, a comma or a full stop).
+bool Answering(std::string_view text, const std::vector<NameScratch::Word>& words, size_t at) {
+  if (at == 0 || at >= words.size()) return false;
+  std::string_view gap = text.substr(words[at - 1].end, words[at].start - words[at - 1].end);
+  if (gap != " " && gap != ", " && gap != ". " && gap != ", uh, " && gap != "... ") return false;
+  static constexpr std::string_view kPhrases[][5] = {
+      {"speaking"},           {"how", "can", "i", "help"},     {"how", "may", "i", "help"},
+      {"how", "can", "i", "assist"}, {"what", "can", "i", "do"}, {"who", "am", "i", "speaking"},
+      {"how", "can", "we", "help"}};
+  for (const auto& phrase : kPhrases) {
+    size_t n = 0;
+    while (n < 5 && !phrase[n].empty()) ++n;
+    if (at + n > words.size()) continue;
+    bool all = true;
+    for (size_t q = 0; q < n && all; ++q) {
+      all = words[at + q].folded == phrase[q] &&
+            (q == 0 || words[at + q].start - words[at + q - 1].end == 1);
+    }
+    if (all) return true;
+  }
+  return false;
+}
+
 void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cue,
                NameScratch* scratch, std::vector<std::pair<uint32_t, uint32_t>>* out) {
   auto& words = scratch->words;
@@ -555,6 +580,18 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
       c = NameCue::kWeak;
     }
     const bool lower_ok = c == NameCue::kStrong || c == NameCue::kExpected;
+    // "my name is maria", "name's colleen": right after the words that say
+    // so, a given name in lower case even when it is also a word ("maria",
+    // "colleen", "john" are in the word lists too).
+    const bool name_is =
+        c == NameCue::kStrong && (first.flags & kGivenName) != 0 && first.lower &&
+        first.folded.size() >= 3 && !first.contraction && !In(kLowerStops, first.folded) &&
+        !In(kDiscourse, first.folded) &&
+        // (Not a question: "what name is the prescription under?")
+        !(k >= 3 && (words[k - 3].folded == "what" || words[k - 3].folded == "which" ||
+                     words[k - 3].folded == "whose")) &&
+        ((k >= 2 && words[k - 1].folded == "is" && words[k - 2].folded == "name") ||
+         (k >= 1 && (words[k - 1].folded == "name's" || words[k - 1].folded == "names")));
     // The run of name-like words from k: capitalised words, initials and
     // particles (lower-case known names only after a strong cue), at most
     // four, joined by single blanks (or ", " once, for "Last, First").
@@ -583,6 +620,13 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
         ok = true;
       } else if (w.lower && (lower_ok || greeting) && known(w) && !everyday(w)) {
         ok = true;
+      } else if (e == k && name_is) {
+        ok = true;
+      } else if (w.lower && e == k && w.folded.size() >= 3 && !w.contraction &&
+                 (((w.flags & kGivenName) && !everyday(w)) ||
+                  (w.flags & (kGivenName | kSurname | kCommonWord)) == 0) &&
+                 Answering(text, words, k + 1)) {
+        ok = true;  // "... scheduling raymond speaking"
       } else if (w.lower && e == k && said_title && (w.flags & kSurname)) {
         ok = true;
       } else if (w.lower && lower_ok && e - k < 2 && !w.contraction &&
@@ -881,6 +925,17 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
     };
     bool addressed = false;
     if (real == 1 && e - k == 1 && head.speaker_name) addressed = true;
+    // Who answers the phone, after the practice's name: "metro medical
+    // transport scheduling raymond speaking", "pinecrest medical group
+    // shirley how can i help", "Patient financial services, Earl. What can I
+    // do for you?": a given name (capitalised when it is also a word) or a
+    // word no list has, then what the one answering says.
+    if (!addressed && real == 1 && e - k == 1 && !head.label && head.folded.size() >= 3 &&
+        !head.contraction && !head.possessive && (head.flags & kNotName) == 0 &&
+        (((head.flags & kGivenName) && (!everyday(head) || (head.title_case && !head.sentence_start))) ||
+         ((head.flags & (kGivenName | kSurname | kCommonWord)) == 0 && head.lower))) {
+      addressed = Answering(text, words, e);
+    }
     if (real == 1 && e - k == 1 && !head.label && !addressed) {
       bool speaking = next_is({"speaking"}) &&
                       (head.sentence_start || (k > 0 && text.substr(words[k - 1].end,
@@ -999,7 +1054,7 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
         // After "my name is", "Dr.", a name key: any capitalised word that is
         // not everyday English, or known names in lower case; a known name
         // that is also a word when it is capitalised ("my name is Fang").
-        accept = (common_only == 0 && (known_plain > 0 || (plain_unknown > 0 && !any_lower) ||
+        accept = (name_is && e == k + 1) || (common_only == 0 && (known_plain > 0 || (plain_unknown > 0 && !any_lower) ||
                                        (known_n > 0 && real >= 2))) ||
                  (real == known_n && !any_lower && !honorific && known_n > 0 &&
                   head.title_case && k > 0 && words[k - 1].lower &&
@@ -1076,6 +1131,23 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
         }
       }
       out->emplace_back(words[k].start, end);
+      // A surname after a filler, ending what was said: "Priya uh
+      // Delacroix.", "ximena er jankowski".
+      if (e + 1 < words.size() && (words[e].folded == "uh" || words[e].folded == "um" ||
+                                   words[e].folded == "er")) {
+        const auto& sur = words[e + 1];
+        const uint32_t after = sur.end;
+        const bool ends = after >= text.size() || std::strchr(".,!?\n", text[after]) != nullptr ||
+                          (e + 2 < words.size() && In(kLowerStops, words[e + 2].folded));
+        if (ends && !sur.digits && !sur.label && !sur.honorific && !sur.contraction &&
+            (sur.flags & kNotName) == 0 && sur.folded.size() >= 3 && sur.start - words[e].end <= 2 &&
+            words[e].start - end <= 2 &&
+            ((sur.title_case && !everyday(sur)) ||
+             ((sur.flags & kSurname) && !everyday(sur)))) {
+          out->emplace_back(sur.start, sur.end);
+          e += 2;
+        }
+      }
       k = e;
     } else {
       ++k;
@@ -1297,7 +1369,8 @@ void FindVocativeNames(std::string_view text, const NameScratch& scratch,
                                                   "goodbye"};
   static constexpr std::string_view kNext[] = {
       "it's", "its", "come", "how", "i", "i'm", "im", "thanks", "thank", "nice", "good",
-      "great", "welcome", "please", "let's", "lets", "we", "have", "what", "so", "let", "it"};
+      "great", "welcome", "please", "let's", "lets", "we", "have", "what", "so", "let", "it",
+      "your"};
   static constexpr std::string_view kNever[] = {
       "there", "everyone", "everybody", "all", "guys", "folks", "team", "again", "doctor",
       "sir",   "madam",    "mam",       "yes", "yeah", "um",   "uh",   "so",    "and",
@@ -1308,8 +1381,9 @@ void FindVocativeNames(std::string_view text, const NameScratch& scratch,
   for (size_t k = 1; k < words.size(); ++k) {
     const auto& w = words[k];
     const auto& prev = words[k - 1];
-    if (!In(kOpeners, prev.folded) && !(prev.folded == "you" && k >= 2 &&
-                                        words[k - 2].folded == "thank")) {
+    if (!In(kOpeners, prev.folded) &&
+        !(prev.folded == "you" && k >= 2 && words[k - 2].folded == "thank") &&
+        !(prev.folded == "right" && k >= 2 && words[k - 2].folded == "all")) {
       continue;
     }
     std::string_view gap = text.substr(prev.end, w.start - prev.end);
@@ -1322,6 +1396,9 @@ void FindVocativeNames(std::string_view text, const NameScratch& scratch,
     const bool given = (w.flags & kGivenName) != 0;
     const bool unknown = (w.flags & (kGivenName | kSurname | kCommonWord)) == 0;
     if (!given && !unknown) continue;
+    // (After "all right" a word that is also everyday English only in
+    // capitals: "all right can i get ...".)
+    if (prev.folded == "right" && (w.flags & kCommonWord) && !w.title_case) continue;
     if (!(w.lower || w.title_case)) continue;
     // What follows is said to them: the turn ends, or it goes on.
     bool next = false;
@@ -1330,7 +1407,9 @@ void FindVocativeNames(std::string_view text, const NameScratch& scratch,
         text[after] == '!' || text[after] == '?') {
       next = true;
     } else if (k + 1 < words.size() && words[k + 1].start == after + 1 && text[after] == ' ') {
-      next = In(kNext, words[k + 1].folded);
+      // ("you're all set": contractions are looked up by their base word.)
+      next = In(kNext, words[k + 1].folded) ||
+             (words[k + 1].folded == "you" && words[k + 1].contraction);
     }
     if (next) out->emplace_back(w.start, w.end);
   }

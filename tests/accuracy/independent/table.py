@@ -28,6 +28,7 @@ CORPORA = [
     ("spoken holdout 7", "spoken_holdout7/holdout7.jsonl", []),
     ("spoken holdout 8", "spoken_holdout8/holdout8.jsonl", []),
     ("spoken holdout 9", "spoken_holdout9/holdout9.jsonl", []),
+    ("spoken holdout 10", "spoken_holdout10/holdout10.jsonl", []),
     ("spoken holdout 11", "spoken_holdout11/holdout11.jsonl", []),
     ("written dev", "written/dev.jsonl", []),
     ("written test", "written/test.jsonl", []),

@@ -1547,6 +1547,39 @@ TEST_F(ScannerTest, PartsEndedByAMultiplierARemarkOrTwoDigitsOfALastFour) {
 }
 
 
+TEST_F(ScannerTest, NamesOfWhoAnswersAndWhoIsAddressed) {
+  // A given name in lower case right after "my name is", even one that is
+  // also a word ("maria", "colleen").
+  EXPECT_EQ(RedactTurn(rules_, "", "Caller: my name is colleen"), "Caller: my name is [PERSON]");
+  EXPECT_EQ(RedactTurn(rules_, "", "spk_0: hi you've reached the refill line my name is maria speaking how can i help"),
+            "spk_0: hi you've reached the refill line my name is [PERSON] speaking how can i help");
+  // Who answers the phone, after the practice's name.
+  EXPECT_EQ(RedactTurn(rules_, "", "Speaker 0: greenfield primary care marcus how can i help"),
+            "Speaker 0: greenfield primary care [PERSON] how can i help");
+  EXPECT_EQ(RedactTurn(rules_, "", "AI: Patient financial services, Earl. What can I do for you?"),
+            "AI: Patient financial services, [PERSON]. What can I do for you?");
+  EXPECT_EQ(RedactTurn(rules_, "", "[dispatcher] metro medical transport scheduling hye-jin how can i help"),
+            "[dispatcher] metro medical transport scheduling [PERSON] how can i help");
+  // Addressed after "all right"; a surname after a filler.
+  EXPECT_EQ(RedactTurn(rules_, "", "Agent: All right, Maria, I've updated everything."),
+            "Agent: All right, [PERSON], I've updated everything.");
+  EXPECT_EQ(RedactTurn(rules_, "", "spk_0: all right okay francesca you're all set"),
+            "spk_0: all right okay [PERSON] you're all set");
+  EXPECT_EQ(RedactTurn(rules_, "Agent: And the patient's name?", "User: Priya uh Delacroix."),
+            "User: [PERSON] uh [PERSON].");
+  // (No name: a question, words that open what is said, what everyone says.)
+  for (const char* keep : {"Nurse: What name is the prescription under?",
+                           "Agent: thank you for calling how can i help",
+                           "Agent: good morning how can i help",
+                           "Rep: all right can i get the doctor's npi",
+                           "Agent: all right sure you're all set",
+                           "Agent: Great. How can I help you today?",
+                           "User: I take it uh daily."}) {
+    EXPECT_EQ(RedactTurn(rules_, "", keep), keep);
+  }
+}
+
+
 TEST_F(ScannerTest, RecordNumbersInShortGroups) {
   EXPECT_EQ(RedactTurn(rules_, "", "Caller: Do you have your medical record number handy? okay, uh, 348 7769"),
             "Caller: Do you have your medical record number handy? okay, uh, [MRN]");
