@@ -94,6 +94,9 @@ struct Scanner::State {
   uint64_t digit_entities = 0;
   int email_entity = -1;
   uint64_t date_entities = 0;  // dates said with month names read back as words
+  // What a caller offers unasked ("..., you can write that down"): a birth
+  // date, a record, member, Medicare or NPI number, a social, a phone.
+  uint64_t offered_entities = 0;
   uint64_t place_entities = 0;
   internal::View answer_view;
   std::string answer_digits;
@@ -1554,6 +1557,10 @@ Scanner::Scanner(std::shared_ptr<const Ruleset> ruleset)
       state_->digit_entities |= uint64_t{1} << e;
     }
     if (n == "DATE_OF_BIRTH" || n == "DATE") state_->date_entities |= uint64_t{1} << e;
+    if (n == "DATE_OF_BIRTH" || n == "MRN" || n == "HEALTH_PLAN_ID" || n == "US_MBI" ||
+        n == "US_NPI" || n == "US_SSN" || n == "PHONE_NUMBER") {
+      state_->offered_entities |= uint64_t{1} << e;
+    }
     if (n == "LOCATION") state_->place_entities |= uint64_t{1} << e;
   }
   {
@@ -2777,7 +2784,32 @@ Status Scanner::ScanTurn(std::string_view previous, std::string_view turn,
   return st;
 }
 
+// Whether a sentence (lower case) offers the value in it unasked: "oh,
+// before I forget, <value>, you can write that down", "also <value> just so
+// you have it", "<value>, in case you need it".
+bool OffersValue(std::string_view sentence) {
+  static constexpr std::string_view kOffers[] = {
+      "you can write that down", "write that down", "in case you need it", "if you need it",
+      "just so you have it",     "so you have it",  "before i forget",     "for your records",
+      "jot that down",           "in case you need that", "if you need that"};
+  return std::any_of(std::begin(kOffers), std::end(kOffers),
+                     [&](std::string_view o) { return sentence.find(o) != std::string_view::npos; });
+}
+
 void Scanner::AddSentenceExpectations(std::string_view line, uint32_t base) {
+  // A value offered unasked: its sentence expects it as if asked.
+  if (state_->offered_entities != 0) {
+    size_t start = 0;
+    for (size_t i = 0; i <= line.size(); ++i) {
+      if (i < line.size() && !SentenceEnd(line, i)) continue;
+      const size_t end = std::min(i + 1, line.size());
+      if (end > start + 8 && OffersValue(LowerAscii(line.substr(start, end - start)))) {
+        state_->expect.push_back({base + static_cast<uint32_t>(start), base + static_cast<uint32_t>(end),
+                                  state_->offered_entities, std::string()});
+      }
+      start = i + 1;
+    }
+  }
   // A transcript flattened into one string (a Deepgram "transcript", turns
   // joined by " / "): a question expects the next few sentences of its own
   // line, as a question in one turn expects the next turns.

@@ -1580,6 +1580,29 @@ TEST_F(ScannerTest, NamesOfWhoAnswersAndWhoIsAddressed) {
 }
 
 
+TEST_F(ScannerTest, ValuesOfferedUnasked) {
+  // "..., you can write that down", "just so you have it", "before I
+  // forget": the sentence expects an id, a birth date, a phone as if asked.
+  EXPECT_EQ(RedactTurn(rules_, "", "Patient: Oh, before I forget, RMD474528302, you can write that down."),
+            "Patient: Oh, before I forget, [HEALTH_PLAN_ID], you can write that down.");
+  EXPECT_EQ(RedactTurn(rules_, "", "[patient] also eleven fifteen seventy nine just so you have it"),
+            "[patient] also [DATE_OF_BIRTH] just so you have it");
+  EXPECT_EQ(RedactTurn(rules_, "", "User: and actually y d as in dog n as in nora four zero seven nine eight six "
+                                   "nine three two in case you need it"),
+            "User: and actually [HEALTH_PLAN_ID] in case you need it");
+  // (What else is offered stays: a number named otherwise, times, doses,
+  // amounts, menu options, appointments.)
+  for (const char* keep : {"Agent: your confirmation number is 48213977, you can write that down.",
+                           "Agent: We open at 8:30 in case you need it.",
+                           "Agent: the appointment is march third at two thirty just so you have it",
+                           "Agent: take two tablets twice a day, you can write that down",
+                           "Agent: Your copay is 45 dollars, in case you need it.",
+                           "Agent: Press 2 for the pharmacy, you can write that down."}) {
+    EXPECT_EQ(RedactTurn(rules_, "", keep), keep);
+  }
+}
+
+
 TEST_F(ScannerTest, RecordNumbersInShortGroups) {
   EXPECT_EQ(RedactTurn(rules_, "", "Caller: Do you have your medical record number handy? okay, uh, 348 7769"),
             "Caller: Do you have your medical record number handy? okay, uh, [MRN]");
