@@ -756,7 +756,8 @@ bool Overlaps(const std::vector<Span>& spans, uint32_t b, uint32_t e) {
 // a phone number.
 bool NamedOtherwise(std::string_view before, bool ids = false) {
   static constexpr std::string_view kOther[] = {"order", "confirmation", "tracking", "claim",
-                                                "ticket", "reference", "invoice"};
+                                                "ticket", "reference", "invoice", "rx",
+                                                "prescription"};
   static constexpr std::string_view kIds[] = {"account", "member", "record", "mrn", "policy",
                                               "npi", "social", "ssn", "card", "id"};
   auto has = [&](std::string_view w) {
@@ -2504,13 +2505,17 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
       // cue a little way off would (an attached negative word still wins:
       // "my order number is ...").
       // A negative word of the value's own ("I have a confirmation number
-      // from last time, ...") outweighs a question asked turns ago.
+      // from last time, ...") outweighs a question asked turns ago, as does
+      // a word before it in its turn that names it as something else.
       if (!s.expect.empty() && rule.conversation && rule.entity < 64 && !positive &&
           !negative) {
         uint32_t at = s.confirming_view ? s.confirming_view->OriginalBegin(p.start) : p.start;
         for (const auto& e : s.expect) {
           if (at >= e.begin && at < e.end && ((e.entities >> rule.entity) & 1) &&
               ExpectedValueFits(text, start, p.end, rule.entity == s.dob_entity) &&
+              // ("The confirmation they gave me was 88302.", "the rx number
+              // is ...": named as what no PHI is.)
+              !NamedOtherwise(TurnWordsBefore(text, start)) &&
               (e.answered.empty() || !((s.digit_entities >> rule.entity) & 1) ||
                ReadsBack(text.substr(start, p.end - start), e.answered) ||
                (((s.date_entities >> rule.entity) & 1) &&

@@ -1603,6 +1603,21 @@ TEST_F(ScannerTest, ValuesOfferedUnasked) {
 }
 
 
+TEST_F(ScannerTest, NumbersNamedOtherwiseAfterAQuestionAndLastFourReadBack) {
+  // A word before the value in its own turn that names it as no PHI
+  // outweighs a question asked turns ago.
+  EXPECT_EQ(RedactTurn(rules_, "Rep: And the billing zip for the card?\nCaller: Um the zip is nine zero zero zero three.\n"
+                               "Rep: Okay Mr. Holloway, that's done.",
+                       "Caller: The confirmation they gave me was 88302."),
+            "Caller: The confirmation they gave me was 88302.");
+  EXPECT_EQ(RedactTurn(rules_, "Agent: okay i see it here", "Caller: the rx number is six oh three three one two seven"),
+            "Caller: the rx number is six oh three three one two seven");
+  // "the one ending ..." reads back a card's last four.
+  EXPECT_EQ(RedactTurn(rules_, "", "Agent: And that's the one ending 4165?"),
+            "Agent: And that's the one ending [CREDIT_CARD]?");
+}
+
+
 TEST_F(ScannerTest, RecordNumbersInShortGroups) {
   EXPECT_EQ(RedactTurn(rules_, "", "Caller: Do you have your medical record number handy? okay, uh, 348 7769"),
             "Caller: Do you have your medical record number handy? okay, uh, [MRN]");
