@@ -835,9 +835,28 @@ size_t AskWindow(std::string_view before, bool extended) {
       continue;
     }
     if (starts.size() < 3) {
+      // (Words that say a value's characters do not count: "Um, Y E as in
+      // edward N as in nora five two two nine ..." is a short turn.)
+      static constexpr std::string_view kValueWords[] = {
+          "zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+          "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+          "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+          "eighty", "ninety", "hundred", "double", "triple", "as", "in", "dash", "uh", "um"};
       int words = 0;
-      for (size_t k = b; k < end; ++k) {
-        words += IsAlphaByte(before[k]) && (k == b || !IsAlphaByte(before[k - 1])) ? 1 : 0;
+      for (size_t k = b; k < end;) {
+        if (!IsAlphaByte(before[k]) || (k > b && IsAlphaByte(before[k - 1]))) {
+          ++k;
+          continue;
+        }
+        size_t j = k;
+        while (j < end && IsAlphaByte(before[j])) ++j;
+        const std::string w = LowerAscii(before.substr(k, j - k));
+        const bool value_word = j - k == 1 || std::find(std::begin(kValueWords), std::end(kValueWords),
+                                                        w) != std::end(kValueWords);
+        // (After "as in", the word the letter is spelled by.)
+        const bool spelled_by = k >= 6 && LowerAscii(before.substr(k - 6, 6)) == "as in ";
+        words += value_word || spelled_by ? 0 : 1;
+        k = j;
       }
       short_lines = short_lines && words <= 12;
     }
@@ -2635,6 +2654,7 @@ void Scanner::AskHits(std::string_view turns, uint32_t from) {
 bool Scanner::FindAnswer(std::string_view text, size_t* end) {
   State& s = *state_;
   size_t start = 0;
+  std::string head;
   for (size_t i = 0; i <= text.size(); ++i) {
     if (i < text.size() && !SentenceEnd(text, i)) continue;
     std::string_view sentence = text.substr(start, std::min(i + 1, text.size()) - start);
@@ -2645,6 +2665,13 @@ bool Scanner::FindAnswer(std::string_view text, size_t* end) {
       src = s.answer_view.text;
     }
     AnswerDigits(src, &s.answer_digits);
+    // An answer begun in a part of two or three digits goes on in the next
+    // sentence with digits ("Eight seven nine." / "Okay, and?" / "Oh one
+    // twenty three."): its digits are the parts'.
+    if (!s.answer_digits.empty() && (s.answer_digits.size() >= 2 || !head.empty())) {
+      head += s.answer_digits;
+      s.answer_digits = head;
+    }
     // (Read-backs compare against at most 64 digits: bounded work per value.)
     if (s.answer_digits.size() > 64) s.answer_digits.resize(64);
     if (s.answer_digits.size() >= 4) {
@@ -2690,10 +2717,12 @@ void Scanner::ExpectAfter(std::string_view asked_in, uint32_t from, std::string_
     uint64_t places = m & s.place_entities;
     const uint64_t rest = m & ~(digits | places);
     // Asked again on a line after the answer ("Sorry, one more time?", "Can
-    // you repeat that?"): the next answer is a new one.
+    // you repeat that?", or its question again): the next answer is a new
+    // one. Returns where that line ends, npos when none asks again.
     // (A question that reads a value back, "I have eight seven one oh
-    // nine?", asks for no new one.)
-    auto asked_again = [&](size_t answer_end) {
+    // nine?", asks for no new one; nor does one about something else, "And
+    // your appointment is at 2:30?".)
+    auto asked_again = [&](size_t answer_end) -> size_t {
       // (The answer may end with its line's break.)
       size_t nl = asked_in.find('\n', answer_end > 0 ? answer_end - 1 : 0);
       for (size_t q = nl == std::string_view::npos ? nl : asked_in.find('?', nl);
@@ -2707,15 +2736,36 @@ void Scanner::ExpectAfter(std::string_view asked_in, uint32_t from, std::string_
         }
         std::string got;
         AnswerDigits(said, &got);
-        if (got.size() < 3) return true;
+        if (got.size() >= 3) continue;
+        const std::string lower = LowerAscii(line);
+        static constexpr std::string_view kAgain[] = {
+            "again", "repeat", "one more time", "come again", "didn't catch", "did not catch",
+            "missed that", "say that", "sorry?", "pardon", "cut out", "what was that", "slower"};
+        bool again = std::any_of(std::begin(kAgain), std::end(kAgain), [&](std::string_view w) {
+          return lower.find(w) != std::string::npos;
+        });
+        if (!again) {
+          std::vector<std::pair<uint32_t, uint64_t>> keep;
+          keep.swap(s.asks);
+          again = (AskedEntities(line) & m) != 0;
+          s.asks.swap(keep);
+        }
+        if (again) return le == std::string_view::npos ? asked_in.size() : le + 1;
       }
-      return false;
+      return std::string_view::npos;
     };
+    // The last answer: after each asking again, the next one.
     size_t cut = 0;
-    if (digits != 0 && FindAnswer(asked_in.substr(it->first), &cut) &&
-        !asked_again(it->first + cut)) {
-      s.expect.push_back({begin, end, digits, s.answer_digits});
-      digits = 0;
+    for (size_t pos = it->first; digits != 0 && pos < asked_in.size() &&
+                                 FindAnswer(asked_in.substr(pos), &cut);) {
+      std::string answer = s.answer_digits;  // (asked_again looks at other lines)
+      const size_t again = asked_again(pos + cut);
+      if (again == std::string_view::npos) {
+        s.expect.push_back({begin, end, digits, std::move(answer)});
+        digits = 0;
+        break;
+      }
+      pos = again;
     }
     // A city asked for and named in the line after the question: the lines
     // after that expect none ("Which city?" "Plano." ... "the eligibility
@@ -2726,7 +2776,7 @@ void Scanner::ExpectAfter(std::string_view asked_in, uint32_t from, std::string_
         size_t le = asked_in.find('\n', nl + 1);
         if (le == std::string_view::npos) le = asked_in.size();
         std::string_view line = asked_in.substr(nl + 1, le - nl - 1);
-        if (internal::NamesACity(line) && !asked_again(le + 1)) {
+        if (internal::NamesACity(line) && asked_again(le + 1) == std::string_view::npos) {
           std::string answer;
           for (char c : line) {
             answer.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
@@ -2754,8 +2804,12 @@ void Scanner::ExpectAround(std::string_view before, uint32_t begin, uint32_t end
   // "So that's ...", "Okay, I have ..., is that right?")
   const std::string line = LowerAscii(text.substr(begin, end - begin));
   bool reads_back = false;
+  // (Or corrects one: "Not quite, it's 8779.", "No wait, ...", "Other way
+  // around. ...", "Sorry about that. ...".)
   for (std::string_view m : {"confirm", "read that back", "read it back", "i have", "that's",
-                             "got it", "correct", "is that right", "right?"}) {
+                             "got it", "correct", "is that right", "right?", "not quite",
+                             "no wait", "no, it's", "no it's", "no no", "no, no", "other way around",
+                             "sorry about that", "i'm showing", "showing"}) {
     reads_back = reads_back || line.find(m) != std::string::npos;
   }
   const size_t five = reads_back ? AskWindow(before, true) : three;
@@ -2767,7 +2821,10 @@ void Scanner::ExpectAround(std::string_view before, uint32_t begin, uint32_t end
     size_t kept = older;
     for (size_t k = older; k < s.expect.size(); ++k) {
       s.expect[k].entities &= s.digit_entities & ~near;
-      if (s.expect[k].entities != 0) s.expect[kept++] = std::move(s.expect[k]);
+      // (Never moved onto itself: that would empty its answer.)
+      if (s.expect[k].entities == 0) continue;
+      if (kept != k) s.expect[kept] = std::move(s.expect[k]);
+      ++kept;
     }
     s.expect.resize(kept);
   }

@@ -1618,6 +1618,29 @@ TEST_F(ScannerTest, NumbersNamedOtherwiseAfterAQuestionAndLastFourReadBack) {
 }
 
 
+TEST_F(ScannerTest, CorrectionsOfAReadBackFiveTurnsAfterTheQuestion) {
+  // Question, answer (spelled: its letters and digits are no long turn),
+  // wrong read-back, correction, read-back again.
+  EXPECT_EQ(RedactTurn(rules_, "Payer: Can I get the subscriber ID?\n"
+                               "Office: Um, Y E as in edward N as in nora five two two nine six zero eight six one.\n"
+                               "Payer: Let me read that back. YEN522960866.\n"
+                               "Office: Not quite, it's YEN522960861.",
+                       "Payer: Got it, YEN522960861."),
+            "Payer: Got it, [HEALTH_PLAN_ID].");
+  EXPECT_EQ(RedactTurn(rules_, "Speaker 0: Last four of the social, please.\nSpeaker 1: Okay, eight seven seven nine.\n"
+                               "Speaker 0: You're a little quiet, can you repeat that?\nSpeaker 1: Eight seven seven nine.\n"
+                               "Speaker 0: Okay, eight seven eight oh?",
+                       "Speaker 1: Not quite, it's 8779."),
+            "Speaker 1: Not quite, it's [US_SSN].");
+  // (A correction of something else keeps its numbers.)
+  EXPECT_EQ(RedactTurn(rules_, "Speaker 0: Last four of the social, please.\nSpeaker 1: Okay, eight seven seven nine.\n"
+                               "Speaker 0: You're a little quiet, can you repeat that?\nSpeaker 1: Eight seven seven nine.\n"
+                               "Speaker 0: Okay, and your appointment is at 2:30?",
+                       "Speaker 1: Not quite, it's 1430 hours, room 4120."),
+            "Speaker 1: Not quite, it's 1430 hours, room 4120.");
+}
+
+
 TEST_F(ScannerTest, RecordNumbersInShortGroups) {
   EXPECT_EQ(RedactTurn(rules_, "", "Caller: Do you have your medical record number handy? okay, uh, 348 7769"),
             "Caller: Do you have your medical record number handy? okay, uh, [MRN]");
