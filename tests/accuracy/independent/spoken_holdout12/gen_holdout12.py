@@ -159,6 +159,8 @@ def quad_words(s4, zero="oh", rng=None):
     """elderly/pair habit: 0132 -> oh one thirty two; 1200 -> twelve hundred."""
     if s4[2:] == "00" and s4[0] != "0":
         return card_words(int(s4[:2])) + " hundred"
+    if s4[2:] == "00" and s4[0] == "0" and s4[1] != "0":
+        return zero + " " + DW[int(s4[1])] + " hundred"
     if s4[1:] == "000" and s4[0] != "0":
         return DW[int(s4[0])] + " thousand"
     return pair_words(s4[:2], zero) + " " + pair_words(s4[2:], zero)
@@ -557,6 +559,12 @@ def r_dob(R, v, written_ok=True, agent=False):
     k = rng.randrange(10) if not R.elderly else rng.choice([0, 2, 5, 8])
     yw = year_words(y, rng)
     ywf = year_words(y, rng, short_ok=False)
+    if not agent and y < 2000 and rng.random() < 0.18:
+        wrong = y + rng.choice([1, -1, 10])
+        c = rng.choice(["no", "sorry", "no wait", "what am I saying"])
+        c = c if R.punct else c.lower()
+        return R.ww("%s %s %s%s%s%s%s" % (mn, ORD[d], year_words(min(wrong, 1999), rng, False), R.sep(), c,
+                                           ", " if R.punct else " ", pair_words("%02d" % (y % 100)))), "self_repair_year", True
     if k == 0:
         return R.ww("%s %s%s%s" % (mn, ORD[d], R.sep() if R.punct else " ", ywf)), "month_ordinal_year", True
     if k == 1:
@@ -1048,8 +1056,9 @@ def clarify(R, ent, val):
     R.a(R.rng.choice(["Sorry, was that %s %s or %s %s?" % (art(pair[0]), pair[0], art(pair[1]), pair[1]),
                       "I'm sorry, %s or %s?" % (pair[0], pair[1]),
                       "Was that %s as in... %s or %s?" % (pair[0], pair[0], pair[1])]))
-    R.c(R.rng.choice(["%s as in %s." % (L, R.rng.choice(ASIN[L])), "%s. Like %s." % (L, R.rng.choice(ASIN[L])),
-                      "%s, %s." % (L, NATO[L])]))
+    w = R.rng.choice(ASIN[L])
+    wn = R.neg(w, "spelling_word") if w[0].isupper() else w
+    R.c(R.rng.choice(["%s as in %s." % (L, wn), "%s. Like %s." % (L, wn), "%s, %s." % (L, NATO[L])]))
     return True
 
 
@@ -1119,12 +1128,66 @@ def elicit(R, ent, val, cue):
         R.c(rng.choice(["Okay it's {v}", "{v}", "Um, {v}"]).replace("{v}", R.v(t1, ent, "prev", "split_part1", s1, c)))
         R.a(rng.choice(["Mm-hmm.", "Uh-huh.", "Okay.", "Yep, go on."]))
         R.c(rng.choice(["{v}.", "And then {v}.", "{v}, that's it."]).replace("{v}", R.v(t2, ent, "prev", "split_part2", s2, c)))
+    elif rng.random() < 0.2 and ent in ("PHONE", "CARD", "MEMBER_ID", "SSN", "NPI", "MBI"):
+        echo_block(R, ent, val)
+        if R.last_role() == "A":
+            R.c(rng.choice(CONFIRM[:3] + ["That's it.", "That's the whole thing."]))
+        else:
+            R.a(rng.choice(["Got it, thank you.", "Okay, thanks.", "Perfect."]))
+        return
     else:
         R.c(rng.choice(BARE).replace("{v}", V(R, ent, val, "prev")))
     if ent in ("MBI", "MEMBER_ID", "EMAIL", "MRN") and rng.random() < 0.3:
         clarify(R, ent, val)
+    elif ent in ("DOB", "STREET") and rng.random() < 0.5:
+        teen_clarify(R, ent, val)
     if rng.random() < 0.55:
         readback(R, ent, val)
+
+
+TEEN_TY = {13: 30, 14: 40, 15: 50, 16: 60, 17: 70, 18: 80, 19: 90}
+
+
+def teen_clarify(R, ent, val):
+    """'sorry, was that fifteen or fifty?' for the day of a date or a house number; the lone number
+    is not labelled"""
+    rng = R.rng
+    if ent == "DOB":
+        n = int(val[8:])
+    elif ent == "STREET":
+        n = int(val["num"]) % 100
+    else:
+        return False
+    if n not in TEEN_TY:
+        return False
+    pair = [card_words(n), card_words(TEEN_TY[n])]
+    rng.shuffle(pair)
+    R.a("Sorry, was that %s or %s?" % tuple(pair))
+    R.c(rng.choice(["%s. One %s." % (card_words(n).capitalize(), DW[n % 10]),
+                    "%s, %s teen." % (card_words(n).capitalize(), {13: "thir", 15: "fif", 18: "eigh"}.get(n, DW[n % 10])),
+                    "One %s, %s." % (DW[n % 10], card_words(n))]))
+    return True
+
+
+def echo_block(R, ent, val):
+    """caller gives chunks, agent echoes each chunk back (telephone chunk-by-chunk)"""
+    rng = R.rng
+    c = canon(ent, val)
+    cuts = {"PHONE": [3, 3, 4], "SSN": [3, 2, 4], "CARD": [4] * (len(c) // 4) if len(c) == 16 else [4, 6, 5],
+            "MEMBER_ID": [3] * (len(c) // 3) + ([len(c) % 3] if len(c) % 3 else []),
+            "NPI": [3, 3, 4], "MBI": [4, 3, 4]}[ent]
+    pos = 0
+    for i, g in enumerate(cuts):
+        part = c[pos:pos + g]
+        pos += g
+        t1, _, s1 = _chunks(R, ent, part)
+        R.c(("{v}" if i else rng.choice(["Okay, {v}", "{v}", "It's {v}"])).replace("{v}", R.v(t1, ent, "prev", "chunk_%d" % (i + 1), s1, c)))
+        if i < len(cuts) - 1 or rng.random() < 0.5:
+            t2, _, s2 = _chunks(R, ent, part)
+            if R.agent_ai:
+                t2, s2 = part, False
+            R.a(rng.choice(["{v}.", "{v}...", "{v}, okay.", "Mm-hmm, {v}."]).replace("{v}", R.v(t2, ent, "prev", "echo_chunk_%d" % (i + 1), s2, c)))
+    return True
 
 
 def _chunks(R, ent, s):
@@ -1408,7 +1471,7 @@ SCEN = [
       "I got a message to call back about my test results."],
      {"DOB": 2, "PHONE": 3, "EMAIL": 2, "STREET": 1, "ZIP": 1, "MEMBER_ID": 2, "MRN": 1, "CARD": 2}, 0.5,
      ["time", "appointment_date", "money", "common_word", "menu_option"]),
-    ("pharmacy", "{w} Pharmacy", ["{org}, this is {agent}.", "Thanks for calling {org}, pharmacy department."],
+    ("pharmacy", "{w} Pharmacy", ["{org}, this is {agent}.", "Thanks for calling {org}, how can I help?"],
      ["I'm calling about a refill.", "Yeah, my prescription was supposed to be ready yesterday.",
       "This is the doctor's office calling about a prior authorization."],
      {"DOB": 3, "PHONE": 2, "NPI": 3, "MEMBER_ID": 2, "ZIP": 1, "CARD": 1, "STREET": 1}, 0.25,
@@ -1544,6 +1607,7 @@ def build_dialogue(rng, engine, scen, counts, carriers, name_budget):
     key, orgp, openers, reasons, weights, pcar, negs = scen
     elderly = rng.random() < 0.2
     R = Rec(rng, engine, elderly)
+    R.scen = key
     vals = Vals(rng)
     org = orgp.replace("{w}", rng.choice(ORG_WORDS))
     k = rng.choice([2, 2, 3, 3, 3, 4, 5])
@@ -1552,12 +1616,12 @@ def build_dialogue(rng, engine, scen, counts, carriers, name_budget):
     # opener
     op = rng.choice(openers)
     if "{agent}" in op:
-        if rng.random() < 0.45 and not R.agent_ai:
+        if rng.random() < 0.45 and not R.agent_ai and len(ents) + (1 if use_name else 0) < 5:
             ag = name_parts(rng)
             op = op.replace("{agent}", NM(R, ag, "same", "first", "A"))
         else:
-            op = op.replace("this is {agent}", "how can I help").replace("my name is {agent}", "how can I help").replace(
-                ", {agent} speaking", "").replace(" {agent} speaking", "").replace(", {agent}", "").replace(" {agent}", "")
+            op = re.sub(r",? (this is|my name is) \{agent\}", "", op)
+            op = re.sub(r",? \{agent\}( speaking)?", "", op)
     R.a(op.replace("{org}", org))
     reason = rng.choice(reasons)
     volunteered = []
@@ -1613,7 +1677,9 @@ def build_dialogue(rng, engine, scen, counts, carriers, name_budget):
             else:
                 elicit(R, e, val, rng.choice(CUES))
     # provider name in referral-ish calls
-    if key in ("referral", "pharmacy", "specialist", "imaging") and rng.random() < 0.4:
+    nvals = len(set(a["value"] for a in R.anns if "entity" in a and "misheard" not in a["form"] and a["entity"] != "NAME")) + \
+        len(set(a["value"].split()[-1] for a in R.anns if a.get("entity") == "NAME"))
+    if key in ("referral", "pharmacy", "specialist", "imaging") and rng.random() < 0.4 and nvals < 5:
         dr = name_parts(rng)
         R.c(rng.choice(["It was ordered by Dr. {v}.", "The referring doctor is Dr. {v}.", "She sees Dr. {v} for that."]).replace(
             "{v}", NM(R, dr, "same", rng.choice(["last", "full"]))))
@@ -1659,8 +1725,17 @@ def ts(sec):
     return "[%02d:%02d:%02d] " % (sec // 3600, (sec % 3600) // 60, sec % 60)
 
 
+LABEL_FIT = {"[doctor]": ("nurse_line", "specialist"),
+             "[nurse]": ("nurse_line", "home_health", "hospital_unit", "specialist", "lab"),
+             "Nurse:": ("nurse_line", "home_health", "hospital_unit", "specialist", "lab"),
+             "Pharmacist:": ("pharmacy",), "Clinician:": ("behavioral",),
+             "Front desk:": ("front_desk", "imaging", "lab", "specialist", "referral"),
+             "Rep:": ("insurer", "billing", "dme")}
+
+
 def render_transcript(R, rng):
-    labs = rng.choice(R.E["labels"])
+    fit = [l for l in R.E["labels"] if R.scen in LABEL_FIT.get(l[0], (R.scen,))]
+    labs = rng.choice(fit or [("Agent:", "Caller:")])
     stamps = rng.random() < 0.3
     sec = rng.randrange(0, 20)
     out = []
@@ -1692,29 +1767,59 @@ def wv(R, ent, val, cue, form="llm_written"):
     return R.v(written_form(ent, val, R.rng), ent, cue, form, False, canon(ent, val))
 
 
+TOPIC = {"front_desk": ["rescheduling an appointment", "a new patient appointment", "test results"],
+         "pharmacy": ["a prescription refill", "a delayed prescription", "a prior authorization"],
+         "insurer": ["a denied claim", "coverage for imaging", "a replacement ID card"],
+         "billing": ["a statement balance", "a duplicate charge", "a payment plan"],
+         "home_health": ["home nursing after surgery", "wound care visits"],
+         "behavioral": ["a therapy intake", "counseling services"],
+         "referral": ["an orthopedic referral", "a knee consult referral"],
+         "lab": ["lab results", "fasting instructions for a blood draw"],
+         "imaging": ["scheduling a CT scan", "a screening mammogram"],
+         "nurse_line": ["symptoms and whether to be seen", "a child's fever"],
+         "dme": ["CPAP supplies", "a glucose meter order"],
+         "hospital_unit": ["an admitted family member", "reaching a patient room"],
+         "voice_ai": ["an appointment", "a refill request", "cancelling an appointment"],
+         "specialist": ["a cardiology appointment", "scheduling an echocardiogram"]}
+
+
 def summary(R, vals, ents, reason):
     """LLM-written call summary with written values"""
     rng = R.rng
-    parts = []
-    who = "The caller"
-    if any(a.get("entity") == "NAME" and a.get("value") == " ".join(vals.name) for a in R.anns):
-        who = "The caller, " + R.v(" ".join(vals.name), "NAME", "none", "name_summary", False, " ".join(vals.name)) + ","
-    r = reason.rstrip(".").replace("I'm ", "they were ").replace("I ", "they ").replace("my ", "their ").replace("Hi, ", "")
-    parts.append("%s called: %s." % (who, r[0].lower() + r[1:]))
-    lab = {"DOB": "DOB", "PHONE": "Callback number", "EMAIL": "Email", "STREET": "Address",
-           "ZIP": "ZIP", "MEMBER_ID": "Member ID", "MBI": "Medicare ID", "NPI": "Prescriber NPI",
-           "MRN": "MRN", "SSN": "SSN", "CARD": "Card"}
+    full = " ".join(vals.name)
+    named = any(a.get("entity") == "NAME" and a.get("value") == full for a in R.anns)
+    topic = rng.choice(TOPIC.get(getattr(R, "scen", ""), ["a general question"]))
+    lab = {"DOB": "DOB", "PHONE": "callback number", "EMAIL": "email", "STREET": "address",
+           "ZIP": "ZIP", "MEMBER_ID": "member ID", "MBI": "Medicare ID", "NPI": "prescriber NPI",
+           "MRN": "MRN", "SSN": "SSN", "CARD": "card"}
     facts = []
     for e in ents:
         if e in ("CARD", "SSN"):
             continue  # summaries usually leave these out
         if rng.random() < 0.75:
-            facts.append("%s %s" % (lab[e], wv(R, e, vals.get(e), "same")))
-    if facts:
-        parts.append("Verified details: " + "; ".join(facts) + ".")
-    parts.append(rng.choice(["No follow-up needed.", "Follow-up call scheduled.", "Request forwarded to staff.",
-                             "Caller was satisfied with the outcome."]))
-    return " ".join(parts)
+            facts.append((e, wv(R, e, vals.get(e), "same")))
+    k = rng.randrange(3)
+    if k == 0:
+        who = ("Caller " + R.v(full, "NAME", "same", "name_summary_role", False, full)) if named else "The caller"
+        out = "%s called about %s." % (who, topic)
+        if facts:
+            out += " Verified " + ", ".join("%s %s" % (lab[e], v) for e, v in facts) + "."
+    elif k == 1:
+        who = R.v(full, "NAME", "none", "name_summary", False, full) if named else "The patient"
+        dob = [v for e, v in facts if e == "DOB"]
+        rest = [(e, v) for e, v in facts if e != "DOB"]
+        out = "%s%s contacted the office regarding %s." % (who, " (DOB %s)" % dob[0] if dob else "", topic)
+        if rest:
+            out += " The assistant confirmed the " + " and the ".join("%s (%s)" % (lab[e], v) for e, v in rest) + "."
+    else:
+        out = "Summary: call regarding %s." % topic
+        if named:
+            out += " Patient: " + R.v(full, "NAME", "same", "name_summary_field", False, full) + "."
+        for e, v in facts:
+            out += " %s: %s." % (lab[e][0].upper() + lab[e][1:], v)
+    out += " " + rng.choice(["No follow-up needed.", "Follow-up call scheduled.", "Request forwarded to staff.",
+                             "Caller was satisfied with the outcome."])
+    return out
 
 
 def structured(R, vals, ents):
@@ -1795,7 +1900,7 @@ def payload_retell(R, rng, vals, ents, reason, lines):
     if "PHONE" in ents:
         call["direction"] = "inbound"
         call["from_number"] = R.v("+1" + vals.get("PHONE"), "PHONE", "same", "e164_field", False, vals.get("PHONE"))
-        call["to_number"] = "+1%s5550100" % rng.choice(["800", "888", "877"])
+        call["to_number"] = R.neg("+1%s5550100" % rng.choice(["800", "888", "877"]), "org_phone_number")
     return {"event": "call_analyzed", "call": call}
 
 
@@ -1856,7 +1961,7 @@ def payload_transcribe(R, rng, vals, ents, reason, lines):
         segs.append({"id": i, "transcript": x, "start_time": "%.3f" % t, "end_time": "%.3f" % (t + d),
                      "speaker_label": "spk_0" if r == "A" else "spk_1", "items": []})
         t += d + rng.uniform(0.2, 1.0)
-    return {"jobName": "call-%s" % rid(rng, 12).lower(), "accountId": "%012d" % rng.randrange(10 ** 11, 10 ** 12),
+    return {"jobName": "call-%s" % rid(rng, 12).lower(), "accountId": R.neg("%012d" % rng.randrange(10 ** 11, 10 ** 12), "account_id"),
             "status": "COMPLETED",
             "results": {"transcripts": [{"transcript": " ".join(x for _, x in lines)}],
                         "speaker_labels": {"speakers": 2, "channel_label": "ch_0", "segments": []},
@@ -2080,7 +2185,8 @@ def check(path):
                 if not s["spoken"] and s["entity"] in ("PHONE", "SSN", "CARD", "NPI", "ZIP", "MRN", "MEMBER_ID", "MBI"):
                     if not (digs == val or (s["form"].startswith("last4") and val.endswith(digs) and len(digs) == 4)
                             or (s["form"] == "split_part1" and digs and val.startswith(digs))
-                            or (s["form"] == "split_part2" and digs and val.endswith(digs))):
+                            or (s["form"] == "split_part2" and digs and val.endswith(digs))
+                            or ("chunk" in s["form"] and digs and digs in val)):
                         errs.append("%s: written %s %r does not match value %r" % (rid_, s["entity"], seg, s["value"]))
                 sd = spoken_digits(seg)
                 if sd and s["entity"] == "PHONE" and len(sd) == 11 and sd[0] == "1":
@@ -2089,7 +2195,8 @@ def check(path):
                         r"repair|restart", s["form"]):
                     if not (sd == val or (s["form"].startswith("last4") and val.endswith(sd) and len(sd) == 4)
                             or (s["form"] == "split_part1" and val.startswith(sd))
-                            or (s["form"] == "split_part2" and val.endswith(sd))):
+                            or (s["form"] == "split_part2" and val.endswith(sd))
+                            or ("chunk" in s["form"] and sd in val)):
                         errs.append("%s: spoken %s %r reads %s, value %r" % (rid_, s["entity"], seg, sd, s["value"]))
                 if s["spoken"] and not re.search(r"[A-Za-z]", seg):
                     errs.append("%s: spoken span without words %r" % (rid_, seg))
