@@ -34,7 +34,8 @@ FIRST = ["Dana", "Maria", "James", "Aisha", "Tomasz", "Mei", "Carlos", "Priya", 
          "Diego", "Hana", "Kofi", "Elena", "Marcus", "Ayesha", "Pedro", "Nadia", "Tyrone", "Lucia",
          "Raj", "Svetlana", "Emeka", "Carmen", "Jun", "Beatriz", "Hamid", "Deborah", "Tuan",
          "Gloria", "Ivan", "Shanice", "Manuel", "Yolanda", "Kenji", "Fiona", "Abdul", "Renee",
-         "Esteban", "Lakshmi", "Connor", "Zainab", "Harold", "Dolores", "Earl", "Mildred"]
+         "Esteban", "Lakshmi", "Connor", "Zainab", "Harold", "Dolores", "Earl", "Mildred", "José",
+         "Zoë", "Björn", "Renée", "Ngọc"]
 LAST = ["Reyes", "Okafor", "Kowalski", "Nguyen", "Patel", "Hughes", "Ozturk", "Chen", "Mensah",
         "Garcia", "Ivanova", "Tanaka", "Haddad", "Murphy", "Silva", "Kim", "Johnson", "Adeyemi",
         "Rossi", "Schmidt", "Hernandez", "Singh", "Park", "Abdullah", "Novak", "Dlamini",
@@ -42,7 +43,8 @@ LAST = ["Reyes", "Okafor", "Kowalski", "Nguyen", "Patel", "Hughes", "Ozturk", "C
         "Lindqvist", "Nakamura", "Ramirez", "Kaur", "Brennan", "Santos", "Al-Masri", "Wojcik",
         "Thompson", "Delgado", "Achterberg", "Mbeki", "Ferreira", "Oyelaran", "Jankowski", "Tran",
         "Romero", "Gallagher", "Iyer", "Kuznetsov", "Whitfield", "Obi", "Lopez", "Sato",
-        "Mahmoud", "Coleman", "Estrada", "Horvath", "Banerjee", "McAllister", "Quintero"]
+        "Mahmoud", "Coleman", "Estrada", "Horvath", "Banerjee", "McAllister", "Quintero", "Müller",
+        "Peña", "Søreide", "Çelik", "Nuñez"]
 NATO = {"A": "alpha", "B": "bravo", "C": "charlie", "D": "delta", "E": "echo", "F": "foxtrot",
         "G": "golf", "H": "hotel", "I": "india", "J": "juliet", "K": "kilo", "L": "lima",
         "M": "mike", "N": "november", "O": "oscar", "P": "papa", "Q": "quebec", "R": "romeo",
@@ -317,8 +319,14 @@ def street_written(st, rng):
     return s
 
 
+def ascii_fold(w):
+    import unicodedata
+    w = w.replace("ø", "o").replace("Ø", "O")
+    return "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
+
+
 def gen_email(rng, first, last):
-    f, l = first.lower().replace("-", ""), last.lower().replace("-", "")
+    f, l = ascii_fold(first).lower().replace("-", ""), ascii_fold(last).lower().replace("-", "")
     k = rng.randrange(6)
     yy = "%02d" % rng.randrange(50, 100)
     local = [f + "." + l, f[0] + l + yy, f + "_" + l, f + l + str(rng.randrange(1, 10)),
@@ -536,7 +544,7 @@ def year_words(y, rng, short_ok=True):
         c = [card_words(y // 100) + " " + pair_words("%02d" % (y % 100))]
         if short_ok:
             c.append(pair_words("%02d" % (y % 100)))
-        if rng.random() < 0.1:
+        if rng.random() < 0.25 and y < 1950:
             c = ["nineteen hundred and " + card_words(y % 100)] if y % 100 else c
         return rng.choice(c)
     return rng.choice(["two thousand " + card_words(y % 100) if y % 100 else "two thousand",
@@ -593,6 +601,8 @@ def ordsuf(d):
 
 
 def letter_say(R, ch, mode):
+    if ch not in NATO:
+        return ch if R.punct else ch.lower()
     if mode == "nato":
         w = NATO[ch]
         return w if not R.punct else w.capitalize() if R.rng.random() < 0.5 else w
@@ -624,9 +634,10 @@ def r_alnum(R, v, groups, form_base, zero=None):
             else:
                 toks.append(letter_say(R, ch, mode if rng.random() < 0.85 else "plain"))
         out.append(" ".join(toks))
-    sepc = R.sep()
+    if not any(ch.isalpha() for ch in v):
+        return join_groups(R, out), "%s_digits_%s" % (form_base, "_".join(str(g) for g in groups)), True
     if mode in ("asin", "like") and R.punct:
-        return ", ".join(out) if True else "", "%s_letters_%s" % (form_base, mode), True
+        return ", ".join(out), "%s_letters_%s" % (form_base, mode), True
     return join_groups(R, out), "%s_letters_%s" % (form_base, mode), True
 
 
@@ -787,6 +798,7 @@ def r_email(R, em, written_ok=True, agent=False):
     parts = re.split(r"([._])", local)
     words = []
     spell = rng.random() < 0.35
+    spelled = False
     for p in parts:
         if p == ".":
             words.append("dot")
@@ -797,6 +809,7 @@ def r_email(R, em, written_ok=True, agent=False):
             alpha, digs = m.group(1), m.group(2)
             if alpha:
                 if spell and len(alpha) > 1 and rng.random() < 0.6:
+                    spelled = True
                     if R.punct and rng.random() < 0.5:
                         words.append("-".join(alpha.upper()))
                     else:
@@ -811,7 +824,7 @@ def r_email(R, em, written_ok=True, agent=False):
         words.append("all one word")
     dw = rng.choice(dom[1])
     t = " ".join(words) + " at " + dw
-    return t, "email_spoken" + ("_spelled" if spell else ""), True
+    return t, "email_spoken" + ("_spelled" if spelled else ""), True
 
 
 def r_name(R, nm, part="full", written_ok=True):
@@ -973,7 +986,8 @@ VAGUE_BEFORE = {  # an earlier request that does not name the type (for none-cue
     "EMAIL": ["How do you want to get the forms, electronically?", "Where should I send the portal link?"],
 }
 BARE = ["{v}.", "{v}.", "Um, {v}.", "Yeah, it's {v}.", "It's {v}.", "Uh, {v}.", "Sure, {v}.",
-        "{v}, I think.", "Okay, {v}.", "Let me see... {v}."]
+        "{v}, I think.", "Okay, {v}.", "Let me see... {v}.", "Hang on, let me get my glasses. Okay. {v}.",
+        "Oh gosh, um. {v}.", "I have it right here, {v}."]
 READBACK = ["Okay, {v}?", "Let me read that back, {v}.", "I have {v}, is that right?",
             "So that's {v}?", "{v}, got it.", "Just to confirm, {v}.", "Perfect. {v}, correct?"]
 CONFIRM = ["Yes.", "Yep.", "That's right.", "Mm-hmm.", "Correct.", "Yes ma'am.", "Yeah, that's it.",
@@ -1038,7 +1052,7 @@ def NM(R, nm, cue, part="full", who="C"):
     t, form, sp = r_name(R, nm, part)
     if R.agent_ai and who == "A":
         t = nm[0] if part == "first" else nm[1] if part == "last" else " ".join(nm)
-        sp = False
+        sp = True  # a name in a speech turn counts as spoken, even when the text is the LLM's
         form = "name_llm_" + part
     return R.v(t, "NAME", cue, form, sp, canon("NAME", " ".join(nm) if part == "full" else (nm[0] if part == "first" else nm[1])))
 
@@ -1095,10 +1109,10 @@ def elicit(R, ent, val, cue):
                 R.c(rng.choice(CONFIRM))
             return
         if rng.random() < 0.5:
-            R.a(rng.choice(["What else do you need from me?", "Okay, and what else can I put down?",
+            R.a(rng.choice(["Okay, what else would you like to update?", "Okay, and what else can I put down?",
                             "Alright, anything else I should have on the file?", rng.choice(ASK[ent])]))
         R.c(rng.choice(SAME[ent]).replace("{v}", V(R, ent, val, "same")))
-        if rng.random() < 0.4:
+        if rng.random() < 0.35:
             readback(R, ent, val)
         return
     if cue == "none":
@@ -1141,7 +1155,7 @@ def elicit(R, ent, val, cue):
         clarify(R, ent, val)
     elif ent in ("DOB", "STREET") and rng.random() < 0.5:
         teen_clarify(R, ent, val)
-    if rng.random() < 0.55:
+    if rng.random() < 0.5:
         readback(R, ent, val)
 
 
@@ -1552,7 +1566,7 @@ def pick_entities(rng, weights, counts, target, k):
             if e in chosen:
                 ws.append(0.0)
                 continue
-            deficit = max(0.03, (target - counts[e]) / float(target))
+            deficit = max(0.05, (target - counts[e]) / float(target)) if counts[e] < target else 0.01
             ws.append(weights[e] * deficit * deficit)
         if sum(ws) <= 0:
             break
@@ -1567,7 +1581,7 @@ def title_for(rng):
 FEMALE = {"Dana", "Maria", "Aisha", "Mei", "Priya", "Olga", "Fatima", "Grace", "Ngozi", "Ana", "Linh",
           "Keisha", "Ingrid", "Sofia", "Eun-ji", "Leticia", "Chiara", "Rosa", "Thandiwe", "Siobhan", "Hana",
           "Elena", "Ayesha", "Nadia", "Lucia", "Svetlana", "Carmen", "Beatriz", "Deborah", "Gloria", "Shanice",
-          "Yolanda", "Fiona", "Renee", "Lakshmi", "Zainab", "Dolores", "Mildred"}
+          "Yolanda", "Fiona", "Renee", "Lakshmi", "Zainab", "Dolores", "Mildred", "Zoë", "Renée"}
 
 
 def title_of(rng, first):
@@ -1612,7 +1626,7 @@ def build_dialogue(rng, engine, scen, counts, carriers, name_budget):
     org = orgp.replace("{w}", rng.choice(ORG_WORDS))
     k = rng.choice([2, 2, 3, 3, 3, 4, 5])
     use_name = rng.random() < name_budget
-    ents = pick_entities(rng, weights, counts, 90, k - (1 if use_name else 0) if k > 2 or not use_name else 2)
+    ents = pick_entities(rng, weights, counts, 92, k - (1 if use_name else 0) if k > 2 or not use_name else 2)
     # opener
     op = rng.choice(openers)
     if "{agent}" in op:
@@ -2077,7 +2091,7 @@ def value_ok(ent, v):
     if ent == "EMAIL":
         return bool(re.match(r"^[a-z0-9._]+@[a-z]+\.(com|net)$", v))
     if ent == "NAME":
-        return bool(re.match(r"^[A-Z][A-Za-z'\-]+( [A-Z][A-Za-z'\-]+)?$", v))
+        return bool(re.match(r"^[^\W\d_][\w'\-]+( [^\W\d_][\w'\-]+)?$", v)) and v[0].isupper()
     if ent == "STREET":
         return bool(re.match(r"^\d+ [A-Z]", v))
     return False
