@@ -1069,11 +1069,28 @@ def clarify(R, ent, val):
     art = lambda x: "an" if x in "AEFHILMNORSX" else "a"
     R.a(R.rng.choice(["Sorry, was that %s %s or %s %s?" % (art(pair[0]), pair[0], art(pair[1]), pair[1]),
                       "I'm sorry, %s or %s?" % (pair[0], pair[1]),
-                      "Was that %s as in... %s or %s?" % (pair[0], pair[0], pair[1])]))
+                      "Did you say %s or %s?" % (pair[0], pair[1])]))
     w = R.rng.choice(ASIN[L])
     wn = R.neg(w, "spelling_word") if w[0].isupper() else w
     R.c(R.rng.choice(["%s as in %s." % (L, wn), "%s. Like %s." % (L, wn), "%s, %s." % (L, NATO[L])]))
     return True
+
+
+def old_value(R, ent, val):
+    rng = R.rng
+    for _ in range(20):
+        if ent == "PHONE":
+            o = gen_phone(rng)
+        elif ent == "ZIP":
+            o = rng.choice(AREAS)[1]
+        elif ent == "STREET":
+            o = gen_street(rng)
+        else:
+            first = rng.choice(FIRST)
+            o = gen_email(rng, first, rng.choice(LAST))
+        if canon(ent, o) != canon(ent, val):
+            return o
+    return o
 
 
 def mutate(ent, val, rng):
@@ -1102,10 +1119,17 @@ def elicit(R, ent, val, cue):
     rng = R.rng
     if cue == "same":
         if rng.random() < 0.25 and ent in AGENT_SAME:
-            R.a(AGENT_SAME[ent].replace("{v}", V(R, ent, val, "same", "A")))
-            if rng.random() < 0.3 and ent in ("PHONE", "STREET", "EMAIL", "ZIP"):
-                R.c("No, that's old. " + rng.choice(SAME[ent]).replace("{v}", V(R, ent, val, "same")))
+            if rng.random() < 0.3 and ent in ("PHONE", "STREET", "EMAIL", "ZIP") and getattr(R, "allow_old", False):
+                # the file has an outdated value (also the patient's PHI); the caller gives the new one
+                old = old_value(R, ent, val)
+                R.a(AGENT_SAME[ent].replace("{v}", V(R, ent, old, "same", "A")))
+                R.c(rng.choice({"PHONE": ["No, that's my old number. ", "I don't have that phone anymore. "],
+                                "STREET": ["Oh, no, we moved. ", "No, that's the old place. "],
+                                "ZIP": ["No, we moved. ", "That's the old one. "],
+                                "EMAIL": ["No, I don't use that one anymore. ", "That's old. "]}[ent]) +
+                    rng.choice(SAME[ent]).replace("{v}", V(R, ent, val, "same")))
             else:
+                R.a(AGENT_SAME[ent].replace("{v}", V(R, ent, val, "same", "A")))
                 R.c(rng.choice(CONFIRM))
             return
         if rng.random() < 0.5:
@@ -1401,8 +1425,14 @@ def NEG(R, kind):
         return ("A", rng.choice(["We have an opening at {n}.", "Can you be here by {n}?", "The lab opens at {n}."]).replace("{n}", R.neg(t, "time")))
     if kind == "duration":
         n = rng.randrange(2, 15)
-        t = ("%d %s" % (n, rng.choice(["days", "weeks", "minutes"]))) if w else numw(R, n) + " " + rng.choice(["days", "weeks", "minutes", "months"])
-        return ("C", rng.choice(["It's been going on for {n} now.", "I was on hold for {n} last time.", "About {n}, maybe longer."]).replace("{n}", R.neg(t, "duration")))
+        if rng.random() < 0.35:
+            unit = "minutes"
+            line = rng.choice(["I was on hold for {n} last time.", "I waited {n} for the pharmacy to pick up."])
+        else:
+            unit = rng.choice(["days", "weeks", "months"])
+            line = rng.choice(["It's been going on for {n} now.", "About {n}, maybe longer.", "I've had it for {n}."])
+        t = ("%d %s" % (n, unit)) if w else numw(R, n) + " " + unit
+        return ("C", line.replace("{n}", R.neg(t, "duration")))
     if kind == "money":
         d, c = rng.randrange(10, 400), rng.choice([0, 0, 25, 50, 99])
         t = ("$%d.%02d" % (d, c) if c else "$%d" % d) if w else numw(R, d) + " dollars" + ("" if not c else " and " + numw(R, c) + " cents")
@@ -1566,7 +1596,7 @@ def pick_entities(rng, weights, counts, target, k):
             if e in chosen:
                 ws.append(0.0)
                 continue
-            deficit = max(0.05, (target - counts[e]) / float(target)) if counts[e] < target else 0.01
+            deficit = max(0.05, (target - counts[e]) / float(target)) if counts[e] < target else 0.0005
             ws.append(weights[e] * deficit * deficit)
         if sum(ws) <= 0:
             break
@@ -1626,7 +1656,8 @@ def build_dialogue(rng, engine, scen, counts, carriers, name_budget):
     org = orgp.replace("{w}", rng.choice(ORG_WORDS))
     k = rng.choice([2, 2, 3, 3, 3, 4, 5])
     use_name = rng.random() < name_budget
-    ents = pick_entities(rng, weights, counts, 92, k - (1 if use_name else 0) if k > 2 or not use_name else 2)
+    ents = pick_entities(rng, weights, counts, 88, k - (1 if use_name else 0) if k > 2 or not use_name else 2)
+    R.allow_old = len(ents) + (1 if use_name else 0) <= 3
     # opener
     op = rng.choice(openers)
     if "{agent}" in op:
@@ -1810,7 +1841,7 @@ def summary(R, vals, ents, reason):
     for e in ents:
         if e in ("CARD", "SSN"):
             continue  # summaries usually leave these out
-        if rng.random() < 0.75:
+        if rng.random() < 0.6:
             facts.append((e, wv(R, e, vals.get(e), "same")))
     k = rng.randrange(3)
     if k == 0:
@@ -1843,7 +1874,7 @@ def structured(R, vals, ents):
     if any(a.get("entity") == "NAME" and a.get("value") == " ".join(vals.name) for a in R.anns):
         d["patientName"] = R.v(" ".join(vals.name), "NAME", "same", "json_field", False, " ".join(vals.name))
     for e in ents:
-        if e in keys and R.rng.random() < 0.7:
+        if e in keys and R.rng.random() < 0.55:
             val = vals.get(e)
             if e == "DOB":
                 t = val
