@@ -820,6 +820,32 @@ uint32_t RepeatFrom(std::string_view text, uint32_t start) {
 // it, oldest first): the last three turns; `extended`, five when the last
 // three are short ("Five three" / "Go ahead." / "One one eight." -- an
 // answer in parts, then its read-back: "So that's 53118.").
+// Words that say a value's characters: digits, tens, "hundred", "double",
+// "as in", "dash", fillers.
+bool IsValueWord(std::string_view w) {
+  static constexpr std::string_view kValueWords[] = {
+      "zero", "oh", "o", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+      "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+      "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+      "eighty", "ninety", "hundred", "double", "triple", "as", "in", "dash", "uh", "um"};
+  return std::find(std::begin(kValueWords), std::end(kValueWords), w) != std::end(kValueWords);
+}
+
+// Whether `said` has no word but those (and single letters).
+bool OnlyValueWords(std::string_view said) {
+  for (size_t k = 0; k < said.size();) {
+    if (!IsAlphaByte(said[k])) {
+      ++k;
+      continue;
+    }
+    size_t j = k;
+    while (j < said.size() && IsAlphaByte(said[j])) ++j;
+    if (j - k > 1 && !IsValueWord(LowerAscii(said.substr(k, j - k)))) return false;
+    k = j;
+  }
+  return true;
+}
+
 size_t AskWindow(std::string_view before, bool extended) {
   std::vector<size_t> starts;  // line starts, newest first
   size_t end = before.size();
@@ -837,11 +863,6 @@ size_t AskWindow(std::string_view before, bool extended) {
     if (starts.size() < 3) {
       // (Words that say a value's characters do not count: "Um, Y E as in
       // edward N as in nora five two two nine ..." is a short turn.)
-      static constexpr std::string_view kValueWords[] = {
-          "zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-          "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-          "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
-          "eighty", "ninety", "hundred", "double", "triple", "as", "in", "dash", "uh", "um"};
       int words = 0;
       for (size_t k = b; k < end;) {
         if (!IsAlphaByte(before[k]) || (k > b && IsAlphaByte(before[k - 1]))) {
@@ -851,8 +872,7 @@ size_t AskWindow(std::string_view before, bool extended) {
         size_t j = k;
         while (j < end && IsAlphaByte(before[j])) ++j;
         const std::string w = LowerAscii(before.substr(k, j - k));
-        const bool value_word = j - k == 1 || std::find(std::begin(kValueWords), std::end(kValueWords),
-                                                        w) != std::end(kValueWords);
+        const bool value_word = j - k == 1 || IsValueWord(w);
         // (After "as in", the word the letter is spelled by.)
         const bool spelled_by = k >= 6 && LowerAscii(before.substr(k - 6, 6)) == "as in ";
         words += value_word || spelled_by ? 0 : 1;
@@ -2009,6 +2029,10 @@ void Scanner::AddSplitValues(std::string_view text, const internal::View& view,
         continue;
       }
       std::vector<size_t> chain{i};
+      // The other speaker saying a part back ("one four seven" / "mm-hmm one
+      // four seven" / "two one" / "two one"): an acknowledgement that is
+      // that part again, (piece, chain position).
+      std::vector<std::pair<size_t, size_t>> echoes;
       size_t j = i + 1;
       int acks = 0;
       for (; j < pieces.size(); ++j) {
@@ -2019,7 +2043,11 @@ void Scanner::AddSplitValues(std::string_view text, const internal::View& view,
         }
         if (q.kind != Piece::kPart) break;
         const Piece& first = pieces[chain[0]];
-        if (!q.speaker.empty() && !first.speaker.empty() && q.speaker != first.speaker) break;
+        if (!q.speaker.empty() && !first.speaker.empty() && q.speaker != first.speaker) {
+          if (q.remark || q.value != pieces[chain.back()].value) break;
+          echoes.emplace_back(j, chain.size() - 1);
+          continue;
+        }
         if (pieces[chain.back()].remark) break;
         chain.push_back(j);
         acks = 0;
@@ -2036,6 +2064,13 @@ void Scanner::AddSplitValues(std::string_view text, const internal::View& view,
         if (times > 1 && !value.empty()) to->append(times - 1u, value[0]);
         to->append(value);
       };
+      // Part k of the chain (when in the unit scanned), and its echoes.
+      auto mark_part = [&](size_t k) {
+        if (pieces[chain[k]].here) add(pieces[chain[k]]);
+        for (const auto& [piece, at] : echoes) {
+          if (at == k && pieces[piece].here) add(pieces[piece]);
+        }
+      };
       std::string whole;
       size_t valid = 0, complete = 0;
       for (size_t k = 0; k < chain.size(); ++k) {
@@ -2047,8 +2082,8 @@ void Scanner::AddSplitValues(std::string_view text, const internal::View& view,
       // A card's last four said alone after its question ("What credit card
       // number do you have?" / "It's eleven seventeen."): its own value.
       if (kind == SplitKind::kCard && chain.size() == 1 && valid == 0 && !pieces[chain[0]].remark &&
-          pieces[chain[0]].here && pieces[chain[0]].value.size() == 4) {
-        add(pieces[chain[0]]);
+          pieces[chain[0]].value.size() == 4) {
+        mark_part(0);
       }
       std::string so_far;
       for (size_t k = 0; k < valid; ++k) {
@@ -2062,7 +2097,7 @@ void Scanner::AddSplitValues(std::string_view text, const internal::View& view,
                           (!part.remark && (so_far.size() >= enough ||
                           (k == 0 && so_far.size() >= head &&
                            (kind != SplitKind::kPhone || (valid == 1 && so_far.size() <= 5)))));
-        if (part.here && mark) add(part);
+        if (mark) mark_part(k);
       }
       // A card's last four in parts ("Eight four." / "Go ahead." / "Three
       // one."): two digits or more, not begun by 0 or 1 (an expiry month:
@@ -2075,11 +2110,10 @@ void Scanner::AddSplitValues(std::string_view text, const internal::View& view,
         for (size_t k = 0; k < chain.size(); ++k) {
           append(&four, k);
           if (pieces[chain[k]].remark || four.size() > 4 || four[0] == '0' || four[0] == '1') break;
-          if (pieces[chain[k]].here &&
-              (four.size() == 4 || (four.size() >= 2 && k == 0 && AsksLastFour(s.previous_turns, text, pieces[chain[k]].ob)))) {
-            for (size_t m = 0; m <= k; ++m) {
-              if (pieces[chain[m]].here) add(pieces[chain[m]]);
-            }
+          if (four.size() == 4 ||
+              (four.size() >= 2 && k == 0 && pieces[chain[0]].here &&
+               AsksLastFour(s.previous_turns, text, pieces[chain[0]].ob))) {
+            for (size_t m = 0; m <= k; ++m) mark_part(m);
           }
         }
       }
@@ -2092,9 +2126,7 @@ void Scanner::AddSplitValues(std::string_view text, const internal::View& view,
         for (size_t k = 0; k < valid; ++k) head += pieces[chain[k]].value;
         if (head.size() <= 3 && core.size() == 10 && core.substr(0, head.size()) == head &&
             internal::ValidNanp(core)) {
-          for (size_t k = 0; k < valid; ++k) {
-            if (pieces[chain[k]].here) add(pieces[chain[k]]);
-          }
+          for (size_t k = 0; k < valid; ++k) mark_part(k);
         }
       }
       // (Parts after those that began a value but did not go on with it may
@@ -2672,10 +2704,29 @@ bool Scanner::FindAnswer(std::string_view text, size_t* end) {
       head += s.answer_digits;
       s.answer_digits = head;
     }
-    // (Read-backs compare against at most 64 digits: bounded work per value.)
-    if (s.answer_digits.size() > 64) s.answer_digits.resize(64);
     if (s.answer_digits.size() >= 4) {
       *end = std::min(i + 1, text.size());
+      // The sentences after it in its turn that go on with digits ("eight
+      // six zero. double five five. zero one fifty one.").
+      std::string more;
+      const bool line_end = i >= text.size() || text[i] == '\n';
+      for (size_t j = i + 1; !line_end && j <= text.size(); ++j) {
+        if (j < text.size() && !SentenceEnd(text, j)) continue;
+        std::string_view next = text.substr(start, std::min(j + 1, text.size()) - start);
+        if (!OnlyValueWords(next)) break;
+        if (ruleset_->impl().spoken && internal::HasSpokenSeed(next) &&
+            internal::SpokenView(next, &s.answer_view)) {
+          next = s.answer_view.text;
+        }
+        AnswerDigits(next, &more);
+        if (more.size() < 2) break;
+        s.answer_digits += more;
+        *end = std::min(j + 1, text.size());
+        start = j + 1;
+        if (j >= text.size() || text[j] == '\n') break;
+      }
+      // (Read-backs compare against at most 64 digits: bounded work per value.)
+      if (s.answer_digits.size() > 64) s.answer_digits.resize(64);
       return true;
     }
   }

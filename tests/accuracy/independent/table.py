@@ -30,6 +30,7 @@ CORPORA = [
     ("spoken holdout 9", "spoken_holdout9/holdout9.jsonl", []),
     ("spoken holdout 10", "spoken_holdout10/holdout10.jsonl", []),
     ("spoken holdout 11", "spoken_holdout11/holdout11.jsonl", []),
+    ("spoken holdout 12", "spoken_holdout12/holdout12.jsonl", []),
     ("written dev", "written/dev.jsonl", []),
     ("written test", "written/test.jsonl", []),
     ("presidio", "presidio/presidio.jsonl", []),

@@ -1641,6 +1641,32 @@ TEST_F(ScannerTest, CorrectionsOfAReadBackFiveTurnsAfterTheQuestion) {
 }
 
 
+TEST_F(ScannerTest, PartsSaidBackByTheOtherSpeakerAndAnswersInSentences) {
+  // Each part said back by the other speaker, streamed turn by turn.
+  const std::string turns[] = {"[staff] what's the last four of your social", "[caller] it's one four seven",
+                               "[staff] mm-hmm one four seven", "[caller] two one", "[staff] two one",
+                               "[caller] oh three three nine"};
+  const std::string want[] = {"[caller] it's [US_SSN]", "[staff] mm-hmm [US_SSN]", "[caller] [US_SSN]",
+                              "[staff] [US_SSN]", "[caller] [US_SSN]"};
+  for (size_t k = 1; k < 6; ++k) {
+    std::string before;
+    for (size_t b = k >= 5 ? k - 5 : 0; b < k; ++b) before += turns[b] + (b + 1 < k ? "\n" : "");
+    EXPECT_EQ(RedactTurn(rules_, before, turns[k]), want[k - 1]) << turns[k];
+  }
+  // An answer in sentences, all of it read back in part.
+  EXPECT_EQ(RedactTurn(rules_, "AGENT: What's the best phone number to reach you?\n"
+                               "CUSTOMER: Oh gosh, um. eight six zero. double five five. zero one fifty one.",
+                       "AGENT: The number ending in zero one fifty one?"),
+            "AGENT: The number ending in [PHONE_NUMBER]?");
+  // (Not what follows an answer in its turn: "My fever was ...".)
+  EXPECT_EQ(RedactTurn(rules_, "[doctor] what's your member id\n"
+                               "[patient] Okay, six three six two four eight three eight eight. My fever was one "
+                               "hundred point four last night.",
+                       "[doctor] one hundred point four okay"),
+            "[doctor] one hundred point four okay");
+}
+
+
 TEST_F(ScannerTest, RecordNumbersInShortGroups) {
   EXPECT_EQ(RedactTurn(rules_, "", "Caller: Do you have your medical record number handy? okay, uh, 348 7769"),
             "Caller: Do you have your medical record number handy? okay, uh, [MRN]");
