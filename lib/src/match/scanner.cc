@@ -1941,6 +1941,102 @@ void Scanner::AddSpokenPhones(std::string_view text, const internal::View& view,
   }
 }
 
+// A value said with an interruption in it ("three seven six oh - oh two
+// seven seven three six, six... sorry six six eight eight oh", "five four
+// eight three o seven three nine seven wait seven eight one ...", "...
+// zero... hang on. zero seven seven six ..."): two runs of digit groups
+// (blanks, commas, dashes, dots between) with only a word of interruption
+// and fillers between them, which make a whole value of `kind` joined, or
+// without the one to three digits before the interruption that the second
+// run says again. Appends the view ranges [b, e) of such values.
+void InterruptedValues(std::string_view text, const internal::View& view, SplitKind kind,
+                       std::vector<std::pair<size_t, size_t>>* out) {
+  const std::string& v = view.text;
+  struct Run {
+    size_t b, e;
+    std::string digits;
+    size_t first = 0;  // digits of its first group
+  };
+  // Runs of digit groups: groups joined by blanks, ',', '-', '.'.
+  std::vector<Run> runs;
+  for (size_t i = 0; i < v.size();) {
+    if (!IsDigitByte(v[i]) || (i > 0 && IsWordByte(v[i - 1]))) {
+      ++i;
+      continue;
+    }
+    Run run{i, i, {}};
+    size_t j = i;
+    while (true) {
+      size_t g = j;
+      while (g < v.size() && IsDigitByte(v[g])) ++g;
+      if (g < v.size() && IsWordByte(v[g])) break;  // "4th"
+      // (The view writes "278... 278... eight nine three" as one group: its
+      // first group ends where the words it was said in have a pause.)
+      for (size_t d = j; d < g && run.first == 0; ++d) {
+        if (d + 1 == g) break;
+        const uint32_t oe = view.OriginalEnd(static_cast<uint32_t>(d + 1));
+        const uint32_t ob = view.OriginalBegin(static_cast<uint32_t>(d + 1));
+        if (ob > oe && text.substr(oe, ob - oe).find_first_of(".,-") != std::string_view::npos) {
+          run.first = run.digits.size() + (d + 1 - j);
+        }
+      }
+      run.digits.append(v, j, g - j);
+      if (run.first == 0) run.first = run.digits.size();
+      run.e = g;
+      size_t k = g;
+      while (k < v.size() && (v[k] == ' ' || v[k] == ',' || v[k] == '-' || v[k] == '.')) ++k;
+      if (k >= v.size() || !IsDigitByte(v[k]) || k == g) break;
+      j = k;
+    }
+    i = std::max(run.e, i + 1);
+    // (Never a speaker's label or a time: "Speaker 1:", "[00:02:59]".)
+    if (!run.digits.empty() && !(run.e < v.size() && v[run.e] == ':') &&
+        !(run.b > 0 && v[run.b - 1] == ':')) {
+      runs.push_back(std::move(run));
+    }
+  }
+  // A first group said again ("278... 278... eight nine three... O nine five
+  // eight"): the value without it.
+  for (const Run& run : runs) {
+    const size_t n = run.first;
+    if (n >= 2 && n <= 4 && run.digits.size() > 2 * n &&
+        run.digits.compare(0, n, run.digits, n, n) == 0 && SplitWhole(run.digits.substr(n), kind)) {
+      out->emplace_back(run.b, run.e);
+    }
+  }
+  static constexpr std::string_view kBreaks[] = {"sorry", "wait", "hang", "mean", "no", "oops",
+                                                 "actually"};
+  static constexpr std::string_view kGap[] = {"sorry", "wait", "hang", "on", "i", "mean", "no",
+                                              "oops", "actually", "uh", "um", "let", "me", "see",
+                                              "hold"};
+  for (size_t r = 0; r + 1 < runs.size(); ++r) {
+    const Run& a = runs[r];
+    const Run& b = runs[r + 1];
+    const std::string_view gap(v.data() + a.e, b.b - a.e);
+    if (gap.size() > 24 || gap.find_first_of(":\n[]") != std::string_view::npos ||
+        !OnlyWordsOf(gap, kGap)) {
+      continue;
+    }
+    const std::string lower = LowerAscii(gap);
+    bool broken = false;
+    for (std::string_view w : kBreaks) {
+      for (size_t p = lower.find(w); p != std::string::npos && !broken; p = lower.find(w, p + 1)) {
+        broken = (p == 0 || !IsAlphaByte(lower[p - 1])) &&
+                 (p + w.size() >= lower.size() || !IsAlphaByte(lower[p + w.size()]));
+      }
+    }
+    if (!broken) continue;
+    for (size_t k = 0; k <= 3 && k + 2 <= a.digits.size(); ++k) {
+      if (k > 0 && b.digits.compare(0, k, a.digits, a.digits.size() - k, k) != 0) continue;
+      const std::string joined = a.digits.substr(0, a.digits.size() - k) + b.digits;
+      if (joined.size() <= SplitMaxLength(kind) && SplitWhole(joined, kind)) {
+        out->emplace_back(a.b, b.e);
+        break;
+      }
+    }
+  }
+}
+
 // A value said over several turns of one speaker, the other speaker
 // acknowledging in between ("What's a good number for you?" / "Uh, 662." /
 // "Got it, and then?" / "Uh, double five five." / "Uh huh." / "Oh one
@@ -1964,11 +2060,22 @@ void Scanner::AddSplitValues(std::string_view text, const internal::View& view,
   const auto& rules = ruleset_->impl().rules;
   const std::string& v = view.text;
   std::vector<Piece> pieces, here;
+  std::vector<std::pair<size_t, size_t>> interrupted;
   bool prev_asks_ready = false;
   for (const State::SplitRule& split : s.split_rules) {
     const SplitKind kind = static_cast<SplitKind>(split.kind);
     const CompiledRule& rule = rules[static_cast<size_t>(split.rule)];
     const uint16_t entity = rule.entity;
+    // Values said with an interruption, where they were asked for.
+    if (kind != SplitKind::kMrn && kind != SplitKind::kMemberId && kind != SplitKind::kZip) {
+      interrupted.clear();
+      InterruptedValues(text, view, kind, &interrupted);
+      for (const auto& [b, e] : interrupted) {
+        const uint32_t ob = view.OriginalBegin(static_cast<uint32_t>(b));
+        const uint32_t oe = view.OriginalEnd(static_cast<uint32_t>(e));
+        if (s.Expects(ob, entity)) spans->push_back({ob, oe, static_cast<uint16_t>(split.rule), entity, rule.score});
+      }
+    }
     // The pieces: this unit's lines, and (only when one of them is a part)
     // the turns before it (a turn scanned on its own) in front of them.
     here.clear();

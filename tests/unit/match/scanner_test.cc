@@ -1667,6 +1667,40 @@ TEST_F(ScannerTest, PartsSaidBackByTheOtherSpeakerAndAnswersInSentences) {
 }
 
 
+TEST_F(ScannerTest, ValuesWithAnInterruptionOrAFirstGroupSaidAgain) {
+  // Test card numbers (Luhn-valid) and a made-up NPI, each said with a
+  // "sorry", "wait" or "hang on" inside, or its first group said twice.
+  EXPECT_EQ(RedactTurn(rules_, "Agent: What's the card number?",
+                       "Caller: um four one one one, one one one one... sorry one one one one, one one one one."),
+            "Caller: um [CREDIT_CARD].");
+  EXPECT_EQ(RedactTurn(rules_, "Agent: What's the card number?",
+                       "Caller: four two four two four two four two four two four two four two four wait four two"),
+            "Caller: [CREDIT_CARD]");
+  EXPECT_EQ(RedactTurn(rules_, "Agent: And the ordering provider's NPI?",
+                       "user: Her NPI number is 278... 278... eight nine three... o nine five eight."),
+            "user: Her NPI number is [US_NPI].");
+  // (Not across a speaker's label, nor digits that make no valid value.)
+  EXPECT_EQ(RedactTurn(rules_, "Speaker 0: What phone number for the appointment reminders?",
+                       "Speaker 1: Hang on. 3195550155."),
+            "Speaker 1: Hang on. [PHONE_NUMBER].");
+  EXPECT_EQ(RedactTurn(rules_, "Agent: What's the card number?", "Caller: two two... sorry, three tablets"),
+            "Caller: two two... sorry, three tablets");
+}
+
+
+TEST_F(ScannerTest, QuestionsThatAskForAZipOrASocialWithoutNamingIt) {
+  EXPECT_EQ(RedactTurn(rules_, "Agent: And where are you located, roughly?\nCaller: Let me find it.\nAgent: Okay.",
+                       "Caller: 10025."),
+            "Caller: [ZIP_CODE].");
+  EXPECT_EQ(RedactTurn(rules_, "AI: I'll need all nine digits.\nUser: Okay, hold on.\nAI: Uh-huh.",
+                       "User: Okay so, eight sixty nine - zero seven. ninety five forty."),
+            "User: Okay so, [US_SSN].");
+  // (A count or a time after them stays.)
+  EXPECT_EQ(RedactTurn(rules_, "Agent: And where are you located, roughly?", "Caller: about 20 minutes away"),
+            "Caller: about 20 minutes away");
+}
+
+
 TEST_F(ScannerTest, RecordNumbersInShortGroups) {
   EXPECT_EQ(RedactTurn(rules_, "", "Caller: Do you have your medical record number handy? okay, uh, 348 7769"),
             "Caller: Do you have your medical record number handy? okay, uh, [MRN]");
