@@ -1328,7 +1328,16 @@ def build_dialogue(R, gen, rn, style, scen_key, ents, want_name, carriers, bot=F
             elif R.random() < 0.35:
                 pre = R.choice(["Uh, ", "Um, ", "Yeah, it's ", "Sure. ", "It's ", "Okay. "])
             end = "" if style == "lower" else R.choice([".", ".", ""])
-            rec.say("C", style_text(pre, style) + rec.mark(t, e, sp, "prev", form) + end, raw=True)
+            split = None
+            if sp and not last4 and e in ("PHONE", "SSN", "CARD", "MRN", "NPI", "MEMBER_ID", "MBI") and R.random() < 0.18:
+                split = split_value(t, R)
+            if split:
+                p1, p2 = split
+                rec.say("C", style_text(pre, style) + rec.mark(p1, e, sp, "prev", form + "_part1") + ("..." if style != "lower" else ""), raw=True)
+                rec.say("A", R.choice(["Mm-hmm.", "Okay.", "Go ahead.", "Uh-huh.", "Yep."]))
+                rec.say("C", rec.mark(p2, e, sp, "prev", form + "_part2") + end, raw=True)
+            else:
+                rec.say("C", style_text(pre, style) + rec.mark(t, e, sp, "prev", form) + end, raw=True)
         elif cue == "same":
             if R.random() < 0.5:
                 rec.say("A", R.choice(["What else do you have for me?", "Okay. Go ahead.", "Alright, what information do you have there?",
@@ -1378,6 +1387,26 @@ def build_dialogue(R, gen, rn, style, scen_key, ents, want_name, carriers, bot=F
             rec.say("A", style_text(pre, style) + rec.mark(t2, e, sp2, "prev", form2) + style_text(post, style), raw=True)
             rec.say("C", R.choice(YES))
     return rec, facts, patient, caller
+
+
+def split_value(t, R):
+    """Cuts a spoken value in two at a word boundary so both halves decode to the whole."""
+    words = t.split(" ")
+    if len(words) < 5:
+        return None
+    full = decode(t)[0]
+    cuts = list(range(2, len(words) - 1))
+    R.shuffle(cuts)
+    cuts.sort(key=lambda k: (0 if words[k - 1].endswith(",") else 1, abs(k - len(words) // 2 - R.choice([-1, 0, 1]))))
+    for k in cuts:
+        a = " ".join(words[:k]).rstrip(",.")
+        b = " ".join(words[k:])
+        if words[k - 1].strip(",.") in ("uh", "um", "as", "in", "double", "triple") or words[k] in ("uh", "um", "as", "in") \
+                or a.endswith("...") or b.startswith("..."):
+            continue
+        if decode(a)[0] + decode(b)[0] == full and decode(a)[0] and decode(b)[0]:
+            return a, b
+    return None
 
 
 def vals_get(rec, e, gen, name=None):
@@ -1945,6 +1974,7 @@ def check_records(records):
         items = [(s["start"], s["end"], "span", s) for s in r["spans"]] + [(x["start"], x["end"], "neg", x) for x in r["negatives"]]
         items.sort(key=lambda x: (x[0], x[1]))
         last = 0
+        part1 = None
         for a, z, kind, s in items:
             if not (0 <= a < z <= len(b)):
                 e("range %d-%d" % (a, z))
@@ -1969,6 +1999,14 @@ def check_records(records):
                     e("span outside string %r" % v)
                 if "\\" in v:
                     e("escape inside span %r" % v)
+            if kind == "span" and s.get("form", "").endswith("_part1"):
+                part1 = (s["entity"], v)
+                continue
+            if kind == "span" and s.get("form", "").endswith("_part2"):
+                if not part1 or part1[0] != s["entity"] or not value_ok(s["entity"], part1[1] + " " + v, s["form"][:-6]):
+                    e("invalid split %s %r" % (s["entity"], v))
+                part1 = None
+                continue
             if kind == "span":
                 if s["entity"] not in ENTITIES:
                     e("entity %s" % s["entity"])
