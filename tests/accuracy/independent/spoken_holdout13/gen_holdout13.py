@@ -857,6 +857,7 @@ def _lower(t):
 def carrier_text(t, style):
     t = " ".join(t.split())
     t = re.sub(r"(^| )-(?=\w)", r"\1", t)
+    t = t.lstrip(",.;: ")
     if style == "lower":
         t = _lower(t.replace(" ,", ",").replace(" .", ".").replace(" ?", "?"))
         t = t.replace(" n't", "n't")
@@ -1121,6 +1122,15 @@ class Rec:
         if m and self.style != "lower" and self.meta[int(m.group(1))].get("spoken") and m.group(2)[:1].islower():
             v = m.group(2)
             text = text[:m.start(2)] + v[0].upper() + v[1:] + text[m.end(2):]
+        text = text.replace("." + ME + ".", "." + ME)
+        if self.style != "lower":
+            def up(m):
+                md = self.meta[int(m.group(2))]
+                v = m.group(3)
+                if md.get("spoken") and v[:1].islower() and md.get("entity") != "EMAIL":
+                    v = v[0].upper() + v[1:]
+                return m.group(1) + MS + m.group(2) + MM + v + ME
+            text = re.sub(r"([.?!] )" + MS + r"(\d+)" + MM + "(.*?)" + ME, up, text)
         self.turns.append((who, text))
 
     def fill(self, tpl, **kw):
@@ -1561,7 +1571,7 @@ def build_summary(rec, rn, facts, scen_key, R):
         s += " Verified " + " and ".join(pieces) + "."
     s += " " + R.choice(["No further action needed.", "Follow-up call scheduled.", "Caller was satisfied with the outcome.",
                          "Transferred to a live agent for the remaining question."])
-    return s
+    return s.replace("." + ME + ".", "." + ME)
 
 
 def turn_times(R, turns):
