@@ -932,25 +932,25 @@ DESC = {
     "MEMBER_ID": ["member ID", "subscriber ID", "member number", "ID number on the card", "policy number"],
 }
 QUEST = {
-    "SSN": ["Can I get your Social Security number?", "And what's the social?", "I'll need the full social security number to continue.",
+    "SSN": ["For security, I'll need the social on the account.", "Can I get your Social Security number?", "And what's the social?", "I'll need the full social security number to continue.",
             "Could you verify the social on the account for me?", "What's {pos} social?"],
-    "PHONE": ["What's the best callback number?", "What's a good phone number for you?", "And what phone number do we have on file?",
+    "PHONE": ["And if we get cut off, what number do I call you back on?", "What's the best callback number?", "What's a good phone number for you?", "And what phone number do we have on file?",
               "Can I get a number in case we get disconnected?", "What number should the pharmacy call?", "Is there a cell we can text?"],
-    "DOB": ["Can you verify {pos} date of birth?", "And date of birth?", "What's {pos} birthdate?", "Can I get the date of birth, please?",
+    "DOB": ["Okay, I found a couple of accounts with that name. What's the date of birth?", "Can you verify {pos} date of birth?", "And date of birth?", "What's {pos} birthdate?", "Can I get the date of birth, please?",
             "Okay, and the DOB?"],
-    "MRN": ["Do you have the medical record number?", "What's the MRN on that?", "Is there a chart number on the paperwork?",
+    "MRN": ["It's the number that starts on the top right of the discharge papers. Can you read it to me?", "Do you have the medical record number?", "What's the MRN on that?", "Is there a chart number on the paperwork?",
             "Can you read me the record number at the top of the letter?"],
     "MBI": ["Can I have {pos} Medicare number? It's on the red, white and blue card.", "What's the Medicare ID?",
             "And the Medicare beneficiary identifier, the eleven characters on the card?"],
     "CARD": ["Go ahead with the card number whenever you're ready.", "What card would you like to use? Go ahead with the number.",
              "Okay, what's the long number on the front of the card?", "And the card number?"],
-    "ZIP": ["And the billing zip code?", "What's the zip code there?", "Can I get the zip?", "And zip?"],
+    "ZIP": ["What zip code is that card billed to?", "And the billing zip code?", "What's the zip code there?", "Can I get the zip?", "And zip?"],
     "STREET": ["What's the street address?", "And what address should we ship to?", "Can I get {pos} current address?",
                "What's the new address?"],
-    "EMAIL": ["What email should we send that to?", "Do you have an email address?", "And what's a good email for the portal invite?",
+    "EMAIL": ["Where would you like the receipt emailed?", "What email should we send that to?", "Do you have an email address?", "And what's a good email for the portal invite?",
               "What's the email on the account?"],
-    "NPI": ["What's the NPI of the rendering provider?", "Can I get the provider's NPI?", "And the NPI?", "What's the billing NPI?"],
-    "MEMBER_ID": ["What's the member ID?", "Can I get the subscriber ID off the card?", "And the ID number on the insurance card?",
+    "NPI": ["And the ordering physician's NPI?", "What's the NPI of the rendering provider?", "Can I get the provider's NPI?", "And the NPI?", "What's the billing NPI?"],
+    "MEMBER_ID": ["Okay, and the ID on the front of the card, starting with the letters?", "What's the member ID?", "Can I get the subscriber ID off the card?", "And the ID number on the insurance card?",
                   "What's {pos} member number?"],
     "NAME": ["Can I get {pos} first and last name?", "Who am I speaking with?", "What's the patient's name?", "And your name, please?",
              "Can I have the name on the account?"],
@@ -970,7 +970,7 @@ BOT_Q = {
     "NAME": "Can I get {pos} first and last name?",
 }
 READBACK = ["Okay, I've got {v} down.", "{v}... let me just type that in.", "Alright, I'm showing {v} on the account.",
-            "Okay, {v}.", "I have {v}, is that correct?", "Let me read that back. {v}.", "{v}, got it.", "So that's {v}?",
+            "Okay, {v}.", "Alright, I have {pos} {d} as {v}.", "And that's {v} for the {d}?", "I have {v}, is that correct?", "Let me read that back. {v}.", "{v}, got it.", "So that's {v}?",
             "Just to confirm, {v}?", "Perfect. And that was {v}, right?", "Okay so {v}. One moment.", "{v}. Let me pull that up."]
 BOT_READBACK = ["I heard {v}. Is that correct?", "Thanks. I have {v}. Did I get that right?", "Got it, {v}.",
                 "Just to confirm, that's {v}?", "Okay, {v}. Is that right?"]
@@ -1336,7 +1336,8 @@ def build_dialogue(R, gen, rn, style, scen_key, ents, want_name, carriers, bot=F
             elif nonnative and R.random() < 0.5:
                 pre = R.choice(NONNATIVE_PRE)
             elif R.random() < 0.35:
-                pre = R.choice(["Uh, ", "Um, ", "Yeah, it's ", "Sure. ", "It's ", "Okay. "])
+                pre = R.choice(["Uh, ", "Um, ", "Yeah, it's ", "Sure. ", "It's ", "Okay. ", "I think it's ", "Let me see... ",
+                                "Yeah, that'd be ", "Hmm, okay. "])
             end = "" if style == "lower" else R.choice([".", ".", ""])
             split = None
             if sp and not last4 and e in ("PHONE", "SSN", "CARD", "MRN", "NPI", "MEMBER_ID", "MBI") and R.random() < 0.18:
@@ -1393,6 +1394,10 @@ def build_dialogue(R, gen, rn, style, scen_key, ents, want_name, carriers, bot=F
             ast = "smart" if (bot and style != "lower") else ("cased" if style == "smart" and R.random() < 0.3 else style)
             t2, sp2, form2 = render_value(rn, e, v, ast, "agent", False, last4)
             tpl = R.choice(BOT_READBACK if bot else READBACK)
+            dd = R.choice(DESC[e]) if e != "STREET" else "address"
+            if e == "SSN" and last4:
+                dd = "last four"
+            tpl = tpl.replace("{pos}", "your" if pos == "your" else "the").replace("{d}", dd)
             pre, post = tpl.split("{v}")
             rec.say("A", style_text(pre, style) + rec.mark(t2, e, sp2, "prev", form2) + style_text(post, style), raw=True)
             rec.say("C", R.choice(YES))
