@@ -432,7 +432,7 @@ bool OnlyFillers(std::string_view part) {
       "um",   "uh",    "umm",  "uhh",   "oh",    "ok",   "okay",   "so",     "yeah",
       "yes",  "sure",  "it's", "its",   "it",    "is",   "hmm",    "mm",     "well",
       "alright", "right", "and", "then", "the",  "area", "code",   "first",  "hold",
-      "on",   "that'd", "that's", "be", "would", "it'll", "that"};
+      "on",   "that'd", "that's", "be", "would", "it'll", "that", "let", "me", "see", "let's"};
   return OnlyWordsOf(part, kFillers);
 }
 
@@ -927,7 +927,7 @@ uint32_t CorrectedFrom(std::string_view text, uint32_t start) {
   // One marker or a few ("no, sorry", "sorry, I mean", "let me start
   // over"), matched word by word from their last.
   static const std::vector<std::vector<std::string_view>> kMarkers = {
-      {"sorry"}, {"no"}, {"actually"}, {"wait", "no"}, {"mean", "i"},
+      {"sorry"}, {"no"}, {"actually"}, {"wait", "no"}, {"wait"}, {"on", "hang"}, {"oops"}, {"mean", "i"},
       {"over", "start", "me", "let"}, {"over", "start"}, {"again", "try", "me", "let"},
       {"again", "that", "try"}, {"that", "scratch"}};
   uint32_t marker = start;
@@ -1033,6 +1033,32 @@ void ExtendSplitEmails(std::string_view text, int entity, std::vector<Span>* spa
       if (edge && !w.empty() && (letter || name)) sp.start = b;
     }
     prev_end = sp.end;
+  }
+}
+
+// What is said of an e-mail address right after it goes with it: "...
+// at hotmail dot com lowercase", "... all lowercase", "... no caps", "...
+// all one word".
+void ExtendEmailNotes(std::string_view text, int entity, std::vector<Span>* spans) {
+  static constexpr std::string_view kNotes[] = {" all lowercase", " all lower case", " lowercase",
+                                                " lower case", " no caps", " all one word",
+                                                " all small letters", ", all lowercase", ", lowercase"};
+  for (Span& sp : *spans) {
+    if (sp.entity != entity) continue;
+    for (std::string_view note : kNotes) {
+      if (sp.end + note.size() > text.size()) continue;
+      bool same = true;
+      for (size_t k = 0; k < note.size() && same; ++k) {
+        char c = text[sp.end + k];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        same = c == note[k];
+      }
+      const size_t after = sp.end + note.size();
+      if (same && (after >= text.size() || !IsWordByte(text[after]))) {
+        sp.end = static_cast<uint32_t>(after);
+        break;
+      }
+    }
   }
 }
 
@@ -2384,7 +2410,10 @@ Status Scanner::AddViewSpans(std::string_view text, std::vector<Span>* spans) {
     IdentityView(text, &s.view);
     AddSplitValues(text, s.view, spans);
   }
-  if (spans->size() > before) ResolveOverlaps(spans);
+  if (spans->size() > before) {
+    if (s.email_entity >= 0) ExtendEmailNotes(text, s.email_entity, spans);
+    ResolveOverlaps(spans);
+  }
   return Status::Ok();
 }
 
@@ -2712,7 +2741,10 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
   spans->assign(s.confirmed.begin(), s.confirmed.end());
   ResolveOverlaps(spans);
   AddCompanionIds(text, impl, s.person_entity, &s.zip_spans, spans);
-  if (s.email_entity >= 0) ExtendSplitEmails(text, s.email_entity, spans);
+  if (s.email_entity >= 0) {
+    ExtendSplitEmails(text, s.email_entity, spans);
+    ExtendEmailNotes(text, s.email_entity, spans);
+  }
   return Status::Ok();
 }
 

@@ -1701,6 +1701,30 @@ TEST_F(ScannerTest, QuestionsThatAskForAZipOrASocialWithoutNamingIt) {
 }
 
 
+TEST_F(ScannerTest, EmailNotesRestartsAfterWaitAndLetMeSee) {
+  // What is said of an address right after it goes with it.
+  EXPECT_EQ(RedactTurn(rules_, "Speaker 0: can you spell the email for me",
+                       "Speaker 1: it's whitfield dot r at hotmail dot com lowercase"),
+            "Speaker 1: it's [EMAIL_ADDRESS]");
+  EXPECT_EQ(RedactTurn(rules_, "", "user: my email is dana@example.com all lowercase please"),
+            "user: my email is [EMAIL_ADDRESS] please");
+  // Digits given up on before "wait" go with the value.
+  EXPECT_EQ(RedactTurn(rules_, "[patient] two one six triple five oh one four nine i think",
+                       "[nurse] got it two one nine wait two one six five five five zero one four nine"),
+            "[nurse] got it [PHONE_NUMBER]");
+  // "the number you're calling from"; "let me see" says nothing of a number.
+  EXPECT_EQ(RedactTurn(rules_, "Speaker 0: And the number you're calling from?", "Speaker 1: Yeah, it's five oh five..."),
+            "Speaker 1: Yeah, it's [PHONE_NUMBER]...");
+  EXPECT_EQ(RedactTurn(rules_, "Speaker 0: Is there a good phone number on file you'd like us to use",
+                       "Speaker 1: hmm let me see seven seven three and then"),
+            "Speaker 1: hmm let me see [PHONE_NUMBER] and then");
+  // (Not "lowercase" elsewhere, nor "wait" before words.)
+  EXPECT_EQ(RedactTurn(rules_, "", "Agent: type it in lowercase please"), "Agent: type it in lowercase please");
+  EXPECT_EQ(RedactTurn(rules_, "Agent: What's a good number?", "Caller: wait two minutes please"),
+            "Caller: wait two minutes please");
+}
+
+
 TEST_F(ScannerTest, RecordNumbersInShortGroups) {
   EXPECT_EQ(RedactTurn(rules_, "", "Caller: Do you have your medical record number handy? okay, uh, 348 7769"),
             "Caller: Do you have your medical record number handy? okay, uh, [MRN]");
