@@ -3048,7 +3048,77 @@ bool OffersValue(std::string_view sentence) {
                      [&](std::string_view o) { return sentence.find(o) != std::string_view::npos; });
 }
 
+// Whether a turn says a date with its year and nothing else but fillers
+// ("And, um, six thirteen ninety four.", "Oh, and eight five eighty four,
+// just in case."): three number words or more, a month's name or none, no
+// other word (never "we have an opening April 14", "take two at nine").
+bool DateAloneInTurn(std::string_view line) {
+  size_t words = 0;
+  internal::SpeakerOf(line, &words);
+  const std::string said = LowerAscii(line.substr(std::min(words, line.size())));
+  static constexpr std::string_view kMonths[] = {
+      "january", "february", "march", "april", "may", "june", "july", "august", "september",
+      "october", "november", "december"};
+  static constexpr std::string_view kFillers[] = {
+      "and", "also", "oh", "so", "just", "in", "case", "the", "of", "it's", "its", "that's",
+      "that", "is", "okay", "ok", "yeah", "yes", "well", "hmm", "let", "me", "see", "sorry",
+      "thousand", "nineteen", "hundred", "and"};
+  size_t numbers = 0;
+  for (size_t k = 0; k < said.size();) {
+    if (!IsAlphaByte(said[k])) {
+      // (Written digits: a date written by the engine, "6/13/94".)
+      if (IsDigitByte(said[k])) return false;
+      ++k;
+      continue;
+    }
+    size_t j = k;
+    while (j < said.size() && (IsAlphaByte(said[j]) || said[j] == '\'')) ++j;
+    const std::string_view w(said.data() + k, j - k);
+    std::string_view stem = w;
+    for (std::string_view suffix : {"th", "st", "nd", "rd"}) {
+      if (stem.size() > 4 && stem.substr(stem.size() - 2) == suffix) stem.remove_suffix(2);
+    }
+    // (A year's "nineteen" or "thousand" is no number of its own: "nineteen
+    // eighty four" alone is a year, no birth date.)
+    if (w == "uh" || w == "um" ||
+        std::find(std::begin(kFillers), std::end(kFillers), w) != std::end(kFillers) ||
+        std::find(std::begin(kMonths), std::end(kMonths), w) != std::end(kMonths)) {
+    } else if (IsValueWord(w) && w != "as" && w != "dash") {
+      ++numbers;
+    } else if (stem == "fir" || stem == "seco" || stem == "thi" || stem == "four" || stem == "fif" ||
+               stem == "six" || stem == "seven" || stem == "eigh" || stem == "nin" || stem == "ten" ||
+               stem == "eleven" || stem == "twelf" || stem == "thirteen" || stem == "fourteen" ||
+               stem == "fifteen" || stem == "sixteen" || stem == "seventeen" || stem == "eighteen" ||
+               stem == "nineteen" || stem == "twentie" || stem == "thirtie") {
+      ++numbers;  // ordinals: "thirteenth", "twenty seventh", "first"
+    } else {
+      return false;
+    }
+    k = j;
+  }
+  return numbers >= 3 && numbers <= 8;
+}
+
 void Scanner::AddSentenceExpectations(std::string_view line, uint32_t base) {
+  // A birth date said alone in its turn, unasked.
+  if (state_->dob_entity >= 0 && state_->dob_entity < 64) {
+    for (size_t lb = 0; lb < line.size();) {
+      size_t le = line.find('\n', lb);
+      if (le == std::string_view::npos) le = line.size();
+      // (Not when a question for something else is open: "What's the zip
+      // code?" / "it's three eighteen eighty eight".)
+      const uint32_t at = base + static_cast<uint32_t>(lb);
+      const bool open = std::any_of(state_->expect.begin(), state_->expect.end(), [&](const auto& x) {
+        return x.begin <= at && at < x.end && x.answered.empty() &&
+               (x.entities & state_->digit_entities) != 0;
+      });
+      if (!open && le - lb <= 160 && DateAloneInTurn(line.substr(lb, le - lb))) {
+        state_->expect.push_back({base + static_cast<uint32_t>(lb), base + static_cast<uint32_t>(le),
+                                  uint64_t{1} << state_->dob_entity, std::string()});
+      }
+      lb = le + 1;
+    }
+  }
   // A value offered unasked: its sentence expects it as if asked.
   if (state_->offered_entities != 0) {
     size_t start = 0;

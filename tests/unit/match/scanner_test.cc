@@ -1725,6 +1725,21 @@ TEST_F(ScannerTest, EmailNotesRestartsAfterWaitAndLetMeSee) {
 }
 
 
+TEST_F(ScannerTest, BirthDateSaidAloneInItsTurn) {
+  EXPECT_EQ(RedactTurn(rules_, "Speaker 0: Anything else?", "Speaker 1: And, um, six thirteen ninety four."),
+            "Speaker 1: And, um, [DATE_OF_BIRTH].");
+  EXPECT_EQ(RedactTurn(rules_, "", "User: Oh, and eight five eighty four, just in case."),
+            "User: Oh, and [DATE_OF_BIRTH], just in case.");
+  // (A year alone, readings, doses, times, a day without its year stay.)
+  for (const char* keep : {"Speaker 1: nineteen eighty four", "Speaker 1: two thousand nineteen",
+                           "Speaker 1: one twenty over eighty", "Speaker 1: two tablets three times a day",
+                           "Speaker 1: march third at two thirty", "Speaker 1: about five ten",
+                           "Speaker 1: june twenty third"}) {
+    EXPECT_EQ(RedactTurn(rules_, "", keep), keep);
+  }
+}
+
+
 TEST_F(ScannerTest, RecordNumbersInShortGroups) {
   EXPECT_EQ(RedactTurn(rules_, "", "Caller: Do you have your medical record number handy? okay, uh, 348 7769"),
             "Caller: Do you have your medical record number handy? okay, uh, [MRN]");
