@@ -281,6 +281,14 @@ bool LoneGroupsRecord(std::string_view r, size_t s, size_t e) {
   if (e + 1 < r.size() && (r[e] == ' ' || r[e] == '-') && digit(e + 1)) return false;
   return true;
 }
+// An id written in short groups ("70 17 59 51", "58 812 02 0", "1089 720
+// 9510"): no other digit group next to it, 6 to 13 digits in all.
+bool IdGroupsRecord(std::string_view r, size_t s, size_t e) {
+  if (!LoneGroupsRecord(r, s, e)) return false;
+  int digits = 0;
+  for (size_t i = s; i < e; ++i) digits += IsDigit(r[i]);
+  return digits >= 6 && digits <= 13;
+}
 // A phone number in any national format: 7 to 15 digits, not glued to other
 // digits, and no date or time ("2024-01-15", "10.31.02").
 bool PhoneDigitsRecord(std::string_view r, size_t s, size_t e) {
@@ -522,6 +530,7 @@ constexpr Entry kValidators[] = {
     {"mbi_any_case", MbiAnyCaseRecord},
     {"street_words", StreetWordsRecord},
     {"lone_groups", LoneGroupsRecord},
+    {"id_groups", IdGroupsRecord},
     {"address_words", AddressWordsRecord},
     {"phone_digits", PhoneDigitsRecord},
     {"ssn_spaced", SsnSpacedRecord},
