@@ -127,7 +127,7 @@ class LineFramer {
   void KeepLabelContext();
   // (Questions count from the last three; the two before those hold parts
   // of a value said over several turns.)
-  static constexpr size_t kContextTurns = 5;
+  static constexpr size_t kContextTurns = 8;
   static constexpr size_t kContextBytes = 2048;
 
   // Appends every record completed by `chunk` to *batch. Any split of the same

@@ -662,7 +662,32 @@ Piece ClassifyPiece(std::string_view text, const internal::View& view, size_t sb
     ++i;
   }
   if (runs == 0) {
-    if (!digits && words <= 6) piece.kind = Piece::kAck;
+    // (A question for something is no acknowledgement: "What's the best
+    // callback number?" ends what was said before it.)
+    static constexpr std::string_view kAsking[] = {"what", "what's", "whats", "which", "number",
+                                                   "your", "card", "code", "zip", "birth",
+                                                   "address", "name", "email", "social", "id",
+                                                   "phone", "date"};
+    const uint32_t qb = view.OriginalBegin(static_cast<uint32_t>(sb));
+    const uint32_t qe = view.OriginalEnd(static_cast<uint32_t>(se));
+    const std::string_view q = text.substr(qb, qe - qb);
+    const size_t mark = q.find_last_not_of(" \t\r\n");
+    bool asking = false;
+    if (mark != std::string_view::npos && q[mark] == '?') {
+      const std::string lower = LowerAscii(q);
+      for (size_t k = 0; k < lower.size() && !asking;) {
+        if (!IsAlphaByte(lower[k])) {
+          ++k;
+          continue;
+        }
+        size_t j = k;
+        while (j < lower.size() && (IsAlphaByte(lower[j]) || lower[j] == '\'')) ++j;
+        const std::string_view w(lower.data() + k, j - k);
+        asking = std::find(std::begin(kAsking), std::end(kAsking), w) != std::end(kAsking);
+        k = j;
+      }
+    }
+    if (!digits && words <= 6 && !asking) piece.kind = Piece::kAck;
     return piece;
   }
   if (apart || joined.size() >= SplitMaxLength(kind) ||
@@ -851,7 +876,7 @@ size_t AskWindow(std::string_view before, bool extended) {
   size_t end = before.size();
   if (end > 0 && before[end - 1] == '\n') --end;
   bool short_lines = true;
-  while (end > 0 && starts.size() < 5) {
+  while (end > 0 && starts.size() < 8) {
     size_t nl = before.rfind('\n', end - 1);
     size_t b = nl == std::string_view::npos ? 0 : nl + 1;
     // (A blank line is a paragraph break, no turn.)
@@ -2336,6 +2361,21 @@ void Scanner::AddAnswerTails(std::string_view text, const internal::View& view,
       }
       // ("your order number is seven eight eight one": named as something else.)
       if (NamedOtherwise(TurnWordsBefore(text, ob))) continue;
+      // Nothing said of it after it in its sentence but a check ("..., is
+      // that right?"): "My sugar was two ten this morning." is a reading.
+      {
+        size_t se = oe;
+        while (se < text.size() && text[se] != '.' && text[se] != '?' && text[se] != '!' &&
+               text[se] != '\n') {
+          ++se;
+        }
+        static constexpr std::string_view kChecks[] = {
+            "um", "uh", "correct", "right", "is", "that", "yes", "yeah", "okay", "ok", "please",
+            "thanks", "thank", "you", "so", "then", "and", "at", "the", "end", "i", "think", "it's",
+            "not", "what", "said", "rest", "wrong", "that's", "last", "part", "of", "it", "sorry",
+            "no", "instead", "there"};
+        if (!OnlyWordsOf(text.substr(oe, se - oe), kChecks)) continue;
+      }
       if (!Overlaps(*spans, ob, oe)) spans->push_back({ob, oe, static_cast<uint16_t>(rule), r.entity, r.score});
     }
   }
@@ -3171,8 +3211,8 @@ Status Scanner::ScanConversation(std::string_view text, std::vector<Span>* spans
   // after short ones, AskWindow).
   // A blank line is a paragraph break ("Speaker 0: ...\n\nSpeaker 1: ..."),
   // not a turn.
-  constexpr int kLines = 5;
-  size_t starts[kLines] = {0, 0, 0, 0, 0};  // the lines before, oldest first
+  constexpr int kLines = 8;
+  size_t starts[kLines] = {};  // the lines before, oldest first
   int lines = 0;
   size_t pos = 0;
   while (pos <= text.size()) {

@@ -1740,6 +1740,25 @@ TEST_F(ScannerTest, BirthDateSaidAloneInItsTurn) {
 }
 
 
+TEST_F(ScannerTest, ChainsEndAtAQuestionAndTailsAreNoReadings) {
+  // A card's last four, then a question for a phone: the phone's parts are
+  // no continuation of the card's digits.
+  // (Its label may still follow the card's question: what is checked is
+  // that the part is redacted.)
+  const std::string last = RedactTurn(rules_, "Agent: Which card, can you give me the last four?\nPatient: Okay, it's one nine nine five.\n"
+                               "Agent: All right. What's the best callback number?\nPatient: Five zero eight triple five\n"
+                               "Agent: Go ahead.",
+                       "Patient: Zero one seven four.");
+  EXPECT_EQ(last.find("seven"), std::string::npos) << last;
+  // The end of an answer said again is a value; a reading with it is not.
+  EXPECT_EQ(RedactTurn(rules_, "AI: What card would you like to use?\n"
+                               "User: Yeah. Five two double zero hyphen eight two eight two hyphen eight two eight two hyphen "
+                               "eight two one zero.\nAI: What's the zip on the billing address?",
+                       "User: Got it right here, seven double zero uh 34. My sugar was two ten this morning."),
+            "User: Got it right here, [ZIP_CODE]. My sugar was two ten this morning.");
+}
+
+
 TEST_F(ScannerTest, RecordNumbersInShortGroups) {
   EXPECT_EQ(RedactTurn(rules_, "", "Caller: Do you have your medical record number handy? okay, uh, 348 7769"),
             "Caller: Do you have your medical record number handy? okay, uh, [MRN]");
