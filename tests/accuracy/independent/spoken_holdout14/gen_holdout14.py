@@ -699,42 +699,53 @@ def load_carrier():
 
 # ---------------------------------------------------------------- phrase banks
 ASK = {
-    "SSN": ["Can I get your social security number?", "and what's your social",
+    "SSN": ["to verify the account I'll need your social security number", "can you give me the social, and you can go slow", "what's the SSN on the policy holder", "okay, the social for the subscriber?",
+            "Can I get your social security number?", "and what's your social",
             "For verification I'll need the social on the account.", "last thing, your s s n please",
             "can you verify the social security number for me", "okay and the social?",
             "I just need the full nine digits of your social.", "what's the social security number on file, the whole thing"],
-    "PHONE": ["What's the best number to reach you?", "and a callback number in case we get disconnected",
+    "PHONE": ["and is there a number where the nurse can call you back", "what's the phone number we have on your profile, can you verify that", "do you have a cell phone we can text reminders to?", "sorry, the call dropped earlier, what number should I call if it happens again?",
+            "What's the best number to reach you?", "and a callback number in case we get disconnected",
               "can you verify the phone number on the account", "what number should the pharmacy call?",
               "is there a good phone number for you", "okay what's your cell",
               "And the number the hospital has for you?", "what number are you calling from today"],
-    "DOB": ["Can you verify your date of birth?", "and your birthday please", "date of birth?",
+    "DOB": ["can you confirm the date of birth for me", "and his birthday, month day and year", "for HIPAA I need a second identifier, date of birth?", "what's the birth date on the policy",
+            "Can you verify your date of birth?", "and your birthday please", "date of birth?",
             "what's the patient's date of birth", "okay, and when were you born?",
             "I need the D O B to pull up the chart.", "can I have the member's date of birth",
             "and just to verify, birth date"],
-    "MRN": ["Do you have the medical record number? It's on the wristband or the discharge papers.",
+    "MRN": ["the discharge paperwork should have an account or record number at the top, can you read it to me", "do you have the MRN off her wristband", "and the medical record number, it starts after the name on the label",
+            "Do you have the medical record number? It's on the wristband or the discharge papers.",
             "the number the hospital gave you, the M R N, do you have that handy",
             "what's the medical record number", "is there a patient number on your after-visit summary?",
             "can you read me the MRN off the top of the paperwork", "and the chart number?"],
-    "MBI": ["Can I get your Medicare number? The one on the red white and blue card.",
+    "MBI": ["what's your Medicare number, not the social, the new one", "can you verify the Medicare ID on file", "read me the Medicare number, letters and all",
+            "Can I get your Medicare number? The one on the red white and blue card.",
             "what's the Medicare beneficiary identifier, it's eleven characters",
             "read me the Medicare number off the card please", "and the M B I?",
             "do you have your new Medicare card in front of you? what's the number on it",
             "I'll need the Medicare ID to check eligibility."],
-    "CARD": ["what card would you like to use for the copay", "go ahead with the card number whenever you're ready",
+    "CARD": ["and what's the number on the card", "go ahead and read me the card number, I'll put the payment through", "would you like to pay the balance today? what card",
+            "what card would you like to use for the copay", "go ahead with the card number whenever you're ready",
              "and the long number across the front of the card?", "Can I get the card number please?",
              "okay I can take a payment, what's the card", "the sixteen digits on the card, please"],
-    "ZIP": ["and the zip code?", "what zip code are you in", "can you verify the zip on your mailing address",
+    "ZIP": ["and what zip is that", "can you confirm the ZIP code", "what's the zip where you live now",
+            "and the zip code?", "what zip code are you in", "can you verify the zip on your mailing address",
             "What's your ZIP?", "and the postal code there", "zip code for the pharmacy you're closest to?"],
-    "STREET": ["What's your street address?", "and the mailing address we should send it to",
+    "STREET": ["what address should we mail the new ID card to", "can you confirm your address for me", "where does the patient live, the house address",
+            "What's your street address?", "and the mailing address we should send it to",
                "can you verify the address on file", "where should we ship the meter?",
                "okay what's the home address", "and the street address, apartment if there is one"],
-    "EMAIL": ["Do you have an email address we can send the confirmation to?", "what's a good email",
+    "EMAIL": ["is there an email you check regularly", "what email did you use to sign up for the portal", "okay I can email you the form, what address",
+            "Do you have an email address we can send the confirmation to?", "what's a good email",
               "and your email for the portal invite", "can you spell out the email for me",
               "what email is on the account", "email address please"],
-    "NPI": ["Do you have the provider's N P I?", "what's the rendering provider NPI",
+    "NPI": ["and the billing NPI", "do you have the referring doctor's NPI handy", "can I get the type one NPI for the physician",
+            "Do you have the provider's N P I?", "what's the rendering provider NPI",
             "can I get the ordering physician's NPI number", "and the ten digit NPI for the doctor",
             "what's your NPI please", "I'll need the prescriber's N P I to submit the prior auth"],
-    "MEMBER_ID": ["What's the member ID on the front of your card?", "can you read me the ID number on the insurance card",
+    "MEMBER_ID": ["can I have the ID number that's on your insurance card", "what's the member number, it's right under the name", "read me the ID off the card, including the letters at the front",
+            "What's the member ID on the front of your card?", "can you read me the ID number on the insurance card",
                   "and the subscriber ID?", "what's on the front of your card, the member number",
                   "okay, the policy or member ID please", "I need the ID off your insurance card, letters and numbers"],
     "NAME": ["Can I get the patient's first and last name?", "who am I speaking with?", "and your name please",
@@ -742,24 +753,24 @@ ASK = {
              "and who is the doctor you usually see?"],
 }
 SAME = {
-    "SSN": ["my social is ", "the social's ", "social security number, ", "yeah it's, uh, my social is ",
+    "SSN": ["the SSN, hold on, it's ", "his social security number is ", "my social is ", "the social's ", "social security number, ", "yeah it's, uh, my social is ",
             "ok the SSN is ", "and my social security is "],
-    "PHONE": ["my number is ", "you can call me at ", "my cell's ", "phone number is ",
+    "PHONE": ["the best number for me is ", "you can text me at ", "home phone's ", "my number is ", "you can call me at ", "my cell's ", "phone number is ",
               "best callback is ", "my daughter's phone, she handles this, is "],
-    "DOB": ["my date of birth is ", "birthday's ", "I was born ", "D O B ", "date of birth, ",
+    "DOB": ["my birthdate is ", "her date of birth is ", "D.O.B. ", "my date of birth is ", "birthday's ", "I was born ", "D O B ", "date of birth, ",
             "she was born on "],
-    "MRN": ["the medical record number is ", "my MRN is ", "it says M R N ", "the hospital number on the bracelet is ",
+    "MRN": ["the MRN on the wristband is ", "medical record number ", "the medical record number is ", "my MRN is ", "it says M R N ", "the hospital number on the bracelet is ",
             "record number "],
-    "MBI": ["my Medicare number is ", "the Medicare ID is ", "Medicare card says ", "my M B I is "],
-    "CARD": ["card number is ", "it's a visa, ", "the card is ", "put it on my card, "],
-    "ZIP": ["zip code ", "the zip is ", "my zip's ", "zip "],
-    "STREET": ["I live at ", "my address is ", "mailing address is ", "we're at ", "send it to my house at "],
-    "EMAIL": ["my email is ", "email is ", "you can email me at ", "my e-mail, "],
-    "NPI": ["the NPI is ", "his NPI number is ", "her N P I is ", "our group NPI is "],
-    "MEMBER_ID": ["my member ID is ", "the ID on the card is ", "member number ", "subscriber ID is "],
+    "MBI": ["the number on my Medicare card is ", "Medicare number, ", "my Medicare number is ", "the Medicare ID is ", "Medicare card says ", "my M B I is "],
+    "CARD": ["the card number is ", "it's a mastercard, number ", "card number is ", "it's a visa, ", "the card is ", "put it on my card, "],
+    "ZIP": ["zip code is ", "and my zip is ", "zip code ", "the zip is ", "my zip's ", "zip "],
+    "STREET": ["the address is ", "we moved, the new address is ", "I live at ", "my address is ", "mailing address is ", "we're at ", "send it to my house at "],
+    "EMAIL": ["my email address is ", "send it to my email, ", "my email is ", "email is ", "you can email me at ", "my e-mail, "],
+    "NPI": ["the NPI number is ", "NPI ", "the NPI is ", "his NPI number is ", "her N P I is ", "our group NPI is "],
+    "MEMBER_ID": ["the member ID on my card is ", "my insurance ID is ", "my member ID is ", "the ID on the card is ", "member number ", "subscriber ID is "],
     "NAME": ["my name is ", "this is ", "I'm calling for my mother, her name is ", "the patient's name is "],
 }
-READBACK = ["okay so I have {v}, is that right?", "let me read that back, {v}", "{v}, correct?",
+READBACK = ["perfect, {v}.", "and that was {v}?", "okay I'm going to repeat it back, {v}", "{v}... okay.", "okay so I have {v}, is that right?", "let me read that back, {v}", "{v}, correct?",
             "just to confirm, {v}", "I've got {v}.", "okay {v}, got it", "so that's {v}?",
             "Thank you. I show {v}."]
 ACK = ["yes", "yep that's it", "that's right", "mm-hmm correct", "yes ma'am", "uh huh", "correct",
@@ -834,7 +845,10 @@ def neg_line(r):
         v = r.choice(["five foot six", "six two", "5'10\"", "five eleven"])
         return "c", ["I'm ", NEG(v, "height"), " if that matters for the dosing"]
     if k == 15:
-        v = r.choice(["ninety eight point six", "101.2", "a hundred and one", "ninety four percent"])
+        if r.random() < .5:
+            v = r.choice(["ninety four percent", "92%", "eighty eight percent"])
+            return "c", ["the oxygen thing on her finger said ", NEG(v, "vital_sign")]
+        v = r.choice(["ninety eight point six", "101.2", "a hundred and one", "one hundred point four"])
         return "c", ["her temperature was ", NEG(v, "vital_sign")]
     if k == 16:
         v = r.choice(["55-2093", "T-40981", "7713", "four four oh nine two"])
@@ -1104,6 +1118,7 @@ def name_exchange(rec, ctx, cue):
 # ---------------------------------------------------------------- balancing
 TARGET = {e: 78 for e in ENTITIES}
 TARGET["NAME"] = 75
+TARGET["ZIP"] = 70  # ZIP also arrives as a second value given with another one
 
 
 def pick_entities(r, counts, k, allowed=None):
