@@ -1873,6 +1873,28 @@ void Scanner::AddSpelledNames(std::string_view text, const internal::View& view,
   // for one ("could you spell your last name?") or a "spell" word leads
   // into it ("it's zeynep, spelled z e y...").
   for (const auto& [b, e] : view.spelled) {
+    // A word said, then spelled ("Banks, B A N K S.", "Le, L E."): that word
+    // and its spelling are a name, asked or not.
+    {
+      std::string letters;
+      for (uint32_t k = b; k < e; ++k) {
+        if (IsAlphaByte(text[k])) letters.push_back(static_cast<char>(text[k] | 0x20));
+      }
+      uint32_t we = b;
+      while (we > 0 && (text[we - 1] == ' ' || text[we - 1] == ',')) --we;
+      uint32_t wb = we;
+      while (wb > 0 && IsAlphaByte(text[wb - 1])) --wb;
+      const bool word_edge = wb == 0 || !IsWordByte(text[wb - 1]);
+      // (Never an acronym said and spelled: "my MRI, M R I.")
+      const bool caps = we - wb >= 2 && std::all_of(text.begin() + wb, text.begin() + we,
+                                                    [](char c) { return c >= 'A' && c <= 'Z'; });
+      if (letters.size() >= 2 && we > wb && b - we <= 2 && word_edge && !caps &&
+          !SpelledAcronym(text.substr(b, e - b)) &&
+          LowerAscii(text.substr(wb, we - wb)) == letters) {
+        spans->push_back({wb, e, static_cast<uint16_t>(index), names->entity, names->score});
+        continue;
+      }
+    }
     if (SpelledAcronym(text.substr(b, e - b))) continue;
     bool asked = false;
     for (const auto& x : s.expect) {
@@ -3041,6 +3063,14 @@ void Scanner::ExpectAround(std::string_view before, uint32_t begin, uint32_t end
                              "no wait", "no, it's", "no it's", "no no", "no, no", "other way around",
                              "sorry about that", "i'm showing", "showing"}) {
     reads_back = reads_back || line.find(m) != std::string::npos;
+  }
+  // A value asked back ("Okay, 04102?", "Got it, six one seven...?"): a
+  // read-back too.
+  if (!reads_back) {
+    const size_t q = line.find_last_not_of(" \t\r.");
+    reads_back = q != std::string::npos && line[q] == '?' &&
+                 (std::count_if(line.begin(), line.end(), IsDigitByte) >= 4 ||
+                  internal::HasSpokenSeed(line));
   }
   const size_t five = reads_back ? AskWindow(before, true) : three;
   if (five < three) {

@@ -1759,6 +1759,21 @@ TEST_F(ScannerTest, ChainsEndAtAQuestionAndTailsAreNoReadings) {
 }
 
 
+TEST_F(ScannerTest, AWordAndItsSpellingAndAValueAskedBack) {
+  // A word said, then spelled: a name, with its spelling.
+  EXPECT_EQ(RedactTurn(rules_, "", "Caller: Banks, B A N K S."), "Caller: [PERSON].");
+  EXPECT_EQ(RedactTurn(rules_, "", "Caller: it's garcia g a r c i a"), "Caller: it's [PERSON]");
+  // (Never an acronym said and spelled.)
+  EXPECT_EQ(RedactTurn(rules_, "", "User: my MRI, M R I."), "User: my MRI, M R I.");
+  EXPECT_EQ(RedactTurn(rules_, "", "User: it's in the E R, E R."), "User: it's in the E R, E R.");
+  // A value asked back four turns after its question: a read-back.
+  EXPECT_EQ(RedactTurn(rules_, "Agent: And what's the zip code there?\nCaller: Let me find it.\nAgent: Okay.\n"
+                               "Caller: Oh, and it's 04101 there.",
+                       "Agent: Okay, 04102?"),
+            "Agent: Okay, [ZIP_CODE]?");
+}
+
+
 TEST_F(ScannerTest, RecordNumbersInShortGroups) {
   EXPECT_EQ(RedactTurn(rules_, "", "Caller: Do you have your medical record number handy? okay, uh, 348 7769"),
             "Caller: Do you have your medical record number handy? okay, uh, [MRN]");
