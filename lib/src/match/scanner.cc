@@ -2377,7 +2377,19 @@ void Scanner::AddAnswerTails(std::string_view text, const internal::View& view,
            x.answered.find(run) == std::string::npos)) {
         continue;
       }
-      if (std::none_of(text.begin() + ob, text.begin() + oe, IsAlphaByte) ||
+      // (Written digits only as the end of it: "The number ending in 0168?")
+      auto ending = [&]() {
+        const std::string before = TurnWordsBefore(text, ob);
+        size_t e = before.find_last_not_of(" ,:");
+        if (e == std::string::npos) return false;
+        const std::string_view b(before.data(), e + 1);
+        for (std::string_view w : {"ending in", "ends in", "ending with", "ends with", "last four",
+                                   "last 4", "ending"}) {
+          if (b.size() >= w.size() && b.substr(b.size() - w.size()) == w) return true;
+        }
+        return false;
+      };
+      if ((std::none_of(text.begin() + ob, text.begin() + oe, IsAlphaByte) && !(ends && ending())) ||
           !ExpectedValueFits(text, ob, oe, false)) {
         continue;
       }
@@ -2471,6 +2483,8 @@ Status Scanner::AddViewSpans(std::string_view text, std::vector<Span>* spans) {
     // "555.", "And 0140."): the text is its own view.
     IdentityView(text, &s.view);
     AddSplitValues(text, s.view, spans);
+    // ("The number ending in 0168?")
+    AddAnswerTails(text, s.view, spans);
   }
   if (spans->size() > before) {
     if (s.email_entity >= 0) ExtendEmailNotes(text, s.email_entity, spans);

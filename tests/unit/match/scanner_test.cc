@@ -1774,6 +1774,20 @@ TEST_F(ScannerTest, AWordAndItsSpellingAndAValueAskedBack) {
 }
 
 
+TEST_F(ScannerTest, LastDigitsOfAnAnswerWrittenAfterEndingIn) {
+  EXPECT_EQ(RedactTurn(rules_, "Speaker 1: Yeah my phone number's four zero four, triple five, zero one sixty eight.",
+                       "Speaker 0: The number ending in 0168?"),
+            "Speaker 0: The number ending in [PHONE_NUMBER]?");
+  // (Written digits that are not the answer's end, or without "ending in".)
+  EXPECT_EQ(RedactTurn(rules_, "Speaker 1: Yeah my phone number's four zero four, triple five, zero one sixty eight.",
+                       "Speaker 0: The number ending in 0169?"),
+            "Speaker 0: The number ending in 0169?");
+  EXPECT_EQ(RedactTurn(rules_, "Speaker 1: Yeah my phone number's four zero four, triple five, zero one sixty eight.",
+                       "Speaker 0: Your appointment is at 0168 hours?"),
+            "Speaker 0: Your appointment is at 0168 hours?");
+}
+
+
 TEST_F(ScannerTest, RecordNumbersInShortGroups) {
   EXPECT_EQ(RedactTurn(rules_, "", "Caller: Do you have your medical record number handy? okay, uh, 348 7769"),
             "Caller: Do you have your medical record number handy? okay, uh, [MRN]");
