@@ -2098,8 +2098,9 @@ void InterruptedValues(std::string_view text, const internal::View& view, SplitK
                  (p + w.size() >= lower.size() || !IsAlphaByte(lower[p + w.size()]));
       }
     }
-    if (!broken) continue;
-    for (size_t k = 0; k <= 3 && k + 2 <= a.digits.size(); ++k) {
+    // (Without a word of interruption, only fillers between: the two joined,
+    // "28711, uh, 66148".)
+    for (size_t k = 0; k <= (broken ? 3u : 0u) && k + 2 <= a.digits.size(); ++k) {
       if (k > 0 && b.digits.compare(0, k, a.digits, a.digits.size() - k, k) != 0) continue;
       const std::string joined = a.digits.substr(0, a.digits.size() - k) + b.digits;
       if (joined.size() <= SplitMaxLength(kind) && SplitWhole(joined, kind)) {

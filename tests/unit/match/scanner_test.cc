@@ -1679,6 +1679,11 @@ TEST_F(ScannerTest, ValuesWithAnInterruptionOrAFirstGroupSaidAgain) {
   EXPECT_EQ(RedactTurn(rules_, "Agent: And the ordering provider's NPI?",
                        "user: Her NPI number is 278... 278... eight nine three... o nine five eight."),
             "user: Her NPI number is [US_NPI].");
+  // Groups with only a filler between, joined.
+  EXPECT_EQ(RedactTurn(rules_, "Agent: I'll need the rendering NPI.", "Caller: 12345, uh, 67893."),
+            "Caller: [US_NPI].");
+  EXPECT_EQ(RedactTurn(rules_, "Agent: I'll need the rendering NPI.", "Caller: 12345, uh, 67894."),
+            "Caller: 12345, uh, 67894.");
   // (Not across a speaker's label, nor digits that make no valid value.)
   EXPECT_EQ(RedactTurn(rules_, "Speaker 0: What phone number for the appointment reminders?",
                        "Speaker 1: Hang on. 3195550155."),
