@@ -32,6 +32,7 @@ CORPORA = [
     ("spoken holdout 11", "spoken_holdout11/holdout11.jsonl", []),
     ("spoken holdout 12", "spoken_holdout12/holdout12.jsonl", []),
     ("spoken holdout 13", "spoken_holdout13/holdout13.jsonl", []),
+    ("spoken holdout 14", "spoken_holdout14/holdout14.jsonl", []),
     ("written dev", "written/dev.jsonl", []),
     ("written test", "written/test.jsonl", []),
     ("presidio", "presidio/presidio.jsonl", []),
