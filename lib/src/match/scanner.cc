@@ -3184,7 +3184,52 @@ bool DateAloneInTurn(std::string_view line) {
   return numbers >= 3 && numbers <= 8;
 }
 
+// Whether a sentence is only a date written with a year of the 1900s
+// ("4 3 1970.", "6/1/1958", "Hey. Shirley Fontaine. 4 3 1970. Calling
+// about ..."): a birth date told unasked.
+bool OldDateAlone(std::string_view sentence) {
+  size_t b = 0, e = sentence.size();
+  while (b < e && (sentence[b] == ' ' || sentence[b] == '\n')) ++b;
+  while (e > b && (sentence[e - 1] == ' ' || sentence[e - 1] == '.' || sentence[e - 1] == ',' ||
+                   sentence[e - 1] == '\n')) {
+    --e;
+  }
+  const std::string_view d = sentence.substr(b, e - b);
+  // month, day, year: 1-2 digits, one separator, 1-2 digits, the same one, 19dd.
+  size_t i = 0;
+  auto group = [&](size_t lo, size_t hi) {
+    size_t k = i;
+    while (i < d.size() && IsDigitByte(d[i])) ++i;
+    return i - k >= lo && i - k <= hi;
+  };
+  if (!group(1, 2) || i >= d.size()) return false;
+  const char sep = d[i];
+  if (sep != ' ' && sep != '/' && sep != '-') return false;
+  ++i;
+  if (!group(1, 2) || i >= d.size() || d[i] != sep) return false;
+  ++i;
+  const size_t y = i;
+  if (!group(4, 4) || i != d.size()) return false;
+  return d[y] == '1' && d[y + 1] == '9';
+}
+
 void Scanner::AddSentenceExpectations(std::string_view line, uint32_t base) {
+  // A birth date written alone in a sentence of its own.
+  if (state_->dob_entity >= 0 && state_->dob_entity < 64) {
+    size_t start = 0;
+    for (size_t i = 0; i <= line.size(); ++i) {
+      if (i < line.size() && !SentenceEnd(line, i)) continue;
+      const size_t end = std::min(i + 1, line.size());
+      std::string_view sentence = line.substr(start, end - start);
+      size_t words = 0;
+      internal::SpeakerOf(sentence, &words);
+      if (words <= sentence.size() && OldDateAlone(sentence.substr(words))) {
+        state_->expect.push_back({base + static_cast<uint32_t>(start), base + static_cast<uint32_t>(end),
+                                  uint64_t{1} << state_->dob_entity, std::string()});
+      }
+      start = i + 1;
+    }
+  }
   // A birth date said alone in its turn, unasked.
   if (state_->dob_entity >= 0 && state_->dob_entity < 64) {
     for (size_t lb = 0; lb < line.size();) {

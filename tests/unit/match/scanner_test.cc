@@ -1735,6 +1735,12 @@ TEST_F(ScannerTest, BirthDateSaidAloneInItsTurn) {
             "Speaker 1: And, um, [DATE_OF_BIRTH].");
   EXPECT_EQ(RedactTurn(rules_, "", "User: Oh, and eight five eighty four, just in case."),
             "User: Oh, and [DATE_OF_BIRTH], just in case.");
+  // Written alone in a sentence of its own, with a year of the 1900s.
+  EXPECT_EQ(RedactTurn(rules_, "", "User: Hey. Dana Reyes. 4 3 1970. Calling about my lab results"),
+            "User: Hey. [PERSON]. [DATE_OF_BIRTH]. Calling about my lab results");
+  EXPECT_EQ(RedactTurn(rules_, "", "Agent: Your next visit is 4 3 2027."), "Agent: Your next visit is 4 3 2027.");
+  EXPECT_EQ(RedactTurn(rules_, "", "User: We moved. 4 3 2019. It was a Monday."),
+            "User: We moved. 4 3 2019. It was a Monday.");
   // (A year alone, readings, doses, times, a day without its year stay.)
   for (const char* keep : {"Speaker 1: nineteen eighty four", "Speaker 1: two thousand nineteen",
                            "Speaker 1: one twenty over eighty", "Speaker 1: two tablets three times a day",
