@@ -706,8 +706,21 @@ Piece ClassifyPiece(std::string_view text, const internal::View& view, size_t sb
   size_t times_end = 0;
   // (The view may end before the multiplier: the rest of the line counts.)
   const uint8_t times = TrailingMultiplier(text.substr(oe), &times_end);
+  // What is said before a part, after a preamble ("hold on let me get the
+  // card okay five echo seven seven"): the words after the last "okay",
+  // "alright" or "here" in it.
+  std::string_view lead = before;
+  if (!OnlyFillers(lead)) {
+    for (std::string_view m : {" okay ", " ok ", " alright ", " all right ", " here it is ", " here "}) {
+      const size_t p = lead.rfind(m);
+      if (p != std::string_view::npos && OnlyFillers(lead.substr(p + 1))) {
+        lead = lead.substr(p + 1);
+        break;
+      }
+    }
+  }
   if (said.find("hundred") != std::string::npos || said.find("point") != std::string::npos ||
-      !OnlyFillers(before) ||
+      !OnlyFillers(lead) ||
       (before.find("code") != std::string::npos &&
        (kind != SplitKind::kPhone || before.find("area code") == std::string::npos))) {
     return piece;

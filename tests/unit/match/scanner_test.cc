@@ -1799,6 +1799,16 @@ TEST_F(ScannerTest, LastDigitsOfAnAnswerWrittenAfterEndingIn) {
 }
 
 
+TEST_F(ScannerTest, APartAfterAPreambleThatEndsInOkay) {
+  EXPECT_EQ(RedactTurn(rules_, "COORDINATOR: what's the mbi",
+                       "PATIENT: hold on let me get the card okay five echo seven seven"),
+            "PATIENT: hold on let me get the card okay [US_MBI]");
+  // (Not an answer to something else.)
+  EXPECT_EQ(RedactTurn(rules_, "Agent: how many refills are left?", "Caller: let me look okay two two"),
+            "Caller: let me look okay two two");
+}
+
+
 TEST_F(ScannerTest, RecordNumbersInShortGroups) {
   EXPECT_EQ(RedactTurn(rules_, "", "Caller: Do you have your medical record number handy? okay, uh, 348 7769"),
             "Caller: Do you have your medical record number handy? okay, uh, [MRN]");
