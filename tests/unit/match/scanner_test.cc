@@ -1700,6 +1700,9 @@ TEST_F(ScannerTest, QuestionsThatAskForAZipOrASocialWithoutNamingIt) {
   EXPECT_EQ(RedactTurn(rules_, "AI: I'll need all nine digits.\nUser: Okay, hold on.\nAI: Uh-huh.",
                        "User: Okay so, eight sixty nine - zero seven. ninety five forty."),
             "User: Okay so, [US_SSN].");
+  EXPECT_EQ(RedactTurn(rules_, "[staff] can you read me the ten-digit number under her name on the script",
+                       "[caller] one two three four five six seven eight nine three"),
+            "[caller] [US_NPI]");
   // (A count or a time after them stays.)
   EXPECT_EQ(RedactTurn(rules_, "Agent: And where are you located, roughly?", "Caller: about 20 minutes away"),
             "Caller: about 20 minutes away");
