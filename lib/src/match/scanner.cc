@@ -3226,7 +3226,65 @@ bool OldDateAlone(std::string_view sentence) {
   return d[y] == '1' && d[y + 1] == '9';
 }
 
+// Whether a turn offers a value unasked by its opening ("Oh, also, 55408,
+// that's the other one.", "oh and w 478461190 okay", "Oh, and eight seven
+// one oh two."): "oh and", "oh also", "and also" first, then nothing but
+// the value (digits, number words, single letters) and fillers.
+bool OfferedByOpening(std::string_view line) {
+  size_t words = 0;
+  internal::SpeakerOf(line, &words);
+  const std::string said = LowerAscii(line.substr(std::min(words, line.size())));
+  std::vector<std::string_view> w;
+  for (size_t k = 0; k < said.size();) {
+    if (!IsAlphaByte(said[k])) {
+      ++k;
+      continue;
+    }
+    size_t j = k;
+    while (j < said.size() && (IsAlphaByte(said[j]) || said[j] == '\'')) ++j;
+    w.emplace_back(said.data() + k, j - k);
+    k = j;
+  }
+  size_t at = 0;
+  if (w.size() >= 2 && w[0] == "oh" && (w[1] == "and" || w[1] == "also")) {
+    at = w[1] == "and" && w.size() >= 3 && w[2] == "also" ? 3 : 2;
+  } else if (w.size() >= 2 && w[0] == "and" && w[1] == "also") {
+    at = 2;
+  } else {
+    return false;
+  }
+  static constexpr std::string_view kRest[] = {"okay", "ok", "that's", "the", "other", "one",
+                                               "just", "in", "case", "it's", "its", "um", "uh",
+                                               "yeah", "so", "as"};
+  // (Five characters of a value at least: "oh also 2024" is a year.)
+  size_t value = static_cast<size_t>(std::count_if(said.begin(), said.end(), IsDigitByte));
+  for (size_t k = at; k < w.size(); ++k) {
+    if (IsValueWord(w[k])) {
+      value += w[k] != "in" && w[k] != "as" && w[k] != "uh" && w[k] != "um" ? 1 : 0;
+      continue;
+    }
+    if (w[k].size() == 1) continue;  // a letter
+    if (std::find(std::begin(kRest), std::end(kRest), w[k]) == std::end(kRest)) return false;
+  }
+  return value >= 5;
+}
+
 void Scanner::AddSentenceExpectations(std::string_view line, uint32_t base) {
+  // A value offered by a turn's opening ("Oh, also, ...").
+  if (state_->offered_entities != 0) {
+    for (size_t lb = 0; lb < line.size();) {
+      size_t le = line.find('\n', lb);
+      if (le == std::string_view::npos) le = line.size();
+      if (le - lb <= 200 && OfferedByOpening(line.substr(lb, le - lb))) {
+        const uint64_t zip = state_->zip_entity >= 0 && state_->zip_entity < 64
+                                 ? uint64_t{1} << state_->zip_entity
+                                 : 0;
+        state_->expect.push_back({base + static_cast<uint32_t>(lb), base + static_cast<uint32_t>(le),
+                                  state_->offered_entities | zip, std::string()});
+      }
+      lb = le + 1;
+    }
+  }
   // A birth date written alone in a sentence of its own.
   if (state_->dob_entity >= 0 && state_->dob_entity < 64) {
     size_t start = 0;

@@ -1590,6 +1590,12 @@ TEST_F(ScannerTest, ValuesOfferedUnasked) {
   EXPECT_EQ(RedactTurn(rules_, "", "User: and actually y d as in dog n as in nora four zero seven nine eight six "
                                    "nine three two in case you need it"),
             "User: and actually [HEALTH_PLAN_ID] in case you need it");
+  // A turn that opens with "oh and" / "oh also" and says nothing but a value.
+  EXPECT_EQ(RedactTurn(rules_, "", "Speaker 1: oh and w 478461190 okay"), "Speaker 1: oh and [HEALTH_PLAN_ID] okay");
+  for (const char* keep : {"Caller: oh and twenty minutes", "Caller: oh also 2024", "Caller: oh also two tablets",
+                           "Caller: oh and my room is 4120"}) {
+    EXPECT_EQ(RedactTurn(rules_, "", keep), keep);
+  }
   // (What else is offered stays: a number named otherwise, times, doses,
   // amounts, menu options, appointments.)
   for (const char* keep : {"Agent: your confirmation number is 48213977, you can write that down.",
