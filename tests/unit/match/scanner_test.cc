@@ -1567,6 +1567,8 @@ TEST_F(ScannerTest, NamesOfWhoAnswersAndWhoIsAddressed) {
             "spk_0: all right okay [PERSON] you're all set");
   EXPECT_EQ(RedactTurn(rules_, "Agent: And the patient's name?", "User: Priya uh Delacroix."),
             "User: [PERSON] uh [PERSON].");
+  // "and last?" asks for the last name.
+  EXPECT_EQ(RedactTurn(rules_, "[nurse] Mm-hm, and last?", "[patient] Ivanova."), "[patient] [PERSON].");
   // (No name: a question, words that open what is said, what everyone says.)
   for (const char* keep : {"Nurse: What name is the prescription under?",
                            "Agent: thank you for calling how can i help",
