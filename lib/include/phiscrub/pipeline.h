@@ -125,8 +125,9 @@ class LineFramer {
   // ("Agent: Could you spell it?" / "Caller: r e y e s") gets them as
   // context instead, as with --format auto (Record::turn_context).
   void KeepLabelContext();
-  // (Questions count from the last three; the two before those hold parts
-  // of a value said over several turns.)
+  // (Questions count from the last three; the five before those hold parts
+  // of a value said over several turns, and questions a read-back after
+  // short turns answers.)
   static constexpr size_t kContextTurns = 8;
   static constexpr size_t kContextBytes = 2048;
 

@@ -160,7 +160,8 @@ class Scanner {
   void AddAnswerTails(std::string_view text, const internal::View& view,
                       std::vector<Span>* spans);
   // Expectations for [begin, end) of `text` from the turns `before` it (the
-  // last three, or five after short ones, digits only from those two).
+  // last three, or up to eight after short ones, digits only from those
+  // before the three).
   void ExpectAround(std::string_view before, uint32_t begin, uint32_t end, std::string_view text);
   // The questions in `turns` from offset `from` on: State::asks holds (end
   // of the ask word, entities asked), sorted.

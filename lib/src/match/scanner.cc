@@ -700,8 +700,6 @@ Piece ClassifyPiece(std::string_view text, const internal::View& view, size_t sb
   const uint32_t ose = view.OriginalEnd(static_cast<uint32_t>(se));
   const std::string said = LowerAscii(text.substr(ob, oe - ob));
   const std::string before = LowerAscii(text.substr(osb, ob - osb));
-  // ("Code is seven seven one": a card's security code, no part of its
-  // number; only "area code" goes with a phone.)
   const std::string_view after = text.substr(oe, ose - oe);
   size_t times_end = 0;
   // (The view may end before the multiplier: the rest of the line counts.)
@@ -719,6 +717,8 @@ Piece ClassifyPiece(std::string_view text, const internal::View& view, size_t sb
       }
     }
   }
+  // ("Code is seven seven one": a card's security code, no part of its
+  // number; only "area code" goes with a phone.)
   if (said.find("hundred") != std::string::npos || said.find("point") != std::string::npos ||
       !OnlyFillers(lead) ||
       (before.find("code") != std::string::npos &&
@@ -854,10 +854,6 @@ uint32_t RepeatFrom(std::string_view text, uint32_t start) {
   return start;
 }
 
-// Where the questions a turn may answer start in `before` (the turns before
-// it, oldest first): the last three turns; `extended`, five when the last
-// three are short ("Five three" / "Go ahead." / "One one eight." -- an
-// answer in parts, then its read-back: "So that's 53118.").
 // Words that say a value's characters: digits, tens, "hundred", "double",
 // "as in", "dash", fillers.
 bool IsValueWord(std::string_view w) {
@@ -884,6 +880,10 @@ bool OnlyValueWords(std::string_view said) {
   return true;
 }
 
+// Where the questions a turn may answer start in `before` (the turns before
+// it, oldest first): the last three turns; `extended`, up to eight when the
+// last three are short ("Five three" / "Go ahead." / "One one eight." -- an
+// answer in parts, then its read-back: "So that's 53118.").
 size_t AskWindow(std::string_view before, bool extended) {
   std::vector<size_t> starts;  // line starts, newest first
   size_t end = before.size();
@@ -3077,9 +3077,9 @@ void Scanner::ExpectAround(std::string_view before, uint32_t begin, uint32_t end
   const size_t three = AskWindow(before, false);
   const size_t first = s.expect.size();
   if (three < before.size()) ExpectAfter(before.substr(three), 0, text, begin, end);
-  // Questions of the two turns before those, after short turns: digits
-  // only (a spelling asked for five turns ago expects no name now), and
-  // none the last three asked again.
+  // Questions of the turns before those (up to eight turns in all), after
+  // short turns: digits only (a spelling asked for five turns ago expects
+  // no name now), and none the last three asked again.
   // (Only for a turn that reads a value back: "Just to confirm, ...?",
   // "So that's ...", "Okay, I have ..., is that right?")
   const std::string line = LowerAscii(text.substr(begin, end - begin));
@@ -3122,7 +3122,7 @@ Status Scanner::ScanTurn(std::string_view previous, std::string_view turn,
                          std::vector<Span>* spans) {
   State& s = *state_;
   s.expect.clear();
-  // Questions count from the last three turns (five after short ones,
+  // Questions count from the last three turns (up to eight after short ones,
   // AskWindow); the turns before them only hold parts of a value said over
   // several (AddSplitValues).
   ExpectAround(previous, 0, static_cast<uint32_t>(turn.size()), turn);
@@ -3368,7 +3368,7 @@ Status Scanner::ScanConversation(std::string_view text, std::vector<Span>* spans
   State& s = *state_;
   s.expect.clear();
   // Per line: what the three lines before it (in the same conversation)
-  // asked: an answer, a "sorry, one more time?" and a read-back (five lines
+  // asked: an answer, a "sorry, one more time?" and a read-back (up to eight lines
   // after short ones, AskWindow).
   // A blank line is a paragraph break ("Speaker 0: ...\n\nSpeaker 1: ..."),
   // not a turn.
