@@ -209,7 +209,7 @@ def spell(s, r, how):
         elif how == "asin" and r.random() < 0.5:
             out.append("%s as in %s" % (ch.lower() if r.random() < 0.5 else ch, ASIN[ch]))
         else:
-            out.append(ch.lower() if r.random() < 0.4 else ch)
+            out.append(ch.lower() if r.random() < 0.1 else ch)
     return out
 
 def render_alnum(v, r):
@@ -283,24 +283,24 @@ GEN = {"SSN": v_ssn, "PHONE": v_phone, "DOB": v_dob, "MRN": v_mrn, "MBI": v_mbi,
        "ZIP": v_zip, "STREET": v_street, "EMAIL": v_email, "NPI": v_npi, "MEMBER_ID": v_member, "NAME": v_name}
 
 ASK = {
-    "SSN": ["can I get the last... actually the full social security number", "what's the social on the account",
+    "SSN": ["before I can release that I need to verify the social", "and the social security number on the policy holder", "can I get the last... actually the full social security number", "what's the social on the account",
             "and for verification I'll need your social", "could you give me your s s n please"],
-    "PHONE": ["what's the best callback number for you", "and a good phone number", "is there a number we can reach you at",
+    "PHONE": ["and is the number you're calling from the best one to reach you", "what's a good number in case we get disconnected", "what's the best callback number for you", "and a good phone number", "is there a number we can reach you at",
               "what number should the pharmacy call"],
-    "DOB": ["can you verify your date of birth for me", "and the date of birth", "what's the patient's birthday",
+    "DOB": ["and what's your birthdate", "can I have the patient's date of birth to pull up the chart", "I'm just gonna need the date of birth", "can you verify your date of birth for me", "and the date of birth", "what's the patient's birthday",
             "date of birth please"],
-    "MRN": ["do you have the medical record number handy", "it'll be on the wristband, the m r n", "what's the chart number on that letter",
+    "MRN": ["if you have your patient number from the statement that's fastest", "do you have the medical record number handy", "it'll be on the wristband, the m r n", "what's the chart number on that letter",
             "can you read me the record number at the top"],
     "MBI": ["I'll need the medicare number off the red white and blue card", "what's the medicare beneficiary identifier",
             "and your new medicare number, the one with letters in it"],
     "CARD": ["what card would you like to use for the copay", "go ahead with the card number whenever you're ready",
              "and the card number for the balance"],
-    "ZIP": ["and the zip code there", "what's the zip", "billing zip code on the card"],
+    "ZIP": ["and what zip is that", "I just need a zip code to find the nearest location", "and the zip code there", "what's the zip", "billing zip code on the card"],
     "STREET": ["what's the street address", "where should we mail the kit", "and the address we have on file, can you confirm it"],
-    "EMAIL": ["what email should the portal invite go to", "do you have an email address", "and an email for the receipt"],
+    "EMAIL": ["and what's your email, I'll send the link there", "what email should the portal invite go to", "do you have an email address", "and an email for the receipt"],
     "NPI": ["do you have the referring provider's n p i", "what's the prescriber's NPI number", "can I get the ordering doctor's national provider number"],
-    "MEMBER_ID": ["what's the member ID on the insurance card", "and the subscriber ID", "can you read off the ID number on the front of the card"],
-    "NAME": ["who am I speaking with today", "can I get the patient's full name", "and your name please"],
+    "MEMBER_ID": ["it should be under member ID on the card, starts with letters sometimes", "what's your insurance ID", "what's the member ID on the insurance card", "and the subscriber ID", "can you read off the ID number on the front of the card"],
+    "NAME": ["and who's the patient", "may I have the name of the patient please", "who am I speaking with today", "can I get the patient's full name", "and your name please"],
 }
 SAME_PRE = {
     "SSN": ["my social is", "social security number is", "the ssn is"], "PHONE": ["my cell is", "you can call me at", "my number is"],
@@ -390,7 +390,7 @@ def canon(ent, v):
     if ent == "DOB": return "%04d-%02d-%02d" % v
     if ent == "STREET": return " ".join(x for x in (v[0], v[1], v[2], v[4], v[5]) if x)
     if ent == "EMAIL": return "%s@%s.%s" % (v[0], v[1][0], v[1][1])
-    if ent == "NAME": return "%s %s" % v
+    if ent == "NAME": return v if isinstance(v, str) else "%s %s" % v
     return v
 
 STYLES = [("[agent]", "[caller]", "lower", False), ("Agent:", "Caller:", "cased", False),
@@ -415,8 +415,14 @@ def build_transcript(r, ents, carrier):
     greet = r.choice(["thank you for calling the nurse advice line, how can I help", "pharmacy refill line, this is a recorded call",
                       "patient access center, how can I help you today", "billing office, what can I do for you",
                       "hi, I'm calling from the clinic about your referral", "thanks for holding, scheduling speaking"])
-    L(la, ("t", greet))
-    opener = r.choice(["hi yeah I'm calling about my prescription", "um hi, I got a letter about a bill",
+    if r.random() < 0.35:
+        an = r.choice(FIRST)
+        L(la, ("t", greet + r.choice([", my name is ", ", this is ", ". you're speaking with "])), ("s", an.title() if case != "lower" else an, "NAME", True, "same", "agent_first_name", an))
+    else:
+        L(la, ("t", greet))
+    opener = r.choice(["yeah hi um so I got a voicemail from you guys", "hi, my doctor said to call this number", "uh yes I'm calling on behalf of my husband",
+                       "hello? oh hi sorry, yes I'm calling about an authorization", "hi I think my card got declined for my copay",
+                       "yeah hi the portal won't let me log in","hi yeah I'm calling about my prescription", "um hi, I got a letter about a bill",
                        "yes hello I need to reschedule", "hi I'm trying to get my results", "hey, calling about my mom's referral"])
     L(lc, ("t", opener))
     # negatives up front sometimes
@@ -439,6 +445,7 @@ def build_transcript(r, ents, carrier):
                 cut = r.randint(2, len(words) - 1)
                 a = " ".join(words[:cut]).rstrip(",.-")
                 if a.endswith(" uh") or a.endswith(" -"): a = a[:-3]
+                a = a.rstrip(",. ")
                 L(lc, ("t", pre), ("s", a, ent, spoken, "prev", form + "_abandoned", v),
                   ("t", r.choice(["... sorry, let me start over, ", " no wait. ", " - hang on, I'm reading the wrong line - ", ", actually no, "])),
                   ("s", txt, ent, spoken, "prev", form + "_restart", v))
@@ -449,9 +456,10 @@ def build_transcript(r, ents, carrier):
                 # split at a word boundary in the text
                 words = txt.split(" ")
                 cut = max(1, len(words) // 2)
-                a, b = " ".join(words[:cut]).rstrip(",."), " ".join(words[cut:])
+                a, b = " ".join(words[:cut]).rstrip(",. "), " ".join(words[cut:]).strip()
                 if a.endswith(" uh") or a.endswith(" -"): a = a[:-3]
                 if b.startswith("uh ") or b.startswith("- "): b = b[3:] if b.startswith("uh ") else b[2:]
+                a, b = a.rstrip(",. -"), b.strip(" -")
                 L(lc, ("t", pre), ("s", a, ent, spoken, "prev", form + "_split1", v))
                 L(la, ("t", r.choice(["mm-hmm", "okay go ahead", "yep"])))
                 L(lc, ("s", b, ent, spoken, "prev", form + "_split2", v))
@@ -462,7 +470,7 @@ def build_transcript(r, ents, carrier):
                 L(la, ("t", r.choice(["okay and anything else I should have on file", "alright, go ahead", "what else can I help with"])))
             pre = pre if "it's" not in pre else "yeah "
             L(lc, ("t", pre + r.choice(SAME_PRE[ent]) + " "), ("s", txt, ent, spoken, "same", form, v),
-              ("t", r.choice(["", "", " if that helps", ".", " I think"])))
+              ("t", r.choice(["", "", " if that helps", "" if txt.endswith(".") else ".", " I think"])))
         else:
             L(lc, ("t", r.choice(["oh and ", "also ", "", "wait, "])), ("s", txt, ent, spoken, "none", form, v),
               ("t", r.choice([", you can write that down", " in case you need it", ""])))
@@ -572,7 +580,7 @@ def build_turns(r, ents):
         txt, spoken, form = render(ent, v, r)
         q = r.choice(ASK[ent]); q = q[0].upper() + q[1:] + "?"
         turns.append(("bot", [q]))
-        turns.append(("user", [r.choice(["", "Uh, ", "Sure. ", "Yeah, it's "]), ("s", txt, ent, spoken, "prev", form, v), "."]))
+        turns.append(("user", [r.choice(["", "Uh, ", "Sure. ", "Yeah, it's "]), ("s", txt, ent, spoken, "prev", form, v), "" if txt.endswith(".") else "."]))
         if r.random() < 0.5:
             turns.append(("bot", ["Thanks. I have ", ("s", written(ent, v), ent, written_spoken(ent), "prev", "readback_agent_written", v), " - is that correct?"]))
             turns.append(("user", ["Yes."]))
@@ -590,7 +598,7 @@ def written(ent, v):
     if ent == "EMAIL": return canon(ent, v)
     if ent == "NAME": return "%s %s" % (v[0].title(), v[1].title())
     return v
-def written_spoken(ent): return ent == "NAME"
+def written_spoken(ent): return False
 
 def summary_pieces(summ):
     out = ["The caller "]
@@ -602,7 +610,8 @@ def summary_pieces(summ):
         if i: out.append("; ")
         out.append(lab[ent] + " ")
         out.append(("s", written(ent, v), ent, False, "same", "summary_written", v))
-    out.append(".")
+    if not written(*summ[-1]).endswith("."):
+        out.append(".")
     return out
 
 def flat(pieces):
@@ -743,7 +752,9 @@ def valid_value(ent, v):
     if ent == "MRN": return v.isdigit() and 7 <= len(v) <= 9
     if ent == "MEMBER_ID": return bool(re.fullmatch(r"[A-Z]{0,3}\d{7,10}", v))
     if ent == "DOB": return bool(re.fullmatch(r"(19[3-9]\d|200[0-4])-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])", v))
-    if ent == "NAME": f, l = v.split(" "); return f in FIRST and l in LAST
+    if ent == "NAME":
+        p_ = v.split(" ")
+        return (len(p_) == 2 and p_[0] in FIRST and p_[1] in LAST) or (len(p_) == 1 and p_[0] in FIRST)
     if ent == "EMAIL": return bool(re.fullmatch(r"[a-z0-9._]+@[a-z]+\.com", v))
     if ent == "STREET": return v.split(" ")[0].isdigit()
     return False
