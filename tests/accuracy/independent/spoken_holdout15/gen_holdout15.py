@@ -710,6 +710,8 @@ def generate(seed, n, carrier_dir=None):
         k = r.randint(2, 4) if is_json else r.randint(2, 5)
         pool = sorted(ENTS, key=lambda e: (counts[e] * (1.3 if e == "NAME" else 1), r.random()))
         ents = pool[:k]
+        if is_json and "NAME" not in ents and r.random() < 0.4:
+            ents[-1] = "NAME"
         r.shuffle(ents)
         if is_json:
             prof = profiles[(i // 4) % 5]
