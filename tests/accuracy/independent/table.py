@@ -33,6 +33,7 @@ CORPORA = [
     ("spoken holdout 12", "spoken_holdout12/holdout12.jsonl", []),
     ("spoken holdout 13", "spoken_holdout13/holdout13.jsonl", []),
     ("spoken holdout 14", "spoken_holdout14/holdout14.jsonl", []),
+    ("spoken holdout 15", "spoken_holdout15/holdout15.jsonl", []),
     ("written dev", "written/dev.jsonl", []),
     ("written test", "written/test.jsonl", []),
     ("presidio", "presidio/presidio.jsonl", []),
