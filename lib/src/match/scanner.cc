@@ -3270,68 +3270,52 @@ bool OfferedByOpening(std::string_view line) {
 }
 
 void Scanner::AddSentenceExpectations(std::string_view line, uint32_t base) {
-  // A value offered by a turn's opening ("Oh, also, ...").
-  if (state_->offered_entities != 0) {
-    for (size_t lb = 0; lb < line.size();) {
-      size_t le = line.find('\n', lb);
-      if (le == std::string_view::npos) le = line.size();
-      if (le - lb <= 200 && OfferedByOpening(line.substr(lb, le - lb))) {
-        const uint64_t zip = state_->zip_entity >= 0 && state_->zip_entity < 64
-                                 ? uint64_t{1} << state_->zip_entity
-                                 : 0;
-        state_->expect.push_back({base + static_cast<uint32_t>(lb), base + static_cast<uint32_t>(le),
-                                  state_->offered_entities | zip, std::string()});
-      }
-      lb = le + 1;
+  State& s = *state_;
+  auto expect = [&](size_t b, size_t e, uint64_t entities) {
+    s.expect.push_back({base + static_cast<uint32_t>(b), base + static_cast<uint32_t>(e), entities,
+                        std::string()});
+  };
+  const uint64_t dob = s.dob_entity >= 0 && s.dob_entity < 64 ? uint64_t{1} << s.dob_entity : 0;
+  const uint64_t zip = s.zip_entity >= 0 && s.zip_entity < 64 ? uint64_t{1} << s.zip_entity : 0;
+  // Per turn: a value offered by its opening ("Oh, also, ..."); a birth date
+  // said alone in it, unasked.
+  for (size_t lb = 0; (s.offered_entities != 0 || dob != 0) && lb < line.size();) {
+    size_t le = line.find('\n', lb);
+    if (le == std::string_view::npos) le = line.size();
+    const std::string_view turn = line.substr(lb, le - lb);
+    if (s.offered_entities != 0 && turn.size() <= 200 && OfferedByOpening(turn)) {
+      expect(lb, le, s.offered_entities | zip);
     }
+    // (Not when a question for something else is open: "What's the zip
+    // code?" / "it's three eighteen eighty eight".)
+    const uint32_t at = base + static_cast<uint32_t>(lb);
+    if (dob != 0 && turn.size() <= 160 &&
+        std::none_of(s.expect.begin(), s.expect.end(),
+                     [&](const auto& x) {
+                       return x.begin <= at && at < x.end && x.answered.empty() &&
+                              (x.entities & s.digit_entities) != 0;
+                     }) &&
+        DateAloneInTurn(turn)) {
+      expect(lb, le, dob);
+    }
+    lb = le + 1;
   }
-  // A birth date written alone in a sentence of its own.
-  if (state_->dob_entity >= 0 && state_->dob_entity < 64) {
-    size_t start = 0;
-    for (size_t i = 0; i <= line.size(); ++i) {
-      if (i < line.size() && !SentenceEnd(line, i)) continue;
-      const size_t end = std::min(i + 1, line.size());
-      std::string_view sentence = line.substr(start, end - start);
-      size_t words = 0;
-      internal::SpeakerOf(sentence, &words);
-      if (words <= sentence.size() && OldDateAlone(sentence.substr(words))) {
-        state_->expect.push_back({base + static_cast<uint32_t>(start), base + static_cast<uint32_t>(end),
-                                  uint64_t{1} << state_->dob_entity, std::string()});
-      }
-      start = i + 1;
+  // Per sentence: a birth date written alone in it; a value offered unasked
+  // ("..., you can write that down"), expected as if asked.
+  size_t from = 0;
+  for (size_t i = 0; (s.offered_entities != 0 || dob != 0) && i <= line.size(); ++i) {
+    if (i < line.size() && !SentenceEnd(line, i)) continue;
+    const size_t end = std::min(i + 1, line.size());
+    const std::string_view sentence = line.substr(from, end - from);
+    size_t words = 0;
+    internal::SpeakerOf(sentence, &words);
+    if (dob != 0 && words <= sentence.size() && OldDateAlone(sentence.substr(words))) {
+      expect(from, end, dob);
     }
-  }
-  // A birth date said alone in its turn, unasked.
-  if (state_->dob_entity >= 0 && state_->dob_entity < 64) {
-    for (size_t lb = 0; lb < line.size();) {
-      size_t le = line.find('\n', lb);
-      if (le == std::string_view::npos) le = line.size();
-      // (Not when a question for something else is open: "What's the zip
-      // code?" / "it's three eighteen eighty eight".)
-      const uint32_t at = base + static_cast<uint32_t>(lb);
-      const bool open = std::any_of(state_->expect.begin(), state_->expect.end(), [&](const auto& x) {
-        return x.begin <= at && at < x.end && x.answered.empty() &&
-               (x.entities & state_->digit_entities) != 0;
-      });
-      if (!open && le - lb <= 160 && DateAloneInTurn(line.substr(lb, le - lb))) {
-        state_->expect.push_back({base + static_cast<uint32_t>(lb), base + static_cast<uint32_t>(le),
-                                  uint64_t{1} << state_->dob_entity, std::string()});
-      }
-      lb = le + 1;
+    if (s.offered_entities != 0 && sentence.size() > 8 && OffersValue(LowerAscii(sentence))) {
+      expect(from, end, s.offered_entities);
     }
-  }
-  // A value offered unasked: its sentence expects it as if asked.
-  if (state_->offered_entities != 0) {
-    size_t start = 0;
-    for (size_t i = 0; i <= line.size(); ++i) {
-      if (i < line.size() && !SentenceEnd(line, i)) continue;
-      const size_t end = std::min(i + 1, line.size());
-      if (end > start + 8 && OffersValue(LowerAscii(line.substr(start, end - start)))) {
-        state_->expect.push_back({base + static_cast<uint32_t>(start), base + static_cast<uint32_t>(end),
-                                  state_->offered_entities, std::string()});
-      }
-      start = i + 1;
-    }
+    from = i + 1;
   }
   // A transcript flattened into one string (a Deepgram "transcript", turns
   // joined by " / "): a question expects the next few sentences of its own
