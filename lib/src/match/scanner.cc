@@ -195,6 +195,22 @@ bool OnlyWordsOf(std::string_view part, const std::string_view (&words)[N]) {
   return true;
 }
 
+// The words of `lower` (letters and apostrophes; `lower` already in lower
+// case), in order.
+void WordsOf(std::string_view lower, std::vector<std::string_view>* out) {
+  out->clear();
+  for (size_t k = 0; k < lower.size();) {
+    if (!IsAlphaByte(lower[k])) {
+      ++k;
+      continue;
+    }
+    size_t j = k;
+    while (j < lower.size() && (IsAlphaByte(lower[j]) || lower[j] == '\'')) ++j;
+    out->push_back(lower.substr(k, j - k));
+    k = j;
+  }
+}
+
 // True when text[lo, hi) holds a run of three or more digits.
 bool HasNumber(std::string_view text, uint32_t lo, uint32_t hi) {
   int run = 0;
@@ -675,17 +691,11 @@ Piece ClassifyPiece(std::string_view text, const internal::View& view, size_t sb
     bool asking = false;
     if (mark != std::string_view::npos && q[mark] == '?') {
       const std::string lower = LowerAscii(q);
-      for (size_t k = 0; k < lower.size() && !asking;) {
-        if (!IsAlphaByte(lower[k])) {
-          ++k;
-          continue;
-        }
-        size_t j = k;
-        while (j < lower.size() && (IsAlphaByte(lower[j]) || lower[j] == '\'')) ++j;
-        const std::string_view w(lower.data() + k, j - k);
-        asking = std::find(std::begin(kAsking), std::end(kAsking), w) != std::end(kAsking);
-        k = j;
-      }
+      std::vector<std::string_view> w;
+      WordsOf(lower, &w);
+      asking = std::any_of(w.begin(), w.end(), [](std::string_view x) {
+        return std::find(std::begin(kAsking), std::end(kAsking), x) != std::end(kAsking);
+      });
     }
     if (!digits && words <= 6 && !asking) piece.kind = Piece::kAck;
     return piece;
@@ -3161,17 +3171,12 @@ bool DateAloneInTurn(std::string_view line) {
       "and", "also", "oh", "so", "just", "in", "case", "the", "of", "it's", "its", "that's",
       "that", "is", "okay", "ok", "yeah", "yes", "well", "hmm", "let", "me", "see", "sorry",
       "thousand", "nineteen", "hundred", "and"};
+  // (Written digits: a date written by the engine, "6/13/94".)
+  if (std::any_of(said.begin(), said.end(), IsDigitByte)) return false;
+  std::vector<std::string_view> words_said;
+  WordsOf(said, &words_said);
   size_t numbers = 0;
-  for (size_t k = 0; k < said.size();) {
-    if (!IsAlphaByte(said[k])) {
-      // (Written digits: a date written by the engine, "6/13/94".)
-      if (IsDigitByte(said[k])) return false;
-      ++k;
-      continue;
-    }
-    size_t j = k;
-    while (j < said.size() && (IsAlphaByte(said[j]) || said[j] == '\'')) ++j;
-    const std::string_view w(said.data() + k, j - k);
+  for (const std::string_view w : words_said) {
     std::string_view stem = w;
     for (std::string_view suffix : {"th", "st", "nd", "rd"}) {
       if (stem.size() > 4 && stem.substr(stem.size() - 2) == suffix) stem.remove_suffix(2);
@@ -3192,7 +3197,6 @@ bool DateAloneInTurn(std::string_view line) {
     } else {
       return false;
     }
-    k = j;
   }
   return numbers >= 3 && numbers <= 8;
 }
@@ -3235,16 +3239,7 @@ bool OfferedByOpening(std::string_view line) {
   internal::SpeakerOf(line, &words);
   const std::string said = LowerAscii(line.substr(std::min(words, line.size())));
   std::vector<std::string_view> w;
-  for (size_t k = 0; k < said.size();) {
-    if (!IsAlphaByte(said[k])) {
-      ++k;
-      continue;
-    }
-    size_t j = k;
-    while (j < said.size() && (IsAlphaByte(said[j]) || said[j] == '\'')) ++j;
-    w.emplace_back(said.data() + k, j - k);
-    k = j;
-  }
+  WordsOf(said, &w);
   size_t at = 0;
   if (w.size() >= 2 && w[0] == "oh" && (w[1] == "and" || w[1] == "also")) {
     at = w[1] == "and" && w.size() >= 3 && w[2] == "also" ? 3 : 2;
