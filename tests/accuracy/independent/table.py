@@ -34,6 +34,8 @@ CORPORA = [
     ("spoken holdout 13", "spoken_holdout13/holdout13.jsonl", []),
     ("spoken holdout 14", "spoken_holdout14/holdout14.jsonl", []),
     ("spoken holdout 15", "spoken_holdout15/holdout15.jsonl", []),
+    ("spoken holdout 16", "spoken_holdout16/holdout16.jsonl", []),
+    ("spoken holdout 17", "spoken_holdout17/holdout17.jsonl", []),
     ("written dev", "written/dev.jsonl", []),
     ("written test", "written/test.jsonl", []),
     ("presidio", "presidio/presidio.jsonl", []),
