@@ -366,6 +366,7 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
     if (t.lower == "to" || t.lower == "too") return 2;
     if (t.lower == "for") return 4;
     if (t.lower == "ate") return 8;
+    if (t.lower == "won") return 1;
     return 0;
   };
   auto pause = [](const Tok& t) {
@@ -380,6 +381,7 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
     if (value == 0) continue;
     // The run around it: number words, pauses and other such words.
     int digits = 0;
+    bool singles = true;  // every number word around it one digit ("seven eight seven for nine")
     bool sides[2] = {false, false};  // a number word / nothing more that way
     for (int side = 0; side < 2; ++side) {
       const int dir = side == 0 ? -1 : 1;
@@ -392,6 +394,7 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
         if (x.type == T::kBreak) break;
         if (digits_of(x) > 0) {
           digits += digits_of(x);
+          singles = singles && x.info.kind == W::kDigit;
           if (adjacent) sides[side] = true;
           adjacent = false;
           continue;
@@ -408,7 +411,11 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
       }
       if (adjacent && !sides[side] && ended) sides[side] = true;  // an edge
     }
-    if (!(sides[0] && sides[1]) || digits < 6) continue;
+    // (Five digits said one by one make a ZIP code, four with "won", a word
+    // nobody says between digits otherwise ("three won six six"); pairs and
+    // tens need six: "ninety to ninety five", "one to two tablets".)
+    const int least = !singles ? 6 : (*out)[k].lower == "won" ? 3 : 4;
+    if (!(sides[0] && sides[1]) || digits < least) continue;
     Tok& t = (*out)[k];
     t.info.kind = W::kDigit;
     t.info.value = value;

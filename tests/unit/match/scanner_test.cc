@@ -1366,7 +1366,19 @@ TEST_F(ScannerTest, ValuesSaidInThreePartsAndDigitsHeardAsWords) {
             "Agent: okay [PHONE_NUMBER] right");
   EXPECT_EQ(RedactTurn(rules_, "Agent: And a good phone number?", "User: let me see six two six double five five o one two ate"),
             "User: let me see [PHONE_NUMBER]");
-  // ... never as words before or after one.
+  // ... and in a ZIP code said digit by digit; "won" in any run of four.
+  EXPECT_EQ(RedactTurn(rules_, "Rep: What's your ZIP?", "Member: sure, seven eight seven for nine"),
+            "Member: sure, [ZIP_CODE]");
+  EXPECT_EQ(RedactTurn(rules_, "Rep: And the zip code there?", "Member: three seven to seven eight"),
+            "Member: [ZIP_CODE]");
+  EXPECT_EQ(RedactTurn(rules_, "Rep: Can I get the full nine digits of your social?",
+                       "Member: uh won seven four, seven oh, seven one nine six yeah"),
+            "Member: uh [US_SSN] yeah");
+  // ... never as words before or after one, nor between tens or pairs.
+  EXPECT_EQ(RedactTurn(rules_, "Rep: What's your ZIP?", "Member: I won two tickets"),
+            "Member: I won two tickets");
+  EXPECT_EQ(RedactTurn(rules_, "Rep: What's your ZIP?", "Member: it went from ninety to ninety five"),
+            "Member: it went from ninety to ninety five");
   EXPECT_EQ(RedactTurn(rules_, "Doctor: What's your current address?", "Patient: Mail it to twenty three nine thirty five"),
             "Patient: Mail it to twenty three nine thirty five");
   EXPECT_EQ(RedactTurn(rules_, "", "Caller: take one to two tablets for five days"),
