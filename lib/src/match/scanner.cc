@@ -2794,6 +2794,7 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
       // A negative word of the value's own ("I have a confirmation number
       // from last time, ...") outweighs a question asked turns ago, as does
       // a word before it in its turn that names it as something else.
+      const bool cued_by_words = positive;
       if (!s.expect.empty() && rule.conversation && rule.entity < 64 && !positive &&
           !negative) {
         uint32_t at = s.confirming_view ? s.confirming_view->OriginalBegin(p.start) : p.start;
@@ -2823,7 +2824,10 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
       if (positive &&
           (strong || !negative || pos_dist <= neg_dist ||
            (pos_before && (!neg_before || pos_dist <= neg_before_dist)))) {
-        score = std::min(1.0f, score + rule.boost);
+        // (A hair less when only the conversation speaks for it: a value
+        // named by its own words outranks one of another kind the turn
+        // expects, "Prescriber NPI <digits>" after an offer of any id.)
+        score = std::min(1.0f, score + rule.boost - (cued_by_words ? 0.0f : 0.01f));
       } else if (negative) {
         score = std::max(0.0f, score - rule.penalty);
       }
@@ -3146,14 +3150,22 @@ Status Scanner::ScanTurn(std::string_view previous, std::string_view turn,
 
 // Whether a sentence (lower case) offers the value in it unasked: "oh,
 // before I forget, <value>, you can write that down", "also <value> just so
-// you have it", "<value>, in case you need it".
-bool OffersValue(std::string_view sentence) {
+// you have it", "<value>, in case you need it". `remarks`: or only remarks on
+// a value given, which offer it when nothing was asked: "here, <value>, does
+// that help?", "<value>. sorry, I'm just reading off my paper", "I have it
+// right here, <value>", "<value>, I think that's what you need".
+bool OffersValue(std::string_view sentence, bool remarks = false) {
   static constexpr std::string_view kOffers[] = {
       "you can write that down", "write that down", "in case you need it", "if you need it",
       "just so you have it",     "so you have it",  "before i forget",     "for your records",
       "jot that down",           "in case you need that", "if you need that"};
-  return std::any_of(std::begin(kOffers), std::end(kOffers),
-                     [&](std::string_view o) { return sentence.find(o) != std::string_view::npos; });
+  static constexpr std::string_view kRemarks[] = {
+      "that's what you need", "that's what you'll need", "what's on the paper", "what it says on the",
+      "reading off my",       "reading it off",          "have it right here",  "got it right here",
+      "already gave that",    "does that help",          "if that helps",       "hope that helps"};
+  auto in = [&](std::string_view o) { return sentence.find(o) != std::string_view::npos; };
+  return std::any_of(std::begin(kOffers), std::end(kOffers), in) ||
+         (remarks && std::any_of(std::begin(kRemarks), std::end(kRemarks), in));
 }
 
 // Whether a turn says a date with its year and nothing else but fillers
@@ -3272,25 +3284,32 @@ void Scanner::AddSentenceExpectations(std::string_view line, uint32_t base) {
   };
   const uint64_t dob = s.dob_entity >= 0 && s.dob_entity < 64 ? uint64_t{1} << s.dob_entity : 0;
   const uint64_t zip = s.zip_entity >= 0 && s.zip_entity < 64 ? uint64_t{1} << s.zip_entity : 0;
+  // Whether a question for a value is open at line byte `b` ("What's the zip
+  // code?" / "it's three eighteen eighty eight"); `or_read_back`: or a
+  // read-back of one answered is expected.
+  auto open = [&](size_t b, bool or_read_back) {
+    const uint32_t at = base + static_cast<uint32_t>(b);
+    return std::any_of(s.expect.begin(), s.expect.end(), [&](const auto& x) {
+      return x.begin <= at && at < x.end && (x.entities & s.digit_entities) != 0 &&
+             (or_read_back || x.answered.empty());
+    });
+  };
   // Per turn: a value offered by its opening ("Oh, also, ..."); a birth date
   // said alone in it, unasked.
   for (size_t lb = 0; (s.offered_entities != 0 || dob != 0) && lb < line.size();) {
     size_t le = line.find('\n', lb);
     if (le == std::string_view::npos) le = line.size();
     const std::string_view turn = line.substr(lb, le - lb);
+    const bool asked = open(lb, false);
     if (s.offered_entities != 0 && turn.size() <= 200 && OfferedByOpening(turn)) {
       expect(lb, le, s.offered_entities | zip);
+    } else if (s.offered_entities != 0 && turn.size() <= 200 && !open(lb, true) &&
+               OffersValue(LowerAscii(turn), true)) {
+      // (A short turn with an offer in any of its sentences when nothing is
+      // asked: "two nine zero nine two. sorry, I'm just reading off my paper".)
+      expect(lb, le, s.offered_entities);
     }
-    // (Not when a question for something else is open: "What's the zip
-    // code?" / "it's three eighteen eighty eight".)
-    const uint32_t at = base + static_cast<uint32_t>(lb);
-    if (dob != 0 && turn.size() <= 160 &&
-        std::none_of(s.expect.begin(), s.expect.end(),
-                     [&](const auto& x) {
-                       return x.begin <= at && at < x.end && x.answered.empty() &&
-                              (x.entities & s.digit_entities) != 0;
-                     }) &&
-        DateAloneInTurn(turn)) {
+    if (dob != 0 && turn.size() <= 160 && !asked && DateAloneInTurn(turn)) {
       expect(lb, le, dob);
     }
     lb = le + 1;
@@ -3307,7 +3326,8 @@ void Scanner::AddSentenceExpectations(std::string_view line, uint32_t base) {
     if (dob != 0 && words <= sentence.size() && OldDateAlone(sentence.substr(words))) {
       expect(from, end, dob);
     }
-    if (s.offered_entities != 0 && sentence.size() > 8 && OffersValue(LowerAscii(sentence))) {
+    if (s.offered_entities != 0 && sentence.size() > 8 &&
+        OffersValue(LowerAscii(sentence), !open(from, true))) {
       expect(from, end, s.offered_entities);
     }
     from = i + 1;

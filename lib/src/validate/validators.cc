@@ -477,6 +477,27 @@ bool OldCompactDateRecord(std::string_view r, size_t s, size_t e) {
 // redacted whole or not at all.
 bool NotInHexRecord(std::string_view r, size_t s, size_t e) { return !OpaqueHexRun(r, s, e); }
 
+// Whether the letters an id starts with are the acronym of another kind of
+// identifier, said before its digits ("NPI two seven four ...", "SSN
+// 123456789"): that is the other one. `own`: the acronym of the id's kind.
+bool OtherIdLetters(std::string_view r, size_t s, size_t e, std::string_view own) {
+  size_t k = s;
+  while (k < e && IsAlpha(r[k])) ++k;
+  if (k - s < 2 || k - s > 4) return false;
+  std::string prefix(r.substr(s, k - s));
+  for (char& c : prefix) c = static_cast<char>(c | 0x20);
+  static constexpr std::string_view kIds[] = {"npi", "mrn", "ssn", "dob", "mbi", "zip", "tin",
+                                              "ein", "dea", "ndc"};
+  return prefix != own && std::find(std::begin(kIds), std::end(kIds), prefix) != std::end(kIds);
+}
+// A member id / a record number: no hex run, no other id's letters.
+bool MemberIdRecord(std::string_view r, size_t s, size_t e) {
+  return !OpaqueHexRun(r, s, e) && !OtherIdLetters(r, s, e, "");
+}
+bool MrnRecord(std::string_view r, size_t s, size_t e) {
+  return !OpaqueHexRun(r, s, e) && !OtherIdLetters(r, s, e, "mrn");
+}
+
 // A house number is no fraction of a second: "05:34:44,035 INFO Faith
 // Community Health Center", "10:03:00.676Z ERROR Hope Valley Clinic".
 bool HouseNumberRecord(std::string_view r, size_t s, size_t) {
@@ -542,6 +563,8 @@ constexpr Entry kValidators[] = {
     {"person_name", PersonRecord},
     {"nine_digits", NineDigitsRecord},
     {"not_in_hex", NotInHexRecord},
+    {"member_id", MemberIdRecord},
+    {"mrn", MrnRecord},
     {"house_number", HouseNumberRecord},
 };
 
@@ -559,7 +582,7 @@ const char* ValidatorNames() {
          "date_compact, date_compact_old, date_old_field, not_date, id_token, member_token, mbi_any_case, street_words, lone_groups, address_words, phone_digits, ssn_spaced, "
          "last_four, mbi, "
          "url_ids, "
-         "person_name, nine_digits, not_in_hex, house_number";
+         "person_name, nine_digits, not_in_hex, member_id, mrn, house_number";
 }
 
 // Capitalised words that follow name cues without being names: discourse

@@ -1604,6 +1604,25 @@ TEST_F(ScannerTest, ValuesOfferedUnasked) {
   EXPECT_EQ(RedactTurn(rules_, "", "User: and actually y d as in dog n as in nora four zero seven nine eight six "
                                    "nine three two in case you need it"),
             "User: and actually [HEALTH_PLAN_ID] in case you need it");
+  // A short turn with an offer in another sentence; five digits too (a ZIP
+  // code or an id: which one, nothing says).
+  for (const char* offered : {"Member: two nine zero nine two. sorry, I'm just reading off my paper",
+                              "Caller: sorry, I have it right here, three three six eight five",
+                              "Caller: hi, um, 1 6 8 2 2 2 8 0 3 0, I think that's what you need"}) {
+    const std::string out = RedactTurn(rules_, "Rep: one moment", offered);
+    EXPECT_EQ(out.find_first_of("0123456789"), std::string::npos) << out;
+    EXPECT_EQ(out.find(" nine zero "), std::string::npos) << out;
+    EXPECT_EQ(out.find(" six eight "), std::string::npos) << out;
+    EXPECT_NE(out.find("]"), std::string::npos) << out;
+  }
+  // (An offered NPI named as such is one, its name no id's letters.)
+  EXPECT_EQ(RedactTurn(rules_, "Agent: What else can I use to verify?",
+                       "Caller: Prescriber NPI two seven four seven four, six four five one one, if that helps."),
+            "Caller: Prescriber NPI [US_NPI], if that helps.");
+  // (An age asked for is no value offered.)
+  EXPECT_EQ(RedactTurn(rules_, "Agent: How old is the patient?",
+                       "Caller: forty five. And about one hundred eighty pounds if you need it."),
+            "Caller: forty five. And about one hundred eighty pounds if you need it.");
   // A turn that opens with "oh and" / "oh also" and says nothing but a value.
   EXPECT_EQ(RedactTurn(rules_, "", "Speaker 1: oh and w 478461190 okay"), "Speaker 1: oh and [HEALTH_PLAN_ID] okay");
   for (const char* keep : {"Caller: oh and twenty minutes", "Caller: oh also 2024", "Caller: oh also two tablets",
@@ -1617,7 +1636,10 @@ TEST_F(ScannerTest, ValuesOfferedUnasked) {
                            "Agent: the appointment is march third at two thirty just so you have it",
                            "Agent: take two tablets twice a day, you can write that down",
                            "Agent: Your copay is 45 dollars, in case you need it.",
-                           "Agent: Press 2 for the pharmacy, you can write that down."}) {
+                           "Agent: Press 2 for the pharmacy, you can write that down.",
+                           "Caller: my order number is 48213. does that help?",
+                           "Caller: I have it right here, it's twenty five dollars and forty cents",
+                           "Caller: it was 12 tablets, that's what's on the paper"}) {
     EXPECT_EQ(RedactTurn(rules_, "", keep), keep);
   }
 }
