@@ -79,6 +79,9 @@ struct Scanner::State {
     // that answer ("Got it, 4 1 5 ..."), never as the answer to it ("the
     // pharmacy closes at ten forty five").
     std::string answered;
+    // Digits said in the turns just before and now read back, asked for or
+    // not: a value here counts only as those digits whole (five or more).
+    bool echo = false;
   };
   std::vector<Expectation> expect;
   // Whether a range of `expect` covering original byte `at` expects `entity`.
@@ -97,6 +100,10 @@ struct Scanner::State {
   // What a caller offers unasked ("..., you can write that down"): a birth
   // date, a record, member, Medicare or NPI number, a social, a phone.
   uint64_t offered_entities = 0;
+  // Entities whose values have a format of their own (check digits, an
+  // issuer's grammar, a calendar): read back, they name the digits better
+  // than an id of any kind would.
+  uint64_t format_entities = 0;
   uint64_t place_entities = 0;
   internal::View answer_view;
   std::string answer_digits;
@@ -332,6 +339,12 @@ bool AppendSeparator(std::string_view gap, std::string* phrase) {
 // How far off a question in an earlier turn counts as a cue (bytes), when a
 // negative word competes for the same value.
 constexpr uint32_t kExpectedDistance = 16;
+// The score of a value kept only because it reads back digits said just
+// before (Expectation::echo): under every rule's own.
+constexpr float kEchoScore = 0.24f;
+// (Of an entity with a format of its own: outranks an id of any kind.)
+constexpr float kEchoFormatScore = 0.245f;
+bool EchoScore(float score) { return score == kEchoScore || score == kEchoFormatScore; }
 
 // Whether a value's digits repeat an answer's: "415-555-0132" after "four
 // one five, five five five, oh one three two"; a part of it, or it within;
@@ -365,6 +378,16 @@ bool ReadsBack(std::string_view value, const std::string& answer) {
     if (longer.find(shorter.substr(i, 5)) != std::string::npos) return true;
   }
   return false;
+}
+
+// Whether a value's digits, five or more, are said whole in `said` (the
+// digits of the turns before it).
+bool EchoOf(std::string_view value, const std::string& said) {
+  std::string d;
+  for (char c : value) {
+    if (c >= '0' && c <= '9') d.push_back(c);
+  }
+  return d.size() >= 5 && said.find(d) != std::string::npos;
 }
 
 // A year alone ("2016"): no read-back of a date of birth.
@@ -791,10 +814,13 @@ bool AsksLastFour(std::string_view previous, std::string_view text, uint32_t at)
          before.find("ending") != std::string::npos || before.find("ends in") != std::string::npos;
 }
 
-// Whether a span of `spans` overlaps original bytes [b, e).
+// Whether a span of `spans` overlaps original bytes [b, e) (one kept only
+// as a read-back of digits, kEchoScore, gives way: what a detector finds
+// there names it better).
 bool Overlaps(const std::vector<Span>& spans, uint32_t b, uint32_t e) {
-  return std::any_of(spans.begin(), spans.end(),
-                     [&](const Span& sp) { return sp.start < e && b < sp.end; });
+  return std::any_of(spans.begin(), spans.end(), [&](const Span& sp) {
+    return sp.start < e && b < sp.end && !EchoScore(sp.score);
+  });
 }
 
 // Whether `before` (a turn's words before a value, lower case) names the
@@ -803,9 +829,10 @@ bool Overlaps(const std::vector<Span>& spans, uint32_t b, uint32_t e) {
 // kind ("member", "mrn", "npi", "social", "card", ...), for a value read as
 // a phone number.
 bool NamedOtherwise(std::string_view before, bool ids = false) {
-  static constexpr std::string_view kOther[] = {"order", "confirmation", "tracking", "claim",
-                                                "ticket", "reference", "invoice", "rx",
-                                                "prescription"};
+  static constexpr std::string_view kOther[] = {
+      "order",        "confirmation", "tracking", "claim", "ticket", "reference", "invoice", "rx",
+      "prescription", "tax",          "tin",      "ein",   "authorization", "auth", "case number",
+      "ndc"};
   static constexpr std::string_view kIds[] = {"account", "member", "record", "mrn", "policy",
                                               "npi", "social", "ssn", "card", "id"};
   auto has = [&](std::string_view w) {
@@ -1534,7 +1561,7 @@ void Scanner::RunDetectors(std::string_view text, State* sp) {
       if (at < e.begin || at >= e.end || !((e.entities >> rule.entity) & 1)) continue;
       // Answered already: only a read-back of the answer ("So that's
       // Portland?").
-      if (e.answered.empty() || RepeatsWord(text, pos, e.answered)) return true;
+      if (!e.echo && (e.answered.empty() || RepeatsWord(text, pos, e.answered))) return true;
     }
     return false;
   };
@@ -1676,6 +1703,10 @@ Scanner::Scanner(std::shared_ptr<const Ruleset> ruleset)
       state_->offered_entities |= uint64_t{1} << e;
     }
     if (n == "LOCATION") state_->place_entities |= uint64_t{1} << e;
+    if (n == "US_SSN" || n == "US_NPI" || n == "PHONE_NUMBER" || n == "US_MBI" ||
+        n == "DATE_OF_BIRTH" || n == "ZIP_CODE" || n == "CREDIT_CARD") {
+      state_->format_entities |= uint64_t{1} << e;
+    }
   }
   {
     // Rules whose finders are the same regex with the same bound find the
@@ -2358,7 +2389,7 @@ void Scanner::AddAnswerTails(std::string_view text, const internal::View& view,
   const std::string& v = view.text;
   for (const auto& x : s.expect) {
     const uint64_t digits = x.entities & s.digit_entities;
-    if (x.answered.size() < 4 || digits == 0) continue;
+    if (x.answered.size() < 4 || digits == 0 || x.echo) continue;
     int entity = -1;
     for (int e = 0; e < 64; ++e) {
       if (((digits >> e) & 1) == 0 || s.answer_rule[static_cast<size_t>(e)] < 0) continue;
@@ -2705,6 +2736,7 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
     const CompiledRule& rule = impl.rules[p.rule];
     uint32_t start = p.start;
     float score = rule.score;
+    bool echo_only = false;  // (only digits said just before and read back speak for it)
     if (rule.has_context()) {
       if (!s.context_scanned) {
         s.context_scanned = true;
@@ -2798,20 +2830,23 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
       if (!s.expect.empty() && rule.conversation && rule.entity < 64 && !positive &&
           !negative) {
         uint32_t at = s.confirming_view ? s.confirming_view->OriginalBegin(p.start) : p.start;
+        const std::string_view value = text.substr(start, p.end - start);
         for (const auto& e : s.expect) {
           if (at >= e.begin && at < e.end && ((e.entities >> rule.entity) & 1) &&
+              (!echo_only || !e.echo) &&
               ExpectedValueFits(text, start, p.end, rule.entity == s.dob_entity) &&
               // ("The confirmation they gave me was 88302.", "the rx number
               // is ...": named as what no PHI is.)
               !NamedOtherwise(TurnWordsBefore(text, start)) &&
-              (e.answered.empty() || !((s.digit_entities >> rule.entity) & 1) ||
-               ReadsBack(text.substr(start, p.end - start), e.answered) ||
-               (((s.date_entities >> rule.entity) & 1) &&
-                !BareYear(text.substr(start, p.end - start)) &&
-                DatedInFull(text.substr(start, p.end - start))))) {
+              (e.echo ? EchoOf(value, e.answered)
+                      : e.answered.empty() || !((s.digit_entities >> rule.entity) & 1) ||
+                            ReadsBack(value, e.answered) ||
+                            (((s.date_entities >> rule.entity) & 1) && !BareYear(value) &&
+                             DatedInFull(value)))) {
             positive = true;
             pos_dist = std::min<uint32_t>(pos_dist, kExpectedDistance);
-            break;
+            echo_only = e.echo;
+            if (!e.echo) break;
           }
         }
       }
@@ -2827,12 +2862,19 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
         // (A hair less when only the conversation speaks for it: a value
         // named by its own words outranks one of another kind the turn
         // expects, "Prescriber NPI <digits>" after an offer of any id.)
-        score = std::min(1.0f, score + rule.boost - (cued_by_words ? 0.0f : 0.01f));
+        // (Kept with a score under any other when only digits read back
+        // speak for it: a value of the kind a question asked for, or of a
+        // kind its format says, outranks one of any kind.)
+        if (!echo_only) {
+          score = std::min(1.0f, score + rule.boost - (cued_by_words ? 0.0f : 0.01f));
+        } else if (score < rule.min_score) {
+          score = ((s.format_entities >> rule.entity) & 1) ? kEchoFormatScore : kEchoScore;
+        }
       } else if (negative) {
         score = std::max(0.0f, score - rule.penalty);
       }
     }
-    if (score < rule.min_score) continue;
+    if (score < rule.min_score && !(echo_only && EchoScore(score))) continue;
     Span kept = p;
     kept.start = start;
     kept.score = score;
@@ -3129,6 +3171,29 @@ void Scanner::ExpectAround(std::string_view before, uint32_t begin, uint32_t end
       ++kept;
     }
     s.expect.resize(kept);
+  }
+  // A read-back of digits the turns just before said, asked for or not
+  // ("Oh, and 87145, in case you need it." / "Okay so I have 87145, is that
+  // right?"): what was said to be written down is PHI read back (never a
+  // number those turns named as none: "your confirmation number is ...").
+  if (reads_back) {
+    size_t le = before.size();
+    for (int lines = 0; lines < 3 && le > 0; ++lines) {
+      const size_t nl = before.rfind('\n', le - 1);
+      const size_t lb = nl == std::string_view::npos ? 0 : nl + 1;
+      const std::string_view said_line = before.substr(lb, le - lb);
+      le = lb > 0 ? lb - 1 : 0;
+      if (said_line.size() > 400 || NamedOtherwise(LowerAscii(said_line))) continue;
+      std::string_view said = said_line;
+      if (internal::HasSpokenSeed(said_line) && internal::SpokenView(said_line, &s.answer_view)) {
+        said = s.answer_view.text;
+      }
+      std::string digits;
+      AnswerDigits(said, &digits);
+      if (digits.size() >= 5) {
+        s.expect.push_back({begin, end, s.digit_entities, std::move(digits), true});
+      }
+    }
   }
 }
 

@@ -1830,6 +1830,29 @@ TEST_F(ScannerTest, AWordAndItsSpellingAndAValueAskedBack) {
 }
 
 
+TEST_F(ScannerTest, DigitsSaidJustBeforeAndReadBack) {
+  // Digits said unasked and read back by the other speaker: the read-back
+  // is PHI whatever kind it is, labelled by its format where that says one.
+  const std::string zip = RedactTurn(rules_, "Member: two nine zero nine two. um, hold on\nRep: sure",
+                                     "Rep: okay so I have 29092, is that right?");
+  EXPECT_EQ(zip.find("29092"), std::string::npos) << zip;
+  EXPECT_EQ(RedactTurn(rules_, "Caller: one eight o... o four eight... seven o nine six\nAgent: mm-hmm",
+                       "Agent: just to confirm, 1800487096?"),
+            "Agent: just to confirm, [US_NPI]?");
+  EXPECT_EQ(RedactTurn(rules_, "[patient] two one six triple five oh one four nine i think",
+                       "[nurse] got it, 216-555-0149"),
+            "[nurse] got it, [PHONE_NUMBER]");
+  // (Never a number its turn named as none, nor digits not said whole.)
+  for (const char* before : {"Agent: your confirmation number is 48213977.",
+                             "Caller: the group's tax id is four eight two one three nine seven seven",
+                             "Caller: the prior authorization number is 48213977",
+                             "Caller: it's four eight two one three"}) {
+    EXPECT_EQ(RedactTurn(rules_, before, "Agent: I have 48213977, correct?"), "Agent: I have 48213977, correct?")
+        << before;
+  }
+}
+
+
 TEST_F(ScannerTest, LastDigitsOfAnAnswerWrittenAfterEndingIn) {
   EXPECT_EQ(RedactTurn(rules_, "Speaker 1: Yeah my phone number's four zero four, triple five, zero one sixty eight.",
                        "Speaker 0: The number ending in 0168?"),
