@@ -84,10 +84,11 @@ struct Scanner::State {
     bool echo = false;
   };
   std::vector<Expectation> expect;
-  // Whether a range of `expect` covering original byte `at` expects `entity`.
+  // Whether a range of `expect` covering original byte `at` expects `entity`
+  // (asked for or offered: digits said again expect only themselves).
   bool Expects(uint32_t at, uint16_t entity) const {
     return entity < 64 && std::any_of(expect.begin(), expect.end(), [&](const Expectation& x) {
-             return at >= x.begin && at < x.end && ((x.entities >> entity) & 1);
+             return !x.echo && at >= x.begin && at < x.end && ((x.entities >> entity) & 1);
            });
   }
   // ScanTurn: the turns before the one scanned (see AddSplitValues).
@@ -390,6 +391,23 @@ bool EchoOf(std::string_view value, const std::string& said) {
   return d.size() >= 5 && said.find(d) != std::string::npos;
 }
 
+// Whether `before` (a turn's words before a value, lower case) ends naming a
+// reading the value is ("a heart rate of", "my sugar was", "weight is"): said
+// twice, it is still no id.
+bool NamesAReading(std::string_view before) {
+  static constexpr std::string_view kReadings[] = {
+      "rate", "pulse", "pressure", "sugar", "glucose", "weight", "weighed", "weighs", "temperature",
+      "temp", "a1c", "oxygen", "sats", "bp", "cholesterol", "level", "levels", "steps", "dose",
+      "reading", "count", "score"};
+  std::vector<std::string_view> words;
+  WordsOf(before, &words);
+  const size_t from = words.size() > 4 ? words.size() - 4 : 0;
+  for (size_t k = from; k < words.size(); ++k) {
+    if (std::find(std::begin(kReadings), std::end(kReadings), words[k]) != std::end(kReadings)) return true;
+  }
+  return false;
+}
+
 // A year alone ("2016"): no read-back of a date of birth.
 bool BareYear(std::string_view value) {
   int digits = 0;
@@ -441,7 +459,10 @@ bool ExpectedValueFits(std::string_view t, uint32_t b, uint32_t e, bool birth) {
       const std::string unit = LowerAscii(t.substr(w, k - w));
       static const char* const kUnits[] = {"bpm", "mg", "mcg", "ml", "mmhg", "kg", "kgs", "lb",
                                            "lbs", "percent", "degrees", "units", "dollars",
-                                           "cents", "mm", "cm", "mph", "beats", "breaths"};
+                                           "cents", "mm", "cm", "mph", "beats", "breaths",
+                                           "hours", "hrs", "minutes", "mins", "days", "weeks",
+                                           "months", "years", "tablets", "pills", "capsules",
+                                           "steps", "calories", "miles", "feet", "inches"};
       for (const char* u : kUnits) {
         if (unit == u) return false;
       }
@@ -2838,7 +2859,7 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
               // ("The confirmation they gave me was 88302.", "the rx number
               // is ...": named as what no PHI is.)
               !NamedOtherwise(TurnWordsBefore(text, start)) &&
-              (e.echo ? EchoOf(value, e.answered)
+              (e.echo ? EchoOf(value, e.answered) && !NamesAReading(TurnWordsBefore(text, start))
                       : e.answered.empty() || !((s.digit_entities >> rule.entity) & 1) ||
                             ReadsBack(value, e.answered) ||
                             (((s.date_entities >> rule.entity) & 1) && !BareYear(value) &&
@@ -3172,11 +3193,15 @@ void Scanner::ExpectAround(std::string_view before, uint32_t begin, uint32_t end
     }
     s.expect.resize(kept);
   }
-  // A read-back of digits the turns just before said, asked for or not
-  // ("Oh, and 87145, in case you need it." / "Okay so I have 87145, is that
-  // right?"): what was said to be written down is PHI read back (never a
-  // number those turns named as none: "your confirmation number is ...").
-  if (reads_back) {
+  // Digits the turns just before said, said again, asked for or not ("Oh,
+  // and 87145, in case you need it." / "Okay so I have 87145, is that
+  // right?"; "... could you repeat that a little slower?" / "sure, ..."): a
+  // number worth saying twice is PHI said again (never one those turns
+  // named as none, "your confirmation number is ...", nor a date: an
+  // appointment is confirmed so too).
+  const std::string_view said_now = text.substr(begin, end - begin);
+  if (std::count_if(said_now.begin(), said_now.end(), IsDigitByte) >= 5 ||
+      internal::HasSpokenSeed(said_now)) {
     size_t le = before.size();
     for (int lines = 0; lines < 3 && le > 0; ++lines) {
       const size_t nl = before.rfind('\n', le - 1);
@@ -3191,7 +3216,7 @@ void Scanner::ExpectAround(std::string_view before, uint32_t begin, uint32_t end
       std::string digits;
       AnswerDigits(said, &digits);
       if (digits.size() >= 5) {
-        s.expect.push_back({begin, end, s.digit_entities, std::move(digits), true});
+        s.expect.push_back({begin, end, s.digit_entities & ~s.date_entities, std::move(digits), true});
       }
     }
   }

@@ -1850,6 +1850,14 @@ TEST_F(ScannerTest, DigitsSaidJustBeforeAndReadBack) {
     EXPECT_EQ(RedactTurn(rules_, before, "Agent: I have 48213977, correct?"), "Agent: I have 48213977, correct?")
         << before;
   }
+  // (Nor durations, readings and amounts said twice.)
+  for (const char* twice : {"Patient: okay, twenty four to forty eight hours.",
+                            "Nurse: The nurse noted a heart rate of a hundred and twelve.",
+                            "Caller: so it was 12500 steps yesterday",
+                            "Agent: that comes to $12,500 then"}) {
+    const std::string before = std::string(twice) + "\nAgent: okay";
+    EXPECT_EQ(RedactTurn(rules_, before, twice), twice);
+  }
 }
 
 
