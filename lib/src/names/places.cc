@@ -392,8 +392,35 @@ void FindPlaces(std::string_view text, const std::function<bool(uint32_t)>& cue,
                      (words[k].flags & kCommonWord) != 0 && best_end == k + 1;
       if (numbers || article) cued = false;
     }
+    // A question for its ZIP right after it, an address said before: "...
+    // Sycamore Drive. / Kingston and the zip is 55204", "Bellevue. Zip code
+    // is 05365.", "clinton zip 96714" (never an everyday word: "Home zip is
+    // ...", "Billing zip code").
+    bool zip_named_after = false;
+    if (!state_after && best_end < words.size()) {
+      size_t q = best_end;
+      const std::string_view gap = text.substr(words[q - 1].end, words[q].start - words[q - 1].end);
+      if (gap == " " || gap == ", " || gap == ". " || gap == " - " || gap == ", and ") {
+        while (q < words.size() && q < best_end + 3 &&
+               (words[q].folded == "and" || words[q].folded == "the" || words[q].folded == "my" ||
+                words[q].folded == "his" || words[q].folded == "her" || words[q].folded == "its")) {
+          ++q;
+        }
+        zip_named_after = q < words.size() && (words[q].folded == "zip" || words[q].folded == "zipcode");
+      }
+      static constexpr std::string_view kZipKinds[] = {
+          "billing", "mailing", "shipping", "delivery", "current", "previous", "permanent",
+          "business", "second", "correct", "primary", "secondary", "street", "different", "other",
+          "correct", "office", "pharmacy", "clinic", "hospital", "patient", "member", "insurance"};
+      for (size_t c = k; c < best_end && zip_named_after; ++c) {
+        zip_named_after = ((words[c].flags & kCommonWord) == 0 || words[c].folded.size() >= 5) &&
+                          std::find(std::begin(kZipKinds), std::end(kZipKinds), words[c].folded) ==
+                              std::end(kZipKinds);
+      }
+    }
     bool accept = state_after || (cued && (capital || plain)) ||
-                  (zip_after && address_before && !is_state && (capital || plain));
+                  (zip_after && address_before && !is_state && (capital || plain)) ||
+                  (zip_named_after && !is_state);
     if (!accept) continue;
     if (zip_after && zips) zips->emplace_back(zip_b, zip_e);
     out->emplace_back(words[k].start, words[best_end - 1].end);

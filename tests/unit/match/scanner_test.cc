@@ -1830,6 +1830,23 @@ TEST_F(ScannerTest, AWordAndItsSpellingAndAValueAskedBack) {
 }
 
 
+TEST_F(ScannerTest, CityRightBeforeItsZip) {
+  // A city named, then its ZIP code asked or given: "<City> and the zip is".
+  EXPECT_EQ(RedactTurn(rules_, "Caller: I live at 62 Sycamore Place.", "Caller: Riverside and the zip is 94612."),
+            "Caller: [LOCATION] and the zip is [ZIP_CODE].");
+  EXPECT_EQ(RedactTurn(rules_, "spk_1: the address is three five sycamore avenue", "spk_1: clinton zip 96714"),
+            "spk_1: [LOCATION] zip [ZIP_CODE]");
+  EXPECT_EQ(RedactTurn(rules_, "", "Patient: Bellevue. Zip code is 05365."),
+            "Patient: [LOCATION]. Zip code is [ZIP_CODE].");
+  // (Never an everyday word before "zip".)
+  for (const char* keep : {"Caller: Home zip is the same", "Agent: Billing zip code please?",
+                           "Agent: And the zip?", "Caller: Same zip as before",
+                           "Caller: Shipping zip is different", "Agent: Pharmacy zip code?"}) {
+    EXPECT_EQ(RedactTurn(rules_, "", keep), keep);
+  }
+}
+
+
 TEST_F(ScannerTest, DigitsSaidJustBeforeAndReadBack) {
   // Digits said unasked and read back by the other speaker: the read-back
   // is PHI whatever kind it is, labelled by its format where that says one.
