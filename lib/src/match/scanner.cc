@@ -381,6 +381,25 @@ bool ReadsBack(std::string_view value, const std::string& answer) {
   return false;
 }
 
+// Where a value starts after the acronym of a cue said before its digits and
+// caught by a pattern's letter prefix ("subscriber ID 60247933201", "MRN
+// 102-021-931-3", "NPI: 1234567893"): the acronym is no part of it. `b` if
+// there is none.
+uint32_t AfterCueAcronym(std::string_view text, uint32_t b, uint32_t e) {
+  uint32_t k = b;
+  while (k < e && IsAlphaByte(text[k])) ++k;
+  if (k - b < 2 || k - b > 3) return b;
+  const std::string word = LowerAscii(text.substr(b, k - b));
+  static constexpr std::string_view kCues[] = {"id", "npi", "mrn", "ssn", "dob", "mbi",
+                                               "zip", "tin", "ein", "dea", "ndc", "no"};
+  if (std::find(std::begin(kCues), std::end(kCues), word) == std::end(kCues)) return b;
+  uint32_t d = k;
+  if (d < e && (text[d] == ':' || text[d] == '#')) ++d;
+  if (d >= e || text[d] != ' ') return b;
+  ++d;
+  return d < e && IsDigitByte(text[d]) ? d : b;
+}
+
 // Whether a value's digits, five or more, are said whole in `said` (the
 // digits of the turns before it).
 bool EchoOf(std::string_view value, const std::string& said) {
@@ -853,7 +872,7 @@ bool NamedOtherwise(std::string_view before, bool ids = false) {
   static constexpr std::string_view kOther[] = {
       "order",        "confirmation", "tracking", "claim", "ticket", "reference", "invoice", "rx",
       "prescription", "tax",          "tin",      "ein",   "authorization", "auth", "case number",
-      "ndc"};
+      "ndc",          "group number", "group #",  "group id"};
   static constexpr std::string_view kIds[] = {"account", "member", "record", "mrn", "policy",
                                               "npi", "social", "ssn", "card", "id"};
   auto has = [&](std::string_view w) {
@@ -2674,6 +2693,7 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
     std::string_view value = text.substr(start, match_end - start);
     if (rule.confirm && !RE2::FullMatch(value, rule.confirm->re())) continue;
     if (rule.validator && !rule.validator(text, start, match_end)) continue;
+    start = AfterCueAcronym(text, start, match_end);
     if (rule.digit_boundary && internal::GluedToDigits(text, start, match_end)) {
       continue;
     }
@@ -2982,6 +3002,13 @@ void Scanner::AskHits(std::string_view turns, uint32_t from) {
       }
       AnswerDigits(said, &s.answer_digits);
       if (s.answer_digits.size() >= 4) continue;
+    }
+    // A cue that only says where a number named as none is ("what's the
+    // group number on the card?", "the claim number on your insurance"):
+    // it asks for nothing of its own.
+    if (h.start > line) {
+      const size_t w = std::max(line, h.start >= 20 ? h.start - 20 : size_t{0});
+      if (NamedOtherwise(LowerAscii(turns.substr(w, h.end - w)))) continue;
     }
     uint64_t m = impl.asked_entities[h.word];
     if (m != 0) s.asks.emplace_back(static_cast<uint32_t>(h.end), m);

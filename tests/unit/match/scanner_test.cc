@@ -1830,6 +1830,20 @@ TEST_F(ScannerTest, AWordAndItsSpellingAndAValueAskedBack) {
 }
 
 
+TEST_F(ScannerTest, CueAcronymsAndGroupNumbers) {
+  // The acronym of a cue before the digits is no part of the value.
+  EXPECT_EQ(RedactTurn(rules_, "", "Caller: Cigna dental, subscriber ID 60247933201."),
+            "Caller: Cigna dental, subscriber ID [HEALTH_PLAN_ID].");
+  EXPECT_EQ(Redact(rules_, "MRN 102-021-931-3 seen"), "MRN [MRN] seen");
+  // A plan's group number is no one's id.
+  EXPECT_EQ(RedactTurn(rules_, "Speaker 1: Member ID?\nSpeaker 2: Yeah, D96951564",
+                       "Speaker 2: And the group number is 6570219, if you need that."),
+            "Speaker 2: And the group number is 6570219, if you need that.");
+  EXPECT_EQ(RedactTurn(rules_, "Agent: what's the group number on the card?", "Caller: it's 6570219"),
+            "Caller: it's 6570219");
+}
+
+
 TEST_F(ScannerTest, CityRightBeforeItsZip) {
   // A city named, then its ZIP code asked or given: "<City> and the zip is".
   EXPECT_EQ(RedactTurn(rules_, "Caller: I live at 62 Sycamore Place.", "Caller: Riverside and the zip is 94612."),
