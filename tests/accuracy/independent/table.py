@@ -36,6 +36,8 @@ CORPORA = [
     ("spoken holdout 15", "spoken_holdout15/holdout15.jsonl", []),
     ("spoken holdout 16", "spoken_holdout16/holdout16.jsonl", []),
     ("spoken holdout 17", "spoken_holdout17/holdout17.jsonl", []),
+    ("spoken holdout 18", "spoken_holdout18/holdout18.jsonl", []),
+    ("spoken holdout 19", "spoken_holdout19/holdout19.jsonl", []),
     ("written dev", "written/dev.jsonl", []),
     ("written test", "written/test.jsonl", []),
     ("presidio", "presidio/presidio.jsonl", []),
