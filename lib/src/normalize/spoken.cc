@@ -1101,6 +1101,23 @@ bool ReadEmail(const std::vector<Tok>& toks, size_t at, size_t line_begin, size_
     return t.type == T::kDigits ||
            (IsNumberWord(t) && t.info.kind != W::kOrdinal && t.info.kind != W::kDouble);
   };
+  // A NATO word spelling a letter: one of three or more in a row ("delta
+  // india whiskey alpha ... at hotmail dot com"); one alone is a word
+  // ("mike dot jones at ...").
+  auto nato_of = [&](size_t q) -> char {
+    const Tok& t = toks[q];
+    if (t.type != T::kWord) return 0;
+    if (t.info.kind == W::kNato) return static_cast<char>(t.info.value);
+    return t.lower == "november" ? 'n' : 0;
+  };
+  auto nato_letter = [&](size_t q) -> char {
+    const char c = nato_of(q);
+    if (c == 0) return 0;
+    size_t lo = q, hi = q + 1;
+    while (lo > line_begin && nato_of(lo - 1)) --lo;
+    while (hi < at && nato_of(hi)) ++hi;
+    return hi - lo >= 3 ? c : 0;
+  };
   // "V as in Vincent": a letter told by an example word, at toks[q - 4].
   auto as_in = [&](size_t q) {
     return q >= line_begin + 4 && toks[q - 1].type == T::kWord &&
@@ -1187,8 +1204,8 @@ bool ReadEmail(const std::vector<Tok>& toks, size_t at, size_t line_begin, size_
     // (t is the earlier word, toks[later] the later one: "ahmed sixty one",
     // never "third dana".)
     const Tok& next = toks[later];
-    bool spelled_pair = (IsSingleLetter(t) || numeric(t)) &&
-                        (IsSingleLetter(next) || numeric(next));
+    bool spelled_pair = (IsSingleLetter(t) || numeric(t) || nato_letter(q - 1)) &&
+                        (IsSingleLetter(next) || numeric(next) || (later < at && nato_letter(later)));
     bool word_then_number = !numeric(t) && numeric(next);
     bool initial = IsSingleLetter(t) && t.lower != "a" && t.lower != "i" && later != at &&
                    !IsSingleLetter(next) && next.type == T::kWord;
@@ -1240,7 +1257,10 @@ bool ReadEmail(const std::vector<Tok>& toks, size_t at, size_t line_begin, size_
   std::string local;
   for (size_t r = start; r < mark_b;) {
     const Tok& t = toks[r];
-    if (IsSingleLetter(t) && r + 3 < mark_b && toks[r + 1].type == T::kWord &&
+    if (const char c = nato_letter(r)) {
+      local.push_back(c);
+      ++r;
+    } else if (IsSingleLetter(t) && r + 3 < mark_b && toks[r + 1].type == T::kWord &&
         toks[r + 1].info.kind == W::kAs && toks[r + 2].info.kind == W::kIn) {
       local.push_back(t.lower[0]);
       r += 4;
@@ -1335,6 +1355,30 @@ bool HasSpokenSeed(std::string_view text) {
         if (j - i == 3 && (i == 0 || !IsDigit(text[i - 1]))) {
           size_t g2 = group_after(j, &e1);
           if ((g2 == 2 || g2 == 3) && group_after(e1, &e2) == 4) return true;
+        }
+        // "503 uh 555 uh 0157", "704 ... 555 ... 0141": written groups with
+        // a filler or a pause between.
+        if (j - i >= 2 && j - i <= 4) {
+          size_t at = j;
+          bool pause = false;
+          for (int rounds = 0; rounds < 3; ++rounds) {
+            while (at < n && (text[at] == ' ' || text[at] == ',')) ++at;
+            if (at + 3 <= n && text.compare(at, 3, "...") == 0) {
+              at += 3;
+              pause = true;
+            } else if (at + 3 <= n &&
+                       (text.compare(at, 2, "um") == 0 || text.compare(at, 2, "uh") == 0 ||
+                        text.compare(at, 2, "er") == 0) &&
+                       (text[at + 2] == ' ' || text[at + 2] == ',')) {
+              at += 3;
+              pause = true;
+            } else {
+              break;
+            }
+          }
+          size_t d = at;
+          while (d < n && IsDigit(text[d])) ++d;
+          if (pause && d - at >= 3) return true;
         }
         auto gap = [](char c) { return c == ' ' || c == '-' || c == ','; };
         if (j == i + 1 && (i == 0 || gap(text[i - 1])) &&
@@ -1687,6 +1731,22 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates, bool o_zer
       paused_groups = toks[rb].type == T::kDigits && comma(rb + 1) && toks[rb + 2].type == T::kDigits &&
                       comma(rb + 3) && toks[rb + 4].type == T::kDigits && a == 3 && c == 4 &&
                       (b == 3 || b == 2);
+    }
+    // ... or with fillers or an ellipsis between: "503 uh 555 uh 0157",
+    // "704 ... 555 ... 0141".
+    if (!paused_groups && numbers == 0 && letters == 0 && written == 3) {
+      std::vector<size_t> sizes;
+      bool filler = false;
+      for (size_t q = rb; q < re; ++q) {
+        if (toks[q].type == T::kDigits) {
+          sizes.push_back(toks[q].lower.size());
+        } else if ((toks[q].type == T::kWord && toks[q].info.kind == W::kFiller) ||
+                   (toks[q].type == T::kPunct && toks[q].lower == ".")) {
+          filler = true;
+        }
+      }
+      paused_groups = filler && sizes.size() == 3 && sizes[0] == 3 && sizes[2] == 4 &&
+                      (sizes[1] == 3 || sizes[1] == 2);
     }
     worth = worth || paused_groups;
     // A house number and an abbreviated direction ("22 S. 10th Loop", "91 N.

@@ -48,6 +48,10 @@ TEST(SpokenView, DigitsWrittenOneAtATime) {
   EXPECT_EQ(ViewOf("Oh, um, 312, 555, 0153."), "Oh, um, 3125550153.");
   EXPECT_EQ(ViewOf("123, 45, 6789"), "123456789");
   EXPECT_EQ(ViewOf("rooms 312, 55, 10"), "rooms 312, 55, 10");
+  // ... or with fillers or an ellipsis between.
+  EXPECT_EQ(ViewOf("it's 503 uh 555 uh 0157 that's my direct line"), "it's 5035550157 that's my direct line");
+  EXPECT_EQ(ViewOf("my cell, 617 ... 555 ... 0130"), "my cell, 6175550130");
+  EXPECT_EQ(ViewOf("take 500 uh 25 uh 10 mg"), "take 500 uh 25 uh 10 mg");
   // Fewer than five, or digits among longer numbers: as written.
   EXPECT_EQ(ViewOf("rated 1 2 3 4 stars"), "rated 1 2 3 4 stars");
   EXPECT_EQ(ViewOf("rooms 12 4 5 6 7 and 8"), "rooms 12 4 5 6 7 and 8");
@@ -246,6 +250,14 @@ TEST(SpokenView, Email) {
   EXPECT_EQ(ViewOf("i will look at it at home point in july"),
             "i will look at it at home point in july");
   EXPECT_EQ(ViewOf("dana at example point com"), "dana@example.com");
+  // A local part spelled with NATO words, three or more in a row; one alone
+  // is a word.
+  EXPECT_EQ(ViewOf("yes delta india whiskey alpha at hotmail dot com"), "yes diwa@hotmail.com");
+  EXPECT_EQ(ViewOf("echo zulu romeo alpha underscore fai eight zero at hotmail dot com"),
+            "ezra_fai80@hotmail.com");
+  EXPECT_EQ(ViewOf("charlie yankee romeo uniform sierra dot delacroix at aol dot com"),
+            "cyrus.delacroix@aol.com");
+  EXPECT_EQ(ViewOf("mike dot jones at gmail dot com"), "mike.jones@gmail.com");
 }
 
 TEST(SpokenView, NonPhiStaysReadable) {
