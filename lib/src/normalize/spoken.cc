@@ -1351,10 +1351,15 @@ bool HasSpokenSeed(std::string_view text) {
           *end = x;
           return x - d;
         };
-        size_t e1 = 0, e2 = 0;
+        size_t e1 = 0, e2 = 0, e3 = 0;
         if (j - i == 3 && (i == 0 || !IsDigit(text[i - 1]))) {
           size_t g2 = group_after(j, &e1);
           if ((g2 == 2 || g2 == 3) && group_after(e1, &e2) == 4) return true;
+        }
+        // "5555, 5505, 8081, 1893": a card's four groups.
+        if (j - i == 4 && (i == 0 || !IsDigit(text[i - 1])) && group_after(j, &e1) == 4 &&
+            group_after(e1, &e2) == 4 && group_after(e2, &e3) == 4) {
+          return true;
         }
         // "503 uh 555 uh 0157", "704 ... 555 ... 0141": written groups with
         // a filler or a pause between.
@@ -1734,19 +1739,32 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates, bool o_zer
     }
     // ... or with fillers or an ellipsis between: "503 uh 555 uh 0157",
     // "704 ... 555 ... 0141".
-    if (!paused_groups && numbers == 0 && letters == 0 && written == 3) {
-      std::vector<size_t> sizes;
-      bool filler = false;
+    // Any groups of two to four digits so, seven digits or more in all
+    // ("8604 uh 3027", "1114 uh 931 uh 573", "6011 um 1162 um 8577 um
+    // 8328"); four groups of four with commas, a card's shape ("5555, 5505,
+    // 8081, 1893").
+    if (!paused_groups && numbers == 0 && letters == 0 && written >= 2 && written <= 5) {
+      size_t total = 0, fours = 0;
+      bool filler = false, sized = true;
       for (size_t q = rb; q < re; ++q) {
         if (toks[q].type == T::kDigits) {
-          sizes.push_back(toks[q].lower.size());
+          const size_t n = toks[q].lower.size();
+          total += n;
+          fours += n == 4 ? 1 : 0;
+          sized = sized && n >= 2 && n <= 4;
         } else if ((toks[q].type == T::kWord && toks[q].info.kind == W::kFiller) ||
-                   (toks[q].type == T::kPunct && toks[q].lower == ".")) {
-          filler = true;
+                   (toks[q].type == T::kPunct && toks[q].lower == "." && q + 1 < re &&
+                    toks[q + 1].space_before)) {
+          filler = true;  // (a pause: "...", never a decimal point, "25.456")
         }
       }
-      paused_groups = filler && sizes.size() == 3 && sizes[0] == 3 && sizes[2] == 4 &&
-                      (sizes[1] == 3 || sizes[1] == 2);
+      // (Never amounts with their unit: "take 500 uh 25 uh 10 mg".)
+      static constexpr std::string_view kUnits[] = {"mg", "mcg", "ml", "units", "dollars", "percent",
+                                                    "pounds", "lbs", "kg", "minutes", "hours", "days",
+                                                    "tablets", "pills", "milligrams"};
+      const bool unit = re < toks.size() && toks[re].type == T::kWord &&
+                        std::find(std::begin(kUnits), std::end(kUnits), toks[re].lower) != std::end(kUnits);
+      paused_groups = sized && total >= 7 && !unit && (filler || (written == 4 && fours == 4));
     }
     worth = worth || paused_groups;
     // A house number and an abbreviated direction ("22 S. 10th Loop", "91 N.

@@ -52,6 +52,11 @@ TEST(SpokenView, DigitsWrittenOneAtATime) {
   EXPECT_EQ(ViewOf("it's 503 uh 555 uh 0157 that's my direct line"), "it's 5035550157 that's my direct line");
   EXPECT_EQ(ViewOf("my cell, 617 ... 555 ... 0130"), "my cell, 6175550130");
   EXPECT_EQ(ViewOf("take 500 uh 25 uh 10 mg"), "take 500 uh 25 uh 10 mg");
+  EXPECT_EQ(ViewOf("our m r n is 8604 uh 3027"), "our mrn is 86043027");
+  EXPECT_EQ(ViewOf("the card number is 6011 um 1162 um 8577 um 8328"), "the card number is 6011116285778328");
+  EXPECT_EQ(ViewOf("the card number is 5555, 5505, 8081, 1893"), "the card number is 5555550580811893");
+  EXPECT_EQ(ViewOf("it was 2024, 2025, 2026"), "it was 2024, 2025, 2026");
+  EXPECT_EQ(ViewOf("2017-05-16 00:14:25.456 2931 INFO uh 12 34"), "2017-05-16 00:14:25.456 2931 INFO uh 12 34");
   // Fewer than five, or digits among longer numbers: as written.
   EXPECT_EQ(ViewOf("rated 1 2 3 4 stars"), "rated 1 2 3 4 stars");
   EXPECT_EQ(ViewOf("rooms 12 4 5 6 7 and 8"), "rooms 12 4 5 6 7 and 8");
