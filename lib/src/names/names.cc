@@ -83,7 +83,12 @@ constexpr std::string_view kLowerStops[] = {
     "it",     "just",    "may",   "me",    "might", "mark",  "my",    "no",     "not",
     "now",    "of",      "on",    "or",    "please", "right", "said", "says",   "so",
     "speaking", "that",  "the",   "then",  "there", "this",  "to",    "today",  "too",
-    "was",    "well",    "will",  "with",  "would", "yes",   "you",   "your"};
+    "was",    "well",    "will",  "with",  "would", "yes",   "you",   "your",
+    // (What is said next in an answer: "beatriz oyelaran date of birth ...",
+    // "nadia bellweather november nineteen ...".)
+    "date",   "dob",     "birth", "birthday", "born", "january", "february", "march",
+    "july",   "september", "october", "november", "december", "okay",  "ok",    "um",
+    "uh",     "yeah",    "sure",  "thanks", "thank", "spelled", "that's", "it's"};
 
 // Function words that, right before a known name, point at a person.
 constexpr std::string_view kWeakCues[] = {"afternoon", "attn", "bye", "by", "cc", "dear",
@@ -670,6 +675,9 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
       } else {
         ok = false;
       }
+      // (A word that never continues a name ends one, capitalised or not:
+      // "Priya Nakamura And your date of birth?".)
+      if (ok && e > k && !w.upper && !w.initial && w.folded.size() > 1 && In(kLowerStops, w.folded)) ok = false;
       if (!ok) break;
       // An ALL CAPS name ends before a Title Case word: "RUIZ-TAGLE, MARISOL
       // Stelara 81 mg" (a drug on a label), "WALSH CAROLINE Metformin".

@@ -1844,6 +1844,23 @@ TEST_F(ScannerTest, CueAcronymsAndGroupNumbers) {
 }
 
 
+TEST_F(ScannerTest, NamesAnsweredThenTheNextThingSaid) {
+  // A name asked for, an unknown surname, then what the next question asks:
+  // the surname ends where that starts.
+  EXPECT_EQ(RedactTurn(rules_, "ch_0: patient name and date of birth",
+                       "ch_1: beatriz oyelaran date of birth october 23rd 2001"),
+            "ch_1: [PERSON] date of birth [DATE_OF_BIRTH]");
+  EXPECT_EQ(RedactTurn(rules_, "ch_0: can you tell me your first and last name",
+                       "ch_1: yeah hi delphine albescu september thirteenth thirty one calling about a refill"),
+            "ch_1: yeah hi [PERSON] [DATE_OF_BIRTH] calling about a refill");
+  EXPECT_EQ(RedactTurn(rules_, "", "Agent: Can you say your first and last name? Priya Nakamura And your date of birth?"),
+            "Agent: Can you say your first and last name? [PERSON] And your date of birth?");
+  // (Nothing asked: words stay words.)
+  EXPECT_EQ(RedactTurn(rules_, "ch_0: how are you feeling", "ch_1: pretty tired date night was long"),
+            "ch_1: pretty tired date night was long");
+}
+
+
 TEST_F(ScannerTest, CityRightBeforeItsZip) {
   // A city named, then its ZIP code asked or given: "<City> and the zip is".
   EXPECT_EQ(RedactTurn(rules_, "Caller: I live at 62 Sycamore Place.", "Caller: Riverside and the zip is 94612."),
