@@ -439,7 +439,7 @@ bool Answering(std::string_view text, const std::vector<NameScratch::Word>& word
   static constexpr std::string_view kPhrases[][5] = {
       {"speaking"},           {"how", "can", "i", "help"},     {"how", "may", "i", "help"},
       {"how", "can", "i", "assist"}, {"what", "can", "i", "do"}, {"who", "am", "i", "speaking"},
-      {"how", "can", "we", "help"}};
+      {"how", "can", "we", "help"},  {"is", "this", "a", "medical"}, {"are", "you", "calling"}};
   for (const auto& phrase : kPhrases) {
     size_t n = 0;
     while (n < 5 && !phrase[n].empty()) ++n;
@@ -537,7 +537,8 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
         c = cue(words[k - 1].start);
       }
     }
-    bool honorific = k > 0 && words[k - 1].honorific &&
+    // (A title that is a speaker's label, "Dr: What kind of ...", is none.)
+    bool honorific = k > 0 && words[k - 1].honorific && !words[k - 1].label &&
                      first.start - words[k - 1].end <= 2;
     // A title said as a word ("thank you missus young"): a surname after it
     // in lower case is one even when it is also a word ("ms" and "mr" in
@@ -628,10 +629,12 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
       } else if (e == k && name_is) {
         ok = true;
       } else if (w.lower && e == k && w.folded.size() >= 3 && !w.contraction &&
-                 (((w.flags & kGivenName) && !everyday(w)) ||
+                 (((w.flags & kGivenName) &&
+                   (!everyday(w) ||
+                    (k >= 2 && words[k - 1].folded == "is" && words[k - 2].folded == "this"))) ||
                   (w.flags & (kGivenName | kSurname | kCommonWord)) == 0) &&
                  Answering(text, words, k + 1)) {
-        ok = true;  // "... scheduling raymond speaking"
+        ok = true;  // "... scheduling raymond speaking", "... this is glen how can i help"
       } else if (w.lower && e == k && said_title && (w.flags & kSurname)) {
         ok = true;
       } else if (w.lower && lower_ok && e - k < 2 && !w.contraction &&
@@ -940,8 +943,12 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
     // word no list has, then what the one answering says.
     if (!addressed && real == 1 && e - k == 1 && !head.label && head.folded.size() >= 3 &&
         !head.contraction && !head.possessive && (head.flags & kNotName) == 0 &&
-        (((head.flags & kGivenName) && (!everyday(head) || (head.title_case && !head.sentence_start))) ||
+        (((head.flags & kGivenName) &&
+          (!everyday(head) || (head.title_case && !head.sentence_start) ||
+           (k >= 2 && words[k - 1].folded == "is" && words[k - 2].folded == "this"))) ||
          ((head.flags & (kGivenName | kSurname | kCommonWord)) == 0 && head.lower))) {
+      // (After "this is" a given name that is also a word: "... dentistry
+      // this is glen how can i help you".)
       addressed = Answering(text, words, e);
     }
     if (real == 1 && e - k == 1 && !head.label && !addressed) {

@@ -1861,6 +1861,18 @@ TEST_F(ScannerTest, NamesAnsweredThenTheNextThingSaid) {
 }
 
 
+TEST_F(ScannerTest, WhoAnswersAfterThisIsAndSpeakerLabelsThatAreTitles) {
+  EXPECT_EQ(RedactTurn(rules_, "", "spk_0: good morning parkway family dentistry this is glen how can i help you"),
+            "spk_0: good morning parkway family dentistry this is [PERSON] how can i help you");
+  EXPECT_EQ(RedactTurn(rules_, "", "Agent: after-hours line for summit pulmonary this is ray is this a medical emergency"),
+            "Agent: after-hours line for summit pulmonary this is [PERSON] is this a medical emergency");
+  for (const char* keep : {"Caller: this is a test how can i help", "Caller: this is fine i am a patient",
+                           "Dr: What kind of treatments did he receive?"}) {
+    EXPECT_EQ(RedactTurn(rules_, "", keep), keep);
+  }
+}
+
+
 TEST_F(ScannerTest, CityRightBeforeItsZip) {
   // A city named, then its ZIP code asked or given: "<City> and the zip is".
   EXPECT_EQ(RedactTurn(rules_, "Caller: I live at 62 Sycamore Place.", "Caller: Riverside and the zip is 94612."),
