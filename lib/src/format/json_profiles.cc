@@ -146,7 +146,8 @@ void Transcribe(JsonOptions* o) {
   o->alignments.push_back(Align(p, "stream_items", "$.Transcript.Results[*].Alternatives[*]",
                                 "Transcript", "Items", {"Content"}, "StartTime",
                                 "EndTime"));
-  SkipIds(p, {"accountId", "ResultId"}, o);
+  // (Call Analytics output names the AWS account and the job: no one's ids.)
+  SkipIds(p, {"accountId", "AccountId", "ResultId", "JobName", "jobName"}, o);
 }
 
 }  // namespace
@@ -185,8 +186,11 @@ std::string_view DetectJsonProfile(const simdjson::dom::element& root) {
     return "deepgram";
   }
   // Amazon Transcribe: batch output, or a streaming TranscriptEvent.
+  // (Call Analytics: {"JobStatus", "AccountId", "Transcript": [{"Content",
+  // "ParticipantRole", ...}]}.)
   if ((has(root["jobName"]) && has(root["results"]["transcripts"])) ||
-      has(root["Transcript"]["Results"])) {
+      has(root["Transcript"]["Results"]) ||
+      (has(root["JobStatus"]) && root["Transcript"].is_array())) {
     return "transcribe";
   }
   return "";

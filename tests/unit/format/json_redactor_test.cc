@@ -763,6 +763,23 @@ TEST_F(JsonTest, DetectedProfilesApplyPerDocument) {
   EXPECT_TRUE(timed);
 }
 
+// Transcribe Call Analytics output: the AWS account and the job are no
+// one's ids; the turns are a conversation.
+TEST_F(JsonTest, TranscribeCallAnalyticsKeepsItsAccountAndJob) {
+  JsonOptions opts;
+  opts.detect_profiles = true;
+  Build(opts);
+  std::string input =
+      R"({"JobStatus":"COMPLETED","AccountId":"559113815635","JobName":"callcenter-9741c396a5",)"
+      R"("Transcript":[{"Content":"What's your date of birth?","ParticipantRole":"AGENT"},)"
+      R"({"Content":"march fifth nineteen eighty two","ParticipantRole":"CUSTOMER"}]})" "\n";
+  PipeOut r = RunPipeline(rules_, json_rules_, RecordFormat::kAuto, input, {input.size()}, 100);
+  EXPECT_EQ(r.output,
+            R"({"JobStatus":"COMPLETED","AccountId":"559113815635","JobName":"callcenter-9741c396a5",)"
+            R"("Transcript":[{"Content":"What's your date of birth?","ParticipantRole":"AGENT"},)"
+            R"({"Content":"[DATE_OF_BIRTH]","ParticipantRole":"CUSTOMER"}]})" "\n");
+}
+
 TEST_F(JsonTest, BadAlignmentPathsAreReported) {
   JsonOptions opts = WithAlignment();
   opts.alignments[0].words = "words[";
