@@ -499,6 +499,14 @@ bool IsLetterToken(const std::vector<Tok>& toks, size_t i) {
     bool before = i > 0 && (letter(i - 1) || (i > 1 && comma(i - 1) && letter(i - 2)));
     bool after = i + 1 < toks.size() &&
                  (letter(i + 1) || (i + 2 < toks.size() && comma(i + 1) && letter(i + 2)));
+    // (After a year, before a day: "born 1974 november twenty sixth" is a
+    // date.)
+    bool day_after = i + 1 < toks.size() && toks[i + 1].type == T::kWord &&
+                     (toks[i + 1].info.kind == W::kOrdinal ||
+                      (toks[i + 1].info.kind == W::kTens && i + 2 < toks.size() &&
+                       toks[i + 2].type == T::kWord && toks[i + 2].info.kind == W::kOrdinal));
+    bool year_before = i > 0 && toks[i - 1].type == T::kDigits && toks[i - 1].lower.size() == 4;
+    if (year_before && day_after && !before && !after) return false;
     return before || after || digit_before;
   }
   return false;
@@ -744,7 +752,9 @@ bool ReadYear(const std::vector<const Atom*>& nums, size_t p, std::string* y) {
   const Atom& a = *nums[p];
   auto said = [&](size_t q) { return nums[p + q]->said; };
   auto value = [&](size_t q) { return nums[p + q]->value; };
-  if (left == 1 && (a.said == Atom::kTens || a.said == Atom::kTensOne || a.said == Atom::kTeen)) {
+  if (left == 1 && a.kind == Atom::kWritten) {
+    *y = a.text;  // checked by NumberAtoms: 19xx, 20xx
+  } else if (left == 1 && (a.said == Atom::kTens || a.said == Atom::kTensOne || a.said == Atom::kTeen)) {
     *y = a.text;
   } else if (left == 1 && a.said == Atom::kBig && a.value >= 1900 && a.value <= 2099) {
     *y = a.text;
@@ -785,7 +795,14 @@ bool NumberAtoms(const std::vector<Atom>& atoms, size_t from, size_t to,
       if (!a.pause && !a.text.empty() && a.text != " ") return false;
       continue;
     }
-    if (a.kind != Atom::kNumber) return false;
+    // (A year written by the engine ends a date said in words: "eight
+    // twelve 1975", "oh seven twenty seven 2025".)
+    const bool written_year = a.kind == Atom::kWritten && a.text.size() == 4 &&
+                              (a.text.compare(0, 2, "19") == 0 || a.text.compare(0, 2, "20") == 0) &&
+                              !nums->empty() && std::all_of(atoms.begin() + static_cast<long>(k) + 1,
+                                                            atoms.begin() + static_cast<long>(to),
+                                                            [](const Atom& x) { return x.kind == Atom::kSeparator; });
+    if (a.kind != Atom::kNumber && !written_year) return false;
     nums->push_back(&a);
   }
   return true;
@@ -1612,13 +1629,19 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates, bool o_zer
         if (lk != W::kHundred && lk != W::kThousand && !and_then) break;
       }
       // A separator must be followed (soon) by another core token.
-      size_t q = r + 1;
-      while (q < stop && q < r + 5 && !IsCore(toks, q) &&
+      // (The dots of a long pause count once: "two five four three
+      // two...... nine five eight".)
+      size_t q = r + 1, dots = 0;
+      while (q < stop && q < r + 5 + dots && !IsCore(toks, q) &&
              ((toks[q].type == T::kPunct && (toks[q].lower == "," || toks[q].lower == ".")) ||
               (toks[q].type == T::kWord && (toks[q].info.kind == W::kFiller ||
                                             toks[q].info.kind == W::kExtension)) ||
               (toks[q].type == T::kWord && toks[q].info.kind == W::kAnd && q + 1 < stop &&
                toks[q + 1].lower == "then"))) {
+        if (toks[q].type == T::kPunct && toks[q].lower == "." && toks[q - 1].type == T::kPunct &&
+            toks[q - 1].lower == ".") {
+          ++dots;
+        }
         ++q;
       }
       if (q >= stop || !IsCore(toks, q)) break;

@@ -880,6 +880,7 @@ bool ValidDate(std::string_view v) {
   int lens[3];
   int count = 0;
   int month_name = 0;
+  int fields_before_month = 0;
   for (size_t i = 0; i < v.size();) {
     if (IsDigit(v[i])) {
       int value = 0;
@@ -919,6 +920,7 @@ bool ValidDate(std::string_view v) {
       if (m == 0) return false;
       if (month_name != 0) return false;
       month_name = m;
+      fields_before_month = count;
       i = j;
     } else if (v[i] == '/' || v[i] == '-' || v[i] == '.' || v[i] == ',' ||
                v[i] == ' ') {
@@ -938,6 +940,12 @@ bool ValidDate(std::string_view v) {
     // "1980-Jan-02": the year first.
     if (lens[0] == 4 && lens[1] <= 2) {
       return year_ok(nums[0], 4) && ValidCalendarDate(nums[0], month_name, nums[1]);
+    }
+    // "44, April 14th", "41 may 5th": a two-digit year first, as people say
+    // a birth date, when it can be no day.
+    if (fields_before_month == 1 && lens[0] == 2 && nums[0] > 31 && lens[1] <= 2) {
+      const int y = 2000 + nums[0] > CurrentYear() + 1 ? 1900 + nums[0] : 2000 + nums[0];
+      return ValidCalendarDate(y, month_name, nums[1]);
     }
     if ((lens[1] != 4 && lens[1] != 2) || !year_ok(year, lens[1]) || lens[0] > 2) return false;
     // A two-digit year ("January 20th 41", as people say it) is the last

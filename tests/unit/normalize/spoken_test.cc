@@ -120,6 +120,15 @@ TEST(SpokenView, Dates) {
             "Hi, um, Huong Ortiz... 2nd of January 08, and I'm calling");
 }
 
+TEST(SpokenView, DatesWithAWrittenYearOrTheYearFirst) {
+  EXPECT_EQ(ViewOf("So, eight twelve 1975"), "So, 08/12/1975");
+  EXPECT_EQ(ViewOf("oh seven twenty seven 2025"), "07/27/2025");
+  EXPECT_EQ(ViewOf("he was born 1974 november twenty sixth"), "he was born 1974 november 26th");
+  EXPECT_EQ(ViewOf("Um, forty four, April fourteenth"), "Um, 44, April 14th");
+  // (A long pause inside digits is still a pause.)
+  EXPECT_EQ(ViewOf("one six five... oh eight...... double five seven six"), "165085576");
+}
+
 TEST(SpokenView, FirstAfterAMonthOrTensIsADayNotACount) {
   // "first" before a number word is a count ("the first two digits"), except
   // as the day of a date.
