@@ -82,13 +82,16 @@ struct Scanner::State {
     // Digits said in the turns just before and now read back, asked for or
     // not: a value here counts only as those digits whole (five or more).
     bool echo = false;
+    // Only a whole value counts here, never a part of one said over several
+    // turns (a ZIP code offered: "forty five" is no first part of one).
+    bool whole = false;
   };
   std::vector<Expectation> expect;
   // Whether a range of `expect` covering original byte `at` expects `entity`
   // (asked for or offered: digits said again expect only themselves).
   bool Expects(uint32_t at, uint16_t entity) const {
     return entity < 64 && std::any_of(expect.begin(), expect.end(), [&](const Expectation& x) {
-             return !x.echo && at >= x.begin && at < x.end && ((x.entities >> entity) & 1);
+             return !x.echo && !x.whole && at >= x.begin && at < x.end && ((x.entities >> entity) & 1);
            });
   }
   // ScanTurn: the turns before the one scanned (see AddSplitValues).
@@ -3423,8 +3426,11 @@ void Scanner::AddSentenceExpectations(std::string_view line, uint32_t base) {
     } else if (s.offered_entities != 0 && turn.size() <= 200 && !open(lb, true) &&
                OffersValue(LowerAscii(turn), true)) {
       // (A short turn with an offer in any of its sentences when nothing is
-      // asked: "two nine zero nine two. sorry, I'm just reading off my paper".)
+      // asked: "two nine zero nine two. sorry, I'm just reading off my paper";
+      // a ZIP code only whole.)
       expect(lb, le, s.offered_entities);
+      s.expect.push_back({base + static_cast<uint32_t>(lb), base + static_cast<uint32_t>(le), zip,
+                          std::string(), false, true});
     }
     if (dob != 0 && turn.size() <= 160 && !asked && DateAloneInTurn(turn)) {
       expect(lb, le, dob);

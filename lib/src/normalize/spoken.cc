@@ -1388,6 +1388,9 @@ bool HasSpokenSeed(std::string_view text) {
             if (at + 3 <= n && text.compare(at, 3, "...") == 0) {
               at += 3;
               pause = true;
+            } else if (rounds == 0 && at == j && at + 2 <= n && text[at] == '.' && text[at + 1] == ' ') {
+              at += 2;  // "8483. 2708": a full stop the engine put in a pause
+              pause = true;
             } else if (at + 3 <= n &&
                        (text.compare(at, 2, "um") == 0 || text.compare(at, 2, "uh") == 0 ||
                         text.compare(at, 2, "er") == 0) &&
@@ -1787,7 +1790,14 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates, bool o_zer
                                                     "tablets", "pills", "milligrams"};
       const bool unit = re < toks.size() && toks[re].type == T::kWord &&
                         std::find(std::begin(kUnits), std::end(kUnits), toks[re].lower) != std::end(kUnits);
-      paused_groups = sized && total >= 7 && !unit && (filler || (written == 4 && fours == 4));
+      // (Nor years: "in 2019. 2020 was ...".)
+      bool years = true;
+      for (size_t q = rb; q < re; ++q) {
+        if (toks[q].type != T::kDigits) continue;
+        const std::string& d = toks[q].lower;
+        years = years && d.size() == 4 && (d.compare(0, 2, "19") == 0 || d.compare(0, 2, "20") == 0);
+      }
+      paused_groups = sized && total >= 7 && !unit && !years && (filler || (written == 4 && fours == 4));
     }
     worth = worth || paused_groups;
     // A house number and an abbreviated direction ("22 S. 10th Loop", "91 N.

@@ -56,6 +56,9 @@ TEST(SpokenView, DigitsWrittenOneAtATime) {
   EXPECT_EQ(ViewOf("the card number is 6011 um 1162 um 8577 um 8328"), "the card number is 6011116285778328");
   EXPECT_EQ(ViewOf("the card number is 5555, 5505, 8081, 1893"), "the card number is 5555550580811893");
   EXPECT_EQ(ViewOf("it was 2024, 2025, 2026"), "it was 2024, 2025, 2026");
+  EXPECT_EQ(ViewOf("medical record number 8483. 2708 and"), "medical record number 84832708 and");
+  EXPECT_EQ(ViewOf("hi, um, 168. 222. 8030, I think"), "hi, um, 1682228030, I think");
+  EXPECT_EQ(ViewOf("back in 2019. 2020 was worse"), "back in 2019. 2020 was worse");
   EXPECT_EQ(ViewOf("2017-05-16 00:14:25.456 2931 INFO uh 12 34"), "2017-05-16 00:14:25.456 2931 INFO uh 12 34");
   // Fewer than five, or digits among longer numbers: as written.
   EXPECT_EQ(ViewOf("rated 1 2 3 4 stars"), "rated 1 2 3 4 stars");
