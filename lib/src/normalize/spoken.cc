@@ -352,6 +352,9 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
   // to uh five fifty five", "for one zero", "o one two ate", "eighty for"):
   // a digit, inside a run of six digits or more said in words.
   auto digits_of = [](const Tok& t) {
+    // (Digits the engine wrote among the words count too: "one ate seven
+    // eight 6 3 ...", "six seven zero one 0 won eight".)
+    if (t.type == T::kDigits) return static_cast<int>(t.lower.size());
     if (t.type != T::kWord) return 0;
     switch (t.info.kind) {
       case W::kDigit: return 1;
@@ -394,7 +397,7 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
         if (x.type == T::kBreak) break;
         if (digits_of(x) > 0) {
           digits += digits_of(x);
-          singles = singles && x.info.kind == W::kDigit;
+          singles = singles && (x.info.kind == W::kDigit || (x.type == T::kDigits && x.lower.size() == 1));
           if (adjacent) sides[side] = true;
           adjacent = false;
           continue;
@@ -402,6 +405,12 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
         if (homophone(x) > 0 && x.lower != "to" && x.lower != "too") {
           adjacent = false;
           continue;
+        }
+        // (A pause written as dots before it is an edge: "Hold on... ate o
+        // zero - eight six ...".)
+        if (dir < 0 && x.type == T::kPunct && x.lower == "." && q > 0 && (*out)[q - 1].type == T::kPunct &&
+            (*out)[q - 1].lower == ".") {
+          break;
         }
         if (pause(x) || (x.type == T::kPunct && (x.lower == "." || x.lower == "?"))) continue;
         // The speaker's label before it ("Caller:", "[patient]"): an edge.

@@ -123,6 +123,13 @@ TEST(SpokenView, Dates) {
             "Hi, um, Huong Ortiz... 2nd of January 08, and I'm calling");
 }
 
+TEST(SpokenView, DigitsHeardAsWordsAmongWrittenDigits) {
+  EXPECT_EQ(ViewOf("Hold on... ate o zero - eight six - four five six five"), "Hold on... 800-86-4565");
+  EXPECT_EQ(ViewOf("His NPI is one ate seven eight 6 3 eight three six four"), "His NPI is 1878638364");
+  EXPECT_EQ(ViewOf("six seven zero one 0 won eight nine three"), "670101893");
+  EXPECT_EQ(ViewOf("we won 3 to 2"), "we won 3 to 2");
+}
+
 TEST(SpokenView, DatesWithAWrittenYearOrTheYearFirst) {
   EXPECT_EQ(ViewOf("So, eight twelve 1975"), "So, 08/12/1975");
   EXPECT_EQ(ViewOf("oh seven twenty seven 2025"), "07/27/2025");
