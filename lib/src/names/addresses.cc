@@ -169,6 +169,15 @@ class Lines {
       if (g != " " && g != ". " && g != " #" && g != ". #" && g != "# " && g != " # ") break;
       if (!words_[e + 1].digits && words_[e + 1].end - words_[e + 1].start != 1) break;
       e += 2;
+      // (A unit number said digit by digit: "apt 2 1 0", "unit 1 2".)
+      auto lone_digit = [&](size_t q) {
+        return words_[q].digits && words_[q].end - words_[q].start == 1;
+      };
+      for (int more = 0; more < 3 && e < line_end && lone_digit(e - 1) && lone_digit(e) &&
+                         Gap(e - 1, e) == " ";
+           ++more) {
+        ++e;
+      }
       if (e < line_end) {
         std::string_view g2 = Gap(e - 1, e);
         if (g2 != " " && g2 != ", " && g2 != ". ") break;
