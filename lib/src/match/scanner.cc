@@ -2998,8 +2998,17 @@ void Scanner::AskHits(std::string_view turns, uint32_t from) {
     if (label_end && line_start) continue;
     // A cue after a value in its own turn describes that value ("It's J Q
     // S W ..., that's the ID on the card."): it asks for nothing new.
-    if (h.start - line > 8) {
-      std::string_view said = turns.substr(line, h.start - line);
+    // (A question after the value, in a sentence of its own, asks:
+    // "nineteen fifty-one. Okay. And the last four of your social?".)
+    size_t sentence = line;
+    size_t q = h.end;
+    while (q < turns.size() && !SentenceEnd(turns, q)) ++q;
+    if (q < turns.size() && turns[q] == '?') {
+      sentence = h.start;
+      while (sentence > line && !SentenceEnd(turns, sentence - 1)) --sentence;
+    }
+    if (h.start - sentence > 8) {
+      std::string_view said = turns.substr(sentence, h.start - sentence);
       if (internal::HasSpokenSeed(said) && internal::SpokenView(said, &s.answer_view)) {
         said = s.answer_view.text;
       }

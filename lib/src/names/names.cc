@@ -88,7 +88,9 @@ constexpr std::string_view kLowerStops[] = {
     // "nadia bellweather november nineteen ...".)
     "date",   "dob",     "birth", "birthday", "born", "january", "february", "march",
     "july",   "september", "october", "november", "december", "okay",  "ok",    "um",
-    "uh",     "yeah",    "sure",  "thanks", "thank", "spelled", "that's", "it's"};
+    "uh",     "yeah",    "sure",  "thanks", "thank", "spelled", "that's", "it's",
+    // (Spanish an interpreter says: "¿Cuál es su fecha de nacimiento?".)
+    "su",     "es",      "mi",    "tu",    "que",   "el",    "cual",  "cuál"};
 
 // Function words that, right before a known name, point at a person.
 constexpr std::string_view kWeakCues[] = {"afternoon", "attn", "bye", "by", "cc", "dear",
@@ -624,7 +626,7 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
         ok = true;
       } else if (capital(w)) {
         ok = true;
-      } else if (w.lower && (lower_ok || greeting) && known(w) && !everyday(w)) {
+      } else if (w.lower && (lower_ok || greeting) && known(w) && !everyday(w) && !In(kLowerStops, w.folded)) {
         ok = true;
       } else if (e == k && name_is) {
         ok = true;

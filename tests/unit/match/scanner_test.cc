@@ -1873,6 +1873,19 @@ TEST_F(ScannerTest, WhoAnswersAfterThisIsAndSpeakerLabelsThatAreTitles) {
 }
 
 
+TEST_F(ScannerTest, AQuestionAfterAValueInItsOwnSentenceAsks) {
+  // The end of an answer, then a question in the same turn: it asks.
+  EXPECT_EQ(RedactTurn(rules_, "Speaker 1: And date of birth?\nSpeaker 2: July first\n"
+                               "Speaker 1: nineteen fifty-one. Okay. And the last four of your social?",
+                       "Speaker 2: 8470."),
+            "Speaker 2: [US_SSN].");
+  // (A cue after a value in its sentence describes it: "It's 8470, that's
+  // the last four of my social" asks nothing of the next turn.)
+  EXPECT_EQ(RedactTurn(rules_, "Speaker 2: It's 8470, that's the last four of my social.", "Speaker 1: 2210."),
+            "Speaker 1: 2210.");
+}
+
+
 TEST_F(ScannerTest, CityRightBeforeItsZip) {
   // A city named, then its ZIP code asked or given: "<City> and the zip is".
   EXPECT_EQ(RedactTurn(rules_, "Caller: I live at 62 Sycamore Place.", "Caller: Riverside and the zip is 94612."),
