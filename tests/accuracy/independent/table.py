@@ -38,6 +38,8 @@ CORPORA = [
     ("spoken holdout 17", "spoken_holdout17/holdout17.jsonl", []),
     ("spoken holdout 18", "spoken_holdout18/holdout18.jsonl", []),
     ("spoken holdout 19", "spoken_holdout19/holdout19.jsonl", []),
+    ("spoken holdout 20", "spoken_holdout20/holdout20.jsonl", []),
+    ("spoken holdout 21", "spoken_holdout21/holdout21.jsonl", []),
     ("written dev", "written/dev.jsonl", []),
     ("written test", "written/test.jsonl", []),
     ("presidio", "presidio/presidio.jsonl", []),
