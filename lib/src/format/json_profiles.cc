@@ -132,7 +132,13 @@ void Deepgram(JsonOptions* o) {
     o->alignments.push_back(Align(p, "words", group, "transcript", "words",
                                   {"punctuated_word", "word"}, "start", "end"));
   }
-  o->rules.push_back(Path(p, "$.metadata", Action::kSkip, "", "metadata"));
+  // The request's own metadata is no one's; what the caller attached to it
+  // ("extra": patient name, MRN, DOB ...) is scanned as any field is.
+  for (const char* key : {"$.metadata.transaction_key", "$.metadata.request_id", "$.metadata.sha256",
+                          "$.metadata.created", "$.metadata.duration", "$.metadata.channels",
+                          "$.metadata.models", "$.metadata.model_info"}) {
+    o->rules.push_back(Path(p, key, Action::kSkip, "", "metadata"));
+  }
   SkipIds(p, {"request_id"}, o);
 }
 

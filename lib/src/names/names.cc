@@ -500,8 +500,10 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
   };
   for (size_t k = 0; k < words.size();) {
     const auto& first = words[k];
+    // (Nor a word cut off: "the date of bi-- / five twenty six ...".)
+    const bool cut_off = first.end + 1 < text.size() && text[first.end] == '-' && text[first.end + 1] == '-';
     if (first.digits || first.label || first.honorific || first.suffix || first.blocked ||
-        (first.flags & kNotName) != 0 || In(kDiscourse, first.folded)) {
+        (first.flags & kNotName) != 0 || In(kDiscourse, first.folded) || cut_off) {
       ++k;
       continue;
     }
@@ -600,6 +602,19 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
                      words[k - 3].folded == "whose")) &&
         ((k >= 2 && words[k - 1].folded == "is" && words[k - 2].folded == "name") ||
          (k >= 1 && (words[k - 1].folded == "name's" || words[k - 1].folded == "names")));
+    // "first name hector", "last name thornbury": right after the label, a
+    // name in lower case even when it is also a word.
+    const bool after_name_label =
+        k >= 2 && words[k - 1].folded == "name" && first.lower && first.folded.size() >= 2 &&
+        !first.contraction && !In(kLowerStops, first.folded) && !In(kDiscourse, first.folded) &&
+        (words[k - 2].folded == "first" || words[k - 2].folded == "last" ||
+         words[k - 2].folded == "middle" || words[k - 2].folded == "given" ||
+         words[k - 2].folded == "family") &&
+        text.substr(words[k - 1].end, first.start - words[k - 1].end) == " " &&
+        (((first.flags & kGivenName) != 0 && words[k - 2].folded != "last" &&
+          words[k - 2].folded != "family") ||
+         ((first.flags & (kGivenName | kSurname)) != 0 && (first.flags & kCommonWord) == 0) ||
+         (first.flags & (kGivenName | kSurname | kCommonWord)) == 0);
     // The run of name-like words from k: capitalised words, initials and
     // particles (lower-case known names only after a strong cue), at most
     // four, joined by single blanks (or ", " once, for "Last, First").
@@ -628,7 +643,7 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
         ok = true;
       } else if (w.lower && (lower_ok || greeting) && known(w) && !everyday(w) && !In(kLowerStops, w.folded)) {
         ok = true;
-      } else if (e == k && name_is) {
+      } else if (e == k && (name_is || after_name_label)) {
         ok = true;
       } else if (w.lower && e == k && w.folded.size() >= 3 && !w.contraction &&
                  (((w.flags & kGivenName) &&
@@ -1071,7 +1086,7 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
         // After "my name is", "Dr.", a name key: any capitalised word that is
         // not everyday English, or known names in lower case; a known name
         // that is also a word when it is capitalised ("my name is Fang").
-        accept = (name_is && e == k + 1) || (common_only == 0 && (known_plain > 0 || (plain_unknown > 0 && !any_lower) ||
+        accept = ((name_is || after_name_label) && e == k + 1) || (common_only == 0 && (known_plain > 0 || (plain_unknown > 0 && !any_lower) ||
                                        (known_n > 0 && real >= 2))) ||
                  (real == known_n && !any_lower && !honorific && known_n > 0 &&
                   head.title_case && k > 0 && words[k - 1].lower &&
@@ -1080,7 +1095,7 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
                            .find_first_of(".!?;,") != std::string_view::npos));
         break;
       case NameCue::kExpected:
-        accept = common_only == 0 && known_plain > 0;
+        accept = (common_only == 0 && known_plain > 0) || (after_name_label && e == k + 1);
         break;
       case NameCue::kWeak:
         // "for Renata", "hi ashley" (a greeting takes lower case too).

@@ -1513,6 +1513,11 @@ bool HasSpokenSeed(std::string_view text) {
         switch (w.kind) {
           case W::kDigit:
             if (len > 2) return true;  // not "oh"/"o" alone
+            // (Unless between written digits: "415 555 oh 1 9 0".)
+            if (i >= 2 && text[i - 1] == ' ' && IsDigit(text[i - 2]) && j + 1 < n &&
+                text[j] == ' ' && IsDigit(text[j + 1])) {
+              return true;
+            }
             break;
           case W::kTeen:
           case W::kTens:

@@ -780,6 +780,23 @@ TEST_F(JsonTest, TranscribeCallAnalyticsKeepsItsAccountAndJob) {
             R"({"Content":"[DATE_OF_BIRTH]","ParticipantRole":"CUSTOMER"}]})" "\n");
 }
 
+// Deepgram: the request's metadata is kept, what the caller attached to it
+// ("extra") is scanned.
+TEST_F(JsonTest, DeepgramMetadataExtraIsScanned) {
+  JsonOptions opts;
+  opts.detect_profiles = true;
+  Build(opts);
+  std::string input =
+      R"({"metadata":{"request_id":"7c1e2d3a-55aa-4b1c-9e0f-1234567890ab","sha256":"ab12","duration":94.6,)"
+      R"("extra":{"patient_name":"Tomas Oyelaran","date_of_birth":"04/30/1967","callback_number":"859-555-0124"}},)"
+      R"("results":{"channels":[{"alternatives":[{"transcript":"hello","words":[]}]}]}})" "\n";
+  PipeOut r = RunPipeline(rules_, json_rules_, RecordFormat::kAuto, input, {input.size()}, 100);
+  EXPECT_EQ(r.output,
+            R"({"metadata":{"request_id":"7c1e2d3a-55aa-4b1c-9e0f-1234567890ab","sha256":"ab12","duration":94.6,)"
+            R"("extra":{"patient_name":"[PERSON]","date_of_birth":"[DATE_OF_BIRTH]","callback_number":"[PHONE_NUMBER]"}},)"
+            R"("results":{"channels":[{"alternatives":[{"transcript":"hello","words":[]}]}]}})" "\n");
+}
+
 TEST_F(JsonTest, BadAlignmentPathsAreReported) {
   JsonOptions opts = WithAlignment();
   opts.alignments[0].words = "words[";

@@ -1886,6 +1886,20 @@ TEST_F(ScannerTest, AQuestionAfterAValueInItsOwnSentenceAsks) {
 }
 
 
+TEST_F(ScannerTest, NamesAfterTheirLabelsAndWordsCutOff) {
+  EXPECT_EQ(RedactTurn(rules_, "AI: Sure. What is your first and last name?",
+                       "Speaker 1: um first name hector last name thornbury"),
+            "Speaker 1: um first name [PERSON] last name [PERSON]");
+  EXPECT_EQ(RedactTurn(rules_, "AI: And can I also get the date of bi--",
+                       "User: five twenty six sixty nine sorry go ahead"),
+            "User: [DATE_OF_BIRTH] sorry go ahead");
+  for (const char* keep : {"User: the last name field was empty", "AI: And can I also get the date of bi--",
+                           "Agent: first name please"}) {
+    EXPECT_EQ(RedactTurn(rules_, "", keep), keep);
+  }
+}
+
+
 TEST_F(ScannerTest, CityRightBeforeItsZip) {
   // A city named, then its ZIP code asked or given: "<City> and the zip is".
   EXPECT_EQ(RedactTurn(rules_, "Caller: I live at 62 Sycamore Place.", "Caller: Riverside and the zip is 94612."),
