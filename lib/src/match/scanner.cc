@@ -899,11 +899,15 @@ bool NamedOtherwise(std::string_view before, bool ids = false) {
 bool RestartedPhone(const internal::View& view, size_t at, std::string_view run) {
   const size_t n = run.size();
   if (n < 11 || n > 14 || (n == 11 && run[0] == '1')) return false;
-  for (size_t k = 1; k <= 3; ++k) {
+  for (size_t k = 1; k <= 4; ++k) {
     std::string_view rest = run.substr(k);
     std::string_view core = rest.size() == 11 && rest[0] == '1' ? rest.substr(1) : rest;
-    if (core.size() == 10 && core.substr(0, k) == run.substr(0, k) &&
-        view.begin[at + k] != view.begin[at + k - 1] && internal::ValidNanp(core)) {
+    // (Or its last four said first, then the whole number: "no, the last
+    // part is oh one two nine, four zero four five five five oh one two nine".)
+    const bool same_start = k <= 3 && core.size() == 10 && core.substr(0, k) == run.substr(0, k);
+    const bool last_part = k == 4 && core.size() == 10 && core.substr(6) == run.substr(0, 4);
+    if ((same_start || last_part) && view.begin[at + k] != view.begin[at + k - 1] &&
+        internal::ValidNanp(core)) {
       return true;
     }
   }

@@ -1900,6 +1900,16 @@ TEST_F(ScannerTest, NamesAfterTheirLabelsAndWordsCutOff) {
 }
 
 
+TEST_F(ScannerTest, PhoneCorrectedByItsLastPartThenWhole) {
+  EXPECT_EQ(RedactTurn(rules_, "AI: I have (404) 555-0134. Is that correct?",
+                       "User: no the last part is oh one two nine four zero four five five five zero one two nine"),
+            "User: no the last part is [PHONE_NUMBER]");
+  // (Fourteen digits that are no phone restarted stay.)
+  EXPECT_EQ(RedactTurn(rules_, "", "User: it was one two three four five six seven eight nine one two three four five"),
+            "User: it was one two three four five six seven eight nine one two three four five");
+}
+
+
 TEST_F(ScannerTest, CityRightBeforeItsZip) {
   // A city named, then its ZIP code asked or given: "<City> and the zip is".
   EXPECT_EQ(RedactTurn(rules_, "Caller: I live at 62 Sycamore Place.", "Caller: Riverside and the zip is 94612."),
