@@ -875,7 +875,7 @@ bool NamedOtherwise(std::string_view before, bool ids = false) {
   static constexpr std::string_view kOther[] = {
       "order",        "confirmation", "tracking", "claim", "ticket", "reference", "invoice", "rx",
       "prescription", "tax",          "tin",      "ein",   "authorization", "auth", "case number",
-      "ndc",          "group number", "group #",  "group id"};
+      "ndc",          "group number", "group #",  "group id", "the group", "group is", "group's"};
   static constexpr std::string_view kIds[] = {"account", "member", "record", "mrn", "policy",
                                               "npi", "social", "ssn", "card", "id"};
   auto has = [&](std::string_view w) {
@@ -1977,9 +1977,24 @@ void Scanner::AddSpelledNames(std::string_view text, const internal::View& view,
     // A word said, then spelled ("Banks, B A N K S.", "Le, L E."): that word
     // and its spelling are a name, asked or not.
     {
+      // The letters spelled: single letters, a NATO word's letter, never the
+      // example word of "O as in ocean".
+      static constexpr std::string_view kNato[] = {
+          "alpha", "alfa", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india",
+          "juliet", "juliett", "kilo", "lima", "mike", "november", "oscar", "papa", "quebec", "romeo",
+          "sierra", "tango", "uniform", "victor", "whiskey", "xray", "x-ray", "yankee", "zulu"};
       std::string letters;
-      for (uint32_t k = b; k < e; ++k) {
-        if (IsAlphaByte(text[k])) letters.push_back(static_cast<char>(text[k] | 0x20));
+      const std::string spelled_lower = LowerAscii(text.substr(b, e - b));
+      std::vector<std::string_view> said;
+      WordsOf(spelled_lower, &said);
+      for (size_t q = 0; q < said.size(); ++q) {
+        if (said[q] == "as" && q + 2 < said.size() && said[q + 1] == "in") {
+          q += 2;  // the example word
+        } else if (said[q].size() == 1) {
+          letters.push_back(said[q][0]);
+        } else if (std::find(std::begin(kNato), std::end(kNato), said[q]) != std::end(kNato)) {
+          letters.push_back(said[q][0]);
+        }
       }
       uint32_t we = b;
       while (we > 0 && (text[we - 1] == ' ' || text[we - 1] == ',')) --we;
@@ -1992,6 +2007,16 @@ void Scanner::AddSpelledNames(std::string_view text, const internal::View& view,
       if (letters.size() >= 2 && we > wb && b - we <= 2 && word_edge && !caps &&
           !SpelledAcronym(text.substr(b, e - b)) &&
           LowerAscii(text.substr(wb, we - wb)) == letters) {
+        // (And the same word said right before: "greta achebe achebe a c h
+        // e b e", "Tomas Oyelaran. Oyelaran, O as in ocean ...".)
+        uint32_t pe = wb;
+        while (pe > 0 && (text[pe - 1] == ' ' || text[pe - 1] == ',' || text[pe - 1] == '.')) --pe;
+        uint32_t pb = pe;
+        while (pb > 0 && IsAlphaByte(text[pb - 1])) --pb;
+        if (pe > pb && wb - pe <= 2 && LowerAscii(text.substr(pb, pe - pb)) == letters &&
+            (pb == 0 || !IsWordByte(text[pb - 1]))) {
+          wb = pb;
+        }
         spans->push_back({wb, e, static_cast<uint16_t>(index), names->entity, names->score});
         continue;
       }

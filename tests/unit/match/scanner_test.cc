@@ -1841,6 +1841,9 @@ TEST_F(ScannerTest, CueAcronymsAndGroupNumbers) {
             "Speaker 2: And the group number is 6570219, if you need that.");
   EXPECT_EQ(RedactTurn(rules_, "Agent: what's the group number on the card?", "Caller: it's 6570219"),
             "Caller: it's 6570219");
+  EXPECT_EQ(RedactTurn(rules_, "Agent: Can I get the member ID and group number?",
+                       "User: Member ID is M five seven six one two seven six six oh and the group is three oh one five one three."),
+            "User: Member ID is [HEALTH_PLAN_ID] and the group is three oh one five one three.");
 }
 
 
@@ -1907,6 +1910,14 @@ TEST_F(ScannerTest, PhoneCorrectedByItsLastPartThenWhole) {
   // (Fourteen digits that are no phone restarted stay.)
   EXPECT_EQ(RedactTurn(rules_, "", "User: it was one two three four five six seven eight nine one two three four five"),
             "User: it was one two three four five six seven eight nine one two three four five");
+}
+
+
+TEST_F(ScannerTest, ANameSaidTwiceThenSpelled) {
+  EXPECT_EQ(RedactTurn(rules_, "AI: Sure. What is your first and last name?", "User: greta achebe achebe a c h e b e"),
+            "User: [PERSON] [PERSON]");
+  EXPECT_EQ(RedactTurn(rules_, "", "Caller: Tomas Oyelaran. Oyelaran, O as in ocean Y E L A R A N."),
+            "Caller: [PERSON].");
 }
 
 
