@@ -2869,6 +2869,17 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
               break;
             }
           }
+          // "reference number for this call is ...": "call" as a noun after
+          // an article says nothing of the number.
+          if (!cancelled && cue == "call") {
+            uint32_t we = hit_start;
+            while (we > 0 && text[we - 1] == ' ') --we;
+            uint32_t wb = we;
+            while (wb > 0 && IsAlphaByte(text[wb - 1])) --wb;
+            const std::string article = LowerAscii(text.substr(wb, we - wb));
+            cancelled = we < hit_start &&
+                        (article == "this" || article == "the" || article == "that" || article == "a");
+          }
           if (!cancelled) {
             positive = true;
             pos_before = pos_before || before;

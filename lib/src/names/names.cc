@@ -502,8 +502,29 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
     const auto& first = words[k];
     // (Nor a word cut off: "the date of bi-- / five twenty six ...".)
     const bool cut_off = first.end + 1 < text.size() && text[first.end] == '-' && text[first.end + 1] == '-';
+    // (Nor a NATO word spelling an id's letter: "it's romeo three two two
+    // ...", "claim number charlie lima two nine ...".)
+    auto nato = [](const std::string& w) {
+      static constexpr std::string_view kNato[] = {
+          "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india",
+          "juliet", "kilo", "lima", "mike", "november", "oscar", "papa", "quebec", "romeo",
+          "sierra", "tango", "uniform", "victor", "whiskey", "xray", "yankee", "zulu"};
+      return In(kNato, w);
+    };
+    auto number_word = [](const std::string& w) {
+      static constexpr std::string_view kDigitWords[] = {
+          "zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+          "double", "triple"};
+      return In(kDigitWords, w);
+    };
+    bool spells_id = false;
+    if (first.lower && nato(first.folded)) {
+      size_t q = k + 1;
+      while (q < words.size() && q < k + 4 && nato(words[q].folded)) ++q;
+      spells_id = q < words.size() && (words[q].digits || number_word(words[q].folded));
+    }
     if (first.digits || first.label || first.honorific || first.suffix || first.blocked ||
-        (first.flags & kNotName) != 0 || In(kDiscourse, first.folded) || cut_off) {
+        (first.flags & kNotName) != 0 || In(kDiscourse, first.folded) || cut_off || spells_id) {
       ++k;
       continue;
     }

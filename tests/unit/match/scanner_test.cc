@@ -1921,6 +1921,20 @@ TEST_F(ScannerTest, ANameSaidTwiceThenSpelled) {
 }
 
 
+TEST_F(ScannerTest, ReferenceNumbersAndNatoLettersOfIds) {
+  // "call" as a noun says nothing of a number; a NATO word before digits
+  // spells an id's letter, no name.
+  for (const char* keep : {"AI: Your reference number for this call is 5659871173. Is there anything else?",
+                           "AI: Sure, it is romeo three two two zero eight zero five nine.",
+                           "ch_0: i see claim number charlie lima two nine one four zero zero six five six nine"}) {
+    EXPECT_EQ(RedactTurn(rules_, "AI: If we get disconnected, what's the best callback number?\nCustomer: 503 555 0134",
+                         keep),
+              keep);
+  }
+  EXPECT_EQ(RedactTurn(rules_, "", "Caller: call 4155550132 tomorrow"), "Caller: call [PHONE_NUMBER] tomorrow");
+}
+
+
 TEST_F(ScannerTest, CityRightBeforeItsZip) {
   // A city named, then its ZIP code asked or given: "<City> and the zip is".
   EXPECT_EQ(RedactTurn(rules_, "Caller: I live at 62 Sycamore Place.", "Caller: Riverside and the zip is 94612."),
