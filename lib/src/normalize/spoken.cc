@@ -420,6 +420,15 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
       }
       if (adjacent && !sides[side] && ended) sides[side] = true;  // an edge
     }
+    // (Right after tens, "ate" and "won" are the digit: "nineteen fifty
+    // ate", "sixty won".)
+    if (k > 0 && ((*out)[k].lower == "ate" || (*out)[k].lower == "won") &&
+        (*out)[k - 1].type == T::kWord && (*out)[k - 1].info.kind == W::kTens && (*out)[k].space_before) {
+      Tok& t = (*out)[k];
+      t.info.kind = W::kDigit;
+      t.info.value = value;
+      continue;
+    }
     // (Five digits said one by one make a ZIP code, four with "won", a word
     // nobody says between digits otherwise ("three won six six"); pairs and
     // tens need six: "ninety to ninety five", "one to two tablets".)

@@ -911,6 +911,10 @@ bool ValidDate(std::string_view v) {
         i = j;  // "1st of January"
         continue;
       }
+      if (word.size() == 2 && (word[0] | 0x20) == 'i' && (word[1] | 0x20) == 'n' && month_name != 0) {
+        i = j;  // "the third of May in fifty one"
+        continue;
+      }
       if (word.size() == 3 && (word[0] | 0x20) == 't' && (word[1] | 0x20) == 'h' &&
           (word[2] | 0x20) == 'e') {
         i = j;  // "March the 15th"

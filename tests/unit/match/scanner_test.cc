@@ -1987,10 +1987,15 @@ TEST_F(ScannerTest, LastDigitsOfAnAnswerWrittenAfterEndingIn) {
   EXPECT_EQ(RedactTurn(rules_, "Speaker 1: Yeah my phone number's four zero four, triple five, zero one sixty eight.",
                        "Speaker 0: The number ending in 0168?"),
             "Speaker 0: The number ending in [PHONE_NUMBER]?");
-  // (Written digits that are not the answer's end, or without "ending in".)
+  // (A number's last four named so are a phone's, the answer's or not;
+  // digits without "ending in" stay.)
   EXPECT_EQ(RedactTurn(rules_, "Speaker 1: Yeah my phone number's four zero four, triple five, zero one sixty eight.",
                        "Speaker 0: The number ending in 0169?"),
-            "Speaker 0: The number ending in 0169?");
+            "Speaker 0: The number ending in [PHONE_NUMBER]?");
+  EXPECT_EQ(RedactTurn(rules_, "", "Nurse: is this still the best number for you ending in zero one five two"),
+            "Nurse: is this still the best number for you ending in [PHONE_NUMBER]");
+  EXPECT_EQ(RedactTurn(rules_, "", "Agent: your confirmation number ending in 4242 is ready"),
+            "Agent: your confirmation number ending in 4242 is ready");
   EXPECT_EQ(RedactTurn(rules_, "Speaker 1: Yeah my phone number's four zero four, triple five, zero one sixty eight.",
                        "Speaker 0: Your appointment is at 0168 hours?"),
             "Speaker 0: Your appointment is at 0168 hours?");
