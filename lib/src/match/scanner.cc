@@ -2786,6 +2786,12 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
         if (o.end > hs) continue;
         gap = hs - o.end;
         if (gap > static_cast<uint32_t>(orule.after)) continue;
+        // (A value, then "and <cue>": the cue opens what follows, "admitted
+        // June 7th, 2022 and discharged on the ninth of June ...".)
+        const std::string_view between = text.substr(o.end, hs - o.end);
+        if (between.find(" and ") != std::string_view::npos || between.find(" then ") != std::string_view::npos) {
+          continue;
+        }
       } else {
         if (o.start < he) continue;
         gap = o.start - he;

@@ -71,6 +71,23 @@ bool LastFourRecord(std::string_view r, size_t s, size_t e) {
 bool NanpRecord(std::string_view r, size_t s, size_t e) {
   return !GluedToDigits(r, s, e) && ValidNanp(r.substr(s, e - s));
 }
+// Ten digits (or 1 and ten) grouped oddly by an engine ("614 5550 175"): a
+// valid NANP number, never a date and a time ("2024-04-25 14:19:05") nor a
+// piece of one.
+bool OddPhoneRecord(std::string_view r, size_t s, size_t e) {
+  if (GluedToDigits(r, s, e) || !ValidNanp(r.substr(s, e - s))) return false;
+  if ((e < r.size() && (r[e] == ':' || r[e] == '.' || r[e] == ',') && e + 1 < r.size() && IsDigit(r[e + 1])) ||
+      (s > 0 && (r[s - 1] == ':' || r[s - 1] == '-' || r[s - 1] == '.'))) {
+    return false;
+  }
+  for (size_t i = s; i + 4 < e; ++i) {
+    if (((r[i] == '1' && r[i + 1] == '9') || (r[i] == '2' && r[i + 1] == '0')) && IsDigit(r[i + 2]) &&
+        IsDigit(r[i + 3]) && r[i + 4] == '-' && (i == s || !IsDigit(r[i - 1]))) {
+      return false;  // a year first: "2024-04-25"
+    }
+  }
+  return true;
+}
 bool LuhnRecord(std::string_view r, size_t s, size_t e) {
   return !GluedToDigits(r, s, e) && LuhnValid(r.substr(s, e - s));
 }
@@ -534,6 +551,7 @@ struct Entry {
 constexpr Entry kValidators[] = {
     {"ssn", SsnRecord},
     {"nanp", NanpRecord},
+    {"odd_phone", OddPhoneRecord},
     {"luhn", LuhnRecord},
     {"email", EmailRecord},
     {"itin", ItinRecord},
@@ -578,7 +596,7 @@ Validator FindValidator(std::string_view name) {
 }
 
 const char* ValidatorNames() {
-  return "ssn, nanp, luhn, email, itin, npi, dea, card, ipv4, ipv6, date, date_old, "
+  return "ssn, nanp, odd_phone, luhn, email, itin, npi, dea, card, ipv4, ipv6, date, date_old, "
          "date_compact, date_compact_old, date_old_field, not_date, id_token, member_token, mbi_any_case, street_words, lone_groups, address_words, phone_digits, ssn_spaced, "
          "last_four, mbi, "
          "url_ids, "
