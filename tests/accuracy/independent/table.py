@@ -40,6 +40,8 @@ CORPORA = [
     ("spoken holdout 19", "spoken_holdout19/holdout19.jsonl", []),
     ("spoken holdout 20", "spoken_holdout20/holdout20.jsonl", []),
     ("spoken holdout 21", "spoken_holdout21/holdout21.jsonl", []),
+    ("spoken holdout 22", "spoken_holdout22/holdout22.jsonl", []),
+    ("spoken holdout 23", "spoken_holdout23/holdout23.jsonl", []),
     ("written dev", "written/dev.jsonl", []),
     ("written test", "written/test.jsonl", []),
     ("presidio", "presidio/presidio.jsonl", []),
