@@ -1935,6 +1935,18 @@ TEST_F(ScannerTest, ReferenceNumbersAndNatoLettersOfIds) {
 }
 
 
+TEST_F(ScannerTest, DischargeDatesWithoutAYearWhenAsked) {
+  EXPECT_EQ(RedactTurn(rules_, "[nurse] When did they discharge him from the hospital?", "[caller] It was December twenty second"),
+            "[caller] It was [DATE]");
+  // (An appointment's day stays, asked or not.)
+  EXPECT_EQ(RedactTurn(rules_, "[nurse] When did they discharge him from the hospital?",
+                       "[caller] not sure, but his follow up is December twenty second"),
+            "[caller] not sure, but his follow up is December twenty second");
+  EXPECT_EQ(RedactTurn(rules_, "", "[caller] the appointment is December twenty second"),
+            "[caller] the appointment is December twenty second");
+}
+
+
 TEST_F(ScannerTest, CityRightBeforeItsZip) {
   // A city named, then its ZIP code asked or given: "<City> and the zip is".
   EXPECT_EQ(RedactTurn(rules_, "Caller: I live at 62 Sycamore Place.", "Caller: Riverside and the zip is 94612."),
