@@ -5,7 +5,8 @@
       [--studied 13,14] [--add 16:94.1:abc1234]
 
 Each holdout gets, per metric it has, a floor about half a point under today's figure
-(floor((v - 0.5) * 2) / 2, at most 99.5; negatives kept at most 99; words destroyed at most 0.5).
+(floor((v - 0.5) * 2) / 2, at most 99.5; negatives kept at most 99; words destroyed at most 0.5,
+the issue's ceiling, or where a corpus is above it today a little over today's figure).
 --add N:RECALL:BUILD adds a new holdout with the recall it had on arrival and the build measured;
 --studied N,... marks holdouts whose records have now been read (development sets since).
 The corpora of the issues' Done-when (spoken dev/test, written, presidio) are left as they are.
@@ -47,7 +48,14 @@ def checks(r):
             out.append({"metric": "recall:" + k, "min": floor(r["recall"][k]), "issue": "regression"})
     out.append({"metric": "negatives_kept", "min": min(99.0, floor(r["negatives_kept"])),
                 "issue": "regression"})
-    out.append({"metric": "words_destroyed", "max": 0.5, "issue": 11})
+    # (The issue's ceiling, 0.5%; where a corpus is above it today, a
+    # regression ceiling a little over today's figure, marked so.)
+    wd = r["words_destroyed"]
+    if wd <= 0.5:
+        out.append({"metric": "words_destroyed", "max": 0.5, "issue": 11})
+    else:
+        out.append({"metric": "words_destroyed", "max": math.ceil((wd + 0.1) * 10) / 10,
+                    "issue": "regression"})
     return out
 
 
