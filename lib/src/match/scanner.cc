@@ -1979,10 +1979,6 @@ void Scanner::AddSpelledNames(std::string_view text, const internal::View& view,
     {
       // The letters spelled: single letters, a NATO word's letter, never the
       // example word of "O as in ocean".
-      static constexpr std::string_view kNato[] = {
-          "alpha", "alfa", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india",
-          "juliet", "juliett", "kilo", "lima", "mike", "november", "oscar", "papa", "quebec", "romeo",
-          "sierra", "tango", "uniform", "victor", "whiskey", "xray", "x-ray", "yankee", "zulu"};
       std::string letters;
       const std::string spelled_lower = LowerAscii(text.substr(b, e - b));
       std::vector<std::string_view> said;
@@ -1992,8 +1988,8 @@ void Scanner::AddSpelledNames(std::string_view text, const internal::View& view,
           q += 2;  // the example word
         } else if (said[q].size() == 1) {
           letters.push_back(said[q][0]);
-        } else if (std::find(std::begin(kNato), std::end(kNato), said[q]) != std::end(kNato)) {
-          letters.push_back(said[q][0]);
+        } else if (const char c = internal::NatoLetter(said[q])) {
+          letters.push_back(c);
         }
       }
       uint32_t we = b;

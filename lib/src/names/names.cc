@@ -1,5 +1,6 @@
 #include "names/names.h"
 #include "names/places.h"
+#include "normalize/spoken.h"
 #include "validate/validators.h"
 
 #include <algorithm>
@@ -504,13 +505,7 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
     const bool cut_off = first.end + 1 < text.size() && text[first.end] == '-' && text[first.end + 1] == '-';
     // (Nor a NATO word spelling an id's letter: "it's romeo three two two
     // ...", "claim number charlie lima two nine ...".)
-    auto nato = [](const std::string& w) {
-      static constexpr std::string_view kNato[] = {
-          "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india",
-          "juliet", "kilo", "lima", "mike", "november", "oscar", "papa", "quebec", "romeo",
-          "sierra", "tango", "uniform", "victor", "whiskey", "xray", "yankee", "zulu"};
-      return In(kNato, w);
-    };
+    auto nato = [](const std::string& w) { return internal::NatoLetter(w) != 0; };
     auto number_word = [](const std::string& w) {
       static constexpr std::string_view kDigitWords[] = {
           "zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",

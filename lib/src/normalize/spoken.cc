@@ -1334,6 +1334,12 @@ bool ReadEmail(const std::vector<Tok>& toks, size_t at, size_t line_begin, size_
 
 }  // namespace
 
+char NatoLetter(std::string_view lower) {
+  if (lower == "november") return 'n';
+  const WordInfo w = Lookup(lower);
+  return w.kind == W::kNato ? static_cast<char>(w.value) : 0;
+}
+
 bool HasSpokenSeed(std::string_view text) {
   // Any number word, "double"/"triple", a spelled run ("r e y"), or an "at"
   // followed later by "dot".

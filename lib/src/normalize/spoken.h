@@ -41,6 +41,10 @@ namespace phiscrub::internal {
 // "double"/"triple", a spelled letter run, " at " before " dot ").
 bool HasSpokenSeed(std::string_view text);
 
+// The letter a NATO spelling word stands for ("alpha" -> 'a', "x-ray" ->
+// 'x', "november" -> 'n'), or 0; `lower` in lower case.
+char NatoLetter(std::string_view lower);
+
 // Builds the spoken-form view of `text` into *out. False (and *out cleared)
 // when nothing was rewritten. `numeric_dates`: numbers said in groups may be
 // read as month/day/year (View::spoken_dates tells when one was); without
