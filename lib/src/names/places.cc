@@ -341,7 +341,9 @@ void FindPlaces(std::string_view text, const std::function<bool(uint32_t)>& cue,
         return true;
       };
       size_t len = z.end - z.start;
-      if (IsSeparator(gap) && z.digits && all_digits(z) && (len == 5 || len == 9)) {
+      // (Or in brackets: "lives in Grand Rapids (49502)".)
+      const bool bracketed = gap == " (" && z.end < text.size() && text[z.end] == ')';
+      if ((IsSeparator(gap) || bracketed) && z.digits && all_digits(z) && (len == 5 || len == 9)) {
         zip_b = z.start;
         zip_e = z.end;
         if (len == 5 && state_end + 1 < words.size() && words[state_end + 1].start == z.end + 1 &&

@@ -1947,6 +1947,13 @@ TEST_F(ScannerTest, DischargeDatesWithoutAYearWhenAsked) {
 }
 
 
+TEST_F(ScannerTest, AZipInBracketsAfterItsCity) {
+  EXPECT_EQ(Redact(rules_, "The caller lives in Grand Rapids (49502)."),
+            "The caller lives in [LOCATION] ([ZIP_CODE]).");
+  EXPECT_EQ(Redact(rules_, "Jackson (30901 rows)"), "Jackson (30901 rows)");
+}
+
+
 TEST_F(ScannerTest, CityRightBeforeItsZip) {
   // A city named, then its ZIP code asked or given: "<City> and the zip is".
   EXPECT_EQ(RedactTurn(rules_, "Caller: I live at 62 Sycamore Place.", "Caller: Riverside and the zip is 94612."),
