@@ -945,8 +945,8 @@ bool ValidDate(std::string_view v) {
       fields_before_month = count;
       i = j;
     } else if (v[i] == '/' || v[i] == '-' || v[i] == '.' || v[i] == ',' ||
-               v[i] == ' ') {
-      ++i;
+               v[i] == ' ' || (v[i] == '\'' && i + 1 < v.size() && IsDigit(v[i + 1]))) {
+      ++i;  // ("March 5th '82": a year's apostrophe)
     } else {
       return false;  // "10:31:02" is a time, not a date
     }
