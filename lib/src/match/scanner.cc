@@ -111,6 +111,13 @@ struct Scanner::State {
   uint64_t place_entities = 0;
   internal::View answer_view;
   std::string answer_digits;
+  // The digits the last few lines said (ExpectAround's digits said again),
+  // by line: each line is read once, not once for each turn after it.
+  struct SaidDigits {
+    std::string line;
+    std::string digits;  // empty when the line named its number as none
+  };
+  std::vector<SaidDigits> said_digits;  // newest last, a few at most
   std::vector<std::pair<uint32_t, uint64_t>> asks;  // (end of the ask word, entities)
   // While a view is confirmed: maps its offsets back to the record's.
   const internal::View* confirming_view = nullptr;
@@ -355,11 +362,17 @@ bool EchoScore(float score) { return score == kEchoScore || score == kEchoFormat
 // in order with digits left out ("november twenty seventh sixty three"
 // after "... nineteen sixty three"); or five in a row the same (a read-back
 // that gets the rest wrong).
-bool ReadsBack(std::string_view value, const std::string& answer) {
+// The digits of `value`, in order.
+std::string DigitsOnly(std::string_view value) {
   std::string d;
   for (char c : value) {
     if (c >= '0' && c <= '9') d.push_back(c);
   }
+  return d;
+}
+
+bool ReadsBack(std::string_view value, const std::string& answer) {
+  const std::string d = DigitsOnly(value);
   if (d.size() < 4) return false;
   if (answer.find(d) != std::string::npos || d.find(answer) != std::string::npos) return true;
   // Misheard: as long as the answer, two digits off at most ("eight seven
@@ -406,10 +419,7 @@ uint32_t AfterCueAcronym(std::string_view text, uint32_t b, uint32_t e) {
 // Whether a value's digits, five or more, are said whole in `said` (the
 // digits of the turns before it).
 bool EchoOf(std::string_view value, const std::string& said) {
-  std::string d;
-  for (char c : value) {
-    if (c >= '0' && c <= '9') d.push_back(c);
-  }
+  const std::string d = DigitsOnly(value);
   return d.size() >= 5 && said.find(d) != std::string::npos;
 }
 
@@ -3281,6 +3291,25 @@ void Scanner::ExpectAround(std::string_view before, uint32_t begin, uint32_t end
   // named as none, "your confirmation number is ...", nor a date: an
   // appointment is confirmed so too).
   const std::string_view said_now = text.substr(begin, end - begin);
+  // (Each line is read once, not once for each turn after it.)
+  auto line_digits = [&s](std::string_view line) -> const std::string& {
+    for (const auto& d : s.said_digits) {
+      if (d.line == line) return d.digits;
+    }
+    constexpr size_t kLines = 8;
+    if (s.said_digits.size() >= kLines) s.said_digits.erase(s.said_digits.begin());
+    State::SaidDigits d;
+    d.line.assign(line);
+    if (!NamedOtherwise(LowerAscii(line))) {
+      std::string_view said = line;
+      if (internal::HasSpokenSeed(line) && internal::SpokenView(line, &s.answer_view)) {
+        said = s.answer_view.text;
+      }
+      AnswerDigits(said, &d.digits);
+    }
+    s.said_digits.push_back(std::move(d));
+    return s.said_digits.back().digits;
+  };
   if (std::count_if(said_now.begin(), said_now.end(), IsDigitByte) >= 5 ||
       internal::HasSpokenSeed(said_now)) {
     size_t le = before.size();
@@ -3289,15 +3318,10 @@ void Scanner::ExpectAround(std::string_view before, uint32_t begin, uint32_t end
       const size_t lb = nl == std::string_view::npos ? 0 : nl + 1;
       const std::string_view said_line = before.substr(lb, le - lb);
       le = lb > 0 ? lb - 1 : 0;
-      if (said_line.size() > 400 || NamedOtherwise(LowerAscii(said_line))) continue;
-      std::string_view said = said_line;
-      if (internal::HasSpokenSeed(said_line) && internal::SpokenView(said_line, &s.answer_view)) {
-        said = s.answer_view.text;
-      }
-      std::string digits;
-      AnswerDigits(said, &digits);
+      if (said_line.size() > 400) continue;
+      const std::string& digits = line_digits(said_line);
       if (digits.size() >= 5) {
-        s.expect.push_back({begin, end, s.digit_entities & ~s.date_entities, std::move(digits), true});
+        s.expect.push_back({begin, end, s.digit_entities & ~s.date_entities, digits, true});
       }
     }
   }
