@@ -406,9 +406,7 @@ uint32_t AfterCueAcronym(std::string_view text, uint32_t b, uint32_t e) {
   while (k < e && IsAlphaByte(text[k])) ++k;
   if (k - b < 2 || k - b > 3) return b;
   const std::string word = LowerAscii(text.substr(b, k - b));
-  static constexpr std::string_view kCues[] = {"id", "npi", "mrn", "ssn", "dob", "mbi",
-                                               "zip", "tin", "ein", "dea", "ndc", "no"};
-  if (std::find(std::begin(kCues), std::end(kCues), word) == std::end(kCues)) return b;
+  if (!internal::IdAcronym(word) && word != "id" && word != "no") return b;
   uint32_t d = k;
   if (d < e && (text[d] == ':' || text[d] == '#')) ++d;
   if (d >= e || text[d] != ' ') return b;

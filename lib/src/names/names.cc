@@ -620,6 +620,8 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
          (k >= 1 && (words[k - 1].folded == "name's" || words[k - 1].folded == "names")));
     // "first name hector", "last name thornbury": right after the label, a
     // name in lower case even when it is also a word.
+    // (Right after "this is": "... dentistry this is glen how can i help".)
+    const bool after_this_is = k >= 2 && words[k - 1].folded == "is" && words[k - 2].folded == "this";
     const bool after_name_label =
         k >= 2 && words[k - 1].folded == "name" && first.lower && first.folded.size() >= 2 &&
         !first.contraction && !In(kLowerStops, first.folded) && !In(kDiscourse, first.folded) &&
@@ -664,7 +666,7 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
       } else if (w.lower && e == k && w.folded.size() >= 3 && !w.contraction &&
                  (((w.flags & kGivenName) &&
                    (!everyday(w) ||
-                    (k >= 2 && words[k - 1].folded == "is" && words[k - 2].folded == "this"))) ||
+                    after_this_is)) ||
                   (w.flags & (kGivenName | kSurname | kCommonWord)) == 0) &&
                  Answering(text, words, k + 1)) {
         ok = true;  // "... scheduling raymond speaking", "... this is glen how can i help"
@@ -978,7 +980,7 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
         !head.contraction && !head.possessive && (head.flags & kNotName) == 0 &&
         (((head.flags & kGivenName) &&
           (!everyday(head) || (head.title_case && !head.sentence_start) ||
-           (k >= 2 && words[k - 1].folded == "is" && words[k - 2].folded == "this"))) ||
+           after_this_is)) ||
          ((head.flags & (kGivenName | kSurname | kCommonWord)) == 0 && head.lower))) {
       // (After "this is" a given name that is also a word: "... dentistry
       // this is glen how can i help you".)

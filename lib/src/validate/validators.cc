@@ -503,9 +503,7 @@ bool OtherIdLetters(std::string_view r, size_t s, size_t e, std::string_view own
   if (k - s < 2 || k - s > 4) return false;
   std::string prefix(r.substr(s, k - s));
   for (char& c : prefix) c = static_cast<char>(c | 0x20);
-  static constexpr std::string_view kIds[] = {"npi", "mrn", "ssn", "dob", "mbi", "zip", "tin",
-                                              "ein", "dea", "ndc"};
-  return prefix != own && std::find(std::begin(kIds), std::end(kIds), prefix) != std::end(kIds);
+  return prefix != own && IdAcronym(prefix);
 }
 // A member id / a record number: no hex run, no other id's letters.
 bool MemberIdRecord(std::string_view r, size_t s, size_t e) {
@@ -587,6 +585,13 @@ constexpr Entry kValidators[] = {
 };
 
 }  // namespace
+
+bool IdAcronym(std::string_view lower) {
+  static constexpr std::string_view kIds[] = {"npi", "mrn", "ssn", "dob", "mbi", "zip", "tin",
+                                              "ein", "dea", "ndc"};
+  return std::find(std::begin(kIds), std::end(kIds), lower) != std::end(kIds);
+}
+
 
 Validator FindValidator(std::string_view name) {
   for (const auto& v : kValidators) {
@@ -892,6 +897,12 @@ int MonthFromName(std::string_view w) {
 
 }  // namespace
 
+namespace {
+// A two-digit year as people say one ("January 20th 41"): the last century
+// that is not in the future.
+int BirthCentury(int yy) { return 2000 + yy > CurrentYear() + 1 ? 1900 + yy : 2000 + yy; }
+}  // namespace
+
 bool ValidDate(std::string_view v) {
   // Split into numeric fields and at most one month name.
   int nums[3];
@@ -966,13 +977,12 @@ bool ValidDate(std::string_view v) {
     // "44, April 14th", "41 may 5th": a two-digit year first, as people say
     // a birth date, when it can be no day.
     if (fields_before_month == 1 && lens[0] == 2 && nums[0] > 31 && lens[1] <= 2) {
-      const int y = 2000 + nums[0] > CurrentYear() + 1 ? 1900 + nums[0] : 2000 + nums[0];
-      return ValidCalendarDate(y, month_name, nums[1]);
+      return ValidCalendarDate(BirthCentury(nums[0]), month_name, nums[1]);
     }
     if ((lens[1] != 4 && lens[1] != 2) || !year_ok(year, lens[1]) || lens[0] > 2) return false;
     // A two-digit year ("January 20th 41", as people say it) is the last
     // century that is not in the future.
-    if (lens[1] == 2) year = 2000 + year > CurrentYear() + 1 ? 1900 + year : 2000 + year;
+    if (lens[1] == 2) year = BirthCentury(year);
     return ValidCalendarDate(year, month_name, day);
   }
   if (count != 3) return false;

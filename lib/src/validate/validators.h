@@ -47,6 +47,10 @@ bool ValidIpv6(std::string_view value);
 // A calendar date in one of the numeric or month-name forms the DOB rules
 // find; years 1900-2099 (two-digit years any), leap years checked.
 bool ValidDate(std::string_view value);
+
+// Whether `lower` is the acronym of an identifier's kind ("npi", "mrn",
+// "ssn", "dob", "mbi", "zip", "tin", "ein", "dea", "ndc").
+bool IdAcronym(std::string_view lower);
 // Medicare Beneficiary Identifier (CMS): 11 characters, dashes optional after
 // positions 4 and 7 ("1EG4-TE5-MK73"). Position 1 is 1-9; positions 2, 5, 8
 // and 9 are letters; 3 and 6 letter or digit; 4, 7, 10 and 11 digits; letters
