@@ -357,8 +357,10 @@ bool LoadJson(CliOptions* o, phiscrub::JsonOptions* jopts,
   if (o->redact_recording_urls) jopts->redact_recording_urls = true;
   if (!o->profile.empty()) {
     phiscrub::AddJsonProfile(o->profile, jopts);
-  } else if (o->driver.text.format == phiscrub::RecordFormat::kAuto) {
-    jopts->detect_profiles = true;  // vendor payloads get their profile
+  } else {
+    // Vendor payloads get their profile in json, ndjson and auto alike: a
+    // Deepgram or Transcribe word list must lose what its transcript loses.
+    jopts->detect_profiles = true;
   }
   if (o->json_placeholder_set) jopts->placeholder = o->json_placeholder;
   for (auto& e : phiscrub::JsonRequiredEntities(*jopts)) {

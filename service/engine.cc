@@ -386,7 +386,9 @@ std::shared_ptr<const Engine> Engine::Build(const ServiceConfig& config, uint64_
     if (!config.json_keys.empty() && !LoadJsonKeyFile(config.json_keys, &opts[i], diags)) {
       return nullptr;
     }
-    if (static_cast<int>(i) == kAuto) opts[i].detect_profiles = true;
+    // A vendor payload gets its profile whatever format it was sent as
+    // (its word lists otherwise keep what its transcript redacts).
+    if (static_cast<int>(i) < kFirstProfile) opts[i].detect_profiles = true;
     if (static_cast<int>(i) >= kFirstProfile) AddJsonProfile(formats[i], &opts[i]);
   }
   JsonOptions form_opts;

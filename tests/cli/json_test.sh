@@ -134,6 +134,14 @@ check "retell words aligned" grep -q '"word": "\[US_SSN\]", "start": 3.7' "$TMP/
   | "$BIN" --format auto > "$TMP/o_auto_vendor"
 check "auto detects vapi" bash -c "head -1 '$TMP/o_auto_vendor' | grep -q '\"name\": \"\[PERSON\]\"'"
 expect_eq "auto leaves plain JSON" '{"caller_id_name":"front desk"}' "$(sed -n 2p "$TMP/o_auto_vendor")"
+# json and ndjson detect vendor payloads too: a Transcribe or Deepgram word
+# list loses what its transcript loses, whatever format was named.
+"$BIN" --format json "$G/deepgram/prerecorded.in" > "$TMP/o_dg_json"
+check "json detects deepgram" cmp -s "$TMP/o_dg_json" "$G/deepgram/prerecorded.out"
+tr -d '\n' < "$G/transcribe/batch.in" > "$TMP/tb.ndjson"; echo >> "$TMP/tb.ndjson"
+"$BIN" --format ndjson "$TMP/tb.ndjson" > "$TMP/o_tb"
+"$BIN" --format ndjson --profile transcribe "$TMP/tb.ndjson" > "$TMP/o_tb_profile"
+check "ndjson detects transcribe" cmp -s "$TMP/o_tb" "$TMP/o_tb_profile"
 # A whole Deepgram transcript is a conversation: the question earlier in the
 # string asks for the answer after it, aligned words included.
 printf '%s\n' '{"metadata":{"request_id":"r1"},"results":{"channels":[{"alternatives":[{"transcript":"Hi, thanks for calling the clinic. What MRN do you have for the patient? That would be 00778259. Thanks.","confidence":0.9,"words":[{"word":"what","start":0.1,"end":0.2},{"word":"mrn","start":0.2,"end":0.3},{"word":"that","start":1.0,"end":1.1},{"word":"would","start":1.1,"end":1.2},{"word":"be","start":1.2,"end":1.3},{"word":"00778259","start":1.3,"end":1.9},{"word":"thanks","start":2.0,"end":2.2}]}]}]}}' \

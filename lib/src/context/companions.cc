@@ -543,6 +543,26 @@ void FindCompanionPhones(std::string_view t, std::vector<std::pair<uint32_t, uin
 
 namespace {
 
+// After a hesitation said inside a date at t[p] (", uh...", " um", ", let
+// me think..."): where it ends (before the blank that goes on), else p.
+size_t SkipHesitation(std::string_view t, size_t p) {
+  size_t q = p;
+  if (q < t.size() && t[q] == ',') ++q;
+  if (q >= t.size() || t[q] != ' ') return p;
+  ++q;
+  static constexpr std::string_view kSaid[] = {"let me think", "let me see", "umm", "uhm", "um",
+                                               "uh", "erm", "er", "hmm", "ah"};
+  for (std::string_view w : kSaid) {
+    if (t.compare(q, w.size(), w) != 0 || (q + w.size() < t.size() && Letter(t[q + w.size()]))) {
+      continue;
+    }
+    q += w.size();
+    while (q < t.size() && q < p + 24 && (t[q] == '.' || t[q] == ',')) ++q;
+    return q;
+  }
+  return p;
+}
+
 // The end of a date with a four-digit year that starts at t[b], or 0:
 // 5/1/2019, 2015-12-12 (with a midnight time: T00:00:00), 13-Mar-2018,
 // 10OCT1994, 1 Dec 2018, Sep 21 1949, December 12, 1978; 19910717 as a
@@ -593,9 +613,10 @@ size_t FullDateEnd(std::string_view t, size_t b) {
                   (a == 't' && c == 'h');
     return suffix && (q + 2 == n || !Letter(t[q + 2])) ? q + 2 : q;
   };
-  if (d1 == 4 && p + 1 < n && t[p] == ' ' && Letter(t[p + 1])) {
-    // The year first, as said: "1968 march the 5th", "1971 December 9".
-    size_t q = p + 1;
+  if (const size_t h = SkipHesitation(t, p); d1 == 4 && h + 1 < n && t[h] == ' ' && Letter(t[h + 1])) {
+    // The year first, as said: "1968 march the 5th", "1971 December 9",
+    // "1975, uh... july the 1st".
+    size_t q = h + 1;
     size_t l = run(q, Letter);
     if (l < 3 || l > 9) return 0;
     q += l;

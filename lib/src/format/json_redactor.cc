@@ -1792,6 +1792,10 @@ class LevelRunner {
     return false;
   }
 
+  static bool IsAlnumAscii(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
   // Case-insensitive (ASCII) search for `needle` in `hay` from `from`.
   static size_t FindCaseless(std::string_view hay, std::string_view needle,
                              size_t from) {
@@ -1819,25 +1823,67 @@ class LevelRunner {
                 [](const AlignWord& a, const AlignWord& b) { return a.index < b.index; });
       std::vector<std::pair<size_t, size_t>> range(g.words.size(),
                                                    {std::string_view::npos, 0});
+      // A word is placed near the cursor; further on only when the word
+      // after it follows it there (text the words do not have, a speaker's
+      // label), never a mark or a word the transcript does not have that
+      // would jump over the words after it.
+      auto find = [&](size_t w, size_t from, size_t* len) {
+        size_t best = std::string_view::npos;
+        for (const WordText& t : g.words[w].texts) {
+          size_t at = FindCaseless(g.transcript, t.text, from);
+          if (at < best) {
+            best = at;
+            *len = t.text.size();
+          }
+        }
+        return best;
+      };
+      constexpr size_t kNear = 32;
       size_t cursor = 0;
       for (size_t w = 0; w < g.words.size(); ++w) {
         if (!g.has_transcript) break;
-        size_t best = std::string_view::npos, len = 0;
-        for (const WordText& t : g.words[w].texts) {
-          size_t at = FindCaseless(g.transcript, t.text, cursor);
-          if (at < best) {
-            best = at;
-            len = t.text.size();
-          }
-        }
+        size_t len = 0;
+        size_t best = find(w, cursor, &len);
         if (best == std::string_view::npos) continue;
+        bool word = false;
+        for (const WordText& t : g.words[w].texts) {
+          for (char c : t.text) word |= IsAlnumAscii(c);
+        }
+        // (A mark right where the cursor is, or none: "," is everywhere.)
+        if (!word && best > cursor + 1) continue;
+        if (best > cursor + kNear && cursor > 0) {
+          size_t next_len = 0;
+          size_t next = w + 1 < g.words.size() ? find(w + 1, best + len, &next_len)
+                                                : std::string_view::npos;
+          if (next == std::string_view::npos || next > best + len + kNear) continue;
+        }
         range[w] = {best, best + len};
         cursor = best + len;
       }
       for (size_t w = 0; w < g.words.size(); ++w) {
         if (range[w].first != std::string_view::npos) continue;
+        // Between two placed words of one span ("twentyone" where the
+        // transcript says "twenty one"): a part of that value.
+        size_t before = w, after = w + 1;
+        while (before > 0 && range[before - 1].first == std::string_view::npos) --before;
+        while (after < g.words.size() && range[after].first == std::string_view::npos) ++after;
+        const Span* inside = nullptr;
+        if (before > 0 && after < g.words.size()) {
+          for (const Span& sp : g.spans) {
+            if (range[before - 1].first >= sp.start && range[before - 1].second <= sp.end &&
+                range[after].first >= sp.start && range[after].second <= sp.end) {
+              inside = &sp;
+            }
+          }
+        }
         for (const WordText& t : g.words[w].texts) {
-          Queue(t.begin, t.end, t.text, "word", t.path, -1);
+          if (inside != nullptr) {
+            lv.tmp.clear();
+            state_.scanner.RenderWhole(inside->entity, t.text, &lv.tmp);
+            AddRewrite(g.doc, t.begin, t.end, lv.tmp);
+          } else {
+            Queue(t.begin, t.end, t.text, "word", t.path, -1);
+          }
         }
       }
       for (size_t s = 0; s < g.spans.size(); ++s) {

@@ -128,6 +128,8 @@ struct Scanner::State {
   std::vector<std::pair<uint32_t, uint32_t>> name_spans;
   std::vector<internal::AddressPiece> address_pieces;
   std::vector<std::pair<uint32_t, uint32_t>> zip_spans;
+  std::vector<uint32_t> zip_from;  // where a city (and its state) ends, no ZIP after it
+  internal::View zip_view;
   // Views of the record (percent-decoded, JSON-unescaped) and their results.
   internal::View view;
   internal::View columns_view;  // ScanWithContext: a row under its header
@@ -517,6 +519,42 @@ bool ExpectedValueFits(std::string_view t, uint32_t b, uint32_t e, bool birth) {
 
 // Words that say nothing of a number said with them: "um", "okay", "it's",
 // "and then", "that's it", "area code".
+// A ZIP said or written right after a city (and its state) that ends at
+// `pos`: five or nine digits, grouped or not ("46833", "87-1-3-5", "4, 8, 2,
+// 29", "seven double nine two oh"), before the end of the line, a word or
+// punctuation. [b, e) in `text`, or {0, 0}.
+std::pair<uint32_t, uint32_t> ZipAfterPlace(std::string_view text, uint32_t pos, internal::View* view) {
+  size_t le = text.find_first_of("\n\"", pos);
+  if (le == std::string_view::npos) le = text.size();
+  const std::string_view rest = text.substr(pos, std::min<size_t>(le, pos + 96) - pos);
+  const bool spoken = internal::HasSpokenSeed(rest) && internal::SpokenView(rest, view, false);
+  const std::string_view v = spoken ? std::string_view(view->text) : rest;
+  size_t i = 0;
+  while (i < v.size() && i < 6 && (v[i] == ' ' || v[i] == ',' || v[i] == '.')) ++i;
+  if (i >= v.size() || !IsDigitByte(v[i]) || (i == 0 && pos > 0 && IsWordByte(text[pos - 1]))) {
+    return {0, 0};
+  }
+  const size_t b = i;
+  size_t e = i, digits = 0;
+  while (true) {
+    size_t g = i;
+    while (g < v.size() && IsDigitByte(v[g])) ++g;
+    if (g < v.size() && IsWordByte(v[g])) return {0, 0};  // "5th", "12am"
+    digits += g - i;
+    e = g;
+    if (digits > 9) return {0, 0};
+    size_t k = g;
+    while (k < v.size() && k < g + 2 && (v[k] == ' ' || v[k] == ',' || v[k] == '-')) ++k;
+    if (k == g || k >= v.size() || !IsDigitByte(v[k])) break;
+    i = k;
+  }
+  if (digits != 5 && digits != 9) return {0, 0};
+  if (e + 1 < v.size() && (v[e] == '.' || v[e] == ',') && IsDigitByte(v[e + 1])) return {0, 0};
+  if (!spoken) return {pos + static_cast<uint32_t>(b), pos + static_cast<uint32_t>(e)};
+  return {pos + view->OriginalBegin(static_cast<uint32_t>(b)),
+          pos + view->OriginalEnd(static_cast<uint32_t>(e))};
+}
+
 bool OnlyFillers(std::string_view part) {
   static constexpr std::string_view kFillers[] = {
       "um",   "uh",    "umm",  "uhh",   "oh",    "ok",   "okay",   "so",     "yeah",
@@ -1668,6 +1706,7 @@ void Scanner::RunDetectors(std::string_view text, State* sp) {
       s.name_spans.clear();
       if (kind == CompiledRule::Detector::kPlaces) {
         s.zip_spans.clear();
+        s.zip_from.clear();
         // A city right after a street address ("... Riverside Pl., #121 in
         // Providence", "... cleveland court in omaha").
         const int street = s.street_entity;
@@ -1692,7 +1731,11 @@ void Scanner::RunDetectors(std::string_view text, State* sp) {
         internal::FindPlaces(
             text,
             [&](uint32_t pos) { return cued(rule, pos) || expected(rule, pos) || after_street(pos); },
-            &s.names, &s.name_spans, &s.zip_spans);
+            &s.names, &s.name_spans, &s.zip_spans, &s.zip_from);
+        for (uint32_t pos : s.zip_from) {
+          const auto [zb, ze] = ZipAfterPlace(text, pos, &s.zip_view);
+          if (ze > zb) s.zip_spans.emplace_back(zb, ze);
+        }
         // ZIPs after the cities go to the place_zips rules.
         for (uint32_t z : impl.detector_rules) {
           const CompiledRule& zr = impl.rules[z];
@@ -1945,6 +1988,7 @@ void Scanner::MergeOverlaps(std::vector<Span>* spans) { ResolveOverlaps(spans); 
 
 bool Scanner::NeedsViews(std::string_view t) {
   return internal::HasPercentEscape(t) || internal::HasFormPlus(t) || internal::HasJsonEscape(t) ||
+         t.find(" - ") != std::string_view::npos ||
          internal::HasSpokenSeed(t) || internal::HasInlineColumns(t);
 }
 
@@ -2558,6 +2602,11 @@ Status Scanner::AddViewSpans(std::string_view text, std::vector<Span>* spans) {
   // ("123\u002d45\u002d6789"), decoded through every level of nesting.
   if (internal::HasJsonEscape(text) &&
       internal::JsonUnescapedView(text, internal::kMaxUnescapeRounds, &s.view, &s.view_scratch)) {
+    Status st = ScanView(s.view, spans);
+    if (!st.ok()) return st;
+  }
+  // Ids read aloud with the pauses written as " - " ("K - 853 - 4196").
+  if (internal::SpacedDashView(text, &s.view)) {
     Status st = ScanView(s.view, spans);
     if (!st.ok()) return st;
   }

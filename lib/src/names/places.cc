@@ -211,7 +211,7 @@ bool NamesACity(std::string_view line) {
 
 void FindPlaces(std::string_view text, const std::function<bool(uint32_t)>& cue,
                 NameScratch* scratch, std::vector<std::pair<uint32_t, uint32_t>>* out,
-                std::vector<std::pair<uint32_t, uint32_t>>* zips) {
+                std::vector<std::pair<uint32_t, uint32_t>>* zips, std::vector<uint32_t>* zip_from) {
   const PlaceGazetteer& gaz = PlaceGazetteer::Builtin();
   auto& words = scratch->words;
   std::string phrase, best_phrase;
@@ -274,20 +274,53 @@ void FindPlaces(std::string_view text, const std::function<bool(uint32_t)>& cue,
     if (best_end < words.size()) {
       const auto& next = words[best_end];
       std::string_view gap = text.substr(words[best_end - 1].end, next.start - words[best_end - 1].end);
+      // ("in Duluth, the state of MN", "in hialeah the state of fl")
+      size_t sb = best_end;
+      const bool state_of = sb + 3 < words.size() && words[sb].folded == "the" &&
+                            words[sb + 1].folded == "state" && words[sb + 2].folded == "of" &&
+                            words[sb + 1].start == words[sb].end + 1 &&
+                            words[sb + 2].start == words[sb + 1].end + 1 &&
+                            words[sb + 3].start == words[sb + 2].end + 1;
+      if (state_of) sb += 3;
       if (IsSeparator(gap)) {
         std::string name;
-        for (size_t q = best_end; q < words.size() && q - best_end < 3; ++q) {
-          if (q > best_end) {
+        for (size_t q = sb; q < words.size() && q - sb < 3; ++q) {
+          if (q > sb) {
             std::string_view g2 = text.substr(words[q - 1].end, words[q].start - words[q - 1].end);
             if (g2 != " ") break;
             name.push_back(' ');
           }
           name.append(words[q].folded);
           int st = -1;
-          std::string_view raw = text.substr(words[best_end].start, words[q].end - words[best_end].start);
-          if (q == best_end && words[q].upper && raw.size() == 2) {
+          std::string_view raw = text.substr(words[sb].start, words[q].end - words[sb].start);
+          if (q == sb && words[q].upper && raw.size() == 2) {
             st = PlaceGazetteer::StateIndex(raw);
-          } else if (words[best_end].title_case || words[best_end].upper || !capital) {
+          } else if (q == sb && words[q].lower && raw.size() == 2) {
+            // A state's code in lower case (speech): after "the state of",
+            // or the city's own state before the digits of its ZIP ("in
+            // el paso tx seven nine...", "in gary in four six ...").
+            const std::string upper{static_cast<char>(raw[0] - 'a' + 'A'),
+                                    static_cast<char>(raw[1] - 'a' + 'A')};
+            st = PlaceGazetteer::StateIndex(upper);
+            bool number_next = false;
+            if (q + 1 < words.size()) {
+              static constexpr std::string_view kDigitWords[] = {
+                  "zero", "oh", "o", "one", "two", "three", "four", "five", "six", "seven",
+                  "eight", "nine", "double", "triple", "ten", "twenty", "thirty", "forty",
+                  "fifty", "sixty", "seventy", "eighty", "ninety"};
+              const auto& nw = words[q + 1];
+              number_next = nw.digits || std::find(std::begin(kDigitWords), std::end(kDigitWords),
+                                                   nw.folded) != std::end(kDigitWords);
+            }
+            bool plain_city = false;
+            for (size_t c2 = k; c2 < best_end; ++c2) {
+              plain_city |= (words[c2].flags & kCommonWord) == 0 || words[c2].folded.size() >= 5;
+            }
+            if (st >= 0 && !state_of &&
+                !(number_next && plain_city && !capital && ((best_states >> st) & 1))) {
+              st = -1;
+            }
+          } else if (words[sb].title_case || words[sb].upper || !capital) {
             // A state name; in lower case only after a lower-case city (speech).
             st = PlaceGazetteer::StateIndex(name);
           }
@@ -425,6 +458,7 @@ void FindPlaces(std::string_view text, const std::function<bool(uint32_t)>& cue,
                   (zip_named_after && !is_state);
     if (!accept) continue;
     if (zip_after && zips) zips->emplace_back(zip_b, zip_e);
+    if (!zip_after && zip_from) zip_from->push_back(words[state_end - 1].end);
     out->emplace_back(words[k].start, words[best_end - 1].end);
     for (size_t q = k; q < best_end; ++q) words[q].blocked = true;
     k = best_end - 1;

@@ -43,10 +43,12 @@ bool NamesACity(std::string_view line);
 // whether a place cue ("city", "lives in", a city key) ends right before pos.
 // A ZIP (or ZIP+4) right after a city, its state between or not ("in
 // Augusta, 57738", "cedar rapids 11455"), is evidence for the city and goes
-// to *zips when zips is not null.
+// to *zips when zips is not null; otherwise where the city (and its state)
+// ends goes to *zip_from (a ZIP said after it is read by the caller).
 void FindPlaces(std::string_view text, const std::function<bool(uint32_t)>& cue,
                 NameScratch* scratch, std::vector<std::pair<uint32_t, uint32_t>>* out,
-                std::vector<std::pair<uint32_t, uint32_t>>* zips = nullptr);
+                std::vector<std::pair<uint32_t, uint32_t>>* zips = nullptr,
+                std::vector<uint32_t>* zip_from = nullptr);
 
 // Places of any country after a cue that says a place follows ("grew up in",
 // "flew to", "originally from", "I'm in", "based in", "Where:"): one to four

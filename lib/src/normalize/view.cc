@@ -153,6 +153,60 @@ bool HasJsonEscape(std::string_view t) {
   return false;
 }
 
+namespace {
+bool AlnumByte(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+}  // namespace
+
+bool SpacedDashView(std::string_view text, View* out) {
+  out->Clear();
+  // The " - " to write as "-": in chains of three groups or more, each a
+  // group with a digit (at most eight characters) or at most three letters,
+  // two of them with a digit; the first not after ':' or '.' (a time).
+  std::vector<size_t> dashes;
+  for (size_t p = text.find(" - "); p != std::string_view::npos; p = text.find(" - ", p + 1)) {
+    if (p == 0 || !AlnumByte(text[p - 1]) || (!dashes.empty() && dashes.back() >= p)) continue;
+    size_t b = p;
+    while (b > 0 && AlnumByte(text[b - 1])) --b;
+    if (b > 0 && (text[b - 1] == ':' || text[b - 1] == '.' || text[b - 1] == '-')) continue;
+    std::vector<size_t> chain;
+    int groups = 0, with_digits = 0;
+    size_t g = b;
+    while (true) {
+      size_t e = g;
+      bool digit = false;
+      while (e < text.size() && AlnumByte(text[e])) digit |= text[e++] <= '9';
+      if (e == g || e - g > (digit ? 8u : 3u)) break;
+      ++groups;
+      with_digits += digit ? 1 : 0;
+      if (e + 3 < text.size() && text.compare(e, 3, " - ") == 0 && AlnumByte(text[e + 3])) {
+        chain.push_back(e);
+        g = e + 3;
+      } else {
+        break;
+      }
+    }
+    if (groups >= 3 && with_digits >= 2 && chain.size() + 1 == static_cast<size_t>(groups)) {
+      dashes.insert(dashes.end(), chain.begin(), chain.end());
+    }
+  }
+  if (dashes.empty()) return false;
+  size_t d = 0;
+  for (size_t i = 0; i < text.size();) {
+    const uint32_t at = static_cast<uint32_t>(i);
+    if (d < dashes.size() && dashes[d] == i) {
+      out->Push('-', at, at + 3);
+      i += 3;
+      ++d;
+    } else {
+      out->Push(text[i], at, at + 1);
+      ++i;
+    }
+  }
+  return true;
+}
+
 bool PercentDecodedView(std::string_view text, View* out) {
   out->Clear();
   if (!HasPercentEscape(text) && !HasFormPlus(text)) return false;

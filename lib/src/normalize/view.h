@@ -71,6 +71,12 @@ struct View {
 // leaving *out cleared, when `text` has no percent escape.
 bool PercentDecodedView(std::string_view text, View* out);
 
+// Spaced-dash view: " - " between groups of letters and digits, one of them
+// with a digit, written as "-" ("K - 853 - 4196", "CPX - 926 - 719 - 699"
+// as an ASR engine writes the pauses of an id read aloud). False, leaving
+// *out cleared, when there is none.
+bool SpacedDashView(std::string_view text, View* out);
+
 // True when `text` holds a percent escape.
 bool HasPercentEscape(std::string_view text);
 // True when `text` holds a form-encoded value with '+' for blanks

@@ -903,6 +903,17 @@ namespace {
 int BirthCentury(int yy) { return 2000 + yy > CurrentYear() + 1 ? 1900 + yy : 2000 + yy; }
 }  // namespace
 
+namespace {
+// A word of hesitation inside a date said aloud.
+bool IsHesitation(std::string_view word) {
+  static constexpr std::string_view kWords[] = {"um", "umm", "uh", "uhh", "uhm", "er", "erm",
+                                                "hmm", "ah", "let", "me", "think", "see"};
+  std::string lower(word);
+  for (char& c : lower) c = static_cast<char>(c | 0x20);
+  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+}
+}  // namespace
+
 bool ValidDate(std::string_view v) {
   // Split into numeric fields and at most one month name.
   int nums[3];
@@ -947,6 +958,10 @@ bool ValidDate(std::string_view v) {
       if (word.size() == 3 && (word[0] | 0x20) == 't' && (word[1] | 0x20) == 'h' &&
           (word[2] | 0x20) == 'e') {
         i = j;  // "March the 15th"
+        continue;
+      }
+      if (IsHesitation(word)) {
+        i = j;  // "1961 um april the 22nd", "1982, let me think... august the 20th"
         continue;
       }
       int m = MonthFromName(word);

@@ -780,6 +780,34 @@ TEST_F(JsonTest, TranscribeCallAnalyticsKeepsItsAccountAndJob) {
             R"({"Content":"[DATE_OF_BIRTH]","ParticipantRole":"CUSTOMER"}]})" "\n");
 }
 
+// Word lists that do not match their transcript word for word: a mark the
+// transcript lacks never carries the cursor over the words after it, and a
+// word the transcript writes otherwise ("fourfive" for "four five") between
+// two words of a span is part of it. Plain --format json detects the profile.
+TEST_F(JsonTest, WordsAlignDespiteMarksAndWordsTheTranscriptLacks) {
+  JsonOptions opts;
+  opts.detect_profiles = true;
+  Build(opts);
+  auto item = [](const char* w) {
+    return std::string(R"({"type":"pronunciation","alternatives":[{"content":")") + w + R"("}]})";
+  };
+  std::string items;
+  for (const char* w : {"Thanks", ",", "so", "my", "social", "is", "one", "two", "three",
+                        "fourfive", "six", "seven", "eight", "nine", ".", "okay"}) {
+    if (!items.empty()) items += ",";
+    items += item(w);
+  }
+  std::string input =
+      R"({"jobName":"j1","results":{"transcripts":[{"transcript":"Thanks so my social is one two three four five six seven eight nine okay, great."}],"items":[)" +
+      items + "]}}\n";
+  PipeOut r = RunPipeline(rules_, json_rules_, RecordFormat::kJson, input, {input.size()}, 100);
+  for (const char* w : {"one", "two", "fourfive", "six", "nine"}) {
+    EXPECT_EQ(r.output.find(std::string("\"") + w + "\""), std::string::npos) << w << "\n" << r.output;
+  }
+  EXPECT_NE(r.output.find(R"("content":"okay")"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find(R"("content":"social")"), std::string::npos) << r.output;
+}
+
 // Deepgram: the request's metadata is kept, what the caller attached to it
 // ("extra") is scanned.
 TEST_F(JsonTest, DeepgramMetadataExtraIsScanned) {

@@ -2041,5 +2041,54 @@ TEST_F(ScannerTest, RecordNumbersInShortGroups) {
             "WARN retrying phone: [PHONE_NUMBER] Medical Record #[MRN], aged 72");
 }
 
+TEST_F(ScannerTest, CityStateAndZipSaidAfterAnAddress) {
+  // "the state of", a state's code in lower case before the ZIP's digits,
+  // and the ZIP said, grouped oddly or written after the city.
+  EXPECT_EQ(RedactTurn(rules_, "", "Caller: in Hamtramck, the state of MI, 48255"),
+            "Caller: in [LOCATION], the state of MI, [ZIP_CODE]");
+  EXPECT_EQ(RedactTurn(rules_, "", "CUSTOMER: in el paso tx seven double nine two oh"),
+            "CUSTOMER: in [LOCATION] tx [ZIP_CODE]");
+  EXPECT_EQ(RedactTurn(rules_, "", "[caller] in hialeah the state of fl three three oh four one"),
+            "[caller] in [LOCATION] the state of fl [ZIP_CODE]");
+  EXPECT_EQ(RedactTurn(rules_, "", "spk_1: in Chula Vista, CA, 91-9-6-2"),
+            "spk_1: in [LOCATION], CA, [ZIP_CODE]");
+  EXPECT_EQ(RedactTurn(rules_, "Agent: City and zip?", "Caller: Des Moines... 5-03-3-9"),
+            "Caller: [LOCATION]... [ZIP_CODE]");
+  // (A lower-case code only as the city's own state before digits; never
+  // other numbers after a city.)
+  EXPECT_EQ(RedactTurn(rules_, "", "Caller: my son is in ok shape"), "Caller: my son is in ok shape");
+  EXPECT_EQ(RedactTurn(rules_, "", "Caller: in Austin, TX, 12 days ago"),
+            "Caller: in [LOCATION], TX, 12 days ago");
+}
+
+TEST_F(ScannerTest, DatesSaidWithAHesitationInside) {
+  EXPECT_EQ(RedactTurn(rules_, "", "Caller: and my date of birth is nineteen sixty one um april the twenty second if you need that"),
+            "Caller: and my date of birth is [DATE_OF_BIRTH] if you need that");
+  EXPECT_EQ(RedactTurn(rules_, "Rep: And what's the date of birth?",
+                       "Member: Um, nineteen eighty two, let me think... august the twentieth?"),
+            "Member: Um, [DATE_OF_BIRTH]?");
+  EXPECT_EQ(RedactTurn(rules_, "", "Caller: Yes, hi. Bao Whitlock. nineteen seventy five, uh... july the first. Calling about my refill."),
+            "Caller: Yes, hi. [PERSON]. [DATE_OF_BIRTH]. Calling about my refill.");
+  EXPECT_EQ(RedactTurn(rules_, "", "[caller] admission date was twenty twenty six let me think july the thirteenth so i need to cancel"),
+            "[caller] admission date was [DATE] so i need to cancel");
+  // (An appointment is no one's birth date.)
+  EXPECT_EQ(RedactTurn(rules_, "", "Agent: your appointment is july the thirteenth, um, twenty twenty six"),
+            "Agent: your appointment is july the thirteenth, um, twenty twenty six");
+}
+
+TEST_F(ScannerTest, IdsReadAloudWithSpacedDashes) {
+  EXPECT_EQ(RedactTurn(rules_, "", "spk_1: I have the MRN here, it's K - 853 - 4196."),
+            "spk_1: I have the MRN here, it's [MRN].");
+  EXPECT_EQ(RedactTurn(rules_, "Speaker 0: What's the ID number on the front of your card?",
+                       "Speaker 1: It starts with CPX - 926 - 719 - 699"),
+            "Speaker 1: It starts with [HEALTH_PLAN_ID]");
+  EXPECT_EQ(RedactTurn(rules_, "REP: I need the Medicare number.", "CALLER: It says 8YX1 - J18 - NU77."),
+            "CALLER: It says [US_MBI].");
+  // (Log lines with dashes between fields stay as they are.)
+  EXPECT_EQ(Redact(rules_, "2026-11-30 10:00:00 - INFO - job 12 - 15 done"),
+            "2026-11-30 10:00:00 - INFO - job 12 - 15 done");
+  EXPECT_EQ(Redact(rules_, "GET /api - 200 - 15ms"), "GET /api - 200 - 15ms");
+}
+
 }  // namespace
 }  // namespace phiscrub
