@@ -903,6 +903,27 @@ bool AsksLastFour(std::string_view previous, std::string_view text, uint32_t at)
          before.find("ending") != std::string::npos || before.find("ends in") != std::string::npos;
 }
 
+// Whether the line just before byte `at` of a turn (the turn's own words
+// before it, or the last line of `previous`) asks for a card's expiry date:
+// "And the expiration?", "exp date?", "good through?".
+bool AsksExpiry(std::string_view previous, std::string_view text, uint32_t at) {
+  // The turn's own words before the value, and the line before them.
+  const size_t lb = text.rfind('\n', at > 0 ? at - 1 : 0);
+  std::string said(text.substr(lb == std::string_view::npos ? 0 : lb + 1,
+                               at - (lb == std::string_view::npos ? 0 : lb + 1)));
+  std::string_view before = lb == std::string_view::npos ? previous : text.substr(0, lb);
+  while (!before.empty() && (before.back() == '\n' || before.back() == ' ')) before.remove_suffix(1);
+  const size_t nl = before.rfind('\n');
+  said.append(" ");
+  said.append(before.substr(nl == std::string_view::npos ? 0 : nl + 1));
+  const std::string line = LowerAscii(said.size() > 300 ? said.substr(said.size() - 300) : said);
+  for (std::string_view w : {"expir", "exp date", "exp. date", "valid thru", "valid through",
+                             "good thru", "good through"}) {
+    if (line.find(w) != std::string::npos) return true;
+  }
+  return false;
+}
+
 // Whether a span of `spans` overlaps original bytes [b, e) (one kept only
 // as a read-back of digits, kEchoScore, gives way: what a detector finds
 // there names it better).
@@ -2411,6 +2432,15 @@ void Scanner::AddSplitValues(std::string_view text, const internal::View& view,
         i = chain.size() > 1 ? chain[1] : j;
         continue;
       }
+      // A month and a year after a question for a card's expiry ("And the
+      // expiration?" / "oh nine twenty eight"): no part of any value.
+      if (const Piece& last = pieces[chain.back()];
+          last.here && last.value.size() == 4 &&
+          ((last.value[0] == '0' && last.value[1] != '0') || (last.value[0] == '1' && last.value[1] <= '2')) &&
+          AsksExpiry(s.previous_turns, text, last.ob)) {
+        i = j;
+        continue;
+      }
       // The parts that begin a valid value, and whether they complete one.
       // (A part after "triple" begins with its first digit three times.)
       auto append = [&](std::string* to, size_t k) {
@@ -2436,6 +2466,8 @@ void Scanner::AddSplitValues(std::string_view text, const internal::View& view,
       }
       // A card's last four said alone after its question ("What credit card
       // number do you have?" / "It's eleven seventeen."): its own value.
+      // (Never a month and a year after a question for the expiry: "And
+      // the expiration?" / "oh nine twenty eight".)
       if (kind == SplitKind::kCard && chain.size() == 1 && valid == 0 && !pieces[chain[0]].remark &&
           pieces[chain[0]].value.size() == 4) {
         mark_part(0);

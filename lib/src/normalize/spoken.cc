@@ -820,8 +820,18 @@ bool NumberAtoms(const std::vector<Atom>& atoms, size_t from, size_t to,
                               !nums->empty() && std::all_of(atoms.begin() + static_cast<long>(k) + 1,
                                                             atoms.begin() + static_cast<long>(to),
                                                             [](const Atom& x) { return x.kind == Atom::kSeparator; });
-    if (a.kind != Atom::kNumber && !written_year) return false;
+    // (A month and a day written, the year said: "7 18 nineteen ninety
+    // one", "3 24 twenty twenty six".)
+    const bool written_field = a.kind == Atom::kWritten && a.text.size() <= 2 && nums->size() < 2 &&
+                               std::any_of(atoms.begin() + static_cast<long>(k) + 1,
+                                           atoms.begin() + static_cast<long>(to),
+                                           [](const Atom& x) { return x.kind == Atom::kNumber; });
+    if (a.kind != Atom::kNumber && !written_year && !written_field) return false;
     nums->push_back(&a);
+  }
+  // (The year said, after written fields: never written digits alone.)
+  if (!nums->empty() && nums->back()->kind == Atom::kWritten && nums->back()->text.size() <= 2) {
+    return false;
   }
   return true;
 }
@@ -838,7 +848,12 @@ bool Field(const std::vector<const Atom*>& nums, size_t p, int lo, int hi, Next 
       a.kind == Atom::kNumber) {
     if (next(a.value < 10 ? "0" + a.text : a.text, p + 1)) return true;
   }
-  if (p + 1 < nums.size() && a.said == Atom::kOne && nums[p + 1]->said == Atom::kOne) {
+  if (a.kind == Atom::kWritten) {  // "7", "18" (NumberAtoms: one or two digits)
+    const int v = std::atoi(a.text.c_str());
+    return v >= lo && v <= hi && v > 0 && next(v < 10 ? "0" + std::to_string(v) : std::to_string(v), p + 1);
+  }
+  if (p + 1 < nums.size() && a.kind == Atom::kNumber && nums[p + 1]->kind == Atom::kNumber &&
+      a.said == Atom::kOne && nums[p + 1]->said == Atom::kOne) {
     int v = a.value * 10 + nums[p + 1]->value;
     if (v >= lo && v <= hi && v > 0 && next(a.text + nums[p + 1]->text, p + 2)) return true;
   }
@@ -864,6 +879,8 @@ bool ReadDate(const std::vector<Atom>& atoms, size_t from, size_t to, std::strin
   return Field(nums, 0, 1, 12, [&](const std::string& month, size_t p1) {
     return Field(nums, p1, 1, 31, [&](const std::string& day, size_t p2) {
       if (p2 >= nums.size() || !ReadYear(nums, p2, y)) return false;
+      // (After a written month and day, a whole year: "4 12 nineteen" is no date.)
+      if (nums[0]->kind == Atom::kWritten && y->size() != 4) return false;
       *m = month;
       *d = day;
       *day_at = at(p1);

@@ -2090,5 +2090,27 @@ TEST_F(ScannerTest, IdsReadAloudWithSpacedDashes) {
   EXPECT_EQ(Redact(rules_, "GET /api - 200 - 15ms"), "GET /api - 200 - 15ms");
 }
 
+TEST_F(ScannerTest, MonthAndDayWrittenYearSaid) {
+  EXPECT_EQ(RedactTurn(rules_, "", "User: yeah my date of birth is 7 18 nineteen ninety one."),
+            "User: yeah my date of birth is [DATE_OF_BIRTH].");
+  EXPECT_EQ(RedactTurn(rules_, "AI: can you verify your date of birth?", "User: um 6 5 nineteen seventy one"),
+            "User: um [DATE_OF_BIRTH]");
+  // (Never a short year: "room 4 12 nineteen".)
+  EXPECT_EQ(RedactTurn(rules_, "", "Nurse: she is in room 4 12 nineteen beds down"),
+            "Nurse: she is in room 4 12 nineteen beds down");
+}
+
+TEST_F(ScannerTest, ACardsExpiryIsNoPartOfIt) {
+  EXPECT_EQ(RedactTurn(rules_, "spk_0: What card would you like to use?\nspk_1: the card number is 4242 4242 4242 4242\nspk_0: and the expiration?",
+                       "spk_1: twelve twenty seven."),
+            "spk_1: twelve twenty seven.");
+  EXPECT_EQ(RedactTurn(rules_, "User: my card is 4242 4242 4242 4242\nAI: And the expiration?",
+                       "User: oh nine twenty eight."),
+            "User: oh nine twenty eight.");
+  // (The last four asked for stay redacted.)
+  EXPECT_EQ(RedactTurn(rules_, "AI: What credit card number do you have?", "User: It is eleven seventeen."),
+            "User: It is [CREDIT_CARD].");
+}
+
 }  // namespace
 }  // namespace phiscrub
