@@ -67,10 +67,13 @@ TEST_F(HsCacheTest, SecondCompileLoadsEveryDatabase) {
 TEST_F(HsCacheTest, CorruptedOrTruncatedFilesAreCompiledAgain) {
   auto files = CacheFiles(opts_.cache_dir);
   ASSERT_GE(files.size(), 2u);
-  {  // one byte of the serialized database flipped
+  {  // one byte of the serialized database flipped (whatever it held)
     std::fstream f(files[0], std::ios::in | std::ios::out | std::ios::binary);
-    f.seekp(static_cast<std::streamoff>(fs::file_size(files[0]) / 2));
-    f.put('\x5a');
+    const auto at = static_cast<std::streamoff>(fs::file_size(files[0]) / 2);
+    f.seekg(at);
+    const char was = static_cast<char>(f.get());
+    f.seekp(at);
+    f.put(static_cast<char>(was ^ 0x5a));
   }
   fs::resize_file(files[1], fs::file_size(files[1]) / 3);  // truncated
   auto rules = testing::CompileOrDie(opts_);
