@@ -1040,7 +1040,9 @@ size_t AskWindow(std::string_view before, bool extended) {
   size_t end = before.size();
   if (end > 0 && before[end - 1] == '\n') --end;
   bool short_lines = true;
-  while (end > 0 && starts.size() < 8) {
+  std::string_view newer_speaker;
+  int merged = 0;
+  while (end > 0) {
     size_t nl = before.rfind('\n', end - 1);
     size_t b = nl == std::string_view::npos ? 0 : nl + 1;
     // (A blank line is a paragraph break, no turn.)
@@ -1069,8 +1071,46 @@ size_t AskWindow(std::string_view before, bool extended) {
       }
       short_lines = short_lines && words <= 12;
     }
-    starts.push_back(b);
-    if (starts.size() == 3 && (!short_lines || !extended)) break;
+    // A short line that holds no value nor question goes with the line of
+    // its speaker after it, one turn ("Yeah, hang on, let me grab my
+    // wallet." / "Okay, it starts with M, then numbers.").
+    const std::string_view line = before.substr(b, end - b);
+    const std::string_view speaker = internal::SpeakerOf(line, nullptr);
+    auto holds_nothing = [&] {
+      int words = 0;
+      for (size_t k = 0; k < line.size();) {
+        const char c = line[k];
+        if ((c >= '0' && c <= '9') || c == '?') return false;
+        if (!IsAlphaByte(c)) {
+          ++k;
+          continue;
+        }
+        size_t j = k;
+        while (j < line.size() && IsAlphaByte(line[j])) ++j;
+        const std::string w = LowerAscii(line.substr(k, j - k));
+        if (IsValueWord(w) && w != "as" && w != "in" && w != "uh" && w != "um" && w != "oh" &&
+            w != "o") {
+          return false;
+        }
+        if (++words > 12) return false;
+        k = j;
+      }
+      return true;
+    };
+    // (At most three lines to a turn: bounded work.)
+    // (Not into the newest line: that may be the speaker of the turn being
+    // answered, whose own lines are no questions.)
+    if (starts.size() >= 2 && !speaker.empty() && speaker == newer_speaker && merged < 2 &&
+        holds_nothing()) {
+      ++merged;
+      starts.back() = b;
+    } else {
+      if (starts.size() == 3 && (!short_lines || !extended)) break;
+      if (starts.size() == 8) break;
+      starts.push_back(b);
+      merged = 0;
+    }
+    newer_speaker = speaker;
     end = b == 0 ? 0 : b - 1;
   }
   return starts.empty() ? 0 : starts.back();

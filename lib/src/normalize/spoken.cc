@@ -1755,7 +1755,25 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates, bool o_zer
     }
     // (What the run holds without the interjection: "oh um mike echo hotel
     // tango alpha" is letters only.)
-    if (rb > i) count_run(rb);
+    // "... nineteen eighty six oh wait, you mean her": an "oh" that ends the
+    // run before a word of surprise or correction is an interjection too.
+    auto oh_wait = [&](size_t k) {
+      if (toks[k].type != T::kWord || toks[k].lower != "oh" || OLetter(k, rb, re)) return false;
+      size_t n = k + 1;
+      while (n < toks.size() && toks[n].type == T::kPunct && toks[n].lower == ",") ++n;
+      if (n >= toks.size() || toks[n].type != T::kWord) return false;
+      static const char* const kAfter[] = {"wait", "shoot", "gosh", "dear", "wow"};
+      for (const char* w : kAfter) {
+        if (toks[n].lower == w) return true;
+      }
+      return false;
+    };
+    if (re > rb + 1 && oh_wait(re - 1)) {
+      --re;
+      while (re > rb && !IsCore(toks, re - 1)) --re;
+      run_end = re;
+    }
+    if (rb > i || re < last_core + 1) count_run(rb);
     // (A leading "a" that spells with the letters after it stays: "A E P,
     // seven six six...", "a as in ant e as in echo...".)
     auto spells_on = [&](size_t k) {
