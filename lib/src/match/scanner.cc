@@ -1659,6 +1659,49 @@ void MatchDictionaryEntries(std::string_view text, const Ruleset::Impl& impl,
   }
 }
 
+// A town the gazetteer does not know, between a street and its ZIP ("...
+// Sutter street, fort calloway, 42640", "... Magnolia drive, port ellis,
+// nine four o nine seven"): one to three words of letters after ", ", and
+// a ZIP right after them says what they are. Adds the town to
+// s->name_spans (the places rule's) and the ZIP to s->zip_spans; the
+// town's words are no names.
+void CityBetweenStreetAndZip(std::string_view text, Scanner::State* s) {
+  const size_t n = s->confirmed.size();
+  for (size_t k = 0; k < n; ++k) {
+    const Span sp = s->confirmed[k];
+    if (sp.entity != s->street_entity) continue;
+    uint32_t p = sp.end;
+    if (p + 2 >= text.size() || text[p] != ',' || text[p + 1] != ' ') continue;
+    p += 2;
+    for (int words = 0; words < 3; ++words) {
+      uint32_t q = p;
+      while (q < text.size() && IsAlphaByte(text[q])) ++q;
+      if (q == p || q - p > 20) break;
+      // (Words that name a number, no town: "..., order 40213", "..., zip
+      // code 40213" -- the ZIP is found by its own rules.)
+      static constexpr std::string_view kNoTown[] = {
+          "order", "confirmation", "reference", "ref", "claim", "account", "invoice", "case",
+          "ticket", "number", "id", "code", "zip", "zipcode", "postal", "and", "the", "is",
+          "was", "phone", "call", "extension", "ext", "room", "suite", "unit", "box",
+          "ssn", "social", "dob", "mrn", "npi", "member", "fax", "cell", "tel", "date"};
+      const std::string word = LowerAscii(text.substr(p, q - p));
+      if (std::find(std::begin(kNoTown), std::end(kNoTown), word) != std::end(kNoTown)) break;
+      const auto [zb, ze] = ZipAfterPlace(text, q, &s->zip_view);
+      if (ze > zb) {
+        const uint32_t cb = sp.end + 2;
+        s->name_spans.emplace_back(cb, q);
+        s->zip_spans.emplace_back(zb, ze);
+        for (auto& w : s->names.words) {
+          if (w.start >= cb && w.end <= q) w.blocked = true;
+        }
+        break;
+      }
+      if (q + 1 >= text.size() || text[q] != ' ' || !IsAlphaByte(text[q + 1])) break;
+      p = q + 1;
+    }
+  }
+}
+
 }  // namespace
 
 bool Scanner::ScansEveryRecord() const {
@@ -1797,6 +1840,7 @@ void Scanner::RunDetectors(std::string_view text, State* sp) {
           const auto [zb, ze] = ZipAfterPlace(text, pos, &s.zip_view);
           if (ze > zb) s.zip_spans.emplace_back(zb, ze);
         }
+        if (street >= 0) CityBetweenStreetAndZip(text, &s);
         // ZIPs after the cities go to the place_zips rules.
         for (uint32_t z : impl.detector_rules) {
           const CompiledRule& zr = impl.rules[z];

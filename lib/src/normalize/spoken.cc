@@ -270,6 +270,33 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
     t.e = static_cast<uint32_t>(i);
     out->push_back(std::move(t));
   }
+  // "thirtythree", "fiftyfive": tens and a digit written as one word, as
+  // some engines do; two tokens, as "thirty-three" is.
+  for (size_t k = 0; k < out->size(); ++k) {
+    Tok& w = (*out)[k];
+    if (w.type != T::kWord || w.info.kind != W::kNone || w.lower.size() < 9 ||
+        w.lower.size() != w.e - w.b) {
+      continue;
+    }
+    static constexpr std::string_view kTensWords[] = {"twenty", "thirty",  "forty",  "fifty",
+                                                      "sixty",  "seventy", "eighty", "ninety"};
+    for (std::string_view tens : kTensWords) {
+      if (w.lower.compare(0, tens.size(), tens) != 0) continue;
+      const WordInfo unit = Lookup(std::string_view(w.lower).substr(tens.size()));
+      if (unit.kind != W::kDigit || w.lower.size() - tens.size() < 3) break;  // not "oh"/"o"
+      Tok second = w;
+      second.lower = w.lower.substr(tens.size());
+      second.info = unit;
+      second.b = w.b + static_cast<uint32_t>(tens.size());
+      second.space_before = false;
+      w.lower.resize(tens.size());
+      w.info = Lookup(w.lower);
+      w.e = second.b;
+      out->insert(out->begin() + static_cast<std::ptrdiff_t>(k) + 1, std::move(second));
+      ++k;
+      break;
+    }
+  }
   // "n like nancy", "b for boy": a letter told by an example word that
   // starts with it, said with "like" or "for" instead of "as in"; read as
   // "as in" (two tokens over the one word).
@@ -379,9 +406,12 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
   // (Between number words, or ending or opening what was said with them --
   // never before or after another word: "mail it to twenty three ...",
   // "... three eight, for evaluation".)
+  // (Twice over: a word read as a digit counts for its neighbours, "for
+  // zero won too... eight eight six nine".)
+  for (int pass = 0; pass < 2; ++pass)
   for (size_t k = 0; k < out->size(); ++k) {
     const int value = homophone((*out)[k]);
-    if (value == 0) continue;
+    if (value == 0 || (*out)[k].info.kind == W::kDigit) continue;
     // The run around it: number words, pauses and other such words.
     int digits = 0;
     bool singles = true;  // every number word around it one digit ("seven eight seven for nine")
@@ -408,13 +438,22 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
         }
         // (A pause written as dots before it is an edge: "Hold on... ate o
         // zero - eight six ...".)
-        if (dir < 0 && x.type == T::kPunct && x.lower == "." && q > 0 && (*out)[q - 1].type == T::kPunct &&
-            (*out)[q - 1].lower == ".") {
+        // (After digits on that side, a pause like any other: "won nine
+        // o... four one... seven to three one".)
+        if (dir < 0 && adjacent && x.type == T::kPunct && x.lower == "." && q > 0 &&
+            (*out)[q - 1].type == T::kPunct && (*out)[q - 1].lower == ".") {
           break;
         }
         if (pause(x) || (x.type == T::kPunct && (x.lower == "." || x.lower == "?"))) continue;
         // The speaker's label before it ("Caller:", "[patient]"): an edge.
         if (dir < 0 && x.type == T::kPunct && (x.lower == ":" || x.lower == "]")) break;
+        // (What opens an answer is an edge too: "Okay it's for zero won
+        // too... eight eight six nine".)
+        if (dir < 0 && adjacent && x.type == T::kWord &&
+            (x.lower == "it's" || x.lower == "its" || x.lower == "is" || x.lower == "okay" ||
+             x.lower == "yeah" || x.lower == "yes" || x.info.kind == W::kFiller)) {
+          break;
+        }
         if (adjacent) ended = false;  // a word
         break;
       }
@@ -432,7 +471,8 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
     // (Five digits said one by one make a ZIP code, four with "won", a word
     // nobody says between digits otherwise ("three won six six"); pairs and
     // tens need six: "ninety to ninety five", "one to two tablets".)
-    const int least = !singles ? 6 : (*out)[k].lower == "won" ? 3 : 4;
+    const int least =
+        !singles ? 6 : ((*out)[k].lower == "won" || (*out)[k].lower == "ate") ? 3 : 4;
     if (!(sides[0] && sides[1]) || digits < least) continue;
     Tok& t = (*out)[k];
     t.info.kind = W::kDigit;

@@ -2061,6 +2061,26 @@ TEST_F(ScannerTest, CityStateAndZipSaidAfterAnAddress) {
             "Caller: in [LOCATION], TX, 12 days ago");
 }
 
+TEST_F(ScannerTest, TownNoGazetteerKnowsBetweenAStreetAndItsZip) {
+  EXPECT_EQ(RedactTurn(rules_, "Agent: And the mailing address?",
+                       "Caller: It's one five one seven five Sutter street, fort calloway, 42640"),
+            "Caller: It's [STREET_ADDRESS], [LOCATION], [ZIP_CODE]");
+  EXPECT_EQ(RedactTurn(rules_, "", "Caller: Um it's 1302 Magnolia Street, Sterling Creek, 04515"),
+            "Caller: Um it's [STREET_ADDRESS], [LOCATION], [ZIP_CODE]");
+  EXPECT_EQ(RedactTurn(rules_, "", "Caller: it's sixty juniper road, port ellis, nine four o nine seven"),
+            "Caller: it's [STREET_ADDRESS], [LOCATION], [ZIP_CODE]");
+  // (A unit's word is a word of its own: "Ste" is no "Sterling".)
+  EXPECT_EQ(RedactTurn(rules_, "", "Caller: 77 Oak Ave Ste 210, Boise"),
+            "Caller: [STREET_ADDRESS], [LOCATION]");
+  // (No ZIP after them: the words stay; nor a number named otherwise.)
+  EXPECT_EQ(RedactTurn(rules_, "", "Caller: 12 Oak Lane, thanks so much"),
+            "Caller: [STREET_ADDRESS], thanks so much");
+  EXPECT_EQ(RedactTurn(rules_, "", "Caller: 12 Oak Lane, order 40213 shipped"),
+            "Caller: [STREET_ADDRESS], order 40213 shipped");
+  EXPECT_EQ(RedactTurn(rules_, "", "Note: address 579 Alder Blvd, SSN 210-89-1051"),
+            "Note: address [STREET_ADDRESS], SSN [US_SSN]");
+}
+
 TEST_F(ScannerTest, DatesSaidWithAHesitationInside) {
   EXPECT_EQ(RedactTurn(rules_, "", "Caller: and my date of birth is nineteen sixty one um april the twenty second if you need that"),
             "Caller: and my date of birth is [DATE_OF_BIRTH] if you need that");

@@ -39,6 +39,21 @@ TEST(SpokenView, Digits) {
             "area code 4155550132 ext 201");
 }
 
+TEST(SpokenView, DigitsAsAnEngineMishearsThem) {
+  // Tens and a digit written as one word.
+  EXPECT_EQ(ViewOf("two thirtythree, ninetyone, forty forty eight"), "233914048");
+  // "won", "ate" next to numbers; "to", "too", "for" inside a run of digits.
+  EXPECT_EQ(ViewOf("won nine o... four one... seven to three one"), "190417231");
+  EXPECT_EQ(ViewOf("it's eight three six ate"), "it's 8368");
+  EXPECT_EQ(ViewOf("Okay it's for zero one two... eight eight six nine"),
+            "Okay it's 40128869");
+  // Never words of their own: a dose range, a duration, a time range.
+  EXPECT_EQ(ViewOf("take one to two tablets for three days"), "take 1 to 2 tablets for 3 days");
+  EXPECT_EQ(ViewOf("from seven to nine"), "from 7 to 9");
+  EXPECT_EQ(ViewOf("I ate lunch"), "I ate lunch");
+  EXPECT_EQ(ViewOf("a seventyish year old"), "a seventyish year old");
+}
+
 TEST(SpokenView, DigitsWrittenOneAtATime) {
   // Engines that write a number read out digit by digit.
   EXPECT_EQ(ViewOf("I have 3 1 3 5 5 5 0 1 4 3. Is that right?"), "I have 3135550143. Is that right?");
