@@ -2680,7 +2680,17 @@ void Scanner::AddAnswerTails(std::string_view text, const internal::View& view,
         }
         return false;
       };
-      if ((std::none_of(text.begin() + ob, text.begin() + oe, IsAlphaByte) && !(ends && ending())) ||
+      // (Or a correction of a read-back: "I heard 3-3-4, 5-5-5, 0-1-1-3. Is
+      // that right?" / "No, it's 0131.")
+      auto correction = [&]() {
+        const std::string before = TurnWordsBefore(text, ob);
+        size_t w = before.find_first_not_of(" ");
+        return w != std::string::npos &&
+               (before.compare(w, 3, "no ") == 0 || before.compare(w, 3, "no,") == 0 ||
+                before.compare(w, 4, "nope") == 0 || before.compare(w, 8, "actually") == 0);
+      };
+      if ((std::none_of(text.begin() + ob, text.begin() + oe, IsAlphaByte) &&
+           !(ends && (ending() || correction()))) ||
           !ExpectedValueFits(text, ob, oe, false)) {
         continue;
       }

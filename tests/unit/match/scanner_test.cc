@@ -2081,6 +2081,34 @@ TEST_F(ScannerTest, TownNoGazetteerKnowsBetweenAStreetAndItsZip) {
             "Note: address [STREET_ADDRESS], SSN [US_SSN]");
 }
 
+TEST_F(ScannerTest, AnswersToQuestionsForAUnitADischargeOrACorrection) {
+  // A unit alone, asked for.
+  EXPECT_EQ(RedactTurn(rules_, "RN: is there an apartment or lot number",
+                       "user: oh yeah unit twenty three around the side"),
+            "user: oh yeah [STREET_ADDRESS] around the side");
+  EXPECT_EQ(RedactTurn(rules_, "AI: Is there an apartment or lot number?",
+                       "User: Yes, lot 56. It's the blue trailer"),
+            "User: Yes, [STREET_ADDRESS]. It's the blue trailer");
+  EXPECT_EQ(RedactTurn(rules_, "RN: how many units of insulin?", "User: ten units, lot 5 of them"),
+            "User: ten units, lot 5 of them");
+  // A discharge's month and day, asked for.
+  EXPECT_EQ(RedactTurn(rules_, "AI: And when was the discharge?",
+                       "User: Discharged on 4/17. She was in for 7 days."),
+            "User: Discharged on [DATE]. She was in for 7 days.");
+  EXPECT_EQ(RedactTurn(rules_, "AI: And when was the discharge?", "User: April 21."),
+            "User: [DATE].");
+  EXPECT_EQ(RedactTurn(rules_, "AI: And when is the follow up?", "User: April 21."),
+            "User: April 21.");
+  // The end of a number corrected after a wrong read-back.
+  const char* asked =
+      "AI: Is there a phone number where we can reach the patient?\n"
+      "User: My home phone is 334 555 0131, that's the house phone.\n"
+      "AI: I heard 3-3-4, 5-5-5, 0-1-1-3. Is that right?";
+  EXPECT_EQ(RedactTurn(rules_, asked, "User: No, it's 0131."), "User: No, it's [PHONE_NUMBER].");
+  EXPECT_EQ(RedactTurn(rules_, asked, "User: No, 2 pm is better, 1130."),
+            "User: No, 2 pm is better, 1130.");
+}
+
 TEST_F(ScannerTest, DatesSaidWithAHesitationInside) {
   EXPECT_EQ(RedactTurn(rules_, "", "Caller: and my date of birth is nineteen sixty one um april the twenty second if you need that"),
             "Caller: and my date of birth is [DATE_OF_BIRTH] if you need that");
