@@ -565,6 +565,22 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
     // lower case are milliseconds and more, never this).
     const bool said_title = honorific && (words[k - 1].folded == "missus" ||
                                           words[k - 1].folded == "mister");
+    // "doctor" in lower case, as speech-to-text writes it ("i can put him
+    // in with doctor achebe"): a surname, or a word no list has, after it.
+    const bool said_doctor = k > 0 && !words[k - 1].label && first.start - words[k - 1].end == 1 &&
+                             text[words[k - 1].end] == ' ' && words[k - 1].lower &&
+                             !words[k - 1].possessive &&
+                             (words[k - 1].folded == "doctor" || words[k - 1].folded == "dr") &&
+                             // ("my doctor said", "the doctor gave me": the
+                             // doctor, no title.)
+                             !(k >= 2 && [&] {
+                               static constexpr std::string_view kDeterminers[] = {
+                                   "my",  "the",  "your", "his",  "her",   "a",    "an",  "our",
+                                   "their", "that", "this", "any", "every", "no", "which",
+                                   "what", "whose", "family", "new", "other", "same"};
+                               return In(kDeterminers, words[k - 2].folded) ||
+                                      (k >= 3 && In(kDeterminers, words[k - 3].folded));
+                             }());
     bool weak_word = k > 0 && In(kWeakCues, words[k - 1].folded) &&
                      first.start - words[k - 1].end <= 2;
     static constexpr std::string_view kGreetings[] = {"afternoon", "bye", "dear", "evening",
@@ -633,6 +649,85 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
           words[k - 2].folded != "family") ||
          ((first.flags & (kGivenName | kSurname)) != 0 && (first.flags & kCommonWord) == 0) ||
          (first.flags & (kGivenName | kSurname | kCommonWord)) == 0);
+    // Asked for a name, a given name in lower case (even one that is also a
+    // word: "ivy", "miles", "ruby") and a surname or a word no list has,
+    // ending what was said: "it's for ivy haskins he's seven", "miles
+    // mcallister."; or the given name alone before the surname is named:
+    // "ruby and the last name is whitfield".
+    size_t asked_name = 0;  // words of the name, 0 when none
+    // (After a greeting, only before words that say who speaks: "hey good
+    // morning crystal dunleavy calling to schedule".)
+    // ("nine fifty-six": numbers, whatever the lists say of their words.)
+    auto numberish = [&](const std::string& w) {
+      static constexpr std::string_view kNumberHeads[] = {
+          "ten",     "eleven",  "twelve",  "thirteen", "fourteen", "fifteen", "sixteen",
+          "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty",
+          "seventy", "eighty",  "ninety",  "hundred", "thousand"};
+      if (number_word(w)) return true;
+      for (std::string_view h : kNumberHeads) {
+        if (w.compare(0, h.size(), h) == 0 && (w.size() == h.size() || w[h.size()] == '-')) {
+          return true;
+        }
+      }
+      return false;
+    };
+    static constexpr std::string_view kNameWords[] = {
+        "name",  "names",  "first", "last",    "middle",  "full",  "given", "family",
+        "doctor", "dr",    "nurse", "mister",  "missus",  "miss",  "good",  "morning",
+        "afternoon", "evening", "hello", "hey", "hi", "dear", "thank", "thanks", "let", "see",
+        "her",   "his",    "him",   "our",     "their",   "its",   "she",   "he",
+        "they",  "we",     "who"};
+    if ((lower_ok || greeting) && first.lower && (first.flags & kGivenName) && !first.contraction &&
+        !first.possessive && !In(kNameWords, first.folded) && !numberish(first.folded) &&
+        first.folded.size() >= 3 && !In(kLowerStops, first.folded) &&
+        !In(kDiscourse, first.folded)) {
+      auto ends_after = [&](size_t q) {
+        const uint32_t after = words[q].end;
+        if (!lower_ok) {
+          static constexpr std::string_view kSelf[] = {"calling", "here", "speaking"};
+          return q + 1 < words.size() && words[q + 1].start == after + 1 &&
+                 In(kSelf, words[q + 1].folded);
+        }
+        if (after >= text.size() || std::strchr(".,!?\n", text[after]) != nullptr) return true;
+        if (q + 1 >= words.size() || words[q + 1].start != after + 1) return false;
+        static constexpr std::string_view kAfter[] = {
+            "he's", "she's", "he", "she", "they", "who", "who's", "and", "i'm",  "sorry",
+            "um",   "uh",    "here", "speaking", "calling", "my", "from", "with", "born"};
+        return In(kAfter, words[q + 1].folded);
+      };
+      const bool last_named =
+          k + 4 < words.size() && words[k + 1].folded == "and" &&
+          ((words[k + 2].folded == "the" && words[k + 3].folded == "last" &&
+            words[k + 4].folded == "name") ||
+           (words[k + 2].folded == "last" && words[k + 3].folded == "name"));
+      if (last_named && lower_ok) {
+        asked_name = 1;
+      } else if (k + 1 < words.size() && words[k + 1].lower && words[k + 1].start == first.end + 1 &&
+                 !words[k + 1].contraction && !words[k + 1].digits && !words[k + 1].label &&
+                 !words[k + 1].possessive && !numberish(words[k + 1].folded) &&
+                 text.substr(words[k + 1].start, words[k + 1].end - words[k + 1].start)
+                         .find('\'') == std::string_view::npos &&
+                 (words[k + 1].flags & kNotName) == 0 && words[k + 1].folded.size() >= 3 &&
+                 !In(kLowerStops, words[k + 1].folded) &&
+                 !everyday(words[k + 1]) && ends_after(k + 1) && [&] {
+                   // (Said first in the answer: "it's for ivy haskins",
+                   // "yeah um miles mcallister.")
+                   // (Words of its line before it, but a speaker label's.)
+                   const size_t nl = first.start > 0 ? text.rfind('\n', first.start - 1)
+                                                     : std::string_view::npos;
+                   const size_t line = nl == std::string_view::npos ? 0 : nl + 1;
+                   int lead = 0;
+                   for (size_t q = k; q > 0 && words[q - 1].start >= line;) {
+                     --q;
+                     const char after = words[q].end < text.size() ? text[words[q].end] : ' ';
+                     if (words[q].label || after == ':' || after == ']') break;
+                     if (words[q].digits || ++lead > 3) return false;
+                   }
+                   return true;
+                 }()) {
+        asked_name = 2;
+      }
+    }
     // The run of name-like words from k: capitalised words, initials and
     // particles (lower-case known names only after a strong cue), at most
     // four, joined by single blanks (or ", " once, for "Last, First").
@@ -671,6 +766,12 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
                  Answering(text, words, k + 1)) {
         ok = true;  // "... scheduling raymond speaking", "... this is glen how can i help"
       } else if (w.lower && e == k && said_title && (w.flags & kSurname)) {
+        ok = true;
+      } else if (e < k + asked_name) {
+        ok = true;
+      } else if (w.lower && e == k && said_doctor && !w.contraction && w.folded.size() >= 3 &&
+                 (w.flags & kNotName) == 0 && !In(kLowerStops, w.folded) &&
+                 ((w.flags & kSurname) || (w.flags & (kGivenName | kCommonWord)) == 0)) {
         ok = true;
       } else if (w.lower && lower_ok && e - k < 2 && !w.contraction &&
                  (w.flags & kNotName) == 0 && w.folded.size() >= 2 && !In(kLowerStops, w.folded) &&
@@ -1141,6 +1242,16 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
       }
     }
     if (said_title && real == 1 && head.lower && (head.flags & kSurname)) titled = true;
+    if (asked_name > 0 && e == k + asked_name) titled = true;
+    if (said_doctor && real == 1 && e == k + 1 && head.lower && (head.flags & kNotName) == 0 &&
+        ((head.flags & kSurname) || (head.flags & (kGivenName | kCommonWord)) == 0)) {
+      // (A word that is also a verb, before what it does it to: "doctor
+      // said i should", "doctor told me", never "doctor young said so".)
+      static constexpr std::string_view kObjects[] = {
+          "i", "me", "you", "to", "that", "it", "we", "he", "she", "so", "they", "us", "him",
+          "her", "them", "my", "the", "a", "an", "i'd", "i'm", "it's", "your", "his", "our"};
+      titled = !(everyday(head) && e < words.size() && In(kObjects, words[e].folded));
+    }
     if (real > 0) {
       accept = accept || full_name || lower_pair || whole_field || whole_line || record_pair ||
                in_prose ||

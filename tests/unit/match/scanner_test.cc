@@ -2109,6 +2109,29 @@ TEST_F(ScannerTest, AnswersToQuestionsForAUnitADischargeOrACorrection) {
             "User: No, 2 pm is better, 1130.");
 }
 
+TEST_F(ScannerTest, LowerCaseNamesAnsweredOrTitledInSpeech) {
+  // Asked for, a given name that is also a word and the surname after it.
+  EXPECT_EQ(RedactTurn(rules_, "Agent: okay and who is the appointment for",
+                       "User: it's for miles mcallister she's seven"),
+            "User: it's for [PERSON] she's seven");
+  EXPECT_EQ(RedactTurn(rules_, "Agent: what's the patient's name, first and last",
+                       "User: ruby and the last name is whitfield"),
+            "User: [PERSON] and the last name is [PERSON]");
+  EXPECT_EQ(RedactTurn(rules_, "Agent: who is the appointment for",
+                       "User: it's for my son he's seven"),
+            "User: it's for my son he's seven");
+  // Who speaks, after a greeting.
+  EXPECT_EQ(RedactTurn(rules_, "", "[caller] hey good morning crystal dunleavy calling to schedule"),
+            "[caller] hey good morning [PERSON] calling to schedule");
+  // "doctor" said as a title in lower case.
+  EXPECT_EQ(RedactTurn(rules_, "", "Agent: i can put him in with doctor achebe at one thirty"),
+            "Agent: i can put him in with doctor [PERSON] at one thirty");
+  EXPECT_EQ(RedactTurn(rules_, "", "User: my doctor said to rest, the doctor gave me a note"),
+            "User: my doctor said to rest, the doctor gave me a note");
+  EXPECT_EQ(RedactTurn(rules_, "", "User: doctor said i should, doctor appointment is friday"),
+            "User: doctor said i should, doctor appointment is friday");
+}
+
 TEST_F(ScannerTest, DatesSaidWithAHesitationInside) {
   EXPECT_EQ(RedactTurn(rules_, "", "Caller: and my date of birth is nineteen sixty one um april the twenty second if you need that"),
             "Caller: and my date of birth is [DATE_OF_BIRTH] if you need that");
