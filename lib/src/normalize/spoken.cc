@@ -157,6 +157,31 @@ inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 bool IsNumberWord(const Tok& t);
 
+// A letter written as the word of its name ("kay", "ef", "tee", "are"):
+// the letter, or 0. *sure: no other word is written so ("are", "you",
+// "why", "see", "oh", "eye" are words too).
+char LetterName(std::string_view w, bool* sure) {
+  static constexpr std::pair<std::string_view, char> kSure[] = {
+      {"bee", 'b'}, {"cee", 'c'},   {"dee", 'd'}, {"ee", 'e'},  {"ef", 'f'},  {"eff", 'f'},
+      {"gee", 'g'}, {"aitch", 'h'}, {"jay", 'j'}, {"kay", 'k'}, {"el", 'l'},  {"ell", 'l'},
+      {"em", 'm'},  {"en", 'n'},    {"pee", 'p'}, {"cue", 'q'}, {"es", 's'},  {"ess", 's'},
+      {"tee", 't'}, {"vee", 'v'},   {"ex", 'x'},  {"zee", 'z'}, {"zed", 'z'}};
+  static constexpr std::pair<std::string_view, char> kMaybe[] = {
+      {"are", 'r'}, {"ar", 'r'},  {"you", 'u'}, {"why", 'y'}, {"see", 'c'},  {"sea", 'c'},
+      {"oh", 'o'},  {"eye", 'i'}, {"tea", 't'}, {"pea", 'p'}, {"queue", 'q'}};
+  for (const auto& [name, c] : kSure) {
+    if (w == name) {
+      *sure = true;
+      return c;
+    }
+  }
+  *sure = false;
+  for (const auto& [name, c] : kMaybe) {
+    if (w == name) return c;
+  }
+  return '\0';
+}
+
 void Tokenize(std::string_view text, std::vector<Tok>* out) {
   out->clear();
   bool space = false;
@@ -274,7 +299,7 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
   // some engines do; two tokens, as "thirty-three" is.
   for (size_t k = 0; k < out->size(); ++k) {
     Tok& w = (*out)[k];
-    if (w.type != T::kWord || w.info.kind != W::kNone || w.lower.size() < 9 ||
+    if (w.type != T::kWord || w.info.kind != W::kNone || w.lower.size() < 7 ||
         w.lower.size() != w.e - w.b) {
       continue;
     }
@@ -295,6 +320,40 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
       out->insert(out->begin() + static_cast<std::ptrdiff_t>(k) + 1, std::move(second));
       ++k;
       break;
+    }
+  }
+  // Letters written as the words of their names, as engines write a name
+  // spelled out ("oh kay a ef oh are", "tee h eye bee oh dee e a you ex"):
+  // a run of four or more letters and letter names, three of them at least
+  // single letters or names no other word shares ("kay", "ef", "tee"), one
+  // such name at least. Never "how are you", "see you then".
+  {
+    auto single = [](const Tok& t) {
+      return t.type == T::kWord && t.lower.size() == 1 && IsAsciiLetter(t.lower[0]);
+    };
+    for (size_t k = 0; k < out->size();) {
+      size_t q = k;
+      int strong = 0, sure_names = 0;
+      bool sure = false;
+      while (q < out->size() && (*out)[q].type == T::kWord &&
+             (single((*out)[q]) || LetterName((*out)[q].lower, &sure) != '\0')) {
+        if (single((*out)[q])) {
+          ++strong;
+        } else if (sure) {
+          ++strong;
+          ++sure_names;
+        }
+        ++q;
+      }
+      if (q - k >= 4 && strong >= 3 && sure_names >= 1) {
+        for (size_t r = k; r < q; ++r) {
+          Tok& t = (*out)[r];
+          if (single(t)) continue;
+          t.lower = std::string(1, LetterName(t.lower, &sure));
+          t.info = Lookup(t.lower);
+        }
+      }
+      k = q > k ? q : k + 1;
     }
   }
   // "n like nancy", "b for boy": a letter told by an example word that
@@ -433,6 +492,9 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
           continue;
         }
         if (homophone(x) > 0 && x.lower != "to" && x.lower != "too") {
+          // (One beside it is a side as a digit would be: "won uh for
+          // nine"; the digits around still decide.)
+          if (adjacent) sides[side] = true;
           adjacent = false;
           continue;
         }
@@ -451,7 +513,9 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
         // too... eight eight six nine".)
         if (dir < 0 && adjacent && x.type == T::kWord &&
             (x.lower == "it's" || x.lower == "its" || x.lower == "is" || x.lower == "okay" ||
-             x.lower == "yeah" || x.lower == "yes" || x.info.kind == W::kFiller)) {
+             x.lower == "yeah" || x.lower == "yes" || x.lower == "npi" || x.lower == "mrn" ||
+             x.lower == "ssn" || x.lower == "number" || x.lower == "zip" || x.lower == "code" ||
+             x.lower == "id" || x.info.kind == W::kFiller)) {
           break;
         }
         if (adjacent) ended = false;  // a word
@@ -1575,8 +1639,13 @@ bool HasSpokenSeed(std::string_view text) {
       bool example = after("as in ") || after(" like ") || after(" for ");
       std::string_view word(buf, len);
       if (example && single_letters > 0 && digits_follow(j)) return true;
+      bool sure_name = false;
+      const bool letter_name = len <= 5 && LetterName(word, &sure_name) != '\0';
       if (w.kind == W::kNato) {
         if (++single_letters >= 3 || digits_follow(j)) return true;
+      } else if (letter_name) {
+        // ("oh kay a ef oh are": letters said as their names.)
+        if (sure_name && ++single_letters >= 3) return true;
       } else if (w.kind != W::kSep && w.kind != W::kFiller && w.kind != W::kAs &&
                  w.kind != W::kIn && !example && word != "like" && word != "for") {
         single_letters = 0;

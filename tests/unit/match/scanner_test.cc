@@ -2123,6 +2123,16 @@ TEST_F(ScannerTest, LowerCaseNamesAnsweredOrTitledInSpeech) {
   // Who speaks, after a greeting.
   EXPECT_EQ(RedactTurn(rules_, "", "[caller] hey good morning crystal dunleavy calling to schedule"),
             "[caller] hey good morning [PERSON] calling to schedule");
+  // Spelled with the letters' names as an engine writes them.
+  EXPECT_EQ(RedactTurn(rules_, "Agent: Okay, can you spell the last name for me?",
+                       "Patient: Sure, it's oh kay a ef oh are."),
+            "Patient: Sure, it's [PERSON].");
+  EXPECT_EQ(RedactTurn(rules_, "Agent: can you spell the last name for me?",
+                       "Patient: pee are you eye tee tee"),
+            "Patient: [PERSON]");
+  EXPECT_EQ(RedactTurn(rules_, "Agent: can you spell the last name for me?",
+                       "Patient: oh sorry, see you then, why are you asking"),
+            "Patient: oh sorry, see you then, why are you asking");
   // "doctor" said as a title in lower case.
   EXPECT_EQ(RedactTurn(rules_, "", "Agent: i can put him in with doctor achebe at one thirty"),
             "Agent: i can put him in with doctor [PERSON] at one thirty");

@@ -45,6 +45,10 @@ TEST(SpokenView, DigitsAsAnEngineMishearsThem) {
   // "won", "ate" next to numbers; "to", "too", "for" inside a run of digits.
   EXPECT_EQ(ViewOf("won nine o... four one... seven to three one"), "190417231");
   EXPECT_EQ(ViewOf("it's eight three six ate"), "it's 8368");
+  EXPECT_EQ(ViewOf("NPI won nine eight... seven five seven... six oh nine one"), "NPI 1987576091");
+  EXPECT_EQ(ViewOf("NPI one four five... three one won uh for nine ate nine"), "NPI 1453114989");
+  EXPECT_EQ(ViewOf("NPI one fiftysix seven seventy three... fiftyone oh nine"), "NPI 1567735109");
+  EXPECT_EQ(ViewOf("it was for ate days"), "it was for ate days");
   EXPECT_EQ(ViewOf("Okay it's for zero one two... eight eight six nine"),
             "Okay it's 40128869");
   // Never words of their own: a dose range, a duration, a time range.
