@@ -475,6 +475,7 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
     int digits = 0;
     bool singles = true;  // every number word around it one digit ("seven eight seven for nine")
     bool sides[2] = {false, false};  // a number word / nothing more that way
+    int side_digits[2] = {0, 0};
     for (int side = 0; side < 2; ++side) {
       const int dir = side == 0 ? -1 : 1;
       size_t q = k;
@@ -486,6 +487,7 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
         if (x.type == T::kBreak) break;
         if (digits_of(x) > 0) {
           digits += digits_of(x);
+          side_digits[side] += digits_of(x);
           singles = singles && (x.info.kind == W::kDigit || (x.type == T::kDigits && x.lower.size() == 1));
           if (adjacent) sides[side] = true;
           adjacent = false;
@@ -535,8 +537,13 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
     // (Five digits said one by one make a ZIP code, four with "won", a word
     // nobody says between digits otherwise ("three won six six"); pairs and
     // tens need six: "ninety to ninety five", "one to two tablets".)
-    const int least =
-        !singles ? 6 : ((*out)[k].lower == "won" || (*out)[k].lower == "ate") ? 3 : 4;
+    // ("won" and "ate" open four digits said after a word: "cedar rapids
+    // ia won seven five seven one".)
+    const bool won_ate = (*out)[k].lower == "won" || (*out)[k].lower == "ate";
+    if (won_ate && !sides[0] && sides[1] && side_digits[1] >= 4) sides[0] = true;
+    // ("won", "ate" and "too" are no words between numbers: "eighty one won
+    // eight nine", "ninety two too nine nine".)
+    const int least = won_ate ? 3 : (*out)[k].lower == "too" ? 4 : !singles ? 6 : 4;
     if (!(sides[0] && sides[1]) || digits < least) continue;
     Tok& t = (*out)[k];
     t.info.kind = W::kDigit;
@@ -983,8 +990,12 @@ bool ReadDate(const std::vector<Atom>& atoms, size_t from, size_t to, std::strin
   return Field(nums, 0, 1, 12, [&](const std::string& month, size_t p1) {
     return Field(nums, p1, 1, 31, [&](const std::string& day, size_t p2) {
       if (p2 >= nums.size() || !ReadYear(nums, p2, y)) return false;
-      // (After a written month and day, a whole year: "4 12 nineteen" is no date.)
-      if (nums[0]->kind == Atom::kWritten && y->size() != 4) return false;
+      // (After a written month and day, a whole year: "4 12 nineteen" is no
+      // date; a year said in tens is one: "3 27 thirty nine".)
+      if (nums[0]->kind == Atom::kWritten && y->size() != 4 &&
+          !(p2 + 1 == nums.size() && nums[p2]->said == Atom::kTensOne)) {
+        return false;
+      }
       *m = month;
       *d = day;
       *day_at = at(p1);

@@ -49,6 +49,11 @@ TEST(SpokenView, DigitsAsAnEngineMishearsThem) {
   EXPECT_EQ(ViewOf("NPI one four five... three one won uh for nine ate nine"), "NPI 1453114989");
   EXPECT_EQ(ViewOf("NPI one fiftysix seven seventy three... fiftyone oh nine"), "NPI 1567735109");
   EXPECT_EQ(ViewOf("it was for ate days"), "it was for ate days");
+  EXPECT_EQ(ViewOf("cedar rapids ia won seven five seven one"), "cedar rapids ia 17571");
+  EXPECT_EQ(ViewOf("eighty one won eight nine"), "81189");
+  EXPECT_EQ(ViewOf("ninety two too nine nine"), "92299");
+  EXPECT_EQ(ViewOf("ninety to ninety five"), "90 to 95");
+  EXPECT_EQ(ViewOf("we won three to one"), "we won 3 to 1");
   EXPECT_EQ(ViewOf("Okay it's for zero one two... eight eight six nine"),
             "Okay it's 40128869");
   // Never words of their own: a dose range, a duration, a time range.
