@@ -1763,6 +1763,41 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates, bool o_zer
     // Extent of the run: core tokens with separators between them.
     size_t r = i;
     size_t last_core = i;
+    // An "and" at `at` between groups of digits said one by one, three of
+    // them at least before it: "two four oh and five double five o one six
+    // one", "two two four, and eight nine four".
+    auto and_group = [&](size_t at) {
+      if (toks[last_core].type != T::kWord || toks[last_core].info.kind != W::kDigit ||
+          at + 1 >= stop || toks[at + 1].type != T::kWord ||
+          (toks[at + 1].info.kind != W::kDigit && toks[at + 1].info.kind != W::kDouble)) {
+        return false;
+      }
+      // (Three digits before it, no tens: an area code or a first group,
+      // never "oh nine twenty eight and ..." (an expiry, then a ZIP).)
+      int said = 0;
+      for (size_t q = i; q <= last_core; ++q) {
+        if (toks[q].type != T::kWord) continue;
+        if (toks[q].info.kind != W::kDigit && toks[q].info.kind != W::kFiller) return false;
+        if (toks[q].info.kind == W::kDigit) ++said;
+      }
+      if (said != 3) return false;
+      // (Four digits or more after it: "one O two and one O four" are two
+      // readings.)
+      int after = 0;
+      for (size_t q = at + 1; q < stop; ++q) {
+        const Tok& t = toks[q];
+        if (t.type == T::kPunct && t.lower == ",") continue;
+        if (t.type != T::kWord) break;
+        if (t.info.kind == W::kDigit) {
+          ++after;
+        } else if (t.info.kind == W::kDouble) {
+          after += t.info.value - 1;
+        } else if (t.info.kind != W::kFiller) {
+          break;
+        }
+      }
+      return after >= 4;
+    };
     while (r < stop) {
       const Tok& x = toks[r];
       bool core = IsCore(toks, r);
@@ -1795,7 +1830,9 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates, bool o_zer
         W lk = toks[last_core].type == T::kWord ? toks[last_core].info.kind : W::kNone;
         // "... five five five, and then oh one three two"
         bool and_then = r + 1 < stop && toks[r + 1].type == T::kWord && toks[r + 1].lower == "then";
-        if (lk != W::kHundred && lk != W::kThousand && !and_then) break;
+        // "two four oh and five double five o one six one": between groups
+        // of digits said one by one, three of them at least before it.
+        if (lk != W::kHundred && lk != W::kThousand && !and_then && !and_group(r)) break;
       }
       // A separator must be followed (soon) by another core token.
       // (The dots of a long pause count once: "two five four three
@@ -1806,7 +1843,7 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates, bool o_zer
               (toks[q].type == T::kWord && (toks[q].info.kind == W::kFiller ||
                                             toks[q].info.kind == W::kExtension)) ||
               (toks[q].type == T::kWord && toks[q].info.kind == W::kAnd && q + 1 < stop &&
-               toks[q + 1].lower == "then"))) {
+               (toks[q + 1].lower == "then" || and_group(q))))) {
         if (toks[q].type == T::kPunct && toks[q].lower == "." && toks[q - 1].type == T::kPunct &&
             toks[q - 1].lower == ".") {
           ++dots;

@@ -54,6 +54,12 @@ TEST(SpokenView, DigitsAsAnEngineMishearsThem) {
   EXPECT_EQ(ViewOf("ninety two too nine nine"), "92299");
   EXPECT_EQ(ViewOf("ninety to ninety five"), "90 to 95");
   EXPECT_EQ(ViewOf("we won three to one"), "we won 3 to 1");
+  // "and" between groups of digits said one by one.
+  EXPECT_EQ(ViewOf("two four oh and five double five o one six one"), "2405550161");
+  EXPECT_EQ(ViewOf("MRN two two four, and eight nine four, three four"), "MRN 22489434");
+  EXPECT_EQ(ViewOf("one and two"), "1 and 2");
+  EXPECT_EQ(ViewOf("between one oh two and one oh four"), "between 102 and 104");
+  EXPECT_EQ(ViewOf("oh nine twenty eight and eight three six one nine"), "0928 and 83619");
   EXPECT_EQ(ViewOf("Okay it's for zero one two... eight eight six nine"),
             "Okay it's 40128869");
   // Never words of their own: a dose range, a duration, a time range.
