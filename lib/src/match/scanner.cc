@@ -750,8 +750,13 @@ Piece ClassifyPiece(std::string_view text, const internal::View& view, size_t sb
     if (SplitByte(v[i], kind) && (i == 0 || !IsWordByte(v[i - 1]))) {
       size_t j = i;
       while (j < se && SplitByte(v[j], kind)) ++j;
-      const bool has_digit = std::any_of(v.begin() + static_cast<std::ptrdiff_t>(i),
-                                         v.begin() + static_cast<std::ptrdiff_t>(j), IsDigitByte);
+      // (No MBI has the letter O: an "oh" among its characters is a zero,
+      // "j c oh".)
+      const bool mbi = kind == SplitKind::kMbi;
+      const bool has_digit =
+          std::any_of(v.begin() + static_cast<std::ptrdiff_t>(i),
+                      v.begin() + static_cast<std::ptrdiff_t>(j),
+                      [&](char c) { return IsDigitByte(c) || (mbi && c == 'O' && j - i >= 3); });
       if (j < se && IsWordByte(v[j])) {
         // Glued to a word: "Go", "I'm", or "4th" -- a word.
         if (has_digit) digits = true;
@@ -772,7 +777,7 @@ Piece ClassifyPiece(std::string_view text, const internal::View& view, size_t sb
         for (size_t k = e; k < i && !apart; ++k) apart = !(v[k] == ' ' || v[k] == '-' || v[k] == ',');
       }
       ++runs;
-      joined.append(v, i, j - i);
+      for (size_t k = i; k < j; ++k) joined.push_back(mbi && v[k] == 'O' ? '0' : v[k]);
       if (runs == 1) b = i;
       e = j;
       i = j;
@@ -836,6 +841,17 @@ Piece ClassifyPiece(std::string_view text, const internal::View& view, size_t sb
       if (p != std::string_view::npos && OnlyFillers(lead.substr(p + 1))) {
         lead = lead.substr(p + 1);
         break;
+      }
+    }
+    // (Or after the card is found: "okay hang on i've got it it's three n
+    // oh one".)
+    if (!OnlyFillers(lead)) {
+      for (std::string_view m : {" got it ", " have it ", " found it "}) {
+        const size_t p = lead.rfind(m);
+        if (p != std::string_view::npos && OnlyFillers(lead.substr(p + m.size() - 1))) {
+          lead = lead.substr(p + m.size() - 1);
+          break;
+        }
       }
     }
   }

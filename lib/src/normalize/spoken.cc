@@ -1656,7 +1656,8 @@ bool HasSpokenSeed(std::string_view text) {
         if (++single_letters >= 3 || digits_follow(j)) return true;
       } else if (letter_name) {
         // ("oh kay a ef oh are": letters said as their names.)
-        if (sure_name && ++single_letters >= 3) return true;
+        // (A name other words share only after two letters: "j c oh".)
+        if ((sure_name || single_letters >= 2) && ++single_letters >= 3) return true;
       } else if (w.kind != W::kSep && w.kind != W::kFiller && w.kind != W::kAs &&
                  w.kind != W::kIn && !example && word != "like" && word != "for") {
         single_letters = 0;

@@ -1315,6 +1315,15 @@ TEST_F(ScannerTest, CardsMbisAndSsnsSaidOverTwoTurnsAndShortReadBacks) {
                                        "User: it's four quebec four one\nAI: Mm-hmm.\nUser: w double two h k eight six"),
             "AI: Can you read me your Medicare number?\n"
             "User: it's [US_MBI]\nAI: Mm-hmm.\nUser: [US_MBI]");
+  // Three chunks after a preamble, an "oh" among the letters a zero (no MBI
+  // has the letter O).
+  const std::string mbi = RedactConversation(
+      rules_, "bot: What's the Medicare ID on the card?\n"
+              "Niece: okay hang on i've got it it's three n oh one\nbot: Okay.\n"
+              "Niece: j c oh\nbot: Mm-hmm.\nNiece: d h five five");
+  EXPECT_EQ(mbi.find("three n oh"), std::string::npos) << mbi;
+  EXPECT_EQ(mbi.find("j c oh"), std::string::npos) << mbi;
+  EXPECT_EQ(mbi.find("d h five"), std::string::npos) << mbi;
   // (No part of a card unasked.)
   EXPECT_EQ(RedactTurn(rules_, "Billing: How many refills are left?", "Caller: Yeah, three five three oh."),
             "Caller: Yeah, three five three oh.");
