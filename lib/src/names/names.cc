@@ -408,6 +408,32 @@ void SplitWords(std::string_view text, const NameGazetteer& gaz, NameScratch* sc
       w.flags = static_cast<uint8_t>(w.flags & ~kNotName);
     }
   }
+  // Given names that are also places ("Georgia", "Virginia", "Dallas"):
+  // names before a capitalised word no list calls a place or a word
+  // ("Georgia Birdsong", "Georgia Nakamura"), or right after "my name is",
+  // "I'm", "this is" ("my name is Georgia, I'm a nurse").
+  for (size_t k = 0; k < words.size(); ++k) {
+    auto& w = words[k];
+    static constexpr std::string_view kPlaceGiven[] = {
+        "georgia", "virginia", "carolina", "dakota",  "savannah", "florence", "austin",
+        "dallas",  "madison",  "charlotte", "sydney", "victoria", "chelsea",  "lincoln",
+        "jordan",  "regina",   "aurora",   "phoenix", "orlando",  "eugene",   "raleigh",
+        "tyler",   "paris",    "sierra",   "brooklyn", "camden",  "denver",   "houston"};
+    if ((w.flags & (kNotName | kGivenName)) != (kNotName | kGivenName) || w.digits ||
+        !(w.title_case || w.upper) || !In(kPlaceGiven, w.folded)) {
+      continue;
+    }
+    auto gap = [&](size_t a) { return text.substr(words[a].end, words[a + 1].start - words[a].end); };
+    const bool surname_next =
+        k + 1 < words.size() && gap(k) == " " && !words[k + 1].digits &&
+        (words[k + 1].title_case || (words[k + 1].upper && w.upper)) &&
+        (words[k + 1].flags & (kNotName | kCommonWord)) == 0 && words[k + 1].folded.size() >= 2;
+    const bool introduced =
+        (k >= 1 && (words[k - 1].folded == "i'm" || words[k - 1].folded == "im")) ||
+        (k >= 2 && words[k - 1].folded == "is" &&
+         (words[k - 2].folded == "name" || words[k - 2].folded == "this"));
+    if (surname_next || introduced) w.flags = static_cast<uint8_t>(w.flags & ~kNotName);
+  }
   // Capitals of three letters or fewer ("NIC", "PIO", "RAS") are acronyms,
   // unless the words around them are capitals too (an ALL CAPS record: "WU
   // HAO", "NG, ANH").
@@ -726,6 +752,39 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
                    return true;
                  }()) {
         asked_name = 2;
+      }
+    }
+    // A relative or neighbour named after the word for them: "I've got my
+    // mom Earl here with me", "my aunt bonnie here with me", "my daughter
+    // Opal, she ...".
+    if (asked_name == 0 && k >= 2 && first.start == words[k - 1].end + 1 &&
+        (first.flags & kGivenName) && !first.contraction && !first.possessive &&
+        first.folded.size() >= 3 && !In(kNameWords, first.folded) &&
+        !In(kLowerStops, first.folded) && !In(kDiscourse, first.folded) &&
+        !numberish(first.folded) && (first.lower || first.title_case)) {
+      static constexpr std::string_view kKin[] = {
+          "mom", "mother", "dad", "father", "aunt", "uncle", "son", "daughter", "husband",
+          "wife", "neighbor", "neighbour", "grandson", "granddaughter", "grandma", "grandpa",
+          "grandmother", "grandfather", "niece", "nephew", "brother", "sister", "cousin",
+          "partner", "friend", "caregiver"};
+      static constexpr std::string_view kOwners[] = {"my", "our", "her", "his", "your"};
+      // (Or after "i'm" in lower case, a name no word shares: "hello yes
+      // i'm bonnie i'm the niece".)
+      const bool im = words[k - 1].folded == "i'm" && first.lower && !everyday(first) &&
+                      k + 1 < words.size() && words[k + 1].start == first.end + 1 &&
+                      (words[k + 1].folded == "i'm" || words[k + 1].folded == "calling");
+      if (im) {
+        asked_name = 1;
+      } else if (In(kKin, words[k - 1].folded) && !words[k - 1].possessive &&
+                 In(kOwners, words[k - 2].folded)) {
+        const uint32_t after = first.end;
+        bool ends = after >= text.size() || std::strchr(".,!?\n", text[after]) != nullptr;
+        if (!ends && k + 1 < words.size() && words[k + 1].start == after + 1) {
+          static constexpr std::string_view kNext[] = {"here", "is", "who", "who's", "was",
+                                                       "will", "has", "on", "with", "and"};
+          ends = In(kNext, words[k + 1].folded);
+        }
+        if (ends) asked_name = 1;
       }
     }
     // The run of name-like words from k: capitalised words, initials and

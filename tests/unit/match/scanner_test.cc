@@ -2142,6 +2142,18 @@ TEST_F(ScannerTest, LowerCaseNamesAnsweredOrTitledInSpeech) {
   EXPECT_EQ(RedactTurn(rules_, "Agent: can you spell the last name for me?",
                        "Patient: oh sorry, see you then, why are you asking"),
             "Patient: oh sorry, see you then, why are you asking");
+  // A relative named after the word for them; a given name that is also a
+  // place, before a surname or introduced.
+  EXPECT_EQ(RedactTurn(rules_, "", "User: I've got my mom Earl here with me."),
+            "User: I've got my mom [PERSON] here with me.");
+  EXPECT_EQ(RedactTurn(rules_, "", "User: my daughter said so, my friend's golden."),
+            "User: my daughter said so, my friend's golden.");
+  EXPECT_EQ(RedactTurn(rules_, "", "Speaker 0: Hi there, my name is Georgia, I'm a nurse"),
+            "Speaker 0: Hi there, my name is [PERSON], I'm a nurse");
+  EXPECT_EQ(RedactTurn(rules_, "", "User: Yes. I'm Georgia Birdsong, the niece."),
+            "User: Yes. I'm [PERSON], the niece.");
+  EXPECT_EQ(RedactTurn(rules_, "", "User: I moved to Georgia last year"),
+            "User: I moved to Georgia last year");
   // "doctor" said as a title in lower case.
   EXPECT_EQ(RedactTurn(rules_, "", "Agent: i can put him in with doctor achebe at one thirty"),
             "Agent: i can put him in with doctor [PERSON] at one thirty");
