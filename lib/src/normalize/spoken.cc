@@ -493,7 +493,7 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
           adjacent = false;
           continue;
         }
-        if (homophone(x) > 0 && x.lower != "to" && x.lower != "too") {
+        if (homophone(x) > 0 && x.lower != "to") {
           // (One beside it is a side as a digit would be: "won uh for
           // nine"; the digits around still decide.)
           if (adjacent) sides[side] = true;

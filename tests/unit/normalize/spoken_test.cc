@@ -52,6 +52,7 @@ TEST(SpokenView, DigitsAsAnEngineMishearsThem) {
   EXPECT_EQ(ViewOf("cedar rapids ia won seven five seven one"), "cedar rapids ia 17571");
   EXPECT_EQ(ViewOf("eighty one won eight nine"), "81189");
   EXPECT_EQ(ViewOf("ninety two too nine nine"), "92299");
+  EXPECT_EQ(ViewOf("oh too too four won double nine six"), "02241996");
   EXPECT_EQ(ViewOf("ninety to ninety five"), "90 to 95");
   EXPECT_EQ(ViewOf("we won three to one"), "we won 3 to 1");
   // "and" between groups of digits said one by one.
