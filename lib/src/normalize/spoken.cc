@@ -517,7 +517,14 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
             (x.lower == "it's" || x.lower == "its" || x.lower == "is" || x.lower == "okay" ||
              x.lower == "yeah" || x.lower == "yes" || x.lower == "npi" || x.lower == "mrn" ||
              x.lower == "ssn" || x.lower == "number" || x.lower == "zip" || x.lower == "code" ||
-             x.lower == "id" || x.info.kind == W::kFiller)) {
+             x.lower == "id" || x.lower == "in" || x.info.kind == W::kFiller)) {
+          break;
+        }
+        // (And what follows one: "the card ending in six four seven won is
+        // on file".)
+        if (dir > 0 && adjacent && x.type == T::kWord &&
+            (x.lower == "is" || x.lower == "and" || x.lower == "that's" || x.lower == "correct" ||
+             x.lower == "right" || x.lower == "please" || x.info.kind == W::kFiller)) {
           break;
         }
         if (adjacent) ended = false;  // a word

@@ -53,6 +53,9 @@ TEST(SpokenView, DigitsAsAnEngineMishearsThem) {
   EXPECT_EQ(ViewOf("eighty one won eight nine"), "81189");
   EXPECT_EQ(ViewOf("ninety two too nine nine"), "92299");
   EXPECT_EQ(ViewOf("oh too too four won double nine six"), "02241996");
+  EXPECT_EQ(ViewOf("the card ending in six four seven won is on file"),
+            "the card ending in 6471 is on file");
+  EXPECT_EQ(ViewOf("in two to three days"), "in 2 to 3 days");
   EXPECT_EQ(ViewOf("ninety to ninety five"), "90 to 95");
   EXPECT_EQ(ViewOf("we won three to one"), "we won 3 to 1");
   // "and" between groups of digits said one by one.
