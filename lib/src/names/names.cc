@@ -1322,6 +1322,26 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
         In(kEponymHeads, words[e].folded)) {
       accept = false;
     }
+    // Places of care named after a person or a saint: "Saint Brigid
+    // Regional Medical Center", "Mercy Hospital", "Kaplan Pediatrics" --
+    // capitalised words of an organisation in or right after the run.
+    // (Never after words that say a name comes: "my name is Dana Reyes
+    // Medical Records asked me to call".)
+    if (accept && c != NameCue::kStrong) {
+      static constexpr std::string_view kOrgWords[] = {
+          "regional", "medical",  "hospital", "clinic",    "center",     "centre",
+          "health",   "healthcare", "pharmacy", "memorial", "hospice",   "institute",
+          "university", "dental",  "pediatrics", "imaging", "laboratory", "laboratories",
+          "labs",     "orthopedics", "cardiology", "oncology", "associates", "foundation",
+          "physicians", "surgical", "rehabilitation", "rehab", "wellness", "urgent"};
+      auto org = [&](size_t q) {
+        return (words[q].title_case || words[q].upper) && In(kOrgWords, words[q].folded);
+      };
+      bool named_org = e < words.size() && words[e].start == words[e - 1].end + 1 &&
+                       text[words[e - 1].end] == ' ' && org(e);
+      for (size_t q = k; q < e && !named_org; ++q) named_org = org(q);
+      if (named_org) accept = false;
+    }
     if (accept && e == k + 1 && head.lower && (head.flags & kGivenName) && e < words.size() &&
         words[e].lower && (words[e].flags & kSurname) && !(words[e].flags & kNotName) &&
         !words[e].digits && words[e].folded.size() >= 3 &&

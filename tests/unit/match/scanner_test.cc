@@ -2154,6 +2154,11 @@ TEST_F(ScannerTest, LowerCaseNamesAnsweredOrTitledInSpeech) {
             "User: Yes. I'm [PERSON], the niece.");
   EXPECT_EQ(RedactTurn(rules_, "", "User: I moved to Georgia last year"),
             "User: I moved to Georgia last year");
+  // A place of care named after a saint is no person; a name said as one is.
+  EXPECT_EQ(RedactTurn(rules_, "", "A: Hi, you've reached Saint Brigid Regional Medical Center."),
+            "A: Hi, you've reached Saint Brigid Regional Medical Center.");
+  EXPECT_EQ(RedactTurn(rules_, "", "User: my name is Dana Reyes Medical Records asked me to call"),
+            "User: my name is [PERSON] Medical Records asked me to call");
   // "doctor" said as a title in lower case.
   EXPECT_EQ(RedactTurn(rules_, "", "Agent: i can put him in with doctor achebe at one thirty"),
             "Agent: i can put him in with doctor [PERSON] at one thirty");
