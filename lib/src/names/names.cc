@@ -500,7 +500,14 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
   // word.
   static constexpr std::string_view kDiscourse[] = {
       "alright", "and", "but", "hmm", "is", "mhm", "mm-hmm", "ok", "okay", "oh", "right",
-      "so", "sure", "uh", "uh-huh", "um", "well", "yeah", "yep", "yes"};
+      "so", "sure", "uh", "uh-huh", "um", "well", "yeah", "yep", "yes",
+      // (Yes, no and thanks as callers say them in their own language:
+      // "Tak.", "Nie.", "Không.", "Não.", "Vâng.")
+      "tak", "nie", "không", "não", "sim", "sí", "si", "vâng", "cảm", "gracias", "bien",
+      "está", "tá", "ja", "oui", "non", "merci", "da", "nyet", "bueno", "claro",
+      "obrigado", "obrigada", "dobrze", "dziękuję", "có", "dạ",
+      // (and folded, as SplitWords folds them)
+      "khong", "nao", "vang", "cam", "esta", "ta", "dziekuje", "co"};
   // The members of a list around word k ("Gerste, Johnson and Okafor"):
   // neighbours that are members and joined to the next by ", ", " & " or
   // "and"; returns (members, those `counted`).

@@ -2154,6 +2154,11 @@ TEST_F(ScannerTest, LowerCaseNamesAnsweredOrTitledInSpeech) {
             "User: Yes. I'm [PERSON], the niece.");
   EXPECT_EQ(RedactTurn(rules_, "", "User: I moved to Georgia last year"),
             "User: I moved to Georgia last year");
+  // Yes and no in the caller's own language answer, they name no one.
+  EXPECT_EQ(RedactTurn(rules_, "Agent: Can I get the patient's full name?", "spk_2: Tak."),
+            "spk_2: Tak.");
+  EXPECT_EQ(RedactTurn(rules_, "Agent: Can I get the patient's full name?", "spk_2: Không."),
+            "spk_2: Không.");
   // A place of care named after a saint is no person; a name said as one is.
   EXPECT_EQ(RedactTurn(rules_, "", "A: Hi, you've reached Saint Brigid Regional Medical Center."),
             "A: Hi, you've reached Saint Brigid Regional Medical Center.");
