@@ -169,15 +169,26 @@ char LetterName(std::string_view w, bool* sure) {
   static constexpr std::pair<std::string_view, char> kMaybe[] = {
       {"are", 'r'}, {"ar", 'r'},  {"you", 'u'}, {"why", 'y'}, {"see", 'c'},  {"sea", 'c'},
       {"oh", 'o'},  {"eye", 'i'}, {"tea", 't'}, {"pea", 'p'}, {"queue", 'q'}};
-  for (const auto& [name, c] : kSure) {
-    if (w == name) {
-      *sure = true;
-      return c;
-    }
-  }
   *sure = false;
-  for (const auto& [name, c] : kMaybe) {
-    if (w == name) return c;
+  // (Asked of most short words of a record: a bucket by first letter, no
+  // compare for a word none starts like.)
+  if (w.size() < 2 || w.size() > 5 || w[0] < 'a' || w[0] > 'z') return '\0';
+  struct Entry {
+    std::string_view name;
+    char letter;
+    bool sure;
+  };
+  static const auto* index = [] {
+    auto* idx = new std::array<std::vector<Entry>, 26>();
+    for (const auto& [name, c] : kSure) (*idx)[name[0] - 'a'].push_back({name, c, true});
+    for (const auto& [name, c] : kMaybe) (*idx)[name[0] - 'a'].push_back({name, c, false});
+    return idx;
+  }();
+  for (const Entry& e : (*index)[w[0] - 'a']) {
+    if (e.name.size() == w.size() && e.name == w) {
+      *sure = e.sure;
+      return e.letter;
+    }
   }
   return '\0';
 }
