@@ -836,22 +836,23 @@ Piece ClassifyPiece(std::string_view text, const internal::View& view, size_t sb
   // "alright" or "here" in it.
   std::string_view lead = before;
   if (!OnlyFillers(lead)) {
-    for (std::string_view m : {" okay ", " ok ", " alright ", " all right ", " here it is ", " here "}) {
-      const size_t p = lead.rfind(m);
-      if (p != std::string_view::npos && OnlyFillers(lead.substr(p + 1))) {
-        lead = lead.substr(p + 1);
-        break;
-      }
-    }
     // (Or after the card is found: "okay hang on i've got it it's three n
-    // oh one".)
-    if (!OnlyFillers(lead)) {
-      for (std::string_view m : {" got it ", " have it ", " found it "}) {
-        const size_t p = lead.rfind(m);
-        if (p != std::string_view::npos && OnlyFillers(lead.substr(p + m.size() - 1))) {
-          lead = lead.substr(p + m.size() - 1);
-          break;
-        }
+    // oh one" -- those words no filler themselves, the rest after them.)
+    struct Marker {
+      std::string_view words;
+      bool filler;  // the marker's own words count as fillers
+    };
+    static constexpr Marker kMarkers[] = {
+        {" okay ", true},     {" ok ", true},        {" alright ", true},  {" all right ", true},
+        {" here it is ", true}, {" here ", true},    {" got it ", false},  {" have it ", false},
+        {" found it ", false}};
+    for (const Marker& m : kMarkers) {
+      const size_t p = lead.rfind(m.words);
+      if (p == std::string_view::npos) continue;
+      const std::string_view rest = lead.substr(m.filler ? p + 1 : p + m.words.size() - 1);
+      if (OnlyFillers(rest)) {
+        lead = rest;
+        break;
       }
     }
   }

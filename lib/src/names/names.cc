@@ -687,9 +687,16 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
     // ending what was said: "it's for ivy haskins he's seven", "miles
     // mcallister."; or the given name alone before the surname is named:
     // "ruby and the last name is whitfield".
+    // Whether word q ends what was said (punctuation or the end, when
+    // `or_stop`) or comes right before a word of `next`.
+    auto said_before = [&](size_t q, const auto& next, bool or_stop) {
+      const uint32_t after = words[q].end;
+      if (or_stop && (after >= text.size() || std::strchr(".,!?\n", text[after]) != nullptr)) {
+        return true;
+      }
+      return q + 1 < words.size() && words[q + 1].start == after + 1 && In(next, words[q + 1].folded);
+    };
     size_t asked_name = 0;  // words of the name, 0 when none
-    // (After a greeting, only before words that say who speaks: "hey good
-    // morning crystal dunleavy calling to schedule".)
     // ("nine fifty-six": numbers, whatever the lists say of their words.)
     auto numberish = [&](const std::string& w) {
       static constexpr std::string_view kNumberHeads[] = {
@@ -710,23 +717,21 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
         "afternoon", "evening", "hello", "hey", "hi", "dear", "thank", "thanks", "let", "see",
         "her",   "his",    "him",   "our",     "their",   "its",   "she",   "he",
         "they",  "we",     "who"};
+    // (After a greeting, only before words that say who speaks: "hey good
+    // morning crystal dunleavy calling to schedule".)
     if ((lower_ok || greeting) && first.lower && (first.flags & kGivenName) && !first.contraction &&
         !first.possessive && !In(kNameWords, first.folded) && !numberish(first.folded) &&
         first.folded.size() >= 3 && !In(kLowerStops, first.folded) &&
         !In(kDiscourse, first.folded)) {
       auto ends_after = [&](size_t q) {
-        const uint32_t after = words[q].end;
         if (!lower_ok) {
           static constexpr std::string_view kSelf[] = {"calling", "here", "speaking"};
-          return q + 1 < words.size() && words[q + 1].start == after + 1 &&
-                 In(kSelf, words[q + 1].folded);
+          return said_before(q, kSelf, false);
         }
-        if (after >= text.size() || std::strchr(".,!?\n", text[after]) != nullptr) return true;
-        if (q + 1 >= words.size() || words[q + 1].start != after + 1) return false;
         static constexpr std::string_view kAfter[] = {
             "he's", "she's", "he", "she", "they", "who", "who's", "and", "i'm",  "sorry",
             "um",   "uh",    "here", "speaking", "calling", "my", "from", "with", "born"};
-        return In(kAfter, words[q + 1].folded);
+        return said_before(q, kAfter, true);
       };
       const bool last_named =
           k + 4 < words.size() && words[k + 1].folded == "and" &&
@@ -784,14 +789,9 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
         asked_name = 1;
       } else if (In(kKin, words[k - 1].folded) && !words[k - 1].possessive &&
                  In(kOwners, words[k - 2].folded)) {
-        const uint32_t after = first.end;
-        bool ends = after >= text.size() || std::strchr(".,!?\n", text[after]) != nullptr;
-        if (!ends && k + 1 < words.size() && words[k + 1].start == after + 1) {
-          static constexpr std::string_view kNext[] = {"here", "is", "who", "who's", "was",
-                                                       "will", "has", "on", "with", "and"};
-          ends = In(kNext, words[k + 1].folded);
-        }
-        if (ends) asked_name = 1;
+        static constexpr std::string_view kNext[] = {"here", "is", "who", "who's", "was",
+                                                     "will", "has", "on", "with", "and"};
+        if (said_before(k, kNext, true)) asked_name = 1;
       }
     }
     // The run of name-like words from k: capitalised words, initials and

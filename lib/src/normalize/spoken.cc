@@ -524,18 +524,18 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
         if (dir < 0 && x.type == T::kPunct && (x.lower == ":" || x.lower == "]")) break;
         // (What opens an answer is an edge too: "Okay it's for zero won
         // too... eight eight six nine".)
-        if (dir < 0 && adjacent && x.type == T::kWord &&
-            (x.lower == "it's" || x.lower == "its" || x.lower == "is" || x.lower == "okay" ||
-             x.lower == "yeah" || x.lower == "yes" || x.lower == "npi" || x.lower == "mrn" ||
-             x.lower == "ssn" || x.lower == "number" || x.lower == "zip" || x.lower == "code" ||
-             x.lower == "id" || x.lower == "in" || x.info.kind == W::kFiller)) {
-          break;
-        }
         // (And what follows one: "the card ending in six four seven won is
         // on file".)
-        if (dir > 0 && adjacent && x.type == T::kWord &&
-            (x.lower == "is" || x.lower == "and" || x.lower == "that's" || x.lower == "correct" ||
-             x.lower == "right" || x.lower == "please" || x.info.kind == W::kFiller)) {
+        static constexpr std::string_view kOpens[] = {"it's", "its",    "is",   "okay", "yeah",
+                                                      "yes",  "npi",    "mrn",  "ssn",  "number",
+                                                      "zip",  "code",   "id",   "in"};
+        static constexpr std::string_view kCloses[] = {"is",    "and",   "that's",
+                                                       "correct", "right", "please"};
+        auto in = [&](const auto& list) {
+          return std::find(std::begin(list), std::end(list), x.lower) != std::end(list);
+        };
+        if (adjacent && x.type == T::kWord &&
+            (x.info.kind == W::kFiller || (dir < 0 ? in(kOpens) : in(kCloses)))) {
           break;
         }
         if (adjacent) ended = false;  // a word
