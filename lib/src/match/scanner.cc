@@ -40,6 +40,7 @@ struct Scanner::State {
   // (-1 when this run has none).
   int street_entity = -1;
   int dob_entity = -1;
+  int mrn_entity = -1;       // ids printed after "MR " ("MR 7555932")
   int location_entity = -1;  // address blocks: their city lines
   int person_entity = -1;    // companion ZIPs after a name
   int zip_entity = -1;       // and their postal codes
@@ -501,6 +502,25 @@ bool ExpectedValueFits(std::string_view t, uint32_t b, uint32_t e, bool birth) {
     }
   }
   if (birth) {
+    // A day something was done on ("that we faxed over on 03/10/2025", "I
+    // was seen on ...", "since ..."): no birth, whatever was asked before.
+    std::string before = LowerAscii(t.substr(b > 32 ? b - 32 : 0, b > 32 ? 32 : b));
+    while (!before.empty() && (before.back() == ' ' || before.back() == ',')) before.pop_back();
+    std::vector<std::string_view> words;
+    WordsOf(before, &words);
+    if (!words.empty()) {
+      const std::string_view last = words.back();
+      const std::string_view prior = words.size() >= 2 ? words[words.size() - 2] : "";
+      static constexpr std::string_view kDoneOn[] = {"over", "sent", "seen", "done", "paid",
+                                                     "made", "went", "came", "back", "left",
+                                                     "given", "taken", "put", "out"};
+      const bool done = prior.size() > 3 && prior.substr(prior.size() - 2) == "ed";
+      if (last == "since" || last == "until" ||
+          (last == "on" && (done || std::find(std::begin(kDoneOn), std::end(kDoneOn), prior) !=
+                                        std::end(kDoneOn)))) {
+        return false;
+      }
+    }
     int run = 0;
     for (uint32_t i = b; i <= e; ++i) {
       if (i < e && digit(i)) {
@@ -875,6 +895,21 @@ Piece ClassifyPiece(std::string_view text, const internal::View& view, size_t sb
   return piece;
 }
 
+// Whether the '.' at v[dot] ends an abbreviation that a number or name
+// follows ("ext. 2210", "No. 4", "Apt. 3B", "Dr. Lee"): no sentence ends there.
+bool AbbreviationBefore(std::string_view v, size_t dot) {
+  size_t w = dot;
+  while (w > 0 && IsAlphaByte(v[w - 1])) --w;
+  if (w == dot || dot - w > 4 || (w > 0 && IsWordByte(static_cast<unsigned char>(v[w - 1])))) {
+    return false;
+  }
+  static constexpr std::string_view kAbbreviations[] = {"ext", "no", "apt", "ste", "dr", "mr",
+                                                        "mrs", "ms", "st", "jr", "sr", "x"};
+  const std::string word = LowerAscii(v.substr(w, dot - w));
+  return std::find(std::begin(kAbbreviations), std::end(kAbbreviations), word) !=
+         std::end(kAbbreviations);
+}
+
 // Appends the pieces of view line [lb, le) (over `text`): its sentences,
 // after its speaker label.
 void AddPieces(std::string_view text, const internal::View& view, size_t lb, size_t le,
@@ -894,7 +929,8 @@ void AddPieces(std::string_view text, const internal::View& view, size_t lb, siz
     bool end = i == le;
     if (!end && (v[i] == '?' || v[i] == '!' || v[i] == '.') && i + 1 < le && v[i + 1] == ' ') {
       end = !(v[i] == '.' && i > 0 && v[i - 1] == '.' && i + 2 < le &&
-              !(v[i + 2] >= 'A' && v[i + 2] <= 'Z'));
+              !(v[i + 2] >= 'A' && v[i + 2] <= 'Z')) &&
+            !(v[i] == '.' && AbbreviationBefore(v, i));
     }
     if (!end) continue;
     if (i > sb) {
@@ -950,6 +986,26 @@ bool Overlaps(const std::vector<Span>& spans, uint32_t b, uint32_t e) {
   });
 }
 
+// Whether the words before a value (lower case, TurnWordsBefore) end in a
+// name of what no one's value is: an extension ("call the nurse line, ext.
+// 2210", "my direct extension is four four oh eight") or a plan's group
+// ("member ID is ..., group 705574 0100"), whatever the turns before asked
+// for. (An extension after a phone number goes with that number: the phone
+// passes never ask this.)
+bool NamedRightBefore(std::string_view before) {
+  size_t e = before.find_last_not_of(" .:#,");
+  if (e == std::string_view::npos) return false;
+  std::string_view b = before.substr(0, e + 1);
+  if (b.size() >= 3 && b.substr(b.size() - 3) == " is") b.remove_suffix(3);
+  for (std::string_view w : {"extension", "ext", "group"}) {
+    if (b.size() >= w.size() && b.substr(b.size() - w.size()) == w &&
+        (b.size() == w.size() || !IsAlphaByte(b[b.size() - w.size() - 1]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Whether `before` (a turn's words before a value, lower case) names the
 // value as something no PHI is: "order", "confirmation", "tracking",
 // "reference", "ticket", "invoice", "claim". `ids`: or as an id of another
@@ -971,7 +1027,7 @@ bool NamedOtherwise(std::string_view before, bool ids = false) {
     return false;
   };
   return std::any_of(std::begin(kOther), std::end(kOther), has) ||
-         (ids && std::any_of(std::begin(kIds), std::end(kIds), has));
+         (ids && std::any_of(std::begin(kIds), std::end(kIds), has)) || NamedRightBefore(before);
 }
 
 // A phone number said after a false start with no word of correction: its
@@ -1152,6 +1208,19 @@ uint32_t StutterFrom(std::string_view text, uint32_t start) {
   return b;
 }
 
+// Words that say a number or a part of a date (CorrectedFrom, CorrectedTo).
+constexpr std::string_view kSaidNumbers[] = {
+    "zero", "oh", "o", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+    "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+    "ninety", "hundred", "double", "triple",
+    // Dates said again: "November eighth, no, sorry, November seventh".
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december"};
+
 // Where a value said with a self-correction before it starts: "four one
 // four no wait <value>", "nine seven four i mean <value>", "Nine-oh-one...
 // sorry, <value>", "one six one six no, <value>" -- the abandoned digits
@@ -1176,58 +1245,127 @@ uint32_t CorrectedFrom(std::string_view text, uint32_t start) {
       {"sorry"}, {"no"}, {"actually"}, {"wait", "no"}, {"wait"}, {"on", "hang"}, {"oops"}, {"mean", "i"},
       {"over", "start", "me", "let"}, {"over", "start"}, {"again", "try", "me", "let"},
       {"again", "that", "try"}, {"that", "scratch"}};
-  uint32_t marker = start;
+  auto number_before = [&](uint32_t at, uint32_t* b) {
+    uint32_t j = skip_gap(at);
+    if (j > 0 && text[j - 1] >= '0' && text[j - 1] <= '9') {
+      while (j > 0 && text[j - 1] >= '0' && text[j - 1] <= '9') --j;
+      *b = j;
+      return true;
+    }
+    std::string n = lower_word_before(j, b);
+    return !n.empty() && std::find(std::begin(kSaidNumbers), std::end(kSaidNumbers), n) != std::end(kSaidNumbers);
+  };
+  // The position before a marker that ends at `at` (`at` if none).
   bool phrase = false;  // a marker of two words or more: one digit given up on is enough
-  for (int markers = 0; markers < 3; ++markers) {
-    uint32_t best = marker;
+  auto marker_before = [&](uint32_t at) {
+    uint32_t best = at;
     for (const auto& words : kMarkers) {
-      uint32_t at = marker;
+      uint32_t w = at;
       size_t k = 0;
       for (; k < words.size(); ++k) {
         uint32_t b = 0;
-        if (lower_word_before(skip_gap(at), &b) != words[k] || b == skip_gap(at)) break;
-        at = b;
+        if (lower_word_before(skip_gap(w), &b) != words[k] || b == skip_gap(w)) break;
+        w = b;
       }
-      if (k == words.size() && at < best) {
-        best = at;
+      if (k == words.size() && w < best) {
+        best = w;
         phrase = phrase || words.size() >= 2;
       }
     }
-    if (best == marker) break;
-    marker = best;
+    return best;
+  };
+  // Markers right before the value ("four one four, no wait, four one
+  // five ..."); or markers with the part corrected said both ways between
+  // them and the value ("..., no no, it's four oh, not six oh, nine two six
+  // four oh"): `marker` is where the first marker word starts.
+  uint32_t marker = start;
+  for (int markers = 0; markers < 3; ++markers) {
+    const uint32_t m = marker_before(marker);
+    if (m == marker) break;
+    marker = m;
+  }
+  if (marker == start) {
+    uint32_t at = start;
+    bool contrast = false;  // "not" with numbers after it
+    int run = 0;            // numbers since the last word that is none
+    for (int steps = 0; steps < 16; ++steps) {
+      const uint32_t m = marker_before(at);
+      if (m < at) {
+        at = marker = m;
+        run = 0;
+        continue;
+      }
+      uint32_t b = 0;
+      const std::string w = lower_word_before(skip_gap(at), &b);
+      if (b < skip_gap(at) && (w == "not" || w == "it's" || w == "its")) {
+        contrast = contrast || (w == "not" && run > 0);
+        at = b;
+        run = 0;
+        continue;
+      }
+      if (!number_before(at, &b)) break;
+      at = b;
+      ++run;
+    }
+    if (!contrast) marker = start;
+    phrase = phrase || contrast;
   }
   if (marker == start) return start;
   // The abandoned try: number words and digits right before the marker.
-  static const char* const kNumbers[] = {
-      "zero", "oh", "o", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-      "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-      "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
-      "ninety", "hundred", "double", "triple",
-      // Dates said again: "November eighth, no, sorry, November seventh".
-      "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-      "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-      "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth", "january",
-      "february", "march", "april", "may", "june", "july", "august", "september", "october",
-      "november", "december"};
   uint32_t from = marker;
   int numbers = 0;
-  for (int k = 0; k < 12; ++k) {
-    uint32_t j = skip_gap(from);
-    if (j > 0 && text[j - 1] >= '0' && text[j - 1] <= '9') {
-      while (j > 0 && text[j - 1] >= '0' && text[j - 1] <= '9') --j;
-      from = j;
+  for (uint32_t b = 0; numbers < 12 && number_before(from, &b); ++numbers) from = b;
+  return numbers >= (phrase ? 1 : 2) ? from : start;
+}
+
+// Where a value found in its first try ends when a correction of a part of
+// it follows ("nine two six six oh, no no, it's four oh, not six oh, nine two
+// six four oh": the value corrected in a breath, all of it the value): after
+// the last number of a run of markers ("no", "sorry", "wait", "actually",
+// "i mean"), "it's"/"not" and numbers that begins with a marker and says a
+// part both ways ("not six oh"). `end` if none follows. (A value said again
+// whole after "no wait, it's" is found on its own; the words between are
+// none of it.)
+uint32_t CorrectedTo(std::string_view text, uint32_t end) {
+  uint32_t at = end, last = end;
+  bool marked = false, contrast = false, after_not = false;
+  int numbers = 0;  // after the first marker
+  for (int words = 0; words < 24 && at < text.size(); ++words) {
+    while (at < text.size() && (text[at] == ' ' || text[at] == ',' || text[at] == '.' ||
+                                text[at] == '-')) {
+      ++at;
+    }
+    uint32_t e = at;
+    if (e < text.size() && text[e] >= '0' && text[e] <= '9') {
+      while (e < text.size() && text[e] >= '0' && text[e] <= '9') ++e;
+      if (!marked) break;
+      at = last = e;
       ++numbers;
+      contrast = contrast || after_not;
       continue;
     }
-    uint32_t wb = 0;
-    std::string n = lower_word_before(j, &wb);
-    if (n.empty() || std::find(std::begin(kNumbers), std::end(kNumbers), n) == std::end(kNumbers)) {
+    while (e < text.size() && (IsAlphaByte(text[e]) || text[e] == '\'')) ++e;
+    if (e == at) break;
+    const std::string w = LowerAscii(text.substr(at, e - at));
+    const bool marker = w == "no" || w == "sorry" || w == "wait" || w == "actually" ||
+                        w == "oops" || (w == "i" && LowerAscii(text.substr(e, 5)) == " mean") ||
+                        (w == "mean" && marked);
+    if (marker) {
+      marked = true;
+    } else if (!marked) {
+      break;
+    } else if (std::find(std::begin(kSaidNumbers), std::end(kSaidNumbers), w) !=
+               std::end(kSaidNumbers)) {
+      last = e;
+      ++numbers;
+      contrast = contrast || after_not;
+    } else if (w != "not" && w != "it's" && w != "its") {
       break;
     }
-    from = wb;
-    ++numbers;
+    after_not = w == "not";
+    at = e;
   }
-  return numbers >= (phrase ? 1 : 2) ? from : start;
+  return numbers >= 2 && contrast ? last : end;
 }
 
 // Whether the word at text[pos] appears as a word in `answer` (lower case).
@@ -1466,10 +1604,58 @@ void ResolveOverlaps(std::vector<Span>* spans) {
   spans->resize(out + 1);
 }
 
+// Whether what is said before a number (`prefix`) names it as no PHI:
+// "your call reference number for this call is", "group", "The
+// confirmation they gave me was" -- never "NPI on the order is" nor "my
+// prescription oh and".
+bool NamesNumberOtherwise(std::string_view prefix) {
+  const std::string lower = LowerAscii(prefix.substr(prefix.size() > 60 ? prefix.size() - 60 : 0));
+  std::vector<std::string_view> words;
+  WordsOf(lower, &words);
+  static constexpr std::string_view kLinks[] = {"is", "was", "it's", "number", "no", "id",
+                                                "code", "for", "this", "call", "the", "of",
+                                                "your", "my", "a", "they", "gave", "me"};
+  static constexpr std::string_view kPhi[] = {"npi", "mrn", "ssn", "social", "member", "phone",
+                                              "cell", "birth", "record", "card", "account"};
+  for (std::string_view w : words) {
+    if (std::find(std::begin(kPhi), std::end(kPhi), w) != std::end(kPhi)) return false;
+  }
+  // (An id's letter before its digits: "... number is R eight three nine".)
+  if (!words.empty() && words.back().size() == 1) words.pop_back();
+  while (!words.empty() &&
+         std::find(std::begin(kLinks), std::end(kLinks), words.back()) != std::end(kLinks)) {
+    words.pop_back();
+  }
+  return !words.empty() && NamedOtherwise(words.back());
+}
+
+// Whether `value` was said in `turns` (their last 4 KB, whole) where words
+// named it as what no PHI is ("the reference number is ...", NamedOtherwise).
+// NamedOtherwiseEarlier: the value at [b, e) of `text`, said before it there.
+bool NamedOtherwiseIn(std::string_view turns, std::string_view value) {
+  if (value.size() < 4 || turns.empty()) return false;
+  const size_t lo = turns.size() > 4096 ? turns.size() - 4096 : 0;
+  const std::string_view window = turns.substr(lo);
+  for (size_t p = window.rfind(value); p != std::string_view::npos;
+       p = p == 0 ? std::string_view::npos : window.rfind(value, p - 1)) {
+    const size_t at = lo + p;
+    const bool whole = (at == 0 || !IsWordByte(static_cast<unsigned char>(turns[at - 1]))) &&
+                       (at + value.size() >= turns.size() ||
+                        !IsWordByte(static_cast<unsigned char>(turns[at + value.size()])));
+    if (whole && NamedOtherwise(TurnWordsBefore(turns, static_cast<uint32_t>(at)))) return true;
+  }
+  return false;
+}
+
+bool NamedOtherwiseEarlier(std::string_view text, uint32_t b, uint32_t e) {
+  return NamedOtherwiseIn(text.substr(0, b), text.substr(b, e - b));
+}
+
 // Identifier-shaped tokens beside a person's direct identifiers
 // (context/companions.h): added to *spans when a span of an anchor entity is
 // there. `tokens` is a reusable buffer.
-void AddCompanionIds(std::string_view text, const Ruleset::Impl& impl, int person_entity,
+void AddCompanionIds(std::string_view text, std::string_view previous_turns,
+                     const Ruleset::Impl& impl, int person_entity,
                      std::vector<std::pair<uint32_t, uint32_t>>* tokens, std::vector<Span>* spans) {
   // Dates and ids right beside a person's name (found once: only records
   // that name someone pay for it).
@@ -1569,6 +1755,13 @@ void AddCompanionIds(std::string_view text, const Ruleset::Impl& impl, int perso
                  !(sp.start < e && b < sp.end);
         }
         if (!near) continue;
+      }
+      // ("your call reference number is R455406450." / "That's R455406450,
+      // and I spoke with Gordon?": the id said again is still the reference.)
+      if (!taken && rule.detector == CompiledRule::Detector::kCompanionIds &&
+          (NamesNumberOtherwise(text.substr(0, b)) || NamedOtherwiseEarlier(text, b, e) ||
+           NamedOtherwiseIn(previous_turns, text.substr(b, e - b)))) {
+        continue;
       }
       if (!taken) spans->push_back({b, e, static_cast<uint16_t>(r), rule.entity, rule.score});
     }
@@ -1906,6 +2099,7 @@ Scanner::Scanner(std::shared_ptr<const Ruleset> ruleset)
   const auto& impl = ruleset_->impl();
   state_->street_entity = ruleset_->FindEntity("STREET_ADDRESS");
   state_->dob_entity = ruleset_->FindEntity("DATE_OF_BIRTH");
+  state_->mrn_entity = ruleset_->FindEntity("MRN");
   state_->location_entity = ruleset_->FindEntity("LOCATION");
   state_->person_entity = ruleset_->FindEntity("PERSON");
   state_->zip_entity = ruleset_->FindEntity("ZIP_CODE");
@@ -2798,6 +2992,7 @@ Status Scanner::AddViewSpans(std::string_view text, std::vector<Span>* spans) {
     for (Span& d : *spans) {
       if (d.entity != static_cast<uint16_t>(s.person_entity)) {
         d.start = CorrectedFrom(text, RepeatFrom(text, StutterFrom(text, d.start)));
+        d.end = CorrectedTo(text, d.end);
       }
     }
   } else if (ruleset_->impl().spoken && (!s.expect.empty() || !s.previous_turns.empty()) &&
@@ -2922,6 +3117,12 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
     if (rule.confirm && !RE2::FullMatch(value, rule.confirm->re())) continue;
     if (rule.validator && !rule.validator(text, start, match_end)) continue;
     start = AfterCueAcronym(text, start, match_end);
+    // A chart number printed as "MR 7555932": the letters are part of it.
+    if (static_cast<int>(rule.entity) == s.mrn_entity && start >= 3 && text[start - 1] == ' ' &&
+        IsDigitByte(text[start]) && (text[start - 3] | 0x20) == 'm' &&
+        (text[start - 2] | 0x20) == 'r' && (start == 3 || !IsWordByte(text[start - 4]))) {
+      start -= 3;
+    }
     if (rule.digit_boundary && internal::GluedToDigits(text, start, match_end)) {
       continue;
     }
@@ -3066,7 +3267,9 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
           const std::string& cue = impl.hotwords[hit.word].text;
           for (const auto& h2 : s.rule_hits) {
             if (cue.compare(0, 6, "number") != 0) break;
-            if (h2.end <= hit_start && h2.end + 2 >= hit_start && is_negative(h2.word)) {
+            // (Or one whose phrase runs into it: "group number" in "group
+            // number is".)
+            if (h2.start < hit_start && h2.end + 2 >= hit_start && is_negative(h2.word)) {
               cancelled = true;
               break;
             }
@@ -3117,14 +3320,21 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
           !negative) {
         uint32_t at = s.confirming_view ? s.confirming_view->OriginalBegin(p.start) : p.start;
         const std::string_view value = text.substr(start, p.end - start);
+        std::string before_words;
+        bool have_before = false;
+        auto words_before = [&]() -> const std::string& {
+          if (!have_before) before_words = TurnWordsBefore(text, start);
+          have_before = true;
+          return before_words;
+        };
         for (const auto& e : s.expect) {
           if (at >= e.begin && at < e.end && ((e.entities >> rule.entity) & 1) &&
               (!echo_only || !e.echo) &&
               ExpectedValueFits(text, start, p.end, rule.entity == s.dob_entity) &&
               // ("The confirmation they gave me was 88302.", "the rx number
               // is ...": named as what no PHI is.)
-              !NamedOtherwise(TurnWordsBefore(text, start)) &&
-              (e.echo ? EchoOf(value, e.answered) && !NamesAReading(TurnWordsBefore(text, start))
+              !NamedOtherwise(words_before()) &&
+              (e.echo ? EchoOf(value, e.answered) && !NamesAReading(words_before())
                       : e.answered.empty() || !((s.digit_entities >> rule.entity) & 1) ||
                             ReadsBack(value, e.answered) ||
                             (((s.date_entities >> rule.entity) & 1) && !BareYear(value) &&
@@ -3172,7 +3382,7 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
 
   spans->assign(s.confirmed.begin(), s.confirmed.end());
   ResolveOverlaps(spans);
-  AddCompanionIds(text, impl, s.person_entity, &s.zip_spans, spans);
+  AddCompanionIds(text, s.previous_turns, impl, s.person_entity, &s.zip_spans, spans);
   if (s.email_entity >= 0) {
     ExtendSplitEmails(text, s.email_entity, spans);
     ExtendEmailNotes(text, s.email_entity, spans);
@@ -3517,6 +3727,111 @@ void Scanner::ExpectAround(std::string_view before, uint32_t begin, uint32_t end
   }
 }
 
+// A value said again that a turn before named as what no PHI is ("Sure,
+// your call reference number is 8859007299." / "Thank you. That's eight
+// eight five nine ..., and I spoke with Yolanda?"): its digits (six or
+// more) are those of one of the eight lines before it that names a number
+// so (NamedOtherwise) and says little else; such spans are dropped unless
+// their own words call them PHI. `previous`: the turns before `text`.
+void DropNamedRepeats(std::string_view previous, std::string_view text, uint64_t digit_entities,
+                      uint64_t date_entities, internal::View* scratch, std::vector<Span>* spans) {
+  auto digits_of = [&](std::string_view said, std::string* out) {
+    if (internal::HasSpokenSeed(said) && internal::SpokenView(said, scratch)) said = scratch->text;
+    AnswerDigits(said, out);
+  };
+  auto qualifies = [&](const Span& sp) {
+    return sp.entity < 64 && ((digit_entities >> sp.entity) & 1) &&
+           !((date_entities >> sp.entity) & 1) && sp.end - sp.start >= 6;
+  };
+  if (std::none_of(spans->begin(), spans->end(), qualifies)) return;
+  struct NamedLine {
+    int index;
+    std::string digits;
+  };
+  std::vector<NamedLine> named;
+  std::vector<size_t> starts;  // of the lines of `text`
+  int index = 0;
+  auto read_lines = [&](std::string_view t, bool here) {
+    while (!t.empty() && t.back() == '\n') t.remove_suffix(1);
+    for (size_t lb = 0; lb <= t.size();) {
+      size_t le = t.find('\n', lb);
+      if (le == std::string_view::npos) le = t.size();
+      const std::string_view line = t.substr(lb, le - lb);
+      if (here) starts.push_back(lb);
+      if (line.size() <= 400 && NamedOtherwise(LowerAscii(line))) {
+        NamedLine n{index, {}};
+        std::string_view said = line;
+        size_t first_digit = 0;  // in `line`
+        // (After a time stamp and a speaker label: "[00:02:40] spk_0: ".)
+        size_t body = 0;
+        while (body < line.size() && line[body] == '[') {
+          const size_t close = line.find("] ", body);
+          if (close == std::string_view::npos || close - body > 24) break;
+          body = close + 2;
+        }
+        if (const size_t colon = line.find(": ", body);
+            colon != std::string_view::npos && colon - body < 24 &&
+            std::count(line.begin() + static_cast<std::ptrdiff_t>(body),
+                       line.begin() + static_cast<std::ptrdiff_t>(colon), ' ') <= 2) {
+          body = colon + 2;
+        }
+        if (internal::HasSpokenSeed(line) && internal::SpokenView(line, scratch)) {
+          said = scratch->text;
+          first_digit = std::string_view::npos;
+          for (size_t d = said.find_first_of("0123456789"); d != std::string_view::npos;
+               d = said.find_first_of("0123456789", d + 1)) {
+            const size_t o = scratch->OriginalBegin(static_cast<uint32_t>(d));
+            if (o >= body) {
+              first_digit = o;
+              break;
+            }
+          }
+        } else {
+          first_digit = line.find_first_of("0123456789", body);
+        }
+        if (first_digit != std::string_view::npos && NamesNumberOtherwise(line.substr(0, first_digit))) {
+          AnswerDigits(said, &n.digits);
+          if (n.digits.size() >= 6) named.push_back(std::move(n));
+        }
+      }
+      ++index;
+      if (le == t.size()) break;
+      lb = le + 1;
+    }
+  };
+  read_lines(previous, false);
+  const int first = index;
+  read_lines(text, true);
+  if (named.empty()) return;
+  static constexpr std::string_view kOwnCues[] = {"phone", "cell", "social", "ssn", "birth",
+                                                  "mrn", "record", "member", "card"};
+  std::string digits;
+  size_t kept = 0;
+  for (size_t i = 0; i < spans->size(); ++i) {
+    const Span& sp = (*spans)[i];
+    bool drop = false;
+    if (qualifies(sp)) {
+      const int line = first + static_cast<int>(std::upper_bound(starts.begin(), starts.end(),
+                                                                 size_t{sp.start}) -
+                                                starts.begin()) - 1;
+      digits_of(text.substr(sp.start, sp.end - sp.start), &digits);
+      for (const NamedLine& n : named) {
+        if (digits.size() < 6 || n.index >= line || n.index < line - 8) continue;
+        if (n.digits.size() <= digits.size() + 4 && n.digits.find(digits) != std::string::npos) {
+          drop = true;
+          break;
+        }
+      }
+      if (drop) {
+        const std::string before = TurnWordsBefore(text, sp.start);
+        for (std::string_view w : kOwnCues) drop = drop && before.find(w) == std::string::npos;
+      }
+    }
+    if (!drop) (*spans)[kept++] = sp;
+  }
+  spans->resize(kept);
+}
+
 Status Scanner::ScanTurn(std::string_view previous, std::string_view turn,
                          std::vector<Span>* spans) {
   State& s = *state_;
@@ -3530,6 +3845,9 @@ Status Scanner::ScanTurn(std::string_view previous, std::string_view turn,
   Status st = Scan(turn, spans);
   s.previous_turns = {};
   s.expect.clear();
+  if (st.ok()) {
+    DropNamedRepeats(previous, turn, s.digit_entities, s.date_entities, &s.answer_view, spans);
+  }
   return st;
 }
 
@@ -3785,6 +4103,7 @@ Status Scanner::ScanConversation(std::string_view text, std::vector<Span>* spans
   }
   Status st = Scan(text, spans);
   s.expect.clear();
+  if (st.ok()) DropNamedRepeats({}, text, s.digit_entities, s.date_entities, &s.answer_view, spans);
   return st;
 }
 

@@ -363,6 +363,12 @@ void FindAddressBlocks(std::string_view text, const NameScratch& scratch,
                               : !L.HouseNumber(x, 7)) {
               break;
             }
+            // (The name of the next field is no place: "..., Houston, ZIP code
+            // seven seven ...".)
+            if (x.folded == "zip" || x.folded == "zipcode" || x.folded == "postal" ||
+                x.folded == "phone") {
+              break;
+            }
             end = q + 1;
             if (!L.NameWord(x)) break;  // a code ends it
           }

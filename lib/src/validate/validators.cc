@@ -48,7 +48,15 @@ bool SsnSpacedRecord(std::string_view r, size_t s, size_t e) {
 // Four digits after a last-four cue, never a year said as one: "I've been
 // on it since 2019", "back in 2016".
 bool LastFourRecord(std::string_view r, size_t s, size_t e) {
-  if (GluedToDigits(r, s, e) || e - s != 4) return false;
+  if (GluedToDigits(r, s, e)) return false;
+  // Said in two pairs ("I have the last four as 08 68").
+  // (Never two pairs of a longer run: "12 34 56".)
+  if (e - s == 5 && r[s + 2] == ' ') {
+    const bool more_before = s >= 2 && r[s - 1] == ' ' && IsDigit(r[s - 2]);
+    const bool more_after = e + 1 < r.size() && r[e] == ' ' && IsDigit(r[e + 1]);
+    return !more_before && !more_after;
+  }
+  if (e - s != 4) return false;
   int v = 0;
   for (size_t i = s; i < e; ++i) v = v * 10 + (r[i] - '0');
   if (v < 1900 || v > 2099) return true;

@@ -2224,5 +2224,98 @@ TEST_F(ScannerTest, ACardsExpiryIsNoPartOfIt) {
             "User: It is [CREDIT_CARD].");
 }
 
+TEST_F(ScannerTest, ExtensionsAndGroupsAreNoValueAsked) {
+  // "ext." ends no sentence: the extension is no part of a card said over turns.
+  const char* paid =
+      "Assistant: Please say the card number.\n"
+      "Patient: 4242 4210 5701 1619.\n"
+      "Assistant: The payment went through. Your confirmation number is D M 4 0 9 4.\n"
+      "Assistant: For other questions, call the surgery nurse line, ext. 2210.\n";
+  EXPECT_EQ(RedactConversation(rules_, paid),
+            "Assistant: Please say the card number.\n"
+            "Patient: [CREDIT_CARD].\n"
+            "Assistant: The payment went through. Your confirmation number is D M 4 0 9 4.\n"
+            "Assistant: For other questions, call the surgery nurse line, ext. 2210.\n");
+  // A plan's group right after its name, whatever was asked before.
+  EXPECT_EQ(RedactTurn(rules_, "Agent: Will you be using dental insurance?",
+                       "User: Yes. My member ID is delta seven six three golf one nine seven zero two, "
+                       "group seven three five six four two eight eight."),
+            "User: Yes. My member ID is [HEALTH_PLAN_ID], group seven three five six four two eight "
+            "eight.");
+  EXPECT_EQ(Redact(rules_, "The group number is 209636-0001, employer the county."),
+            "The group number is 209636-0001, employer the county.");
+  EXPECT_EQ(Redact(rules_, "My phone number is 209 636 0001."), "My phone number is [PHONE_NUMBER].");
+}
+
+TEST_F(ScannerTest, ANumberNamedAsNoPhiIsNoneWhenSaidAgain) {
+  const char* ref =
+      "Agent: Could I get a reference number for this call?\n"
+      "Rep: Sure, your call reference number is eight eight five nine oh oh seven two nine nine.\n";
+  EXPECT_EQ(RedactTurn(rules_, ref, "Office: Thank you. That's 8859007299, and I spoke with Yolanda?"),
+            "Office: Thank you. That's 8859007299, and I spoke with [PERSON]?");
+  EXPECT_EQ(RedactTurn(rules_, "User: sure your call reference number is r082511041",
+                       "AI: Thank you. That's R082511041, and I spoke with Brett?"),
+            "AI: Thank you. That's R082511041, and I spoke with [PERSON]?");
+  // Named as PHI in that line, or only mentioned near it: said again, still PHI.
+  EXPECT_EQ(RedactTurn(rules_,
+                       "AI: Do you have the ordering provider's NPI?\n"
+                       "User: NPI on the order is two six five one three two oh five four three.",
+                       "AI: Let me read that back. 2651320543."),
+            "AI: Let me read that back. [US_NPI].");
+  EXPECT_EQ(RedactTurn(rules_,
+                       "Agent: Billing office, what can I do for you\n"
+                       "Caller: Hi I'm calling about my claim, my phone is four one five five five "
+                       "five oh one three two",
+                       "Agent: Just to confirm, 415 555 0132 is that right"),
+            "Agent: Just to confirm, [PHONE_NUMBER] is that right");
+}
+
+TEST_F(ScannerTest, AValueCorrectedInAPartSaidBothWays) {
+  // "it's four oh, not six oh": the correction is part of the value.
+  EXPECT_EQ(RedactTurn(rules_, "Nurse: And the ZIP code?",
+                       "Patient: Nine two six six oh, no no, it's four oh, not six oh, nine two six "
+                       "four oh."),
+            "Patient: [ZIP_CODE].");
+  // Said again whole after "no wait, it's": the words between are no part.
+  EXPECT_EQ(RedactTurn(rules_, "Agent: And her date of birth?",
+                       "User: The second of October, 2023. No wait, it's October 1st, 2023."),
+            "User: [DATE_OF_BIRTH]. No wait, it's [DATE_OF_BIRTH].");
+  EXPECT_EQ(RedactTurn(rules_, "Agent: And the ZIP code?", "Caller: 92640, no, not 5 of them"),
+            "Caller: [ZIP_CODE], no, not 5 of them");
+}
+
+TEST_F(ScannerTest, DaysSomethingWasDoneOnAreNoBirthAndOtherIdShapes) {
+  const char* asked =
+      "[agent] Name and date of birth?\n"
+      "[caller] Raj Szymanski, December 1, 1941.\n"
+      "[agent] How can I help?";
+  EXPECT_EQ(RedactTurn(rules_, asked,
+                       "[caller] It's about the prior auth that we faxed over on 03/10/2025."),
+            "[caller] It's about the prior auth that we faxed over on 03/10/2025.");
+  EXPECT_EQ(RedactTurn(rules_, "Doctor: could you give me the date of birth on file",
+                       "Patient: hang on the seventeenth of september fifty four"),
+            "Patient: hang on [DATE_OF_BIRTH]");
+  // A chart number printed after "MR ", and the last four said in pairs.
+  EXPECT_EQ(RedactTurn(rules_, "Nurse: There's a medical record number. Can you read it to me?",
+                       "Patient: The MRN? It says MR 7555932."),
+            "Patient: The MRN? It says [MRN].");
+  EXPECT_EQ(Redact(rules_, "Thank you, I have the last four as 08 68."),
+            "Thank you, I have the last four as [US_SSN].");
+  EXPECT_EQ(Redact(rules_, "the last four are 12 34 56"), "the last four are 12 34 56");
+  // A reference number is no chart number, near "chart" or not.
+  EXPECT_EQ(Redact(rules_, "that matches our chart your reference number for this call is six four "
+                           "five nine eight one two one eight seven thank you"),
+            "that matches our chart your reference number for this call is six four five nine "
+            "eight one two one eight seven thank you");
+}
+
+TEST_F(ScannerTest, StreetsWhoseTypeComesFirstAndTheZipFieldAfterTheCity) {
+  EXPECT_EQ(Redact(rules_, "It's 9629 Paseo Del Sol, Houston, ZIP code seven seven oh one three"),
+            "It's [STREET_ADDRESS], [LOCATION], ZIP code [ZIP_CODE]");
+  EXPECT_EQ(Redact(rules_, "I live at 1196 Calle Alegre, Apt. 3B, McAllen, TX 78567"),
+            "I live at [STREET_ADDRESS], [LOCATION] [ZIP_CODE]");
+  EXPECT_EQ(Redact(rules_, "we met at 3 via zoom"), "we met at 3 via zoom");
+}
+
 }  // namespace
 }  // namespace phiscrub
