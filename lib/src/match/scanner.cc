@@ -86,6 +86,9 @@ struct Scanner::State {
     // Only a whole value counts here, never a part of one said over several
     // turns (a ZIP code offered: "forty five" is no first part of one).
     bool whole = false;
+    // The value must end in the range too (a sentence of values said alone
+    // after a name: never one that runs into the next).
+    bool within = false;
   };
   std::vector<Expectation> expect;
   // Whether a range of `expect` covering original byte `at` expects `entity`
@@ -105,6 +108,7 @@ struct Scanner::State {
   // What a caller offers unasked ("..., you can write that down"): a birth
   // date, a record, member, Medicare or NPI number, a social, a phone.
   uint64_t offered_entities = 0;
+  uint64_t identity_entities = 0;  // said unasked after a name (NameAlone)
   // Entities whose values have a format of their own (check digits, an
   // issuer's grammar, a calendar): read back, they name the digits better
   // than an id of any kind would.
@@ -2116,6 +2120,9 @@ Scanner::Scanner(std::shared_ptr<const Ruleset> ruleset)
         n == "US_NPI" || n == "US_SSN" || n == "PHONE_NUMBER") {
       state_->offered_entities |= uint64_t{1} << e;
     }
+    if (n == "DATE_OF_BIRTH" || n == "US_SSN" || n == "PHONE_NUMBER") {
+      state_->identity_entities |= uint64_t{1} << e;
+    }
     if (n == "LOCATION") state_->place_entities |= uint64_t{1} << e;
     if (n == "US_SSN" || n == "US_NPI" || n == "PHONE_NUMBER" || n == "US_MBI" ||
         n == "DATE_OF_BIRTH" || n == "ZIP_CODE" || n == "CREDIT_CARD") {
@@ -3319,6 +3326,7 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
       if (!s.expect.empty() && rule.conversation && rule.entity < 64 && !positive &&
           !negative) {
         uint32_t at = s.confirming_view ? s.confirming_view->OriginalBegin(p.start) : p.start;
+        const uint32_t at_end = s.confirming_view ? s.confirming_view->OriginalEnd(p.end) : p.end;
         const std::string_view value = text.substr(start, p.end - start);
         std::string before_words;
         bool have_before = false;
@@ -3329,6 +3337,7 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
         };
         for (const auto& e : s.expect) {
           if (at >= e.begin && at < e.end && ((e.entities >> rule.entity) & 1) &&
+              (!e.within || at_end <= e.end) &&
               (!echo_only || !e.echo) &&
               ExpectedValueFits(text, start, p.end, rule.entity == s.dob_entity) &&
               // ("The confirmation they gave me was 88302.", "the rx number
@@ -3727,6 +3736,78 @@ void Scanner::ExpectAround(std::string_view before, uint32_t begin, uint32_t end
   }
 }
 
+// A name said again in a conversation ("My son Mateo ..." / "Does Mateo have
+// dental insurance?", "Thank you, Okafor.", "we look forward to meeting
+// ella"): a word of a person's name found in it (three letters or more, no
+// everyday English word, no title) is that name wherever else it is said --
+// capitalised, or in lower case where the name was said so (speech-to-text
+// in lower case). `rule`: the names detector's rule.
+void AddNamesSaidAgain(std::string_view text, int person_entity, int rule, float score,
+                       std::vector<Span>* spans) {
+  if (person_entity < 0 || rule < 0) return;
+  struct Known {
+    std::string folded;
+    bool lower;  // said in lower case
+  };
+  std::vector<Known> known;
+  const auto& gazetteer = internal::NameGazetteer::Builtin();
+  std::string folded;
+  bool first_upper = false, all_upper = false;
+  static constexpr std::string_view kTitles[] = {"mr", "mrs", "ms", "miss", "dr", "doctor",
+                                                 "nurse", "mister", "sir", "madam"};
+  for (const Span& sp : *spans) {
+    if (static_cast<int>(sp.entity) != person_entity) continue;
+    for (uint32_t k = sp.start; k < sp.end;) {
+      if (!IsAlphaByte(text[k])) {
+        ++k;
+        continue;
+      }
+      uint32_t e = k;
+      while (e < sp.end && (IsAlphaByte(text[e]) || text[e] == '\'' || text[e] == '-')) ++e;
+      const std::string_view w = text.substr(k, e - k);
+      k = e;
+      if (w.size() < 3) continue;
+      internal::FoldWord(w, &folded, &first_upper, &all_upper);
+      if (std::find(std::begin(kTitles), std::end(kTitles), folded) != std::end(kTitles)) continue;
+      if ((gazetteer.Flags(folded) & (internal::kCommonWord | internal::kNotName)) != 0) continue;
+      const bool lower = !first_upper && !all_upper;
+      auto it = std::find_if(known.begin(), known.end(), [&](const Known& x) { return x.folded == folded; });
+      if (it == known.end()) {
+        known.push_back({folded, lower});
+      } else {
+        it->lower = it->lower || lower;
+      }
+    }
+  }
+  if (known.empty()) return;
+  const size_t before = spans->size();
+  size_t next = 0;  // the first span that may hold the word (spans sorted)
+  for (size_t k = 0; k < text.size();) {
+    if (!IsAlphaByte(text[k]) || (k > 0 && IsWordByte(static_cast<unsigned char>(text[k - 1])))) {
+      ++k;
+      continue;
+    }
+    size_t e = k;
+    while (e < text.size() && (IsAlphaByte(text[e]) || text[e] == '\'' || text[e] == '-')) ++e;
+    const size_t b = k;
+    k = e;
+    if (e - b < 3 || (e < text.size() && IsDigitByte(text[e]))) continue;
+    // (A possessive ends the name: "Mateo's".)
+    size_t we = e;
+    if (we >= b + 2 && text[we - 2] == '\'' && (text[we - 1] == 's' || text[we - 1] == 'S')) we -= 2;
+    internal::FoldWord(text.substr(b, we - b), &folded, &first_upper, &all_upper);
+    auto it = std::find_if(known.begin(), known.end(), [&](const Known& x) { return x.folded == folded; });
+    if (it == known.end() || (!first_upper && !all_upper && !it->lower)) continue;
+    // (A speaker label stays: "Brett: ...".)
+    if (we < text.size() && text[we] == ':') continue;
+    while (next < before && (*spans)[next].end <= b) ++next;
+    if (next < before && (*spans)[next].start < we) continue;
+    spans->push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(we), static_cast<uint16_t>(rule),
+                      static_cast<uint16_t>(person_entity), score});
+  }
+  if (spans->size() > before) ResolveOverlaps(spans);
+}
+
 // A value said again that a turn before named as what no PHI is ("Sure,
 // your call reference number is 8859007299." / "Thank you. That's eight
 // eight five nine ..., and I spoke with Yolanda?"): its digits (six or
@@ -3979,6 +4060,75 @@ bool OfferedByOpening(std::string_view line) {
   return value >= 5;
 }
 
+// An identity said unasked, sentence by sentence, at the start of a turn
+// ("Yeah hi. Tremaine Gonzalez. May tenth, nineteen fifty five. four eight
+// zero five five five zero one eight five. I just moved ..."): a sentence
+// that is a name alone (two or three capitalised words) and the sentences of
+// values after it. NameAlone and ValuesAlone read one sentence (after its
+// speaker label).
+bool NameAlone(std::string_view sentence) {
+  // (After a greeting or a pause in the same sentence: "Hello, um... Dorothy
+  // Kowalski.")
+  for (std::string_view pause : {"...", ", "}) {
+    const size_t p = sentence.rfind(pause);
+    if (p != std::string_view::npos) sentence.remove_prefix(p + pause.size());
+  }
+  std::vector<std::string_view> words;
+  size_t k = 0;
+  while (k < sentence.size()) {
+    while (k < sentence.size() && (sentence[k] == ' ' || sentence[k] == ',')) ++k;
+    size_t e = k;
+    while (e < sentence.size() && sentence[e] != ' ' && sentence[e] != ',' && sentence[e] != '.') ++e;
+    if (e > k) words.push_back(sentence.substr(k, e - k));
+    k = e;
+    while (k < sentence.size() && sentence[k] == '.') ++k;
+  }
+  if (words.size() < 2 || words.size() > 3) return false;
+  static constexpr std::string_view kNot[] = {"good", "thank", "thanks", "hi", "hello", "yes",
+                                              "yeah", "okay", "hey", "morning", "afternoon",
+                                              "evening", "you", "there", "sure"};
+  for (std::string_view w : words) {
+    if (w.size() < 2 || !(w[0] >= 'A' && w[0] <= 'Z')) return false;
+    for (size_t i = 1; i < w.size(); ++i) {
+      if (!(IsAlphaByte(w[i]) || w[i] == '\'' || w[i] == '-')) return false;
+    }
+    const std::string lower = LowerAscii(w);
+    if (std::find(std::begin(kNot), std::end(kNot), lower) != std::end(kNot)) return false;
+  }
+  return true;
+}
+
+bool ValuesAlone(std::string_view sentence) {
+  static constexpr std::string_view kDateWords[] = {
+      "january", "february", "march", "april", "may", "june", "july", "august", "september",
+      "october", "november", "december", "first", "second", "third", "fifth", "eighth", "ninth",
+      "twelfth", "the", "of", "and"};
+  const std::string lower = LowerAscii(sentence);
+  std::vector<std::string_view> words;
+  WordsOf(lower, &words);
+  size_t numbers = static_cast<size_t>(std::count_if(lower.begin(), lower.end(), IsDigitByte));
+  for (std::string_view w : words) {
+    if (IsValueWord(w)) {
+      numbers += w != "uh" && w != "um" && w != "as" && w != "in" && w != "dash" ? 1 : 0;
+      continue;
+    }
+    if (std::find(std::begin(kDateWords), std::end(kDateWords), w) != std::end(kDateWords)) continue;
+    // ("tenth", "twenty first", "seventeenth")
+    if (w.size() > 4 && w.substr(w.size() - 2) == "th") {
+      ++numbers;
+      continue;
+    }
+    return false;
+  }
+  for (char c : lower) {
+    if (!(IsAlphaByte(c) || IsDigitByte(c) || c == ' ' || c == ',' || c == '.' || c == '/' ||
+          c == '-' || c == '\'')) {
+      return false;
+    }
+  }
+  return numbers >= 4;
+}
+
 void Scanner::AddSentenceExpectations(std::string_view line, uint32_t base) {
   State& s = *state_;
   auto expect = [&](size_t b, size_t e, uint64_t entities) {
@@ -4021,16 +4171,28 @@ void Scanner::AddSentenceExpectations(std::string_view line, uint32_t base) {
     lb = le + 1;
   }
   // Per sentence: a birth date written alone in it; a value offered unasked
-  // ("..., you can write that down"), expected as if asked.
+  // ("..., you can write that down"), expected as if asked; the values said
+  // alone after a name said alone (NameAlone).
   size_t from = 0;
+  bool named = false;  // a name alone opened this turn, values alone since
   for (size_t i = 0; (s.offered_entities != 0 || dob != 0) && i <= line.size(); ++i) {
     if (i < line.size() && !SentenceEnd(line, i)) continue;
     const size_t end = std::min(i + 1, line.size());
     const std::string_view sentence = line.substr(from, end - from);
     size_t words = 0;
-    internal::SpeakerOf(sentence, &words);
+    const bool turn_starts = !internal::SpeakerOf(sentence, &words).empty();
+    if (turn_starts || sentence.find('\n') != std::string_view::npos) named = false;
     if (dob != 0 && words <= sentence.size() && OldDateAlone(sentence.substr(words))) {
       expect(from, end, dob);
+    }
+    if (words <= sentence.size() && !open(from, true)) {
+      const std::string_view said = sentence.substr(words);
+      if (named && ValuesAlone(said)) {
+        expect(from, end, s.identity_entities);
+        s.expect.back().within = true;
+      } else {
+        named = NameAlone(said);
+      }
     }
     if (s.offered_entities != 0 && sentence.size() > 8 &&
         OffersValue(LowerAscii(sentence), !open(from, true))) {
@@ -4103,7 +4265,16 @@ Status Scanner::ScanConversation(std::string_view text, std::vector<Span>* spans
   }
   Status st = Scan(text, spans);
   s.expect.clear();
-  if (st.ok()) DropNamedRepeats({}, text, s.digit_entities, s.date_entities, &s.answer_view, spans);
+  if (st.ok()) {
+    DropNamedRepeats({}, text, s.digit_entities, s.date_entities, &s.answer_view, spans);
+    const auto& impl = ruleset_->impl();
+    for (uint32_t r : impl.detector_rules) {
+      if (impl.rules[r].detector == CompiledRule::Detector::kNames) {
+        AddNamesSaidAgain(text, s.person_entity, static_cast<int>(r), impl.rules[r].score, spans);
+        break;
+      }
+    }
+  }
   return st;
 }
 

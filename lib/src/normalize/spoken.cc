@@ -705,6 +705,11 @@ bool IsCore(const std::vector<Tok>& toks, size_t i) {
                (toks[p - 1].info.kind == W::kMonth || toks[p - 1].info.kind == W::kTens);
     if (!day) return false;
   }
+  // "first name", "second name": the name's place, never a number.
+  if (t.type == T::kWord && t.info.kind == W::kOrdinal && i + 1 < toks.size() &&
+      toks[i + 1].type == T::kWord && (toks[i + 1].lower == "name" || toks[i + 1].lower == "names")) {
+    return false;
+  }
   return IsNumberWord(t) || t.type == T::kDigits || IsLetterToken(toks, i);
 }
 
@@ -732,7 +737,14 @@ bool OIsLetter(const std::vector<Tok>& toks, size_t k, size_t b, size_t e) {
               (toks[z].lower == "," || toks[z].lower == "-" || toks[z].lower == "."));
     };
     while (q >= b && q < e && skip(q)) q += step;
-    return q >= b && q < e && IsSingleLetter(toks[q]) && toks[q].lower != "o";
+    if (q < b || q >= e) return false;
+    // (Or the example word of a letter before it: "L as in Larry, O".)
+    if (step < 0 && q >= b + 3 && toks[q - 1].type == T::kWord && toks[q - 1].info.kind == W::kIn &&
+        toks[q - 2].type == T::kWord && toks[q - 2].info.kind == W::kAs &&
+        IsSingleLetter(toks[q - 3])) {
+      return true;
+    }
+    return IsSingleLetter(toks[q]) && toks[q].lower != "o";
   };
   return (k > b && beyond(k - 1, -1)) || (k + 1 < e && beyond(k + 1, 1));
 }
@@ -1880,6 +1892,51 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates, bool o_zer
         size_t g = q;
         while (g < stop && IsCore(toks, g)) ++g;
         if (g - q < 2 && !(toks[q].type == T::kDigits && toks[q].lower.size() >= 2)) break;
+        // (Never into a written number that a word follows: "... seven three
+        // six eight. 17940 Maple Ridge Drive" is a house number.)
+        if (toks[q].type == T::kDigits && g < stop && toks[g].type == T::kWord &&
+            text[toks[g].b] >= 'A' && text[toks[g].b] <= 'Z') {
+          break;
+        }
+        // (Nor from a year said in tens into what is said next: "May tenth,
+        // nineteen fifty five. four eight zero five ...".)
+        auto kind = [&](size_t k) {
+          return toks[k].type == T::kWord ? toks[k].info.kind : W::kNone;
+        };
+        auto value = [&](size_t k) { return toks[k].info.value; };
+        const size_t lc = last_core;
+        const bool tens_end = kind(lc) == W::kTens ||
+                              (kind(lc) == W::kDigit && lc > i && kind(lc - 1) == W::kTens);
+        const size_t t = kind(lc) == W::kTens ? lc : lc - 1;
+        if (tens_end && t > i && kind(t - 1) == W::kTeen && (value(t - 1) == 19 || value(t - 1) == 18)) {
+          // (A year of a date: a day or a month before it. "forty sixty two.
+          // eighty nine ten, nineteen fifty-six. zero six ..." is a card.)
+          size_t d = t - 1;
+          auto comma_before = [&](size_t k) {
+            while (k > i && toks[k - 1].type == T::kPunct && toks[k - 1].lower == ",") --k;
+            return k;
+          };
+          d = comma_before(d);
+          if (d > 0 && (kind(d - 1) == W::kOrdinal || kind(d - 1) == W::kMonth)) break;
+          // (Or a month and a day said as numbers, each on its own: "twelve,
+          // eighteen, nineteen seventy nine.")
+          auto alone = [&](size_t k, int most) {
+            const W w = kind(k);
+            return (w == W::kDigit || w == W::kTeen) && value(k) >= 1 && value(k) <= most &&
+                   (k == 0 || toks[k - 1].type != T::kWord || kind(k - 1) == W::kNone);
+          };
+          if (d > i + 1 && d < t - 1 && alone(d - 1, 31)) {
+            const size_t m = comma_before(d - 1);
+            if (m < d - 1 && m > i && alone(m - 1, 12)) break;
+          }
+        }
+        // (Nor from a date written with slashes: "10/12/75. 862, uh, 24, ...".)
+        bool slashes = false;
+        for (size_t k = i; k <= last_core && !slashes; ++k) {
+          slashes = toks[k].type == T::kPunct && toks[k].lower == "/" && k > i &&
+                    toks[k - 1].type == T::kDigits;
+        }
+        if (slashes) break;
       }
       r = q;
     }

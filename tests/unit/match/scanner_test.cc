@@ -2317,5 +2317,50 @@ TEST_F(ScannerTest, StreetsWhoseTypeComesFirstAndTheZipFieldAfterTheCity) {
   EXPECT_EQ(Redact(rules_, "we met at 3 via zoom"), "we met at 3 via zoom");
 }
 
+TEST_F(ScannerTest, AnIdentitySaidUnaskedAfterAName) {
+  EXPECT_EQ(RedactConversation(rules_,
+                               "Agent: How can I help you today?\n"
+                               "User: Yeah hi. Tremaine Gonzalez. May tenth, nineteen fifty five. four "
+                               "eight zero five five five zero one eight five. I just moved.\n"),
+            "Agent: How can I help you today?\n"
+            "User: Yeah hi. [PERSON]. [DATE_OF_BIRTH]. [PHONE_NUMBER]. I just moved.\n");
+  EXPECT_EQ(RedactConversation(rules_,
+                               "Agent: How can I help?\n"
+                               "User: I'll just read it off. Rebecca Hernandez. 10/12/75. 862, uh, 24, "
+                               "seven three six eight. 17940 Maple Ridge Drive, Tempe.\n"),
+            "Agent: How can I help?\n"
+            "User: I'll just read it off. [PERSON]. [DATE_OF_BIRTH]. [US_SSN]. [STREET_ADDRESS], "
+            "[LOCATION].\n");
+  // No name alone before them: numbers said alone stay.
+  EXPECT_EQ(RedactConversation(rules_,
+                               "Agent: How can I help?\n"
+                               "User: Good morning. Two tablets. Four five six seven.\n"),
+            "Agent: How can I help?\n"
+            "User: Good morning. Two tablets. Four five six seven.\n");
+}
+
+TEST_F(ScannerTest, ANameSaidAgainInTheConversation) {
+  EXPECT_EQ(RedactConversation(rules_,
+                               "Agent: Who is the appointment for?\n"
+                               "User: My son Mateo Alvarez, he is seven.\n"
+                               "Agent: Does Mateo have dental insurance?\n"
+                               "User: yes. Will he need x-rays? May I ask?\n"
+                               "Agent: Thank you, Alvarez. We look forward to meeting Mateo.\n"),
+            "Agent: Who is the appointment for?\n"
+            "User: My son [PERSON], he is seven.\n"
+            "Agent: Does [PERSON] have dental insurance?\n"
+            "User: yes. Will he need x-rays? May I ask?\n"
+            "Agent: Thank you, [PERSON]. We look forward to meeting [PERSON].\n");
+  // Lower case only where the name was said in lower case; never a word of
+  // everyday English that is a name too.
+  EXPECT_EQ(RedactConversation(rules_,
+                               "Agent: And the patient's name?\n"
+                               "User: Grace Okafor.\n"
+                               "Agent: thanks. by the grace of god, Grace?\n"),
+            "Agent: And the patient's name?\n"
+            "User: [PERSON].\n"
+            "Agent: thanks. by the grace of god, Grace?\n");
+}
+
 }  // namespace
 }  // namespace phiscrub

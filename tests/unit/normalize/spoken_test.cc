@@ -411,5 +411,26 @@ TEST(SpokenView, NemoInverseNormalisationCases) {
   RecordProperty("nemo_out_of_scope", skipped);
 }
 
+TEST(SpokenView, RunsEndWhereADateOrAHouseNumberEndsASentence) {
+  // A year of a date ends at a full stop; a card's groups go on.
+  EXPECT_EQ(ViewOf("May tenth, nineteen fifty five. four eight zero five five five zero one eight five."),
+            "May 10th 1955. 4805550185.");
+  EXPECT_EQ(ViewOf("twelve, eighteen, nineteen seventy nine. five four nine zero five."),
+            "12/18/1979. 54905.");
+  EXPECT_EQ(ViewOf("here it is, forty sixty two. eighty nine ten, nineteen fifty-six. zero six forty-seven."),
+            "here it is, 4062891019560647.");
+  // A date written with slashes; a written number a word follows.
+  EXPECT_EQ(ViewOf("10/12/75. 862, uh, 24, seven three six eight. 17940 Maple Ridge Drive"),
+            "10/12/75. 862247368. 17940 Maple Ridge Drive");
+  EXPECT_EQ(ViewOf("four zero one. 555. 0132"), "4015550132");
+}
+
+TEST(SpokenView, SpelledNamesBeforeFirstNameAndAnOAfterAnExampleWord) {
+  EXPECT_EQ(ViewOf("last name schultz s c h u l t z first name nikolai"),
+            "last name schultz schultz first name nikolai");
+  EXPECT_EQ(ViewOf("The last name, M as in Mary, A, N as in Nancy, A as in apple, L as in Larry, O."),
+            "The last name, manalo.");
+}
+
 }  // namespace
 }  // namespace phiscrub::internal
