@@ -157,6 +157,8 @@ class Scanner {
   void AddSplitValues(std::string_view text, const internal::View& view,
                       std::vector<Span>* spans);
   // The end of an answer said again after its read-back (see scanner.cc).
+  void AddCorrectedInTheMiddle(std::string_view text, const internal::View& view,
+                               std::vector<Span>* spans);
   void AddAnswerTails(std::string_view text, const internal::View& view,
                       std::vector<Span>* spans);
   // Expectations for [begin, end) of `text` from the turns `before` it (the

@@ -584,7 +584,8 @@ bool OnlyFillers(std::string_view part) {
       "um",   "uh",    "umm",  "uhh",   "oh",    "ok",   "okay",   "so",     "yeah",
       "yes",  "sure",  "it's", "its",   "it",    "is",   "hmm",    "mm",     "well",
       "alright", "right", "and", "then", "the",  "area", "code",   "first",  "hold",
-      "on",   "that'd", "that's", "be", "would", "it'll", "that", "let", "me", "see", "let's"};
+      "on",   "that'd", "that's", "be", "would", "it'll", "that", "let", "me", "see", "let's",
+      "este", "eh"};
   return OnlyWordsOf(part, kFillers);
 }
 
@@ -1427,6 +1428,58 @@ void ExtendSplitEmails(std::string_view text, int entity, std::vector<Span>* spa
 // What is said of an e-mail address right after it goes with it: "...
 // at hotmail dot com lowercase", "... all lowercase", "... no caps", "...
 // all one word".
+// An e-mail address whose first word is spelled before it ("my email is
+// m-a-r-i-s-o-l, marisol, marisol underscore ibarra at hotmail dot com",
+// "H, h, h nguyen nineteen fifty eight at yahoo dot com"): the spelling, and
+// the word said once more, are part of it. The letters must spell that word
+// (or repeat its one letter); the word said once more with no letters before
+// it is part of it too.
+void ExtendEmailSpelling(std::string_view text, int entity, std::vector<Span>* spans) {
+  for (Span& sp : *spans) {
+    if (sp.entity != entity) continue;
+    uint32_t k = sp.start;
+    while (k < sp.end && IsAlphaByte(text[k])) ++k;
+    if (k == sp.start) continue;
+    const std::string first = LowerAscii(text.substr(sp.start, k - sp.start));
+    auto skip_gap = [&](uint32_t at) {
+      while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == ',' || text[at - 1] == '-')) --at;
+      return at;
+    };
+    auto word_before = [&](uint32_t at, uint32_t* b) {
+      uint32_t w = at;
+      while (w > 0 && IsAlphaByte(text[w - 1])) --w;
+      *b = w;
+      return LowerAscii(text.substr(w, at - w));
+    };
+    uint32_t start = sp.start, at = skip_gap(sp.start), b = 0;
+    // The word said once more ("..., marisol, marisol underscore ...").
+    if (word_before(at, &b) == first && b < at && first.size() >= 2) {
+      start = b;
+      at = skip_gap(b);
+    }
+    std::string letters;  // backwards
+    uint32_t spelled = start;
+    for (int n = 0; n < 40 && at > 0; ++n) {
+      const std::string w = word_before(at, &b);
+      if (w.size() != 1 || b == at ||
+          (b > 0 && (IsWordByte(static_cast<unsigned char>(text[b - 1])) || text[b - 1] == '\''))) {
+        break;
+      }
+      letters.insert(letters.begin(), w[0]);
+      spelled = b;
+      at = skip_gap(b);
+    }
+    const bool spells = letters.size() >= 2 && letters == first;
+    const bool repeats = !letters.empty() && first.size() == 1 &&
+                         std::all_of(letters.begin(), letters.end(), [&](char c) { return c == first[0]; });
+    if (spells || repeats) {
+      sp.start = spelled;
+    } else if (letters.empty()) {
+      sp.start = start;  // ("dana, dana dot reyes at ...")
+    }
+  }
+}
+
 void ExtendEmailNotes(std::string_view text, int entity, std::vector<Span>* spans) {
   static constexpr std::string_view kNotes[] = {" all lowercase", " all lower case", " lowercase",
                                                 " lower case", " no caps", " all one word",
@@ -2331,6 +2384,51 @@ Status Scanner::ScanView(const internal::View& view, std::vector<Span>* spans) {
   return Status::Ok();
 }
 
+// A value corrected in its middle ("oh seven oh, two seven, no no, it's two
+// four, not two seven, eight oh seven three": 070-24-8073): in the view, the
+// digits said first, a marker, the right part, "not" and the wrong part said
+// again (which ends the digits said first), then the rest. The whole of it is
+// the value when the parts spliced make a valid SSN (nine digits) or phone
+// number (ten) of a kind asked for here. Appends spans (original offsets).
+void Scanner::AddCorrectedInTheMiddle(std::string_view text, const internal::View& view,
+                                      std::vector<Span>* spans) {
+  State& s = *state_;
+  const std::string& v = view.text;
+  if (v.find(" not ") == std::string::npos) return;
+  // (The view may join the wrong part and the rest: "not 278073".)
+  static const RE2 kSplice(
+      R"((\d[\d ,]*\d|\d),? (?:no,? )?(?:no|sorry|wait),? (?:it's |its |it is )?(\d+),? not (\d[\d ,]*\d|\d))");
+  re2::StringPiece first, right, after;
+  re2::StringPiece cursor(v);
+  while (RE2::PartialMatch(cursor, kSplice, &first, &right, &after)) {
+    const size_t b = static_cast<size_t>(first.data() - v.data());
+    const size_t e = static_cast<size_t>(after.data() + after.size() - v.data());
+    cursor = re2::StringPiece(v.data() + e, v.size() - e);
+    const std::string said = DigitsOnly(std::string_view(first.data(), first.size()));
+    const std::string then = DigitsOnly(std::string_view(after.data(), after.size()));
+    const size_t k = right.size();  // the wrong part is as long as the right one
+    if (said.size() <= k || then.size() <= k ||
+        said.compare(said.size() - k, k, then, 0, k) != 0) {
+      continue;
+    }
+    const std::string value = said.substr(0, said.size() - k) + std::string(right.data(), k) +
+                              then.substr(k);
+    const uint32_t ob = view.OriginalBegin(static_cast<uint32_t>(b));
+    const uint32_t oe = view.OriginalEnd(static_cast<uint32_t>(e));
+    for (const char* name : {"US_SSN", "PHONE_NUMBER"}) {
+      const int entity = ruleset_->FindEntity(name);
+      if (entity < 0 || entity >= 64 || s.answer_rule[static_cast<size_t>(entity)] < 0) continue;
+      const bool valid = name[0] == 'U' ? value.size() == 9 && internal::ValidSsn(value)
+                                        : value.size() == 10 && internal::ValidNanp(value);
+      if (!valid || !s.Expects(ob, static_cast<uint16_t>(entity))) continue;
+      const int rule = s.answer_rule[static_cast<size_t>(entity)];
+      spans->push_back({ob, oe, static_cast<uint16_t>(rule), static_cast<uint16_t>(entity),
+                        ruleset_->impl().rules[static_cast<size_t>(rule)].score});
+      break;
+    }
+  }
+}
+
 void Scanner::AddSpelledNames(std::string_view text, const internal::View& view,
                               std::vector<Span>* spans) {
   if (view.spelled.empty()) return;
@@ -2982,6 +3080,7 @@ Status Scanner::AddViewSpans(std::string_view text, std::vector<Span>* spans) {
     AddSpokenPhones(text, s.view, spans);
     AddSplitValues(text, s.view, spans);
     AddAnswerTails(text, s.view, spans);
+    AddCorrectedInTheMiddle(text, s.view, spans);
     const bool o_letters = s.view.o_letters;
     // "three eighteen eighty eight" was read as a date; as digits it is a
     // ZIP when one was asked for: scan that reading too.
@@ -3012,7 +3111,10 @@ Status Scanner::AddViewSpans(std::string_view text, std::vector<Span>* spans) {
     AddAnswerTails(text, s.view, spans);
   }
   if (spans->size() > before) {
-    if (s.email_entity >= 0) ExtendEmailNotes(text, s.email_entity, spans);
+    if (s.email_entity >= 0) {
+      ExtendEmailNotes(text, s.email_entity, spans);
+      ExtendEmailSpelling(text, s.email_entity, spans);
+    }
     ResolveOverlaps(spans);
   }
   return Status::Ok();

@@ -82,6 +82,8 @@ constexpr Entry kWords[] = {
     {"then", W::kFiller, 0},     {"um", W::kFiller, 0},       {"uh", W::kFiller, 0},       {"umm", W::kFiller, 0},
     {"uhm", W::kFiller, 0},      {"er", W::kFiller, 0},       {"erm", W::kFiller, 0},
     {"ah", W::kFiller, 0},       {"hmm", W::kFiller, 0},      {"mm", W::kFiller, 0},
+    // (Other languages' "um" in English speech: "este", "eh".)
+    {"uhh", W::kFiller, 0},      {"este", W::kFiller, 0},     {"eh", W::kFiller, 0},
     {"and", W::kAnd, 0},         {"at", W::kAt, 0},           {"as", W::kAs, 0},
     {"in", W::kIn, 0},
     {"january", W::kMonth, 1},   {"february", W::kMonth, 2},  {"march", W::kMonth, 3},

@@ -2362,5 +2362,36 @@ TEST_F(ScannerTest, ANameSaidAgainInTheConversation) {
             "Agent: thanks. by the grace of god, Grace?\n");
 }
 
+TEST_F(ScannerTest, AValueCorrectedInItsMiddleAndSpelledEmails) {
+  EXPECT_EQ(RedactTurn(rules_, "AI: Your Social Security number, please.",
+                       "User: My social is oh seven oh, two seven, no no, it's two four, not two "
+                       "seven, eight oh seven three."),
+            "User: My social is [US_SSN].");
+  EXPECT_EQ(RedactTurn(rules_, "AI: What's the best phone number?",
+                       "User: four one five, five five six, no, it's five five five, not five five "
+                       "six, oh one three two."),
+            "User: [PHONE_NUMBER].");
+  // Spliced, no valid value: left to the other passes.
+  EXPECT_EQ(RedactTurn(rules_, "AI: How many tablets a day?",
+                       "User: two, no, it's three, not two, four of them."),
+            "User: two, no, it's three, not two, four of them.");
+  // A filler of another language inside a number.
+  EXPECT_EQ(RedactTurn(rules_, "AI: Your Social Security number, please.",
+                       "User: Let me see... eight five six... two seven, este, oh one eight two."),
+            "User: Let me see... [US_SSN].");
+  // An e-mail's first word spelled before it.
+  EXPECT_EQ(RedactTurn(rules_, "AI: What email address should we use?",
+                       "User: my email is m-a-r-i-s-o-l, marisol, marisol underscore ibarra at "
+                       "hotmail dot com."),
+            "User: my email is [EMAIL_ADDRESS].");
+  EXPECT_EQ(RedactTurn(rules_, "AI: What email address should we use?",
+                       "User: My email is H, h, h nguyen nineteen fifty eight at yahoo dot com."),
+            "User: My email is [EMAIL_ADDRESS].");
+  // (The "s" of "it's" is no letter of it.)
+  EXPECT_EQ(RedactTurn(rules_, "AI: Do you have an email for the portal?",
+                       "User: yeah it's s v e t l a n a underscore v at gmail dot com"),
+            "User: yeah it's [EMAIL_ADDRESS]");
+}
+
 }  // namespace
 }  // namespace phiscrub
