@@ -41,6 +41,7 @@ struct Scanner::State {
   int street_entity = -1;
   int dob_entity = -1;
   int mrn_entity = -1;       // ids printed after "MR " ("MR 7555932")
+  int names_rule = -1;       // the names detector's rule (-1 if none)
   int location_entity = -1;  // address blocks: their city lines
   int person_entity = -1;    // companion ZIPs after a name
   int zip_entity = -1;       // and their postal codes
@@ -616,20 +617,29 @@ bool AreaCodeAlone(std::string_view text, uint32_t ob, uint32_t oe, std::string_
 // The words of the turn before original byte `at` (up to 40 bytes), lower
 // case, after its stamp and speaker label ("[00:02:21] [patient] ",
 // "Member: um, ...").
+// Where what a line says starts: after its time stamps ("[00:02:40] ") and
+// its speaker label ("Speaker B: ", "Caller: ": up to three words).
+size_t TurnBodyStart(std::string_view line) {
+  size_t body = 0;
+  while (body < line.size() && line[body] == '[') {
+    const size_t close = line.find("] ", body);
+    if (close == std::string_view::npos || close - body > 24) break;
+    body = close + 2;
+  }
+  if (const size_t colon = line.find(": ", body);
+      colon != std::string_view::npos && colon - body < 24 &&
+      std::count(line.begin() + static_cast<std::ptrdiff_t>(body),
+                 line.begin() + static_cast<std::ptrdiff_t>(colon), ' ') <= 2) {
+    body = colon + 2;
+  }
+  return body;
+}
+
 std::string TurnWordsBefore(std::string_view text, uint32_t at) {
   const uint32_t from = at > 40 ? at - 40 : 0;
   std::string before = LowerAscii(text.substr(from, at - from));
   if (size_t nl = before.rfind('\n'); nl != std::string::npos) before.erase(0, nl + 1);
-  while (!before.empty() && before[0] == '[') {
-    size_t close = before.find("] ");
-    if (close == std::string::npos || close > 24) break;
-    before.erase(0, close + 2);
-  }
-  // ("Speaker B: ", "Caller: ": up to three words.)
-  if (size_t colon = before.find(": "); colon != std::string::npos && colon < 24 &&
-      std::count(before.begin(), before.begin() + static_cast<std::ptrdiff_t>(colon), ' ') <= 2) {
-    before.erase(0, colon + 2);
-  }
+  before.erase(0, TurnBodyStart(before));
   return before;
 }
 
@@ -1425,9 +1435,6 @@ void ExtendSplitEmails(std::string_view text, int entity, std::vector<Span>* spa
   }
 }
 
-// What is said of an e-mail address right after it goes with it: "...
-// at hotmail dot com lowercase", "... all lowercase", "... no caps", "...
-// all one word".
 // An e-mail address whose first word is spelled before it ("my email is
 // m-a-r-i-s-o-l, marisol, marisol underscore ibarra at hotmail dot com",
 // "H, h, h nguyen nineteen fifty eight at yahoo dot com"): the spelling, and
@@ -1480,6 +1487,9 @@ void ExtendEmailSpelling(std::string_view text, int entity, std::vector<Span>* s
   }
 }
 
+// What is said of an e-mail address right after it goes with it: "...
+// at hotmail dot com lowercase", "... all lowercase", "... no caps", "...
+// all one word".
 void ExtendEmailNotes(std::string_view text, int entity, std::vector<Span>* spans) {
   static constexpr std::string_view kNotes[] = {" all lowercase", " all lower case", " lowercase",
                                                 " lower case", " no caps", " all one word",
@@ -2157,6 +2167,9 @@ Scanner::Scanner(std::shared_ptr<const Ruleset> ruleset)
   state_->street_entity = ruleset_->FindEntity("STREET_ADDRESS");
   state_->dob_entity = ruleset_->FindEntity("DATE_OF_BIRTH");
   state_->mrn_entity = ruleset_->FindEntity("MRN");
+  for (uint32_t r : impl.detector_rules) {
+    if (impl.rules[r].detector == CompiledRule::Detector::kNames) state_->names_rule = static_cast<int>(r);
+  }
   state_->location_entity = ruleset_->FindEntity("LOCATION");
   state_->person_entity = ruleset_->FindEntity("PERSON");
   state_->zip_entity = ruleset_->FindEntity("ZIP_CODE");
@@ -2415,12 +2428,20 @@ void Scanner::AddCorrectedInTheMiddle(std::string_view text, const internal::Vie
                               then.substr(k);
     const uint32_t ob = view.OriginalBegin(static_cast<uint32_t>(b));
     const uint32_t oe = view.OriginalEnd(static_cast<uint32_t>(e));
-    for (const char* name : {"US_SSN", "PHONE_NUMBER"}) {
-      const int entity = ruleset_->FindEntity(name);
+    struct Kind {
+      const char* entity;
+      size_t digits;
+      bool (*valid)(std::string_view);
+    };
+    static constexpr Kind kKinds[] = {{"US_SSN", 9, internal::ValidSsn},
+                                      {"PHONE_NUMBER", 10, internal::ValidNanp}};
+    for (const Kind& kind : kKinds) {
+      const int entity = ruleset_->FindEntity(kind.entity);
       if (entity < 0 || entity >= 64 || s.answer_rule[static_cast<size_t>(entity)] < 0) continue;
-      const bool valid = name[0] == 'U' ? value.size() == 9 && internal::ValidSsn(value)
-                                        : value.size() == 10 && internal::ValidNanp(value);
-      if (!valid || !s.Expects(ob, static_cast<uint16_t>(entity))) continue;
+      if (value.size() != kind.digits || !kind.valid(value) ||
+          !s.Expects(ob, static_cast<uint16_t>(entity))) {
+        continue;
+      }
       const int rule = s.answer_rule[static_cast<size_t>(entity)];
       spans->push_back({ob, oe, static_cast<uint16_t>(rule), static_cast<uint16_t>(entity),
                         ruleset_->impl().rules[static_cast<size_t>(rule)].score});
@@ -2431,18 +2452,10 @@ void Scanner::AddCorrectedInTheMiddle(std::string_view text, const internal::Vie
 
 void Scanner::AddSpelledNames(std::string_view text, const internal::View& view,
                               std::vector<Span>* spans) {
-  if (view.spelled.empty()) return;
-  const auto& impl = ruleset_->impl();
-  const CompiledRule* names = nullptr;
-  uint32_t index = 0;
-  for (uint32_t r : impl.detector_rules) {
-    if (impl.rules[r].detector == CompiledRule::Detector::kNames) {
-      names = &impl.rules[r];
-      index = r;
-    }
-  }
-  if (names == nullptr) return;
   const State& s = *state_;
+  if (view.spelled.empty() || s.names_rule < 0) return;
+  const CompiledRule* names = &ruleset_->impl().rules[static_cast<size_t>(s.names_rule)];
+  const uint32_t index = static_cast<uint32_t>(s.names_rule);
   // A word spelled letter by letter is a name when the conversation asked
   // for one ("could you spell your last name?") or a "spell" word leads
   // into it ("it's zeynep, spelled z e y...").
@@ -3910,6 +3923,34 @@ void AddNamesSaidAgain(std::string_view text, int person_entity, int rule, float
   if (spans->size() > before) ResolveOverlaps(spans);
 }
 
+// The digits of a line that names the number it says as no PHI ("[00:02:40]
+// Rep: Sure, your call reference number is eight eight five nine ...":
+// NamesNumberOtherwise on what its body says before its first digit), six or
+// more; false for any other line.
+bool NamedNumberDigits(std::string_view line, internal::View* scratch, std::string* digits) {
+  const size_t body = TurnBodyStart(line);
+  std::string_view said = line;
+  size_t first_digit = std::string_view::npos;  // in `line`
+  if (internal::HasSpokenSeed(line) && internal::SpokenView(line, scratch)) {
+    said = scratch->text;
+    for (size_t d = said.find_first_of("0123456789"); d != std::string_view::npos;
+         d = said.find_first_of("0123456789", d + 1)) {
+      const size_t o = scratch->OriginalBegin(static_cast<uint32_t>(d));
+      if (o >= body) {
+        first_digit = o;
+        break;
+      }
+    }
+  } else {
+    first_digit = line.find_first_of("0123456789", body);
+  }
+  if (first_digit == std::string_view::npos || !NamesNumberOtherwise(line.substr(0, first_digit))) {
+    return false;
+  }
+  AnswerDigits(said, digits);
+  return digits->size() >= 6;
+}
+
 // A value said again that a turn before named as what no PHI is ("Sure,
 // your call reference number is 8859007299." / "Thank you. That's eight
 // eight five nine ..., and I spoke with Yolanda?"): its digits (six or
@@ -3941,41 +3982,10 @@ void DropNamedRepeats(std::string_view previous, std::string_view text, uint64_t
       if (le == std::string_view::npos) le = t.size();
       const std::string_view line = t.substr(lb, le - lb);
       if (here) starts.push_back(lb);
-      if (line.size() <= 400 && NamedOtherwise(LowerAscii(line))) {
-        NamedLine n{index, {}};
-        std::string_view said = line;
-        size_t first_digit = 0;  // in `line`
-        // (After a time stamp and a speaker label: "[00:02:40] spk_0: ".)
-        size_t body = 0;
-        while (body < line.size() && line[body] == '[') {
-          const size_t close = line.find("] ", body);
-          if (close == std::string_view::npos || close - body > 24) break;
-          body = close + 2;
-        }
-        if (const size_t colon = line.find(": ", body);
-            colon != std::string_view::npos && colon - body < 24 &&
-            std::count(line.begin() + static_cast<std::ptrdiff_t>(body),
-                       line.begin() + static_cast<std::ptrdiff_t>(colon), ' ') <= 2) {
-          body = colon + 2;
-        }
-        if (internal::HasSpokenSeed(line) && internal::SpokenView(line, scratch)) {
-          said = scratch->text;
-          first_digit = std::string_view::npos;
-          for (size_t d = said.find_first_of("0123456789"); d != std::string_view::npos;
-               d = said.find_first_of("0123456789", d + 1)) {
-            const size_t o = scratch->OriginalBegin(static_cast<uint32_t>(d));
-            if (o >= body) {
-              first_digit = o;
-              break;
-            }
-          }
-        } else {
-          first_digit = line.find_first_of("0123456789", body);
-        }
-        if (first_digit != std::string_view::npos && NamesNumberOtherwise(line.substr(0, first_digit))) {
-          AnswerDigits(said, &n.digits);
-          if (n.digits.size() >= 6) named.push_back(std::move(n));
-        }
+      NamedLine n{index, {}};
+      if (line.size() <= 400 && NamedOtherwise(LowerAscii(line)) &&
+          NamedNumberDigits(line, scratch, &n.digits)) {
+        named.push_back(std::move(n));
       }
       ++index;
       if (le == t.size()) break;
@@ -4369,12 +4379,9 @@ Status Scanner::ScanConversation(std::string_view text, std::vector<Span>* spans
   s.expect.clear();
   if (st.ok()) {
     DropNamedRepeats({}, text, s.digit_entities, s.date_entities, &s.answer_view, spans);
-    const auto& impl = ruleset_->impl();
-    for (uint32_t r : impl.detector_rules) {
-      if (impl.rules[r].detector == CompiledRule::Detector::kNames) {
-        AddNamesSaidAgain(text, s.person_entity, static_cast<int>(r), impl.rules[r].score, spans);
-        break;
-      }
+    if (s.names_rule >= 0) {
+      AddNamesSaidAgain(text, s.person_entity, s.names_rule,
+                        ruleset_->impl().rules[static_cast<size_t>(s.names_rule)].score, spans);
     }
   }
   return st;
