@@ -1687,7 +1687,11 @@ bool NamesNumberOtherwise(std::string_view prefix) {
   for (std::string_view w : words) {
     if (std::find(std::begin(kPhi), std::end(kPhi), w) != std::end(kPhi)) return false;
   }
-  // (An id's letter before its digits: "... number is R eight three nine".)
+  // (An id's letter before its digits: "... number is R eight three nine",
+  // "... is C as in cat, four four ...".)
+  if (words.size() >= 4 && words[words.size() - 2] == "in" && words[words.size() - 3] == "as") {
+    words.resize(words.size() - 3);
+  }
   if (!words.empty() && words.back().size() == 1) words.pop_back();
   while (!words.empty() &&
          std::find(std::begin(kLinks), std::end(kLinks), words.back()) != std::end(kLinks)) {

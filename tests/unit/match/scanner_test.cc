@@ -2256,6 +2256,11 @@ TEST_F(ScannerTest, ANumberNamedAsNoPhiIsNoneWhenSaidAgain) {
   EXPECT_EQ(RedactTurn(rules_, "User: sure your call reference number is r082511041",
                        "AI: Thank you. That's R082511041, and I spoke with Brett?"),
             "AI: Thank you. That's R082511041, and I spoke with [PERSON]?");
+  EXPECT_EQ(RedactTurn(rules_,
+                       "Rep: Your confirmation number is C as in cat, four four nine two one eight "
+                       "seven.",
+                       "Agent: Okay, C4492187, thank you Dana."),
+            "Agent: Okay, C4492187, thank you [PERSON].");
   // Named as PHI in that line, or only mentioned near it: said again, still PHI.
   EXPECT_EQ(RedactTurn(rules_,
                        "AI: Do you have the ordering provider's NPI?\n"
