@@ -60,7 +60,10 @@ bool NamesOtherThingWord(std::string_view w) {
       "voucher", "coupon",   "promo",   "receipt",  "shipment", "delivery", "tracking",
       "depth",   "hit",      "took",    "latency",  "len",     "length",  "chunk",
       "conf",    "confirm",  "booking", "reservation", "locator", "pnr",
-      "rec",     "msg",      "frame",   "packet",   "chunk",   "step"};
+      "rec",     "msg",      "frame",   "packet",   "chunk",   "step",
+      // A staff member's number, not the patient's: "interpreter ID number
+      // 569417", "operator 4471", "badge 220931".
+      "interpreter", "operator", "employee", "badge"};
   for (std::string_view k : kWords) {
     if (w == k) return true;
   }

@@ -1030,7 +1030,8 @@ bool NamedOtherwise(std::string_view before, bool ids = false) {
   static constexpr std::string_view kOther[] = {
       "order",        "confirmation", "tracking", "claim", "ticket", "reference", "invoice", "rx",
       "prescription", "tax",          "tin",      "ein",   "authorization", "auth", "case number",
-      "ndc",          "group number", "group #",  "group id", "the group", "group is", "group's"};
+      "ndc",          "group number", "group #",  "group id", "the group", "group is", "group's",
+      "interpreter",  "operator",     "employee", "badge"};
   static constexpr std::string_view kIds[] = {"account", "member", "record", "mrn", "policy",
                                               "npi", "social", "ssn", "card", "id"};
   auto has = [&](std::string_view w) {
@@ -1236,6 +1237,14 @@ constexpr std::string_view kSaidNumbers[] = {
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december"};
 
+// Whether an em or en dash (UTF-8) ends at text[i].
+bool DashBefore(std::string_view text, uint32_t i) {
+  return i >= 3 && static_cast<unsigned char>(text[i - 3]) == 0xE2 &&
+         static_cast<unsigned char>(text[i - 2]) == 0x80 &&
+         (static_cast<unsigned char>(text[i - 1]) == 0x94 ||
+          static_cast<unsigned char>(text[i - 1]) == 0x93);
+}
+
 // Where a value said with a self-correction before it starts: "four one
 // four no wait <value>", "nine seven four i mean <value>", "Nine-oh-one...
 // sorry, <value>", "one six one six no, <value>" -- the abandoned digits
@@ -1248,9 +1257,14 @@ uint32_t CorrectedFrom(std::string_view text, uint32_t start) {
     return LowerAscii(text.substr(i, end - i));
   };
   auto skip_gap = [&text](uint32_t i) {
-    while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == ',' || text[i - 1] == '.' ||
-                     text[i - 1] == '-')) {
-      --i;
+    while (i > 0) {
+      if (text[i - 1] == ' ' || text[i - 1] == ',' || text[i - 1] == '.' || text[i - 1] == '-') {
+        --i;
+      } else if (i >= 3 && DashBefore(text, i)) {
+        i -= 3;  // "July fifth— no, sorry, July fourth"
+      } else {
+        break;
+      }
     }
     return i;
   };
@@ -4228,7 +4242,15 @@ bool ValuesAlone(std::string_view sentence) {
       numbers += w != "uh" && w != "um" && w != "as" && w != "in" && w != "dash" ? 1 : 0;
       continue;
     }
-    if (std::find(std::begin(kDateWords), std::end(kDateWords), w) != std::end(kDateWords)) continue;
+    if (std::find(std::begin(kDateWords), std::end(kDateWords), w) != std::end(kDateWords)) {
+      // (A day said as an ordinal is a number: "October twenty second,
+      // thirty eight.")
+      numbers += w == "first" || w == "second" || w == "third" || w == "fifth" || w == "eighth" ||
+                         w == "ninth" || w == "twelfth"
+                     ? 1
+                     : 0;
+      continue;
+    }
     // ("tenth", "twenty first", "seventeenth")
     if (w.size() > 4 && w.substr(w.size() - 2) == "th") {
       ++numbers;
@@ -4242,7 +4264,13 @@ bool ValuesAlone(std::string_view sentence) {
       return false;
     }
   }
-  return numbers >= 4;
+  // (Three words with tens among them say four digits: "Sixty seventy one.")
+  static constexpr std::string_view kTens[] = {"twenty", "thirty", "forty", "fifty",
+                                               "sixty", "seventy", "eighty", "ninety"};
+  const bool tens = std::any_of(words.begin(), words.end(), [](std::string_view w) {
+    return std::find(std::begin(kTens), std::end(kTens), w) != std::end(kTens);
+  });
+  return numbers >= 4 || (numbers == 3 && tens && words.size() == 3);
 }
 
 void Scanner::AddSentenceExpectations(std::string_view line, uint32_t base) {

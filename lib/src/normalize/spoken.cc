@@ -152,12 +152,18 @@ struct Tok {
   std::string lower;  // words: lower-cased; digits: the digits; punct: the char
   WordInfo info;
   bool space_before = false;  // whitespace between this and the previous token
+  // What the view writes for a token merged from several: a word said, then
+  // spelled ("rosat, that's r o s a t,": "rosat"), an acronym spelled ("N P
+  // I": "NPI"). Empty if none.
+  std::string said;
+  uint32_t spelled_b = 0, spelled_e = 0;  // the spelling's letters, if any
 };
 
 inline bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 bool IsNumberWord(const Tok& t);
+char JoinerOf(const Tok& t);
 
 // A letter written as the word of its name ("kay", "ef", "tee", "are"):
 // the letter, or 0. *sure: no other word is written so ("are", "you",
@@ -568,6 +574,99 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
     Tok& t = (*out)[k];
     t.info.kind = W::kDigit;
     t.info.value = value;
+  }
+  // A word said, then spelled letter by letter ("rosat, that's r o s a t,
+  // at comcast", "four nine Manzanita, M A N Z A N I T A, Drive", "marisol,
+  // m a r i s o l eight five two at ..."): one word, over its spelling and a
+  // pause after it. The letters must spell the word exactly.
+  for (size_t k = 0; k < out->size(); ++k) {
+    Tok& w = (*out)[k];
+    if (w.type != T::kWord || w.lower.size() < 3 || w.info.kind != W::kNone ||
+        w.lower.size() != w.e - w.b ||
+        !std::all_of(w.lower.begin(), w.lower.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+      continue;
+    }
+    auto punct = [&](size_t q) {
+      return q < out->size() && (*out)[q].type == T::kPunct &&
+             ((*out)[q].lower == "," || (*out)[q].lower == "-" || (*out)[q].lower == ".");
+    };
+    size_t q = k + 1;
+    if (punct(q)) ++q;
+    bool marked = true;
+    if (q < out->size() && ((*out)[q].lower == "that's" || (*out)[q].lower == "thats" ||
+                            (*out)[q].lower == "spelled")) {
+      ++q;
+    } else if (q + 1 < out->size() && (*out)[q].lower == "that" && (*out)[q + 1].lower == "is") {
+      q += 2;
+    } else {
+      marked = false;
+    }
+    if (punct(q)) ++q;
+    size_t n = 0;
+    size_t last = q;
+    const size_t first_letter = q;
+    while (n < w.lower.size() && q < out->size() && (*out)[q].type == T::kWord &&
+           (*out)[q].lower.size() == 1 && (*out)[q].lower[0] == w.lower[n]) {
+      last = q;
+      ++n;
+      ++q;
+      if (n < w.lower.size() && punct(q)) ++q;
+    }
+    if (n != w.lower.size()) continue;
+    const size_t last_letter = last;
+    // (Not the first letters of a longer spelling: "petrakis p e t r a k i
+    // s s" spells something else.)
+    if (q < out->size() && (*out)[q].type == T::kWord && (*out)[q].lower.size() == 1 &&
+        IsAsciiLetter((*out)[q].lower[0])) {
+      continue;
+    }
+    if (q < out->size() && (*out)[q].type == T::kPunct && (*out)[q].lower == ",") last = q;
+    // (With "that's" or "spelled" between, only inside an e-mail address:
+    // the word then goes on with a number, a joiner or "at". "Okafor,
+    // spelled O-K-A-F-O-R." is a name and its spelling, the words apart.)
+    if (marked) {
+      const size_t after = last + 1;
+      const bool goes_on =
+          after < out->size() && ((*out)[after].type == T::kDigits || IsNumberWord((*out)[after]) ||
+                                  (*out)[after].info.kind == W::kAt || JoinerOf((*out)[after]) ||
+                                  (*out)[after].lower == "underscore");
+      if (!goes_on) continue;
+    }
+    w.said = std::string(text.substr(w.b, w.e - w.b));
+    w.spelled_b = (*out)[first_letter].b;
+    w.spelled_e = (*out)[last_letter].e;
+    w.e = (*out)[last].e;
+    out->erase(out->begin() + static_cast<std::ptrdiff_t>(k) + 1,
+               out->begin() + static_cast<std::ptrdiff_t>(last) + 1);
+  }
+  // The name of an identifier spelled before its number ("it says N P I two
+  // ninety five ...", "m r n four four ..."): one word, never letters of the
+  // id.
+  for (size_t k = 0; k + 3 < out->size(); ++k) {
+    static constexpr std::string_view kNames[] = {"npi", "mrn", "ssn", "mbi", "dob", "dea"};
+    std::string letters;
+    for (size_t q = k; q < k + 3; ++q) {
+      const Tok& x = (*out)[q];
+      if (x.type != T::kWord || x.lower.size() != 1 || !IsAsciiLetter(x.lower[0])) break;
+      letters += x.lower;
+    }
+    if (letters.size() != 3 || std::find(std::begin(kNames), std::end(kNames), letters) == std::end(kNames) ||
+        (k > 0 && (*out)[k - 1].type == T::kWord && (*out)[k - 1].lower.size() == 1)) {
+      continue;
+    }
+    const Tok& next = (*out)[k + 3];
+    if (next.type != T::kDigits && (next.type != T::kWord || Lookup(next.lower).kind == W::kNone ||
+                                    next.lower.size() == 1)) {
+      continue;
+    }
+    Tok& w = (*out)[k];
+    w.said = letters;
+    for (char& c : w.said) c = static_cast<char>(c - 'a' + 'A');
+    w.lower = letters;
+    w.info = Lookup(letters);
+    w.e = (*out)[k + 2].e;
+    out->erase(out->begin() + static_cast<std::ptrdiff_t>(k) + 1,
+               out->begin() + static_cast<std::ptrdiff_t>(k) + 3);
   }
 }
 
@@ -1782,6 +1881,16 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates, bool o_zer
       i = em.e;
       continue;
     }
+    if (!t.said.empty()) {
+      // A word said, then spelled; an acronym spelled.
+      copy_to(t.b);
+      w.Emit(t.said, t.b, t.e);
+      if (t.spelled_e != 0) out->spelled.emplace_back(t.spelled_b, t.spelled_e);
+      copied = t.e;
+      changed = true;
+      ++i;
+      continue;
+    }
     // Runs stop where the next address starts.
     const size_t stop = next_email < emails.size() ? emails[next_email].b : line_end;
     // A run of spoken numbers and letters.
@@ -1910,6 +2019,13 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates, bool o_zer
         const bool tens_end = kind(lc) == W::kTens ||
                               (kind(lc) == W::kDigit && lc > i && kind(lc - 1) == W::kTens);
         const size_t t = kind(lc) == W::kTens ? lc : lc - 1;
+        // (A year said in tens right after a month or a day: "fifth of
+        // October sixty three. eighty eight zero two".)
+        if (tens_end && t >= i && t > 0) {
+          size_t m = t;
+          while (m > 0 && toks[m - 1].type == T::kPunct && toks[m - 1].lower == ",") --m;
+          if (m > 0 && (kind(m - 1) == W::kOrdinal || kind(m - 1) == W::kMonth)) break;
+        }
         if (tens_end && t > i && kind(t - 1) == W::kTeen && (value(t - 1) == 19 || value(t - 1) == 18)) {
           // (A year of a date: a day or a month before it. "forty sixty two.
           // eighty nine ten, nineteen fifty-six. zero six ..." is a card.)

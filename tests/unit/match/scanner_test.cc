@@ -2398,5 +2398,28 @@ TEST_F(ScannerTest, AValueCorrectedInItsMiddleAndSpelledEmails) {
             "User: yeah it's [EMAIL_ADDRESS]");
 }
 
+
+TEST_F(ScannerTest, AFalseStartCutOffByADash) {
+  // The abandoned try, cut off by a dash, goes with the value said after
+  // "no, sorry" / "I mean".
+  EXPECT_EQ(RedactTurn(rules_, "Agent: Can you verify your date of birth?",
+                       "Caller: July fifth\u2014 no, sorry, July fourth, nineteen ninety eight."),
+            "Caller: [DATE_OF_BIRTH].");
+  EXPECT_EQ(RedactTurn(rules_, "Agent: what's the best number",
+                       "Caller: seven three\u2013 I mean seven one nine, five five five, oh one eight nine."),
+            "Caller: [PHONE_NUMBER].");
+  // (A time corrected stays.)
+  const std::string keep = "Caller: I take it at five\u2014 no, sorry, six in the evening.";
+  EXPECT_EQ(RedactTurn(rules_, "Agent: when do you take it?", keep), keep);
+}
+
+TEST_F(ScannerTest, ADischargeDateWithoutItsYear) {
+  EXPECT_EQ(RedactTurn(rules_, "",
+                       "Agent: Our records show you were discharged from the inpatient unit on September 5th. How are you?"),
+            "Agent: Our records show you were discharged from the inpatient unit on [DATE]. How are you?");
+  const std::string keep = "Agent: You were discharged last week; your follow-up visit is on September 5th.";
+  EXPECT_EQ(RedactTurn(rules_, "", keep), keep);
+}
+
 }  // namespace
 }  // namespace phiscrub

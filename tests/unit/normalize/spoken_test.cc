@@ -427,9 +427,38 @@ TEST(SpokenView, RunsEndWhereADateOrAHouseNumberEndsASentence) {
 
 TEST(SpokenView, SpelledNamesBeforeFirstNameAndAnOAfterAnExampleWord) {
   EXPECT_EQ(ViewOf("last name schultz s c h u l t z first name nikolai"),
-            "last name schultz schultz first name nikolai");
+            "last name schultz first name nikolai");
   EXPECT_EQ(ViewOf("The last name, M as in Mary, A, N as in Nancy, A as in apple, L as in Larry, O."),
             "The last name, manalo.");
+}
+
+TEST(SpokenView, AWordSaidThenSpelledIsTheWord) {
+  // The spelling goes into the word, with a "that's" before it and a pause
+  // after it: what follows reads as if the word were said once.
+  EXPECT_EQ(ViewOf("Yes please. It's rosat, that's r o s a t, at comcast dot net."),
+            "Yes please. It's rosat@comcast.net.");
+  EXPECT_EQ(ViewOf("sure my email is berniceh that's b e r n i c e h seven at bellsouth dot net"),
+            "sure my email is berniceh7@bellsouth.net");
+  EXPECT_EQ(ViewOf("I live at four nine Manzanita, M A N Z A N I T A, Drive, unit one hundred thirty four"),
+            "I live at 49 Manzanita Drive, unit 134");
+  // (Letters that spell more than the word are a spelling of their own.)
+  EXPECT_EQ(ViewOf("it's petrakis p e t r a k i s s"), "it's petrakis petrakiss");
+  // (Letters that spell another word are no restatement.)
+  EXPECT_EQ(ViewOf("rosat, r o s a, at home"), "rosat, rosa, at home");
+}
+
+TEST(SpokenView, AnIdentifiersNameSpelledBeforeItsNumber) {
+  EXPECT_EQ(ViewOf("It says N P I two ninety five, um, eight ninety one oh two ninety three."),
+            "It says NPI 2958910293.");
+  // (Letters of an id are letters: "a n p i four four ..." is no NPI.)
+  EXPECT_EQ(ViewOf("it's a n p i four four"), "it's ANPI44");
+}
+
+TEST(SpokenView, AYearSaidInTensAfterAMonthEndsAtAFullStop) {
+  EXPECT_EQ(ViewOf("Thomas, Angela. fifth of October sixty three. eighty eight zero two."),
+            "Thomas, Angela. 5th of October 63. 8802.");
+  EXPECT_EQ(ViewOf("the fourth of February, thirty seven. four one five five"),
+            "the 4th of February 37. 4155");
 }
 
 }  // namespace
