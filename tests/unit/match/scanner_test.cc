@@ -2421,5 +2421,18 @@ TEST_F(ScannerTest, ADischargeDateWithoutItsYear) {
   EXPECT_EQ(RedactTurn(rules_, "", keep), keep);
 }
 
+
+TEST_F(ScannerTest, AnIdentityWithADayAsAnOrdinalAndALastFourInPairs) {
+  EXPECT_EQ(RedactTurn(rules_, "Agent: Thank you for calling.",
+                       "User: Hello, yes. Danilo Pascual. October twenty second, thirty eight. Sixty seventy one. "
+                       "You left me a message."),
+            "User: Hello, yes. [PERSON]. [DATE_OF_BIRTH]. [US_SSN]. You left me a message.");
+  // (Two words after a birth date are no last four: an age.)
+  EXPECT_EQ(RedactTurn(rules_, "Agent: Thank you for calling.",
+                       "User: Hello, yes. Danilo Pascual. October twenty second, thirty eight. thirty five. "
+                       "You left me a message."),
+            "User: Hello, yes. [PERSON]. [DATE_OF_BIRTH]. thirty five. You left me a message.");
+}
+
 }  // namespace
 }  // namespace phiscrub
