@@ -61,9 +61,9 @@ bool NamesOtherThingWord(std::string_view w) {
       "depth",   "hit",      "took",    "latency",  "len",     "length",  "chunk",
       "conf",    "confirm",  "booking", "reservation", "locator", "pnr",
       "rec",     "msg",      "frame",   "packet",   "chunk",   "step",
-      // A staff member's number, not the patient's: "interpreter ID number
-      // 569417", "operator 4471", "badge 220931".
-      "interpreter", "operator", "employee", "badge"};
+      // A staff member's number, not the patient's: "employee 4471", "badge
+      // 220931" (and "interpreter ID number 569417": OtherThingBefore).
+      "employee", "badge"};
   for (std::string_view k : kWords) {
     if (w == k) return true;
   }
@@ -250,6 +250,10 @@ bool OtherThingBefore(std::string_view t, size_t pos) {
     std::string w;
     for (size_t i = b; i < p; ++i) w.push_back(Lower(t[i]));
     if (NamesOtherThing(w)) return true;
+    // ("interpreter ID number 569417", "operator number 4471": a staff
+    // member's number; never the word right before the number, which may be
+    // a speaker's label: "Interpreter: 569417".)
+    if (words > 0 && (w == "interpreter" || w == "operator")) return true;
     // "request_id", "trace-id": the word before the id suffix counts.
     p = b;
   }

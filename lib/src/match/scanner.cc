@@ -1031,7 +1031,9 @@ bool NamedOtherwise(std::string_view before, bool ids = false) {
       "order",        "confirmation", "tracking", "claim", "ticket", "reference", "invoice", "rx",
       "prescription", "tax",          "tin",      "ein",   "authorization", "auth", "case number",
       "ndc",          "group number", "group #",  "group id", "the group", "group is", "group's",
-      "interpreter",  "operator",     "employee", "badge"};
+      // A staff member's number (never "Operator:", a speaker's label).
+      "interpreter id", "interpreter number", "operator id", "operator number", "employee id",
+      "employee number", "badge"};
   static constexpr std::string_view kIds[] = {"account", "member", "record", "mrn", "policy",
                                               "npi", "social", "ssn", "card", "id"};
   auto has = [&](std::string_view w) {
@@ -1075,13 +1077,25 @@ bool RestartedPhone(const internal::View& view, size_t at, std::string_view run)
 // the first saying goes with it.
 uint32_t RepeatFrom(std::string_view text, uint32_t start) {
   if (start < 5) return start;
+  // Written digits trailed off, then the value from its start ("9... 910 555
+  // 0175", "5... 509, 555, 0141"): the first digits go with it.
+  if (start >= 5 && IsDigitByte(text[start]) && text.compare(start - 4, 4, "... ") == 0 &&
+      IsDigitByte(text[start - 5])) {
+    uint32_t b = start - 4;
+    while (b > 0 && IsDigitByte(text[b - 1])) --b;
+    const uint32_t n = start - 4 - b;
+    if (n <= 3 && (b == 0 || !IsWordByte(static_cast<unsigned char>(text[b - 1]))) &&
+        start + n <= text.size() && text.compare(start, n, text.substr(b, n)) == 0) {
+      return b;
+    }
+  }
   // Up to four words after the start, each tried as the repeated part.
   uint32_t e = start;
   for (int words = 0; words < 4 && e < text.size(); ++words) {
     while (e < text.size() && (IsAlphaByte(text[e]) || text[e] == '-')) ++e;
     const std::string_view said = text.substr(start, e - start);
     // Before the start: the same words, then "..." (and blanks).
-    if (start >= said.size() + 4 && text.compare(start - 4, 4, "... ") == 0) {
+    if (!said.empty() && start >= said.size() + 4 && text.compare(start - 4, 4, "... ") == 0) {
       const uint32_t b = start - 4 - static_cast<uint32_t>(said.size());
       if (LowerAscii(text.substr(b, said.size())) == LowerAscii(said) &&
           (b == 0 || !IsAlphaByte(text[b - 1]))) {
@@ -1357,8 +1371,9 @@ uint32_t CorrectedFrom(std::string_view text, uint32_t start) {
 // none of it.)
 uint32_t CorrectedTo(std::string_view text, uint32_t end) {
   uint32_t at = end, last = end;
-  bool marked = false, contrast = false, after_not = false;
+  bool marked = false, contrast = false, after_not = false, other = false;
   int numbers = 0;  // after the first marker
+  int units = 0;    // digits written and number words after it
   for (int words = 0; words < 24 && at < text.size(); ++words) {
     while (at < text.size() && (text[at] == ' ' || text[at] == ',' || text[at] == '.' ||
                                 text[at] == '-')) {
@@ -1368,6 +1383,7 @@ uint32_t CorrectedTo(std::string_view text, uint32_t end) {
     if (e < text.size() && text[e] >= '0' && text[e] <= '9') {
       while (e < text.size() && text[e] >= '0' && text[e] <= '9') ++e;
       if (!marked) break;
+      units += static_cast<int>(e - at);
       at = last = e;
       ++numbers;
       contrast = contrast || after_not;
@@ -1387,14 +1403,25 @@ uint32_t CorrectedTo(std::string_view text, uint32_t end) {
                std::end(kSaidNumbers)) {
       last = e;
       ++numbers;
+      ++units;
       contrast = contrast || after_not;
+    } else if (marked && numbers == 0 && (w == "uh" || w == "um")) {
+      // (A filler after the marker: "i mean uh nineteen fifty three".)
     } else if (w != "not" && w != "it's" && w != "its") {
       break;
+    } else {
+      other = true;
     }
     after_not = w == "not";
     at = e;
   }
-  return numbers >= 2 && contrast ? last : end;
+  if (numbers >= 2 && contrast) return last;
+  // The last part corrected right after the value, and only that part
+  // ("703550197 no wait 0190", "4757 7407 4598 3999 no 3799", "... nineteen
+  // fifty four i mean uh nineteen fifty three"): two to five digits said
+  // again go with the value. (A value said again whole is found on its own.)
+  if (marked && !other && numbers >= 1 && units >= 2 && units <= 5) return last;
+  return end;
 }
 
 // Whether the word at text[pos] appears as a word in `answer` (lower case).
@@ -3066,6 +3093,7 @@ void Scanner::AddAnswerTails(std::string_view text, const internal::View& view,
 Status Scanner::AddViewSpans(std::string_view text, std::vector<Span>* spans) {
   State& s = *state_;
   size_t before = spans->size();
+  bool moved = false;  // a span's edges (a correction before or after it)
   // URL-encoded PHI ("email=dana%40example.com").
   if (internal::PercentDecodedView(text, &s.view)) {
     Status st = ScanView(s.view, spans);
@@ -3124,14 +3152,6 @@ Status Scanner::AddViewSpans(std::string_view text, std::vector<Span>* spans) {
       st = ScanView(s.view, spans);
       if (!st.ok()) return st;
     }
-    // "four one four, no wait, four one five five five five...": the
-    // number given up on is the same value's first try.
-    for (Span& d : *spans) {
-      if (d.entity != static_cast<uint16_t>(s.person_entity)) {
-        d.start = CorrectedFrom(text, RepeatFrom(text, StutterFrom(text, d.start)));
-        d.end = CorrectedTo(text, d.end);
-      }
-    }
   } else if (ruleset_->impl().spoken && (!s.expect.empty() || !s.previous_turns.empty()) &&
              text.size() <= 4096 && std::any_of(text.begin(), text.end(), IsDigitByte)) {
     // A part of a value written in digits in a conversation ("Uh, 662.",
@@ -3141,7 +3161,21 @@ Status Scanner::AddViewSpans(std::string_view text, std::vector<Span>* spans) {
     // ("The number ending in 0168?")
     AddAnswerTails(text, s.view, spans);
   }
-  if (spans->size() > before) {
+  if (ruleset_->impl().spoken) {
+    // "four one four, no wait, four one five five five five...": the
+    // number given up on is the same value's first try; "703550197 no wait
+    // 0190": the part corrected after it goes with it.
+    for (Span& d : *spans) {
+      if (d.entity != static_cast<uint16_t>(s.person_entity)) {
+        const uint32_t b = CorrectedFrom(text, RepeatFrom(text, StutterFrom(text, d.start)));
+        const uint32_t e = CorrectedTo(text, d.end);
+        moved = moved || b != d.start || e != d.end;
+        d.start = b;
+        d.end = e;
+      }
+    }
+  }
+  if (spans->size() > before || moved) {
     if (s.email_entity >= 0) {
       ExtendEmailNotes(text, s.email_entity, spans);
       ExtendEmailSpelling(text, s.email_entity, spans);

@@ -626,10 +626,17 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
     // spelled O-K-A-F-O-R." is a name and its spelling, the words apart.)
     if (marked) {
       const size_t after = last + 1;
-      const bool goes_on =
+      bool goes_on =
           after < out->size() && ((*out)[after].type == T::kDigits || IsNumberWord((*out)[after]) ||
                                   (*out)[after].info.kind == W::kAt || JoinerOf((*out)[after]) ||
                                   (*out)[after].lower == "underscore");
+      // (Or "at" a few words on: "james that's j a m e s yazzie 56 at att
+      // dot net".)
+      for (size_t r = after; !goes_on && r < out->size() && r < after + 6 &&
+                             (*out)[r].type != T::kBreak;
+           ++r) {
+        goes_on = (*out)[r].type == T::kWord && (*out)[r].info.kind == W::kAt;
+      }
       if (!goes_on) continue;
     }
     w.said = std::string(text.substr(w.b, w.e - w.b));

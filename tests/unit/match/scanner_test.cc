@@ -2434,5 +2434,39 @@ TEST_F(ScannerTest, AnIdentityWithADayAsAnOrdinalAndALastFourInPairs) {
             "User: Hello, yes. [PERSON]. [DATE_OF_BIRTH]. thirty five. You left me a message.");
 }
 
+
+TEST_F(ScannerTest, ThePartCorrectedRightAfterAValueGoesWithIt) {
+  EXPECT_EQ(RedactTurn(rules_, "AGENT: i'll need the sponsor's social", "MEMBER: 703550197 no wait 0190"),
+            "MEMBER: [US_SSN]");
+  EXPECT_EQ(RedactTurn(rules_, "A: and a callback number for you",
+                       "B: my number is two five three five five five o one five one no o one five nine"),
+            "B: my number is [PHONE_NUMBER]");
+  EXPECT_EQ(RedactTurn(rules_, "Scheduler: i'll need the date of birth to verify",
+                       "Veteran: birthday's february twelfth nineteen fifty four i mean uh nineteen fifty three"),
+            "Veteran: birthday's [DATE_OF_BIRTH]");
+  // (One digit after "no" is no part of the value: "no, 2 of them".)
+  EXPECT_EQ(RedactTurn(rules_, "AGENT: i'll need the sponsor's social", "MEMBER: 703550197, no, 2 of them"),
+            "MEMBER: [US_SSN], no, 2 of them");
+}
+
+TEST_F(ScannerTest, DigitsTrailedOffThenTheValueFromItsStart) {
+  EXPECT_EQ(RedactTurn(rules_, "A: What's the best number to reach you?", "B: Okay, 9... 910 555 0175."),
+            "B: Okay, [PHONE_NUMBER].");
+  // (Other digits before the dots stay: a count, then the value.)
+  EXPECT_EQ(RedactTurn(rules_, "A: What's the best number to reach you?", "B: Okay, 2... 910 555 0175."),
+            "B: Okay, 2... [PHONE_NUMBER].");
+}
+
+
+TEST_F(ScannerTest, AStaffMembersNumberIsNoPatientsButAnOperatorsQuestionStillAsks) {
+  const std::string interpreter =
+      "User: Hello, this is the Polish interpreter, my name is Piotr, interpreter ID number 569417. The member is on the line.";
+  EXPECT_NE(RedactTurn(rules_, "Agent: How can I help?", interpreter).find("569417"), std::string::npos);
+  // ("Operator:" is a speaker's label, no name of the number after it.)
+  EXPECT_EQ(RedactTurn(rules_, "Caller: my address is eight o five Maple Drive.\nOperator: And the zip code?",
+                       "Caller: 46292"),
+            "Caller: [ZIP_CODE]");
+}
+
 }  // namespace
 }  // namespace phiscrub
