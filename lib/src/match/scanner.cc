@@ -780,6 +780,8 @@ Piece ClassifyPiece(std::string_view text, const internal::View& view, size_t sb
   bool digits = false;
   std::string joined;  // the runs, when only separators lie between them
   bool apart = false;
+  size_t run_b = 0;  // where the last run starts
+  bool restart = false;  // the first run was a try trailed off
   for (size_t i = sb; i < se;) {
     if (IsDigitByte(v[i])) digits = true;
     if (SplitByte(v[i], kind) && (i == 0 || !IsWordByte(v[i - 1]))) {
@@ -806,14 +808,25 @@ Piece ClassifyPiece(std::string_view text, const internal::View& view, size_t sb
         continue;
       }
       digits = true;
+      // The digits before trailed off, then said again from their start
+      // ("9... 99, 208"): the first try is none of the value.
+      if (runs > 0 && e - run_b <= 3 && i == e + 4 && v.compare(e, 4, "... ") == 0 &&
+          j - i >= e - run_b && v.compare(i, e - run_b, v, run_b, e - run_b) == 0 &&
+          joined.size() == e - run_b) {
+        joined.clear();
+        runs = 0;
+        restart = true;
+      }
       // Runs with only blanks, dashes or commas between are one part ("seven
       // zero six - five five": 70655).
       if (runs > 0) {
         for (size_t k = e; k < i && !apart; ++k) apart = !(v[k] == ' ' || v[k] == '-' || v[k] == ',');
       }
+      const bool restarted = runs == 0 && restart;
       ++runs;
       for (size_t k = i; k < j; ++k) joined.push_back(mbi && v[k] == 'O' ? '0' : v[k]);
-      if (runs == 1) b = i;
+      if (runs == 1 && !restarted) b = i;
+      run_b = i;
       e = j;
       i = j;
       continue;

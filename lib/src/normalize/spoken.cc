@@ -453,6 +453,19 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
       break;
     }
   }
+  // Written digits trailed off, then the value from its start ("9... 99,
+  // 208", "4... 4977 3216 ..."): the first try is a pause.
+  for (size_t k = 0; k + 4 < out->size(); ++k) {
+    Tok& first = (*out)[k];
+    const Tok& again = (*out)[k + 4];
+    if (first.type == T::kDigits && first.lower.size() <= 3 && dot(k + 1) && dot(k + 2) &&
+        dot(k + 3) && again.type == T::kDigits && again.space_before &&
+        again.lower.compare(0, first.lower.size(), first.lower) == 0 &&
+        !(k > 0 && ((*out)[k - 1].type == T::kDigits || IsNumberWord((*out)[k - 1])))) {
+      first.type = T::kWord;
+      first.info = {W::kFiller, 0};
+    }
+  }
   // What speech-to-text writes for a digit it heard as a word ("seven three
   // to uh five fifty five", "for one zero", "o one two ate", "eighty for"):
   // a digit, inside a run of six digits or more said in words.
@@ -1670,6 +1683,12 @@ bool HasSpokenSeed(std::string_view text) {
         // "5555, 5505, 8081, 1893": a card's four groups.
         if (j - i == 4 && (i == 0 || !IsDigit(text[i - 1])) && group_after(j, &e1) == 4 &&
             group_after(e1, &e2) == 4 && group_after(e2, &e3) == 4) {
+          return true;
+        }
+        // "9... 99, 208", "1... 13, 601": the first digits trailed off, then
+        // the value from its start (Tokenize: the first try is a pause).
+        if (j - i <= 3 && (i == 0 || !IsDigit(text[i - 1])) && j + 4 < n &&
+            text.compare(j, 4, "... ") == 0 && text.compare(j + 4, j - i, text.substr(i, j - i)) == 0) {
           return true;
         }
         // "503 uh 555 uh 0157", "704 ... 555 ... 0141": written groups with

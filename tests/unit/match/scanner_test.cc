@@ -2468,5 +2468,13 @@ TEST_F(ScannerTest, AStaffMembersNumberIsNoPatientsButAnOperatorsQuestionStillAs
             "Caller: [ZIP_CODE]");
 }
 
+
+TEST_F(ScannerTest, AZipsFirstDigitsTrailedOffThenSaidAgainInGroups) {
+  EXPECT_EQ(RedactTurn(rules_, "A: And the zip code?", "B: Um, 9... 99, 208."), "B: Um, [ZIP_CODE].");
+  EXPECT_EQ(RedactTurn(rules_, "A: And the zip code?", "B: 1... 13, 601."), "B: [ZIP_CODE].");
+  // (Digits that are no start of the next group stay: "2... 99, 208" is six.)
+  EXPECT_EQ(RedactTurn(rules_, "A: And the zip code?", "B: 2... 99, 208."), "B: 2... 99, 208.");
+}
+
 }  // namespace
 }  // namespace phiscrub
