@@ -893,7 +893,12 @@ Piece ClassifyPiece(std::string_view text, const internal::View& view, size_t sb
     static constexpr Marker kMarkers[] = {
         {" okay ", true},     {" ok ", true},        {" alright ", true},  {" all right ", true},
         {" here it is ", true}, {" here ", true},    {" got it ", false},  {" have it ", false},
-        {" found it ", false}};
+        {" found it ", false},
+        // (A caller looking for it: "hold on let me get my glasses three six
+        // nine", "let me find it it's in my wallet somewhere eight eight six".)
+        {" let me see ", false}, {" hold on ", false}, {" hang on ", false}, {" glasses ", false},
+        {" somewhere ", false}, {" bear with me ", false}, {" let me look ", false},
+        {" let me check ", false}, {" it says ", false}, {" right here ", false}};
     for (const Marker& m : kMarkers) {
       const size_t p = lead.rfind(m.words);
       if (p == std::string_view::npos) continue;

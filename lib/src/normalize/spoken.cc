@@ -426,9 +426,13 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
       --p;
     }
     if (p > 0 && IsNumberWord((*out)[p - 1])) continue;
-    for (size_t n = 4; n >= 3; --n) {
+    for (size_t n = 4; n >= 1; --n) {
       // [k, k + n) number words, then "...", then the same n words.
       if (k + n + 3 + n > out->size()) continue;
+      // (One or two words only when more numbers follow them said again:
+      // "seventeen... seventeen fifty eight", "nine... nine five, oh
+      // eight"; never "zero two... zero two... two zero one one".)
+      if (n <= 2 && !(k + 2 * n + 3 < out->size() && IsNumberWord((*out)[k + 2 * n + 3]))) continue;
       bool numbers = true;
       for (size_t q = k; q < k + n && numbers; ++q) {
         const Tok& x = (*out)[q];
@@ -451,6 +455,39 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
       for (size_t q = k; q < k + n; ++q) (*out)[q].info = {W::kFiller, 0};
       k += n + 2;
       break;
+    }
+  }
+  // A caller's hesitation between two parts of a value ("five two zero let
+  // me see triple five ...", "three three, hold on, four oh", "9... 931,
+  // hold on, 555, 0112"): fillers, so the parts run on.
+  {
+    static const std::vector<std::vector<std::string_view>> kHolds = {
+        {"let", "me", "see"}, {"hold", "on"}, {"hang", "on"}, {"let", "me", "check"},
+        {"let", "me", "think"}, {"wait", "a", "second"}, {"bear", "with", "me"}};
+    auto number = [&](size_t q) {
+      return q < out->size() && ((*out)[q].type == T::kDigits || IsNumberWord((*out)[q]));
+    };
+    auto punct = [&](size_t q) {
+      return q < out->size() && (*out)[q].type == T::kPunct &&
+             ((*out)[q].lower == "," || (*out)[q].lower == ".");
+    };
+    for (size_t k = 1; k < out->size(); ++k) {
+      for (const auto& words : kHolds) {
+        if (k + words.size() > out->size()) continue;
+        bool same = true;
+        for (size_t w = 0; w < words.size() && same; ++w) {
+          same = (*out)[k + w].type == T::kWord && (*out)[k + w].lower == words[w];
+        }
+        if (!same) continue;
+        size_t p = k;
+        while (p > 0 && punct(p - 1)) --p;
+        size_t n = k + words.size();
+        while (punct(n)) ++n;
+        if (p == 0 || !number(p - 1) || !number(n)) continue;
+        for (size_t w = 0; w < words.size(); ++w) (*out)[k + w].info = {W::kFiller, 0};
+        k += words.size() - 1;
+        break;
+      }
     }
   }
   // Written digits trailed off, then the value from its start ("9... 99,

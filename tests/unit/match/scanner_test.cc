@@ -2476,5 +2476,18 @@ TEST_F(ScannerTest, AZipsFirstDigitsTrailedOffThenSaidAgainInGroups) {
   EXPECT_EQ(RedactTurn(rules_, "A: And the zip code?", "B: 2... 99, 208."), "B: 2... 99, 208.");
 }
 
+
+TEST_F(ScannerTest, APartOfAValueAfterTheCallerLooksForIt) {
+  EXPECT_EQ(RedactTurn(rules_,
+                       "SPEAKER_00: i'll need the veteran's social security number",
+                       "SPEAKER_01: hold on let me get my glasses three six nine"),
+            "SPEAKER_01: hold on let me get my glasses [US_SSN]");
+  // (Words after the search that are no fillers: no part.)
+  EXPECT_EQ(RedactTurn(rules_,
+                       "SPEAKER_00: i'll need the veteran's social security number",
+                       "SPEAKER_01: hold on let me get my glasses the pharmacy closes at nine"),
+            "SPEAKER_01: hold on let me get my glasses the pharmacy closes at nine");
+}
+
 }  // namespace
 }  // namespace phiscrub

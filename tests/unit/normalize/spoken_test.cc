@@ -461,5 +461,21 @@ TEST(SpokenView, AYearSaidInTensAfterAMonthEndsAtAFullStop) {
             "the 4th of February 37. 4155");
 }
 
+
+TEST(SpokenView, AHesitationBetweenPartsOfAValue) {
+  EXPECT_EQ(ViewOf("okay five two zero let me see triple five zero one nine zero"), "okay 5205550190");
+  EXPECT_EQ(ViewOf("The last four are fifteen, hold on, six oh."), "The last four are 1560.");
+  // (Not between a number and a word: "two, hold on, three of them" has one number each side.)
+  EXPECT_EQ(ViewOf("hold on let me see the card"), "hold on let me see the card");
+}
+
+TEST(SpokenView, OneOrTwoWordsTrailedOffThenSaidAgainWithMore) {
+  // (The first try stays words: a pause, outside the value's digits.)
+  EXPECT_EQ(ViewOf("Last four is seventeen... seventeen fifty eight."), "Last four is seventeen... 1758.");
+  EXPECT_EQ(ViewOf("it's nine... nine five, oh eight"), "it's nine... 9508");
+  // (Said again with nothing after: both are the number, "nine... nine".)
+  EXPECT_EQ(ViewOf("room nine... nine"), "room 99");
+}
+
 }  // namespace
 }  // namespace phiscrub::internal
