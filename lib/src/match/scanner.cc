@@ -2470,6 +2470,56 @@ void Scanner::AddCorrectedInTheMiddle(std::string_view text, const internal::Vie
                                       std::vector<Span>* spans) {
   State& s = *state_;
   const std::string& v = view.text;
+  struct Kind {
+    const char* entity;
+    size_t digits;
+    bool (*valid)(std::string_view);
+  };
+  // (An NPI's check digit names ten digits better than a phone's grammar.)
+  static constexpr Kind kKinds[] = {{"US_SSN", 9, internal::ValidSsn},
+                                    {"US_NPI", 10, internal::ValidNpi},
+                                    {"PHONE_NUMBER", 10, internal::ValidNanp},
+                                    {"CREDIT_CARD", 16, internal::ValidCard},
+                                    {"CREDIT_CARD", 15, internal::ValidCard}};
+  // A valid value of a kind asked for here: a span over [b, e) of the view.
+  auto add = [&](const std::string& value, size_t b, size_t e, bool middle) {
+    const uint32_t ob = view.OriginalBegin(static_cast<uint32_t>(b));
+    const uint32_t oe = view.OriginalEnd(static_cast<uint32_t>(e));
+    for (const Kind& kind : kKinds) {
+      // (In the middle: SSNs and phone numbers, as before.)
+      if (middle && kind.digits != 9 && std::string_view(kind.entity) != "PHONE_NUMBER") continue;
+      const int entity = ruleset_->FindEntity(kind.entity);
+      if (entity < 0 || entity >= 64 || s.answer_rule[static_cast<size_t>(entity)] < 0) continue;
+      if (value.size() != kind.digits || !kind.valid(value) ||
+          !s.Expects(ob, static_cast<uint16_t>(entity))) {
+        continue;
+      }
+      const int rule = s.answer_rule[static_cast<size_t>(entity)];
+      spans->push_back({ob, oe, static_cast<uint16_t>(rule), static_cast<uint16_t>(entity),
+                        ruleset_->impl().rules[static_cast<size_t>(rule)].score});
+      return;
+    }
+  };
+  // The last part corrected right after the value ("4757 7407 4598 3999 no
+  // 3799", "4135 3375 7699 2612... no, 1612", "two two one four three, um,
+  // one seven eight seven six... no, one seven eight seven nine"): the part
+  // said again replaces as many digits at the end; valid, the whole of it is
+  // the value.
+  static const RE2 kAtTheEnd(
+      R"((\d[\d ,.\-]*\d)[ ,.]*(?:(?:no|sorry|wait|i mean|I mean|actually),? ?(?:\.\.\. ?)?)+(?:it's |its |it is )?(\d[\d ,\-]*\d))");
+  {
+    re2::StringPiece said_p, then_p;
+    re2::StringPiece cursor(v);
+    while (RE2::PartialMatch(cursor, kAtTheEnd, &said_p, &then_p)) {
+      const size_t b = static_cast<size_t>(said_p.data() - v.data());
+      const size_t e = static_cast<size_t>(then_p.data() + then_p.size() - v.data());
+      cursor = re2::StringPiece(v.data() + e, v.size() - e);
+      const std::string said = DigitsOnly(std::string_view(said_p.data(), said_p.size()));
+      const std::string then = DigitsOnly(std::string_view(then_p.data(), then_p.size()));
+      if (then.size() < 2 || then.size() > 5 || said.size() <= then.size()) continue;
+      add(said.substr(0, said.size() - then.size()) + then, b, e, false);
+    }
+  }
   if (v.find(" not ") == std::string::npos) return;
   // (The view may join the wrong part and the rest: "not 278073".)
   static const RE2 kSplice(
@@ -2489,27 +2539,7 @@ void Scanner::AddCorrectedInTheMiddle(std::string_view text, const internal::Vie
     }
     const std::string value = said.substr(0, said.size() - k) + std::string(right.data(), k) +
                               then.substr(k);
-    const uint32_t ob = view.OriginalBegin(static_cast<uint32_t>(b));
-    const uint32_t oe = view.OriginalEnd(static_cast<uint32_t>(e));
-    struct Kind {
-      const char* entity;
-      size_t digits;
-      bool (*valid)(std::string_view);
-    };
-    static constexpr Kind kKinds[] = {{"US_SSN", 9, internal::ValidSsn},
-                                      {"PHONE_NUMBER", 10, internal::ValidNanp}};
-    for (const Kind& kind : kKinds) {
-      const int entity = ruleset_->FindEntity(kind.entity);
-      if (entity < 0 || entity >= 64 || s.answer_rule[static_cast<size_t>(entity)] < 0) continue;
-      if (value.size() != kind.digits || !kind.valid(value) ||
-          !s.Expects(ob, static_cast<uint16_t>(entity))) {
-        continue;
-      }
-      const int rule = s.answer_rule[static_cast<size_t>(entity)];
-      spans->push_back({ob, oe, static_cast<uint16_t>(rule), static_cast<uint16_t>(entity),
-                        ruleset_->impl().rules[static_cast<size_t>(rule)].score});
-      break;
-    }
+    add(value, b, e, true);
   }
 }
 
@@ -3178,6 +3208,8 @@ Status Scanner::AddViewSpans(std::string_view text, std::vector<Span>* spans) {
     AddSplitValues(text, s.view, spans);
     // ("The number ending in 0168?")
     AddAnswerTails(text, s.view, spans);
+    // ("4757 7407 4598 3999 no 3799")
+    AddCorrectedInTheMiddle(text, s.view, spans);
   }
   if (ruleset_->impl().spoken) {
     // "four one four, no wait, four one five five five five...": the

@@ -467,11 +467,18 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
     auto number = [&](size_t q) {
       return q < out->size() && ((*out)[q].type == T::kDigits || IsNumberWord((*out)[q]));
     };
+    // (Commas around it, never a full stop: "five four o. Hold on one
+    // second" ends a value and begins a sentence.)
     auto punct = [&](size_t q) {
-      return q < out->size() && (*out)[q].type == T::kPunct &&
-             ((*out)[q].lower == "," || (*out)[q].lower == ".");
+      return q < out->size() && (*out)[q].type == T::kPunct && (*out)[q].lower == ",";
     };
     for (size_t k = 1; k < out->size(); ++k) {
+      // ("hold on one second", "hang on one moment": no number after it.)
+      auto unit_after = [&](size_t n) {
+        return n + 1 < out->size() && (*out)[n + 1].type == T::kWord &&
+               ((*out)[n + 1].lower == "second" || (*out)[n + 1].lower == "sec" ||
+                (*out)[n + 1].lower == "moment" || (*out)[n + 1].lower == "minute");
+      };
       for (const auto& words : kHolds) {
         if (k + words.size() > out->size()) continue;
         bool same = true;
@@ -483,7 +490,7 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
         while (p > 0 && punct(p - 1)) --p;
         size_t n = k + words.size();
         while (punct(n)) ++n;
-        if (p == 0 || !number(p - 1) || !number(n)) continue;
+        if (p == 0 || !number(p - 1) || !number(n) || unit_after(n)) continue;
         for (size_t w = 0; w < words.size(); ++w) (*out)[k + w].info = {W::kFiller, 0};
         k += words.size() - 1;
         break;

@@ -2489,5 +2489,19 @@ TEST_F(ScannerTest, APartOfAValueAfterTheCallerLooksForIt) {
             "SPEAKER_01: hold on let me get my glasses the pharmacy closes at nine");
 }
 
+
+TEST_F(ScannerTest, ACardsLastGroupCorrectedRightAfterIt) {
+  EXPECT_EQ(RedactTurn(rules_, "AGENT: go ahead with the card number whenever you're ready",
+                       "MEMBER: 4757 7407 4598 3999 no 3799"),
+            "MEMBER: [CREDIT_CARD]");
+  EXPECT_EQ(RedactTurn(rules_, "AI: go ahead with the card number whenever you're ready.",
+                       "User: The number on the card is 4135 3375 7699 2612... no, 1612."),
+            "User: The number on the card is [CREDIT_CARD].");
+  // (Spliced, no valid card: stays.)
+  EXPECT_EQ(RedactTurn(rules_, "AGENT: go ahead with the card number whenever you're ready",
+                       "MEMBER: 4757 7407 4598 3999 no 3798"),
+            "MEMBER: 4757 7407 4598 3999 no 3798");
+}
+
 }  // namespace
 }  // namespace phiscrub

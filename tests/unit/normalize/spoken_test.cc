@@ -467,6 +467,9 @@ TEST(SpokenView, AHesitationBetweenPartsOfAValue) {
   EXPECT_EQ(ViewOf("The last four are fifteen, hold on, six oh."), "The last four are 1560.");
   // (Not between a number and a word: "two, hold on, three of them" has one number each side.)
   EXPECT_EQ(ViewOf("hold on let me see the card"), "hold on let me see the card");
+  // (Nor after a full stop, nor before "one second".)
+  EXPECT_EQ(ViewOf("one two seven five eight. Hold on one second"), "12758. Hold on 1 2nd");
+  EXPECT_EQ(ViewOf("one two seven five eight, hold on one second"), "12758, hold on 1 2nd");
 }
 
 TEST(SpokenView, OneOrTwoWordsTrailedOffThenSaidAgainWithMore) {
