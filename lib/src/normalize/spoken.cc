@@ -157,6 +157,10 @@ struct Tok {
   // I": "NPI"). Empty if none.
   std::string said;
   uint32_t spelled_b = 0, spelled_e = 0;  // the spelling's letters, if any
+  // The first digits of a value trailed off before it is said again from
+  // its start ("three... three nine five", "9... 99, 208"): left out of the
+  // view with the dots after them.
+  bool restart = false;
 };
 
 inline bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -176,7 +180,7 @@ char LetterName(std::string_view w, bool* sure) {
       {"tee", 't'}, {"vee", 'v'},   {"ex", 'x'},  {"zee", 'z'}, {"zed", 'z'}};
   static constexpr std::pair<std::string_view, char> kMaybe[] = {
       {"are", 'r'}, {"ar", 'r'},  {"you", 'u'}, {"why", 'y'}, {"see", 'c'},  {"sea", 'c'},
-      {"oh", 'o'},  {"eye", 'i'}, {"tea", 't'}, {"pea", 'p'}, {"queue", 'q'}};
+      {"oh", 'o'},  {"eye", 'i'}, {"tea", 't'}, {"pea", 'p'}, {"queue", 'q'}, {"ay", 'a'}};
   *sure = false;
   // (Asked of most short words of a record: a bucket by first letter, no
   // compare for a word none starts like.)
@@ -375,6 +379,69 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
       k = q > k ? q : k + 1;
     }
   }
+  // An id read out character by character with pauses, its letters as the
+  // words of their names ("three, gee, dee, one, double you, three, eight,
+  // ex, ex, three, seven", "four, why, double you, oh, ay, en, one ..."):
+  // a run of single characters (letters, letter names, digits) and commas,
+  // with two names at least that no other word shares and two digits.
+  {
+    auto is_w = [&](size_t q) {  // "double you": W
+      return q + 1 < out->size() && (*out)[q].type == T::kWord && (*out)[q].lower == "double" &&
+             ((*out)[q + 1].lower == "you" || (*out)[q + 1].lower == "u");
+    };
+    for (size_t k = 0; k < out->size();) {
+      size_t q = k;
+      int sure_names = 0, chars = 0, digits = 0;
+      bool sure = false;
+      while (q < out->size()) {
+        const Tok& x = (*out)[q];
+        if (x.type == T::kPunct && x.lower == "," && q > k) {
+          ++q;
+          continue;
+        }
+        if (is_w(q)) {
+          ++sure_names;
+          ++chars;
+          q += 2;
+          continue;
+        }
+        if (x.type == T::kWord && x.lower.size() == 1 && IsAsciiLetter(x.lower[0])) {
+          ++chars;
+        } else if (x.type == T::kWord && x.info.kind == W::kDigit) {
+          ++chars;
+          ++digits;
+        } else if (x.type == T::kDigits && x.lower.size() == 1) {
+          ++chars;
+          ++digits;
+        } else if (x.type == T::kWord && LetterName(x.lower, &sure) != '\0') {
+          ++chars;
+          if (sure) ++sure_names;
+        } else {
+          break;
+        }
+        ++q;
+      }
+      if (sure_names >= 2 && digits >= 2 && chars >= 7) {
+        for (size_t r = k; r < q; ++r) {
+          Tok& t = (*out)[r];
+          if (is_w(r)) {
+            t.lower = "w";
+            t.info = Lookup(t.lower);
+            t.e = (*out)[r + 1].e;
+            out->erase(out->begin() + static_cast<std::ptrdiff_t>(r) + 1);
+            --q;
+            continue;
+          }
+          if (t.type != T::kWord || t.lower.size() == 1 || t.info.kind == W::kDigit) continue;
+          const char c = LetterName(t.lower, &sure);
+          if (c == '\0' || c == 'o') continue;
+          t.lower = std::string(1, c);
+          t.info = Lookup(t.lower);
+        }
+      }
+      k = q > k ? q : k + 1;
+    }
+  }
   // "n like nancy", "b for boy": a letter told by an example word that
   // starts with it, said with "like" or "for" instead of "as in"; read as
   // "as in" (two tokens over the one word).
@@ -433,6 +500,14 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
       // "seventeen... seventeen fifty eight", "nine... nine five, oh
       // eight"; never "zero two... zero two... two zero one one".)
       if (n <= 2 && !(k + 2 * n + 3 < out->size() && IsNumberWord((*out)[k + 2 * n + 3]))) continue;
+      // (Nor after a word the engine wrote for a digit, read as one later:
+      // "two won five... five five five oh won for six".)
+      if (n <= 2 && p > 0 &&
+          ((*out)[p - 1].type == T::kDigits || (*out)[p - 1].lower == "won" ||
+           (*out)[p - 1].lower == "ate" || (*out)[p - 1].lower == "for" ||
+           (*out)[p - 1].lower == "to" || (*out)[p - 1].lower == "too")) {
+        continue;
+      }
       bool numbers = true;
       for (size_t q = k; q < k + n && numbers; ++q) {
         const Tok& x = (*out)[q];
@@ -452,7 +527,10 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
         for (size_t q = 0; q < n && again; ++q) again = (*out)[k + q].lower == (*out)[third + 3 + q].lower;
         if (again) continue;
       }
-      for (size_t q = k; q < k + n; ++q) (*out)[q].info = {W::kFiller, 0};
+      for (size_t q = k; q < k + n; ++q) {
+        (*out)[q].info = {W::kFiller, 0};
+        (*out)[q].restart = n <= 2;
+      }
       k += n + 2;
       break;
     }
@@ -508,6 +586,7 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
         !(k > 0 && ((*out)[k - 1].type == T::kDigits || IsNumberWord((*out)[k - 1])))) {
       first.type = T::kWord;
       first.info = {W::kFiller, 0};
+      first.restart = true;
     }
   }
   // What speech-to-text writes for a digit it heard as a word ("seven three
@@ -547,6 +626,7 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
   for (size_t k = 0; k < out->size(); ++k) {
     const int value = homophone((*out)[k]);
     if (value == 0 || (*out)[k].info.kind == W::kDigit) continue;
+    const Tok& self = (*out)[k];
     // The run around it: number words, pauses and other such words.
     int digits = 0;
     bool singles = true;  // every number word around it one digit ("seven eight seven for nine")
@@ -565,6 +645,16 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
           digits += digits_of(x);
           side_digits[side] += digits_of(x);
           singles = singles && (x.info.kind == W::kDigit || (x.type == T::kDigits && x.lower.size() == 1));
+          if (adjacent) sides[side] = true;
+          adjacent = false;
+          continue;
+        }
+        // ("won" and "ate" among an id's letters: "five, U, G, won, X, Y,
+        // eight", "seven H four won Y N won T C three three".)
+        if ((self.lower == "won" || self.lower == "ate") && x.type == T::kWord &&
+            x.lower.size() == 1 && IsAsciiLetter(x.lower[0]) && x.lower != "a" && x.lower != "i") {
+          digits += 1;
+          side_digits[side] += 1;
           if (adjacent) sides[side] = true;
           adjacent = false;
           continue;
@@ -1951,6 +2041,18 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates, bool o_zer
       i = em.e;
       continue;
     }
+    if (t.restart) {
+      // A first try trailed off: out of the view, with the dots after it.
+      size_t j = i;
+      while (j < toks.size() && (toks[j].restart || (toks[j].type == T::kPunct && toks[j].lower == "."))) ++j;
+      if (j < toks.size() && toks[j].type != T::kBreak) {
+        copy_to(t.b);
+        copied = toks[j].b;
+        changed = true;
+        i = j;
+        continue;
+      }
+    }
     if (!t.said.empty()) {
       // A word said, then spelled; an acronym spelled.
       copy_to(t.b);
@@ -2201,10 +2303,17 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates, bool o_zer
       if (LetterWithExample(toks, k, re)) return true;
       size_t n = k + 1;
       while (n < re && toks[n].type == T::kPunct && toks[n].lower == ",") ++n;
-      return n + 1 < re && IsSingleLetter(toks[n]) && toks[n].lower != "a" &&
-             toks[n].lower != "i" &&
-             (IsSingleLetter(toks[n + 1]) || LetterWithExample(toks, n, re) ||
-              (toks[n + 1].type == T::kPunct && toks[n + 1].lower == ","));
+      if (n + 1 < re && IsSingleLetter(toks[n]) && toks[n].lower != "a" &&
+          toks[n].lower != "i" &&
+          (IsSingleLetter(toks[n + 1]) || LetterWithExample(toks, n, re) ||
+           (toks[n + 1].type == T::kPunct && toks[n + 1].lower == ","))) {
+        return true;
+      }
+      // (A capital "A" and a capital letter before numbers: "A C four five
+      // eight four one five" is an id's letters.)
+      return n + 1 < re && text[toks[k].b] == 'A' && IsSingleLetter(toks[n]) &&
+             text[toks[n].b] >= 'B' && text[toks[n].b] <= 'Z' && text[toks[n].b] != 'I' &&
+             (IsNumberWord(toks[n + 1]) || toks[n + 1].type == T::kDigits);
     };
     if (letters < 3 || numbers + written > 0) {
       while (rb < re && trimmable(rb) && !spells_on(rb)) ++rb;

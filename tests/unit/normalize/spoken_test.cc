@@ -473,11 +473,28 @@ TEST(SpokenView, AHesitationBetweenPartsOfAValue) {
 }
 
 TEST(SpokenView, OneOrTwoWordsTrailedOffThenSaidAgainWithMore) {
-  // (The first try stays words: a pause, outside the value's digits.)
-  EXPECT_EQ(ViewOf("Last four is seventeen... seventeen fifty eight."), "Last four is seventeen... 1758.");
-  EXPECT_EQ(ViewOf("it's nine... nine five, oh eight"), "it's nine... 9508");
+  // (The first try is left out of the view; the span found goes back over
+  // it: RepeatFrom.)
+  EXPECT_EQ(ViewOf("Last four is seventeen... seventeen fifty eight."), "Last four is 1758.");
+  EXPECT_EQ(ViewOf("it's nine... nine five, oh eight"), "it's 9508");
+  EXPECT_EQ(ViewOf("Biloxi, Mississippi, three... three nine five, uh, three one."),
+            "Biloxi, Mississippi, 39531.");
   // (Said again with nothing after: both are the number, "nine... nine".)
   EXPECT_EQ(ViewOf("room nine... nine"), "room 99");
+}
+
+
+TEST(SpokenView, AnIdReadOutWithLetterNamesAndPauses) {
+  EXPECT_EQ(ViewOf("He says the Medicare ID is three, gee, dee, one, double you, three, eight, ex, ex, three, seven"),
+            "He says the Medicare ID is 3GD1W38XX37");
+  // ("won" among an id's letters is the digit.)
+  EXPECT_EQ(ViewOf("He says the Medicare ID is five, U, G, won, X, Y, eight, um, V, W, six, one"),
+            "He says the Medicare ID is 5UG1XY8VW61");
+  // (A capital A and a capital letter before numbers spell.)
+  EXPECT_EQ(ViewOf("A C four five eight four one five"), "AC458415");
+  // (Letter names without two sure ones, or without digits, stay words.)
+  EXPECT_EQ(ViewOf("why, you, see, I said two"), "why, you, see, I said 2");
+  EXPECT_EQ(ViewOf("a c four five"), "a C45");
 }
 
 }  // namespace
