@@ -57,6 +57,14 @@ constexpr Entry kWords[] = {
     {"tres", W::kDigit, 3},      {"cuatro", W::kDigit, 4},    {"cinco", W::kDigit, 5},
     {"seis", W::kDigit, 6},      {"siete", W::kDigit, 7},     {"ocho", W::kDigit, 8},
     {"nueve", W::kDigit, 9},
+    // Spanish teens and tens ("sesenta y tres": the "y" goes, Tokenize;
+    // never "once", an English word).
+    {"diez", W::kTeen, 10},      {"doce", W::kTeen, 12},      {"trece", W::kTeen, 13},
+    {"catorce", W::kTeen, 14},   {"quince", W::kTeen, 15},    {"dieciséis", W::kTeen, 16},
+    {"dieciseis", W::kTeen, 16}, {"diecisiete", W::kTeen, 17}, {"dieciocho", W::kTeen, 18},
+    {"diecinueve", W::kTeen, 19}, {"veinte", W::kTens, 20},   {"treinta", W::kTens, 30},
+    {"cuarenta", W::kTens, 40},  {"cincuenta", W::kTens, 50}, {"sesenta", W::kTens, 60},
+    {"setenta", W::kTens, 70},   {"ochenta", W::kTens, 80},   {"noventa", W::kTens, 90},
     {"ten", W::kTeen, 10},       {"eleven", W::kTeen, 11},    {"twelve", W::kTeen, 12},
     {"thirteen", W::kTeen, 13},  {"fourteen", W::kTeen, 14},  {"fifteen", W::kTeen, 15},
     {"sixteen", W::kTeen, 16},   {"seventeen", W::kTeen, 17}, {"eighteen", W::kTeen, 18},
@@ -345,6 +353,45 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
       break;
     }
   }
+  // Spanish tens and units: "veintitrés" is two numbers, as "twenty-three"
+  // is; the "y" of "sesenta y tres" goes.
+  for (size_t k = 0; k < out->size(); ++k) {
+    Tok& w = (*out)[k];
+    if (w.type != T::kWord || w.info.kind != W::kNone) continue;
+    static constexpr std::pair<std::string_view, int> kVeinti[] = {
+        {"veintiuno", 1}, {"veintiún", 1}, {"veintidós", 2}, {"veintidos", 2}, {"veintitrés", 3},
+        {"veintitres", 3}, {"veinticuatro", 4}, {"veinticinco", 5}, {"veintiséis", 6},
+        {"veintiseis", 6}, {"veintisiete", 7}, {"veintiocho", 8}, {"veintinueve", 9}};
+    for (const auto& [word, unit] : kVeinti) {
+      if (w.lower != word) continue;
+      Tok second = w;
+      second.lower = std::string(1, static_cast<char>('0' + unit));
+      second.info = {W::kDigit, unit};
+      second.b = w.e;
+      second.space_before = false;
+      w.lower = "veinte";
+      w.info = Lookup(w.lower);
+      second.b = w.e;  // (no bytes of its own: the word's end)
+      out->insert(out->begin() + static_cast<std::ptrdiff_t>(k) + 1, std::move(second));
+      ++k;
+      break;
+    }
+  }
+  for (size_t k = 1; k + 1 < out->size(); ++k) {
+    const Tok& tens = (*out)[k - 1];
+    const Tok& y = (*out)[k];
+    const Tok& unit = (*out)[k + 1];
+    static constexpr std::string_view kUnits[] = {"uno", "una", "dos", "tres", "cuatro",
+                                                  "cinco", "seis", "siete", "ocho", "nueve"};
+    if (y.type == T::kWord && y.lower == "y" && tens.type == T::kWord && tens.info.kind == W::kTens &&
+        tens.lower.size() > 6 && tens.lower.back() == 'a' && unit.type == T::kWord &&
+        std::find(std::begin(kUnits), std::end(kUnits), unit.lower) != std::end(kUnits)) {
+      Tok& u = (*out)[k + 1];
+      if (u.lower == "una") u.info = {W::kDigit, 1};
+      u.space_before = false;
+      out->erase(out->begin() + static_cast<std::ptrdiff_t>(k));
+    }
+  }
   // Letters written as the words of their names, as engines write a name
   // spelled out ("oh kay a ef oh are", "tee h eye bee oh dee e a you ex"):
   // a run of four or more letters and letter names, three of them at least
@@ -392,6 +439,7 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
     for (size_t k = 0; k < out->size();) {
       size_t q = k;
       int sure_names = 0, chars = 0, digits = 0;
+      int names_after_digit = 0;  // sure names after the first digit
       bool sure = false;
       while (q < out->size()) {
         const Tok& x = (*out)[q];
@@ -401,6 +449,7 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
         }
         if (is_w(q)) {
           ++sure_names;
+          if (digits > 0) ++names_after_digit;
           ++chars;
           q += 2;
           continue;
@@ -416,12 +465,15 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
         } else if (x.type == T::kWord && LetterName(x.lower, &sure) != '\0') {
           ++chars;
           if (sure) ++sure_names;
+          if (sure && digits > 0) ++names_after_digit;
         } else {
           break;
         }
         ++q;
       }
-      if (sure_names >= 2 && digits >= 2 && chars >= 7) {
+      // (Letters among the digits, not only before them: "Es el siete uno
+      // ocho ..." is Spanish before a phone number.)
+      if (sure_names >= 2 && digits >= 2 && chars >= 7 && names_after_digit >= 1) {
         for (size_t r = k; r < q; ++r) {
           Tok& t = (*out)[r];
           if (is_w(r)) {

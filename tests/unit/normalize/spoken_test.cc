@@ -497,5 +497,15 @@ TEST(SpokenView, AnIdReadOutWithLetterNamesAndPauses) {
   EXPECT_EQ(ViewOf("a c four five"), "a C45");
 }
 
+
+TEST(SpokenView, SpanishTensAndUnits) {
+  EXPECT_EQ(ViewOf("Ah, seis ocho cuatro, setenta y tres, sesenta y tres cuarenta y nueve"), "Ah, 684736349");
+  EXPECT_EQ(ViewOf("veintitrés"), "23");
+  // (A Spanish article before the digits is no letter of an id.)
+  EXPECT_EQ(ViewOf("Es el siete uno ocho, cinco cinco cinco, cero uno siete seis"), "Es el 7185550176");
+  // ("y" between other words stays; "once" is English.)
+  EXPECT_EQ(ViewOf("take it once a day y ya"), "take it once a day y ya");
+}
+
 }  // namespace
 }  // namespace phiscrub::internal
