@@ -1051,7 +1051,9 @@ bool NamedOtherwise(std::string_view before, bool ids = false) {
       "ndc",          "group number", "group #",  "group id", "the group", "group is", "group's",
       // A staff member's number (never "Operator:", a speaker's label).
       "interpreter id", "interpreter number", "operator id", "operator number", "employee id",
-      "employee number", "badge"};
+      "employee number", "badge",
+      // An auto insurer's policy (an injury claim's), no health plan's.
+      "auto policy", "auto insurance", "car insurance"};
   static constexpr std::string_view kIds[] = {"account", "member", "record", "mrn", "policy",
                                               "npi", "social", "ssn", "card", "id"};
   auto has = [&](std::string_view w) {

@@ -2503,5 +2503,14 @@ TEST_F(ScannerTest, ACardsLastGroupCorrectedRightAfterIt) {
             "MEMBER: 4757 7407 4598 3999 no 3798");
 }
 
+
+TEST_F(ScannerTest, AnAutoPolicyNumberIsNoHealthPlansId) {
+  const std::string keep = "User: Eight four seven, three seven three nine, it's with Blue Ridge Auto Insurance.";
+  EXPECT_EQ(RedactTurn(rules_, "Agent: And the auto policy number?", keep), keep);
+  EXPECT_EQ(RedactTurn(rules_, "Agent: And the policy number on your insurance card?",
+                       "User: Eight four seven, three seven three nine."),
+            "User: [HEALTH_PLAN_ID].");
+}
+
 }  // namespace
 }  // namespace phiscrub
