@@ -1719,7 +1719,7 @@ bool ReadEmail(const std::vector<Tok>& toks, size_t at, size_t line_begin, size_
         "is", "it's", "its", "it", "me", "my", "see", "let", "the", "uh", "um", "so", "okay",
         "ok", "yes", "yeah", "that", "email", "address", "be", "would", "was", "sure", "and",
         "this", "them", "him", "her", "you", "look", "looked", "looking", "all", "there",
-        "to", "send", "at", "for", "of", "in", "on", "mail", "reach"};
+        "to", "send", "at", "for", "of", "in", "on", "mail", "reach", "right", "alright", "well"};
     const bool local_word = std::find(std::begin(kNotLocal), std::end(kNotLocal), t.lower) ==
                             std::end(kNotLocal);
     bool joined = one_word && later - q <= 1 && words_joined < 3 && local_word;

@@ -445,6 +445,9 @@ TEST(SpokenView, AWordSaidThenSpelledIsTheWord) {
   EXPECT_EQ(ViewOf("it's petrakis p e t r a k i s s"), "it's petrakis petrakiss");
   // (Letters that spell another word are no restatement.)
   EXPECT_EQ(ViewOf("rosat, r o s a, at home"), "rosat, rosa, at home");
+  // ("all one word" joins the address's words, never "all right" before it.)
+  EXPECT_EQ(ViewOf("well all right walter underscore wojcik that's w o j c i k all one word at bellsouth dot net"),
+            "well all right walter_wojcik@bellsouth.net");
 }
 
 TEST(SpokenView, AnIdentifiersNameSpelledBeforeItsNumber) {
