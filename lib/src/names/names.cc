@@ -434,6 +434,27 @@ void SplitWords(std::string_view text, const NameGazetteer& gaz, NameScratch* sc
          (words[k - 2].folded == "name" || words[k - 2].folded == "this"));
     if (surname_next || introduced) w.flags = static_cast<uint8_t>(w.flags & ~kNotName);
   }
+  // Surnames that are also places ("Washington"): a surname right after a
+  // given name written alike ("Tonya Washington", "ralph washington"),
+  // never after a word that is no given name ("Seattle Washington") nor
+  // after a comma ("Jackson, Washington").
+  for (size_t k = 1; k < words.size(); ++k) {
+    auto& w = words[k];
+    static constexpr std::string_view kPlaceSurnames[] = {"washington"};
+    if ((w.flags & (kNotName | kSurname)) != (kNotName | kSurname) || w.digits ||
+        !In(kPlaceSurnames, w.folded)) {
+      continue;
+    }
+    const auto& g = words[k - 1];
+    const bool given = (g.flags & kGivenName) && !(g.flags & (kNotName | kCommonWord)) && !g.digits &&
+                       g.folded.size() >= 3 && g.title_case == w.title_case && g.upper == w.upper &&
+                       text.substr(g.end, w.start - g.end) == " ";
+    // (Said as a name: first in the turn, or after "this is", "my name is",
+    // "it's", "I'm".)
+    static constexpr std::string_view kIntro[] = {"is", "i'm", "im", "it's", "its", "named"};
+    const bool said_as_name = k == 1 || words[k - 2].label || In(kIntro, words[k - 2].folded);
+    if (given && said_as_name) w.flags = static_cast<uint8_t>(w.flags & ~kNotName);
+  }
   // Capitals of three letters or fewer ("NIC", "PIO", "RAS") are acronyms,
   // unless the words around them are capitals too (an ALL CAPS record: "WU
   // HAO", "NG, ANH").

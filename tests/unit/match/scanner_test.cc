@@ -2512,5 +2512,14 @@ TEST_F(ScannerTest, AnAutoPolicyNumberIsNoHealthPlansId) {
             "User: [HEALTH_PLAN_ID].");
 }
 
+
+TEST_F(ScannerTest, ASurnameThatIsAlsoAPlaceAfterAGivenName) {
+  EXPECT_EQ(RedactTurn(rules_, "", "User: Hi, this is Tonya Washington, I'm the adjuster."),
+            "User: Hi, this is [PERSON], I'm the adjuster.");
+  // (Not after a place, nor in a sentence about one.)
+  EXPECT_EQ(RedactTurn(rules_, "", "User: I drove to Seattle Washington yesterday."),
+            "User: I drove to [LOCATION] Washington yesterday.");
+}
+
 }  // namespace
 }  // namespace phiscrub
