@@ -750,6 +750,21 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
       }
       if (adjacent && !sides[side] && ended) sides[side] = true;  // an edge
     }
+    // (At the end of a year said in tens, "to", "too" and "for" are the
+    // digit: "july seventeenth nineteen sixty to", "the tenth of march
+    // nineteen eighty for." -- never before more numbers, "nineteen sixty to
+    // nineteen seventy".)
+    if (k >= 2 && ((*out)[k].lower == "to" || (*out)[k].lower == "too" || (*out)[k].lower == "for") &&
+        (*out)[k - 1].type == T::kWord && (*out)[k - 1].info.kind == W::kTens &&
+        (*out)[k - 2].type == T::kWord && (*out)[k - 2].info.kind == W::kTeen &&
+        ((*out)[k - 2].info.value == 19 || (*out)[k - 2].info.value == 18) &&
+        (k + 1 == out->size() || (*out)[k + 1].type == T::kBreak ||
+         ((*out)[k + 1].type == T::kPunct && (*out)[k + 1].lower != "-"))) {
+      Tok& t = (*out)[k];
+      t.info.kind = W::kDigit;
+      t.info.value = value;
+      continue;
+    }
     // (Right after tens, "ate" and "won" are the digit: "nineteen fifty
     // ate", "sixty won".)
     if (k > 0 && ((*out)[k].lower == "ate" || (*out)[k].lower == "won") &&

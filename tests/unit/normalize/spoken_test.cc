@@ -510,5 +510,13 @@ TEST(SpokenView, SpanishTensAndUnits) {
   EXPECT_EQ(ViewOf("take it once a day y ya"), "take it once a day y ya");
 }
 
+
+TEST(SpokenView, AYearsLastDigitWrittenAsAWordLikeIt) {
+  EXPECT_EQ(ViewOf("um, july seventeenth nineteen sixty to"), "um, july 17th 1962");
+  EXPECT_EQ(ViewOf("the tenth of march nineteen eighty for."), "the 10th of march 1984.");
+  // (Before other words: the word it is.)
+  EXPECT_EQ(ViewOf("born in nineteen sixty to a family"), "born in 1960 to a family");
+}
+
 }  // namespace
 }  // namespace phiscrub::internal
