@@ -4283,6 +4283,19 @@ bool OfferedByOpening(std::string_view line) {
 // values after it. NameAlone and ValuesAlone read one sentence (after its
 // speaker label).
 bool NameAlone(std::string_view sentence) {
+  // (The surname first, after "it's": "Yeah, it's Thomas, Angela.")
+  {
+    const size_t its = sentence.rfind("it's ");
+    const size_t comma = sentence.rfind(", ");
+    if (its != std::string_view::npos && comma != std::string_view::npos && comma > its + 5) {
+      std::string_view last_first = sentence.substr(its + 5);
+      if (last_first.find(' ') == last_first.find(", ") + 1) {
+        std::string joined(last_first);
+        joined.erase(joined.find(", "), 1);  // "Thomas Angela."
+        if (joined.find(", ") == std::string::npos) return NameAlone(joined);
+      }
+    }
+  }
   // (After a greeting or a pause in the same sentence: "Hello, um... Dorothy
   // Kowalski.")
   for (std::string_view pause : {"...", ", "}) {
@@ -4329,12 +4342,9 @@ bool ValuesAlone(std::string_view sentence) {
       continue;
     }
     if (std::find(std::begin(kDateWords), std::end(kDateWords), w) != std::end(kDateWords)) {
-      // (A day said as an ordinal is a number: "October twenty second,
-      // thirty eight.")
-      numbers += w == "first" || w == "second" || w == "third" || w == "fifth" || w == "eighth" ||
-                         w == "ninth" || w == "twelfth"
-                     ? 1
-                     : 0;
+      // (A day said as an ordinal or a month counts as a number: "October
+      // twenty second, thirty eight.", "fifth of October sixty three.")
+      numbers += w != "the" && w != "of" && w != "and" ? 1 : 0;
       continue;
     }
     // ("tenth", "twenty first", "seventeenth")

@@ -2521,5 +2521,12 @@ TEST_F(ScannerTest, ASurnameThatIsAlsoAPlaceAfterAGivenName) {
             "User: I drove to [LOCATION] Washington yesterday.");
 }
 
+
+TEST_F(ScannerTest, AnIdentityWithTheSurnameFirst) {
+  EXPECT_EQ(RedactTurn(rules_, "Speaker 0: Thank you for calling.",
+                       "Speaker 1: Yeah, it's Thomas, Angela. fifth of October sixty three. eighty eight zero two."),
+            "Speaker 1: Yeah, it's [PERSON]. [DATE_OF_BIRTH]. [US_SSN].");
+}
+
 }  // namespace
 }  // namespace phiscrub
