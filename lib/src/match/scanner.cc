@@ -90,6 +90,9 @@ struct Scanner::State {
     // The value must end in the range too (a sentence of values said alone
     // after a name: never one that runs into the next).
     bool within = false;
+    // An echo whose turn says "ending in" / "last four": four digits said
+    // again that end the value are that value's last four.
+    bool tail = false;
   };
   std::vector<Expectation> expect;
   // Whether a range of `expect` covering original byte `at` expects `entity`
@@ -424,8 +427,11 @@ uint32_t AfterCueAcronym(std::string_view text, uint32_t b, uint32_t e) {
 
 // Whether a value's digits, five or more, are said whole in `said` (the
 // digits of the turns before it).
-bool EchoOf(std::string_view value, const std::string& said) {
+bool EchoOf(std::string_view value, const std::string& said, bool tail) {
   const std::string d = DigitsOnly(value);
+  // (Or the last four of a longer value, where the turn says so:
+  // "365-47-5352." / "Thank you, ending in 5352.")
+  if (tail && d.size() == 4 && said.size() >= 9) return said.compare(said.size() - 4, 4, d) == 0;
   return d.size() >= 5 && said.find(d) != std::string::npos;
 }
 
@@ -3562,7 +3568,7 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
               // ("The confirmation they gave me was 88302.", "the rx number
               // is ...": named as what no PHI is.)
               !NamedOtherwise(words_before()) &&
-              (e.echo ? EchoOf(value, e.answered) && !NamesAReading(words_before())
+              (e.echo ? EchoOf(value, e.answered, e.tail) && !NamesAReading(words_before())
                       : e.answered.empty() || !((s.digit_entities >> rule.entity) & 1) ||
                             ReadsBack(value, e.answered) ||
                             (((s.date_entities >> rule.entity) & 1) && !BareYear(value) &&
@@ -3938,7 +3944,11 @@ void Scanner::ExpectAround(std::string_view before, uint32_t begin, uint32_t end
     s.said_digits.push_back(std::move(d));
     return s.said_digits.back().digits;
   };
-  if (std::count_if(said_now.begin(), said_now.end(), IsDigitByte) >= 5 ||
+  const std::string said_lower = LowerAscii(said_now);
+  const bool tail = said_lower.find("ending in") != std::string::npos ||
+                    said_lower.find("ends in") != std::string::npos ||
+                    said_lower.find("last four") != std::string::npos;
+  if (std::count_if(said_now.begin(), said_now.end(), IsDigitByte) >= (tail ? 4 : 5) ||
       internal::HasSpokenSeed(said_now)) {
     size_t le = before.size();
     for (int lines = 0; lines < 3 && le > 0; ++lines) {
@@ -3950,6 +3960,7 @@ void Scanner::ExpectAround(std::string_view before, uint32_t begin, uint32_t end
       const std::string& digits = line_digits(said_line);
       if (digits.size() >= 5) {
         s.expect.push_back({begin, end, s.digit_entities & ~s.date_entities, digits, true});
+        s.expect.back().tail = tail;
       }
     }
   }

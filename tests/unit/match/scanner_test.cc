@@ -2528,5 +2528,15 @@ TEST_F(ScannerTest, AnIdentityWithTheSurnameFirst) {
             "Speaker 1: Yeah, it's [PERSON]. [DATE_OF_BIRTH]. [US_SSN].");
 }
 
+
+TEST_F(ScannerTest, TheLastFourOfAValueJustSaidReadBackEndingIn) {
+  EXPECT_EQ(RedactTurn(rules_, "AI: What's the Social on the claim?\nUser: Hang on, I have the form here.\nAI: Sure.\n"
+                               "User: 365-47-5352.",
+                       "AI: Thank you, ending in 5352."),
+            "AI: Thank you, ending in [US_SSN].");
+  // (Four digits said again without "ending in" are no echo: "so 5352 is the suite?")
+  EXPECT_EQ(RedactTurn(rules_, "User: 365-47-5352.", "AI: Your suite is 5352?"), "AI: Your suite is 5352?");
+}
+
 }  // namespace
 }  // namespace phiscrub
