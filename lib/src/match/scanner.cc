@@ -3349,11 +3349,24 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
     if (rule.confirm && !RE2::FullMatch(value, rule.confirm->re())) continue;
     if (rule.validator && !rule.validator(text, start, match_end)) continue;
     start = AfterCueAcronym(text, start, match_end);
-    // A chart number printed as "MR 7555932": the letters are part of it.
+    // A chart number printed as "MR 7555932", said as "BH nine nine four
+    // ...": the letters are part of it (one to three capitals, never a
+    // word or a cue: "MRN", "ID", "I").
     if (static_cast<int>(rule.entity) == s.mrn_entity && start >= 3 && text[start - 1] == ' ' &&
-        IsDigitByte(text[start]) && (text[start - 3] | 0x20) == 'm' &&
-        (text[start - 2] | 0x20) == 'r' && (start == 3 || !IsWordByte(text[start - 4]))) {
-      start -= 3;
+        IsDigitByte(text[start])) {
+      uint32_t b = start - 1;
+      while (b > 0 && start - 1 - b < 4 && text[b - 1] >= 'A' && text[b - 1] <= 'Z') --b;
+      const std::string_view letters = text.substr(b, start - 1 - b);
+      static constexpr std::string_view kNot[] = {"MRN", "ID", "I", "A", "DOB", "SSN", "NPI", "IS",
+                                                  "NO", "OK", "PM", "AM", "ER", "HR", "BP", "IT"};
+      const bool mr = letters.empty() && (text[start - 3] | 0x20) == 'm' &&
+                      (text[start - 2] | 0x20) == 'r' && (start == 3 || !IsWordByte(text[start - 4]));
+      if (mr) {
+        start -= 3;
+      } else if (!letters.empty() && letters.size() <= 3 && (b == 0 || !IsWordByte(text[b - 1])) &&
+                 std::find(std::begin(kNot), std::end(kNot), letters) == std::end(kNot)) {
+        start = b;
+      }
     }
     if (rule.digit_boundary && internal::GluedToDigits(text, start, match_end)) {
       continue;

@@ -2538,5 +2538,15 @@ TEST_F(ScannerTest, TheLastFourOfAValueJustSaidReadBackEndingIn) {
   EXPECT_EQ(RedactTurn(rules_, "User: 365-47-5352.", "AI: Your suite is 5352?"), "AI: Your suite is 5352?");
 }
 
+
+TEST_F(ScannerTest, AChartNumbersCapitalsSaidBeforeItsDigits) {
+  EXPECT_EQ(RedactTurn(rules_, "AI: What's the medical record number on your paperwork?",
+                       "User: BH nine six zero zero zero nine."),
+            "User: [MRN].");
+  // (A cue or a pronoun before it is no part of it.)
+  EXPECT_EQ(RedactTurn(rules_, "AI: What's the medical record number?", "User: MRN 9600009."),
+            "User: MRN [MRN].");
+}
+
 }  // namespace
 }  // namespace phiscrub
