@@ -235,7 +235,8 @@ bool AccessLog(std::string_view t) {
 // placed the order, number B545002").
 bool OtherThingBefore(std::string_view t, size_t pos) {
   size_t p = pos;
-  for (int words = 0; words < 6; ++words) {
+  // (Eight words: "reference number for today's call is C1806 ...".)
+  for (int words = 0; words < 8; ++words) {
     while (p > 0 && (t[p - 1] == ' ' || t[p - 1] == '#' || t[p - 1] == '=' || t[p - 1] == '_' ||
                      t[p - 1] == '"' || t[p - 1] == '\'' || t[p - 1] == ':' || t[p - 1] == '-' ||
                      t[p - 1] == ',')) {

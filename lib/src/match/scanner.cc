@@ -1052,7 +1052,7 @@ bool NamedRightBefore(std::string_view before) {
 // a phone number.
 bool NamedOtherwise(std::string_view before, bool ids = false) {
   static constexpr std::string_view kOther[] = {
-      "order",        "confirmation", "tracking", "claim", "ticket", "reference", "invoice", "rx",
+      "order",        "confirmation", "tracking", "claim", "ticket", "reference", "referral", "invoice", "rx",
       "prescription", "tax",          "tin",      "ein",   "authorization", "auth", "case number",
       "ndc",          "group number", "group #",  "group id", "the group", "group is", "group's",
       // A staff member's number (never "Operator:", a speaker's label).

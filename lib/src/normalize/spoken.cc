@@ -785,6 +785,23 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
     // eight nine", "ninety two too nine nine".)
     const int least = won_ate ? 3 : (*out)[k].lower == "too" ? 4 : !singles ? 6 : 4;
     if (!(sides[0] && sides[1]) || digits < least) continue;
+    // ("for" and "to" before a quantity are the words: "six six two nine
+    // four zero two, for thirty milligrams", "... to 10 tablets".)
+    if ((*out)[k].lower == "for" || (*out)[k].lower == "to" || (*out)[k].lower == "too") {
+      size_t q = k + 1;
+      while (q < out->size() && ((*out)[q].type == T::kDigits || IsNumberWord((*out)[q]) ||
+                                 ((*out)[q].type == T::kPunct && (*out)[q].lower == "."))) {
+        ++q;
+      }
+      static constexpr std::string_view kUnits[] = {
+          "milligrams", "milligram", "mg", "mgs", "micrograms", "mcg", "tablets", "tablet",
+          "pills", "pill", "capsules", "units", "ml", "minutes", "hours", "days", "weeks",
+          "months", "years", "dollars", "percent", "pounds", "refills", "doses"};
+      if (q < out->size() && q > k + 1 && (*out)[q].type == T::kWord &&
+          std::find(std::begin(kUnits), std::end(kUnits), (*out)[q].lower) != std::end(kUnits)) {
+        continue;
+      }
+    }
     Tok& t = (*out)[k];
     t.info.kind = W::kDigit;
     t.info.value = value;

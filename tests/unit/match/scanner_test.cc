@@ -2548,5 +2548,17 @@ TEST_F(ScannerTest, AChartNumbersCapitalsSaidBeforeItsDigits) {
             "User: MRN [MRN].");
 }
 
+
+TEST_F(ScannerTest, APrescriptionsNumberBeforeItsDoseAndAReferralsNumber) {
+  const std::string dose = "User: It's six six two nine four zero two, for thirty milligrams.";
+  EXPECT_EQ(RedactTurn(rules_, "AI: Do you have the prescription number?", dose), dose);
+  const std::string referral =
+      "AI: It says referral number five five oh three oh eight one eight two seven. Do you have a provider in mind?";
+  EXPECT_EQ(RedactTurn(rules_, "User: I was in the Navy.", referral), referral);
+  // (A phone number said with "to" for a two is still one.)
+  EXPECT_EQ(RedactTurn(rules_, "AI: what's the best number", "User: seven three to uh five five five oh one four two"),
+            "User: [PHONE_NUMBER]");
+}
+
 }  // namespace
 }  // namespace phiscrub
