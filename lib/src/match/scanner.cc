@@ -1384,6 +1384,17 @@ uint32_t CorrectedFrom(std::string_view text, uint32_t start) {
   uint32_t from = marker;
   int numbers = 0;
   for (uint32_t b = 0; numbers < 12 && number_before(from, &b); ++numbers) from = b;
+  // (An "Oh" set off by a dash or a comma before it is an interjection:
+  // "Oh— five seven— I mean five zero ...".)
+  if (numbers >= 2 && from + 2 < text.size() && (text[from] | 0x20) == 'o' &&
+      ((text[from + 1] | 0x20) == 'h' || !IsAlphaByte(text[from + 1]))) {
+    uint32_t after = from + ((text[from + 1] | 0x20) == 'h' ? 2 : 1);
+    const bool set_off = after < text.size() && (text[after] == ',' || DashBefore(text, after + 3));
+    if (set_off) {
+      while (after < text.size() && !IsAlphaByte(text[after]) && !IsDigitByte(text[after])) ++after;
+      if (numbers - 1 >= (phrase ? 1 : 2)) return after;
+    }
+  }
   return numbers >= (phrase ? 1 : 2) ? from : start;
 }
 

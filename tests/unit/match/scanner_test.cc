@@ -2408,6 +2408,10 @@ TEST_F(ScannerTest, AFalseStartCutOffByADash) {
   EXPECT_EQ(RedactTurn(rules_, "Agent: what's the best number",
                        "Caller: seven three\u2013 I mean seven one nine, five five five, oh one eight nine."),
             "Caller: [PHONE_NUMBER].");
+  // (An "Oh" set off before the false start is an interjection.)
+  EXPECT_EQ(RedactTurn(rules_, "Agent: And the phone?",
+                       "User: Oh\u2014 five seven\u2014 I mean five zero three, five five five, oh one four four."),
+            "User: Oh\u2014 [PHONE_NUMBER].");
   // (A time corrected stays.)
   const std::string keep = "Caller: I take it at five\u2014 no, sorry, six in the evening.";
   EXPECT_EQ(RedactTurn(rules_, "Agent: when do you take it?", keep), keep);
