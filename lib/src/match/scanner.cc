@@ -3375,7 +3375,10 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
       if (mr) {
         start -= 3;
       } else if (!letters.empty() && letters.size() <= 3 && (b == 0 || !IsWordByte(text[b - 1])) &&
-                 std::find(std::begin(kNot), std::end(kNot), letters) == std::end(kNot)) {
+                 std::find(std::begin(kNot), std::end(kNot), letters) == std::end(kNot) &&
+                 // (Never the last of letters spelled apart: "M R N 60649612".)
+                 !(b >= 2 && text[b - 1] == ' ' && IsAlphaByte(text[b - 2]) &&
+                   (b == 2 || !IsWordByte(text[b - 3])))) {
         start = b;
       }
     }

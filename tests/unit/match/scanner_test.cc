@@ -2550,6 +2550,8 @@ TEST_F(ScannerTest, AChartNumbersCapitalsSaidBeforeItsDigits) {
   // (A cue or a pronoun before it is no part of it.)
   EXPECT_EQ(RedactTurn(rules_, "AI: What's the medical record number?", "User: MRN 9600009."),
             "User: MRN [MRN].");
+  EXPECT_EQ(RedactTurn(rules_, "AI: What's the medical record number?", "User: M R N 60649612."),
+            "User: M R N [MRN].");
 }
 
 
