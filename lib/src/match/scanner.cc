@@ -1052,14 +1052,16 @@ bool NamedRightBefore(std::string_view before) {
 // a phone number.
 bool NamedOtherwise(std::string_view before, bool ids = false) {
   static constexpr std::string_view kOther[] = {
-      "order",        "confirmation", "tracking", "claim", "ticket", "reference", "referral", "invoice", "rx",
+      "order",        "confirmation", "tracking", "claim", "ticket", "reference", "invoice", "rx",
       "prescription", "tax",          "tin",      "ein",   "authorization", "auth", "case number",
       "ndc",          "group number", "group #",  "group id", "the group", "group is", "group's",
       // A staff member's number (never "Operator:", a speaker's label).
       "interpreter id", "interpreter number", "operator id", "operator number", "employee id",
       "employee number", "badge",
       // An auto insurer's policy (an injury claim's), no health plan's.
-      "auto policy", "auto insurance", "car insurance"};
+      "auto policy", "auto insurance", "car insurance",
+      // A referral's own number (never "calling about my referral").
+      "referral number", "referral is", "referral #", "referral id"};
   static constexpr std::string_view kIds[] = {"account", "member", "record", "mrn", "policy",
                                               "npi", "social", "ssn", "card", "id"};
   auto has = [&](std::string_view w) {

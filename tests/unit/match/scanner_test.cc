@@ -2561,6 +2561,13 @@ TEST_F(ScannerTest, APrescriptionsNumberBeforeItsDoseAndAReferralsNumber) {
   const std::string referral =
       "AI: It says referral number five five oh three oh eight one eight two seven. Do you have a provider in mind?";
   EXPECT_EQ(RedactTurn(rules_, "User: I was in the Navy.", referral), referral);
+  // (A turn about a referral still says values: "calling about my mom's
+  // referral my social is ...", read back.)
+  EXPECT_EQ(RedactTurn(rules_,
+                       "Nurse: Thanks for holding\nPatient: Hey, calling about my mom's referral my social is three seven "
+                       "eight, six five, seven uh nine six five.",
+                       "Nurse: Just to confirm, three seven eight... six five... 7 nine 6 five, correct?"),
+            "Nurse: Just to confirm, [US_SSN], correct?");
   // (A phone number said with "to" for a two is still one.)
   EXPECT_EQ(RedactTurn(rules_, "AI: what's the best number", "User: seven three to uh five five five oh one four two"),
             "User: [PHONE_NUMBER]");
