@@ -2537,9 +2537,40 @@ void Scanner::AddCorrectedInTheMiddle(std::string_view text, const internal::Vie
       cursor = re2::StringPiece(v.data() + e, v.size() - e);
       const std::string said = DigitsOnly(std::string_view(said_p.data(), said_p.size()));
       const std::string then = DigitsOnly(std::string_view(then_p.data(), then_p.size()));
-      if (then.size() < 2 || then.size() > 5 || said.size() <= then.size()) continue;
-      add(said.substr(0, said.size() - then.size()) + then, b, e, false);
+      if (then.size() >= 2 && then.size() <= 5 && said.size() > then.size()) {
+        add(said.substr(0, said.size() - then.size()) + then, b, e, false);
+        continue;
+      }
+      // (A group corrected, then the rest said after it: "352, 565... no
+      // wait, 555, 0102" -- the last group said first is the wrong one.)
+      const std::string_view sp(said_p.data(), said_p.size());
+      size_t cut = sp.size();
+      while (cut > 0 && IsDigitByte(sp[cut - 1])) --cut;
+      if (cut == 0 || then.size() <= 5) continue;
+      add(DigitsOnly(sp.substr(0, cut)) + then, b, e, false);
     }
+  }
+  // A value said after an "oh" of the caller's own ("oh seven two two nine
+  // oh eight three four seven" for a social, "oh 3155550103" for a phone):
+  // the digits after the "oh", valid and asked for, are the value; the
+  // "oh" stays.
+  for (size_t i = 0; i < v.size();) {
+    if (!IsDigitByte(v[i]) || (i > 0 && IsWordByte(v[i - 1]))) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < v.size() && IsDigitByte(v[j])) ++j;
+    const size_t b = i;
+    i = j;
+    if (v[b] != '0' || j - b < 10 || (j < v.size() && IsWordByte(v[j]))) continue;
+    const uint32_t ob = view.OriginalBegin(static_cast<uint32_t>(b));
+    const uint32_t next = view.OriginalBegin(static_cast<uint32_t>(b + 1));
+    const std::string_view first = text.substr(ob, next > ob ? next - ob : 0);
+    const std::string lower = LowerAscii(first);
+    // (The first digit said as a word "oh"/"o", or written apart: "oh 315...".)
+    if (lower.compare(0, 2, "oh") != 0 && lower != "o " && lower.compare(0, 2, "o ") != 0) continue;
+    add(std::string(v.substr(b + 1, j - b - 1)), b + 1, j, false);
   }
   if (v.find(" not ") == std::string::npos) return;
   // (The view may join the wrong part and the rest: "not 278073".)

@@ -2573,5 +2573,18 @@ TEST_F(ScannerTest, APrescriptionsNumberBeforeItsDoseAndAReferralsNumber) {
             "User: [PHONE_NUMBER]");
 }
 
+
+TEST_F(ScannerTest, AGroupCorrectedThenTheRestAndAnOhBeforeAValue) {
+  EXPECT_EQ(RedactTurn(rules_, "Agent: Can I get a phone number in case we get disconnected?",
+                       "User: 352, 565... no wait, 555, 0102."),
+            "User: [PHONE_NUMBER].");
+  EXPECT_EQ(RedactTurn(rules_, "[agent] i'll need the veteran's social",
+                       "[caller] oh seven two two nine oh eight three four seven"),
+            "[caller] oh [US_SSN]");
+  // (Ten digits after an "oh" that make nothing asked for stay as they are.)
+  const std::string keep = "[caller] oh seven two two nine oh eight three four seven";
+  EXPECT_EQ(RedactTurn(rules_, "[agent] how many steps did you walk", keep), keep);
+}
+
 }  // namespace
 }  // namespace phiscrub
