@@ -3936,7 +3936,20 @@ void Scanner::ExpectAfter(std::string_view asked_in, uint32_t from, std::string_
 void Scanner::ExpectAround(std::string_view before, uint32_t begin, uint32_t end,
                            std::string_view text) {
   State& s = *state_;
-  const size_t three = AskWindow(before, false);
+  size_t three = AskWindow(before, false);
+  // A question right before that names its number as none ("Do you have
+  // the prescription number?") is the one answered: the questions before it
+  // ("In case we get disconnected, your number?") expect nothing more.
+  {
+    std::string_view b = before;
+    while (!b.empty() && (b.back() == '\n' || b.back() == ' ')) b.remove_suffix(1);
+    const size_t nl = b.rfind('\n');
+    const size_t lb = nl == std::string_view::npos ? 0 : nl + 1;
+    const std::string_view last = b.substr(lb);
+    if (lb > three && !last.empty() && last.back() == '?' && NamedOtherwise(LowerAscii(last))) {
+      three = lb;
+    }
+  }
   const size_t first = s.expect.size();
   if (three < before.size()) ExpectAfter(before.substr(three), 0, text, begin, end);
   // Questions of the turns before those (up to eight turns in all), after

@@ -2558,6 +2558,13 @@ TEST_F(ScannerTest, AChartNumbersCapitalsSaidBeforeItsDigits) {
 TEST_F(ScannerTest, APrescriptionsNumberBeforeItsDoseAndAReferralsNumber) {
   const std::string dose = "User: It's six six two nine four zero two, for thirty milligrams.";
   EXPECT_EQ(RedactTurn(rules_, "AI: Do you have the prescription number?", dose), dose);
+  // (A question for a number named as none ends the questions before it.)
+  const std::string rx = "Speaker 2: It's three seven three one two four one, for one hundred milligrams.";
+  EXPECT_EQ(RedactTurn(rules_,
+                       "Speaker 1: In case we get disconnected\u2014\nSpeaker 2: Sorry, My cell is five five nine, "
+                       "555-0112.\nSpeaker 1: Do you have the prescription number?",
+                       rx),
+            rx);
   const std::string referral =
       "AI: It says referral number five five oh three oh eight one eight two seven. Do you have a provider in mind?";
   EXPECT_EQ(RedactTurn(rules_, "User: I was in the Navy.", referral), referral);
