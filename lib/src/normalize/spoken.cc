@@ -845,6 +845,11 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
     }
     if (n != w.lower.size()) continue;
     const size_t last_letter = last;
+    // (Not when the last letter is told by an example: "Awad, A, W, A, D
+    // as in Delta" -- the spelling goes on past the word.)
+    if (last + 1 < out->size() && ((*out)[last + 1].lower == "as" || (*out)[last + 1].lower == "like")) {
+      continue;
+    }
     // (Not the first letters of a longer spelling: "petrakis p e t r a k i
     // s s" spells something else.)
     if (q < out->size() && (*out)[q].type == T::kWord && (*out)[q].lower.size() == 1 &&

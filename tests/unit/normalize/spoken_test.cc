@@ -443,6 +443,8 @@ TEST(SpokenView, AWordSaidThenSpelledIsTheWord) {
             "I live at 49 Manzanita Drive, unit 134");
   // (Letters that spell more than the word are a spelling of their own.)
   EXPECT_EQ(ViewOf("it's petrakis p e t r a k i s s"), "it's petrakis petrakiss");
+  // (Nor when the last letter is told by an example: the spelling goes on.)
+  EXPECT_EQ(ViewOf("Yeah, Awad, A, W, A, D as in Delta."), "Yeah, Awad, awad.");
   // (Letters that spell another word are no restatement.)
   EXPECT_EQ(ViewOf("rosat, r o s a, at home"), "rosat, rosa, at home");
   // ("all one word" joins the address's words, never "all right" before it.)
