@@ -156,9 +156,12 @@ class Scanner {
   // Values said over several turns of one speaker (see scanner.cc).
   void AddSplitValues(std::string_view text, const internal::View& view,
                       std::vector<Span>* spans);
+  // Values corrected in a part as they were said ("... 3999 no 3799", "...
+  // two seven, no no, it's two four, not two seven, ...") and values after a
+  // caller's "oh" (see scanner.cc).
+  void AddCorrectedValues(std::string_view text, const internal::View& view,
+                          std::vector<Span>* spans);
   // The end of an answer said again after its read-back (see scanner.cc).
-  void AddCorrectedInTheMiddle(std::string_view text, const internal::View& view,
-                               std::vector<Span>* spans);
   void AddAnswerTails(std::string_view text, const internal::View& view,
                       std::vector<Span>* spans);
   // Expectations for [begin, end) of `text` from the turns `before` it (the

@@ -2481,14 +2481,20 @@ Status Scanner::ScanView(const internal::View& view, std::vector<Span>* spans) {
   return Status::Ok();
 }
 
-// A value corrected in its middle ("oh seven oh, two seven, no no, it's two
-// four, not two seven, eight oh seven three": 070-24-8073): in the view, the
-// digits said first, a marker, the right part, "not" and the wrong part said
-// again (which ends the digits said first), then the rest. The whole of it is
-// the value when the parts spliced make a valid SSN (nine digits) or phone
-// number (ten) of a kind asked for here. Appends spans (original offsets).
-void Scanner::AddCorrectedInTheMiddle(std::string_view text, const internal::View& view,
-                                      std::vector<Span>* spans) {
+// Values corrected in a part as they were said, spliced; each is the value
+// when valid and of a kind asked for here. Appends spans (original offsets):
+// - its last part corrected right after it ("4757 7407 4598 3999 no 3799"),
+//   or a group corrected before the rest ("352, 565... no wait, 555, 0102"):
+//   an SSN, NPI, phone number or card;
+// - corrected in its middle ("oh seven oh, two seven, no no, it's two four,
+//   not two seven, eight oh seven three": 070-24-8073): in the view, the
+//   digits said first, a marker, the right part, "not" and the wrong part
+//   said again (which ends the digits said first), then the rest: an SSN or
+//   a phone number;
+// - the digits after a caller's own "oh" ("oh seven two two nine oh eight
+//   three four seven" for a social).
+void Scanner::AddCorrectedValues(std::string_view text, const internal::View& view,
+                                 std::vector<Span>* spans) {
   State& s = *state_;
   const std::string& v = view.text;
   struct Kind {
@@ -3239,7 +3245,7 @@ Status Scanner::AddViewSpans(std::string_view text, std::vector<Span>* spans) {
     AddSpokenPhones(text, s.view, spans);
     AddSplitValues(text, s.view, spans);
     AddAnswerTails(text, s.view, spans);
-    AddCorrectedInTheMiddle(text, s.view, spans);
+    AddCorrectedValues(text, s.view, spans);
     const bool o_letters = s.view.o_letters;
     // "three eighteen eighty eight" was read as a date; as digits it is a
     // ZIP when one was asked for: scan that reading too.
@@ -3261,7 +3267,7 @@ Status Scanner::AddViewSpans(std::string_view text, std::vector<Span>* spans) {
     // ("The number ending in 0168?")
     AddAnswerTails(text, s.view, spans);
     // ("4757 7407 4598 3999 no 3799")
-    AddCorrectedInTheMiddle(text, s.view, spans);
+    AddCorrectedValues(text, s.view, spans);
   }
   if (ruleset_->impl().spoken) {
     // "four one four, no wait, four one five five five five...": the

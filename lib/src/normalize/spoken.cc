@@ -213,6 +213,290 @@ char LetterName(std::string_view w, bool* sure) {
   return '\0';
 }
 
+// Spanish tens and units: "veintitrés" is two numbers, as "twenty-three"
+// is; the "y" of "sesenta y tres" goes.
+void SplitSpanishNumbers(std::vector<Tok>* out) {
+  for (size_t k = 0; k < out->size(); ++k) {
+    Tok& w = (*out)[k];
+    if (w.type != T::kWord || w.info.kind != W::kNone) continue;
+    static constexpr std::pair<std::string_view, int> kVeinti[] = {
+        {"veintiuno", 1}, {"veintiún", 1}, {"veintidós", 2}, {"veintidos", 2}, {"veintitrés", 3},
+        {"veintitres", 3}, {"veinticuatro", 4}, {"veinticinco", 5}, {"veintiséis", 6},
+        {"veintiseis", 6}, {"veintisiete", 7}, {"veintiocho", 8}, {"veintinueve", 9}};
+    for (const auto& [word, unit] : kVeinti) {
+      if (w.lower != word) continue;
+      Tok second = w;
+      second.lower = std::string(1, static_cast<char>('0' + unit));
+      second.info = {W::kDigit, unit};
+      second.b = w.e;  // (no bytes of its own: the word's end)
+      second.space_before = false;
+      w.lower = "veinte";
+      w.info = Lookup(w.lower);
+      out->insert(out->begin() + static_cast<std::ptrdiff_t>(k) + 1, std::move(second));
+      ++k;
+      break;
+    }
+  }
+  for (size_t k = 1; k + 1 < out->size(); ++k) {
+    const Tok& tens = (*out)[k - 1];
+    const Tok& y = (*out)[k];
+    const Tok& unit = (*out)[k + 1];
+    static constexpr std::string_view kUnits[] = {"uno", "una", "dos", "tres", "cuatro",
+                                                  "cinco", "seis", "siete", "ocho", "nueve"};
+    if (y.type == T::kWord && y.lower == "y" && tens.type == T::kWord && tens.info.kind == W::kTens &&
+        tens.lower.size() > 6 && tens.lower.back() == 'a' && unit.type == T::kWord &&
+        std::find(std::begin(kUnits), std::end(kUnits), unit.lower) != std::end(kUnits)) {
+      Tok& u = (*out)[k + 1];
+      if (u.lower == "una") u.info = {W::kDigit, 1};
+      u.space_before = false;
+      out->erase(out->begin() + static_cast<std::ptrdiff_t>(k));
+    }
+  }
+}
+
+// An id read out character by character with pauses, its letters as the
+// words of their names ("three, gee, dee, one, double you, three, eight,
+// ex, ex, three, seven", "four, why, double you, oh, ay, en, one ..."):
+// a run of single characters (letters, letter names, digits) and commas,
+// with two names at least that no other word shares and two digits.
+void ReadIdLetterNames(std::vector<Tok>* out) {
+  {
+    auto is_w = [&](size_t q) {  // "double you": W
+      return q + 1 < out->size() && (*out)[q].type == T::kWord && (*out)[q].lower == "double" &&
+             ((*out)[q + 1].lower == "you" || (*out)[q + 1].lower == "u");
+    };
+    for (size_t k = 0; k < out->size();) {
+      size_t q = k;
+      int sure_names = 0, chars = 0, digits = 0;
+      int names_after_digit = 0;  // sure names after the first digit
+      bool sure = false;
+      while (q < out->size()) {
+        const Tok& x = (*out)[q];
+        if (x.type == T::kPunct && x.lower == "," && q > k) {
+          ++q;
+          continue;
+        }
+        if (is_w(q)) {
+          ++sure_names;
+          if (digits > 0) ++names_after_digit;
+          ++chars;
+          q += 2;
+          continue;
+        }
+        if (x.type == T::kWord && x.lower.size() == 1 && IsAsciiLetter(x.lower[0])) {
+          ++chars;
+        } else if (x.type == T::kWord && x.info.kind == W::kDigit) {
+          ++chars;
+          ++digits;
+        } else if (x.type == T::kDigits && x.lower.size() == 1) {
+          ++chars;
+          ++digits;
+        } else if (x.type == T::kWord && LetterName(x.lower, &sure) != '\0') {
+          ++chars;
+          if (sure) ++sure_names;
+          if (sure && digits > 0) ++names_after_digit;
+        } else {
+          break;
+        }
+        ++q;
+      }
+      // (Letters among the digits, not only before them: "Es el siete uno
+      // ocho ..." is Spanish before a phone number.)
+      if (sure_names >= 2 && digits >= 2 && chars >= 7 && names_after_digit >= 1) {
+        for (size_t r = k; r < q; ++r) {
+          Tok& t = (*out)[r];
+          if (is_w(r)) {
+            t.lower = "w";
+            t.info = Lookup(t.lower);
+            t.e = (*out)[r + 1].e;
+            out->erase(out->begin() + static_cast<std::ptrdiff_t>(r) + 1);
+            --q;
+            continue;
+          }
+          if (t.type != T::kWord || t.lower.size() == 1 || t.info.kind == W::kDigit) continue;
+          const char c = LetterName(t.lower, &sure);
+          if (c == '\0' || c == 'o') continue;
+          t.lower = std::string(1, c);
+          t.info = Lookup(t.lower);
+        }
+      }
+      k = q > k ? q : k + 1;
+    }
+  }
+}
+
+// A caller's hesitation between two parts of a value ("five two zero let
+// me see triple five ...", "three three, hold on, four oh", "9... 931,
+// hold on, 555, 0112"): fillers, so the parts run on.
+void MarkHesitations(std::vector<Tok>* out) {
+  {
+    static const std::vector<std::vector<std::string_view>> kHolds = {
+        {"let", "me", "see"}, {"hold", "on"}, {"hang", "on"}, {"let", "me", "check"},
+        {"let", "me", "think"}, {"wait", "a", "second"}, {"bear", "with", "me"}};
+    auto number = [&](size_t q) {
+      return q < out->size() && ((*out)[q].type == T::kDigits || IsNumberWord((*out)[q]));
+    };
+    // (Commas around it, never a full stop: "five four o. Hold on one
+    // second" ends a value and begins a sentence.)
+    auto punct = [&](size_t q) {
+      return q < out->size() && (*out)[q].type == T::kPunct && (*out)[q].lower == ",";
+    };
+    for (size_t k = 1; k < out->size(); ++k) {
+      // ("hold on one second", "hang on one moment": no number after it.)
+      auto unit_after = [&](size_t n) {
+        return n + 1 < out->size() && (*out)[n + 1].type == T::kWord &&
+               ((*out)[n + 1].lower == "second" || (*out)[n + 1].lower == "sec" ||
+                (*out)[n + 1].lower == "moment" || (*out)[n + 1].lower == "minute");
+      };
+      for (const auto& words : kHolds) {
+        if (k + words.size() > out->size()) continue;
+        bool same = true;
+        for (size_t w = 0; w < words.size() && same; ++w) {
+          same = (*out)[k + w].type == T::kWord && (*out)[k + w].lower == words[w];
+        }
+        if (!same) continue;
+        size_t p = k;
+        while (p > 0 && punct(p - 1)) --p;
+        size_t n = k + words.size();
+        while (punct(n)) ++n;
+        if (p == 0 || !number(p - 1) || !number(n) || unit_after(n)) continue;
+        for (size_t w = 0; w < words.size(); ++w) (*out)[k + w].info = {W::kFiller, 0};
+        k += words.size() - 1;
+        break;
+      }
+    }
+  }
+}
+
+// Written digits trailed off, then the value from its start ("9... 99,
+// 208", "4... 4977 3216 ..."): the first try is a pause.
+void MarkWrittenRestarts(std::vector<Tok>* out) {
+  auto dot = [&](size_t q) { return (*out)[q].type == T::kPunct && (*out)[q].lower == "."; };
+  for (size_t k = 0; k + 4 < out->size(); ++k) {
+    Tok& first = (*out)[k];
+    const Tok& again = (*out)[k + 4];
+    if (first.type == T::kDigits && first.lower.size() <= 3 && dot(k + 1) && dot(k + 2) &&
+        dot(k + 3) && again.type == T::kDigits && again.space_before &&
+        again.lower.compare(0, first.lower.size(), first.lower) == 0 &&
+        !(k > 0 && ((*out)[k - 1].type == T::kDigits || IsNumberWord((*out)[k - 1])))) {
+      first.type = T::kWord;
+      first.info = {W::kFiller, 0};
+      first.restart = true;
+    }
+  }
+}
+
+// A word said, then spelled letter by letter ("rosat, that's r o s a t,
+// at comcast", "four nine Manzanita, M A N Z A N I T A, Drive", "marisol,
+// m a r i s o l eight five two at ..."): one word, over its spelling and a
+// pause after it. The letters must spell the word exactly.
+void MergeWordsAndSpellings(std::string_view text, std::vector<Tok>* out) {
+  for (size_t k = 0; k < out->size(); ++k) {
+    Tok& w = (*out)[k];
+    if (w.type != T::kWord || w.lower.size() < 3 || w.info.kind != W::kNone ||
+        w.lower.size() != w.e - w.b ||
+        !std::all_of(w.lower.begin(), w.lower.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+      continue;
+    }
+    auto punct = [&](size_t q) {
+      return q < out->size() && (*out)[q].type == T::kPunct &&
+             ((*out)[q].lower == "," || (*out)[q].lower == "-" || (*out)[q].lower == ".");
+    };
+    size_t q = k + 1;
+    if (punct(q)) ++q;
+    bool marked = true;
+    if (q < out->size() && ((*out)[q].lower == "that's" || (*out)[q].lower == "thats" ||
+                            (*out)[q].lower == "spelled")) {
+      ++q;
+    } else if (q + 1 < out->size() && (*out)[q].lower == "that" && (*out)[q + 1].lower == "is") {
+      q += 2;
+    } else {
+      marked = false;
+    }
+    if (punct(q)) ++q;
+    size_t n = 0;
+    size_t last = q;
+    const size_t first_letter = q;
+    while (n < w.lower.size() && q < out->size() && (*out)[q].type == T::kWord &&
+           (*out)[q].lower.size() == 1 && (*out)[q].lower[0] == w.lower[n]) {
+      last = q;
+      ++n;
+      ++q;
+      if (n < w.lower.size() && punct(q)) ++q;
+    }
+    if (n != w.lower.size()) continue;
+    const size_t last_letter = last;
+    // (Not when the last letter is told by an example: "Awad, A, W, A, D
+    // as in Delta" -- the spelling goes on past the word.)
+    if (last + 1 < out->size() && ((*out)[last + 1].lower == "as" || (*out)[last + 1].lower == "like")) {
+      continue;
+    }
+    // (Not the first letters of a longer spelling: "petrakis p e t r a k i
+    // s s" spells something else.)
+    if (q < out->size() && (*out)[q].type == T::kWord && (*out)[q].lower.size() == 1 &&
+        IsAsciiLetter((*out)[q].lower[0])) {
+      continue;
+    }
+    if (q < out->size() && (*out)[q].type == T::kPunct && (*out)[q].lower == ",") last = q;
+    // (With "that's" or "spelled" between, only inside an e-mail address:
+    // the word then goes on with a number, a joiner or "at". "Okafor,
+    // spelled O-K-A-F-O-R." is a name and its spelling, the words apart.)
+    if (marked) {
+      const size_t after = last + 1;
+      bool goes_on =
+          after < out->size() && ((*out)[after].type == T::kDigits || IsNumberWord((*out)[after]) ||
+                                  (*out)[after].info.kind == W::kAt || JoinerOf((*out)[after]) ||
+                                  (*out)[after].lower == "underscore");
+      // (Or "at" a few words on: "james that's j a m e s yazzie 56 at att
+      // dot net".)
+      for (size_t r = after; !goes_on && r < out->size() && r < after + 6 &&
+                             (*out)[r].type != T::kBreak;
+           ++r) {
+        goes_on = (*out)[r].type == T::kWord && (*out)[r].info.kind == W::kAt;
+      }
+      if (!goes_on) continue;
+    }
+    w.said = std::string(text.substr(w.b, w.e - w.b));
+    w.spelled_b = (*out)[first_letter].b;
+    w.spelled_e = (*out)[last_letter].e;
+    w.e = (*out)[last].e;
+    out->erase(out->begin() + static_cast<std::ptrdiff_t>(k) + 1,
+               out->begin() + static_cast<std::ptrdiff_t>(last) + 1);
+  }
+}
+
+// The name of an identifier spelled before its number ("it says N P I two
+// ninety five ...", "m r n four four ..."): one word, never letters of the
+// id.
+void MergeSpelledIdNames(std::vector<Tok>* out) {
+  for (size_t k = 0; k + 3 < out->size(); ++k) {
+    static constexpr std::string_view kNames[] = {"npi", "mrn", "ssn", "mbi", "dob", "dea"};
+    std::string letters;
+    for (size_t q = k; q < k + 3; ++q) {
+      const Tok& x = (*out)[q];
+      if (x.type != T::kWord || x.lower.size() != 1 || !IsAsciiLetter(x.lower[0])) break;
+      letters += x.lower;
+    }
+    if (letters.size() != 3 || std::find(std::begin(kNames), std::end(kNames), letters) == std::end(kNames) ||
+        (k > 0 && (*out)[k - 1].type == T::kWord && (*out)[k - 1].lower.size() == 1)) {
+      continue;
+    }
+    const Tok& next = (*out)[k + 3];
+    if (next.type != T::kDigits && (next.type != T::kWord || Lookup(next.lower).kind == W::kNone ||
+                                    next.lower.size() == 1)) {
+      continue;
+    }
+    Tok& w = (*out)[k];
+    w.said = letters;
+    for (char& c : w.said) c = static_cast<char>(c - 'a' + 'A');
+    w.lower = letters;
+    w.info = Lookup(letters);
+    w.e = (*out)[k + 2].e;
+    out->erase(out->begin() + static_cast<std::ptrdiff_t>(k) + 1,
+               out->begin() + static_cast<std::ptrdiff_t>(k) + 3);
+  }
+}
+
 void Tokenize(std::string_view text, std::vector<Tok>* out) {
   out->clear();
   bool space = false;
@@ -353,45 +637,7 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
       break;
     }
   }
-  // Spanish tens and units: "veintitrés" is two numbers, as "twenty-three"
-  // is; the "y" of "sesenta y tres" goes.
-  for (size_t k = 0; k < out->size(); ++k) {
-    Tok& w = (*out)[k];
-    if (w.type != T::kWord || w.info.kind != W::kNone) continue;
-    static constexpr std::pair<std::string_view, int> kVeinti[] = {
-        {"veintiuno", 1}, {"veintiún", 1}, {"veintidós", 2}, {"veintidos", 2}, {"veintitrés", 3},
-        {"veintitres", 3}, {"veinticuatro", 4}, {"veinticinco", 5}, {"veintiséis", 6},
-        {"veintiseis", 6}, {"veintisiete", 7}, {"veintiocho", 8}, {"veintinueve", 9}};
-    for (const auto& [word, unit] : kVeinti) {
-      if (w.lower != word) continue;
-      Tok second = w;
-      second.lower = std::string(1, static_cast<char>('0' + unit));
-      second.info = {W::kDigit, unit};
-      second.b = w.e;
-      second.space_before = false;
-      w.lower = "veinte";
-      w.info = Lookup(w.lower);
-      second.b = w.e;  // (no bytes of its own: the word's end)
-      out->insert(out->begin() + static_cast<std::ptrdiff_t>(k) + 1, std::move(second));
-      ++k;
-      break;
-    }
-  }
-  for (size_t k = 1; k + 1 < out->size(); ++k) {
-    const Tok& tens = (*out)[k - 1];
-    const Tok& y = (*out)[k];
-    const Tok& unit = (*out)[k + 1];
-    static constexpr std::string_view kUnits[] = {"uno", "una", "dos", "tres", "cuatro",
-                                                  "cinco", "seis", "siete", "ocho", "nueve"};
-    if (y.type == T::kWord && y.lower == "y" && tens.type == T::kWord && tens.info.kind == W::kTens &&
-        tens.lower.size() > 6 && tens.lower.back() == 'a' && unit.type == T::kWord &&
-        std::find(std::begin(kUnits), std::end(kUnits), unit.lower) != std::end(kUnits)) {
-      Tok& u = (*out)[k + 1];
-      if (u.lower == "una") u.info = {W::kDigit, 1};
-      u.space_before = false;
-      out->erase(out->begin() + static_cast<std::ptrdiff_t>(k));
-    }
-  }
+  SplitSpanishNumbers(out);
   // Letters written as the words of their names, as engines write a name
   // spelled out ("oh kay a ef oh are", "tee h eye bee oh dee e a you ex"):
   // a run of four or more letters and letter names, three of them at least
@@ -426,74 +672,7 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
       k = q > k ? q : k + 1;
     }
   }
-  // An id read out character by character with pauses, its letters as the
-  // words of their names ("three, gee, dee, one, double you, three, eight,
-  // ex, ex, three, seven", "four, why, double you, oh, ay, en, one ..."):
-  // a run of single characters (letters, letter names, digits) and commas,
-  // with two names at least that no other word shares and two digits.
-  {
-    auto is_w = [&](size_t q) {  // "double you": W
-      return q + 1 < out->size() && (*out)[q].type == T::kWord && (*out)[q].lower == "double" &&
-             ((*out)[q + 1].lower == "you" || (*out)[q + 1].lower == "u");
-    };
-    for (size_t k = 0; k < out->size();) {
-      size_t q = k;
-      int sure_names = 0, chars = 0, digits = 0;
-      int names_after_digit = 0;  // sure names after the first digit
-      bool sure = false;
-      while (q < out->size()) {
-        const Tok& x = (*out)[q];
-        if (x.type == T::kPunct && x.lower == "," && q > k) {
-          ++q;
-          continue;
-        }
-        if (is_w(q)) {
-          ++sure_names;
-          if (digits > 0) ++names_after_digit;
-          ++chars;
-          q += 2;
-          continue;
-        }
-        if (x.type == T::kWord && x.lower.size() == 1 && IsAsciiLetter(x.lower[0])) {
-          ++chars;
-        } else if (x.type == T::kWord && x.info.kind == W::kDigit) {
-          ++chars;
-          ++digits;
-        } else if (x.type == T::kDigits && x.lower.size() == 1) {
-          ++chars;
-          ++digits;
-        } else if (x.type == T::kWord && LetterName(x.lower, &sure) != '\0') {
-          ++chars;
-          if (sure) ++sure_names;
-          if (sure && digits > 0) ++names_after_digit;
-        } else {
-          break;
-        }
-        ++q;
-      }
-      // (Letters among the digits, not only before them: "Es el siete uno
-      // ocho ..." is Spanish before a phone number.)
-      if (sure_names >= 2 && digits >= 2 && chars >= 7 && names_after_digit >= 1) {
-        for (size_t r = k; r < q; ++r) {
-          Tok& t = (*out)[r];
-          if (is_w(r)) {
-            t.lower = "w";
-            t.info = Lookup(t.lower);
-            t.e = (*out)[r + 1].e;
-            out->erase(out->begin() + static_cast<std::ptrdiff_t>(r) + 1);
-            --q;
-            continue;
-          }
-          if (t.type != T::kWord || t.lower.size() == 1 || t.info.kind == W::kDigit) continue;
-          const char c = LetterName(t.lower, &sure);
-          if (c == '\0' || c == 'o') continue;
-          t.lower = std::string(1, c);
-          t.info = Lookup(t.lower);
-        }
-      }
-      k = q > k ? q : k + 1;
-    }
-  }
+  ReadIdLetterNames(out);
   // "n like nancy", "b for boy": a letter told by an example word that
   // starts with it, said with "like" or "for" instead of "as in"; read as
   // "as in" (two tokens over the one word).
@@ -587,60 +766,8 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
       break;
     }
   }
-  // A caller's hesitation between two parts of a value ("five two zero let
-  // me see triple five ...", "three three, hold on, four oh", "9... 931,
-  // hold on, 555, 0112"): fillers, so the parts run on.
-  {
-    static const std::vector<std::vector<std::string_view>> kHolds = {
-        {"let", "me", "see"}, {"hold", "on"}, {"hang", "on"}, {"let", "me", "check"},
-        {"let", "me", "think"}, {"wait", "a", "second"}, {"bear", "with", "me"}};
-    auto number = [&](size_t q) {
-      return q < out->size() && ((*out)[q].type == T::kDigits || IsNumberWord((*out)[q]));
-    };
-    // (Commas around it, never a full stop: "five four o. Hold on one
-    // second" ends a value and begins a sentence.)
-    auto punct = [&](size_t q) {
-      return q < out->size() && (*out)[q].type == T::kPunct && (*out)[q].lower == ",";
-    };
-    for (size_t k = 1; k < out->size(); ++k) {
-      // ("hold on one second", "hang on one moment": no number after it.)
-      auto unit_after = [&](size_t n) {
-        return n + 1 < out->size() && (*out)[n + 1].type == T::kWord &&
-               ((*out)[n + 1].lower == "second" || (*out)[n + 1].lower == "sec" ||
-                (*out)[n + 1].lower == "moment" || (*out)[n + 1].lower == "minute");
-      };
-      for (const auto& words : kHolds) {
-        if (k + words.size() > out->size()) continue;
-        bool same = true;
-        for (size_t w = 0; w < words.size() && same; ++w) {
-          same = (*out)[k + w].type == T::kWord && (*out)[k + w].lower == words[w];
-        }
-        if (!same) continue;
-        size_t p = k;
-        while (p > 0 && punct(p - 1)) --p;
-        size_t n = k + words.size();
-        while (punct(n)) ++n;
-        if (p == 0 || !number(p - 1) || !number(n) || unit_after(n)) continue;
-        for (size_t w = 0; w < words.size(); ++w) (*out)[k + w].info = {W::kFiller, 0};
-        k += words.size() - 1;
-        break;
-      }
-    }
-  }
-  // Written digits trailed off, then the value from its start ("9... 99,
-  // 208", "4... 4977 3216 ..."): the first try is a pause.
-  for (size_t k = 0; k + 4 < out->size(); ++k) {
-    Tok& first = (*out)[k];
-    const Tok& again = (*out)[k + 4];
-    if (first.type == T::kDigits && first.lower.size() <= 3 && dot(k + 1) && dot(k + 2) &&
-        dot(k + 3) && again.type == T::kDigits && again.space_before &&
-        again.lower.compare(0, first.lower.size(), first.lower) == 0 &&
-        !(k > 0 && ((*out)[k - 1].type == T::kDigits || IsNumberWord((*out)[k - 1])))) {
-      first.type = T::kWord;
-      first.info = {W::kFiller, 0};
-      first.restart = true;
-    }
-  }
+  MarkHesitations(out);
+  MarkWrittenRestarts(out);
   // What speech-to-text writes for a digit it heard as a word ("seven three
   // to uh five fifty five", "for one zero", "o one two ate", "eighty for"):
   // a digit, inside a run of six digits or more said in words.
@@ -806,111 +933,8 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
     t.info.kind = W::kDigit;
     t.info.value = value;
   }
-  // A word said, then spelled letter by letter ("rosat, that's r o s a t,
-  // at comcast", "four nine Manzanita, M A N Z A N I T A, Drive", "marisol,
-  // m a r i s o l eight five two at ..."): one word, over its spelling and a
-  // pause after it. The letters must spell the word exactly.
-  for (size_t k = 0; k < out->size(); ++k) {
-    Tok& w = (*out)[k];
-    if (w.type != T::kWord || w.lower.size() < 3 || w.info.kind != W::kNone ||
-        w.lower.size() != w.e - w.b ||
-        !std::all_of(w.lower.begin(), w.lower.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
-      continue;
-    }
-    auto punct = [&](size_t q) {
-      return q < out->size() && (*out)[q].type == T::kPunct &&
-             ((*out)[q].lower == "," || (*out)[q].lower == "-" || (*out)[q].lower == ".");
-    };
-    size_t q = k + 1;
-    if (punct(q)) ++q;
-    bool marked = true;
-    if (q < out->size() && ((*out)[q].lower == "that's" || (*out)[q].lower == "thats" ||
-                            (*out)[q].lower == "spelled")) {
-      ++q;
-    } else if (q + 1 < out->size() && (*out)[q].lower == "that" && (*out)[q + 1].lower == "is") {
-      q += 2;
-    } else {
-      marked = false;
-    }
-    if (punct(q)) ++q;
-    size_t n = 0;
-    size_t last = q;
-    const size_t first_letter = q;
-    while (n < w.lower.size() && q < out->size() && (*out)[q].type == T::kWord &&
-           (*out)[q].lower.size() == 1 && (*out)[q].lower[0] == w.lower[n]) {
-      last = q;
-      ++n;
-      ++q;
-      if (n < w.lower.size() && punct(q)) ++q;
-    }
-    if (n != w.lower.size()) continue;
-    const size_t last_letter = last;
-    // (Not when the last letter is told by an example: "Awad, A, W, A, D
-    // as in Delta" -- the spelling goes on past the word.)
-    if (last + 1 < out->size() && ((*out)[last + 1].lower == "as" || (*out)[last + 1].lower == "like")) {
-      continue;
-    }
-    // (Not the first letters of a longer spelling: "petrakis p e t r a k i
-    // s s" spells something else.)
-    if (q < out->size() && (*out)[q].type == T::kWord && (*out)[q].lower.size() == 1 &&
-        IsAsciiLetter((*out)[q].lower[0])) {
-      continue;
-    }
-    if (q < out->size() && (*out)[q].type == T::kPunct && (*out)[q].lower == ",") last = q;
-    // (With "that's" or "spelled" between, only inside an e-mail address:
-    // the word then goes on with a number, a joiner or "at". "Okafor,
-    // spelled O-K-A-F-O-R." is a name and its spelling, the words apart.)
-    if (marked) {
-      const size_t after = last + 1;
-      bool goes_on =
-          after < out->size() && ((*out)[after].type == T::kDigits || IsNumberWord((*out)[after]) ||
-                                  (*out)[after].info.kind == W::kAt || JoinerOf((*out)[after]) ||
-                                  (*out)[after].lower == "underscore");
-      // (Or "at" a few words on: "james that's j a m e s yazzie 56 at att
-      // dot net".)
-      for (size_t r = after; !goes_on && r < out->size() && r < after + 6 &&
-                             (*out)[r].type != T::kBreak;
-           ++r) {
-        goes_on = (*out)[r].type == T::kWord && (*out)[r].info.kind == W::kAt;
-      }
-      if (!goes_on) continue;
-    }
-    w.said = std::string(text.substr(w.b, w.e - w.b));
-    w.spelled_b = (*out)[first_letter].b;
-    w.spelled_e = (*out)[last_letter].e;
-    w.e = (*out)[last].e;
-    out->erase(out->begin() + static_cast<std::ptrdiff_t>(k) + 1,
-               out->begin() + static_cast<std::ptrdiff_t>(last) + 1);
-  }
-  // The name of an identifier spelled before its number ("it says N P I two
-  // ninety five ...", "m r n four four ..."): one word, never letters of the
-  // id.
-  for (size_t k = 0; k + 3 < out->size(); ++k) {
-    static constexpr std::string_view kNames[] = {"npi", "mrn", "ssn", "mbi", "dob", "dea"};
-    std::string letters;
-    for (size_t q = k; q < k + 3; ++q) {
-      const Tok& x = (*out)[q];
-      if (x.type != T::kWord || x.lower.size() != 1 || !IsAsciiLetter(x.lower[0])) break;
-      letters += x.lower;
-    }
-    if (letters.size() != 3 || std::find(std::begin(kNames), std::end(kNames), letters) == std::end(kNames) ||
-        (k > 0 && (*out)[k - 1].type == T::kWord && (*out)[k - 1].lower.size() == 1)) {
-      continue;
-    }
-    const Tok& next = (*out)[k + 3];
-    if (next.type != T::kDigits && (next.type != T::kWord || Lookup(next.lower).kind == W::kNone ||
-                                    next.lower.size() == 1)) {
-      continue;
-    }
-    Tok& w = (*out)[k];
-    w.said = letters;
-    for (char& c : w.said) c = static_cast<char>(c - 'a' + 'A');
-    w.lower = letters;
-    w.info = Lookup(letters);
-    w.e = (*out)[k + 2].e;
-    out->erase(out->begin() + static_cast<std::ptrdiff_t>(k) + 1,
-               out->begin() + static_cast<std::ptrdiff_t>(k) + 3);
-  }
+  MergeWordsAndSpellings(text, out);
+  MergeSpelledIdNames(out);
 }
 
 bool IsNumberWord(const Tok& t) {
