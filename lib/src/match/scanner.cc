@@ -1302,7 +1302,7 @@ uint32_t CorrectedFrom(std::string_view text, uint32_t start) {
     while (i > 0) {
       if (text[i - 1] == ' ' || text[i - 1] == ',' || text[i - 1] == '.' || text[i - 1] == '-') {
         --i;
-      } else if (i >= 3 && DashBefore(text, i)) {
+      } else if (DashBefore(text, i)) {
         i -= 3;  // "July fifth— no, sorry, July fourth"
       } else {
         break;
@@ -1391,7 +1391,8 @@ uint32_t CorrectedFrom(std::string_view text, uint32_t start) {
   if (numbers >= 2 && from + 2 < text.size() && (text[from] | 0x20) == 'o' &&
       ((text[from + 1] | 0x20) == 'h' || !IsAlphaByte(text[from + 1]))) {
     uint32_t after = from + ((text[from + 1] | 0x20) == 'h' ? 2 : 1);
-    const bool set_off = after < text.size() && (text[after] == ',' || DashBefore(text, after + 3));
+    const bool set_off = after < text.size() &&
+                         (text[after] == ',' || (after + 3 <= text.size() && DashBefore(text, after + 3)));
     if (set_off) {
       while (after < text.size() && !IsAlphaByte(text[after]) && !IsDigitByte(text[after])) ++after;
       if (numbers - 1 >= (phrase ? 1 : 2)) return after;
@@ -2501,26 +2502,24 @@ void Scanner::AddCorrectedValues(std::string_view text, const internal::View& vi
     const char* entity;
     size_t digits;
     bool (*valid)(std::string_view);
+    bool middle;  // spliced in its middle too
   };
   // (An NPI's check digit names ten digits better than a phone's grammar.)
-  static constexpr Kind kKinds[] = {{"US_SSN", 9, internal::ValidSsn},
-                                    {"US_NPI", 10, internal::ValidNpi},
-                                    {"PHONE_NUMBER", 10, internal::ValidNanp},
-                                    {"CREDIT_CARD", 16, internal::ValidCard},
-                                    {"CREDIT_CARD", 15, internal::ValidCard}};
+  static constexpr Kind kKinds[] = {{"US_SSN", 9, internal::ValidSsn, true},
+                                    {"US_NPI", 10, internal::ValidNpi, false},
+                                    {"PHONE_NUMBER", 10, internal::ValidNanp, true},
+                                    {"CREDIT_CARD", 16, internal::ValidCard, false},
+                                    {"CREDIT_CARD", 15, internal::ValidCard, false}};
   // A valid value of a kind asked for here: a span over [b, e) of the view.
   auto add = [&](const std::string& value, size_t b, size_t e, bool middle) {
     const uint32_t ob = view.OriginalBegin(static_cast<uint32_t>(b));
     const uint32_t oe = view.OriginalEnd(static_cast<uint32_t>(e));
     for (const Kind& kind : kKinds) {
-      // (In the middle: SSNs and phone numbers, as before.)
-      if (middle && kind.digits != 9 && std::string_view(kind.entity) != "PHONE_NUMBER") continue;
+      if (middle && !kind.middle) continue;
+      if (value.size() != kind.digits) continue;
       const int entity = ruleset_->FindEntity(kind.entity);
       if (entity < 0 || entity >= 64 || s.answer_rule[static_cast<size_t>(entity)] < 0) continue;
-      if (value.size() != kind.digits || !kind.valid(value) ||
-          !s.Expects(ob, static_cast<uint16_t>(entity))) {
-        continue;
-      }
+      if (!kind.valid(value) || !s.Expects(ob, static_cast<uint16_t>(entity))) continue;
       const int rule = s.answer_rule[static_cast<size_t>(entity)];
       spans->push_back({ob, oe, static_cast<uint16_t>(rule), static_cast<uint16_t>(entity),
                         ruleset_->impl().rules[static_cast<size_t>(rule)].score});
@@ -2534,7 +2533,11 @@ void Scanner::AddCorrectedValues(std::string_view text, const internal::View& vi
   // the value.
   static const RE2 kAtTheEnd(
       R"((\d[\d ,.\-]*\d)[ ,.]*(?:(?:no|sorry|wait|i mean|I mean|actually),? ?(?:\.\.\. ?)?)+(?:it's |its |it is )?(\d[\d ,\-]*\d))");
-  {
+  // (Only where a word of correction is: the regex stays off most lines.)
+  const bool correction = v.find("no") != std::string::npos || v.find("sorry") != std::string::npos ||
+                          v.find("wait") != std::string::npos || v.find("mean") != std::string::npos ||
+                          v.find("actually") != std::string::npos;
+  if (correction) {
     re2::StringPiece said_p, then_p;
     re2::StringPiece cursor(v);
     while (RE2::PartialMatch(cursor, kAtTheEnd, &said_p, &then_p)) {
@@ -2575,7 +2578,7 @@ void Scanner::AddCorrectedValues(std::string_view text, const internal::View& vi
     const std::string_view first = text.substr(ob, next > ob ? next - ob : 0);
     const std::string lower = LowerAscii(first);
     // (The first digit said as a word "oh"/"o", or written apart: "oh 315...".)
-    if (lower.compare(0, 2, "oh") != 0 && lower != "o " && lower.compare(0, 2, "o ") != 0) continue;
+    if (lower.compare(0, 2, "oh") != 0 && lower.compare(0, 2, "o ") != 0) continue;
     add(std::string(v.substr(b + 1, j - b - 1)), b + 1, j, false);
   }
   if (v.find(" not ") == std::string::npos) return;
