@@ -806,7 +806,14 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
       const bool im = words[k - 1].folded == "i'm" && first.lower && !everyday(first) &&
                       k + 1 < words.size() && words[k + 1].start == first.end + 1 &&
                       (words[k + 1].folded == "i'm" || words[k + 1].folded == "calling");
-      if (im) {
+      // (Or the caller a call-back asks for, the question ending there: "Is
+      // this Heather?", "... returning your call is this linh" at the end.)
+      const bool is_this =
+          words[k - 1].folded == "this" && words[k - 2].folded == "is" &&
+          (!everyday(first) || first.title_case) &&
+          (first.end >= text.size() || text[first.end] == '?' || text[first.end] == '\n' ||
+           (text.size() > first.end + 2 && text.compare(first.end, 3, " / ") == 0));
+      if (im || is_this) {
         asked_name = 1;
       } else if (In(kKin, words[k - 1].folded) && !words[k - 1].possessive &&
                  In(kOwners, words[k - 2].folded)) {

@@ -1591,7 +1591,9 @@ bool ReadEmail(const std::vector<Tok>& toks, size_t at, size_t line_begin, size_
   // Domain: labels of words (spelled letters join) separated by dots, the
   // last one a top-level domain.
   size_t k = at + 1;
-  if (k < line_end && toks[k].type == T::kWord && toks[k].lower == "sign") ++k;  // "at sign"
+  if (k < line_end && toks[k].type == T::kWord && (toks[k].lower == "sign" || toks[k].lower == "symbol")) {
+    ++k;  // "at sign", "at symbol"
+  }
   const size_t domain_begin = k;
   bool dotted = false;
   bool written_dot = false;  // the last dot was a written '.', not "dot"
@@ -1633,6 +1635,11 @@ bool ReadEmail(const std::vector<Tok>& toks, size_t at, size_t line_begin, size_
     // If I'm ..." is a sentence that ends, not an address in ".if".
     // ("point" is a dot only before the common ones: "at some point in
     // time" is no address.)
+    // ("dot calm": the engine's ear for "dot com".)
+    if (dotted && !written_dot && label == "calm") {
+      end = k;
+      continue;
+    }
     if (dotted && (written_dot ? IsListedTld(label) : IsTld(label)) &&
         (!said_point || label == "com" || label == "net" || label == "org" || label == "edu" ||
          label == "gov")) {
@@ -1649,6 +1656,9 @@ bool ReadEmail(const std::vector<Tok>& toks, size_t at, size_t line_begin, size_
     }
   }
   if (domain.empty() || domain.back() == '.' || domain.front() == '.') return false;
+  if (domain.size() > 5 && domain.compare(domain.size() - 5, 5, ".calm") == 0) {
+    domain.replace(domain.size() - 4, 4, "com");
+  }
   // Local part, backwards from "at": words, spelled letters and numbers
   // joined by dot/period/underscore/dash; two words without a joiner end it
   // (only spelled letters and numbers run together).
@@ -1732,9 +1742,29 @@ bool ReadEmail(const std::vector<Tok>& toks, size_t at, size_t line_begin, size_
   bool need_word = true;
   size_t start = q;
   size_t later = at;  // the token after the one being read (skips the mark)
+  // Pauses read past: an ellipsis before a joiner said as a word
+  // ("baptiste... dot ahmed"), a comma between letters told by example
+  // words ("k as in king, e as in edward, ...").
+  std::vector<size_t> paused;
+  bool stop_at_mark = false;  // (after a pause, a written '.' ends a sentence)
+  auto punct = [&](size_t k, const char* c) { return toks[k].type == T::kPunct && toks[k].lower == c; };
   while (q > line_begin) {
+    if (!written_at && need_word && q >= line_begin + 4 && punct(q - 1, ".") && punct(q - 2, ".") &&
+        punct(q - 3, ".") && toks[q].type == T::kWord && JoinerOf(toks[q]) && toks[q].space_before &&
+        !toks[q - 1].space_before && !toks[q - 2].space_before && toks[q - 4].type == T::kWord) {
+      for (size_t k = q - 3; k < q; ++k) paused.push_back(k);
+      q -= 3;
+      stop_at_mark = true;
+      continue;
+    }
+    if (!written_at && !need_word && punct(q - 1, ",") && as_in(q - 1) && IsSingleLetter(toks[later])) {
+      paused.push_back(q - 1);
+      --q;
+      stop_at_mark = true;
+      continue;
+    }
     int jn = joiner(q - 1);
-    if (written_at && jn && toks[q - 1].type == T::kPunct) break;
+    if ((written_at || stop_at_mark) && jn && toks[q - 1].type == T::kPunct) break;
     if (jn) {
       if (need_word) break;
       q -= static_cast<size_t>(jn);
@@ -1822,6 +1852,10 @@ bool ReadEmail(const std::vector<Tok>& toks, size_t at, size_t line_begin, size_
   std::string local;
   for (size_t r = start; r < mark_b;) {
     const Tok& t = toks[r];
+    if (std::find(paused.begin(), paused.end(), r) != paused.end()) {
+      ++r;
+      continue;
+    }
     if (const char c = nato_letter(r)) {
       local.push_back(c);
       ++r;
@@ -1870,6 +1904,134 @@ char NatoLetter(std::string_view lower) {
   return w.kind == W::kNato ? static_cast<char>(w.value) : 0;
 }
 
+// Digit groups an engine wrote its own way: groups joined by ", ", ". ",
+// a blank, a thousands comma ("8,085,550,113") or dots ("832.082.949").
+struct Groups {
+  size_t len[6] = {};
+  size_t count = 0;
+  size_t total = 0;
+  size_t dots = 0;  // dots with no blank after them
+  size_t end = 0;   // where the last group ends
+  bool punct = false;  // a comma or a dot among the joiners, not blanks only
+};
+
+// The groups from the digit run text[i, j) on.
+Groups WrittenGroups(std::string_view text, size_t i, size_t j) {
+  const size_t n = text.size();
+  Groups g;
+  g.len[g.count++] = j - i;
+  g.total = j - i;
+  size_t at = j;
+  while (at < n && g.count < 6) {
+    size_t d = at;
+    if (text[d] == ',' || text[d] == '.') ++d;
+    while (d < n && text[d] == ' ' && d - at < 2) ++d;
+    if (d == at || d >= n || !IsDigit(text[d])) break;
+    size_t e = d;
+    while (e < n && IsDigit(text[e])) ++e;
+    // (A thousands comma takes three digits; a decimal point is no joiner.)
+    if (d == at + 1 && text[at] == ',' && e - d != 3) break;
+    if (d == at + 1 && text[at] == '.' && (e >= n || text[e] != '.') && g.count < 2 &&
+        (at < 2 || text[at - 2] != '.')) {
+      // ("552.9932" is one dot: a decimal unless more dots follow.)
+      if (!(e - d >= 4)) break;
+    }
+    if (e < n && (IsAsciiLetter(text[e]) || text[e] == ':' || text[e] == '/' || text[e] == '-' ||
+                  text[e] == '%')) {
+      break;
+    }
+    if (d == at + 1 && text[at] == '.') ++g.dots;
+    if (d > at && (text[at] == ',' || text[at] == '.')) g.punct = true;
+    g.len[g.count++] = e - d;
+    g.total += e - d;
+    at = e;
+  }
+  g.end = at;
+  return g;
+}
+
+// Whether groups of these lengths are worth a view: an identifier's length
+// in all (5, 7 to 16 digits), a date's three parts or a year said in two.
+// Groups in a written shape are written already: "808 555 0180", ZIP+4,
+// an EIN (2-7), an SSN in threes; a card's groups with dots are not,
+// "4000.0545.8162.5455".
+bool WrittenShape(const Groups& g) {
+  auto is = [&](std::initializer_list<size_t> want) {
+    return g.count == want.size() && std::equal(want.begin(), want.end(), g.len);
+  };
+  return is({3, 3, 4}) || is({1, 3, 3, 4}) || is({3, 4}) || is({3, 2, 4}) ||
+         (is({4, 4, 4, 4}) && g.dots == 0) || is({4, 6, 5}) || is({4, 6, 4}) || is({5, 4}) ||
+         is({4, 3, 4}) || is({2, 7}) || is({3, 3, 3});
+}
+
+bool RegroupedLengths(const Groups& g) {
+  if (g.count < 2) return false;
+  // (Never an IP address: four groups of one to three digits with dots.)
+  if (g.dots >= 3 && std::all_of(g.len, g.len + g.count, [](size_t l) { return l <= 3; })) return false;
+  const size_t* len = g.len;
+  if (g.count == 3 && len[0] <= 2 && len[1] <= 2 && len[2] == 4) return true;  // "1, 13, 1962"
+  if (g.count == 2 && len[0] == 2 && len[1] == 2) return true;  // a year in two: "14th 19 44"
+  if (g.count == 3 && len[0] <= 2 && len[1] == 2 && len[2] == 2) return true;  // "May 11 19 88"
+  if (WrittenShape(g)) return false;
+  // (Five digits are a ZIP's in groups of three or fewer: "79 901", "2 77
+  // 01"; "august 9 1944" is a day and a year.)
+  if (g.total == 5 && !std::all_of(g.len, g.len + g.count, [](size_t l) { return l <= 3; })) return false;
+  // (Groups with blanks only and 6 to 13 digits are a written record number's
+  // or a phone's: "213 071 5", "666431 0001"; the rules read them so.)
+  if (!g.punct) return g.total == 5 || (g.total >= 14 && g.total <= 16);
+  return g.total == 5 || (g.total >= 7 && g.total <= 16);
+}
+
+// Whether the groups from text[i] on (WrittenGroups) sit in speech: after
+// a word ("is 79 901", "Yeah, February 14th 19 44"), or opening the text
+// or a turn with a pause written in them ("1, 13, 1962."), and before the end, a
+// stop or a word. Never in a log line's columns ("0.000 403 401 3214
+// 18378459", "081110 103618 19 INFO").
+bool InSpeech(std::string_view text, size_t i, const Groups& g) {
+  const size_t n = text.size();
+  const size_t e = g.end;
+  if (e < n) {
+    const char c = text[e];
+    if (c == ' ') {
+      if (e + 1 < n && !IsAsciiLetter(text[e + 1])) return false;
+    } else if (c != '.' && c != ',' && c != '?' && c != '!' && c != '"') {
+      return false;
+    } else if (e + 1 < n && (IsDigit(text[e + 1]) || IsAsciiLetter(text[e + 1]))) {
+      return false;  // ("174.189.153.162:2575": more of a written value)
+    }
+    // (A word in capitals after it is a log's: "19 INFO".)
+    if (c == ' ' && e + 2 < n && text[e + 1] >= 'A' && text[e + 1] <= 'Z' && text[e + 2] >= 'A' &&
+        text[e + 2] <= 'Z') {
+      return false;
+    }
+  }
+  size_t b = i;
+  if (b > 0 && text[b - 1] == ' ') --b;
+  if (b > 0 && text[b - 1] == ',') --b;
+  if (b == 0 || text[b - 1] == '"' || text[b - 1] == ':' || text[b - 1] == ']') {
+    // Opening the text: only with a pause written between the groups.
+    for (size_t k = i; k < e; ++k) {
+      if ((text[k] == ',' || text[k] == '.') && k + 1 < e && text[k + 1] == ' ') return true;
+    }
+    return false;
+  }
+  if (b == i) return false;  // glued to what is before
+  // The word before: letters, a lower-case one among them; or a written
+  // ordinal ("14th").
+  size_t w = b;
+  bool lower = false;
+  while (w > 0 && (IsAsciiLetter(text[w - 1]) || text[w - 1] == '\'')) {
+    if (text[w - 1] >= 'a' && text[w - 1] <= 'z') lower = true;
+    --w;
+  }
+  if (w < b && w > 0 && IsDigit(text[w - 1]) && b - w == 2) {  // "14th"
+    const char x = static_cast<char>(text[w] | 0x20), y = static_cast<char>(text[w + 1] | 0x20);
+    return (x == 's' && y == 't') || (x == 'n' && y == 'd') || (x == 'r' && y == 'd') ||
+           (x == 't' && y == 'h');
+  }
+  return w < b && lower && (w == 0 || text[w - 1] == ' ' || text[w - 1] == '"' || text[w - 1] == '(');
+}
+
 bool HasSpokenSeed(std::string_view text) {
   // Any number word, "double"/"triple", a spelled run ("r e y"), or an "at"
   // followed later by "dot".
@@ -1906,6 +2068,19 @@ bool HasSpokenSeed(std::string_view text) {
   while (i < n) {
     if (!IsAsciiLetter(text[i])) {
       if (text[i] == '@' && spoken_local(i)) return true;
+      // "josee94 @gmail.com", "lupe@outlook. com": a blank the engine put
+      // inside a written address.
+      if (text[i] == '@' && i >= 2 && text[i - 1] == ' ' && (IsAsciiLetter(text[i - 2]) || IsDigit(text[i - 2])) &&
+          i + 1 < n && IsAsciiLetter(text[i + 1])) {
+        return true;
+      }
+      if (text[i] == '@') {
+        size_t d = i + 1;
+        while (d < n && (IsAsciiLetter(text[d]) || IsDigit(text[d]) || text[d] == '-')) ++d;
+        if (d + 3 < n && d > i + 1 && text[d] == '.' && text[d + 1] == ' ' && IsAsciiLetter(text[d + 2])) {
+          return true;
+        }
+      }
       // Digits between spelled letters keep the run ("5 E R 7 V C 9"),
       // digits glued to letters end it ("539f5ae2d7c9": a hex id).
       if (IsDigit(text[i])) {
@@ -1926,6 +2101,14 @@ bool HasSpokenSeed(std::string_view text) {
         if (j - i == 3 && (i == 0 || !IsDigit(text[i - 1]))) {
           size_t g2 = group_after(j, &e1);
           if ((g2 == 2 || g2 == 3) && group_after(e1, &e2) == 4) return true;
+        }
+        // Groups an engine wrote its own way: "79 901", "415555, 0141",
+        // "8,085,550,113", "609. 36. 823", "1, 13, 1962".
+        if (i == 0 || (!IsDigit(text[i - 1]) && !IsAsciiLetter(text[i - 1]) && text[i - 1] != '.' &&
+                       text[i - 1] != ',' && text[i - 1] != '$' && text[i - 1] != '/' &&
+                       text[i - 1] != ':' && text[i - 1] != '-')) {
+          const Groups g = WrittenGroups(text, i, j);
+          if (RegroupedLengths(g) && InSpeech(text, i, g)) return true;
         }
         // "5555, 5505, 8081, 1893": a card's four groups.
         if (j - i == 4 && (i == 0 || !IsDigit(text[i - 1])) && group_after(j, &e1) == 4 &&
@@ -2095,6 +2278,17 @@ bool HasSpokenSeed(std::string_view text) {
     i = j;
   }
   return false;
+}
+
+// Whether toks[k] is the unit of an amount said before it ("500 uh 25 uh 10
+// mg", "1,250 dollars").
+bool AmountUnit(const std::vector<Tok>& toks, size_t k) {
+  static constexpr std::string_view kUnits[] = {"mg", "mcg", "ml", "units", "dollars", "percent",
+                                                "pounds", "lbs", "kg", "minutes", "hours", "days",
+                                                "tablets", "pills", "milligrams", "steps", "calories",
+                                                "miles", "feet", "years"};
+  return k < toks.size() && toks[k].type == T::kWord &&
+         std::find(std::begin(kUnits), std::end(kUnits), toks[k].lower) != std::end(kUnits);
 }
 
 bool SpokenView(std::string_view text, View* out, bool numeric_dates, bool o_zero) {
@@ -2381,9 +2575,13 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates, bool o_zer
     };
     size_t rb = i, re = run_end;
     // "Oh, um, seven two...": an "oh" set off by a pause is an interjection.
+    // (So is one before a whole number written out: "no rush oh 3155550103".)
     auto interjection = [&](size_t k, size_t next) {
       return toks[k].type == T::kWord && (toks[k].lower == "oh" || toks[k].lower == "o") &&
-             next < toks.size() && !IsCore(toks, next) && !OLetter(k, i, run_end);
+             next < toks.size() &&
+             (!IsCore(toks, next) || (toks[next].type == T::kDigits && toks[next].lower.size() >= 7 &&
+                                      (next + 1 >= run_end || !IsCore(toks, next + 1)))) &&
+             !OLetter(k, i, run_end);
     };
     while (rb + 1 < re && interjection(rb, rb + 1)) {
       ++rb;
@@ -2492,11 +2690,7 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates, bool o_zer
         }
       }
       // (Never amounts with their unit: "take 500 uh 25 uh 10 mg".)
-      static constexpr std::string_view kUnits[] = {"mg", "mcg", "ml", "units", "dollars", "percent",
-                                                    "pounds", "lbs", "kg", "minutes", "hours", "days",
-                                                    "tablets", "pills", "milligrams"};
-      const bool unit = re < toks.size() && toks[re].type == T::kWord &&
-                        std::find(std::begin(kUnits), std::end(kUnits), toks[re].lower) != std::end(kUnits);
+      const bool unit = AmountUnit(toks, re);
       // (Nor years: "in 2019. 2020 was ...".)
       bool years = true;
       for (size_t q = rb; q < re; ++q) {
@@ -2506,7 +2700,78 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates, bool o_zer
       }
       paused_groups = sized && total >= 7 && !unit && !years && (filler || (written == 4 && fours == 4));
     }
-    worth = worth || paused_groups;
+    // Groups an engine wrote its own way (WrittenGroups): joined into the
+    // identifier they make ("79 901", "415555, 0141", "8,085,550,113"), read
+    // as a date ("1, 13, 1962") or a year said in two after a month and day
+    // ("May 11 19 88", "February 14th 19 44").
+    bool regrouped = false, year_in_two = false, id_regrouped = false;
+    // (A card's four groups with dots are no pauses to keep: "4000.0545.8162.5455".)
+    const bool dotted_card = paused_groups && written == 4 && toks[rb].b > 0 && rb + 1 < re &&
+                             toks[rb + 1].type == T::kPunct && toks[rb + 1].lower == "." &&
+                             !toks[rb + 2].space_before;
+    if ((!paused_groups || dotted_card) && numbers == 0 && letters == 0 && written >= 2 &&
+        re - rb <= 11) {
+      const Groups g = WrittenGroups(text, toks[rb].b, toks[rb].e);
+      bool plain = true;  // digits, commas and dots only
+      for (size_t q = rb; q < re && plain; ++q) {
+        plain = toks[q].type == T::kDigits ||
+                (toks[q].type == T::kPunct && (toks[q].lower == "," || toks[q].lower == "."));
+      }
+      auto group = [&](size_t nth) {
+        size_t seen = 0;
+        for (size_t q = rb; q < re; ++q) {
+          if (toks[q].type == T::kDigits && seen++ == nth) return std::atoi(toks[q].lower.c_str());
+        }
+        return 0;
+      };
+      // A month a few words before: "May 11", "February 14th", "May, 27".
+      bool month = false;
+      for (size_t q = rb, seen = 0; q > 0 && seen < 3; --q, ++seen) {
+        const Tok& x = toks[q - 1];
+        if (x.type == T::kWord && x.info.kind == W::kMonth) {
+          month = true;
+          break;
+        }
+        if (!(x.type == T::kPunct && x.lower == ",") && !(x.type == T::kWord && x.info.kind == W::kFiller) &&
+            !(x.type == T::kWord && x.lower.size() >= 3 && IsDigit(x.lower[0]))) {
+          break;
+        }
+      }
+      const bool ordinal_before = rb > 0 && toks[rb - 1].type == T::kWord && IsDigit(toks[rb - 1].lower[0]);
+      const bool dollars = toks[rb].b > 0 && text[toks[rb].b - 1] == '$';
+      const bool unit = AmountUnit(toks, re);
+      const bool century = g.count >= 2 && (group(g.count - 2) == 19 || group(g.count - 2) == 20) &&
+                           g.len[g.count - 2] == 2 && g.len[g.count - 1] == 2;
+      if (plain && toks[re - 1].e == g.end && (month || RegroupedLengths(g)) && !dollars && !unit &&
+          InSpeech(text, toks[rb].b, g)) {
+        if (month) {
+          // "May 11 19 88", "February 8, 19, 86"; "February 14th 19 44".
+          year_in_two = century && (g.count == 3 || (g.count == 2 && ordinal_before));
+          regrouped = year_in_two || (g.count == 2 && g.len[0] <= 2 && g.len[1] == 4);
+        } else if (g.count == 3 && g.len[2] == 4) {
+          const int m = group(0), d = group(1), y = group(2);
+          regrouped = numeric_dates && m >= 1 && m <= 12 && d >= 1 && d <= 31 && y >= 1900 &&
+                      y <= CurrentYear();
+        } else if (!(g.count == 2 && g.len[0] == 2 && g.len[1] == 2)) {
+          bool years = true;
+          for (size_t q = 0; q < g.count; ++q) years = years && g.len[q] == 4 && group(q) >= 1900 && group(q) <= 2099;
+          // (Never a list: "1, 2, 3, 4, 5"; one lone digit at most.)
+          size_t lone = 0;
+          for (size_t q = 0; q < g.count; ++q) lone += g.len[q] == 1 ? 1 : 0;
+          // (Nor a list said with pauses, "rooms 312, 55, 10": groups joined
+          // by ", " hold four digits or more in one of them.)
+          bool listed = false, long_group = false;
+          for (size_t q = toks[rb].b; q + 1 < g.end; ++q) listed = listed || (text[q] == ',' && text[q + 1] == ' ');
+          for (size_t q = 0; q < g.count; ++q) long_group = long_group || g.len[q] >= 4;
+          if (listed && !long_group) lone = 2;
+          // (Or a number written with thousands commas: "5,105,105,425,058,542".)
+          const bool thousands = std::all_of(g.len + 1, g.len + g.count, [](size_t l) { return l == 3; });
+          regrouped = !years && lone <= 1 && (g.count <= 4 || thousands);
+          id_regrouped = regrouped;
+        }
+      }
+    }
+    worth = worth || paused_groups || regrouped;
     // A house number and an abbreviated direction ("22 S. 10th Loop", "91 N.
     // Main") are written already.
     if (numbers == 0 && letters == 1 && written == 1 && re == rb + 2 &&
@@ -2585,10 +2850,46 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates, bool o_zer
       }
       ++k;
     }
+    if (regrouped && !year_in_two && written == 3 && toks[re - 1].lower.size() == 4 &&
+        toks[rb].lower.size() <= 2) {
+      // "1, 13, 1962", "12 3 1974": a date, its pauses slashes.
+      std::vector<Atom> dated;
+      for (const Atom& a : atoms) {
+        if (a.kind == Atom::kSeparator) continue;
+        if (!dated.empty()) dated.push_back(Atom{Atom::kSeparator, "/", dated.back().e, a.b});
+        dated.push_back(a);
+      }
+      atoms.swap(dated);
+    }
+    if (id_regrouped) {
+      // The engine's dots and commas are pauses: "5.81.02" is 58102.
+      for (Atom& a : atoms) {
+        if (a.kind == Atom::kSeparator) {
+          a.text = " ";
+          a.pause = true;
+        }
+      }
+    }
+    if (year_in_two) {
+      // "19 88" is one year: the two groups become one atom.
+      for (size_t q = 0; q + 1 < atoms.size(); ++q) {
+        if (q + 2 < atoms.size() && atoms[q].kind == Atom::kWritten && (atoms[q].text == "19" || atoms[q].text == "20") &&
+            atoms[q + 1].kind == Atom::kSeparator && atoms[q + 1].pause &&
+            atoms[q + 2].kind == Atom::kWritten && atoms[q + 2].text.size() == 2) {
+          atoms.erase(atoms.begin() + static_cast<long>(q) + 1);
+        }
+        if (atoms[q].kind == Atom::kWritten && (atoms[q].text == "19" || atoms[q].text == "20") &&
+            atoms[q + 1].kind == Atom::kWritten && atoms[q + 1].text.size() == 2) {
+          atoms[q].text += atoms[q + 1].text;
+          atoms[q].e = atoms[q + 1].e;
+          atoms.erase(atoms.begin() + static_cast<long>(q) + 1);
+        }
+      }
+    }
     // A run made only of written digits and blanks is already written
     // (unless they were written one at a time).
     if (numbers == 0 && letters == 0 && !(lone_digits >= 5 && lone_digits == written) &&
-        !paused_groups) {
+        !paused_groups && !regrouped) {
       i = re;
       continue;
     }

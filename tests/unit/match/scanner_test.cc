@@ -2593,5 +2593,29 @@ TEST_F(ScannerTest, AGroupCorrectedThenTheRestAndAnOhBeforeAValue) {
   EXPECT_EQ(RedactTurn(rules_, "[agent] how many steps did you walk", keep), keep);
 }
 
+TEST_F(ScannerTest, DigitGroupsAnEngineWroteItsOwnWayAfterAQuestion) {
+  EXPECT_EQ(RedactTurn(rules_, "Agent: What's the best number for the pharmacist to call you back?",
+                       "Caller: Best number is 8,085,550,113."),
+            "Caller: Best number is [PHONE_NUMBER].");
+  EXPECT_EQ(RedactTurn(rules_, "Agent: Can you verify your date of birth?", "Caller: 1, 13, 1962."),
+            "Caller: [DATE_OF_BIRTH].");
+  EXPECT_EQ(RedactTurn(rules_, "Agent: And the zip?", "Caller: The zip code there is 79 901."),
+            "Caller: The zip code there is [ZIP_CODE].");
+  const std::string keep = "Caller: I walked 3,500 steps and 1, 2, 3 flights";
+  EXPECT_EQ(RedactTurn(rules_, "Agent: How much did you walk?", keep), keep);
+}
+
+TEST_F(ScannerTest, TheCallerACallBackAsksFor) {
+  EXPECT_EQ(RedactTurn(rules_, "Caller: hello?",
+                       "Agent: Hi, this is Yesenia with MedNow returning your call. Is this Heather?"),
+            "Agent: Hi, this is [PERSON] with MedNow returning your call. Is this [PERSON]?");
+  EXPECT_EQ(RedactTurn(rules_, "[caller] hello",
+                       "[nurse] hi this is brandon with quickcare returning your call is this linh"),
+            "[nurse] hi this is [PERSON] with quickcare returning your call is this [PERSON]");
+  for (const char* keep : {"Agent: is this correct?", "Agent: Is this Monday?", "Agent: is this right"}) {
+    EXPECT_EQ(RedactTurn(rules_, "Caller: hello?", keep), keep);
+  }
+}
+
 }  // namespace
 }  // namespace phiscrub

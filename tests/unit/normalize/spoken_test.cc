@@ -520,5 +520,56 @@ TEST(SpokenView, AYearsLastDigitWrittenAsAWordLikeIt) {
   EXPECT_EQ(ViewOf("born in nineteen sixty to a family"), "born in 1960 to a family");
 }
 
+// Digits an engine wrote in groups of its own: joined into the value they
+// make, read as a date, or a year said in two after a month and day.
+TEST(SpokenView, DigitGroupsAnEngineWroteItsOwnWay) {
+  EXPECT_EQ(ViewOf("User: the zip code there is 79 901."), "User: the zip code there is 79901.");
+  EXPECT_EQ(ViewOf("User: Best number is 8,085,550,113."), "User: Best number is 8085550113.");
+  EXPECT_EQ(ViewOf("User: 415555, 0141, is that right"), "User: 4155550141, is that right");
+  EXPECT_EQ(ViewOf("User: MRN is 609. 36. 823."), "User: MRN is 60936823.");
+  EXPECT_EQ(ViewOf("User: card number is 5,105,105,425,058,542."), "User: card number is 5105105425058542.");
+  EXPECT_EQ(ViewOf("User: it is 4000.0545.8162.5455"), "User: it is 4000054581625455");
+  EXPECT_EQ(ViewOf("User: Um, 4012884 810979141."), "User: Um, 4012884810979141.");
+  EXPECT_EQ(ViewOf("User: 1, 13, 1962."), "User: 1/13/1962.");
+  EXPECT_EQ(ViewOf("User: May 11 19 88."), "User: May 11 1988.");
+  EXPECT_EQ(ViewOf("User: Yeah, February 14th 19 44."), "User: Yeah, February 14th 1944.");
+  EXPECT_EQ(ViewOf("User: Birthday is February 8, 19, 86."), "User: Birthday is February 8 1986.");
+  // Written shapes, lists, amounts, years, addresses and log columns stay.
+  for (const char* keep : {"User: 808 555 0180", "User: The chart number is 213 071 5.",
+                           "User: the group number is 666431 0001 employer",
+                           "User: the tax id 71 3514347 thank you", "User: rooms 312, 55, 10",
+                           "User: paid $1,250,000 and 3,500 steps",
+                           "User: in 2019, 2020 and 2021", "User: server 10.0.0.1 and 192.168.10.12",
+                           "0.001 0.250 0.000 403 401 3214 18378459 \"POST",
+                           "081110 103618 19 INFO net.labs.results.OruProcessor: label",
+                           "POST 174.189.153.162:2575 10.0.172.1:8080",
+                           "Caller: uh 58 sycamore street, boise, ID 834 39"}) {
+    EXPECT_EQ(ViewOf(keep), keep);
+  }
+}
+
+// E-mail addresses as engines mangle them: a blank before the '@' or after
+// the last dot, "at symbol", "dot calm"; a pause before a joiner and commas
+// between letters told by example words.
+TEST(SpokenView, EmailAddressesAnEngineMangled) {
+  EXPECT_EQ(ViewOf("User: Yeah, um, lostrowski @gmail.com."), "User: Yeah, um, lostrowski@gmail.com.");
+  EXPECT_EQ(ViewOf("User: My email is rafaelquinones63@example. org."),
+            "User: My email is rafaelquinones63@example.org.");
+  EXPECT_EQ(ViewOf("jose dot reyes eighty three at symbol protonmail dot com"),
+            "jose.reyes83@protonmail.com");
+  EXPECT_EQ(ViewOf("it's lcastillo at yahoo dot calm if you can"), "it's lcastillo@yahoo.com if you can");
+  EXPECT_EQ(ViewOf("Let me read that back. baptiste... dot ahmed eight at aol dot com?"),
+            "Let me read that back. baptiste.ahmed8@aol.com?");
+  EXPECT_EQ(ViewOf("it's, um, k as in king, e as in edward, i as in ida s h a underscore kim one "
+                   "nine six two at yahoo dot com, all lowercase."),
+            "it's, um, keisha_kim1962@yahoo.com, all lowercase.");
+  EXPECT_EQ(ViewOf("Let me read that back. c as in cat, a as in apple, r as in robert l o s at "
+                   "icloud dot com?"),
+            "Let me read that back. carlos@icloud.com?");
+  // (A pause before "dot" in a sentence is no address; "calm" is a word.)
+  EXPECT_EQ(ViewOf("I waited... dot com at the time"), "I waited... dot com at the time");
+  EXPECT_EQ(ViewOf("stay calm at home"), "stay calm at home");
+}
+
 }  // namespace
 }  // namespace phiscrub::internal
