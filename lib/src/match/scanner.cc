@@ -3599,7 +3599,10 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
         // format alone is enough is labelled only by a word right before it
         // ("order 123-45-6789"), never by one that merely sits nearby ("my
         // number is 123-45-6789 in case you need it").
-        if (is_negative(hit.word) && !HasNumber(text, gap_lo, gap_hi)) {
+        // (Nor one the value is sent to: "text the tracking to <phone>",
+        // "fax the invoice to <number>".)
+        const bool sent_to = before && text.substr(gap_lo, gap_hi - gap_lo) == " to ";
+        if (is_negative(hit.word) && !HasNumber(text, gap_lo, gap_hi) && !sent_to) {
           bool applies = strong ? before && AttachedNegative(text, hit.end, start)
                                 : before || !HasNumber(text, hit.end, hit.end + 32);
           if (applies) {
@@ -3762,7 +3765,19 @@ void Scanner::AskHits(std::string_view turns, uint32_t from) {
       sentence = h.start;
       while (sentence > line && !SentenceEnd(turns, sentence - 1)) --sentence;
     }
-    if (h.start - sentence > 8) {
+    // (Unless the cue is asked for in so many words, whatever came before
+    // it: "Because the stipends for protocol RG-2289 go over $600, we need
+    // your Social Security number".)
+    auto requested = [&] {
+      const size_t w = h.start >= 16 ? h.start - 16 : 0;
+      const std::string near = LowerAscii(turns.substr(w, h.start - w));
+      for (std::string_view r : {"need your ", "get your ", "have your ", "verify your ",
+                                 "give me your ", "provide your "}) {
+        if (near.size() >= r.size() && near.compare(near.size() - r.size(), r.size(), r) == 0) return true;
+      }
+      return false;
+    };
+    if (h.start - sentence > 8 && !requested()) {
       std::string_view said = turns.substr(sentence, h.start - sentence);
       if (internal::HasSpokenSeed(said) && internal::SpokenView(said, &s.answer_view)) {
         said = s.answer_view.text;

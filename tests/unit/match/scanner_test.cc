@@ -2617,5 +2617,26 @@ TEST_F(ScannerTest, TheCallerACallBackAsksFor) {
   }
 }
 
+TEST_F(ScannerTest, AValueAskedForInSoManyWordsAfterAnIdInTheSameSentence) {
+  EXPECT_EQ(RedactTurn(rules_,
+                       "[agent] Because the stipends for protocol RG-2289 go over $600 this year, we "
+                       "need your Social Security number for the tax form.",
+                       "[caller] Okay, it's two three nine eight two uh nine two three three."),
+            "[caller] Okay, it's [US_SSN].");
+  // (A cue after a value that names it still asks for nothing new.)
+  const std::string keep = "[caller] I walked four thousand two hundred steps";
+  EXPECT_EQ(RedactTurn(rules_, "[agent] So 4155550132, that's the phone number on file.", keep), keep);
+}
+
+TEST_F(ScannerTest, ANumberATextIsSentTo) {
+  EXPECT_EQ(Redact(rules_, "Should we text the tracking to 9195550109?"),
+            "Should we text the tracking to [PHONE_NUMBER]?");
+  EXPECT_EQ(Redact(rules_, "Should we text the tracking to six one four five five five oh one oh three?"),
+            "Should we text the tracking to [PHONE_NUMBER]?");
+  EXPECT_EQ(Redact(rules_, "the tracking number is 9195550109"), "the tracking number is 9195550109");
+  EXPECT_EQ(Redact(rules_, "The group number is 6664310001, employer Tri-County Transit."),
+            "The group number is 6664310001, employer Tri-County Transit.");
+}
+
 }  // namespace
 }  // namespace phiscrub
