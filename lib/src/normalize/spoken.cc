@@ -892,6 +892,39 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
       t.info.value = value;
       continue;
     }
+    // (So are they after a month, a day and tens before a word that goes on
+    // no number: "march twelfth forty to calling about", "the fifth of
+    // december nineteen eighty for is that right", "february twenty to
+    // eighty three".)
+    if (k >= 3 && ((*out)[k].lower == "to" || (*out)[k].lower == "too" || (*out)[k].lower == "for") &&
+        (*out)[k - 1].type == T::kWord && (*out)[k - 1].info.kind == W::kTens && (*out)[k].space_before) {
+      bool month = false;
+      for (size_t q = k - 1; q > 0 && q + 7 > k && !month; --q) {
+        month = (*out)[q - 1].type == T::kWord && (*out)[q - 1].info.kind == W::kMonth;
+      }
+      const bool more = k + 1 < out->size() && IsNumberWord((*out)[k + 1]);
+      const bool year_after = more && (*out)[k + 1].info.kind == W::kTens;  // "twenty to eighty three"
+      const bool day_tens = year_after && (*out)[k - 2].type == T::kWord &&
+                            (*out)[k - 2].info.kind == W::kMonth;
+      // (Before a word only one no "to"/"for" goes on to: "fifty for
+      // security" is the word.)
+      bool ends = k + 1 >= out->size() || (*out)[k + 1].type == T::kBreak ||
+                  ((*out)[k + 1].type == T::kPunct && (*out)[k + 1].lower != "-");
+      if (!ends && !more && (*out)[k + 1].type == T::kWord) {
+        static constexpr std::string_view kAfterValue[] = {"is", "correct", "right", "and", "yes",
+                                                           "yeah", "okay", "ok", "that's", "it's",
+                                                           "i'm", "please", "thank", "thanks"};
+        const std::string& nx = (*out)[k + 1].lower;
+        ends = std::find(std::begin(kAfterValue), std::end(kAfterValue), nx) != std::end(kAfterValue) ||
+               ((*out)[k].lower != "for" && nx == "calling");
+      }
+      if (month && ((!more && ends) || day_tens)) {
+        Tok& t = (*out)[k];
+        t.info.kind = W::kDigit;
+        t.info.value = value;
+        continue;
+      }
+    }
     // (Right after tens, "ate" and "won" are the digit: "nineteen fifty
     // ate", "sixty won".)
     if (k > 0 && ((*out)[k].lower == "ate" || (*out)[k].lower == "won") &&
@@ -1983,8 +2016,9 @@ bool RegroupedLengths(const Groups& g) {
 }
 
 // Whether the groups from text[i] on (WrittenGroups) sit in speech: after
-// a word ("is 79 901", "Yeah, February 14th 19 44"), or opening the text
-// or a turn with a pause written in them ("1, 13, 1962."), and before the end, a
+// a word ("is 79 901", "Yeah, February 14th 19 44"), or opening the text,
+// a turn or a sentence with a pause written in them ("1, 13, 1962.", "Anjali
+// Jablonski. 3, 1, 1947."), and before the end, a
 // stop or a word. Never in a log line's columns ("0.000 403 401 3214
 // 18378459", "081110 103618 19 INFO").
 bool InSpeech(std::string_view text, size_t i, const Groups& g) {
@@ -2008,7 +2042,8 @@ bool InSpeech(std::string_view text, size_t i, const Groups& g) {
   size_t b = i;
   if (b > 0 && text[b - 1] == ' ') --b;
   if (b > 0 && text[b - 1] == ',') --b;
-  if (b == 0 || text[b - 1] == '"' || text[b - 1] == ':' || text[b - 1] == ']') {
+  if (b == 0 || text[b - 1] == '"' || text[b - 1] == ':' || text[b - 1] == ']' ||
+      (b < i && (text[b - 1] == '.' || text[b - 1] == '?' || text[b - 1] == '!'))) {
     // Opening the text: only with a pause written between the groups.
     for (size_t k = i; k < e; ++k) {
       if ((text[k] == ',' || text[k] == '.') && k + 1 < e && text[k + 1] == ' ') return true;

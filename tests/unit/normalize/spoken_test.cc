@@ -531,6 +531,8 @@ TEST(SpokenView, DigitGroupsAnEngineWroteItsOwnWay) {
   EXPECT_EQ(ViewOf("User: it is 4000.0545.8162.5455"), "User: it is 4000054581625455");
   EXPECT_EQ(ViewOf("User: Um, 4012884 810979141."), "User: Um, 4012884810979141.");
   EXPECT_EQ(ViewOf("User: 1, 13, 1962."), "User: 1/13/1962.");
+  EXPECT_EQ(ViewOf("User: Yeah, hi. Anjali Jablonski. 3, 1, 1947. Calling about"),
+            "User: Yeah, hi. Anjali Jablonski. 3/1/1947. Calling about");
   EXPECT_EQ(ViewOf("User: May 11 19 88."), "User: May 11 1988.");
   EXPECT_EQ(ViewOf("User: Yeah, February 14th 19 44."), "User: Yeah, February 14th 1944.");
   EXPECT_EQ(ViewOf("User: Birthday is February 8, 19, 86."), "User: Birthday is February 8 1986.");
@@ -569,6 +571,21 @@ TEST(SpokenView, EmailAddressesAnEngineMangled) {
   // (A pause before "dot" in a sentence is no address; "calm" is a word.)
   EXPECT_EQ(ViewOf("I waited... dot com at the time"), "I waited... dot com at the time");
   EXPECT_EQ(ViewOf("stay calm at home"), "stay calm at home");
+}
+
+// "to", "too" and "for" heard for the last digit of a year in tens after a
+// month and a day, before what ends the value.
+TEST(SpokenView, AYearsLastDigitHeardAsAWordAfterAMonthAndADay) {
+  EXPECT_EQ(ViewOf("hi ulises mendoza march twelfth forty to calling about my lab results"),
+            "hi ulises mendoza march 12th 42 calling about my lab results");
+  EXPECT_EQ(ViewOf("okay i have the fifth of december nineteen eighty for is that right"),
+            "okay i have the 5th of december 1984 is that right");
+  EXPECT_EQ(ViewOf("date of birth February twenty to eighty three."), "date of birth February 22 83.");
+  // (Words where they are words: a purpose, a range, a time.)
+  EXPECT_EQ(ViewOf("the twenty seventh of october fifty for security can you"),
+            "the 27th of october 50 for security can you");
+  EXPECT_EQ(ViewOf("march fifth, forty to fifty people came"), "march 5th 40 to 50 people came");
+  EXPECT_EQ(ViewOf("it's at twenty to eight on march fifth"), "it's at 20 to 8 on march 5th");
 }
 
 }  // namespace
