@@ -366,6 +366,41 @@ void MarkHesitations(std::vector<Tok>* out) {
       }
     }
   }
+  // "like" between parts of a number is a filler: "209 like five five five
+  // like 0184", "nine nineteen like five five five", "thirty one like four oh
+  // one" (never a letter's example, "n like nancy", "o like oscar").
+  auto number = [&](size_t q) {
+    return (*out)[q].type == T::kDigits ||
+           (IsNumberWord((*out)[q]) && (*out)[q].info.kind != W::kOrdinal);
+  };
+  for (size_t k = 1; k + 1 < out->size(); ++k) {
+    if ((*out)[k].type != T::kWord || (*out)[k].lower != "like") continue;
+    size_t p = k;
+    while (p > 0 && (*out)[p - 1].type == T::kPunct &&
+           ((*out)[p - 1].lower == "." || (*out)[p - 1].lower == ",")) {
+      --p;
+    }
+    if (p == 0 || !number(p - 1) || !number(k + 1)) continue;
+    // (Parts of a value on both sides, two numbers or three written digits
+    // at least: "i take like two like three pills" is a word.)
+    auto part = [&](size_t q, int step) {
+      int n = 0;
+      for (; q < out->size() && n < 3; q += static_cast<size_t>(step)) {
+        const Tok& t = (*out)[q];
+        if (t.type == T::kDigits) {
+          n += static_cast<int>(t.lower.size());
+        } else if (number(q)) {
+          ++n;
+        } else if (!(t.type == T::kPunct && (t.lower == "." || t.lower == ","))) {
+          break;
+        }
+        if (q == 0 && step < 0) break;
+      }
+      return n >= 2;
+    };
+    if (!part(p - 1, -1) || !part(k + 1, 1)) continue;
+    (*out)[k].info = {W::kFiller, 0};
+  }
 }
 
 // Written digits trailed off, then the value from its start ("9... 99,

@@ -588,5 +588,12 @@ TEST(SpokenView, AYearsLastDigitHeardAsAWordAfterAMonthAndADay) {
   EXPECT_EQ(ViewOf("it's at twenty to eight on march fifth"), "it's at 20 to 8 on march 5th");
 }
 
+TEST(SpokenView, LikeBetweenPartsOfANumberIsAFiller) {
+  EXPECT_EQ(ViewOf("So, okay, uh, 209 like five five five like 0184."), "So, okay, uh, 2095550184.");
+  EXPECT_EQ(ViewOf("thirty one like four oh one we moved"), "31401 we moved");
+  EXPECT_EQ(ViewOf("i take like two like three pills"), "i take like 2 like 3 pills");
+  EXPECT_EQ(ViewOf("it's n like nancy o like oscar"), ViewOf("it's n as in nancy o as in oscar"));
+}
+
 }  // namespace
 }  // namespace phiscrub::internal
