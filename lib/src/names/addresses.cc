@@ -1,6 +1,9 @@
 #include "names/addresses.h"
 
 #include <algorithm>
+#include <string>
+
+#include "names/places.h"
 
 namespace phiscrub::internal {
 namespace {
@@ -388,7 +391,21 @@ void FindAddressBlocks(std::string_view text, const NameScratch& scratch,
             bool prose_after = named && end < lw && words[end].lower && L.Gap(end - 1, end) == " ";
             if (tail >= e_core || code || sentence_end || prose_after) {
               if (code && end - 1 > first) {
-                out->push_back({words[first].start, words[end - 2].end, AddressPart::kLocation});
+                // (A state's name after the city is no PHI and stays:
+                // "Stonebridge, georgia 37211", "Albany, New York 12207". Its
+                // two-letter code goes with the city: "WA 98473" alone reads
+                // as an id.)
+                size_t loc = end - 1;
+                for (size_t n = 2; n >= 1; --n) {
+                  if (loc < first + n + 1) continue;
+                  std::string name(words[loc - n].folded);
+                  for (size_t q = loc - n + 1; q < loc; ++q) name += " " + words[q].folded;
+                  if (name.size() > 2 && PlaceGazetteer::StateIndex(name) >= 0) {
+                    loc -= n;
+                    break;
+                  }
+                }
+                out->push_back({words[first].start, words[loc - 1].end, AddressPart::kLocation});
                 out->push_back({lastw.start, lastw.end, AddressPart::kZip});
               } else {
                 out->push_back({words[first].start, lastw.end,

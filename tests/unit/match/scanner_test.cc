@@ -2638,5 +2638,15 @@ TEST_F(ScannerTest, ANumberATextIsSentTo) {
             "The group number is 6664310001, employer Tri-County Transit.");
 }
 
+TEST_F(ScannerTest, AStatesNameAfterTheCityStays) {
+  EXPECT_EQ(Redact(rules_, "CALLER: 276 Elm Way, Stonebridge, georgia 37 21 1. thanks"),
+            "CALLER: [STREET_ADDRESS], [LOCATION], georgia [ZIP_CODE]. thanks");
+  EXPECT_EQ(Redact(rules_, "CALLER: 5 quarry road, Albany, New York 12207"),
+            "CALLER: [STREET_ADDRESS], [LOCATION], New York [ZIP_CODE]");
+  // (A state's code goes with the city: alone before a ZIP it reads as an id.)
+  EXPECT_EQ(Redact(rules_, "CALLER: 5 quarry road, Tacoma, WA 98473"),
+            "CALLER: [STREET_ADDRESS], [LOCATION] [ZIP_CODE]");
+}
+
 }  // namespace
 }  // namespace phiscrub
