@@ -2648,5 +2648,13 @@ TEST_F(ScannerTest, AStatesNameAfterTheCityStays) {
             "CALLER: [STREET_ADDRESS], [LOCATION] [ZIP_CODE]");
 }
 
+TEST_F(ScannerTest, ADateOfDeathSaidAfterHePassed) {
+  EXPECT_EQ(RedactTurn(rules_, "[nurse] and the date", "[caller] he passed september ninth twenty twenty four"),
+            "[caller] he passed [DATE]");
+  EXPECT_EQ(Redact(rules_, "She passed the eleventh of March two thousand twenty four."), "She passed [DATE].");
+  // (A test that passed is no death: the date stays, as other dates do.)
+  EXPECT_EQ(Redact(rules_, "the build passed on 2024-01-05 in CI"), "the build passed on 2024-01-05 in CI");
+}
+
 }  // namespace
 }  // namespace phiscrub
