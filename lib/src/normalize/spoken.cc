@@ -2079,11 +2079,16 @@ bool InSpeech(std::string_view text, size_t i, const Groups& g) {
   if (b > 0 && text[b - 1] == ',') --b;
   if (b == 0 || text[b - 1] == '"' || text[b - 1] == ':' || text[b - 1] == ']' ||
       (b < i && (text[b - 1] == '.' || text[b - 1] == '?' || text[b - 1] == '!'))) {
-    // Opening the text: only with a pause written between the groups.
+    // Opening the text: only with a pause written between the groups, or a
+    // phone's or a card's digits with thousands commas ("3,475,550,140, in
+    // case we get disconnected").
     for (size_t k = i; k < e; ++k) {
       if ((text[k] == ',' || text[k] == '.') && k + 1 < e && text[k + 1] == ' ') return true;
     }
-    return false;
+    bool thousands = g.count >= 4 && g.total >= 10;
+    for (size_t q = 1; q < g.count && thousands; ++q) thousands = g.len[q] == 3;
+    for (size_t k = i; k < e && thousands; ++k) thousands = IsDigit(text[k]) || text[k] == ',';
+    return thousands;
   }
   if (b == i) return false;  // glued to what is before
   // The word before: letters, a lower-case one among them; or a written

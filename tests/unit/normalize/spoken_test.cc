@@ -525,6 +525,8 @@ TEST(SpokenView, AYearsLastDigitWrittenAsAWordLikeIt) {
 TEST(SpokenView, DigitGroupsAnEngineWroteItsOwnWay) {
   EXPECT_EQ(ViewOf("User: the zip code there is 79 901."), "User: the zip code there is 79901.");
   EXPECT_EQ(ViewOf("User: Best number is 8,085,550,113."), "User: Best number is 8085550113.");
+  EXPECT_EQ(ViewOf("User: 3,475,550,140, in case we get disconnected."),
+            "User: 3475550140, in case we get disconnected.");
   EXPECT_EQ(ViewOf("User: 415555, 0141, is that right"), "User: 4155550141, is that right");
   EXPECT_EQ(ViewOf("User: MRN is 609. 36. 823."), "User: MRN is 60936823.");
   EXPECT_EQ(ViewOf("User: card number is 5,105,105,425,058,542."), "User: card number is 5105105425058542.");
@@ -541,7 +543,7 @@ TEST(SpokenView, DigitGroupsAnEngineWroteItsOwnWay) {
                            "User: the group number is 666431 0001 employer",
                            "User: the tax id 71 3514347 thank you", "User: rooms 312, 55, 10",
                            "User: paid $1,250,000 and 3,500 steps",
-                           "User: in 2019, 2020 and 2021", "User: server 10.0.0.1 and 192.168.10.12",
+                           "User: in 2019, 2020 and 2021", "User: 1,234,567 rows", "User: server 10.0.0.1 and 192.168.10.12",
                            "0.001 0.250 0.000 403 401 3214 18378459 \"POST",
                            "081110 103618 19 INFO net.labs.results.OruProcessor: label",
                            "POST 174.189.153.162:2575 10.0.172.1:8080",
