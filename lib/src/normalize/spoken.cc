@@ -532,6 +532,63 @@ void MergeSpelledIdNames(std::vector<Tok>* out) {
   }
 }
 
+// Four digits said after "the last four" with words the engine heard for
+// some of them: "last four of my social is won for two six", "One too
+// eight won, yeah." (after a question for the last four). Exactly four
+// such words, two of them digits at least, alone between other words.
+void ReadLastFourHomophones(std::vector<Tok>* out) {
+  auto homophone = [](const Tok& t) -> int {
+    if (t.type != T::kWord) return -1;
+    if (t.lower == "won") return 1;
+    if (t.lower == "to" || t.lower == "too") return 2;
+    if (t.lower == "for") return 4;
+    if (t.lower == "ate") return 8;
+    return -1;
+  };
+  auto digit = [](const Tok& t) {
+    return t.type == T::kWord && t.info.kind == W::kDigit && t.lower != "o";
+  };
+  const size_t n = out->size();
+  for (size_t k = 0; k + 4 <= n; ++k) {
+    // "last four" in the few words before (its own line or the one before).
+    if (!((*out)[k].type == T::kWord && (*out)[k].lower == "four" && k > 0 &&
+          (*out)[k - 1].lower == "last")) {
+      continue;
+    }
+    // The run: the first digit-like word a few tokens after the cue.
+    for (size_t b = k + 1; b < n && b < k + 14; ++b) {
+      if (!digit((*out)[b]) && homophone((*out)[b]) < 0) continue;
+      if (b == k + 1) break;  // ("last four digits", never "last four two six")
+      size_t e = b;
+      int digits = 0, homophones = 0;
+      while (e < n && e < b + 5) {
+        const Tok& t = (*out)[e];
+        if (digit(t)) {
+          ++digits;
+        } else if (homophone(t) >= 0) {
+          ++homophones;
+        } else if (!(t.type == T::kPunct && t.lower == ",")) {
+          break;
+        }
+        ++e;
+      }
+      const bool alone = e >= n || (*out)[e].type != T::kWord ||
+                         (!IsNumberWord((*out)[e]) && homophone((*out)[e]) < 0);
+      if (digits + homophones == 4 && digits >= 2 && homophones > 0 && alone) {
+        for (size_t q = b; q < e; ++q) {
+          Tok& t = (*out)[q];
+          const int v = homophone(t);
+          if (v >= 0 && t.info.kind != W::kDigit) {
+            t.info.kind = W::kDigit;
+            t.info.value = v;
+          }
+        }
+      }
+      break;
+    }
+  }
+}
+
 void Tokenize(std::string_view text, std::vector<Tok>* out) {
   out->clear();
   bool space = false;
@@ -1001,6 +1058,7 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
     t.info.kind = W::kDigit;
     t.info.value = value;
   }
+  ReadLastFourHomophones(out);
   MergeWordsAndSpellings(text, out);
   MergeSpelledIdNames(out);
 }

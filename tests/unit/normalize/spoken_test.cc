@@ -597,5 +597,15 @@ TEST(SpokenView, LikeBetweenPartsOfANumberIsAFiller) {
   EXPECT_EQ(ViewOf("it's n like nancy o like oscar"), ViewOf("it's n as in nancy o as in oscar"));
 }
 
+TEST(SpokenView, TheLastFourWithWordsHeardForDigits) {
+  EXPECT_EQ(ViewOf("[patient] last four of my social is won for two six"),
+            "[patient] last four of my social is 1426");
+  EXPECT_EQ(ViewOf("the last four of your social? / Member: One too eight won, yeah."),
+            "the last four of your social? / Member: 1281, yeah.");
+  // (Words where they are words: "last four weeks for two six-hour shifts".)
+  EXPECT_EQ(ViewOf("the last four weeks for two nights"), "the last four weeks for 2 nights");
+  EXPECT_EQ(ViewOf("last four digits for two people"), "last four digits for 2 people");
+}
+
 }  // namespace
 }  // namespace phiscrub::internal
