@@ -72,7 +72,7 @@ constexpr Entry kWords[] = {
     {"forty", W::kTens, 40},     {"fourty", W::kTens, 40},    {"fifty", W::kTens, 50},
     {"sixty", W::kTens, 60},     {"seventy", W::kTens, 70},   {"eighty", W::kTens, 80},
     {"ninety", W::kTens, 90},    {"hundred", W::kHundred, 100},
-    {"thousand", W::kThousand, 1000},
+    {"thousand", W::kThousand, 1000}, {"mil", W::kThousand, 1000},
     {"first", W::kOrdinal, 1},   {"second", W::kOrdinal, 2},  {"third", W::kOrdinal, 3},
     {"fourth", W::kOrdinal, 4},  {"fifth", W::kOrdinal, 5},   {"sixth", W::kOrdinal, 6},
     {"seventh", W::kOrdinal, 7}, {"eighth", W::kOrdinal, 8},  {"ninth", W::kOrdinal, 9},
@@ -102,6 +102,12 @@ constexpr Entry kWords[] = {
     {"apr", W::kMonth, 4},       {"jun", W::kMonth, 6},       {"jul", W::kMonth, 7},
     {"aug", W::kMonth, 8},       {"sep", W::kMonth, 9},       {"sept", W::kMonth, 9},
     {"oct", W::kMonth, 10},      {"nov", W::kMonth, 11},      {"dec", W::kMonth, 12},
+    // Spanish months (ReadSpanishDates writes them in English).
+    {"enero", W::kMonth, 1},     {"febrero", W::kMonth, 2},   {"marzo", W::kMonth, 3},
+    {"abril", W::kMonth, 4},     {"mayo", W::kMonth, 5},      {"junio", W::kMonth, 6},
+    {"julio", W::kMonth, 7},     {"agosto", W::kMonth, 8},    {"septiembre", W::kMonth, 9},
+    {"setiembre", W::kMonth, 9}, {"octubre", W::kMonth, 10},  {"noviembre", W::kMonth, 11},
+    {"diciembre", W::kMonth, 12},
     {"alpha", W::kNato, 'a'},    {"alfa", W::kNato, 'a'},     {"bravo", W::kNato, 'b'},
     {"charlie", W::kNato, 'c'},  {"delta", W::kNato, 'd'},    {"echo", W::kNato, 'e'},
     {"foxtrot", W::kNato, 'f'},  {"golf", W::kNato, 'g'},     {"hotel", W::kNato, 'h'},
@@ -250,6 +256,51 @@ void SplitSpanishNumbers(std::vector<Tok>* out) {
       if (u.lower == "una") u.info = {W::kDigit, 1};
       u.space_before = false;
       out->erase(out->begin() + static_cast<std::ptrdiff_t>(k));
+    }
+  }
+}
+
+// Dates said in Spanish: "el diez de marzo del ochenta y cuatro",
+// "veintitrés de mayo de mil novecientos noventa y cuatro". The month is
+// written in English with the "de"/"del" after it ("10 of March 84"), the
+// "de" before it is "of", and "mil novecientos" is a nineteen before the
+// rest of the year ("dos mil cuatro" is a thousand already).
+void ReadSpanishDates(std::vector<Tok>* out) {
+  static constexpr std::string_view kEnglish[] = {"", "January", "February", "March", "April",
+                                                  "May", "June", "July", "August", "September",
+                                                  "October", "November", "December"};
+  auto word = [&](size_t k, std::string_view w) {
+    return k < out->size() && (*out)[k].type == T::kWord && (*out)[k].lower == w;
+  };
+  for (size_t k = 0; k + 1 < out->size(); ++k) {
+    // "mil novecientos": nineteen hundred.
+    if (word(k, "mil") && word(k + 1, "novecientos")) {
+      Tok& m = (*out)[k];
+      m.info = {W::kTeen, 19};
+      m.lower = "nineteen";
+      m.e = (*out)[k + 1].e;
+      out->erase(out->begin() + static_cast<std::ptrdiff_t>(k) + 1);
+    }
+  }
+  for (size_t k = 1; k + 1 < out->size(); ++k) {
+    Tok& mo = (*out)[k];
+    if (mo.type != T::kWord || mo.info.kind != W::kMonth || !mo.said.empty()) continue;
+    const int month = mo.info.value;
+    const bool spanish = mo.lower.size() >= 4 && mo.lower != "june" && mo.lower != "july" &&
+                         Lookup(mo.lower).kind == W::kMonth &&
+                         (mo.lower.back() == 'o' || mo.lower.back() == 'e' || mo.lower == "abril");
+    if (!spanish || month < 1 || month > 12) continue;
+    // "de" before it after a day: "of".
+    const bool de_before = word(k - 1, "de") && k >= 2 && IsNumberWord((*out)[k - 2]);
+    // "de"/"del" after it before a year.
+    const bool de_after = (word(k + 1, "de") || word(k + 1, "del")) && k + 2 < out->size() &&
+                          IsNumberWord((*out)[k + 2]);
+    if (!de_before && !de_after) continue;
+    if (de_before) (*out)[k - 1].said = "of";
+    mo.said = std::string(kEnglish[month]);
+    if (de_after) {
+      mo.e = (*out)[k + 1].e;
+      out->erase(out->begin() + static_cast<std::ptrdiff_t>(k) + 1);
     }
   }
 }
@@ -730,6 +781,7 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
     }
   }
   SplitSpanishNumbers(out);
+  ReadSpanishDates(out);
   // Letters written as the words of their names, as engines write a name
   // spelled out ("oh kay a ef oh are", "tee h eye bee oh dee e a you ex"):
   // a run of four or more letters and letter names, three of them at least

@@ -607,5 +607,15 @@ TEST(SpokenView, TheLastFourWithWordsHeardForDigits) {
   EXPECT_EQ(ViewOf("last four digits for two people"), "last four digits for 2 people");
 }
 
+TEST(SpokenView, DatesSaidInSpanish) {
+  EXPECT_EQ(ViewOf("Este... el diez de marzo del ochenta y cuatro"), "Este... el 10 of March 84");
+  EXPECT_EQ(ViewOf("veintitrés de mayo de mil novecientos noventa y cuatro"), "23 of May 1994");
+  EXPECT_EQ(ViewOf("Ah, diez, diez, mil novecientos cuarenta y uno"), "Ah, 10/10/1941");
+  EXPECT_EQ(ViewOf("nació en dos mil cuatro"), "nació en 2004");
+  // (A month's name alone, or "mayo" the word, stays.)
+  EXPECT_EQ(ViewOf("I like mayo on my sandwich"), "I like mayo on my sandwich");
+  EXPECT_EQ(ViewOf("en marzo vamos"), "en marzo vamos");
+}
+
 }  // namespace
 }  // namespace phiscrub::internal
