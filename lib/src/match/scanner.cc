@@ -4280,6 +4280,64 @@ bool OffersValue(std::string_view sentence, bool remarks = false) {
 // ("And, um, six thirteen ninety four.", "Oh, and eight five eighty four,
 // just in case."): three number words or more, a month's name or none, no
 // other word (never "we have an opening April 14", "take two at nine").
+// An identity said unasked in one breath, as engines without punctuation
+// write it: "yeah hi wanda mcallister the third of january fifty two i'm
+// calling about my glasses", "hi yeah michael esposito march first eighty
+// four my doctor ordered ...". A greeting, two or three words of a name, a
+// month with numbers (a day and a year), then what the caller is calling
+// about. The bytes of the date part go to *b, *e (line offsets).
+bool DumpedDate(std::string_view line, size_t* b, size_t* e) {
+  size_t words_at = 0;
+  internal::SpeakerOf(line, &words_at);
+  if (words_at > line.size()) return false;
+  const std::string said = LowerAscii(line.substr(words_at));
+  if (said.find_first_of(".?!0123456789") != std::string::npos) return false;
+  std::vector<std::string_view> w;
+  WordsOf(said, &w);
+  static constexpr std::string_view kGreet[] = {"yeah", "hi", "hello", "hey", "yes", "um", "uh",
+                                                "okay", "so", "good", "morning", "afternoon"};
+  static constexpr std::string_view kMonths[] = {
+      "january", "february", "march", "april", "may", "june", "july", "august", "september",
+      "october", "november", "december"};
+  static constexpr std::string_view kNext[] = {"i'm", "im", "calling", "my", "i", "and", "um", "uh"};
+  auto in = [](const auto& list, std::string_view x) {
+    return std::find(std::begin(list), std::end(list), x) != std::end(list);
+  };
+  size_t k = 0;
+  while (k < w.size() && in(kGreet, w[k])) ++k;
+  if (k == 0) return false;
+  const size_t name_b = k;
+  while (k < w.size() && k < name_b + 3 && !in(kMonths, w[k]) && w[k] != "the" && !IsValueWord(w[k]) &&
+         !in(kNext, w[k])) {
+    ++k;
+  }
+  if (k - name_b < 2) return false;
+  const size_t date_b = k;
+  bool month = false;
+  size_t numbers = 0;
+  while (k < w.size() && !in(kNext, w[k])) {
+    std::string_view x = w[k];
+    if (in(kMonths, x)) {
+      month = true;
+    } else if (x == "the" || x == "of") {
+    } else if (IsValueWord(x) && x != "as" && x != "dash" && x != "in") {
+      ++numbers;
+    } else if (x.size() > 4 && (x.substr(x.size() - 2) == "th" || x.substr(x.size() - 2) == "st" ||
+                                x.substr(x.size() - 2) == "nd" || x.substr(x.size() - 2) == "rd")) {
+      ++numbers;  // "third", "twentieth"
+    } else if (x == "first" || x == "second" || x == "third") {
+      ++numbers;
+    } else {
+      return false;
+    }
+    ++k;
+  }
+  if (!month || numbers < 2 || numbers > 5 || k >= w.size() || k - date_b > 8) return false;
+  *b = words_at + static_cast<size_t>(w[date_b].data() - said.data());
+  *e = words_at + static_cast<size_t>(w[k - 1].data() + w[k - 1].size() - said.data());
+  return true;
+}
+
 bool DateAloneInTurn(std::string_view line) {
   size_t words = 0;
   internal::SpeakerOf(line, &words);
@@ -4515,6 +4573,10 @@ void Scanner::AddSentenceExpectations(std::string_view line, uint32_t base) {
     }
     if (dob != 0 && turn.size() <= 160 && !asked && DateAloneInTurn(turn)) {
       expect(lb, le, dob);
+    }
+    if (size_t db = 0, de = 0; dob != 0 && turn.size() <= 300 && DumpedDate(turn, &db, &de)) {
+      expect(lb + db, lb + de, dob);
+      s.expect.back().within = true;
     }
     lb = le + 1;
   }

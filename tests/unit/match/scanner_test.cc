@@ -2656,5 +2656,21 @@ TEST_F(ScannerTest, ADateOfDeathSaidAfterHePassed) {
   EXPECT_EQ(Redact(rules_, "the build passed on 2024-01-05 in CI"), "the build passed on 2024-01-05 in CI");
 }
 
+TEST_F(ScannerTest, AnIdentitySaidUnaskedInOneBreathWithoutPunctuation) {
+  EXPECT_EQ(RedactTurn(rules_, "Agent: If this is an emergency, dial 911. How can I help you today?",
+                       "User: yeah hi wanda mcallister the third of january fifty two i'm calling about "
+                       "my glasses"),
+            "User: yeah hi [PERSON] [DATE_OF_BIRTH] i'm calling about my glasses");
+  EXPECT_EQ(RedactTurn(rules_, "Agent: how can i help you",
+                       "Caller: hi yeah michael esposito march first eighty four my doctor ordered a mri"),
+            "Caller: hi yeah [PERSON] [DATE_OF_BIRTH] my doctor ordered a mri");
+  // (An appointment or a visit is no identity: the words before the date are
+  // no name.)
+  for (const char* keep : {"Caller: hi my appointment is may fifth at ten i'm calling to move it",
+                           "Caller: hi yeah i was there march first at two and my doctor said"}) {
+    EXPECT_EQ(RedactTurn(rules_, "Agent: how can i help you", keep), keep);
+  }
+}
+
 }  // namespace
 }  // namespace phiscrub
