@@ -434,9 +434,9 @@ void MarkHesitations(std::vector<Tok>* out) {
     if (p == 0 || !number(p - 1) || !number(k + 1)) continue;
     // (Parts of a value on both sides, two numbers or three written digits
     // at least: "i take like two like three pills" is a word.)
-    auto part = [&](size_t q, int step) {
+    auto part = [&](size_t from, bool forward) {
       int n = 0;
-      for (; q < out->size() && n < 3; q += static_cast<size_t>(step)) {
+      for (size_t q = from; q < out->size() && n < 3;) {
         const Tok& t = (*out)[q];
         if (t.type == T::kDigits) {
           n += static_cast<int>(t.lower.size());
@@ -445,11 +445,15 @@ void MarkHesitations(std::vector<Tok>* out) {
         } else if (!(t.type == T::kPunct && (t.lower == "." || t.lower == ","))) {
           break;
         }
-        if (q == 0 && step < 0) break;
+        if (forward) {
+          ++q;
+        } else if (q-- == 0) {
+          break;
+        }
       }
       return n >= 2;
     };
-    if (!part(p - 1, -1) || !part(k + 1, 1)) continue;
+    if (!part(p - 1, false) || !part(k + 1, true)) continue;
     (*out)[k].info = {W::kFiller, 0};
   }
 }
@@ -601,7 +605,7 @@ void ReadLastFourHomophones(std::vector<Tok>* out) {
   };
   const size_t n = out->size();
   for (size_t k = 0; k + 4 <= n; ++k) {
-    // "last four" in the few words before (its own line or the one before).
+    // "last four" ("the last four of your social? / Member: ...").
     if (!((*out)[k].type == T::kWord && (*out)[k].lower == "four" && k > 0 &&
           (*out)[k - 1].lower == "last")) {
       continue;
@@ -2111,8 +2115,9 @@ Groups WrittenGroups(std::string_view text, size_t i, size_t j) {
     if (d == at + 1 && text[at] == ',' && e - d != 3) break;
     if (d == at + 1 && text[at] == '.' && (e >= n || text[e] != '.') && g.count < 2 &&
         (at < 2 || text[at - 2] != '.')) {
-      // ("552.9932" is one dot: a decimal unless more dots follow.)
-      if (!(e - d >= 4)) break;
+      // ("552.9932" is one dot: a decimal unless more dots follow or four
+      // digits or more come after it.)
+      if (e - d < 4) break;
     }
     if (e < n && (IsAsciiLetter(text[e]) || text[e] == ':' || text[e] == '/' || text[e] == '-' ||
                   text[e] == '%')) {
@@ -2128,8 +2133,6 @@ Groups WrittenGroups(std::string_view text, size_t i, size_t j) {
   return g;
 }
 
-// Whether groups of these lengths are worth a view: an identifier's length
-// in all (5, 7 to 16 digits), a date's three parts or a year said in two.
 // Groups in a written shape are written already: "808 555 0180", ZIP+4,
 // an EIN (2-7), an SSN in threes; a card's groups with dots are not,
 // "4000.0545.8162.5455".
@@ -2142,6 +2145,8 @@ bool WrittenShape(const Groups& g) {
          is({4, 3, 4}) || is({2, 7}) || is({3, 3, 3});
 }
 
+// Whether groups of these lengths are worth a view: an identifier's length
+// in all (5, 7 to 16 digits), a date's three parts or a year said in two.
 bool RegroupedLengths(const Groups& g) {
   if (g.count < 2) return false;
   // (Never an IP address: four groups of one to three digits with dots.)
@@ -2474,6 +2479,134 @@ bool AmountUnit(const std::vector<Tok>& toks, size_t k) {
                                                 "miles", "feet", "years"};
   return k < toks.size() && toks[k].type == T::kWord &&
          std::find(std::begin(kUnits), std::end(kUnits), toks[k].lower) != std::end(kUnits);
+}
+
+// How a run of written digit groups an engine wrote its own way is read
+// (WrittenGroups): joined into the identifier they make ("79 901", "415555,
+// 0141", "8,085,550,113"), as a date ("1, 13, 1962") or with a year said in
+// two after a month and day ("May 11 19 88", "February 14th 19 44").
+struct Regroup {
+  bool any = false;
+  bool date = false;         // month/day/year: the pauses become slashes
+  bool year_in_two = false;  // "19 88" is one year
+  bool id = false;           // the engine's dots and commas are pauses
+};
+
+Regroup ReadRegroup(std::string_view text, const std::vector<Tok>& toks, size_t rb, size_t re,
+                    int written, bool paused_groups, bool numeric_dates) {
+  Regroup r;
+  // (A card's four groups with dots are no pauses to keep: "4000.0545.8162.5455".)
+  const bool dotted_card = paused_groups && written == 4 && toks[rb].b > 0 && rb + 2 < re &&
+                           toks[rb + 1].type == T::kPunct && toks[rb + 1].lower == "." &&
+                           !toks[rb + 2].space_before;
+  if ((paused_groups && !dotted_card) || written < 2 || re - rb > 11) return r;
+  const Groups g = WrittenGroups(text, toks[rb].b, toks[rb].e);
+  for (size_t q = rb; q < re; ++q) {  // digits, commas and dots only
+    if (!(toks[q].type == T::kDigits ||
+          (toks[q].type == T::kPunct && (toks[q].lower == "," || toks[q].lower == ".")))) {
+      return r;
+    }
+  }
+  auto group = [&](size_t nth) {
+    size_t seen = 0;
+    for (size_t q = rb; q < re; ++q) {
+      if (toks[q].type == T::kDigits && seen++ == nth) return std::atoi(toks[q].lower.c_str());
+    }
+    return 0;
+  };
+  // A month a few words before: "May 11", "February 14th", "May, 27".
+  bool month = false;
+  for (size_t q = rb, seen = 0; q > 0 && seen < 3; --q, ++seen) {
+    const Tok& x = toks[q - 1];
+    if (x.type == T::kWord && x.info.kind == W::kMonth) {
+      month = true;
+      break;
+    }
+    if (!(x.type == T::kPunct && x.lower == ",") && !(x.type == T::kWord && x.info.kind == W::kFiller) &&
+        !(x.type == T::kWord && x.lower.size() >= 3 && IsDigit(x.lower[0]))) {
+      break;
+    }
+  }
+  const bool dollars = toks[rb].b > 0 && text[toks[rb].b - 1] == '$';
+  if (toks[re - 1].e != g.end || !(month || RegroupedLengths(g)) || dollars || AmountUnit(toks, re) ||
+      !InSpeech(text, toks[rb].b, g)) {
+    return r;
+  }
+  if (month) {
+    // "May 11 19 88", "February 8, 19, 86"; "February 14th 19 44".
+    const bool ordinal_before = rb > 0 && toks[rb - 1].type == T::kWord && IsDigit(toks[rb - 1].lower[0]);
+    const bool century = g.count >= 2 && (group(g.count - 2) == 19 || group(g.count - 2) == 20) &&
+                         g.len[g.count - 2] == 2 && g.len[g.count - 1] == 2;
+    r.year_in_two = century && (g.count == 3 || (g.count == 2 && ordinal_before));
+    r.any = r.year_in_two || (g.count == 2 && g.len[0] <= 2 && g.len[1] == 4);
+    return r;
+  }
+  if (g.count == 3 && g.len[2] == 4) {
+    const int m = group(0), d = group(1), y = group(2);
+    r.any = r.date = numeric_dates && m >= 1 && m <= 12 && d >= 1 && d <= 31 && y >= 1900 &&
+                     y <= CurrentYear() && g.len[0] <= 2;
+    return r;
+  }
+  if (g.count == 2 && g.len[0] == 2 && g.len[1] == 2) return r;  // (a year in two, no month)
+  bool years = true;
+  size_t lone = 0;
+  bool long_group = false;
+  for (size_t q = 0; q < g.count; ++q) {
+    years = years && g.len[q] == 4 && group(q) >= 1900 && group(q) <= 2099;
+    lone += g.len[q] == 1 ? 1 : 0;
+    long_group = long_group || g.len[q] >= 4;
+  }
+  // (Never a list: "1, 2, 3, 4, 5", one lone digit at most; nor one said with
+  // pauses, "rooms 312, 55, 10": groups joined by ", " hold four digits or
+  // more in one of them.)
+  bool listed = false;
+  for (size_t q = toks[rb].b; q + 1 < g.end && !listed; ++q) listed = text[q] == ',' && text[q + 1] == ' ';
+  const bool list = lone > 1 || (listed && !long_group);
+  // (Or a number written with thousands commas: "5,105,105,425,058,542".)
+  const bool thousands = std::all_of(g.len + 1, g.len + g.count, [](size_t l) { return l == 3; });
+  r.any = r.id = !years && !list && (g.count <= 4 || thousands);
+  return r;
+}
+
+// Rewrites the atoms of a run ReadRegroup took.
+void ApplyRegroup(const Regroup& r, std::vector<Atom>* atoms) {
+  if (r.date) {
+    // "1, 13, 1962", "12 3 1974": a date, its pauses slashes.
+    std::vector<Atom> dated;
+    for (const Atom& a : *atoms) {
+      if (a.kind == Atom::kSeparator) continue;
+      if (!dated.empty()) dated.push_back(Atom{Atom::kSeparator, "/", dated.back().e, a.b});
+      dated.push_back(a);
+    }
+    atoms->swap(dated);
+  }
+  if (r.id) {
+    // The engine's dots and commas are pauses: "5.81.02" is 58102.
+    for (Atom& a : *atoms) {
+      if (a.kind == Atom::kSeparator) {
+        a.text = " ";
+        a.pause = true;
+      }
+    }
+  }
+  if (r.year_in_two) {
+    // "19 88" is one year: the two groups become one atom.
+    for (size_t q = 0; q + 1 < atoms->size(); ++q) {
+      auto century = [&](const Atom& a) {
+        return a.kind == Atom::kWritten && (a.text == "19" || a.text == "20");
+      };
+      auto two = [](const Atom& a) { return a.kind == Atom::kWritten && a.text.size() == 2; };
+      if (q + 2 < atoms->size() && century((*atoms)[q]) && (*atoms)[q + 1].kind == Atom::kSeparator &&
+          (*atoms)[q + 1].pause && two((*atoms)[q + 2])) {
+        atoms->erase(atoms->begin() + static_cast<long>(q) + 1);
+      }
+      if (century((*atoms)[q]) && two((*atoms)[q + 1])) {
+        (*atoms)[q].text += (*atoms)[q + 1].text;
+        (*atoms)[q].e = (*atoms)[q + 1].e;
+        atoms->erase(atoms->begin() + static_cast<long>(q) + 1);
+      }
+    }
+  }
 }
 
 bool SpokenView(std::string_view text, View* out, bool numeric_dates, bool o_zero) {
@@ -2885,77 +3018,11 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates, bool o_zer
       }
       paused_groups = sized && total >= 7 && !unit && !years && (filler || (written == 4 && fours == 4));
     }
-    // Groups an engine wrote its own way (WrittenGroups): joined into the
-    // identifier they make ("79 901", "415555, 0141", "8,085,550,113"), read
-    // as a date ("1, 13, 1962") or a year said in two after a month and day
-    // ("May 11 19 88", "February 14th 19 44").
-    bool regrouped = false, year_in_two = false, id_regrouped = false;
-    // (A card's four groups with dots are no pauses to keep: "4000.0545.8162.5455".)
-    const bool dotted_card = paused_groups && written == 4 && toks[rb].b > 0 && rb + 1 < re &&
-                             toks[rb + 1].type == T::kPunct && toks[rb + 1].lower == "." &&
-                             !toks[rb + 2].space_before;
-    if ((!paused_groups || dotted_card) && numbers == 0 && letters == 0 && written >= 2 &&
-        re - rb <= 11) {
-      const Groups g = WrittenGroups(text, toks[rb].b, toks[rb].e);
-      bool plain = true;  // digits, commas and dots only
-      for (size_t q = rb; q < re && plain; ++q) {
-        plain = toks[q].type == T::kDigits ||
-                (toks[q].type == T::kPunct && (toks[q].lower == "," || toks[q].lower == "."));
-      }
-      auto group = [&](size_t nth) {
-        size_t seen = 0;
-        for (size_t q = rb; q < re; ++q) {
-          if (toks[q].type == T::kDigits && seen++ == nth) return std::atoi(toks[q].lower.c_str());
-        }
-        return 0;
-      };
-      // A month a few words before: "May 11", "February 14th", "May, 27".
-      bool month = false;
-      for (size_t q = rb, seen = 0; q > 0 && seen < 3; --q, ++seen) {
-        const Tok& x = toks[q - 1];
-        if (x.type == T::kWord && x.info.kind == W::kMonth) {
-          month = true;
-          break;
-        }
-        if (!(x.type == T::kPunct && x.lower == ",") && !(x.type == T::kWord && x.info.kind == W::kFiller) &&
-            !(x.type == T::kWord && x.lower.size() >= 3 && IsDigit(x.lower[0]))) {
-          break;
-        }
-      }
-      const bool ordinal_before = rb > 0 && toks[rb - 1].type == T::kWord && IsDigit(toks[rb - 1].lower[0]);
-      const bool dollars = toks[rb].b > 0 && text[toks[rb].b - 1] == '$';
-      const bool unit = AmountUnit(toks, re);
-      const bool century = g.count >= 2 && (group(g.count - 2) == 19 || group(g.count - 2) == 20) &&
-                           g.len[g.count - 2] == 2 && g.len[g.count - 1] == 2;
-      if (plain && toks[re - 1].e == g.end && (month || RegroupedLengths(g)) && !dollars && !unit &&
-          InSpeech(text, toks[rb].b, g)) {
-        if (month) {
-          // "May 11 19 88", "February 8, 19, 86"; "February 14th 19 44".
-          year_in_two = century && (g.count == 3 || (g.count == 2 && ordinal_before));
-          regrouped = year_in_two || (g.count == 2 && g.len[0] <= 2 && g.len[1] == 4);
-        } else if (g.count == 3 && g.len[2] == 4) {
-          const int m = group(0), d = group(1), y = group(2);
-          regrouped = numeric_dates && m >= 1 && m <= 12 && d >= 1 && d <= 31 && y >= 1900 &&
-                      y <= CurrentYear();
-        } else if (!(g.count == 2 && g.len[0] == 2 && g.len[1] == 2)) {
-          bool years = true;
-          for (size_t q = 0; q < g.count; ++q) years = years && g.len[q] == 4 && group(q) >= 1900 && group(q) <= 2099;
-          // (Never a list: "1, 2, 3, 4, 5"; one lone digit at most.)
-          size_t lone = 0;
-          for (size_t q = 0; q < g.count; ++q) lone += g.len[q] == 1 ? 1 : 0;
-          // (Nor a list said with pauses, "rooms 312, 55, 10": groups joined
-          // by ", " hold four digits or more in one of them.)
-          bool listed = false, long_group = false;
-          for (size_t q = toks[rb].b; q + 1 < g.end; ++q) listed = listed || (text[q] == ',' && text[q + 1] == ' ');
-          for (size_t q = 0; q < g.count; ++q) long_group = long_group || g.len[q] >= 4;
-          if (listed && !long_group) lone = 2;
-          // (Or a number written with thousands commas: "5,105,105,425,058,542".)
-          const bool thousands = std::all_of(g.len + 1, g.len + g.count, [](size_t l) { return l == 3; });
-          regrouped = !years && lone <= 1 && (g.count <= 4 || thousands);
-          id_regrouped = regrouped;
-        }
-      }
-    }
+    // Groups an engine wrote its own way (ReadRegroup).
+    const Regroup regroup = numbers == 0 && letters == 0
+                                ? ReadRegroup(text, toks, rb, re, written, paused_groups, numeric_dates)
+                                : Regroup{};
+    const bool regrouped = regroup.any;
     worth = worth || paused_groups || regrouped;
     // A house number and an abbreviated direction ("22 S. 10th Loop", "91 N.
     // Main") are written already.
@@ -3035,42 +3102,7 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates, bool o_zer
       }
       ++k;
     }
-    if (regrouped && !year_in_two && written == 3 && toks[re - 1].lower.size() == 4 &&
-        toks[rb].lower.size() <= 2) {
-      // "1, 13, 1962", "12 3 1974": a date, its pauses slashes.
-      std::vector<Atom> dated;
-      for (const Atom& a : atoms) {
-        if (a.kind == Atom::kSeparator) continue;
-        if (!dated.empty()) dated.push_back(Atom{Atom::kSeparator, "/", dated.back().e, a.b});
-        dated.push_back(a);
-      }
-      atoms.swap(dated);
-    }
-    if (id_regrouped) {
-      // The engine's dots and commas are pauses: "5.81.02" is 58102.
-      for (Atom& a : atoms) {
-        if (a.kind == Atom::kSeparator) {
-          a.text = " ";
-          a.pause = true;
-        }
-      }
-    }
-    if (year_in_two) {
-      // "19 88" is one year: the two groups become one atom.
-      for (size_t q = 0; q + 1 < atoms.size(); ++q) {
-        if (q + 2 < atoms.size() && atoms[q].kind == Atom::kWritten && (atoms[q].text == "19" || atoms[q].text == "20") &&
-            atoms[q + 1].kind == Atom::kSeparator && atoms[q + 1].pause &&
-            atoms[q + 2].kind == Atom::kWritten && atoms[q + 2].text.size() == 2) {
-          atoms.erase(atoms.begin() + static_cast<long>(q) + 1);
-        }
-        if (atoms[q].kind == Atom::kWritten && (atoms[q].text == "19" || atoms[q].text == "20") &&
-            atoms[q + 1].kind == Atom::kWritten && atoms[q + 1].text.size() == 2) {
-          atoms[q].text += atoms[q + 1].text;
-          atoms[q].e = atoms[q + 1].e;
-          atoms.erase(atoms.begin() + static_cast<long>(q) + 1);
-        }
-      }
-    }
+    if (regrouped) ApplyRegroup(regroup, &atoms);
     // A run made only of written digits and blanks is already written
     // (unless they were written one at a time).
     if (numbers == 0 && letters == 0 && !(lone_digits >= 5 && lone_digits == written) &&
