@@ -3848,12 +3848,38 @@ bool Scanner::FindAnswer(std::string_view text, size_t* end) {
   return false;
 }
 
+// Whether the answer's turn, ending at or right before `at`, takes the
+// answer back after it ("one one two nine ... four... no sorry that's my
+// husband's"): the question is still open, and the value said next answers
+// it. (Never a correction that goes on to the value: "no sorry, it's ...".)
+bool Retracted(std::string_view text, uint32_t at) {
+  if (at == 0 || at > text.size()) return false;
+  size_t le = at;
+  while (le > 0 && (text[le - 1] == '\n' || text[le - 1] == ' ')) --le;
+  const size_t nl = le > 0 ? text.rfind('\n', le - 1) : std::string_view::npos;
+  const size_t lb = nl == std::string_view::npos ? 0 : nl + 1;
+  const size_t from = le - lb > 80 ? le - 80 : lb;
+  const std::string rest = LowerAscii(text.substr(from, le - from));
+  for (std::string_view r : {"no sorry", "no, sorry", "no wait", "no, wait", "that's my husband",
+                             "that's my wife", "that's my son", "that's my daughter",
+                             "that's my mom", "that's my dad", "wrong one", "wrong number",
+                             "not that one", "that's the old"}) {
+    const size_t p = rest.find(r);
+    if (p == std::string::npos) continue;
+    const std::string_view after = std::string_view(rest).substr(p + r.size());
+    if (std::none_of(after.begin(), after.end(), IsDigitByte) && !internal::HasSpokenSeed(after)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 void Scanner::ExpectAnswer(std::string_view text, uint32_t begin, uint32_t end,
                            uint64_t entities) {
   State& s = *state_;
   size_t cut = 0;
   if ((entities & s.digit_entities) != 0 && FindAnswer(text.substr(begin, end - begin), &cut) &&
-      begin + cut < end) {
+      begin + cut < end && !Retracted(text, begin + static_cast<uint32_t>(cut))) {
     const uint32_t at = begin + static_cast<uint32_t>(cut);
     s.expect.push_back({begin, at, entities, std::string()});
     s.expect.push_back({at, end, entities & s.digit_entities, s.answer_digits});
@@ -3925,7 +3951,15 @@ void Scanner::ExpectAfter(std::string_view asked_in, uint32_t from, std::string_
     for (size_t pos = it->first; digits != 0 && pos < asked_in.size() &&
                                  FindAnswer(asked_in.substr(pos), &cut);) {
       std::string answer = s.answer_digits;  // (asked_again looks at other lines)
-      const size_t again = asked_again(pos + cut);
+      // (An answer taken back in its turn leaves the question open: "...
+      // no sorry that's my husband's".)
+      size_t again = std::string_view::npos;
+      if (Retracted(asked_in, static_cast<uint32_t>(pos + cut))) {
+        const size_t le = asked_in.find('\n', pos + cut);
+        again = le == std::string_view::npos ? asked_in.size() : le + 1;
+      } else {
+        again = asked_again(pos + cut);
+      }
       if (again == std::string_view::npos) {
         s.expect.push_back({begin, end, digits, std::move(answer)});
         digits = 0;

@@ -2672,5 +2672,17 @@ TEST_F(ScannerTest, AnIdentitySaidUnaskedInOneBreathWithoutPunctuation) {
   }
 }
 
+TEST_F(ScannerTest, AnAnswerTakenBackLeavesTheQuestionOpen) {
+  const std::string out = RedactConversation(rules_,
+                                             "AI: can I get the type one NPI for the physician\n"
+                                             "User: one one two nine five five eight four nine four... "
+                                             "no sorry that's my husband's\n"
+                                             "AI: no problem, go ahead\n"
+                                             "User: 18817. 29978\n");
+  EXPECT_EQ(out.find("18817"), std::string::npos) << out;
+  EXPECT_EQ(out.find("29978"), std::string::npos) << out;
+  EXPECT_NE(out.find("no sorry that's my husband's"), std::string::npos) << out;
+}
+
 }  // namespace
 }  // namespace phiscrub
