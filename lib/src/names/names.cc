@@ -223,6 +223,38 @@ uint8_t NameGazetteer::Flags(std::string_view folded) const {
   return f;
 }
 
+// Whether word w is `x` as written, contractions included ("I'm", "it's":
+// SplitWords folds them to their base, "i" and "it").
+bool Says(std::string_view text, const NameScratch::Word& w, std::string_view x) {
+  std::string said;
+  for (uint32_t i = w.start; i < w.end && i < text.size(); ++i) {
+    const char c = text[i];
+    if (static_cast<unsigned char>(c) == 0xE2 && i + 2 < w.end && text[i + 1] == '\x80' &&
+        text[i + 2] == '\x99') {
+      said.push_back('\'');
+      i += 2;
+      continue;
+    }
+    said.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+  return said == x;
+}
+
+bool SaysIm(std::string_view text, const NameScratch::Word& w) {
+  return Says(text, w, "i'm") || w.folded == "im";
+}
+
+// Whether words[k] is followed by whom the call is for: "..., and it's for
+// my son", "and this is for my father".
+bool ForWhomAfter(std::string_view text, const std::vector<NameScratch::Word>& words, size_t k) {
+  if (k + 3 >= words.size() || words[k + 1].folded != "and" || words[k + 1].start - words[k].end > 2) {
+    return false;
+  }
+  const auto& a = words[k + 2];
+  const std::string& b = words[k + 3].folded;
+  return (Says(text, a, "it's") || a.folded == "its" || a.folded == "this") && (b == "for" || b == "is");
+}
+
 void SplitWords(std::string_view text, const NameGazetteer& gaz, NameScratch* scratch) {
   auto& words = scratch->words;
   words.clear();
@@ -429,10 +461,22 @@ void SplitWords(std::string_view text, const NameGazetteer& gaz, NameScratch* sc
         (words[k + 1].title_case || (words[k + 1].upper && w.upper)) &&
         (words[k + 1].flags & (kNotName | kCommonWord)) == 0 && words[k + 1].folded.size() >= 2;
     const bool introduced =
-        (k >= 1 && (words[k - 1].folded == "i'm" || words[k - 1].folded == "im")) ||
+        (k >= 1 && SaysIm(text, words[k - 1])) ||
         (k >= 2 && words[k - 1].folded == "is" &&
          (words[k - 2].folded == "name" || words[k - 2].folded == "this"));
     if (surname_next || introduced) w.flags = static_cast<uint8_t>(w.flags & ~kNotName);
+  }
+  // Given names that are also words ("Hope", "Will", "maria"), introduced
+  // before whom the call is for: "Yeah, I'm Hope, and it's for my son",
+  // "yeah i'm maria and it's for my father".
+  for (size_t k = 1; k + 3 < words.size(); ++k) {
+    auto& w = words[k];
+    if (!(w.flags & kGivenName) || w.digits || w.folded.size() < 3 ||
+        !SaysIm(text, words[k - 1]) ||
+        !(w.title_case || (w.lower && !(w.flags & kCommonWord)))) {
+      continue;
+    }
+    if (ForWhomAfter(text, words, k)) w.flags = static_cast<uint8_t>(w.flags & ~kNotName);
   }
   // Surnames that are also places ("Washington"): a surname right after a
   // given name written alike ("Tonya Washington", "ralph washington"),
@@ -451,8 +495,9 @@ void SplitWords(std::string_view text, const NameGazetteer& gaz, NameScratch* sc
                        text.substr(g.end, w.start - g.end) == " ";
     // (Said as a name: first in the turn, or after "this is", "my name is",
     // "it's", "I'm".)
-    static constexpr std::string_view kIntro[] = {"is", "i'm", "im", "it's", "its", "named"};
-    const bool said_as_name = k == 1 || words[k - 2].label || In(kIntro, words[k - 2].folded);
+    static constexpr std::string_view kIntro[] = {"is", "im", "its", "named"};
+    const bool said_as_name = k == 1 || words[k - 2].label || In(kIntro, words[k - 2].folded) ||
+                              SaysIm(text, words[k - 2]) || Says(text, words[k - 2], "it's");
     if (given && said_as_name) w.flags = static_cast<uint8_t>(w.flags & ~kNotName);
   }
   // Capitals of three letters or fewer ("NIC", "PIO", "RAS") are acronyms,
@@ -803,9 +848,9 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
       static constexpr std::string_view kOwners[] = {"my", "our", "her", "his", "your"};
       // (Or after "i'm" in lower case, a name no word shares: "hello yes
       // i'm bonnie i'm the niece".)
-      const bool im = words[k - 1].folded == "i'm" && first.lower && !everyday(first) &&
+      const bool im = SaysIm(text, words[k - 1]) && first.lower && !everyday(first) &&
                       k + 1 < words.size() && words[k + 1].start == first.end + 1 &&
-                      (words[k + 1].folded == "i'm" || words[k + 1].folded == "calling");
+                      (SaysIm(text, words[k + 1]) || words[k + 1].folded == "calling");
       // (Or the caller a call-back asks for, the question ending there: "Is
       // this Heather?", "... returning your call is this linh" at the end.)
       const bool is_this =
@@ -813,7 +858,12 @@ void FindNames(std::string_view text, const std::function<NameCue(uint32_t)>& cu
           (!everyday(first) || first.title_case) &&
           (first.end >= text.size() || text[first.end] == '?' || text[first.end] == '\n' ||
            (text.size() > first.end + 2 && text.compare(first.end, 3, " / ") == 0));
-      if (im || is_this) {
+      // (Or before whom the call is for: "I'm Hope, and it's for my son".)
+      // (A word in lower case only when no list has it: "i'm fine and this
+      // is for my dad" is no name.)
+      const bool im_for = SaysIm(text, words[k - 1]) && ForWhomAfter(text, words, k) &&
+                          (first.title_case || !everyday(first));
+      if (im || is_this || im_for) {
         asked_name = 1;
       } else if (In(kKin, words[k - 1].folded) && !words[k - 1].possessive &&
                  In(kOwners, words[k - 2].folded)) {

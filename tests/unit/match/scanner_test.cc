@@ -2684,5 +2684,16 @@ TEST_F(ScannerTest, AnAnswerTakenBackLeavesTheQuestionOpen) {
   EXPECT_NE(out.find("no sorry that's my husband's"), std::string::npos) << out;
 }
 
+TEST_F(ScannerTest, AGivenNameThatIsAlsoAWordIntroducedBeforeWhomTheCallIsFor) {
+  EXPECT_EQ(Redact(rules_, "Yeah, I'm Hope, and it's for my son, Mateo Young."),
+            "Yeah, I'm [PERSON], and it's for my son, [PERSON].");
+  EXPECT_EQ(Redact(rules_, "yeah i'm priya and it's for my father"), "yeah i'm [PERSON] and it's for my father");
+  // (How the caller is, said the same way, is no name.)
+  for (const char* keep : {"I'm good, and it's for my son", "I'm sorry and it's for my son",
+                           "yeah i'm fine and this is for my dad", "yeah i'm okay and it's for my mom"}) {
+    EXPECT_EQ(Redact(rules_, keep), keep);
+  }
+}
+
 }  // namespace
 }  // namespace phiscrub
