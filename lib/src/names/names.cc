@@ -466,9 +466,9 @@ void SplitWords(std::string_view text, const NameGazetteer& gaz, NameScratch* sc
          (words[k - 2].folded == "name" || words[k - 2].folded == "this"));
     if (surname_next || introduced) w.flags = static_cast<uint8_t>(w.flags & ~kNotName);
   }
-  // Given names that are also words ("Hope", "Will", "maria"), introduced
-  // before whom the call is for: "Yeah, I'm Hope, and it's for my son",
-  // "yeah i'm maria and it's for my father".
+  // Given names that are also words ("Hope", "Grace"), introduced before
+  // whom the call is for: "Yeah, I'm Hope, and it's for my son"; in lower
+  // case only a name no word list has ("yeah i'm priya and it's for ...").
   for (size_t k = 1; k + 3 < words.size(); ++k) {
     auto& w = words[k];
     if (!(w.flags & kGivenName) || w.digits || w.folded.size() < 3 ||
