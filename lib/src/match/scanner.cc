@@ -4314,6 +4314,10 @@ bool OffersValue(std::string_view sentence, bool remarks = false) {
 // ("And, um, six thirteen ninety four.", "Oh, and eight five eighty four,
 // just in case."): three number words or more, a month's name or none, no
 // other word (never "we have an opening April 14", "take two at nine").
+constexpr std::string_view kMonthNames[] = {"january", "february", "march",     "april",
+                                             "may",     "june",     "july",      "august",
+                                             "september", "october", "november", "december"};
+
 // An identity said unasked in one breath, as engines without punctuation
 // write it: "yeah hi wanda mcallister the third of january fifty two i'm
 // calling about my glasses", "hi yeah michael esposito march first eighty
@@ -4330,9 +4334,6 @@ bool DumpedDate(std::string_view line, size_t* b, size_t* e) {
   WordsOf(said, &w);
   static constexpr std::string_view kGreet[] = {"yeah", "hi", "hello", "hey", "yes", "um", "uh",
                                                 "okay", "so", "good", "morning", "afternoon"};
-  static constexpr std::string_view kMonths[] = {
-      "january", "february", "march", "april", "may", "june", "july", "august", "september",
-      "october", "november", "december"};
   static constexpr std::string_view kNext[] = {"i'm", "im", "calling", "my", "i", "and", "um", "uh"};
   auto in = [](const auto& list, std::string_view x) {
     return std::find(std::begin(list), std::end(list), x) != std::end(list);
@@ -4341,7 +4342,7 @@ bool DumpedDate(std::string_view line, size_t* b, size_t* e) {
   while (k < w.size() && in(kGreet, w[k])) ++k;
   if (k == 0) return false;
   const size_t name_b = k;
-  while (k < w.size() && k < name_b + 3 && !in(kMonths, w[k]) && w[k] != "the" && !IsValueWord(w[k]) &&
+  while (k < w.size() && k < name_b + 3 && !in(kMonthNames, w[k]) && w[k] != "the" && !IsValueWord(w[k]) &&
          !in(kNext, w[k])) {
     ++k;
   }
@@ -4350,21 +4351,16 @@ bool DumpedDate(std::string_view line, size_t* b, size_t* e) {
   bool month = false;
   size_t numbers = 0;
   while (k < w.size() && !in(kNext, w[k])) {
-    std::string_view x = w[k];
-    if (in(kMonths, x)) {
+    const std::string_view x = w[k++];
+    if (in(kMonthNames, x)) {
       month = true;
-    } else if (x == "the" || x == "of") {
-    } else if (IsValueWord(x) && x != "as" && x != "dash" && x != "in") {
-      ++numbers;
-    } else if (x.size() > 4 && (x.substr(x.size() - 2) == "th" || x.substr(x.size() - 2) == "st" ||
-                                x.substr(x.size() - 2) == "nd" || x.substr(x.size() - 2) == "rd")) {
-      ++numbers;  // "third", "twentieth"
-    } else if (x == "first" || x == "second" || x == "third") {
-      ++numbers;
-    } else {
+    } else if ((IsValueWord(x) && x != "as" && x != "dash" && x != "in") ||
+               (x.size() > 4 && (x.substr(x.size() - 2) == "th" || x.substr(x.size() - 2) == "st" ||
+                                 x.substr(x.size() - 2) == "nd" || x.substr(x.size() - 2) == "rd"))) {
+      ++numbers;  // (and "first", "third", "twentieth")
+    } else if (x != "the" && x != "of") {
       return false;
     }
-    ++k;
   }
   if (!month || numbers < 2 || numbers > 5 || k >= w.size() || k - date_b > 8) return false;
   *b = words_at + static_cast<size_t>(w[date_b].data() - said.data());
@@ -4376,9 +4372,6 @@ bool DateAloneInTurn(std::string_view line) {
   size_t words = 0;
   internal::SpeakerOf(line, &words);
   const std::string said = LowerAscii(line.substr(std::min(words, line.size())));
-  static constexpr std::string_view kMonths[] = {
-      "january", "february", "march", "april", "may", "june", "july", "august", "september",
-      "october", "november", "december"};
   static constexpr std::string_view kFillers[] = {
       "and", "also", "oh", "so", "just", "in", "case", "the", "of", "it's", "its", "that's",
       "that", "is", "okay", "ok", "yeah", "yes", "well", "hmm", "let", "me", "see", "sorry",
@@ -4397,7 +4390,7 @@ bool DateAloneInTurn(std::string_view line) {
     // eighty four" alone is a year, no birth date.)
     if (w == "uh" || w == "um" ||
         std::find(std::begin(kFillers), std::end(kFillers), w) != std::end(kFillers) ||
-        std::find(std::begin(kMonths), std::end(kMonths), w) != std::end(kMonths)) {
+        std::find(std::begin(kMonthNames), std::end(kMonthNames), w) != std::end(kMonthNames)) {
     } else if (IsValueWord(w) && w != "as" && w != "dash") {
       ++numbers;
     } else if (stem == "fir" || stem == "seco" || stem == "thi" || stem == "four" || stem == "fif" ||

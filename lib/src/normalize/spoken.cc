@@ -180,6 +180,14 @@ struct Tok {
 inline bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
+// The suffix of a written ordinal ("1st", "42nd", "3rd", "10th"), either case.
+inline bool OrdinalSuffix(char a, char b) {
+  a = static_cast<char>(a | 0x20);
+  b = static_cast<char>(b | 0x20);
+  return (a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') ||
+         (a == 't' && b == 'h');
+}
+
 bool IsNumberWord(const Tok& t);
 char JoinerOf(const Tok& t);
 
@@ -670,9 +678,8 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
       // floor, a day ("22 S. 10th Loop" is no spelled id).
       if (i + 1 < n && IsAsciiLetter(text[i]) && IsAsciiLetter(text[i + 1]) &&
           (i + 2 >= n || !IsAsciiLetter(text[i + 2]))) {
-        char a = static_cast<char>(text[i] | 0x20), b = static_cast<char>(text[i + 1] | 0x20);
-        if ((a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') ||
-            (a == 't' && b == 'h')) {
+        const char a = static_cast<char>(text[i] | 0x20), b = static_cast<char>(text[i + 1] | 0x20);
+        if (OrdinalSuffix(a, b)) {
           t.type = T::kWord;
           t.lower.push_back(a);
           t.lower.push_back(b);
@@ -2214,11 +2221,7 @@ bool InSpeech(std::string_view text, size_t i, const Groups& g) {
     if (text[w - 1] >= 'a' && text[w - 1] <= 'z') lower = true;
     --w;
   }
-  if (w < b && w > 0 && IsDigit(text[w - 1]) && b - w == 2) {  // "14th"
-    const char x = static_cast<char>(text[w] | 0x20), y = static_cast<char>(text[w + 1] | 0x20);
-    return (x == 's' && y == 't') || (x == 'n' && y == 'd') || (x == 'r' && y == 'd') ||
-           (x == 't' && y == 'h');
-  }
+  if (w < b && w > 0 && IsDigit(text[w - 1]) && b - w == 2) return OrdinalSuffix(text[w], text[w + 1]);  // "14th"
   return w < b && lower && (w == 0 || text[w - 1] == ' ' || text[w - 1] == '"' || text[w - 1] == '(');
 }
 
