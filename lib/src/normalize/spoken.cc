@@ -613,15 +613,18 @@ void ReadLastFourHomophones(std::vector<Tok>* out) {
   };
   const size_t n = out->size();
   for (size_t k = 0; k + 4 <= n; ++k) {
-    // "last four" ("the last four of your social? / Member: ...").
-    if (!((*out)[k].type == T::kWord && (*out)[k].lower == "four" && k > 0 &&
-          (*out)[k - 1].lower == "last")) {
-      continue;
-    }
+    // "last four" ("the last four of your social? / Member: ..."), or "ends
+    // in" ("social ends in three to three four", "ending in six oh won
+    // ate"), right before the digits.
+    const bool last_four = (*out)[k].type == T::kWord && (*out)[k].lower == "four" && k > 0 &&
+                           (*out)[k - 1].lower == "last";
+    const bool ends_in = (*out)[k].type == T::kWord && (*out)[k].lower == "in" && k > 0 &&
+                         ((*out)[k - 1].lower == "ends" || (*out)[k - 1].lower == "ending");
+    if (!last_four && !ends_in) continue;
     // The run: the first digit-like word a few tokens after the cue.
-    for (size_t b = k + 1; b < n && b < k + 14; ++b) {
+    for (size_t b = k + 1; b < n && b < k + (ends_in ? 2 : 14); ++b) {
       if (!digit((*out)[b]) && homophone((*out)[b]) < 0) continue;
-      if (b == k + 1) break;  // ("last four digits", never "last four two six")
+      if (last_four && b == k + 1) break;  // ("last four digits", never "last four two six")
       size_t e = b;
       int digits = 0, homophones = 0;
       while (e < n && e < b + 5) {
@@ -978,7 +981,10 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
         if (digits_of(x) > 0) {
           digits += digits_of(x);
           side_digits[side] += digits_of(x);
-          singles = singles && (x.info.kind == W::kDigit || (x.type == T::kDigits && x.lower.size() == 1));
+          // ("double" and "triple" say digits one by one too: "double five
+          // four to zero".)
+          singles = singles && (x.info.kind == W::kDigit || x.info.kind == W::kDouble ||
+                                (x.type == T::kDigits && x.lower.size() == 1));
           if (adjacent) sides[side] = true;
           adjacent = false;
           continue;
@@ -995,8 +1001,11 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
         }
         if (homophone(x) > 0 && x.lower != "to") {
           // (One beside it is a side as a digit would be: "won uh for
-          // nine"; the digits around still decide.)
+          // nine"; it counts as the digit it sounds like: "eight five to
+          // zero won", "six oh won ate".)
           if (adjacent) sides[side] = true;
+          digits += 1;
+          side_digits[side] += 1;
           adjacent = false;
           continue;
         }
@@ -1018,8 +1027,9 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
         static constexpr std::string_view kOpens[] = {"it's", "its",    "is",   "okay", "yeah",
                                                       "yes",  "npi",    "mrn",  "ssn",  "number",
                                                       "zip",  "code",   "id",   "in"};
-        static constexpr std::string_view kCloses[] = {"is",    "and",   "that's",
-                                                       "correct", "right", "please"};
+        static constexpr std::string_view kCloses[] = {"is",    "and",   "that's", "thats",
+                                                       "correct", "right", "please", "okay",
+                                                       "yes",   "yeah",  "if"};
         auto in = [&](const auto& list) {
           return std::find(std::begin(list), std::end(list), x.lower) != std::end(list);
         };

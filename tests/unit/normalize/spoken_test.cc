@@ -605,6 +605,29 @@ TEST(SpokenView, TheLastFourWithWordsHeardForDigits) {
   // (Words where they are words: "last four weeks for two six-hour shifts".)
   EXPECT_EQ(ViewOf("the last four weeks for two nights"), "the last four weeks for 2 nights");
   EXPECT_EQ(ViewOf("last four digits for two people"), "last four digits for 2 people");
+  // ("ends in" right before them, as "last four".)
+  EXPECT_EQ(ViewOf("you know social ends in three to three four"),
+            "you know social ends in 3234");
+  EXPECT_EQ(ViewOf("the card ending in won for two six is on file"),
+            "the card ending in 1426 is on file");
+  EXPECT_EQ(ViewOf("the lease ends in two weeks for sure"), "the lease ends in 2 weeks for sure");
+}
+
+// Words heard for digits count as digits among the digits around them,
+// "double" and "triple" as digits said one by one; the run ends before
+// "that's", "okay", "if" and the like.
+TEST(SpokenView, WordsHeardForDigitsAmongDigits) {
+  EXPECT_EQ(ViewOf("uh double five four to zero"), "uh 55420");
+  EXPECT_EQ(ViewOf("and that was eight five to zero won"), "and that was 85201");
+  EXPECT_EQ(ViewOf("double five for to o"), "55420");
+  EXPECT_EQ(ViewOf("its six oh won ate"), "its 6018");
+  EXPECT_EQ(ViewOf("got it eight won three ate two eight six ate thats the one i have"),
+            "got it 81382868 thats the 1 i have");
+  // (Words where they are words: a range, a dose, a score.)
+  EXPECT_EQ(ViewOf("take one to two tablets four to five times a day"),
+            "take 1 to 2 tablets 4 to 5 times a day");
+  EXPECT_EQ(ViewOf("that is four for four"), "that is 4 for 4");
+  EXPECT_EQ(ViewOf("for two to three days"), "for 2 to 3 days");
 }
 
 TEST(SpokenView, DatesSaidInSpanish) {
