@@ -712,13 +712,17 @@ std::shared_ptr<const Ruleset> Ruleset::Compile(
     }
   }
   impl->asked_entities.assign(impl->hotwords.size(), 0);
+  impl->requested_entities.assign(impl->hotwords.size(), 0);
   for (const auto& c : impl->rules) {
     if (c.entity >= 64) continue;
     // (A rule outside conversations asks for nothing with its words.)
     if (c.conversation) {
       for (uint32_t w : c.words) impl->asked_entities[w] |= uint64_t{1} << c.entity;
     }
-    for (uint32_t w : c.asks) impl->asked_entities[w] |= uint64_t{1} << c.entity;
+    for (uint32_t w : c.asks) {
+      impl->asked_entities[w] |= uint64_t{1} << c.entity;
+      impl->requested_entities[w] |= uint64_t{1} << c.entity;
+    }
   }
   for (bool anchored : {false, true}) {
     exprs.clear();

@@ -123,6 +123,9 @@ struct Ruleset::Impl {
   // Per hotword: the entities (bit = entity index, first 64) a turn that says
   // it asks for, so the next turns expect them (words and asks of rules).
   std::vector<uint64_t> asked_entities;
+  // The same, from the rules' asks only: what a statement before the turn's
+  // question still asks for.
+  std::vector<uint64_t> requested_entities;
   // Rules with a native detector (indexes into rules).
   std::vector<uint32_t> detector_rules;
   // Dictionaries: every distinct word of every entry is one caseless

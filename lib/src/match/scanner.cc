@@ -3602,7 +3602,10 @@ Status Scanner::Confirm(std::string_view text, std::vector<Candidate>* cands,
         // (Nor one the value is sent to: "text the tracking to <phone>",
         // "fax the invoice to <number>".)
         const bool sent_to = before && text.substr(gap_lo, gap_hi - gap_lo) == " to ";
-        if (is_negative(hit.word) && !HasNumber(text, gap_lo, gap_hi) && !sent_to) {
+        // ("in case" is no case: "330 555 0190, in case it doesn't show up".)
+        const bool in_case = hit_start >= 3 && impl.hotwords[hit.word].text == "case" &&
+                             LowerAscii(text.substr(hit_start - 3, 3)) == "in ";
+        if (is_negative(hit.word) && !HasNumber(text, gap_lo, gap_hi) && !sent_to && !in_case) {
           bool applies = strong ? before && AttachedNegative(text, hit.end, start)
                                 : before || !HasNumber(text, hit.end, hit.end + 32);
           if (applies) {
@@ -3792,7 +3795,27 @@ void Scanner::AskHits(std::string_view turns, uint32_t from) {
       const size_t w = std::max(line, h.start >= 20 ? h.start - 20 : size_t{0});
       if (NamedOtherwise(LowerAscii(turns.substr(w, h.end - w)))) continue;
     }
-    uint64_t m = impl.asked_entities[h.word];
+    // A word that only speaks for a value, in a statement before a question
+    // for something in so many words, says what the statement is about; the
+    // question asks ("... and bring your work status form. What's the claim
+    // number?"). (What a rule asks for in so many words still asks: "I need
+    // your callback number. Go ahead?"; and a question for nothing in
+    // particular leaves the statement its say: "This is Ashley. What can I
+    // do for you?")
+    bool question_after = false;
+    if (q < turns.size() && turns[q] == '.') {
+      // (The next sentence, in the same turn.)
+      size_t q2 = q + 1;
+      while (q2 < turns.size() && !SentenceEnd(turns, q2) && turns[q2] != ':' && turns[q2] != ']') ++q2;
+      if (q2 < turns.size() && turns[q2] == '?') {
+        question_after = NamedOtherwise(LowerAscii(turns.substr(q + 1, q2 - q)));
+        for (const auto& h2 : s.hits) {
+          if (question_after || h2.start > q2) break;
+          question_after = h2.start > q && impl.requested_entities[h2.word] != 0;
+        }
+      }
+    }
+    uint64_t m = question_after ? impl.requested_entities[h.word] : impl.asked_entities[h.word];
     if (m != 0) s.asks.emplace_back(static_cast<uint32_t>(h.end), m);
   }
   std::sort(s.asks.begin(), s.asks.end());
@@ -4300,7 +4323,11 @@ bool OffersValue(std::string_view sentence, bool remarks = false) {
   static constexpr std::string_view kOffers[] = {
       "you can write that down", "write that down", "in case you need it", "if you need it",
       "just so you have it",     "so you have it",  "before i forget",     "for your records",
-      "jot that down",           "in case you need that", "if you need that"};
+      "jot that down",           "in case you need that", "if you need that",
+      // (Against a dropped call, a caller ID that doesn't show, a namesake.)
+      "in case it doesn't show", "in case we get",
+      "in case the call",        "in case there's two",     "in case there are two",
+      "in case theres two"};
   static constexpr std::string_view kRemarks[] = {
       "that's what you need", "that's what you'll need", "what's on the paper", "what it says on the",
       "reading off my",       "reading it off",          "have it right here",  "got it right here",
@@ -4543,6 +4570,11 @@ bool ValuesAlone(std::string_view sentence) {
     // ("tenth", "twenty first", "seventeenth")
     if (w.size() > 4 && w.substr(w.size() - 2) == "th") {
       ++numbers;
+      continue;
+    }
+    // (A written ordinal's suffix, "June 6th, 1940.": its digits count.)
+    if (w.data() > lower.data() && IsDigitByte(w.data()[-1]) &&
+        (w == "th" || w == "st" || w == "nd" || w == "rd")) {
       continue;
     }
     return false;

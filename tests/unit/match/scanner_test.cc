@@ -2695,5 +2695,32 @@ TEST_F(ScannerTest, AGivenNameThatIsAlsoAWordIntroducedBeforeWhomTheCallIsFor) {
   }
 }
 
+// A word that only speaks for a value, in a statement before a question for
+// something in so many words, asks for nothing: the question asks.
+TEST_F(ScannerTest, AStatementBeforeAQuestionForSomethingElseAsksForNothing) {
+  for (const char* ask : {"AI: Check in at Suite 315, and bring your work status form. What's the claim number?",
+                          "AI: Call the office if it gets worse. What's the claim number?"}) {
+    EXPECT_EQ(RedactTurn(rules_, ask, "User: 23-482354"), "User: 23-482354") << ask;
+  }
+  // (What a rule asks for in so many words still asks; so does a statement
+  // before a question for nothing in particular.)
+  EXPECT_EQ(RedactTurn(rules_, "AI: I need your callback number. Go ahead?", "User: 23-482354"),
+            "User: [PHONE_NUMBER]");
+  EXPECT_EQ(RedactTurn(rules_, "AI: Okay, who do I have on the line?", "User: Anjali."), "User: [PERSON].");
+}
+
+// Values said alone after a name said alone, a written ordinal among them;
+// an offer against a caller ID that doesn't show ("in case" is no case).
+TEST_F(ScannerTest, AnIdentityDumpWithAWrittenOrdinalAndAnOfferInCase) {
+  EXPECT_EQ(RedactTurn(rules_, "Agent: What can I do for you today?",
+                       "User: Yeah hi. Kimberly Lewis. June 6th, 1940. 208 555 0122. I need a refill."),
+            "User: Yeah hi. [PERSON]. [DATE_OF_BIRTH]. [PHONE_NUMBER]. I need a refill.");
+  EXPECT_EQ(RedactTurn(rules_, "spk_0: And how old is he now?",
+                       "spk_1: He just turned nine months. Oh, and 330 555 0190, in case it doesn't show up."),
+            "spk_1: He just turned nine months. Oh, and [PHONE_NUMBER], in case it doesn't show up.");
+  // ("case" attached to a number still names it.)
+  EXPECT_EQ(Redact(rules_, "phone case 330 555 0190 opened"), "phone case 330 555 0190 opened");
+}
+
 }  // namespace
 }  // namespace phiscrub
