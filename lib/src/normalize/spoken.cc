@@ -655,6 +655,55 @@ void ReadLastFourHomophones(std::vector<Tok>* out) {
   }
 }
 
+// Digits of a mailbox heard as words right before its "at": "six for at
+// the rate icloud", "eight sick at sign gmail", "youssef for zero at sign
+// gmail.com". Words heard for digits in the run of digits said as words
+// that ends at the "at", one digit said among them at least.
+void ReadMailboxHomophones(std::vector<Tok>* out) {
+  auto homophone = [](const Tok& t) -> int {
+    if (t.type != T::kWord || t.info.kind == W::kDigit) return -1;
+    static constexpr std::pair<std::string_view, int> kHeard[] = {
+        {"won", 1}, {"to", 2}, {"too", 2}, {"free", 3}, {"tree", 3}, {"for", 4},
+        {"sick", 6}, {"sicks", 6}, {"ate", 8}};
+    for (const auto& [w, v] : kHeard) {
+      if (t.lower == w) return v;
+    }
+    return -1;
+  };
+  for (size_t k = 2; k < out->size(); ++k) {
+    if ((*out)[k].type != T::kWord || (*out)[k].info.kind != W::kAt) continue;
+    // (An "at" of an address: "at sign", "at the rate", or a dot a word or
+    // two later -- never "at nine for at least an hour".)
+    auto is = [&](size_t r, std::string_view w) { return r < out->size() && (*out)[r].lower == w; };
+    auto dot = [&](size_t r) {
+      return r < out->size() && ((*out)[r].lower == "." || (*out)[r].lower == "dot");
+    };
+    if (!is(k + 1, "sign") && !is(k + 1, "symbol") && !(is(k + 1, "the") && is(k + 2, "rate")) &&
+        !dot(k + 2) && !dot(k + 3)) {
+      continue;
+    }
+    // The run of digits and such words before it, a digit said among them.
+    auto digit = [](const Tok& t) {
+      return t.type == T::kWord &&
+             (t.info.kind == W::kDigit || t.info.kind == W::kTeen || t.info.kind == W::kTens);
+    };
+    size_t q = k;
+    bool heard = false, said = false;
+    while (q >= 1 && (homophone((*out)[q - 1]) >= 0 || digit((*out)[q - 1]))) {
+      heard = heard || homophone((*out)[q - 1]) >= 0;
+      said = said || digit((*out)[q - 1]);
+      --q;
+    }
+    if (!heard || !said) continue;
+    for (size_t r = q; r < k; ++r) {
+      Tok& t = (*out)[r];
+      if (homophone(t) < 0) continue;
+      t.info.value = homophone(t);
+      t.info.kind = W::kDigit;
+    }
+  }
+}
+
 void Tokenize(std::string_view text, std::vector<Tok>* out) {
   out->clear();
   bool space = false;
@@ -1132,6 +1181,7 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
     t.info.value = value;
   }
   ReadLastFourHomophones(out);
+  ReadMailboxHomophones(out);
   MergeWordsAndSpellings(text, out);
   MergeSpelledIdNames(out);
 }
@@ -1792,6 +1842,8 @@ bool ReadEmail(const std::vector<Tok>& toks, size_t at, size_t line_begin, size_
   size_t k = at + 1;
   if (k < line_end && toks[k].type == T::kWord && (toks[k].lower == "sign" || toks[k].lower == "symbol")) {
     ++k;  // "at sign", "at symbol"
+  } else if (k + 1 < line_end && toks[k].lower == "the" && toks[k + 1].lower == "rate") {
+    k += 2;  // "at the rate" (Indian English for '@')
   }
   const size_t domain_begin = k;
   bool dotted = false;
@@ -1858,6 +1910,8 @@ bool ReadEmail(const std::vector<Tok>& toks, size_t at, size_t line_begin, size_
   if (domain.size() > 5 && domain.compare(domain.size() - 5, 5, ".calm") == 0) {
     domain.replace(domain.size() - 4, 4, "com");
   }
+  // ("eye cloud": the engine's ear for "icloud".)
+  if (domain.compare(0, 9, "eyecloud.") == 0) domain.replace(0, 8, "icloud");
   // Local part, backwards from "at": words, spelled letters and numbers
   // joined by dot/period/underscore/dash; two words without a joiner end it
   // (only spelled letters and numbers run together).
@@ -1945,6 +1999,8 @@ bool ReadEmail(const std::vector<Tok>& toks, size_t at, size_t line_begin, size_
   // ("baptiste... dot ahmed"), a comma between letters told by example
   // words ("k as in king, e as in edward, ...").
   std::vector<size_t> paused;
+  bool told_letters = false;  // a letter told by an example word before the "at"
+  for (size_t k = line_begin + 4; k <= at && !told_letters; ++k) told_letters = as_in(k);
   bool stop_at_mark = false;  // (after a pause, a written '.' ends a sentence)
   auto punct = [&](size_t k, const char* c) { return toks[k].type == T::kPunct && toks[k].lower == c; };
   while (q > line_begin) {
@@ -1956,7 +2012,11 @@ bool ReadEmail(const std::vector<Tok>& toks, size_t at, size_t line_begin, size_
       stop_at_mark = true;
       continue;
     }
-    if (!written_at && !need_word && punct(q - 1, ",") && as_in(q - 1) && IsSingleLetter(toks[later])) {
+    // (Or after a letter said bare among them: "N, O for orange, U, R dot
+    // E as in Edward, L as in Larry, S, A as in apple ...".)
+    if (!written_at && !need_word && punct(q - 1, ",") &&
+        (as_in(q - 1) || (q >= line_begin + 2 && IsSingleLetter(toks[q - 2]) && told_letters)) &&
+        IsSingleLetter(toks[later])) {
       paused.push_back(q - 1);
       --q;
       stop_at_mark = true;
@@ -2000,7 +2060,7 @@ bool ReadEmail(const std::vector<Tok>& toks, size_t at, size_t line_begin, size_
     const Tok& next = toks[later];
     bool spelled_pair = (IsSingleLetter(t) || numeric(t) || nato_letter(q - 1)) &&
                         (IsSingleLetter(next) || numeric(next) || (later < at && nato_letter(later)));
-    bool word_then_number = !numeric(t) && numeric(next);
+    bool word_then_number = !numeric(t) && numeric(next);  // (no word of the sentence: below)
     bool initial = IsSingleLetter(t) && t.lower != "a" && t.lower != "i" && later != at &&
                    !IsSingleLetter(next) && next.type == T::kWord;
     // "all one word" joins the last words said, never the sentence before
@@ -2012,6 +2072,8 @@ bool ReadEmail(const std::vector<Tok>& toks, size_t at, size_t line_begin, size_
         "to", "send", "at", "for", "of", "in", "on", "mail", "reach", "right", "alright", "well"};
     const bool local_word = std::find(std::begin(kNotLocal), std::end(kNotLocal), t.lower) ==
                             std::end(kNotLocal);
+    // ("the email is o b i ...": "is" before a letter heard as a digit.)
+    word_then_number = word_then_number && local_word;
     bool joined = one_word && later - q <= 1 && words_joined < 3 && local_word;
     // A first name, then the surname spelled: "tariq F A R O U K".
     bool word_then_spelled = false;

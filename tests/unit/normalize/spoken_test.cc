@@ -570,6 +570,22 @@ TEST(SpokenView, EmailAddressesAnEngineMangled) {
   EXPECT_EQ(ViewOf("Let me read that back. c as in cat, a as in apple, r as in robert l o s at "
                    "icloud dot com?"),
             "Let me read that back. carlos@icloud.com?");
+  // "at the rate" for '@'; digits heard as words before the "at"; a comma
+  // after a letter said bare among letters told by example words; "eye
+  // cloud"; "is" before a letter heard as a digit is no part.
+  EXPECT_EQ(ViewOf("rbautista five six at the rate hot mail dot com"), "rbautista56@hotmail.com");
+  EXPECT_EQ(ViewOf("ykang y k a n g six for at the rate icloud dot com"), "ykang64@icloud.com");
+  EXPECT_EQ(ViewOf("youssef for zero at sign gmail.com"), "youssef40@gmail.com");
+  EXPECT_EQ(ViewOf("nnwosu eight sick at the rate hotmail.com"), "nnwosu86@hotmail.com");
+  EXPECT_EQ(ViewOf("N, O for orange, U, R dot E as in Edward, L as in Larry, S, A as in apple, Y as "
+                   "in yellow, E as in Edward, D as in David at yahoo dot com"),
+            "nour.elsayed@yahoo.com");
+  EXPECT_EQ(ViewOf("nour dot abdulrahim at the rate eye cloud dot com"), "nour.abdulrahim@icloud.com");
+  EXPECT_EQ(ViewOf("the email is o b i at gmail dot com"), "the email is obi@gmail.com");
+  // (Words where they are words.)
+  EXPECT_EQ(ViewOf("i will be there at nine for at least an hour"),
+            "i will be there at 9 for at least an hour");
+  EXPECT_EQ(ViewOf("that was at the rate of two a day"), "that was at the rate of 2 a day");
   // (A pause before "dot" in a sentence is no address; "calm" is a word.)
   EXPECT_EQ(ViewOf("I waited... dot com at the time"), "I waited... dot com at the time");
   EXPECT_EQ(ViewOf("stay calm at home"), "stay calm at home");
