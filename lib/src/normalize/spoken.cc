@@ -2602,6 +2602,8 @@ Regroup ReadRegroup(std::string_view text, const std::vector<Tok>& toks, size_t 
       break;
     }
   }
+  // (The "4" of "last 4" names the digits after it: "SSN last 4 96 97".)
+  if (rb > 0 && toks[rb - 1].type == T::kWord && toks[rb - 1].lower == "last" && g.len[0] == 1) return r;
   const bool dollars = toks[rb].b > 0 && text[toks[rb].b - 1] == '$';
   if (toks[re - 1].e != g.end || !(month || RegroupedLengths(g)) || dollars || AmountUnit(toks, re) ||
       !InSpeech(text, toks[rb].b, g)) {

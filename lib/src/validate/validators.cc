@@ -51,8 +51,12 @@ bool LastFourRecord(std::string_view r, size_t s, size_t e) {
   if (GluedToDigits(r, s, e)) return false;
   // Said in two pairs ("I have the last four as 08 68").
   // (Never two pairs of a longer run: "12 34 56".)
+  // (The "4" of "last 4" is the cue's: "SSN last 4 96 97".)
   if (e - s == 5 && r[s + 2] == ' ') {
-    const bool more_before = s >= 2 && r[s - 1] == ' ' && IsDigit(r[s - 2]);
+    const bool cue_four = s >= 7 && r[s - 2] == '4' && r[s - 3] == ' ' &&
+                          (r.substr(s - 7, 4) == "last" || r.substr(s - 7, 4) == "Last" ||
+                           r.substr(s - 7, 4) == "LAST");
+    const bool more_before = s >= 2 && r[s - 1] == ' ' && IsDigit(r[s - 2]) && !cue_four;
     const bool more_after = e + 1 < r.size() && r[e] == ' ' && IsDigit(r[e + 1]);
     return !more_before && !more_after;
   }
