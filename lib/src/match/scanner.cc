@@ -2832,18 +2832,37 @@ void InterruptedValues(std::string_view text, const internal::View& view, SplitK
   }
   // A first group said again ("278... 278... eight nine three... O nine five
   // eight"): the value without it.
+  // (Or any start of it said, then the whole value: "six five zero five
+  // five, six fifty, five fifty five, zero one fifty three"; or the value,
+  // then its last group again: "six four six five five five oh one four
+  // six, oh one four six".)
   for (const Run& run : runs) {
     const size_t n = run.first;
-    if (n >= 2 && n <= 4 && run.digits.size() > 2 * n &&
-        run.digits.compare(0, n, run.digits, n, n) == 0 && SplitWhole(run.digits.substr(n), kind)) {
-      out->emplace_back(run.b, run.e);
+    const std::string& d = run.digits;
+    bool whole = n >= 2 && n <= 4 && d.size() > 2 * n && d.compare(0, n, d, n, n) == 0 &&
+                 SplitWhole(d.substr(n), kind);
+    // (Said in words or in groups, never one written run: "The claim number
+    // 01016515442".)
+    bool grouped = n < d.size();
+    for (uint32_t k = view.OriginalBegin(static_cast<uint32_t>(run.b)),
+                  ke = view.OriginalEnd(static_cast<uint32_t>(run.e));
+         k < ke && !grouped; ++k) {
+      grouped = IsAlphaByte(text[k]);
     }
+    for (size_t p = 2; p <= 7 && grouped && !whole && 2 * p < d.size(); ++p) {
+      whole = d.compare(0, p, d, p, p) == 0 && SplitWhole(d.substr(p), kind);
+    }
+    for (size_t p = 3; p <= 4 && grouped && !whole && 2 * p < d.size(); ++p) {
+      whole = d.compare(d.size() - p, p, d, d.size() - 2 * p, p) == 0 &&
+              SplitWhole(d.substr(0, d.size() - p), kind);
+    }
+    if (whole) out->emplace_back(run.b, run.e);
   }
   static constexpr std::string_view kBreaks[] = {"sorry", "wait", "hang", "mean", "no", "oops",
-                                                 "actually"};
+                                                 "actually", "again"};
   static constexpr std::string_view kGap[] = {"sorry", "wait", "hang", "on", "i", "mean", "no",
                                               "oops", "actually", "uh", "um", "let", "me", "see",
-                                              "hold"};
+                                              "hold", "start", "again", "try"};
   for (size_t r = 0; r + 1 < runs.size(); ++r) {
     const Run& a = runs[r];
     const Run& b = runs[r + 1];
@@ -2862,13 +2881,24 @@ void InterruptedValues(std::string_view text, const internal::View& view, SplitK
     }
     // (Without a word of interruption, only fillers between: the two joined,
     // "28711, uh, 66148".)
+    bool found = false;
     for (size_t k = 0; k <= (broken ? 3u : 0u) && k + 2 <= a.digits.size(); ++k) {
       if (k > 0 && b.digits.compare(0, k, a.digits, a.digits.size() - k, k) != 0) continue;
       const std::string joined = a.digits.substr(0, a.digits.size() - k) + b.digits;
       if (joined.size() <= SplitMaxLength(kind) && SplitWhole(joined, kind)) {
         out->emplace_back(a.b, b.e);
+        found = true;
         break;
       }
+    }
+    // (A false start, then the whole value from its start: "three oh five
+    // five five five let me start again three oh five five fifty five zero
+    // one fifty nine", "two oh one five five-- uh two oh one, ...".)
+    // (A cut-off written "--" or "..." breaks it off too.)
+    const bool cut = gap.find("--") != std::string_view::npos || gap.find("...") != std::string_view::npos;
+    if (!found && (broken || cut) && a.digits.size() >= 2 && a.digits.size() < b.digits.size() &&
+        b.digits.compare(0, a.digits.size(), a.digits) == 0 && SplitWhole(b.digits, kind)) {
+      out->emplace_back(a.b, b.e);
     }
   }
 }

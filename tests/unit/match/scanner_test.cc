@@ -2722,5 +2722,21 @@ TEST_F(ScannerTest, AnIdentityDumpWithAWrittenOrdinalAndAnOfferInCase) {
   EXPECT_EQ(Redact(rules_, "phone case 330 555 0190 opened"), "phone case 330 555 0190 opened");
 }
 
+// A phone number said after a false start of its first digits, or with its
+// last group said again: the whole saying is the value.
+TEST_F(ScannerTest, APhoneNumberRestartedOrItsLastGroupSaidAgain) {
+  for (const char* turn :
+       {"Speaker 2: three oh five five five five let me start again three oh five five fifty five zero one fifty nine",
+        "Caller: six five zero five five, six fifty, five fifty five, zero one fifty three",
+        "Caller: two zero one, five five five, oh one five eight, oh one five eight",
+        "Interpreter: two oh one five five-- uh two oh one, five five five, oh one oh one"}) {
+    const std::string out = RedactTurn(rules_, "Agent: And the best callback number?", turn);
+    EXPECT_EQ(out.substr(out.find(':')), ": [PHONE_NUMBER]") << turn;
+  }
+  // (One written run is no saying again: "The claim number 01016515442".)
+  EXPECT_EQ(RedactTurn(rules_, "Agent: And your social?", "Agent: The claim number 01016515442 was paid."),
+            "Agent: The claim number 01016515442 was paid.");
+}
+
 }  // namespace
 }  // namespace phiscrub
