@@ -991,12 +991,16 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
       default: return 0;
     }
   };
+  // (And what an engine hears for digits said with an accent: "sick" for
+  // six, "free" and "tree" for three.)
   auto homophone = [](const Tok& t) {
     if (t.type != T::kWord) return 0;
     if (t.lower == "to" || t.lower == "too") return 2;
     if (t.lower == "for") return 4;
     if (t.lower == "ate") return 8;
     if (t.lower == "won") return 1;
+    if (t.lower == "sick") return 6;
+    if (t.lower == "free" || t.lower == "tree") return 3;
     return 0;
   };
   auto pause = [](const Tok& t) {
@@ -1153,7 +1157,9 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
     // tens need six: "ninety to ninety five", "one to two tablets".)
     // ("won" and "ate" open four digits said after a word: "cedar rapids
     // ia won seven five seven one".)
-    const bool won_ate = (*out)[k].lower == "won" || (*out)[k].lower == "ate";
+    const bool won_ate = (*out)[k].lower == "won" || (*out)[k].lower == "ate" ||
+                         (*out)[k].lower == "sick" || (*out)[k].lower == "free" ||
+                         (*out)[k].lower == "tree";
     if (won_ate && !sides[0] && sides[1] && side_digits[1] >= 4) sides[0] = true;
     // ("won", "ate" and "too" are no words between numbers: "eighty one won
     // eight nine", "ninety two too nine nine".)

@@ -644,6 +644,12 @@ TEST(SpokenView, WordsHeardForDigitsAmongDigits) {
             "take 1 to 2 tablets 4 to 5 times a day");
   EXPECT_EQ(ViewOf("that is four for four"), "that is 4 for 4");
   EXPECT_EQ(ViewOf("for two to three days"), "for 2 to 3 days");
+  // ("sick" for six, "free" and "tree" for three, as an accent is heard.)
+  EXPECT_EQ(ViewOf("two ate one five five five oh won sixty free"), "2815550163");
+  EXPECT_EQ(ViewOf("tree oh five five five five uh zero one sick sick"), "3055550166");
+  EXPECT_EQ(ViewOf("i have been sick for two weeks"), "i have been sick for 2 weeks");
+  EXPECT_EQ(ViewOf("i was sick five days"), "i was sick 5 days");
+  EXPECT_EQ(ViewOf("call toll free one eight hundred"), "call toll free 1800");
 }
 
 TEST(SpokenView, DatesSaidInSpanish) {
