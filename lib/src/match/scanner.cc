@@ -2785,7 +2785,8 @@ void Scanner::AddSpokenPhones(std::string_view text, const internal::View& view,
 // without the one to three digits before the interruption that the second
 // run says again. Appends the view ranges [b, e) of such values.
 void InterruptedValues(std::string_view text, const internal::View& view, SplitKind kind,
-                       std::vector<std::pair<size_t, size_t>>* out) {
+                       std::vector<std::pair<size_t, size_t>>* out,
+                       std::vector<std::pair<size_t, size_t>>* restarts) {
   const std::string& v = view.text;
   struct Run {
     size_t b, e;
@@ -2856,7 +2857,10 @@ void InterruptedValues(std::string_view text, const internal::View& view, SplitK
       whole = d.compare(d.size() - p, p, d, d.size() - 2 * p, p) == 0 &&
               SplitWhole(d.substr(0, d.size() - p), kind);
     }
-    if (whole) out->emplace_back(run.b, run.e);
+    if (whole) {
+      out->emplace_back(run.b, run.e);
+      restarts->emplace_back(run.b, run.e);
+    }
   }
   static constexpr std::string_view kBreaks[] = {"sorry", "wait", "hang", "mean", "no", "oops",
                                                  "actually", "again"};
@@ -2896,9 +2900,13 @@ void InterruptedValues(std::string_view text, const internal::View& view, SplitK
     // one fifty nine", "two oh one five five-- uh two oh one, ...".)
     // (A cut-off written "--" or "..." breaks it off too.)
     const bool cut = gap.find("--") != std::string_view::npos || gap.find("...") != std::string_view::npos;
-    if (!found && (broken || cut) && a.digits.size() >= 2 && a.digits.size() < b.digits.size() &&
+    // (Four digits or more said again need no word between: "four six oh
+    // three one nine eight, uh four six zero three one nine eight ...".)
+    if (!found && (broken || cut || a.digits.size() >= 4) && a.digits.size() >= 2 &&
+        a.digits.size() < b.digits.size() &&
         b.digits.compare(0, a.digits.size(), a.digits) == 0 && SplitWhole(b.digits, kind)) {
       out->emplace_back(a.b, b.e);
+      restarts->emplace_back(a.b, b.e);
     }
   }
 }
@@ -2926,7 +2934,7 @@ void Scanner::AddSplitValues(std::string_view text, const internal::View& view,
   const auto& rules = ruleset_->impl().rules;
   const std::string& v = view.text;
   std::vector<Piece> pieces, here;
-  std::vector<std::pair<size_t, size_t>> interrupted;
+  std::vector<std::pair<size_t, size_t>> interrupted, restarts;
   bool prev_asks_ready = false;
   for (const State::SplitRule& split : s.split_rules) {
     const SplitKind kind = static_cast<SplitKind>(split.kind);
@@ -2935,11 +2943,18 @@ void Scanner::AddSplitValues(std::string_view text, const internal::View& view,
     // Values said with an interruption, where they were asked for.
     if (kind != SplitKind::kMrn && kind != SplitKind::kMemberId && kind != SplitKind::kZip) {
       interrupted.clear();
-      InterruptedValues(text, view, kind, &interrupted);
+      restarts.clear();
+      InterruptedValues(text, view, kind, &interrupted, &restarts);
       for (const auto& [b, e] : interrupted) {
         const uint32_t ob = view.OriginalBegin(static_cast<uint32_t>(b));
         const uint32_t oe = view.OriginalEnd(static_cast<uint32_t>(e));
-        if (s.Expects(ob, entity)) spans->push_back({ob, oe, static_cast<uint16_t>(split.rule), entity, rule.score});
+        // (A card number said again whole needs no question: its check
+        // digit speaks for it.)
+        const bool card_again = kind == SplitKind::kCard &&
+                                std::find(restarts.begin(), restarts.end(), std::make_pair(b, e)) != restarts.end();
+        if (s.Expects(ob, entity) || card_again) {
+          spans->push_back({ob, oe, static_cast<uint16_t>(split.rule), entity, rule.score});
+        }
       }
     }
     // The pieces: this unit's lines, and (only when one of them is a part)

@@ -2733,6 +2733,16 @@ TEST_F(ScannerTest, APhoneNumberRestartedOrItsLastGroupSaidAgain) {
     const std::string out = RedactTurn(rules_, "Agent: And the best callback number?", turn);
     EXPECT_EQ(out.substr(out.find(':')), ": [PHONE_NUMBER]") << turn;
   }
+  // A card number said again whole after a false start needs no question.
+  for (const char* turn :
+       {"User: Yes, with card. four six oh three one nine eight, uh four six zero three one nine eight seven oh "
+        "seven three nine six five one six",
+        "User: Yes, with card. six zero one one five seven... sixty eleven, fifty seven forty four, fifty one "
+        "twenty eight, sixty won forty eight"}) {
+    EXPECT_EQ(RedactTurn(rules_, "Agent: Would you like to pay that today?", turn),
+              "User: Yes, with card. [CREDIT_CARD]")
+        << turn;
+  }
   // (One written run is no saying again: "The claim number 01016515442".)
   EXPECT_EQ(RedactTurn(rules_, "Agent: And your social?", "Agent: The claim number 01016515442 was paid."),
             "Agent: The claim number 01016515442 was paid.");
