@@ -1326,6 +1326,18 @@ uint32_t CorrectedFrom(std::string_view text, uint32_t start) {
     std::string n = lower_word_before(j, b);
     return !n.empty() && std::find(std::begin(kSaidNumbers), std::end(kSaidNumbers), n) != std::end(kSaidNumbers);
   };
+  // A month given up on before a date said with its month's name ("january...
+  // no, march twenty first nineteen sixty five"): the month goes with it.
+  static constexpr std::string_view kMonths[] = {"january", "february", "march", "april", "may",
+                                                 "june", "july", "august", "september", "october",
+                                                 "november", "december"};
+  auto month_at = [&](uint32_t b, uint32_t* e) {
+    uint32_t i = b;
+    while (i < text.size() && IsAlphaByte(text[i])) ++i;
+    *e = i;
+    const std::string w = LowerAscii(text.substr(b, i - b));
+    return std::find(std::begin(kMonths), std::end(kMonths), w) != std::end(kMonths);
+  };
   // The position before a marker that ends at `at` (`at` if none).
   bool phrase = false;  // a marker of two words or more: one digit given up on is enough
   auto marker_before = [&](uint32_t at) {
@@ -1382,6 +1394,13 @@ uint32_t CorrectedFrom(std::string_view text, uint32_t start) {
     phrase = phrase || contrast;
   }
   if (marker == start) return start;
+  if (uint32_t e = 0; month_at(start, &e)) {
+    uint32_t b = 0;
+    const uint32_t j = skip_gap(marker);
+    lower_word_before(j, &b);
+    uint32_t me = 0;
+    if (b < j && month_at(b, &me) && me == j) return b;
+  }
   // The abandoned try: number words and digits right before the marker.
   uint32_t from = marker;
   int numbers = 0;
@@ -2863,19 +2882,51 @@ void InterruptedValues(std::string_view text, const internal::View& view, SplitK
     }
   }
   static constexpr std::string_view kBreaks[] = {"sorry", "wait", "hang", "mean", "no", "oops",
-                                                 "actually", "again"};
+                                                 "actually", "again", "scratch"};
   static constexpr std::string_view kGap[] = {"sorry", "wait", "hang", "on", "i", "mean", "no",
                                               "oops", "actually", "uh", "um", "let", "me", "see",
-                                              "hold", "start", "again", "try"};
+                                              "hold", "start", "again", "try", "scratch", "that"};
+  // (The same, and the words that name a digit: "that's a zero".)
+  static constexpr std::string_view kNamingGap[] = {
+      "sorry", "wait", "hang", "on", "i", "mean", "no", "oops", "actually", "uh", "um", "let",
+      "me", "see", "hold", "start", "again", "try", "scratch", "that", "that's", "thats", "it's",
+      "its", "a", "an", "zero", "oh", "one", "two", "three", "four", "five", "six", "seven",
+      "eight", "nine"};
+  // (How many digits of two numbers differ, over the shorter.)
+  auto differ = [](std::string_view x, std::string_view y) {
+    size_t d = 0;
+    for (size_t i = 0; i < x.size() && i < y.size(); ++i) d += x[i] != y[i] ? 1 : 0;
+    return d;
+  };
   for (size_t r = 0; r + 1 < runs.size(); ++r) {
     const Run& a = runs[r];
     const Run& b = runs[r + 1];
     const std::string_view gap(v.data() + a.e, b.b - a.e);
-    if (gap.size() > 24 || gap.find_first_of(":\n[]") != std::string_view::npos ||
-        !OnlyWordsOf(gap, kGap)) {
-      continue;
-    }
     const std::string lower = LowerAscii(gap);
+    // A digit named in so many words ("no wait, that's a zero, five seven
+    // zero ..."): the part said after it puts right the one before.
+    bool named = false;
+    for (std::string_view w : {"that's a ", "thats a ", "it's a ", "its a ", "that's an ", "it's an "}) {
+      named = named || lower.find(w) != std::string::npos;
+    }
+    if (gap.find_first_of(":\n[]") != std::string_view::npos) continue;
+    if (named && gap.size() <= 40 && OnlyWordsOf(gap, kNamingGap)) {
+      const std::string& x = a.digits;
+      const std::string& y = b.digits;
+      // (Nine characters or more: never a seven-digit prescription number
+      // put right, "two seven nine one nine six three... wait, no, that's a
+      // four, two seven nine four nine six three".)
+      if (y.size() >= x.size() && y.size() >= 9 && differ(x, y) <= 1 && SplitWhole(y, kind)) {
+        out->emplace_back(a.b, b.e);  // said again whole, a digit put right
+        continue;
+      }
+      if (y.size() < x.size() && x.size() >= 9 && differ(std::string_view(x).substr(x.size() - y.size()), y) <= 1 &&
+          SplitWhole(x.substr(0, x.size() - y.size()) + y, kind)) {
+        out->emplace_back(a.b, b.e);  // its last part said again, put right
+        continue;
+      }
+    }
+    if (gap.size() > 24 || !OnlyWordsOf(gap, kGap)) continue;
     bool broken = false;
     for (std::string_view w : kBreaks) {
       for (size_t p = lower.find(w); p != std::string::npos && !broken; p = lower.find(w, p + 1)) {

@@ -704,6 +704,28 @@ void ReadMailboxHomophones(std::vector<Tok>* out) {
   }
 }
 
+// The digit a correction names ("... no wait, that's a zero, five seven
+// zero ...", "scratch that, that's a one, zero one two two"): a word, no
+// digit of the value said after it.
+void ReadNamedDigits(std::vector<Tok>* out) {
+  const size_t n = out->size();
+  for (size_t k = 2; k < n; ++k) {
+    Tok& d = (*out)[k];
+    if (d.type != T::kWord || d.info.kind != W::kDigit) continue;
+    const std::string& a = (*out)[k - 1].lower;
+    const std::string& that = (*out)[k - 2].lower;
+    if ((a != "a" && a != "an") ||
+        (that != "that's" && that != "thats" && that != "it's" && that != "its")) {
+      continue;
+    }
+    const bool set_off = k + 1 >= n || (*out)[k + 1].type == T::kBreak ||
+                         ((*out)[k + 1].type == T::kPunct && (*out)[k + 1].lower != "-");
+    if (!set_off) continue;
+    d.info.kind = W::kNone;
+    d.info.value = 0;
+  }
+}
+
 void Tokenize(std::string_view text, std::vector<Tok>* out) {
   out->clear();
   bool space = false;
@@ -1188,6 +1210,7 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
   }
   ReadLastFourHomophones(out);
   ReadMailboxHomophones(out);
+  ReadNamedDigits(out);
   MergeWordsAndSpellings(text, out);
   MergeSpelledIdNames(out);
 }

@@ -2748,5 +2748,23 @@ TEST_F(ScannerTest, APhoneNumberRestartedOrItsLastGroupSaidAgain) {
             "Agent: The claim number 01016515442 was paid.");
 }
 
+// A digit put right in so many words ("no wait, that's a zero, ..."): the
+// part said after it corrects the one before, and the whole saying goes; a
+// month given up on goes with the date said after it.
+TEST_F(ScannerTest, ADigitOrAMonthPutRightInSoManyWords) {
+  for (const char* turn :
+       {"spk_1: five seven two... no wait, that's a zero, five seven zero, five five five, zero one three five",
+        "spk_1: nine one eight... five five five... three one nine five... I mean, that's a zero, zero one nine five",
+        "spk_1: three one two uh five five five uh zero three two two... scratch that, that's a one, zero one two two"}) {
+    EXPECT_EQ(RedactTurn(rules_, "spk_0: and a good callback number?", turn), "spk_1: [PHONE_NUMBER]") << turn;
+  }
+  EXPECT_EQ(RedactTurn(rules_, "[agent] and the date of birth?",
+                       "[caller] january... no, march twenty first nineteen sixty five."),
+            "[caller] [DATE_OF_BIRTH].");
+  // (A month given up on before anything but a date stays.)
+  EXPECT_EQ(RedactTurn(rules_, "[agent] when is the appointment?", "[caller] may... no, june tenth"),
+            "[caller] may... no, june tenth");
+}
+
 }  // namespace
 }  // namespace phiscrub

@@ -652,6 +652,14 @@ TEST(SpokenView, WordsHeardForDigitsAmongDigits) {
   EXPECT_EQ(ViewOf("call toll free one eight hundred"), "call toll free 1800");
 }
 
+// The digit a correction names is no digit of the value said after it.
+TEST(SpokenView, TheDigitACorrectionNames) {
+  EXPECT_EQ(ViewOf("five seven two... no wait, that's a zero, five seven zero, five five five, zero one three five"),
+            "572... no wait, that's a zero, 5705550135");
+  // (Said on into a number, it is one of its digits.)
+  EXPECT_EQ(ViewOf("it's a five five five oh one two three"), "it's a 5550123");
+}
+
 TEST(SpokenView, DatesSaidInSpanish) {
   EXPECT_EQ(ViewOf("Este... el diez de marzo del ochenta y cuatro"), "Este... el 10 of March 84");
   EXPECT_EQ(ViewOf("veintitrés de mayo de mil novecientos noventa y cuatro"), "23 of May 1994");
