@@ -2785,6 +2785,18 @@ void Scanner::AddSpokenPhones(std::string_view text, const internal::View& view,
     if (NamedOtherwise(before, true)) continue;
     if (area_only && !AreaCodeAlone(text, ob, oe, before, n < 3)) continue;
     if (local || area_only) {
+      // (Never right after a question for a number named as none: "please
+      // say or enter the prescription number from your label".)
+      std::string_view turns = text.substr(0, ob);
+      size_t le = turns.rfind('\n');
+      if (le == std::string_view::npos) {
+        turns = state_->previous_turns;
+        le = turns.size();
+        while (le > 0 && turns[le - 1] == '\n') --le;
+      }
+      size_t lb = le == 0 ? std::string_view::npos : turns.rfind('\n', le - 1);
+      lb = lb == std::string_view::npos ? 0 : lb + 1;
+      if (le > lb && NamedOtherwise(LowerAscii(turns.substr(lb, le - lb)))) continue;
       bool asked = state_->Expects(ob, phone.entity);
       for (std::string_view w : {"phone", "number is", "call me", "reach me", "cell", "mobile"}) {
         asked |= local && before.find(w) != std::string::npos;

@@ -2761,6 +2761,10 @@ TEST_F(ScannerTest, ADigitOrAMonthPutRightInSoManyWords) {
   EXPECT_EQ(RedactTurn(rules_, "[agent] and the date of birth?",
                        "[caller] january... no, march twenty first nineteen sixty five."),
             "[caller] [DATE_OF_BIRTH].");
+  // (A seven-digit number put right after a question for a prescription
+  // number is that number, no local phone.)
+  const std::string rx = "spk_1: two seven nine one nine six three... wait, no, that's a four, two seven nine four nine six three";
+  EXPECT_EQ(RedactTurn(rules_, "spk_2: please say or enter the prescription number from your label", rx), rx);
   // (A month given up on before anything but a date stays.)
   EXPECT_EQ(RedactTurn(rules_, "[agent] when is the appointment?", "[caller] may... no, june tenth"),
             "[caller] may... no, june tenth");
