@@ -207,16 +207,18 @@ std::string LowerAscii(std::string_view s) {
   return out;
 }
 
-// Whether every word of `part` (letters and apostrophes) is one of `words`.
-template <size_t N>
-bool OnlyWordsOf(std::string_view part, const std::string_view (&words)[N]) {
+// Whether every word of `part` (letters and apostrophes) is one of `words` (or of `more`).
+template <size_t N, size_t M = 1>
+bool OnlyWordsOf(std::string_view part, const std::string_view (&words)[N],
+                 const std::string_view (&more)[M] = {std::string_view()}) {
   size_t i = 0;
   while (i < part.size()) {
     while (i < part.size() && !IsAlphaByte(part[i])) ++i;
     size_t j = i;
     while (j < part.size() && (IsAlphaByte(part[j]) || part[j] == '\'')) ++j;
-    if (j > i && std::find(std::begin(words), std::end(words), LowerAscii(part.substr(i, j - i))) ==
-                     std::end(words)) {
+    const std::string w = LowerAscii(part.substr(i, j - i));
+    if (j > i && std::find(std::begin(words), std::end(words), w) == std::end(words) &&
+        std::find(std::begin(more), std::end(more), w) == std::end(more)) {
       return false;
     }
     i = j;
@@ -1331,12 +1333,11 @@ uint32_t CorrectedFrom(std::string_view text, uint32_t start) {
   static constexpr std::string_view kMonths[] = {"january", "february", "march", "april", "may",
                                                  "june", "july", "august", "september", "october",
                                                  "november", "december"};
-  auto month_at = [&](uint32_t b, uint32_t* e) {
+  auto month_end = [&](uint32_t b) -> uint32_t {  // where a month's name at b ends, or 0
     uint32_t i = b;
     while (i < text.size() && IsAlphaByte(text[i])) ++i;
-    *e = i;
     const std::string w = LowerAscii(text.substr(b, i - b));
-    return std::find(std::begin(kMonths), std::end(kMonths), w) != std::end(kMonths);
+    return std::find(std::begin(kMonths), std::end(kMonths), w) != std::end(kMonths) ? i : 0;
   };
   // The position before a marker that ends at `at` (`at` if none).
   bool phrase = false;  // a marker of two words or more: one digit given up on is enough
@@ -1394,12 +1395,11 @@ uint32_t CorrectedFrom(std::string_view text, uint32_t start) {
     phrase = phrase || contrast;
   }
   if (marker == start) return start;
-  if (uint32_t e = 0; month_at(start, &e)) {
+  if (month_end(start) != 0) {
     uint32_t b = 0;
     const uint32_t j = skip_gap(marker);
     lower_word_before(j, &b);
-    uint32_t me = 0;
-    if (b < j && month_at(b, &me) && me == j) return b;
+    if (b < j && month_end(b) == j) return b;
   }
   // The abandoned try: number words and digits right before the marker.
   uint32_t from = marker;
@@ -2898,12 +2898,10 @@ void InterruptedValues(std::string_view text, const internal::View& view, SplitK
   static constexpr std::string_view kGap[] = {"sorry", "wait", "hang", "on", "i", "mean", "no",
                                               "oops", "actually", "uh", "um", "let", "me", "see",
                                               "hold", "start", "again", "try", "scratch", "that"};
-  // (The same, and the words that name a digit: "that's a zero".)
-  static constexpr std::string_view kNamingGap[] = {
-      "sorry", "wait", "hang", "on", "i", "mean", "no", "oops", "actually", "uh", "um", "let",
-      "me", "see", "hold", "start", "again", "try", "scratch", "that", "that's", "thats", "it's",
-      "its", "a", "an", "zero", "oh", "one", "two", "three", "four", "five", "six", "seven",
-      "eight", "nine"};
+  // (And the words that name a digit: "that's a zero".)
+  static constexpr std::string_view kNaming[] = {"that's", "thats", "it's", "its", "a", "an",
+                                                 "zero", "oh", "one", "two", "three", "four",
+                                                 "five", "six", "seven", "eight", "nine"};
   // (How many digits of two numbers differ, over the shorter.)
   auto differ = [](std::string_view x, std::string_view y) {
     size_t d = 0;
@@ -2922,7 +2920,7 @@ void InterruptedValues(std::string_view text, const internal::View& view, SplitK
       named = named || lower.find(w) != std::string::npos;
     }
     if (gap.find_first_of(":\n[]") != std::string_view::npos) continue;
-    if (named && gap.size() <= 40 && OnlyWordsOf(gap, kNamingGap)) {
+    if (named && gap.size() <= 40 && OnlyWordsOf(gap, kGap, kNaming)) {
       const std::string& x = a.digits;
       const std::string& y = b.digits;
       // (Nine characters or more: never a seven-digit prescription number

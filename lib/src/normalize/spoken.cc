@@ -595,19 +595,30 @@ void MergeSpelledIdNames(std::vector<Tok>* out) {
   }
 }
 
+// The digit a word an engine heard for one says: "won", "to", "too", "for",
+// "ate"; and with `accent`, what it hears for digits said with an accent,
+// "sick" for six, "free" and "tree" for three. -1 for any other token.
+int HeardDigit(const Tok& t, bool accent) {
+  if (t.type != T::kWord) return -1;
+  static constexpr std::pair<std::string_view, int> kHeard[] = {
+      {"won", 1}, {"to", 2}, {"too", 2}, {"for", 4}, {"ate", 8}};
+  static constexpr std::pair<std::string_view, int> kAccent[] = {
+      {"sick", 6}, {"free", 3}, {"tree", 3}};
+  for (const auto& [w, v] : kHeard) {
+    if (t.lower == w) return v;
+  }
+  for (const auto& [w, v] : kAccent) {
+    if (accent && t.lower == w) return v;
+  }
+  return -1;
+}
+
 // Four digits said after "the last four" with words the engine heard for
 // some of them: "last four of my social is won for two six", "One too
 // eight won, yeah." (after a question for the last four). Exactly four
 // such words, two of them digits at least, alone between other words.
 void ReadLastFourHomophones(std::vector<Tok>* out) {
-  auto homophone = [](const Tok& t) -> int {
-    if (t.type != T::kWord) return -1;
-    if (t.lower == "won") return 1;
-    if (t.lower == "to" || t.lower == "too") return 2;
-    if (t.lower == "for") return 4;
-    if (t.lower == "ate") return 8;
-    return -1;
-  };
+  auto homophone = [](const Tok& t) { return HeardDigit(t, false); };
   auto digit = [](const Tok& t) {
     return t.type == T::kWord && t.info.kind == W::kDigit && t.lower != "o";
   };
@@ -660,16 +671,7 @@ void ReadLastFourHomophones(std::vector<Tok>* out) {
 // gmail.com". Words heard for digits in the run of digits said as words
 // that ends at the "at", one digit said among them at least.
 void ReadMailboxHomophones(std::vector<Tok>* out) {
-  auto homophone = [](const Tok& t) -> int {
-    if (t.type != T::kWord || t.info.kind == W::kDigit) return -1;
-    static constexpr std::pair<std::string_view, int> kHeard[] = {
-        {"won", 1}, {"to", 2}, {"too", 2}, {"free", 3}, {"tree", 3}, {"for", 4},
-        {"sick", 6}, {"sicks", 6}, {"ate", 8}};
-    for (const auto& [w, v] : kHeard) {
-      if (t.lower == w) return v;
-    }
-    return -1;
-  };
+  auto homophone = [](const Tok& t) { return t.info.kind == W::kDigit ? -1 : HeardDigit(t, true); };
   for (size_t k = 2; k < out->size(); ++k) {
     if ((*out)[k].type != T::kWord || (*out)[k].info.kind != W::kAt) continue;
     // (An "at" of an address: "at sign", "at the rate", or a dot a word or
@@ -1013,18 +1015,7 @@ void Tokenize(std::string_view text, std::vector<Tok>* out) {
       default: return 0;
     }
   };
-  // (And what an engine hears for digits said with an accent: "sick" for
-  // six, "free" and "tree" for three.)
-  auto homophone = [](const Tok& t) {
-    if (t.type != T::kWord) return 0;
-    if (t.lower == "to" || t.lower == "too") return 2;
-    if (t.lower == "for") return 4;
-    if (t.lower == "ate") return 8;
-    if (t.lower == "won") return 1;
-    if (t.lower == "sick") return 6;
-    if (t.lower == "free" || t.lower == "tree") return 3;
-    return 0;
-  };
+  auto homophone = [](const Tok& t) { return std::max(0, HeardDigit(t, true)); };
   auto pause = [](const Tok& t) {
     return (t.type == T::kWord && t.info.kind == W::kFiller) ||
            (t.type == T::kPunct && (t.lower == "," || t.lower == "-"));
