@@ -2290,7 +2290,7 @@ Scanner::Scanner(std::shared_ptr<const Ruleset> ruleset)
         n == "US_NPI" || n == "US_SSN" || n == "PHONE_NUMBER") {
       state_->offered_entities |= uint64_t{1} << e;
     }
-    if (n == "DATE_OF_BIRTH" || n == "US_SSN" || n == "PHONE_NUMBER") {
+    if (n == "DATE_OF_BIRTH" || n == "US_SSN" || n == "PHONE_NUMBER" || n == "ZIP_CODE") {
       state_->identity_entities |= uint64_t{1} << e;
     }
     if (n == "LOCATION") state_->place_entities |= uint64_t{1} << e;
@@ -4760,7 +4760,14 @@ void Scanner::AddSentenceExpectations(std::string_view line, uint32_t base) {
     if (dob != 0 && words <= sentence.size() && OldDateAlone(sentence.substr(words))) {
       expect(from, end, dob);
     }
-    if (words <= sentence.size() && !open(from, true)) {
+    // (A question for a date of another kind leaves the identity its say:
+    // "... discharge follow-up line. How can I help?" / "Hi. Dorothy
+    // Kowalski. Eight twenty three forty. Seventy nine twenty nine.")
+    const bool other_open = std::any_of(s.expect.begin(), s.expect.end(), [&](const auto& x) {
+      const uint32_t at = base + static_cast<uint32_t>(from);
+      return x.begin <= at && at < x.end && (x.entities & s.digit_entities & ~s.date_entities) != 0;
+    });
+    if (words <= sentence.size() && !other_open) {
       const std::string_view said = sentence.substr(words);
       if (named && ValuesAlone(said)) {
         expect(from, end, s.identity_entities);

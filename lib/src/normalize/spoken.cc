@@ -2942,6 +2942,35 @@ bool SpokenView(std::string_view text, View* out, bool numeric_dates, bool o_zer
             if (m < d - 1 && m > i && alone(m - 1, 12)) break;
           }
         }
+        // (Nor from a date said as numbers alone, a month and a day before a
+        // year in tens: "eight twenty six nineteen sixty three. four one
+        // nine ...", "seven thirteen fifty eight. double nine ...".)
+        if (tens_end && t > i) {
+          const size_t y = kind(t - 1) == W::kTeen && (value(t - 1) == 19 || value(t - 1) == 18) ? t - 1 : t;
+          size_t k = i;
+          int month = -1, day = -1;
+          auto digit = [&](size_t q) { return q < y && kind(q) == W::kDigit; };
+          if (digit(k) && value(k) == 0 && digit(k + 1)) {
+            month = value(k + 1);
+            k += 2;
+          } else if (digit(k) || (k < y && kind(k) == W::kTeen && value(k) <= 12)) {
+            month = value(k);
+            k += 1;
+          }
+          if (digit(k) && value(k) == 0 && digit(k + 1)) {
+            day = value(k + 1);
+            k += 2;
+          } else if (k < y && kind(k) == W::kTens && (value(k) == 20 || value(k) == 30)) {
+            day = value(k) + (digit(k + 1) ? value(k + 1) : 0);
+            k += digit(k + 1) ? 2 : 1;
+          } else if (digit(k) || (k < y && kind(k) == W::kTeen)) {
+            day = value(k);
+            k += 1;
+          }
+          // (A two-digit year only after a day of two digits: "one eight
+          // sixty three. five fifty five ..." is a phone's first digits.)
+          if (k == y && month >= 1 && month <= 12 && day >= 1 && day <= 31 && (y < t || day >= 10)) break;
+        }
         // (Nor from a date written with slashes: "10/12/75. 862, uh, 24, ...".)
         bool slashes = false;
         for (size_t k = i; k <= last_core && !slashes; ++k) {

@@ -2770,5 +2770,24 @@ TEST_F(ScannerTest, ADigitOrAMonthPutRightInSoManyWords) {
             "[caller] may... no, june tenth");
 }
 
+// An identity said unasked, sentence by sentence: a name, a birth date said
+// as numbers alone, then a phone, a ZIP or the last four (the date never runs
+// on into them); a question for a date of another kind leaves it its say.
+TEST_F(ScannerTest, AnIdentitySaidSentenceBySentenceWithADateInNumbers) {
+  EXPECT_EQ(RedactTurn(rules_, "Agent: Thanks for calling. How can I help?",
+                       "User: Yeah hi. Jessica Howard. eight twenty six nineteen sixty three. four one nine... "
+                       "five five five... oh one two two. I need a refill."),
+            "User: Yeah hi. [PERSON]. [DATE_OF_BIRTH]. [PHONE_NUMBER]. I need a refill.");
+  const std::string zip = RedactTurn(rules_, "Agent: How can I help?",
+                                     "User: Yeah hi. Ingrid Kelly. six twelve eighty eight. four six eight oh four. "
+                                     "I have a question.");
+  EXPECT_EQ(zip.find("four six"), std::string::npos) << zip;
+  EXPECT_NE(zip.find("[DATE_OF_BIRTH]"), std::string::npos) << zip;
+  EXPECT_NE(zip.find(". I have a question."), std::string::npos) << zip;
+  EXPECT_EQ(RedactTurn(rules_, "AI: Bayside discharge follow-up line. How can I help?",
+                       "User: Hi. Dorothy Kowalski. Eight twenty three forty. Seventy nine twenty nine. I missed the call."),
+            "User: Hi. [PERSON]. [DATE_OF_BIRTH]. [US_SSN]. I missed the call.");
+}
+
 }  // namespace
 }  // namespace phiscrub

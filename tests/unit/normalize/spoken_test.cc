@@ -652,6 +652,15 @@ TEST(SpokenView, WordsHeardForDigitsAmongDigits) {
   EXPECT_EQ(ViewOf("call toll free one eight hundred"), "call toll free 1800");
 }
 
+// A date said as numbers alone ends at its full stop; a phone's groups with
+// full stops go on.
+TEST(SpokenView, ADateSaidAsNumbersEndsAtItsFullStop) {
+  EXPECT_EQ(ViewOf("Jessica Howard. eight twenty six nineteen sixty three. four one nine. five five five. oh one two two."),
+            "Jessica Howard. 08/26/1963. 4195550122.");
+  EXPECT_EQ(ViewOf("seven thirteen fifty eight. double nine one eight oh"), "07/13/58. 99180");
+  EXPECT_EQ(ViewOf("One eight sixty three. Five fifty five. Oh one three one."), "18635550131.");
+}
+
 // The digit a correction names is no digit of the value said after it.
 TEST(SpokenView, TheDigitACorrectionNames) {
   EXPECT_EQ(ViewOf("five seven two... no wait, that's a zero, five seven zero, five five five, zero one three five"),
