@@ -997,6 +997,16 @@ bool AsksLastFour(std::string_view previous, std::string_view text, uint32_t at)
          before.find("ending") != std::string::npos || before.find("ends in") != std::string::npos;
 }
 
+// The line before the one byte `at` of `text` is in: a line of `text`, or
+// the last line of `previous` (the turns before a turn scanned on its own).
+std::string_view LineBefore(std::string_view previous, std::string_view text, uint32_t at) {
+  const size_t lb = text.rfind('\n', at > 0 ? at - 1 : 0);
+  std::string_view before = lb == std::string_view::npos ? previous : text.substr(0, lb);
+  while (!before.empty() && (before.back() == '\n' || before.back() == ' ')) before.remove_suffix(1);
+  const size_t nl = before.rfind('\n');
+  return before.substr(nl == std::string_view::npos ? 0 : nl + 1);
+}
+
 // Whether the line just before byte `at` of a turn (the turn's own words
 // before it, or the last line of `previous`) asks for a card's expiry date:
 // "And the expiration?", "exp date?", "good through?".
@@ -1005,11 +1015,8 @@ bool AsksExpiry(std::string_view previous, std::string_view text, uint32_t at) {
   const size_t lb = text.rfind('\n', at > 0 ? at - 1 : 0);
   std::string said(text.substr(lb == std::string_view::npos ? 0 : lb + 1,
                                at - (lb == std::string_view::npos ? 0 : lb + 1)));
-  std::string_view before = lb == std::string_view::npos ? previous : text.substr(0, lb);
-  while (!before.empty() && (before.back() == '\n' || before.back() == ' ')) before.remove_suffix(1);
-  const size_t nl = before.rfind('\n');
   said.append(" ");
-  said.append(before.substr(nl == std::string_view::npos ? 0 : nl + 1));
+  said.append(LineBefore(previous, text, at));
   const std::string line = LowerAscii(said.size() > 300 ? said.substr(said.size() - 300) : said);
   for (std::string_view w : {"expir", "exp date", "exp. date", "valid thru", "valid through",
                              "good thru", "good through"}) {
@@ -2787,16 +2794,7 @@ void Scanner::AddSpokenPhones(std::string_view text, const internal::View& view,
     if (local || area_only) {
       // (Never right after a question for a number named as none: "please
       // say or enter the prescription number from your label".)
-      std::string_view turns = text.substr(0, ob);
-      size_t le = turns.rfind('\n');
-      if (le == std::string_view::npos) {
-        turns = state_->previous_turns;
-        le = turns.size();
-        while (le > 0 && turns[le - 1] == '\n') --le;
-      }
-      size_t lb = le == 0 ? std::string_view::npos : turns.rfind('\n', le - 1);
-      lb = lb == std::string_view::npos ? 0 : lb + 1;
-      if (le > lb && NamedOtherwise(LowerAscii(turns.substr(lb, le - lb)))) continue;
+      if (NamedOtherwise(LowerAscii(LineBefore(state_->previous_turns, text, ob)))) continue;
       bool asked = state_->Expects(ob, phone.entity);
       for (std::string_view w : {"phone", "number is", "call me", "reach me", "cell", "mobile"}) {
         asked |= local && before.find(w) != std::string::npos;
@@ -3915,9 +3913,10 @@ void Scanner::AskHits(std::string_view turns, uint32_t from) {
       while (q2 < turns.size() && !SentenceEnd(turns, q2) && turns[q2] != ':' && turns[q2] != ']') ++q2;
       if (q2 < turns.size() && turns[q2] == '?') {
         question_after = NamedOtherwise(LowerAscii(turns.substr(q + 1, q2 - q)));
-        for (const auto& h2 : s.hits) {
-          if (question_after || h2.start > q2) break;
-          question_after = h2.start > q && impl.requested_entities[h2.word] != 0;
+        // (The hits come in order: the question's are after this one.)
+        for (auto h2 = s.hits.begin() + (&h - s.hits.data()) + 1; h2 != s.hits.end(); ++h2) {
+          if (question_after || h2->start > q2) break;
+          question_after = h2->start > q && impl.requested_entities[h2->word] != 0;
         }
       }
     }
@@ -4708,13 +4707,13 @@ void Scanner::AddSentenceExpectations(std::string_view line, uint32_t base) {
   };
   const uint64_t dob = s.dob_entity >= 0 && s.dob_entity < 64 ? uint64_t{1} << s.dob_entity : 0;
   const uint64_t zip = s.zip_entity >= 0 && s.zip_entity < 64 ? uint64_t{1} << s.zip_entity : 0;
-  // Whether a question for a value is open at line byte `b` ("What's the zip
-  // code?" / "it's three eighteen eighty eight"); `or_read_back`: or a
-  // read-back of one answered is expected.
-  auto open = [&](size_t b, bool or_read_back) {
+  // Whether a question for a value of one of `entities` is open at line byte
+  // `b` ("What's the zip code?" / "it's three eighteen eighty eight");
+  // `or_read_back`: or a read-back of one answered is expected.
+  auto open = [&](size_t b, bool or_read_back, uint64_t entities) {
     const uint32_t at = base + static_cast<uint32_t>(b);
     return std::any_of(s.expect.begin(), s.expect.end(), [&](const auto& x) {
-      return x.begin <= at && at < x.end && (x.entities & s.digit_entities) != 0 &&
+      return x.begin <= at && at < x.end && (x.entities & entities) != 0 &&
              (or_read_back || x.answered.empty());
     });
   };
@@ -4724,10 +4723,10 @@ void Scanner::AddSentenceExpectations(std::string_view line, uint32_t base) {
     size_t le = line.find('\n', lb);
     if (le == std::string_view::npos) le = line.size();
     const std::string_view turn = line.substr(lb, le - lb);
-    const bool asked = open(lb, false);
+    const bool asked = open(lb, false, s.digit_entities);
     if (s.offered_entities != 0 && turn.size() <= 200 && OfferedByOpening(turn)) {
       expect(lb, le, s.offered_entities | zip);
-    } else if (s.offered_entities != 0 && turn.size() <= 200 && !open(lb, true) &&
+    } else if (s.offered_entities != 0 && turn.size() <= 200 && !open(lb, true, s.digit_entities) &&
                OffersValue(LowerAscii(turn), true)) {
       // (A short turn with an offer in any of its sentences when nothing is
       // asked: "two nine zero nine two. sorry, I'm just reading off my paper";
@@ -4763,11 +4762,7 @@ void Scanner::AddSentenceExpectations(std::string_view line, uint32_t base) {
     // (A question for a date of another kind leaves the identity its say:
     // "... discharge follow-up line. How can I help?" / "Hi. Dorothy
     // Kowalski. Eight twenty three forty. Seventy nine twenty nine.")
-    const bool other_open = std::any_of(s.expect.begin(), s.expect.end(), [&](const auto& x) {
-      const uint32_t at = base + static_cast<uint32_t>(from);
-      return x.begin <= at && at < x.end && (x.entities & s.digit_entities & ~s.date_entities) != 0;
-    });
-    if (words <= sentence.size() && !other_open) {
+    if (words <= sentence.size() && !open(from, true, s.digit_entities & ~s.date_entities)) {
       const std::string_view said = sentence.substr(words);
       if (named && ValuesAlone(said)) {
         expect(from, end, s.identity_entities);
@@ -4777,7 +4772,7 @@ void Scanner::AddSentenceExpectations(std::string_view line, uint32_t base) {
       }
     }
     if (s.offered_entities != 0 && sentence.size() > 8 &&
-        OffersValue(LowerAscii(sentence), !open(from, true))) {
+        OffersValue(LowerAscii(sentence), !open(from, true, s.digit_entities))) {
       expect(from, end, s.offered_entities);
     }
     from = i + 1;
